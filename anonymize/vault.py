@@ -1,0 +1,215 @@
+"""The pseudonym vault: surrogate <-> value, looked up by keyed HMAC, values encrypted with AES-GCM.
+
+No plaintext value is ever written: the table holds the HMAC of the normalized value and the
+AES-GCM ciphertext of the original value. Surrogates look like ``<PERSON_12>``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+import threading
+import time
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from sqlalchemy import (
+    Column,
+    Float,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    UniqueConstraint,
+    func,
+    insert,
+    select,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+from anonymize.keys import VaultKeys
+from anonymize.normalize import normalize_value
+
+metadata = MetaData()
+
+vault_entries = Table(
+    "vault_entries",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity_type", String(64), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("lookup", String(64), nullable=False, unique=True),
+    Column("nonce", LargeBinary, nullable=False),
+    Column("ciphertext", LargeBinary, nullable=False),
+    Column("created_at", Float, nullable=False),
+    UniqueConstraint("entity_type", "seq", name="uq_vault_type_seq"),
+)
+
+SURROGATE_PATTERN = re.compile(r"<([A-Z][A-Z0-9_]*?)_(\d+)>")
+
+
+def make_surrogate(entity_type: str, seq: int) -> str:
+    return f"<{entity_type}_{seq}>"
+
+
+@dataclass(frozen=True)
+class VaultStats:
+    entries: int
+    per_type: dict[str, int]
+
+
+class Vault:
+    """Stable, reversible pseudonyms backed by a SQL table (SQLite by default, PostgreSQL by URL)."""
+
+    def __init__(self, engine: Engine, keys: VaultKeys) -> None:
+        self._engine = engine
+        self._keys = keys
+        self._aead = AESGCM(keys.encryption_key)
+        self._lock = threading.Lock()
+        self._cache: dict[str, str] = {}
+        metadata.create_all(engine)
+
+    def _lookup(self, entity_type: str, value: str) -> str:
+        message = f"{entity_type}\x00{normalize_value(entity_type, value)}".encode()
+        return hmac.new(self._keys.lookup_key, message, hashlib.sha256).hexdigest()
+
+    def find(self, entity_type: str, value: str) -> str | None:
+        """The surrogate already assigned to this value, or None."""
+        lookup = self._lookup(entity_type, value)
+        if lookup in self._cache:
+            return self._cache[lookup]
+        with self._engine.connect() as conn:
+            row = conn.execute(
+                select(vault_entries.c.entity_type, vault_entries.c.seq).where(
+                    vault_entries.c.lookup == lookup
+                )
+            ).first()
+        if row is None:
+            return None
+        surrogate = make_surrogate(row.entity_type, row.seq)
+        self._cache[lookup] = surrogate
+        return surrogate
+
+    def surrogate(self, entity_type: str, value: str) -> str:
+        """The surrogate for this value, assigning and storing a new one when unseen."""
+        existing = self.find(entity_type, value)
+        if existing is not None:
+            return existing
+        lookup = self._lookup(entity_type, value)
+        with self._lock:
+            for _attempt in range(20):
+                with self._engine.begin() as conn:
+                    found = conn.execute(
+                        select(vault_entries.c.seq).where(vault_entries.c.lookup == lookup)
+                    ).first()
+                    if found is not None:
+                        seq = found.seq
+                        break
+                    current = conn.execute(
+                        select(func.max(vault_entries.c.seq)).where(
+                            vault_entries.c.entity_type == entity_type
+                        )
+                    ).scalar()
+                    seq = (current or 0) + 1
+                    nonce = secrets.token_bytes(12)
+                    ciphertext = self._aead.encrypt(nonce, value.encode(), entity_type.encode())
+                    try:
+                        conn.execute(
+                            insert(vault_entries).values(
+                                entity_type=entity_type,
+                                seq=seq,
+                                lookup=lookup,
+                                nonce=nonce,
+                                ciphertext=ciphertext,
+                                created_at=time.time(),
+                            )
+                        )
+                    except IntegrityError:
+                        continue  # another writer took this seq or value: look again
+                    break
+            else:  # pragma: no cover - only under extreme contention
+                raise RuntimeError(f"could not allocate a {entity_type} surrogate")
+        surrogate = make_surrogate(entity_type, seq)
+        self._cache[lookup] = surrogate
+        return surrogate
+
+    def reveal(self, surrogate: str) -> str | None:
+        """The original value behind a surrogate, or None when unknown (or erased)."""
+        match = SURROGATE_PATTERN.fullmatch(surrogate)
+        if not match:
+            return None
+        entity_type, seq = match.group(1), int(match.group(2))
+        with self._engine.connect() as conn:
+            row = conn.execute(
+                select(vault_entries.c.nonce, vault_entries.c.ciphertext).where(
+                    vault_entries.c.entity_type == entity_type, vault_entries.c.seq == seq
+                )
+            ).first()
+        if row is None:
+            return None
+        return self._aead.decrypt(row.nonce, row.ciphertext, entity_type.encode()).decode()
+
+    def lookup_value(self, value: str, entity_type: str | None = None) -> list[str]:
+        """Every surrogate whose value normalizes like ``value`` (under any type, or the one given)."""
+        types = [entity_type] if entity_type else self.entity_types()
+        found = [self.find(t, value) for t in types]
+        return [s for s in found if s]
+
+    def remove(self, surrogate: str) -> bool:
+        match = SURROGATE_PATTERN.fullmatch(surrogate)
+        if not match:
+            return False
+        with self._lock, self._engine.begin() as conn:
+            deleted = conn.execute(
+                vault_entries.delete().where(
+                    vault_entries.c.entity_type == match.group(1), vault_entries.c.seq == int(match.group(2))
+                )
+            ).rowcount
+        self._cache = {k: v for k, v in self._cache.items() if v != surrogate}
+        return bool(deleted)
+
+    def entity_types(self) -> list[str]:
+        with self._engine.connect() as conn:
+            return [r[0] for r in conn.execute(select(vault_entries.c.entity_type).distinct())]
+
+    def stats(self) -> VaultStats:
+        with self._engine.connect() as conn:
+            rows = conn.execute(
+                select(vault_entries.c.entity_type, func.count()).group_by(vault_entries.c.entity_type)
+            ).all()
+        per_type = {r[0]: int(r[1]) for r in rows}
+        return VaultStats(entries=sum(per_type.values()), per_type=per_type)
+
+    def iter_values(self) -> list[tuple[str, str]]:
+        """(surrogate, value) for every entry: for leakage scans run by the privacy officer."""
+        with self._engine.connect() as conn:
+            rows = conn.execute(select(vault_entries)).all()
+        return [
+            (
+                make_surrogate(r.entity_type, r.seq),
+                self._aead.decrypt(r.nonce, r.ciphertext, r.entity_type.encode()).decode(),
+            )
+            for r in rows
+        ]
+
+    def reveal_text(self, text: str) -> tuple[str, int]:
+        """Replace every known surrogate in ``text`` by its value; returns the text and the count replaced."""
+        count = 0
+        cache: dict[str, str | None] = {}
+
+        def replace(match: re.Match[str]) -> str:
+            nonlocal count
+            token = match.group(0)
+            if token not in cache:
+                cache[token] = self.reveal(token)
+            value = cache[token]
+            if value is None:
+                return token
+            count += 1
+            return value
+
+        return SURROGATE_PATTERN.sub(replace, text), count

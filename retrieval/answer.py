@@ -1,0 +1,141 @@
+"""Answering: pseudonymize the question, retrieve within the caller's groups, generate, cite, reveal."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+
+from anonymize.pseudonymizer import Pseudonymizer
+from anonymize.vault import Vault
+from retrieval.llm import ChatModel
+from retrieval.prompt import REFUSAL, build_messages
+from retrieval.retriever import RetrievedChunk, Retriever
+
+_CITATION = re.compile(r"\[(\d+)\]")
+
+
+@dataclass
+class Citation:
+    n: int
+    doc_id: str
+    source: str
+    chunk_id: str
+    text: str
+    title: str = ""
+    page: int | None = None
+    score: float = 0.0
+
+
+@dataclass
+class Answer:
+    answer: str
+    citations: list[Citation]
+    revealed: bool
+    question_pseudonymized: str
+    refused: bool = False
+    invalid_citations: list[int] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def cited_numbers(text: str, available: int) -> tuple[list[int], list[int]]:
+    """Citation numbers in ``text`` that point at a source, and those that do not."""
+    seen = list(dict.fromkeys(int(m) for m in _CITATION.findall(text)))
+    return [n for n in seen if 1 <= n <= available], [n for n in seen if not 1 <= n <= available]
+
+
+class Answerer:
+    def __init__(
+        self,
+        *,
+        retriever: Retriever,
+        chat_model: ChatModel | None,
+        pseudonymizer: Pseudonymizer | None,
+        vault: Vault | None,
+        min_score: float = 0.15,
+    ) -> None:
+        self.retriever = retriever
+        self.chat_model = chat_model
+        self.pseudonymizer = pseudonymizer
+        self.vault = vault
+        self.min_score = min_score
+
+    def pseudonymize_question(self, question: str) -> str:
+        if self.pseudonymizer is None:
+            return question
+        return self.pseudonymizer.run([question], store=False)[0].text
+
+    def stream(self, question: str, groups: Sequence[str] | None, reveal: bool = False) -> Iterator[dict]:
+        """Events: {"type": "sources"}, then {"type": "token", "text"} pieces, then {"type": "done", "answer"}."""
+        started = time.perf_counter()
+        asked = self.pseudonymize_question(question)
+        chunks = self.retriever.run(asked, groups)
+        relevant = [c for c in chunks if c.score >= self.min_score]
+        retrieve_ms = (time.perf_counter() - started) * 1000
+        yield {"type": "sources", "question": asked, "sources": [asdict(c) for c in relevant]}
+        pieces: list[str] = []
+        first_token_ms = 0.0
+        if not relevant or self.chat_model is None:
+            pieces.append(REFUSAL)
+            yield {"type": "token", "text": REFUSAL}
+        else:
+            for piece in self.chat_model.stream(build_messages(asked, relevant)):
+                if not pieces:
+                    first_token_ms = (time.perf_counter() - started) * 1000
+                pieces.append(piece)
+                yield {"type": "token", "text": piece}
+        text = "".join(pieces).strip()
+        answer = self._finish(text, asked, relevant, reveal, refused=not relevant)
+        answer.timings = {
+            "retrieve_ms": round(retrieve_ms, 1),
+            "first_token_ms": round(first_token_ms or (time.perf_counter() - started) * 1000, 1),
+            "total_ms": round((time.perf_counter() - started) * 1000, 1),
+        }
+        yield {"type": "done", "answer": answer.to_json()}
+
+    def ask(self, question: str, groups: Sequence[str] | None, reveal: bool = False) -> Answer:
+        final: dict = {}
+        for event in self.stream(question, groups, reveal):
+            if event["type"] == "done":
+                final = event["answer"]
+        citations = [Citation(**c) for c in final.pop("citations")]
+        return Answer(citations=citations, **final)
+
+    def _finish(
+        self, text: str, asked: str, chunks: list[RetrievedChunk], reveal: bool, refused: bool
+    ) -> Answer:
+        valid, invalid = cited_numbers(text, len(chunks))
+        for bad in invalid:  # unsupported citations are dropped from the text and reported
+            text = text.replace(f"[{bad}]", "")
+        citations = [
+            Citation(
+                n=n,
+                doc_id=chunks[n - 1].doc_id,
+                source=chunks[n - 1].source,
+                chunk_id=chunks[n - 1].chunk_id,
+                text=chunks[n - 1].text,
+                title=chunks[n - 1].title,
+                page=chunks[n - 1].page,
+                score=round(chunks[n - 1].score, 4),
+            )
+            for n in valid
+        ]
+        revealed = False
+        if reveal and self.vault is not None:
+            text, count = self.vault.reveal_text(text)
+            for citation in citations:
+                citation.text, more = self.vault.reveal_text(citation.text)
+                count += more
+            revealed = True
+        return Answer(
+            answer=text,
+            citations=citations,
+            revealed=revealed,
+            question_pseudonymized=asked,
+            refused=refused or text.startswith(REFUSAL[:12]),
+            invalid_citations=invalid,
+        )

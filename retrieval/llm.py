@@ -1,0 +1,130 @@
+"""Chat model backends: llama.cpp in-process (default) or an OpenAI-compatible server by URL."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from typing import Protocol
+
+import httpx
+
+Message = dict[str, str]
+
+
+class ChatModel(Protocol):
+    name: str
+
+    def stream(self, messages: list[Message], max_tokens: int | None = None) -> Iterator[str]:
+        """Yield the answer's text pieces as the model produces them."""
+        ...
+
+
+class FairLock:
+    """A FIFO lock: requests for the one model are served in arrival order."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._next_ticket = 0
+        self._serving = 0
+
+    def __enter__(self) -> None:
+        with self._cond:
+            ticket = self._next_ticket
+            self._next_ticket += 1
+            self._cond.wait_for(lambda: self._serving == ticket)
+
+    def __exit__(self, *exc: object) -> None:
+        with self._cond:
+            self._serving += 1
+            self._cond.notify_all()
+
+
+class LlamaCppChat:
+    """One llama.cpp model in this process, shared by all requests through a fair queue."""
+
+    def __init__(
+        self,
+        model_path: str,
+        *,
+        n_ctx: int = 4096,
+        n_threads: int = 2,
+        n_batch: int = 256,
+        temperature: float = 0.0,
+        seed: int = 0,
+        max_tokens: int = 384,
+    ) -> None:
+        from llama_cpp import Llama, LlamaRAMCache
+
+        self.name = model_path
+        self.temperature = temperature
+        self.seed = seed
+        self.max_tokens = max_tokens
+        self._llm = Llama(
+            model_path=model_path, n_ctx=n_ctx, n_threads=n_threads, n_batch=n_batch, seed=seed, verbose=False
+        )
+        # Reuse the KV state of a shared prompt prefix (the system prompt) between requests.
+        self._llm.set_cache(LlamaRAMCache(capacity_bytes=512 << 20))
+        self._lock = FairLock()
+
+    def stream(self, messages: list[Message], max_tokens: int | None = None) -> Iterator[str]:
+        with self._lock:
+            chunks = self._llm.create_chat_completion(
+                messages=messages,
+                stream=True,
+                temperature=self.temperature,
+                seed=self.seed,
+                max_tokens=max_tokens or self.max_tokens,
+            )
+            for chunk in chunks:
+                piece = chunk["choices"][0]["delta"].get("content")
+                if piece:
+                    yield piece
+
+
+class OpenAICompatChat:
+    """Any OpenAI-compatible chat completions server (llama.cpp's server, vLLM) by base URL."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        model: str = "default",
+        api_key: str = "",
+        temperature: float = 0.0,
+        seed: int = 0,
+        max_tokens: int = 384,
+        timeout: float = 300.0,
+    ) -> None:
+        self.name = model
+        self.base_url = base_url.rstrip("/")
+        self.temperature = temperature
+        self.seed = seed
+        self.max_tokens = max_tokens
+        headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
+        self._client = httpx.Client(timeout=timeout, headers=headers)
+
+    def stream(self, messages: list[Message], max_tokens: int | None = None) -> Iterator[str]:
+        url = self.base_url + (
+            "/chat/completions" if self.base_url.endswith("/v1") else "/v1/chat/completions"
+        )
+        body = {
+            "model": self.name,
+            "messages": messages,
+            "stream": True,
+            "temperature": self.temperature,
+            "seed": self.seed,
+            "max_tokens": max_tokens or self.max_tokens,
+        }
+        with self._client.stream("POST", url, json=body) as response:
+            response.raise_for_status()
+            for line in response.iter_lines():
+                if not line.startswith("data:"):
+                    continue
+                payload = line[5:].strip()
+                if payload == "[DONE]":
+                    break
+                choices = json.loads(payload).get("choices") or [{}]
+                piece = (choices[0].get("delta") or {}).get("content")
+                if piece:
+                    yield piece
