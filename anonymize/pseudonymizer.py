@@ -35,6 +35,7 @@ class Pseudonymizer:
         self._anonymizer = AnonymizerEngine()
         self._known: dict[str, str] | None = None  # value -> type, for propagation (in memory only)
         self._known_pattern: re.Pattern[str] | None = None
+        self._aliases: dict[str, str] = {}  # a capitalized part of a known name -> the full name
 
     @property
     def version(self) -> str:
@@ -43,8 +44,7 @@ class Pseudonymizer:
     def run(self, texts: Sequence[str], store: bool = True) -> list[PseudonymizedText]:
         """Pseudonymize each text. With ``store=False`` (questions) unseen values get throwaway surrogates."""
         analyses = self.detector.analyze(texts)
-        if store:
-            self._remember(texts, analyses)
+        self._remember(texts, analyses if store else [[] for _ in texts])
         analyses = [self._propagate(text, results) for text, results in zip(texts, analyses, strict=True)]
         return [self._apply(text, results, store) for text, results in zip(texts, analyses, strict=True)]
 
@@ -62,8 +62,13 @@ class Pseudonymizer:
                 value = text[r.start : _trim_end(text, r)].strip()
                 if r.entity_type in self.pseudonymize and len(value) >= _MIN_PROPAGATED:
                     self._known.setdefault(value, r.entity_type)
+        for value, entity_type in list(self._known.items()):
+            if entity_type == "PERSON" and " " in value:
+                for part in value.split():
+                    if len(part) >= _MIN_PROPAGATED and part[0].isupper() and part.isalpha():
+                        self._aliases.setdefault(part, value)
         if len(self._known) != before or self._known_pattern is None:
-            alternatives = sorted(self._known, key=len, reverse=True)
+            alternatives = sorted(set(self._known) | set(self._aliases), key=len, reverse=True)
             self._known_pattern = (
                 re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, alternatives)) + r")(?!\w)", re.I)
                 if alternatives
@@ -82,7 +87,9 @@ class Pseudonymizer:
                 if r.entity_type in self.pseudonymize
             ):
                 continue
-            entity_type = lowered.get(match.group(0).casefold())
+            found = match.group(0)
+            # Name parts match case-sensitively ("Bell", not "bell"); full values in any case.
+            entity_type = "PERSON" if found in self._aliases else lowered.get(found.casefold())
             if entity_type:
                 extra.append(AnalyzerResult(entity_type, match.start(), match.end(), 0.6))
         return results + extra
@@ -96,6 +103,8 @@ class Pseudonymizer:
 
         def operator_for(entity_type: str) -> OperatorConfig:
             def to_surrogate(value: str) -> str:
+                if entity_type == "PERSON":
+                    value = self._aliases.get(value.strip(), value)
                 if store:
                     return self.vault.surrogate(entity_type, value)
                 return self.vault.find(entity_type, value) or f"<{entity_type}_NEW{next(fresh)}>"

@@ -111,7 +111,7 @@ class InternationalPhoneRecognizer(PatternRecognizer):
 
 
 class LabeledValueRecognizer(EntityRecognizer):
-    """A value right after a label, e.g. ``Driver's licence: WDL7Q2M4X9PB``; the span covers the value only."""
+    """A value right after a label (``Driver's licence: WDL7Q2M4X9PB``); the span covers the value only."""
 
     def __init__(self, entity_type: str, label_regex: str, value_regex: str, score: float = 0.7) -> None:
         super().__init__(

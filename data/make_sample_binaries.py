@@ -29,7 +29,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 SAMPLE_DIR = Path(__file__).resolve().parent / "sample"
-FIXED_DATE = dt.datetime(2025, 1, 6, 9, 0, 0, tzinfo=dt.timezone.utc)
+FIXED_DATE = dt.datetime(2025, 1, 6, 9, 0, 0, tzinfo=dt.UTC)
 
 COMPANY = "Northwind Analytics Ltd."
 OFFICE_ADDRESS = "410 SW Columbia Street, Suite 900, Portland, OR 97201"
@@ -246,7 +246,7 @@ def make_pdf(path: Path) -> None:
     )
     pdf.set_font("Helvetica", "", 8.5)
     with pdf.table(col_widths=(38, 42, 35, 60), text_align="LEFT", line_height=5.5) as table:
-        for i, row in enumerate(HANDBOOK_DIRECTORY):
+        for row in HANDBOOK_DIRECTORY:
             r = table.row()
             for value in row:
                 r.cell(value)
@@ -303,7 +303,7 @@ def _table(doc: Document, rows: list[tuple[str, ...]]) -> None:
     table.style = "Table Grid"
     for i, row in enumerate(rows):
         cells = table.add_row().cells
-        for cell, value in zip(cells, row):
+        for cell, value in zip(cells, row, strict=True):
             cell.text = value
             if i == 0:
                 for run in cell.paragraphs[0].runs:

@@ -158,9 +158,12 @@ class Ingestor:
         content_hash = hashlib.sha256(data).hexdigest()
         doc_id = document_id(path)
         previous = self.catalog.get(doc_id)
-        if previous and previous.status == "ok" and previous.content_hash == content_hash:
-            if previous.groups == groups:
-                return None
+        if (
+            previous
+            and previous.status == "ok"
+            and (previous.content_hash, previous.groups) == (content_hash, groups)
+        ):
+            return None
         sections = load_file(path, data, self.limits)
         record = DocumentRecord(
             doc_id=doc_id,

@@ -70,7 +70,7 @@ class Answerer:
         return self.pseudonymizer.run([question], store=False)[0].text
 
     def stream(self, question: str, groups: Sequence[str] | None, reveal: bool = False) -> Iterator[dict]:
-        """Events: {"type": "sources"}, then {"type": "token", "text"} pieces, then {"type": "done", "answer"}."""
+        """Events: ``sources``, then ``token`` pieces, then ``done`` with the checked answer."""
         started = time.perf_counter()
         asked = self.pseudonymize_question(question)
         chunks = self.retriever.run(asked, groups)

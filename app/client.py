@@ -1,0 +1,123 @@
+"""HTTP client of the service, used by the CLI and the web UI."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+
+class ServiceError(RuntimeError):
+    """The service answered with an error; the message is the service's own explanation."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _raise_for(response: httpx.Response) -> None:
+    if response.is_success:
+        return
+    try:
+        detail = response.json().get("detail", response.text)
+    except ValueError:
+        detail = response.text
+    if isinstance(detail, list):  # pydantic validation errors
+        detail = "; ".join(f"{'.'.join(map(str, d.get('loc', [])[1:]))}: {d.get('msg')}" for d in detail)
+    raise ServiceError(response.status_code, str(detail))
+
+
+class ServiceClient:
+    def __init__(
+        self, base_url: str, token: str | None = None, act_as: str | None = None, timeout: float = 600
+    ):
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self.act_as = act_as
+        self._http = httpx.Client(base_url=self.base_url, timeout=timeout)
+
+    def _headers(self) -> dict[str, str]:
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        if self.act_as:
+            headers["X-Privrag-User"] = self.act_as
+        return headers
+
+    def request(self, method: str, path: str, **kwargs: Any) -> Any:
+        response = self._http.request(method, path, headers=self._headers(), **kwargs)
+        _raise_for(response)
+        return response.json()
+
+    def healthy(self) -> bool:
+        try:
+            return self._http.get("/healthz", timeout=2).is_success
+        except httpx.HTTPError:
+            return False
+
+    def login(self, username: str, password: str) -> dict:
+        result = self.request("POST", "/v1/auth/login", json={"username": username, "password": password})
+        self.token = result["token"]
+        return result
+
+    def logout(self) -> None:
+        self.request("POST", "/v1/auth/logout")
+        self.token = None
+
+    def ask_stream(self, question: str, reveal: bool = False) -> Iterator[dict]:
+        body = {"question": question, "reveal": reveal, "stream": True}
+        with self._http.stream("POST", "/v1/ask", json=body, headers=self._headers()) as response:
+            if not response.is_success:
+                response.read()
+                _raise_for(response)
+            for line in response.iter_lines():
+                if line.strip():
+                    yield json.loads(line)
+
+    def ask(self, question: str, reveal: bool = False) -> dict:
+        return self.request("POST", "/v1/ask", json={"question": question, "reveal": reveal})
+
+    def ingest(self, paths: list[str], groups: list[str], sync: bool = False) -> dict:
+        return self.request("POST", "/v1/ingest", json={"paths": paths, "groups": groups, "sync": sync})
+
+    def job(self, job_id: str) -> dict:
+        return self.request("GET", f"/v1/jobs/{job_id}")
+
+    def jobs(self) -> list[dict]:
+        return self.request("GET", "/v1/jobs")
+
+    def documents(self) -> list[dict]:
+        return self.request("GET", "/v1/documents")
+
+    def delete(self, doc: str) -> dict:
+        return self.request("DELETE", "/v1/documents", params={"doc": doc})
+
+    def users(self) -> list[dict]:
+        return self.request("GET", "/v1/users")
+
+    def add_user(self, name: str, role: str, groups: list[str], password: str) -> dict:
+        body = {"name": name, "role": role, "groups": groups, "password": password}
+        return self.request("POST", "/v1/users", json=body)
+
+    def audit_verify(self) -> dict:
+        return self.request("GET", "/v1/audit/verify")
+
+
+def service_file(home: Path) -> Path:
+    return home / "service.json"
+
+
+def find_service(home: Path) -> ServiceClient | None:
+    """A client for the service running on this home, authenticated with the local CLI token, or None."""
+    info_path = service_file(home)
+    if not info_path.exists():
+        return None
+    try:
+        info = json.loads(info_path.read_text())
+    except (OSError, ValueError):
+        return None
+    token_path = home / "keys" / "cli.token"
+    token = token_path.read_text().strip() if token_path.exists() else None
+    client = ServiceClient(info["url"], token=token)
+    return client if client.healthy() else None

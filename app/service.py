@@ -1,0 +1,284 @@
+"""The privrag service: owns the store, database, vault and model; the UI and CLI talk to it over HTTP."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Request
+from fastapi.responses import JSONResponse, StreamingResponse
+from pydantic import BaseModel, Field
+
+from app.container import Container
+from app.jobs import Job, JobQueue
+from app.users import User, UserError
+
+log = logging.getLogger("privrag.service")
+
+
+class LoginRequest(BaseModel):
+    username: str = Field(max_length=128)
+    password: str = Field(max_length=1024)
+
+
+class AskRequest(BaseModel):
+    question: str = Field(min_length=1, max_length=4000)
+    reveal: bool = False
+    stream: bool = False
+
+
+class IngestRequest(BaseModel):
+    paths: list[str] = Field(min_length=1)
+    groups: list[str] = Field(default_factory=list)
+    sync: bool = False
+
+
+class UserRequest(BaseModel):
+    name: str
+    role: str
+    groups: list[str] = Field(default_factory=list)
+    password: str
+
+
+class ChatMessage(BaseModel):
+    role: str
+    content: str
+
+
+class ChatCompletionRequest(BaseModel):
+    model: str = "privrag"
+    messages: list[ChatMessage] = Field(min_length=1)
+    stream: bool = False
+    reveal: bool = False
+
+
+def create_app(container: Container) -> FastAPI:
+    app = FastAPI(title="privrag", version="0.1.0")
+    jobs = JobQueue(lambda job, progress: container.ingestor.run(job.paths, job.groups, job.sync, progress))
+    app.state.container = container
+    app.state.jobs = jobs
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
+        log.error("unhandled error: %s", type(exc).__name__)
+        return JSONResponse(status_code=500, content={"detail": f"internal error ({type(exc).__name__})"})
+
+    def current_user(
+        authorization: Annotated[str | None, Header()] = None,
+        x_privrag_user: Annotated[str | None, Header()] = None,
+    ) -> User:
+        if not authorization or not authorization.lower().startswith("bearer "):
+            raise HTTPException(401, "authentication required: send 'Authorization: Bearer <token>'")
+        token = authorization.split(" ", 1)[1].strip()
+        user = container.users.user_for_token(token)
+        if user is None:
+            raise HTTPException(401, "invalid, expired or revoked token")
+        if x_privrag_user and x_privrag_user != user.name:
+            if not user.can("manage_users"):
+                raise HTTPException(403, "only an admin may act as another user")
+            target = container.users.get(x_privrag_user)
+            if target is None:
+                raise HTTPException(404, f"user {x_privrag_user!r} does not exist")
+            return target
+        return user
+
+    def require(user: User, permission: str) -> None:
+        if not user.can(permission):
+            raise HTTPException(403, f"role {user.role!r} lacks the {permission!r} permission")
+
+    CurrentUser = Annotated[User, Depends(current_user)]
+
+    @app.get("/healthz")
+    def healthz() -> dict:
+        return {"ok": True}
+
+    @app.post("/v1/auth/login")
+    def login(body: LoginRequest) -> dict:
+        user = container.users.check_password(body.username, body.password)
+        if user is None:
+            container.audit.record(body.username, "login_failed")
+            raise HTTPException(401, "wrong user name or password")
+        container.audit.record(user.name, "login")
+        return {"token": container.users.issue_token(user.name), "user": _user_json(user)}
+
+    @app.post("/v1/auth/logout")
+    def logout(user: CurrentUser, authorization: Annotated[str, Header()]) -> dict:
+        container.users.revoke(authorization.split(" ", 1)[1].strip())
+        container.audit.record(user.name, "logout")
+        return {"ok": True}
+
+    @app.get("/v1/me")
+    def me(user: CurrentUser) -> dict:
+        return _user_json(user)
+
+    def answer_events(user: User, question: str, reveal: bool) -> Iterator[dict]:
+        require(user, "chat")
+        if reveal:
+            require(user, "reveal")
+        done: dict[str, Any] = {}
+        for event in container.answerer.stream(question, user.access_groups, reveal=reveal):
+            if event["type"] == "done":
+                done = event["answer"]
+            yield event
+        container.audit.record(
+            user.name,
+            "question",
+            question=done.get("question_pseudonymized"),
+            chunks=[c["chunk_id"] for c in done.get("citations", [])],
+        )
+        if done.get("revealed"):
+            container.audit.record(user.name, "reveal", question=done.get("question_pseudonymized"))
+
+    @app.post("/v1/ask")
+    def ask(body: AskRequest, user: CurrentUser) -> Any:
+        require(user, "chat")
+        if body.reveal:
+            require(user, "reveal")
+        events = answer_events(user, body.question, body.reveal)
+        if body.stream:
+            return StreamingResponse(
+                (json.dumps(e) + "\n" for e in events), media_type="application/x-ndjson"
+            )
+        final = {}
+        sources: list = []
+        for event in events:
+            if event["type"] == "sources":
+                sources = event["sources"]
+            if event["type"] == "done":
+                final = event["answer"]
+        final["sources"] = sources
+        return final
+
+    @app.post("/v1/chat/completions")
+    def chat_completions(body: ChatCompletionRequest, user: CurrentUser) -> Any:
+        require(user, "chat")
+        question = next((m.content for m in reversed(body.messages) if m.role == "user"), "")
+        if not question.strip():
+            raise HTTPException(422, "messages: no user message with content")
+        completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
+        created = int(time.time())
+        events = answer_events(user, question, body.reveal)
+
+        def chunk(delta: dict, finish: str | None = None, **extra: Any) -> dict:
+            return {
+                "id": completion_id,
+                "object": "chat.completion.chunk",
+                "created": created,
+                "model": "privrag",
+                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+                **extra,
+            }
+
+        if body.stream:
+
+            def sse() -> Iterator[str]:
+                yield f"data: {json.dumps(chunk({'role': 'assistant', 'content': ''}))}\n\n"
+                for event in events:
+                    if event["type"] == "token":
+                        yield f"data: {json.dumps(chunk({'content': event['text']}))}\n\n"
+                    elif event["type"] == "done":
+                        answer = event["answer"]
+                        yield f"data: {json.dumps(chunk({}, 'stop', sources=answer['citations']))}\n\n"
+                yield "data: [DONE]\n\n"
+
+            return StreamingResponse(sse(), media_type="text/event-stream")
+        answer: dict = {}
+        for event in events:
+            if event["type"] == "done":
+                answer = event["answer"]
+        return {
+            "id": completion_id,
+            "object": "chat.completion",
+            "created": created,
+            "model": "privrag",
+            "choices": [
+                {
+                    "index": 0,
+                    "message": {"role": "assistant", "content": answer["answer"]},
+                    "finish_reason": "stop",
+                }
+            ],
+            "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
+            "sources": answer["citations"],
+        }
+
+    @app.post("/v1/ingest")
+    def ingest(body: IngestRequest, user: CurrentUser) -> dict:
+        require(user, "ingest")
+        paths = [str(Path(p).expanduser().resolve()) for p in body.paths]
+        job = jobs.submit(user.name, paths, body.groups, body.sync)
+        container.audit.record(
+            user.name, "ingest_submitted", job=job.id, paths=len(paths), groups=body.groups
+        )
+        return job.to_json()
+
+    @app.get("/v1/jobs")
+    def list_jobs(user: CurrentUser) -> list[dict]:
+        require(user, "ingest")
+        return [j.to_json() for j in jobs.all()]
+
+    @app.get("/v1/jobs/{job_id}")
+    def get_job(job_id: str, user: CurrentUser) -> dict:
+        require(user, "ingest")
+        job: Job | None = jobs.get(job_id)
+        if job is None:
+            raise HTTPException(404, f"job {job_id!r} does not exist")
+        return job.to_json()
+
+    @app.get("/v1/documents")
+    def documents(user: CurrentUser) -> list[dict]:
+        require(user, "ingest")
+        return [r.__dict__ for r in container.catalog.all()]
+
+    @app.delete("/v1/documents")
+    def delete_document(doc: str, user: CurrentUser) -> dict:
+        require(user, "delete")
+        started = time.perf_counter()
+        record = container.ingestor.delete(doc)
+        if record is None:
+            raise HTTPException(404, f"document {doc!r} is not in the index")
+        container.audit.record(user.name, "delete", doc_id=record.doc_id)
+        return {
+            "deleted": record.doc_id,
+            "source": record.source,
+            "chunks": record.chunks,
+            "seconds": round(time.perf_counter() - started, 4),
+        }
+
+    @app.get("/v1/users")
+    def list_users(user: CurrentUser) -> list[dict]:
+        require(user, "manage_users")
+        return [_user_json(u) for u in container.users.list()]
+
+    @app.post("/v1/users")
+    def add_user(body: UserRequest, user: CurrentUser) -> dict:
+        require(user, "manage_users")
+        try:
+            created = container.users.add(body.name, body.role, body.groups, body.password)
+        except UserError as exc:
+            raise HTTPException(422, str(exc)) from exc
+        container.audit.record(
+            user.name, "user_added", name=created.name, role=created.role, groups=created.groups
+        )
+        return _user_json(created)
+
+    @app.get("/v1/audit/verify")
+    def audit_verify(user: CurrentUser) -> dict:
+        require(user, "audit")
+        return container.audit.verify().__dict__
+
+    return app
+
+
+def _user_json(user: User) -> dict:
+    return {
+        "name": user.name,
+        "role": user.role,
+        "groups": user.groups,
+        "permissions": sorted(user.permissions),
+    }
