@@ -16,6 +16,11 @@ from presidio_analyzer.nlp_engine import NlpEngineProvider  # noqa: E402
 
 from anonymize.recognizers import CustomIdentifier, builtin_recognizers, custom_recognizers  # noqa: E402
 
+# Words the small spaCy model tags as PERSON in headers and tables ("Email", "Name", ...).
+_NOT_NAMES = frozenset(
+    ["email", "e-mail", "name", "names", "phone", "mobile", "role", "title", "date", "subject", "from", "to", "cc", "bcc", "re", "fwd", "fw", "memo", "note", "notes", "owner", "contact", "ssn", "iban", "ip", "address", "dear", "hi", "hello", "thanks", "regards", "team", "manager", "director"]
+)
+
 # Pipeline components Presidio's spaCy engine does not use.
 _UNUSED_COMPONENTS = ("parser",)
 
@@ -74,9 +79,14 @@ class PiiDetector:
     def version(self) -> str:
         return f"{self.config.version}+{self.config.spacy_model}"
 
-    def _keep(self, result: RecognizerResult) -> bool:
+    def _keep(self, text: str, result: RecognizerResult) -> bool:
         threshold = self.config.thresholds.get(result.entity_type, self.config.score_threshold)
-        return result.score >= threshold
+        if result.score < threshold:
+            return False
+        if result.entity_type == "PERSON":
+            value = text[result.start : result.end].strip().casefold()
+            return value not in _NOT_NAMES and any(ch.isalpha() for ch in value)
+        return True
 
     def analyze(self, texts: Sequence[str]) -> list[list[RecognizerResult]]:
         """Detected spans for each text, filtered by per-entity thresholds and the allow list."""
@@ -88,4 +98,4 @@ class PiiDetector:
             batch_size=self.config.batch_size,
             allow_list=self.config.allow_list or None,
         )
-        return [[r for r in results if self._keep(r)] for results in raw]
+        return [[r for r in results if self._keep(t, r)] for t, results in zip(texts, raw, strict=True)]

@@ -25,7 +25,7 @@ from ingest.catalog import Catalog  # noqa: E402
 from ingest.loaders import LoadLimits  # noqa: E402
 from ingest.pipeline import Ingestor  # noqa: E402
 from retrieval.answer import Answerer  # noqa: E402
-from retrieval.llm import ChatModel, LlamaCppChat, OpenAICompatChat  # noqa: E402
+from retrieval.llm import ChatModel, LazyChatModel, LlamaCppChat, OpenAICompatChat  # noqa: E402
 from retrieval.retriever import Retriever  # noqa: E402
 
 CHUNKER_VERSION = "sentence-splitter-1"
@@ -178,13 +178,14 @@ class Container:
 
     @cached_property
     def retriever(self) -> Retriever:
-        return Retriever(self.vector_store, self.embed_model, top_k=self.settings.retrieval.top_k)
+        mode = self.settings.retrieval.mode if self.settings.store.backend == "edge" else "dense"
+        return Retriever(self.vector_store, self.embed_model, top_k=self.settings.retrieval.top_k, mode=mode)
 
     @cached_property
     def answerer(self) -> Answerer:
         return Answerer(
             retriever=self.retriever,
-            chat_model=self.chat_model,
+            chat_model=LazyChatModel(lambda: self.chat_model, name=str(self.chat_model_path())),
             pseudonymizer=self.pseudonymizer,
             vault=self.vault,
             min_score=self.settings.retrieval.min_score,

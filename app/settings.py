@@ -77,6 +77,7 @@ class StoreSettings(BaseModel):
 
 class RetrievalSettings(BaseModel):
     top_k: int = 4
+    mode: Literal["hybrid", "dense"] = Field("hybrid", description="hybrid = dense + BM25 fused in Qdrant")
     min_score: float = Field(0.15, description="Below this dense similarity nothing counts as relevant")
 
 

@@ -14,13 +14,15 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.ingestion import IngestionPipeline
 from llama_index.core.node_parser import NodeParser
 from llama_index.core.schema import TransformComponent
-from llama_index.core.vector_stores.types import BasePydanticVectorStore
+from llama_index.core.vector_stores.types import BasePydanticVectorStore, MetadataFilter, MetadataFilters
 
 from ingest.catalog import Catalog, DocumentRecord
 from ingest.loaders import LoadError, LoadLimits, load_file
 
 POINT_NAMESPACE = uuid.UUID("6f1c9c52-2a4e-4b8e-9d0e-7a1f3f0c5b11")
 
+# The source file's id in chunk metadata ("doc_id" itself is the vector stores' per-Document key).
+FILE_ID = "file_id"
 _KEEP_FOR_EMBEDDING = {"title"}
 _KEEP_FOR_LLM = {"title", "page"}
 
@@ -70,7 +72,7 @@ def chunk_id(doc_id: str, page: int | str, index: int) -> str:
 
 
 def node_id_func(index: int, doc) -> str:  # type: ignore[no-untyped-def]
-    return chunk_id(doc.metadata["doc_id"], doc.metadata.get("page", 0), index)
+    return chunk_id(doc.metadata[FILE_ID], doc.metadata.get("page", 0), index)
 
 
 class Ingestor:
@@ -178,12 +180,12 @@ class Ingestor:
         )
         # Pending first: a crash from here on leaves a row that the next run redoes from scratch.
         self.catalog.upsert(record)
-        self.vector_store.delete(doc_id)
+        self.delete_chunks(doc_id)
         ingested_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         documents = []
         for section in sections:
             metadata = {
-                "doc_id": doc_id,
+                FILE_ID: doc_id,
                 "source": str(path),
                 "title": path.stem.replace("_", " "),
                 "groups": groups,
@@ -194,7 +196,7 @@ class Ingestor:
             }
             documents.append(
                 Document(
-                    id_=doc_id,
+                    id_=f"{doc_id}:{section.meta.get('page', 0)}",
                     text=section.text,
                     metadata=metadata,
                     excluded_embed_metadata_keys=[k for k in metadata if k not in _KEEP_FOR_EMBEDDING],
@@ -214,9 +216,15 @@ class Ingestor:
             record = self.catalog.get(document_id(Path(doc_id_or_path)))
         if record is None:
             return None
-        self.vector_store.delete(record.doc_id)
+        self.delete_chunks(record.doc_id)
         self.catalog.remove(record.doc_id)
         return record
+
+    def delete_chunks(self, doc_id: str) -> None:
+        """Every chunk of one source file, by an indexed payload filter (not a scan)."""
+        self.vector_store.delete_nodes(
+            filters=MetadataFilters(filters=[MetadataFilter(key=FILE_ID, value=doc_id)])
+        )
 
     def sync(self, roots: Sequence[Path], present: set[str]) -> int:
         """Delete documents under ``roots`` whose files are gone."""

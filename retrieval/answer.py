@@ -14,6 +14,79 @@ from retrieval.prompt import REFUSAL, build_messages
 from retrieval.retriever import RetrievedChunk, Retriever
 
 _CITATION = re.compile(r"\[(\d+)\]")
+_WORD = re.compile(r"[A-Za-z0-9<>_]{3,}")
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_STOP = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "are",
+        "was",
+        "were",
+        "this",
+        "that",
+        "with",
+        "from",
+        "have",
+        "has",
+        "had",
+        "not",
+        "but",
+        "you",
+        "your",
+        "they",
+        "their",
+        "there",
+        "what",
+        "which",
+        "who",
+        "when",
+        "where",
+        "how",
+        "does",
+        "did",
+        "can",
+        "may",
+        "will",
+        "would",
+        "should",
+        "could",
+        "about",
+        "into",
+        "than",
+        "then",
+        "them",
+        "its",
+        "our",
+        "out",
+    ]
+)
+
+
+def content_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)} - _STOP
+
+
+def supporting_span(answer: str, passage: str) -> list[int] | None:
+    """[start, end] of the passage sentence sharing the most content words with the answer."""
+    wanted = content_words(answer)
+    best, best_overlap = None, 0
+    for match in _SENTENCE.finditer(passage):
+        overlap = len(wanted & content_words(match.group(0)))
+        if overlap > best_overlap:
+            best, best_overlap = [match.start(), match.end()], overlap
+    return best
+
+
+def infer_source(answer: str, chunks: Sequence[RetrievedChunk], min_overlap: int = 2) -> int | None:
+    """The 1-based source sharing the most content words with an uncited answer, if any shares enough."""
+    wanted = content_words(answer)
+    scored = [(len(wanted & content_words(c.text)), -i) for i, c in enumerate(chunks)]
+    if not scored:
+        return None
+    overlap, neg_index = max(scored)
+    return -neg_index + 1 if overlap >= min_overlap else None
 
 
 @dataclass
@@ -26,6 +99,8 @@ class Citation:
     title: str = ""
     page: int | None = None
     score: float = 0.0
+    inferred: bool = False
+    highlight: list[int] | None = None  # [start, end] of the passage that best supports the answer
 
 
 @dataclass
@@ -74,7 +149,9 @@ class Answerer:
         started = time.perf_counter()
         asked = self.pseudonymize_question(question)
         chunks = self.retriever.run(asked, groups)
-        relevant = [c for c in chunks if c.score >= self.min_score]
+        # Relevance is judged on cosine similarity (fusion scores are ranks, not similarities).
+        best = max((c.dense_score for c in chunks if c.dense_score is not None), default=0.0)
+        relevant = chunks if best >= self.min_score else []
         retrieve_ms = (time.perf_counter() - started) * 1000
         yield {"type": "sources", "question": asked, "sources": [asdict(c) for c in relevant]}
         pieces: list[str] = []
@@ -109,6 +186,10 @@ class Answerer:
         self, text: str, asked: str, chunks: list[RetrievedChunk], reveal: bool, refused: bool
     ) -> Answer:
         valid, invalid = cited_numbers(text, len(chunks))
+        inferred = None
+        if not valid and not refused and not text.startswith(REFUSAL[:12]):
+            inferred = infer_source(text, chunks)  # a weak model answered without citing: find its source
+            valid = [inferred] if inferred else []
         for bad in invalid:  # unsupported citations are dropped from the text and reported
             text = text.replace(f"[{bad}]", "")
         citations = [
@@ -121,6 +202,8 @@ class Answerer:
                 title=chunks[n - 1].title,
                 page=chunks[n - 1].page,
                 score=round(chunks[n - 1].score, 4),
+                inferred=n == inferred,
+                highlight=supporting_span(text, chunks[n - 1].text),
             )
             for n in valid
         ]
@@ -129,6 +212,7 @@ class Answerer:
             text, count = self.vault.reveal_text(text)
             for citation in citations:
                 citation.text, more = self.vault.reveal_text(citation.text)
+                citation.highlight = supporting_span(text, citation.text)  # offsets in the revealed text
                 count += more
             revealed = True
         return Answer(

@@ -12,6 +12,7 @@ the WAL and survive a reopen; ``close()`` flushes segments and releases the lock
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -37,7 +38,7 @@ DENSE_VECTOR = "dense"
 SPARSE_VECTOR = "bm25"
 TEXT_KEY = "text"
 DOC_ID_KEY = "doc_id"
-KEYWORD_INDEXES = ("doc_id", "ref_doc_id", "groups")
+KEYWORD_INDEXES = ("doc_id", "ref_doc_id", "file_id", "groups")
 RESERVED_KEYS = frozenset({TEXT_KEY, "_node_content", "_node_type", "document_id", "doc_id", "ref_doc_id"})
 # Fixed namespace: non-UUID node ids map to the same point id in every process.
 _ID_NAMESPACE = uuid.UUID("6b1f3f4e-8c1d-4f55-9a57-7a3c2f0e5d21")
@@ -50,6 +51,14 @@ _RANGE_OPS = {
 }
 
 Condition = Any  # one of qdrant_edge's condition classes (FieldCondition, Filter, ...)
+
+
+_SURROGATE = re.compile(r"<([A-Z][A-Z_]*?)_(\d+)>")
+
+
+def sparse_text(text: str) -> str:
+    """Text for BM25: a pseudonym such as ``<PERSON_12>`` becomes the single exact token ``person12``."""
+    return _SURROGATE.sub(lambda m: f" {m.group(1).replace('_', '').lower()}{m.group(2)} ", text)
 
 
 def point_id(node_id: str) -> str:
@@ -247,7 +256,10 @@ class EdgeVectorStore(BasePydanticVectorStore):
         text = node.get_content(metadata_mode=MetadataMode.NONE)
         payload = node_to_metadata_dict(node, remove_text=True, flat_metadata=self.flat_metadata)
         payload[TEXT_KEY] = text
-        vector = {DENSE_VECTOR: [float(x) for x in embedding], SPARSE_VECTOR: self._bm25.embed_document(text)}
+        vector = {
+            DENSE_VECTOR: [float(x) for x in embedding],
+            SPARSE_VECTOR: self._bm25.embed_document(sparse_text(text)),
+        }
         return qe.Point(id=point_id(node.node_id), vector=vector, payload=payload)
 
     def add(self, nodes: Sequence[BaseNode], **add_kwargs: Any) -> list[str]:
@@ -299,7 +311,7 @@ class EdgeVectorStore(BasePydanticVectorStore):
     def _sparse(self, query: VectorStoreQuery) -> qe.Query:
         if not query.query_str:
             raise ValueError(f"{query.mode.value} query needs query_str")
-        return qe.Query.Nearest(self._bm25.embed_query(query.query_str), using=SPARSE_VECTOR)
+        return qe.Query.Nearest(self._bm25.embed_query(sparse_text(query.query_str)), using=SPARSE_VECTOR)
 
     def _request(self, query: VectorStoreQuery, flt: qe.Filter | None) -> qe.QueryRequest:
         top_k = query.similarity_top_k

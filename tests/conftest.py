@@ -1,0 +1,60 @@
+"""Shared fixtures: offline environment, a tiny GGUF, homes with the sample ingested."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
+os.environ["TOKENIZERS_PARALLELISM"] = "false"
+for _key in [k for k in os.environ if k.startswith("PRIVRAG_") and k != "PRIVRAG_TEST_POSTGRES_URL"]:
+    del os.environ[_key]
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from tests.fixtures.tiny_gguf import make_tiny_gguf  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "sample"
+SAMPLE_PII = Path(__file__).parent / "fixtures" / "sample_pii_values.txt"
+
+
+@pytest.fixture(scope="session")
+def tiny_gguf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_tiny_gguf(tmp_path_factory.mktemp("models") / "tiny.gguf")
+
+
+def make_settings(home: Path, model: Path | None, **overrides: object):  # type: ignore[no-untyped-def]
+    from app.settings import load_settings
+
+    settings = load_settings(home, home / "privrag.toml")
+    if model is not None:
+        settings.llm.model_path = str(model)
+        settings.llm.max_tokens = 24
+        settings.llm.n_ctx = 8192  # the tiny model tokenizes byte by byte
+    for dotted, value in overrides.items():
+        section, key = dotted.split("__")
+        setattr(getattr(settings, section), key, value)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def sample_home(tmp_path_factory: pytest.TempPathFactory, tiny_gguf: Path) -> Iterator:
+    """A container over a home with data/sample ingested once for the session (tiny model)."""
+    from app.container import Container
+
+    home = tmp_path_factory.mktemp("sample_home")
+    container = Container(make_settings(home, tiny_gguf))
+    report = container.ingestor.run([SAMPLE])
+    assert not report.failed, report.failed
+    yield container
+    container.close()
+
+
+@pytest.fixture
+def sample_pii_values() -> list[str]:
+    return [line.strip() for line in SAMPLE_PII.read_text().splitlines() if line.strip()]
