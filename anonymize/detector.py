@@ -18,7 +18,42 @@ from anonymize.recognizers import CustomIdentifier, builtin_recognizers, custom_
 
 # Words the small spaCy model tags as PERSON in headers and tables ("Email", "Name", ...).
 _NOT_NAMES = frozenset(
-    ["email", "e-mail", "name", "names", "phone", "mobile", "role", "title", "date", "subject", "from", "to", "cc", "bcc", "re", "fwd", "fw", "memo", "note", "notes", "owner", "contact", "ssn", "iban", "ip", "address", "dear", "hi", "hello", "thanks", "regards", "team", "manager", "director"]
+    [
+        "email",
+        "e-mail",
+        "name",
+        "names",
+        "phone",
+        "mobile",
+        "role",
+        "title",
+        "date",
+        "subject",
+        "from",
+        "to",
+        "cc",
+        "bcc",
+        "re",
+        "fwd",
+        "fw",
+        "memo",
+        "note",
+        "notes",
+        "owner",
+        "contact",
+        "ssn",
+        "iban",
+        "ip",
+        "address",
+        "dear",
+        "hi",
+        "hello",
+        "thanks",
+        "regards",
+        "team",
+        "manager",
+        "director",
+    ]
 )
 
 # Pipeline components Presidio's spaCy engine does not use.
