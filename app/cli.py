@@ -425,12 +425,16 @@ def cmd_up(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--home", help="state directory (default $PRIVRAG_HOME or ./.privrag)")
-    common.add_argument("--config", help="config file (default $PRIVRAG_CONFIG or <home>/privrag.toml)")
-    common.add_argument("--json", action="store_true", help="print exactly one JSON object on stdout")
+    def options(default: object) -> argparse.ArgumentParser:
+        common = argparse.ArgumentParser(add_help=False, argument_default=default)
+        common.add_argument("--home", help="state directory (default $PRIVRAG_HOME or ./.privrag)")
+        common.add_argument("--config", help="config file (default $PRIVRAG_CONFIG or <home>/privrag.toml)")
+        common.add_argument("--json", action="store_true", help="print exactly one JSON object on stdout")
+        return common
 
-    parser = argparse.ArgumentParser(prog="privrag", parents=[common], description=__doc__)
+    # Subcommands get SUPPRESS defaults: their parser must not reset options given before them.
+    common = options(argparse.SUPPRESS)
+    parser = argparse.ArgumentParser(prog="privrag", parents=[options(None)], description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("setup", parents=[common], help="create the home, first admin and models")

@@ -1,6 +1,5 @@
 """The privrag service: owns the store, database, vault and model; the UI and CLI talk to it over HTTP."""
 
-from __future__ import annotations
 
 import json
 import logging
