@@ -1,6 +1,5 @@
 """The privrag service: owns the store, database, vault and model; the UI and CLI talk to it over HTTP."""
 
-
 import json
 import logging
 import time
@@ -156,6 +155,8 @@ def create_app(container: Container) -> FastAPI:
     @app.post("/v1/chat/completions")
     def chat_completions(body: ChatCompletionRequest, user: CurrentUser) -> Any:
         require(user, "chat")
+        if body.reveal:  # checked before a stream starts, so a refusal is a 403, not a broken stream
+            require(user, "reveal")
         question = next((m.content for m in reversed(body.messages) if m.role == "user"), "")
         if not question.strip():
             raise HTTPException(422, "messages: no user message with content")

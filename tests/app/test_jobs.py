@@ -1,0 +1,97 @@
+"""The ingestion job queue: one worker runs jobs in order, records progress and survives failures."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+
+from app.jobs import Job, JobQueue
+from ingest.pipeline import IngestFailure, IngestProgress, IngestReport
+
+
+def wait_finished(queue: JobQueue, job_id: str, timeout: float = 30.0) -> Job:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        job = queue.get(job_id)
+        assert job is not None
+        if job.status in ("done", "failed"):
+            return job
+        time.sleep(0.01)
+    raise AssertionError(f"job {job_id} did not finish")
+
+
+@pytest.fixture
+def make_queue():  # type: ignore[no-untyped-def]
+    queues: list[JobQueue] = []
+
+    def make(runner: Callable) -> JobQueue:
+        queue = JobQueue(runner)
+        queues.append(queue)
+        return queue
+
+    yield make
+    for queue in queues:
+        queue.stop()
+
+
+def test_jobs_run_in_order_and_record_progress(make_queue) -> None:  # type: ignore[no-untyped-def]
+    seen: list[tuple[list[str], str]] = []
+
+    def runner(job: Job, progress: Callable[[IngestProgress], None]) -> IngestReport:
+        seen.append((job.paths, job.status))
+        n = len(job.paths)
+        for i, path in enumerate(job.paths):
+            progress(IngestProgress(n, i, i * 3, path))
+        progress(IngestProgress(n, n, n * 3, ""))
+        return IngestReport(
+            files=n, ingested=n - 1, failed=[IngestFailure("/bad.pdf", "corrupt")], chunks=n * 3
+        )
+
+    queue = make_queue(runner)
+    first = queue.submit("alice", ["/a.md", "/b.md"], ["hr"])
+    second = queue.submit("bob", ["/c.md"], [], sync=True)
+    assert first.status in ("queued", "running", "done")
+    done_second = wait_finished(queue, second.id)
+    done_first = wait_finished(queue, first.id)
+
+    assert [paths for paths, _ in seen] == [["/a.md", "/b.md"], ["/c.md"]]
+    assert all(status == "running" for _, status in seen)
+    assert done_first.status == "done" and done_second.status == "done"
+    assert (done_first.files_total, done_first.files_done, done_first.chunks, done_first.current) == (
+        2,
+        2,
+        6,
+        "",
+    )
+    assert done_first.report["files"] == 2
+    assert done_first.report["failed"] == [{"path": "/bad.pdf", "error": "corrupt"}]
+    assert done_first.finished_at is not None and done_first.finished_at >= done_first.created_at
+    assert done_second.user == "bob" and done_second.sync is True and done_second.groups == []
+    assert {j.id for j in queue.all()} == {first.id, second.id}
+    assert queue.get("nope") is None
+    as_json = done_first.to_json()
+    assert as_json["id"] == first.id and as_json["status"] == "done"
+
+
+def test_a_failing_job_is_reported_and_the_worker_keeps_serving(make_queue) -> None:  # type: ignore[no-untyped-def]
+    def runner(job: Job, progress: Callable[[IngestProgress], None]) -> IngestReport:
+        if job.paths == ["/boom"]:
+            progress(IngestProgress(1, 0, 0, "/boom"))
+            raise RuntimeError("disk on fire")
+        return IngestReport(files=1, ingested=1, chunks=2)
+
+    queue = make_queue(runner)
+    bad = queue.submit("alice", ["/boom"], [])
+    good = queue.submit("alice", ["/fine.md"], [])
+    failed = wait_finished(queue, bad.id)
+    assert failed.status == "failed"
+    assert failed.error == "RuntimeError: disk on fire"
+    assert failed.report == {}
+    assert failed.current == "/boom"
+    assert failed.finished_at is not None
+    done = wait_finished(queue, good.id)
+    assert done.status == "done"
+    assert done.report["chunks"] == 2
+    assert done.error == ""

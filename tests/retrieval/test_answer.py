@@ -1,0 +1,194 @@
+"""Answering with the real retriever over the sample and the real tiny llama.cpp model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from retrieval.answer import Answerer, cited_numbers, content_words, infer_source, supporting_span
+from retrieval.llm import LlamaCppChat, Message
+from retrieval.prompt import REFUSAL
+from retrieval.retriever import RetrievedChunk
+
+QUESTION = "How many days per week may employees work remotely?"
+
+
+class CountingChat(LlamaCppChat):
+    """The real tiny llama.cpp model, counting how often it is asked to generate."""
+
+    def __init__(self, model_path: str) -> None:
+        super().__init__(model_path, n_ctx=8192, max_tokens=16)
+        self.calls = 0
+        self.messages: list[list[Message]] = []
+
+    def stream(self, messages: list[Message], max_tokens: int | None = None) -> Iterator[str]:
+        self.calls += 1
+        self.messages.append(messages)
+        yield from super().stream(messages, max_tokens)
+
+
+@pytest.fixture(scope="module")
+def chat(tiny_gguf: Path) -> CountingChat:
+    return CountingChat(str(tiny_gguf))
+
+
+@pytest.fixture
+def answerer(sample_home, chat: CountingChat) -> Answerer:  # type: ignore[no-untyped-def]
+    chat.calls = 0
+    chat.messages.clear()
+    return Answerer(
+        retriever=sample_home.retriever,
+        chat_model=chat,
+        pseudonymizer=sample_home.pseudonymizer,
+        vault=sample_home.vault,
+        min_score=sample_home.settings.retrieval.min_score,
+    )
+
+
+def chunk(n: int, text: str) -> RetrievedChunk:
+    return RetrievedChunk(
+        chunk_id=f"chunk-{n}",
+        doc_id=f"doc-{n}",
+        source=f"/docs/file{n}.md",
+        title=f"file {n}",
+        page=n if n > 1 else None,
+        text=text,
+        score=0.5 / n,
+        groups=["all"],
+        dense_score=0.6,
+    )
+
+
+CHUNKS = [
+    chunk(1, "Employees may work remotely up to three days per week. Managers approve schedules."),
+    chunk(2, "Travel expenses must be filed within thirty days. Receipts are required."),
+]
+
+
+def test_cited_numbers() -> None:
+    assert cited_numbers("no citations here", 3) == ([], [])
+    assert cited_numbers("A [1] B [3] C [1] D [0] E [12]", 3) == ([1, 3], [0, 12])
+    assert cited_numbers("[2][2] and [4]", 2) == ([2], [4])
+    assert cited_numbers("[1]", 0) == ([], [1])
+    assert cited_numbers("[a] [ 1 ] [-1]", 3) == ([], [])
+
+
+def test_helpers() -> None:
+    assert content_words("The Employees and the week") == {"employees", "week"}
+    text = CHUNKS[0].text
+    span = supporting_span("remote work three days", text)
+    assert span is not None and text[span[0] : span[1]].startswith("Employees may work remotely")
+    assert supporting_span("zzz", text) is None
+    assert infer_source("Receipts and expenses are filed within thirty days", CHUNKS) == 2
+    assert infer_source("unrelated words entirely", CHUNKS) is None
+    assert infer_source("anything", []) is None
+
+
+def test_nothing_relevant_refuses_without_calling_the_model(answerer: Answerer, chat: CountingChat) -> None:
+    answerer.min_score = 1.01
+    events = list(answerer.stream(QUESTION, ["all"]))
+    assert [e["type"] for e in events] == ["sources", "token", "done"]
+    assert events[0]["sources"] == []
+    assert events[1]["text"] == REFUSAL
+    answer = events[-1]["answer"]
+    assert answer["answer"] == REFUSAL
+    assert answer["refused"] is True
+    assert answer["citations"] == []
+    assert set(answer["timings"]) == {"retrieve_ms", "first_token_ms", "total_ms"}
+    assert chat.calls == 0
+
+
+def test_no_chat_model_refuses(sample_home) -> None:  # type: ignore[no-untyped-def]
+    answerer = Answerer(retriever=sample_home.retriever, chat_model=None, pseudonymizer=None, vault=None)
+    answer = answerer.ask(QUESTION, ["all"])
+    assert answer.answer == REFUSAL and answer.refused is True
+
+
+def test_relevant_sources_call_the_model_once_and_stream(answerer: Answerer, chat: CountingChat) -> None:
+    events = list(answerer.stream(QUESTION, ["all"]))
+    kinds = [e["type"] for e in events]
+    assert kinds[0] == "sources" and kinds[-1] == "done"
+    tokens = [e["text"] for e in events if e["type"] == "token"]
+    assert len(tokens) >= 2
+    assert chat.calls == 1
+    sources = events[0]["sources"]
+    assert sources and Path(sources[0]["source"]).name == "remote_work_policy.md"
+    prompt = "\n".join(m["content"] for m in chat.messages[0])
+    assert sources[0]["text"][:40] in prompt  # the retrieved passages reach the model
+    answer = events[-1]["answer"]
+    assert answer["refused"] is False
+    expected = "".join(tokens).strip()
+    for bad in answer["invalid_citations"]:
+        expected = expected.replace(f"[{bad}]", "")
+    assert answer["answer"] == expected  # the streamed text, less unsupported citations
+    for citation in answer["citations"]:
+        assert 1 <= citation["n"] <= len(sources)
+
+
+def test_ask_returns_an_answer_object(answerer: Answerer, chat: CountingChat) -> None:
+    answer = answerer.ask(QUESTION, ["all"])
+    assert chat.calls == 1
+    assert answer.question_pseudonymized == QUESTION
+    assert all(c.chunk_id for c in answer.citations)
+
+
+def test_question_is_pseudonymized_before_the_model_sees_it(answerer: Answerer, chat: CountingChat) -> None:
+    events = list(answerer.stream("What is Jane Doe's role in the remote work policy?", ["all"]))
+    asked = events[0]["question"]
+    assert "Jane Doe" not in asked and "<PERSON_" in asked
+    assert all("Jane Doe" not in m["content"] for call in chat.messages for m in call)
+
+
+def test_invalid_citations_are_dropped_and_reported(answerer: Answerer) -> None:
+    answer = answerer._finish("Foo [1] bar [9]", "q", CHUNKS, reveal=False, refused=False)
+    assert "[9]" not in answer.answer
+    assert "[1]" in answer.answer
+    assert answer.invalid_citations == [9]
+    assert [c.n for c in answer.citations] == [1]
+    citation = answer.citations[0]
+    assert (citation.doc_id, citation.source, citation.chunk_id) == ("doc-1", "/docs/file1.md", "chunk-1")
+    assert citation.text == CHUNKS[0].text
+    assert citation.inferred is False
+    assert answer.refused is False and answer.revealed is False
+
+
+def test_uncited_answer_gets_an_inferred_source(answerer: Answerer) -> None:
+    answer = answerer._finish(
+        "Expenses must be filed within thirty days with receipts.", "q", CHUNKS, reveal=False, refused=False
+    )
+    assert [(c.n, c.inferred) for c in answer.citations] == [(2, True)]
+    assert answer.citations[0].page == 2
+    assert answer.citations[0].highlight is not None
+
+
+def test_refusal_text_is_not_cited(answerer: Answerer) -> None:
+    answer = answerer._finish(REFUSAL, "q", CHUNKS, reveal=False, refused=False)
+    assert answer.refused is True and answer.citations == []
+
+
+def test_reveal_replaces_surrogates_with_vault_values(answerer: Answerer, sample_home) -> None:  # type: ignore[no-untyped-def]
+    surrogates = sample_home.vault.lookup_value("Jane Doe")
+    assert surrogates, "the sample mentions Jane Doe"
+    surrogate = surrogates[0]
+    chunks = [chunk(1, f"The onboarding buddy is {surrogate}. Laptops ship on day one.")]
+    text = f"The onboarding buddy is {surrogate} [1]."
+
+    hidden = answerer._finish(text, "q", chunks, reveal=False, refused=False)
+    assert surrogate in hidden.answer and "Jane Doe" not in hidden.answer
+    assert hidden.revealed is False
+
+    shown = answerer._finish(text, "q", chunks, reveal=True, refused=False)
+    assert shown.revealed is True
+    assert shown.answer == "The onboarding buddy is Jane Doe [1]."
+    assert surrogate not in shown.answer
+    assert shown.citations[0].text == "The onboarding buddy is Jane Doe. Laptops ship on day one."
+    start, end = shown.citations[0].highlight
+    assert "Jane Doe" in shown.citations[0].text[start:end]
+
+
+def test_unknown_surrogate_is_left_alone_on_reveal(answerer: Answerer) -> None:
+    answer = answerer._finish("Ask <PERSON_999999> [1].", "q", CHUNKS, reveal=True, refused=False)
+    assert answer.answer == "Ask <PERSON_999999> [1]."
+    assert answer.revealed is True
