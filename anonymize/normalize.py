@@ -26,6 +26,8 @@ def normalize_value(entity_type: str, value: str) -> str:
     if entity_type in _ALNUM_TYPES:
         return _NON_ALNUM.sub("", text).upper()
     text = _SPACES.sub(" ", text).casefold()
+    if entity_type == "STREET_ADDRESS":
+        text = text.rstrip(" .")
     if entity_type == "PERSON":
         text = text.strip(" .,;:'\"")
         if text.endswith("'s"):

@@ -123,4 +123,10 @@ def _trim_end(text: str, result) -> int:  # type: ignore[no-untyped-def]
     end = result.end
     if result.entity_type == "PERSON" and text[result.start : end].endswith(("'s", "\u2019s")):
         end -= 2
+    if (
+        result.entity_type == "STREET_ADDRESS"
+        and text[end - 1 : end] == "."
+        and text[: end - 1][-4:].isalpha()
+    ):
+        end -= 1  # a sentence's full stop after "Street", not an abbreviation's dot
     return end

@@ -149,7 +149,7 @@ class Vault:
                     vault_entries.c.entity_type == entity_type, vault_entries.c.seq == seq
                 )
             ).first()
-        if row is None:
+        if row is None or not row.ciphertext:
             return None
         return self._aead.decrypt(row.nonce, row.ciphertext, entity_type.encode()).decode()
 
@@ -163,12 +163,22 @@ class Vault:
         match = SURROGATE_PATTERN.fullmatch(surrogate)
         if not match:
             return False
+        # Keep a tombstone (no value, no look-up) so the number is never handed to another value.
         with self._lock, self._engine.begin() as conn:
-            deleted = conn.execute(
-                vault_entries.delete().where(
-                    vault_entries.c.entity_type == match.group(1), vault_entries.c.seq == int(match.group(2))
+            row = conn.execute(
+                select(vault_entries.c.id).where(
+                    vault_entries.c.entity_type == match.group(1),
+                    vault_entries.c.seq == int(match.group(2)),
+                    vault_entries.c.ciphertext != b"",
                 )
-            ).rowcount
+            ).first()
+            deleted = 0
+            if row is not None:
+                deleted = conn.execute(
+                    vault_entries.update()
+                    .where(vault_entries.c.id == row.id)
+                    .values(lookup=f"erased:{row.id}", nonce=b"", ciphertext=b"")
+                ).rowcount
         self._cache = {k: v for k, v in self._cache.items() if v != surrogate}
         return bool(deleted)
 
@@ -179,7 +189,9 @@ class Vault:
     def stats(self) -> VaultStats:
         with self._engine.connect() as conn:
             rows = conn.execute(
-                select(vault_entries.c.entity_type, func.count()).group_by(vault_entries.c.entity_type)
+                select(vault_entries.c.entity_type, func.count())
+                .where(vault_entries.c.ciphertext != b"")
+                .group_by(vault_entries.c.entity_type)
             ).all()
         per_type = {r[0]: int(r[1]) for r in rows}
         return VaultStats(entries=sum(per_type.values()), per_type=per_type)
@@ -187,7 +199,7 @@ class Vault:
     def iter_values(self) -> list[tuple[str, str]]:
         """(surrogate, value) for every entry: for leakage scans run by the privacy officer."""
         with self._engine.connect() as conn:
-            rows = conn.execute(select(vault_entries)).all()
+            rows = conn.execute(select(vault_entries).where(vault_entries.c.ciphertext != b"")).all()
         return [
             (
                 make_surrogate(r.entity_type, r.seq),

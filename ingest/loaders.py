@@ -37,9 +37,14 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise LoadError("undecodable", "cannot detect the text encoding (binary data?)")
+    # Western European text scores alike under cp1250 and cp1252; prefer the far more common cp1252.
+    for candidate in matches:
+        if candidate.encoding == "cp1252" and candidate.chaos <= best.chaos:
+            return str(candidate)
     return str(best)
 
 

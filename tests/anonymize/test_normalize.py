@@ -56,3 +56,11 @@ def test_fullwidth_characters_are_nfkc_folded() -> None:
 
 def test_possessive_is_only_stripped_for_people() -> None:
     assert normalize_value("ORGANIZATION", "Acme's") == "acme's"
+
+
+def test_street_address_with_and_without_a_full_stop_is_one_value() -> None:
+    from anonymize.normalize import normalize_value
+
+    assert normalize_value("STREET_ADDRESS", "42 Maple Street.") == normalize_value(
+        "STREET_ADDRESS", "42 Maple Street"
+    )

@@ -125,11 +125,6 @@ def test_remove_erases_the_value(vault: Vault) -> None:
     assert vault.stats().entries == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: Vault.surrogate allocates max(seq)+1, so removing the highest surrogate lets a new "
-    "value reuse its number; old chunks holding <PERSON_2> would then reveal the new person",
-)
 def test_removed_surrogate_number_is_not_reused(vault: Vault) -> None:
     vault.surrogate("PERSON", "Jane Doe")
     removed = vault.surrogate("PERSON", "Bob Stone")

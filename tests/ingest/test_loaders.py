@@ -62,10 +62,6 @@ def test_cp1252_text() -> None:
     assert section.text == "café au lait is served every morning in the office kitchen for everyone."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: charset_normalizer ties cp1250 with cp1252 and decode_text takes cp1250 (è -> č, ï -> ď)",
-)
 def test_cp1252_text_with_more_accents() -> None:
     text = "The café serves crème brûlée to naïve guests every day of the week."
     (section,) = load("legacy.txt", text.encode("cp1252"))
