@@ -355,6 +355,8 @@ def _ui_command(settings: Settings, service_url: str, port: int) -> list[str]:
         "true",
         "--browser.gatherUsageStats",
         "false",
+        "--client.toolbarMode",
+        "minimal",
         "--global.developmentMode",
         "false",
         "--",
