@@ -194,17 +194,11 @@ def cmd_delete(args: argparse.Namespace, settings: Settings) -> int:
     else:
         container = _container(settings)
         try:
-            started = time.perf_counter()
-            record = container.ingestor.delete(args.doc)
-            if record is None:
+            from app.operations import delete_document
+
+            result = delete_document(container, "cli", args.doc)
+            if result is None:
                 raise CliError(f"document {args.doc!r} is not in the index")
-            container.audit.record("cli", "delete", doc_id=record.doc_id)
-            result = {
-                "deleted": record.doc_id,
-                "source": record.source,
-                "chunks": record.chunks,
-                "seconds": round(time.perf_counter() - started, 4),
-            }
         finally:
             container.close()
     _emit(args, result, f"deleted {result['source']} ({result['chunks']} chunks)")
@@ -233,20 +227,14 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
             if args.reveal and user is not None and not user.can("reveal"):
                 raise CliError(f"--reveal: role {user.role!r} may not reveal values")
             groups = user.access_groups if user else None
-            for event in container.answerer.stream(args.question, groups, reveal=args.reveal):
+            from app.operations import answer_and_audit
+
+            actor = user.name if user else "cli"
+            for event in answer_and_audit(container, actor, groups, args.question, args.reveal):
                 if event["type"] == "token" and streamed:
                     print(event["text"], end="", flush=True)
                 if event["type"] == "done":
                     answer = event["answer"]
-            actor = user.name if user else "cli"
-            container.audit.record(
-                actor,
-                "question",
-                question=answer.get("question_pseudonymized"),
-                chunks=[c["chunk_id"] for c in answer.get("citations", [])],
-            )
-            if answer.get("revealed"):
-                container.audit.record(actor, "reveal", question=answer.get("question_pseudonymized"))
         finally:
             container.close()
     human = "" if streamed else answer["answer"]

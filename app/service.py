@@ -12,6 +12,7 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
+from app import operations
 from app.container import Container
 from app.jobs import Job, JobQueue
 from app.users import User, UserError
@@ -118,19 +119,7 @@ def create_app(container: Container) -> FastAPI:
         require(user, "chat")
         if reveal:
             require(user, "reveal")
-        done: dict[str, Any] = {}
-        for event in container.answerer.stream(question, user.access_groups, reveal=reveal):
-            if event["type"] == "done":
-                done = event["answer"]
-            yield event
-        container.audit.record(
-            user.name,
-            "question",
-            question=done.get("question_pseudonymized"),
-            chunks=[c["chunk_id"] for c in done.get("citations", [])],
-        )
-        if done.get("revealed"):
-            container.audit.record(user.name, "reveal", question=done.get("question_pseudonymized"))
+        yield from operations.answer_and_audit(container, user.name, user.access_groups, question, reveal)
 
     @app.post("/v1/ask")
     def ask(body: AskRequest, user: CurrentUser) -> Any:
@@ -238,17 +227,10 @@ def create_app(container: Container) -> FastAPI:
     @app.delete("/v1/documents")
     def delete_document(doc: str, user: CurrentUser) -> dict:
         require(user, "delete")
-        started = time.perf_counter()
-        record = container.ingestor.delete(doc)
-        if record is None:
+        result = operations.delete_document(container, user.name, doc)
+        if result is None:
             raise HTTPException(404, f"document {doc!r} is not in the index")
-        container.audit.record(user.name, "delete", doc_id=record.doc_id)
-        return {
-            "deleted": record.doc_id,
-            "source": record.source,
-            "chunks": record.chunks,
-            "seconds": round(time.perf_counter() - started, 4),
-        }
+        return result
 
     @app.get("/v1/users")
     def list_users(user: CurrentUser) -> list[dict]:
