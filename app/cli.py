@@ -24,7 +24,7 @@ class CliError(Exception):
     """A failure to report to the user as one clear line (and a JSON error object with --json)."""
 
 
-def _emit(args: argparse.Namespace, data: dict, human: str) -> None:
+def emit(args: argparse.Namespace, data: dict, human: str) -> None:
     if args.json:
         sys.stdout.write(json.dumps(data, default=str) + "\n")
     else:
@@ -85,7 +85,7 @@ def cmd_setup(args: argparse.Namespace, settings: Settings) -> int:
     human = f"privrag home: {settings.home}"
     if result["admin_created"]:
         human += f"\nFirst admin: user 'admin', password in {result['admin_password_file']}"
-    _emit(args, result, human)
+    emit(args, result, human)
     return 0
 
 
@@ -107,7 +107,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         container = _container(settings)
         try:
             if args.if_empty and container.catalog.all():
-                _emit(
+                emit(
                     args,
                     {
                         "files": 0,
@@ -132,7 +132,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     )
     for failure in failed:
         human += f"\n  FAILED {failure['path']}: {failure['error']}"
-    _emit(args, report, human)
+    emit(args, report, human)
     return EXIT_PARTIAL if failed else 0
 
 
@@ -201,7 +201,7 @@ def cmd_delete(args: argparse.Namespace, settings: Settings) -> int:
                 raise CliError(f"document {args.doc!r} is not in the index")
         finally:
             container.close()
-    _emit(args, result, f"deleted {result['source']} ({result['chunks']} chunks)")
+    emit(args, result, f"deleted {result['source']} ({result['chunks']} chunks)")
     return 0
 
 
@@ -243,7 +243,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
             f"  [{c['n']}] {c['source']}" + (f" p.{c['page']}" if c.get("page") else "")
             for c in answer["citations"]
         )
-    _emit(args, answer, ("\n" if streamed else "") + human)
+    emit(args, answer, ("\n" if streamed else "") + human)
     return 0
 
 
@@ -273,7 +273,7 @@ def cmd_users(args: argparse.Namespace, settings: Settings) -> int:
         human = f"user {created['name']} ({created['role']}) added"
         if "password" in created:
             human += f"; password: {password}"
-        _emit(args, created, human)
+        emit(args, created, human)
         return 0
     if client is not None:
         users = client.users()
@@ -281,7 +281,7 @@ def cmd_users(args: argparse.Namespace, settings: Settings) -> int:
         container = _container(settings)
         users = [{"name": u.name, "role": u.role, "groups": u.groups} for u in container.users.list()]
         container.close()
-    _emit(
+    emit(
         args, {"users": users}, "\n".join(f"{u['name']}\t{u['role']}\t{','.join(u['groups'])}" for u in users)
     )
     return 0
@@ -295,7 +295,7 @@ def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
         container = _container(settings)
         result = container.audit.verify().__dict__
         container.close()
-    _emit(
+    emit(
         args,
         result,
         f"audit chain {'OK' if result['ok'] else 'BROKEN at row ' + str(result['first_bad_row'])}"
@@ -477,6 +477,15 @@ def build_parser() -> argparse.ArgumentParser:
     audit_sub = p.add_subparsers(dest="audit_command", required=True)
     q = audit_sub.add_parser("verify", parents=[common])
     q.set_defaults(func=cmd_audit)
+    p = sub.add_parser(
+        "eval", parents=[common], help="benchmarks of retrieval, PII detection, answers, leakage"
+    )
+    eval_groups = p.add_subparsers(dest="eval_command", required=True)
+    p = sub.add_parser("bench", parents=[common], help="speed benchmarks against a side-by-side baseline")
+    bench_groups = p.add_subparsers(dest="bench_command", required=True)
+    from app.commands import register_all
+
+    register_all({"top": sub, "eval": eval_groups, "bench": bench_groups}, common)
     return parser
 
 
