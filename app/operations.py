@@ -10,11 +10,16 @@ from app.container import Container
 
 
 def answer_and_audit(
-    container: Container, actor: str, groups: Sequence[str] | None, question: str, reveal: bool
+    container: Container,
+    actor: str,
+    groups: Sequence[str] | None,
+    question: str,
+    reveal: bool,
+    history: Sequence[dict[str, str]] = (),
 ) -> Iterator[dict]:
     """The answer's events; the pseudonymized question, its chunks and any reveal go to the audit log."""
     done: dict[str, Any] = {}
-    for event in container.answerer.stream(question, groups, reveal=reveal):
+    for event in container.answerer.stream(question, groups, reveal=reveal, history=history):
         if event["type"] == "done":
             done = event["answer"]
         yield event

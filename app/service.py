@@ -115,11 +115,15 @@ def create_app(container: Container) -> FastAPI:
     def me(user: CurrentUser) -> dict:
         return _user_json(user)
 
-    def answer_events(user: User, question: str, reveal: bool) -> Iterator[dict]:
+    def answer_events(
+        user: User, question: str, reveal: bool, history: list[dict[str, str]] | None = None
+    ) -> Iterator[dict]:
         require(user, "chat")
         if reveal:
             require(user, "reveal")
-        yield from operations.answer_and_audit(container, user.name, user.access_groups, question, reveal)
+        yield from operations.answer_and_audit(
+            container, user.name, user.access_groups, question, reveal, history or []
+        )
 
     @app.post("/v1/ask")
     def ask(body: AskRequest, user: CurrentUser) -> Any:
@@ -146,12 +150,19 @@ def create_app(container: Container) -> FastAPI:
         require(user, "chat")
         if body.reveal:  # checked before a stream starts, so a refusal is a 403, not a broken stream
             require(user, "reveal")
-        question = next((m.content for m in reversed(body.messages) if m.role == "user"), "")
+        last_user = max((i for i, m in enumerate(body.messages) if m.role == "user"), default=-1)
+        question = body.messages[last_user].content if last_user >= 0 else ""
         if not question.strip():
             raise HTTPException(422, "messages: no user message with content")
+        # Earlier turns are conversation memory: the follow-up is condensed into a standalone question.
+        history = [
+            {"role": m.role, "content": m.content}
+            for m in body.messages[:last_user]
+            if m.role in ("user", "assistant") and m.content.strip()
+        ]
         completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
         created = int(time.time())
-        events = answer_events(user, question, body.reveal)
+        events = answer_events(user, question, body.reveal, history)
 
         def chunk(delta: dict, finish: str | None = None, **extra: Any) -> dict:
             return {

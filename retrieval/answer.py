@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from anonymize.pseudonymizer import Pseudonymizer
 from anonymize.vault import Vault
 from retrieval.llm import ChatModel
-from retrieval.prompt import REFUSAL, build_messages
+from retrieval.prompt import REFUSAL, build_condense_messages, build_messages
 from retrieval.retriever import RetrievedChunk, Retriever
 
 _CITATION = re.compile(r"\[(\d+)\]")
@@ -144,10 +144,27 @@ class Answerer:
             return question
         return self.pseudonymizer.run([question], store=False)[0].text
 
-    def stream(self, question: str, groups: Sequence[str] | None, reveal: bool = False) -> Iterator[dict]:
+    def condense(self, history: Sequence[dict[str, str]], asked: str) -> str:
+        """A follow-up ("and for contractors?") as a standalone question, in pseudonym space."""
+        if not history or self.chat_model is None:
+            return asked
+        pseudonymized = [
+            {"role": m["role"], "content": self.pseudonymize_question(m["content"])} for m in history[-6:]
+        ]
+        text = "".join(self.chat_model.stream(build_condense_messages(pseudonymized, asked), max_tokens=64))
+        standalone = text.strip().splitlines()[0].strip() if text.strip() else ""
+        return standalone or asked
+
+    def stream(
+        self,
+        question: str,
+        groups: Sequence[str] | None,
+        reveal: bool = False,
+        history: Sequence[dict[str, str]] = (),
+    ) -> Iterator[dict]:
         """Events: ``sources``, then ``token`` pieces, then ``done`` with the checked answer."""
         started = time.perf_counter()
-        asked = self.pseudonymize_question(question)
+        asked = self.condense(history, self.pseudonymize_question(question))
         chunks = self.retriever.run(asked, groups)
         # Relevance is judged on cosine similarity (fusion scores are ranks, not similarities).
         best = max((c.dense_score for c in chunks if c.dense_score is not None), default=0.0)
@@ -174,9 +191,15 @@ class Answerer:
         }
         yield {"type": "done", "answer": answer.to_json()}
 
-    def ask(self, question: str, groups: Sequence[str] | None, reveal: bool = False) -> Answer:
+    def ask(
+        self,
+        question: str,
+        groups: Sequence[str] | None,
+        reveal: bool = False,
+        history: Sequence[dict[str, str]] = (),
+    ) -> Answer:
         final: dict = {}
-        for event in self.stream(question, groups, reveal):
+        for event in self.stream(question, groups, reveal, history):
             if event["type"] == "done":
                 final = event["answer"]
         citations = [Citation(**c) for c in final.pop("citations")]

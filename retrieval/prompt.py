@@ -34,3 +34,16 @@ def build_messages(question: str, chunks: Sequence[RetrievedChunk]) -> list[dict
         "in square brackets after each sentence, like [1]."
     )
     return [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": user}]
+
+
+CONDENSE_PROMPT = (
+    "Rewrite the user's follow-up question as one standalone question that can be understood without the "
+    "conversation. Keep placeholders such as <PERSON_3> exactly. Reply with the question only."
+)
+
+
+def build_condense_messages(history: Sequence[dict[str, str]], question: str) -> list[dict[str, str]]:
+    """Messages asking the model to turn a follow-up into a standalone question (all in pseudonym space)."""
+    turns = "\n".join(f"{m['role']}: {m['content']}" for m in history[-6:])
+    user = f"Conversation:\n{turns}\n\nFollow-up question: {question}\n\nStandalone question:"
+    return [{"role": "system", "content": CONDENSE_PROMPT}, {"role": "user", "content": user}]

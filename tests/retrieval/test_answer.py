@@ -192,3 +192,24 @@ def test_unknown_surrogate_is_left_alone_on_reveal(answerer: Answerer) -> None:
     answer = answerer._finish("Ask <PERSON_999999> [1].", "q", CHUNKS, reveal=True, refused=False)
     assert answer.answer == "Ask <PERSON_999999> [1]."
     assert answer.revealed is True
+
+
+def test_follow_up_is_condensed_in_pseudonym_space_before_retrieval(
+    answerer: Answerer, chat: CountingChat
+) -> None:
+    history = [
+        {"role": "user", "content": "What does Jane Doe say about parental leave for employees?"},
+        {"role": "assistant", "content": "Jane Doe says primary caregivers get 16 weeks [1]."},
+    ]
+    events = list(answerer.stream("and for contractors?", ["all"], history=history))
+    assert chat.calls == 2  # one call condenses the follow-up, one answers
+    condense_call = chat.messages[0]
+    assert "Follow-up question: and for contractors?" in condense_call[-1]["content"]
+    assert all("Jane Doe" not in m["content"] for call in chat.messages for m in call)
+    assert "<PERSON_" in condense_call[-1]["content"]
+    assert events[0]["question"] != "and for contractors?"  # retrieval used the condensed question
+
+
+def test_no_history_means_no_condensation_call(answerer: Answerer, chat: CountingChat) -> None:
+    list(answerer.stream("How many days per week may employees work remotely?", ["all"], history=[]))
+    assert chat.calls == 1

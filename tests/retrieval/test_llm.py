@@ -1,0 +1,162 @@
+"""Chat model backends: in-process llama.cpp (fair queue, reproducible) and an OpenAI-compatible server."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from retrieval.llm import FairLock, LazyChatModel, LlamaCppChat, OpenAICompatChat
+
+MESSAGES = [{"role": "system", "content": "Answer briefly."}, {"role": "user", "content": "Hello there"}]
+
+
+@pytest.fixture(scope="module")
+def chat(tiny_gguf: Path) -> LlamaCppChat:
+    return LlamaCppChat(str(tiny_gguf), n_ctx=1024, max_tokens=12, temperature=0.0, seed=0)
+
+
+def test_streams_pieces_and_is_reproducible_at_temperature_zero(chat: LlamaCppChat) -> None:
+    first = list(chat.stream(MESSAGES))
+    second = list(chat.stream(MESSAGES))
+    assert len(first) >= 2 and all(isinstance(p, str) for p in first)
+    assert "".join(first) == "".join(second)
+
+
+def test_fair_lock_serves_in_arrival_order() -> None:
+    lock = FairLock()
+    order: list[int] = []
+    holding = threading.Event()
+
+    def worker(n: int) -> None:
+        with lock:
+            order.append(n)
+            time.sleep(0.01)
+
+    with lock:  # hold the lock while the others queue up in a known order
+        holding.set()
+        threads = []
+        for n in range(5):
+            t = threading.Thread(target=worker, args=(n,))
+            t.start()
+            threads.append(t)
+            deadline = time.time() + 5
+            while lock._next_ticket < n + 2 and time.time() < deadline:  # wait until it took its ticket
+                time.sleep(0.001)
+    for t in threads:
+        t.join(10)
+    assert order == [0, 1, 2, 3, 4]
+
+
+def test_concurrent_requests_share_one_model_without_interleaving(chat: LlamaCppChat) -> None:
+    spans: list[tuple[float, float]] = []
+    outputs: list[str] = []
+
+    def ask() -> None:
+        pieces = []
+        start = None
+        for piece in chat.stream(MESSAGES):
+            start = start or time.perf_counter()
+            pieces.append(piece)
+        spans.append((start or 0.0, time.perf_counter()))
+        outputs.append("".join(pieces))
+
+    threads = [threading.Thread(target=ask) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert len(outputs) == 4 and len(set(outputs)) == 1  # same prompt, temperature 0: same answer
+    spans.sort()
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:], strict=False))
+
+
+def test_lazy_model_is_built_once_on_first_use(tiny_gguf: Path) -> None:
+    built: list[int] = []
+
+    def factory() -> LlamaCppChat:
+        built.append(1)
+        return LlamaCppChat(str(tiny_gguf), n_ctx=512, max_tokens=4)
+
+    lazy = LazyChatModel(factory)
+    assert built == []
+    assert list(lazy.stream(MESSAGES)) and list(lazy.stream(MESSAGES))
+    assert built == [1]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def llama_server(tiny_gguf: Path) -> Iterator[str]:
+    """llama.cpp's own OpenAI-compatible server (llama_cpp.server) on the tiny model."""
+    port = _free_port()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "llama_cpp.server",
+            "--model",
+            str(tiny_gguf),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--n_ctx",
+            "8192",
+            "--chat_format",
+            "chatml",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            if httpx.get(f"{url}/v1/models", timeout=1).is_success:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        pytest.fail("llama_cpp.server did not start within 60 s")
+    yield url
+    proc.terminate()
+    proc.wait(10)
+
+
+def test_openai_compatible_server_backend_streams(llama_server: str) -> None:
+    model = OpenAICompatChat(llama_server, max_tokens=8)
+    pieces = list(model.stream(MESSAGES))
+    assert pieces and all(isinstance(p, str) for p in pieces)
+
+
+def test_answers_through_the_server_backend_end_to_end(llama_server: str, tmp_path: Path) -> None:
+    from app.container import Container
+    from tests.conftest import SAMPLE, make_settings
+
+    settings = make_settings(tmp_path, None)
+    settings.llm.backend = "openai"
+    settings.llm.url = llama_server
+    settings.llm.max_tokens = 8
+    container = Container(settings)
+    try:
+        container.ingestor.run([SAMPLE / "remote_work_policy.md"])
+        events = list(
+            container.answerer.stream("How many days per week may employees work remotely?", ["all"])
+        )
+    finally:
+        container.close()
+    assert [e["type"] for e in events].count("token") >= 1
+    assert events[-1]["type"] == "done" and events[0]["sources"]
