@@ -31,7 +31,7 @@ def emit(args: argparse.Namespace, data: dict, human: str) -> None:
         print(human)
 
 
-def _stderr_console():  # type: ignore[no-untyped-def]
+def stderr_console():  # type: ignore[no-untyped-def]
     from rich.console import Console
 
     return Console(stderr=True)
@@ -147,7 +147,7 @@ def _ingest_local(container, paths: list[str], groups: list[str], sync: bool, qu
         TextColumn("{task.fields[chunks]} chunks"),
         TimeRemainingColumn(),
         TextColumn("{task.fields[current]}"),
-        console=_stderr_console(),
+        console=stderr_console(),
         disable=quiet,
         transient=True,
     ) as progress:
@@ -166,7 +166,7 @@ def _ingest_local(container, paths: list[str], groups: list[str], sync: bool, qu
 
 
 def _follow_job(client, job_id: str, quiet: bool) -> dict:  # type: ignore[no-untyped-def]
-    console = _stderr_console()
+    console = stderr_console()
     while True:
         job = client.job(job_id)
         if job["status"] in ("done", "failed"):

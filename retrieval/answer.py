@@ -117,6 +117,19 @@ class Answer:
         return asdict(self)
 
 
+_REFUSAL_PHRASES = re.compile(
+    r"\b(i don'?t know|do(es)? not (say|contain|mention|provide|specify|include)"
+    r"|not (mentioned|stated|specified|provided|found|available) in|no information"
+    r"|cannot (find|answer|determine)|unable to (find|answer|determine))",
+    re.I,
+)
+
+
+def is_refusal(text: str) -> bool:
+    """The model said the sources do not answer (in the prescribed words or in its own)."""
+    return text.startswith(REFUSAL[:12]) or bool(_REFUSAL_PHRASES.search(text[:200]))
+
+
 def cited_numbers(text: str, available: int) -> tuple[list[int], list[int]]:
     """Citation numbers in ``text`` that point at a source, and those that do not."""
     seen = list(dict.fromkeys(int(m) for m in _CITATION.findall(text)))
@@ -210,7 +223,8 @@ class Answerer:
     ) -> Answer:
         valid, invalid = cited_numbers(text, len(chunks))
         inferred = None
-        if not valid and not refused and not text.startswith(REFUSAL[:12]):
+        refused = refused or is_refusal(text)
+        if not valid and not refused:
             inferred = infer_source(text, chunks)  # a weak model answered without citing: find its source
             valid = [inferred] if inferred else []
         for bad in invalid:  # unsupported citations are dropped from the text and reported
@@ -243,6 +257,6 @@ class Answerer:
             citations=citations,
             revealed=revealed,
             question_pseudonymized=asked,
-            refused=refused or text.startswith(REFUSAL[:12]),
+            refused=refused,
             invalid_citations=invalid,
         )

@@ -1,0 +1,232 @@
+"""Answer benchmark on XQuAD: ingest passages, ask, reveal, score EM/F1, citations, refusals, latency."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import statistics
+import string
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from app.container import Container
+from app.settings import Settings
+
+
+@dataclass
+class RagQuestion:
+    id: str
+    question: str
+    answers: list[str]
+    context_id: str
+    answerable: bool = True
+
+
+@dataclass
+class RagResult:
+    id: str
+    question: str
+    answerable: bool
+    answer: str
+    refused: bool
+    cited: list[str]
+    exact_match: float
+    f1: float
+    contains: bool
+    citation_correct: bool | None
+    first_token_ms: float
+    total_ms: float
+
+
+@dataclass
+class RagReport:
+    exact_match: float
+    f1: float
+    contains_answer: float
+    citation_accuracy: float
+    refusal_accuracy: float
+    false_refusal_rate: float
+    questions: int
+    answerable: int
+    unanswerable: int
+    latency_ms: dict[str, float]
+    ingest_seconds: float
+    model: str
+    results: list[RagResult] = field(default_factory=list)
+
+    def to_json(self, with_results: bool = False) -> dict:
+        data = asdict(self)
+        if not with_results:
+            data.pop("results")
+        return data
+
+
+def normalize_answer(text: str) -> str:
+    """SQuAD normalization: lower case, no punctuation, no articles, single spaces."""
+    text = re.sub(r"\[\d+\]", " ", text.lower())
+    text = "".join(ch for ch in text if ch not in set(string.punctuation))
+    text = re.sub(r"\b(a|an|the)\b", " ", text)
+    return " ".join(text.split())
+
+
+def exact_match(prediction: str, golds: list[str]) -> float:
+    return float(any(normalize_answer(prediction) == normalize_answer(g) for g in golds))
+
+
+def token_f1(prediction: str, golds: list[str]) -> float:
+    best = 0.0
+    predicted = normalize_answer(prediction).split()
+    for gold in golds:
+        expected = normalize_answer(gold).split()
+        common = Counter(predicted) & Counter(expected)
+        same = sum(common.values())
+        if not same or not predicted or not expected:
+            continue
+        precision, recall = same / len(predicted), same / len(expected)
+        best = max(best, 2 * precision * recall / (precision + recall))
+    return best
+
+
+def load_xquad(dataset: Path) -> tuple[dict[str, dict], list[RagQuestion]]:
+    passages = {}
+    for line in (dataset / "passages.jsonl").read_text().splitlines():
+        if line.strip():
+            record = json.loads(line)
+            passages[record["_id"]] = record
+    questions = []
+    for line in (dataset / "questions_dev.jsonl").read_text().splitlines():
+        if line.strip():
+            q = json.loads(line)
+            questions.append(RagQuestion(q["id"], q["question"], list(q["answers"]), q["context_id"]))
+    return passages, questions
+
+
+def sample_questions(
+    questions: list[RagQuestion], limit: int | None, unanswerable_fraction: float, seed: int
+) -> tuple[list[RagQuestion], set[str]]:
+    """Sampled questions, some made unanswerable by holding their gold passage out of the index."""
+    rng = random.Random(seed)
+    by_passage: dict[str, list[RagQuestion]] = {}
+    for q in questions:
+        by_passage.setdefault(q.context_id, []).append(q)
+    passage_ids = sorted(by_passage)
+    rng.shuffle(passage_ids)
+    held_out_count = max(1, round(len(passage_ids) * unanswerable_fraction)) if unanswerable_fraction else 0
+    held_out = set(passage_ids[:held_out_count])
+    chosen = list(questions)
+    rng.shuffle(chosen)
+    if limit:
+        n_unanswerable = round(limit * unanswerable_fraction)
+        unanswerable = [q for q in chosen if q.context_id in held_out][:n_unanswerable]
+        answerable = [q for q in chosen if q.context_id not in held_out][: limit - len(unanswerable)]
+        chosen = answerable + unanswerable
+        rng.shuffle(chosen)
+    for q in chosen:
+        q.answerable = q.context_id not in held_out
+    return chosen, held_out
+
+
+def _percentile(values: list[float], pct: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(pct / 100 * (len(ordered) - 1))))
+    return round(ordered[index], 1)
+
+
+def run_rag_benchmark(
+    settings: Settings,
+    dataset: Path,
+    limit: int | None = 50,
+    unanswerable_fraction: float = 0.2,
+    seed: int = 13,
+    progress: Callable[[int, int], None] | None = None,
+) -> RagReport:
+    """Ingest the passages (minus the held-out ones) into a fresh home and ask the sampled questions."""
+    passages, questions = load_xquad(dataset)
+    chosen, held_out = sample_questions(questions, limit, unanswerable_fraction, seed)
+    model_path = Container(settings).chat_model_path() if settings.llm.backend == "llama_cpp" else None
+    with tempfile.TemporaryDirectory(prefix="privrag-eval-rag-") as tmp:
+        work = Path(tmp)
+        corpus = work / "passages"
+        corpus.mkdir()
+        for pid, record in passages.items():
+            if pid not in held_out:
+                title = record.get("title", "").replace("_", " ")
+                (corpus / f"{pid}.txt").write_text(f"{title}\n\n{record['text']}\n", encoding="utf-8")
+        eval_settings = settings.model_copy(deep=True)
+        eval_settings.home = work / "home"
+        eval_settings.database.url = ""
+        eval_settings.store.backend = "edge"
+        if model_path is not None:
+            eval_settings.llm.model_path = str(model_path)
+        container = Container(eval_settings)
+        try:
+            started = time.perf_counter()
+            container.ingestor.run([corpus])
+            ingest_seconds = time.perf_counter() - started
+            results = []
+            for index, q in enumerate(chosen):
+                results.append(_ask(container, q))
+                if progress:
+                    progress(index + 1, len(chosen))
+        finally:
+            container.close()
+    return _summarize(results, ingest_seconds, str(model_path or settings.llm.url))
+
+
+def _ask(container: Container, q: RagQuestion) -> RagResult:
+    answer = container.answerer.ask(q.question, None, reveal=True)  # an authorized evaluator reveals
+    cited = [Path(c.source).stem for c in answer.citations]
+    text = re.sub(r"\[\d+\]", "", answer.answer).strip()
+    return RagResult(
+        id=q.id,
+        question=q.question,
+        answerable=q.answerable,
+        answer=text,
+        refused=answer.refused,
+        cited=cited,
+        exact_match=exact_match(text, q.answers) if q.answerable else 0.0,
+        f1=token_f1(text, q.answers) if q.answerable else 0.0,
+        contains=q.answerable and any(normalize_answer(a) in normalize_answer(text) for a in q.answers),
+        citation_correct=(q.context_id in cited) if q.answerable and not answer.refused and cited else None,
+        first_token_ms=answer.timings.get("first_token_ms", 0.0),
+        total_ms=answer.timings.get("total_ms", 0.0),
+    )
+
+
+def _summarize(results: list[RagResult], ingest_seconds: float, model: str) -> RagReport:
+    answerable = [r for r in results if r.answerable]
+    unanswerable = [r for r in results if not r.answerable]
+    cited = [r for r in answerable if r.citation_correct is not None]
+    first = [r.first_token_ms for r in results if not r.refused]
+    total = [r.total_ms for r in results]
+
+    def mean(values: list[float]) -> float:
+        return round(statistics.fmean(values), 4) if values else 0.0
+
+    return RagReport(
+        exact_match=mean([r.exact_match for r in answerable]),
+        f1=mean([r.f1 for r in answerable]),
+        contains_answer=mean([float(r.contains) for r in answerable]),
+        citation_accuracy=mean([float(bool(r.citation_correct)) for r in cited]),
+        refusal_accuracy=mean([float(r.refused) for r in unanswerable]),
+        false_refusal_rate=mean([float(r.refused) for r in answerable]),
+        questions=len(results),
+        answerable=len(answerable),
+        unanswerable=len(unanswerable),
+        latency_ms={
+            "first_token_p50": _percentile(first, 50),
+            "first_token_p95": _percentile(first, 95),
+            "total_p50": _percentile(total, 50),
+            "total_p95": _percentile(total, 95),
+        },
+        ingest_seconds=round(ingest_seconds, 2),
+        model=model,
+        results=results,
+    )
