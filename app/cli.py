@@ -497,6 +497,9 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
     )
+    from app import log_scrub
+
+    log_scrub.install()  # no secret or raw PII value in any log line
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings(args.home, args.config)
