@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
@@ -32,6 +33,7 @@ def make_settings(home: Path, model: Path | None, **overrides: object):  # type:
     from app.settings import load_settings
 
     settings = load_settings(home, home / "privrag.toml")
+    settings.ingest.allowed_roots = ["~", tempfile.gettempdir(), str(ROOT / "data")]
     if model is not None:
         settings.llm.model_path = str(model)
         settings.llm.max_tokens = 24

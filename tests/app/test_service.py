@@ -372,3 +372,11 @@ def test_delete_document(other_client: TestClient, other_home: Container, tmp_pa
     again = other_client.delete("/v1/documents", params={"doc": str(path)}, headers=auth(admin))
     assert again.status_code == 404
     assert any(r["action"] == "delete" for r in other_home.audit.rows(limit=5))
+
+
+def test_ingest_outside_the_allowed_roots_is_refused(client, admin_token) -> None:  # type: ignore[no-untyped-def]
+    response = client.post(
+        "/v1/ingest", json={"paths": ["/etc"]}, headers={"Authorization": f"Bearer {admin_token}"}
+    )
+    assert response.status_code == 422
+    assert "outside the allowed ingestion roots" in response.json()["detail"]
