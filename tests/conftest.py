@@ -29,11 +29,18 @@ def tiny_gguf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_tiny_gguf(tmp_path_factory.mktemp("models") / "tiny.gguf")
 
 
+def _tiny_gguf_path(folder: Path) -> Path:
+    """The tiny model written into ``folder`` (for module-level set-up outside fixtures)."""
+    return make_tiny_gguf(folder / "tiny.gguf")
+
+
 def make_settings(home: Path, model: Path | None, **overrides: object):  # type: ignore[no-untyped-def]
     from app.settings import load_settings
 
     settings = load_settings(home, home / "privrag.toml")
     settings.ingest.allowed_roots = ["~", tempfile.gettempdir(), str(ROOT / "data")]
+    settings.service.chat_per_minute = 0  # the limits are tested on their own (tests/app/test_limits.py)
+    settings.service.logins_per_minute = 0
     if model is not None:
         settings.llm.model_path = str(model)
         settings.llm.max_tokens = 24
