@@ -37,6 +37,12 @@ class Pseudonymizer:
         self._known_pattern: re.Pattern[str] | None = None
         self._aliases: dict[str, str] = {}  # a capitalized part of a known name -> the full name
 
+    def forget(self) -> None:
+        """Drop the in-memory propagation table (after an erasure); it is rebuilt from the vault."""
+        self._known = None
+        self._known_pattern = None
+        self._aliases = {}
+
     @property
     def version(self) -> str:
         return f"{self.detector.version};types={','.join(sorted(self.pseudonymize))}"

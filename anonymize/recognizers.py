@@ -30,6 +30,7 @@ class StreetAddressRecognizer(PatternRecognizer):
             name="StreetAddressRecognizer",
             patterns=[Pattern("street_address", _STREET, 0.65)],
             context=["address", "lives", "live", "located", "street", "mail", "ship", "residence", "home"],
+            global_regex_flags=re.M,  # case-sensitive: "Road\n    Lo" is not a city
         )
 
 
@@ -42,7 +43,7 @@ class ZipCodeRecognizer(PatternRecognizer):
             name="ZipCodeRecognizer",
             patterns=[
                 Pattern("zip_plus4", r"\b\d{5}-\d{4}\b", 0.4),
-                Pattern("zip5", r"\b\d{5}\b", 0.05),
+                Pattern("zip5", r"\b\d{5}\b", 0.2),
             ],
             context=["zip", "zipcode", "postal", "postcode", "zip code", "post code"],
         )
@@ -169,4 +170,250 @@ def builtin_recognizers() -> list[EntityRecognizer]:
             r"(?-i:[A-Z0-9][A-Z0-9-]{4,19})\b",
         ),
         LabeledValueRecognizer("US_SSN", r"\bSSN|social\s+security", r"\d{3}-?\d{2}-?\d{4}"),
+        GenericPhoneRecognizer(),
+        ShortPhoneRecognizer(),
+        CardNumberFormatRecognizer(),
+        IbanAnyCaseRecognizer(),
+        AddressBlockRecognizer(),
+        NameCueRecognizer(),
     ]
+
+
+# --- formats stock Presidio misses (international phones, cards without a valid checksum, addresses) ---
+
+_PHONE_CONTEXT = [
+    "phone",
+    "call",
+    "tel",
+    "telephone",
+    "mobile",
+    "cell",
+    "fax",
+    "reach",
+    "contact",
+    "desk",
+    "office",
+    "number",
+    "message",
+    "text",
+    "sms",
+    "registered",
+    "answering",
+]
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+class GenericPhoneRecognizer(PatternRecognizer):
+    """Grouped phone numbers of any country (7-15 digits), with +code, (area) and x extension.
+
+    Dates (2021-03-04), IPv4 addresses, SSNs and card numbers have their own shapes and are rejected here.
+    """
+
+    _DATE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")
+    _IPV4 = re.compile(r"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$")
+    _SSN = re.compile(r"^\d{3}-\d{2}-\d{4}$")
+
+    def __init__(self) -> None:
+        group = r"(?:\(\d{1,5}\)|\d{1,8})"
+        sep = r"(?:[ \t]?[-.][ \t]?|[ \t]|(?<=\)))"
+        super().__init__(
+            supported_entity="PHONE_NUMBER",
+            name="GenericPhoneRecognizer",
+            patterns=[
+                Pattern(
+                    "grouped",
+                    rf"(?<![\w+.\-/:])(?:\+|00)?{group}(?:{sep}(?:\(0\)[ \t]?)?{group}){{1,5}}"
+                    r"(?:[ \t]?(?:x|ext\.?|#)[ \t]?\d{1,6})?(?![\w/:]|[.\-]\d)",
+                    0.5,
+                ),
+                Pattern(
+                    "plain", r"(?<![\w+.\-/])(?:\d{10,11}|\+\d{10,13})(?:x\d{1,6})?(?![\w/:]|[.\-]\d)", 0.4
+                ),
+            ],
+            context=_PHONE_CONTEXT,
+            global_regex_flags=re.M,
+        )
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        main = re.split(r"\s?(?:x|ext\.?|#)\s?\d", pattern_text)[0]
+        digits = _digits(main)
+        if not 7 <= len(digits) <= 15:
+            return False
+        text = pattern_text.strip()
+        if self._DATE.match(text) or self._IPV4.match(text) or self._SSN.match(text):
+            return False
+        return not re.fullmatch(r"\d{4}[ -]\d{4}[ -]\d{4}[ -]?\d{0,7}", text)  # a card number's shape
+
+
+class ShortPhoneRecognizer(PatternRecognizer):
+    """Six-digit local numbers in pairs ("61 60 34"): counted only next to a phone context word."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="PHONE_NUMBER",
+            name="ShortPhoneRecognizer",
+            patterns=[Pattern("pairs", r"(?<![\w+.\-/:])\d{2}([ .])\d{2}\1\d{2}(?![\w/:]|[ .\-]\d)", 0.3)],
+            context=_PHONE_CONTEXT,
+            global_regex_flags=re.M,
+        )
+
+
+class CardNumberFormatRecognizer(PatternRecognizer):
+    """Card-shaped numbers (12-19 digits, plain or in groups of 4) that fail the Luhn check.
+
+    Presidio's recognizer rejects numbers with a bad checksum; a typo or a test number is still a card
+    number to protect, so these count with a lower score, raised by context words.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="CREDIT_CARD",
+            name="CardNumberFormatRecognizer",
+            patterns=[
+                Pattern("grouped", r"(?<![\w.\-])\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}(?![\w\-]|[ -.]\d)", 0.5),
+                Pattern("amex", r"(?<![\w.\-])\d{4}([ -])\d{6}\1\d{5}(?![\w\-]|\.\d)", 0.5),
+                Pattern("plain", r"(?<![\w.\-+])\d{12,19}(?![\w\-]|\.\d)", 0.45),
+            ],
+            context=[
+                "card",
+                "cc",
+                "credit",
+                "debit",
+                "visa",
+                "mastercard",
+                "amex",
+                "charge",
+                "expires",
+                "cvv",
+            ],
+            global_regex_flags=re.M,
+        )
+
+
+class IbanAnyCaseRecognizer(PatternRecognizer):
+    """IBANs written in lower case or with spaces, validated by the ISO 13616 mod-97 checksum."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="IBAN_CODE",
+            name="IbanAnyCaseRecognizer",
+            patterns=[Pattern("iban", r"(?<![\w])[A-Za-z]{2}\d{2}(?:\s?[A-Za-z0-9]{2,4}){3,8}(?![\w])", 0.6)],
+            context=["iban", "bank", "account", "transfer", "wire"],
+            global_regex_flags=re.M,
+        )
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        code = re.sub(r"\s", "", pattern_text).upper()
+        if not 15 <= len(code) <= 34:
+            return False
+        rearranged = code[4:] + code[:4]
+        number = "".join(str(int(ch, 36)) for ch in rearranged)
+        return int(number) % 97 == 1
+
+
+# Words that start a street name in many languages, and unit designators.
+_STREET_WORDS = (
+    r"(?:ul\.|ulica|rue|via|viale|calle|avenida|av\.|avda\.|rua|r\.|strada|straße|strasse|"
+    r"chemin|chaussée|route|allée|boulevard|bd\.|plaza|praça|piazza|corso|carrer|camino|carretera|ctra\.)"
+)
+_UNIT = r"(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.|Box|P\.?O\.?\s?Box|#)\s?\d{1,6}[A-Za-z]?"
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я][\w'’.\-]*"  # a capitalized word (Latin, Greek, Cyrillic)
+_WORD = rf"(?:{_CAP}|{_STREET_WORDS}|de|del|la|le|du|da|do|dos|das|di|van|von|der|den|and|og|i|y|e|\d{{1,4}})"
+_SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"  # white space with at most one line break
+_ADDRESS_ANCHORS = [
+    # 12 Main Street | 7005 Avenida Lago 99 | 6137 Akurgerði 6 | 1497 32 Chemin Des Bateliers (one line)
+    rf"(?<![\w.,\-])\d{{1,6}}[A-Za-z]?(?:{_SP}\d{{1,5}})?,?{_SP}(?:{_STREET_WORDS}{_SP})?"
+    rf"{_CAP}(?:{_SP}{_WORD}){{0,5}}?"
+    rf"(?:{_SP}(?:{_SUFFIXES})\b\.?|{_SP}\d{{1,6}}[A-Za-z]?\b)",
+    # Via Pasquale Scura 127 | ul. Asnyka Adama 82 (a street word first)
+    rf"(?<![\w\-])(?i:{_STREET_WORDS}){_SP}{_CAP}(?:{_SP}{_WORD}){{0,4}}?{_SP}\d{{1,6}}[A-Za-z]?\b",
+    # US military addresses: Unit 4670 Box 6562 / PSC 2353, Box 6937 / USNS Guibord, then APO AA 17229
+    r"(?:(?:Unit|PSC|CMR)\s+\d{3,5},?\s+Box\s+\d{3,5}|(?:USNS|USNV|USS|USCGC)\s+[A-Z][a-z]+)"
+    r"\s*(?:\n|\\n|,)?\s*[ADF]PO\s+A[AEP]\s+\d{5}",
+]
+_ADDRESS_CUE = (
+    r"(?i:address(?:\s+is)?|lives?\s+(?:at|on|in)|located\s+(?:at|on)|sent\s+to|send\s+it\s+to|"
+    r"ship(?:ped)?\s+(?:it\s+)?to|moved\s+to|arrived\s+at|office\s+is\s+at|is\s+on|reside\s+at)"
+)
+_CUED_STREET = rf"{_ADDRESS_CUE}\s*:?\s*({_CAP}(?:[ \t]+{_WORD}){{0,4}}?[ \t]+\d{{1,6}}[A-Za-z]?)\b"
+# What may follow a street line inside one address: a unit, a city, a region code, a country, a ZIP.
+_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"  # UK-style: N8 7QP, SW1A 1AA
+_ADDRESS_TAIL = re.compile(
+    rf"(?:[ \t]*,?[ \t]*(?:\n[>?*•|}}\-]*)?[ \t]*,?[ \t]*)"
+    rf"(?:{_UNIT}|{_POSTCODE}|{_CAP}(?:[ \t]+(?!{_POSTCODE})(?:{_CAP}|de|la|del|do|da|sur|am|an|upon))*|"
+    r"[A-Z]{2,3}|nan|\d{2,6}(?:-\d{3,4})?(?![ \t]*[\d(]|[-.]\d))(?![\w@])"
+)
+
+
+_DATE_LIKE = re.compile(
+    r"\d{1,2}(?:st|nd|rd|th)?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+)
+
+
+class AddressBlockRecognizer(EntityRecognizer):
+    """Street addresses in US and international formats, extended over unit, city, region, country, ZIP.
+
+    Anchors: a house number with a street name and a suffix or a trailing number, a street word such as
+    "Via" or "ul." with a number, a military address, or a street with a number after an address cue
+    ("lives at", "address:"). The span then takes the following lines of the same address.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["STREET_ADDRESS"], name="AddressBlockRecognizer")
+        self._anchors = [re.compile(p) for p in _ADDRESS_ANCHORS]
+        self._cued = re.compile(_CUED_STREET)
+
+    def load(self) -> None:  # nothing to load
+        return None
+
+    def _extend(self, text: str, end: int) -> int:
+        while True:
+            match = _ADDRESS_TAIL.match(text, end)
+            if match is None or match.end() == end:
+                return end
+            following = text[match.end() : match.end() + 1]
+            if following.isalpha() and following.islower() and not text[match.end() - 1].isspace():
+                return end
+            end = match.end()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
+        if "STREET_ADDRESS" not in entities:
+            return []
+        found: list[tuple[int, int, float]] = []
+        for pattern in self._anchors:
+            found.extend((m.start(), m.end(), 0.6) for m in pattern.finditer(text))
+        found.extend((m.start(1), m.end(1), 0.55) for m in self._cued.finditer(text))
+        results = []
+        for start, end, score in found:
+            if _DATE_LIKE.match(text, start):
+                continue  # "19 May 2025 10:30" has the shape of "12 Main Street 4"
+            end = self._extend(text, end)
+            while end > start and text[end - 1] in " ,\n\t":
+                end -= 1
+            results.append(RecognizerResult("STREET_ADDRESS", start, end, score))
+        return results
+
+
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿā-ž'’\-]+"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:[A-Z](?:\.|\b)|{_NAME_WORD}|van|de|der|den|von|da|di|del|la|le)){{0,3}}"
+_TITLE = r"(?i:mr|mrs|ms|miss|mx|dr|prof)"
+
+
+class NameCueRecognizer(EntityRecognizer):
+    """Capitalized names right after a title or a naming cue ("Mr. Cole", "my name is Ann", "Dear Bo Li")."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PERSON"], name="NameCueRecognizer")
+        cue = rf"(?:\b{_TITLE}\.?|(?i:my name is|directed by:?)|(?m:^)[ \t]*(?i:(?:full )?name:))"
+        self._pattern = re.compile(rf"{cue}[ \t]+(?!{_TITLE}\b)({_NAME})")
+
+    def load(self) -> None:  # nothing to load
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
+        if "PERSON" not in entities:
+            return []
+        return [RecognizerResult("PERSON", m.start(1), m.end(1), 0.6) for m in self._pattern.finditer(text)]

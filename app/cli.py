@@ -100,6 +100,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     paths = [str(Path(p).expanduser().resolve()) for p in args.paths]
     groups = _groups(args.groups)
     client = _service(settings)
+    if client is not None and args.rebuild:
+        raise CliError("--rebuild: stop the service first (it owns the index), then run this again")
     if client is not None:
         job = client.ingest(paths, groups, args.sync)
         report = _follow_job(client, job["id"], quiet=args.json)
@@ -121,6 +123,9 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
                     "home already has documents",
                 )
                 return 0
+            if args.rebuild:
+                container.ingestor.rebuild()
+                container.audit.record("cli", "index_rebuilt", components=container.components())
             report = _ingest_local(container, paths, groups, args.sync, quiet=args.json).to_json()
             container.audit.record("cli", "ingest", files=report["files"], chunks=report["chunks"])
         finally:
@@ -137,28 +142,30 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _ingest_local(container, paths: list[str], groups: list[str], sync: bool, quiet: bool):  # type: ignore[no-untyped-def]
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
     ingestor = container.ingestor
     with Progress(
         TextColumn("[bold]ingest"),
         BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[chunks]} chunks"),
-        TimeRemainingColumn(),
+        TextColumn("{task.fields[files]} files"),
+        TextColumn("{task.fields[chunks]} chunks, {task.fields[rate]:.1f} chunks/s"),
+        TimeRemainingColumn(),  # from the bytes done, so large files count for what they are
         TextColumn("{task.fields[current]}"),
         console=stderr_console(),
         disable=quiet,
         transient=True,
     ) as progress:
-        task = progress.add_task("ingest", total=None, chunks=0, current="")
+        task = progress.add_task("ingest", total=None, files="0/?", chunks=0, rate=0.0, current="")
 
         def update(p) -> None:  # type: ignore[no-untyped-def]
             progress.update(
                 task,
-                total=p.files_total,
-                completed=p.files_done,
+                total=p.bytes_total or None,
+                completed=p.bytes_done,
+                files=f"{p.files_done}/{p.files_total}" + (f" ({p.failed} failed)" if p.failed else ""),
                 chunks=p.chunks,
+                rate=p.chunks_per_s,
                 current=Path(p.current).name if p.current else "",
             )
 
@@ -450,6 +457,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--groups", help="access groups, comma-separated")
     p.add_argument("--sync", action="store_true", help="remove documents whose files are gone")
     p.add_argument("--if-empty", action="store_true", help="only when the home has no documents yet")
+    p.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="drop the whole index first (e.g. after changing the embedding model, chunker or anonymizer)",
+    )
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("delete", parents=[common], help="delete one document")

@@ -65,8 +65,10 @@ class ServiceClient:
         self.request("POST", "/v1/auth/logout")
         self.token = None
 
-    def ask_stream(self, question: str, reveal: bool = False) -> Iterator[dict]:
-        body = {"question": question, "reveal": reveal, "stream": True}
+    def ask_stream(
+        self, question: str, reveal: bool = False, conversation_id: str | None = None
+    ) -> Iterator[dict]:
+        body = {"question": question, "reveal": reveal, "stream": True, "conversation_id": conversation_id}
         with self._http.stream("POST", "/v1/ask", json=body, headers=self._headers()) as response:
             if not response.is_success:
                 response.read()
@@ -93,6 +95,12 @@ class ServiceClient:
     def delete(self, doc: str) -> dict:
         return self.request("DELETE", "/v1/documents", params={"doc": doc})
 
+    def erase(self, value: str, entity_type: str | None = None) -> dict:
+        return self.request("POST", "/v1/erase", json={"value": value, "type": entity_type})
+
+    def leakage(self, values: list[str] | None = None) -> dict:
+        return self.request("POST", "/v1/leakage", json={"values": values})
+
     def users(self) -> list[dict]:
         return self.request("GET", "/v1/users")
 
@@ -102,6 +110,41 @@ class ServiceClient:
 
     def audit_verify(self) -> dict:
         return self.request("GET", "/v1/audit/verify")
+
+    def audit_rows(self, limit: int = 100) -> list[dict]:
+        return self.request("GET", "/v1/audit", params={"limit": limit})
+
+    def conversations(self) -> list[dict]:
+        return self.request("GET", "/v1/conversations")
+
+    def create_conversation(self, title: str = "") -> dict:
+        return self.request("POST", "/v1/conversations", json={"title": title})
+
+    def conversation(self, conversation_id: str, reveal: bool = False) -> dict:
+        return self.request("GET", f"/v1/conversations/{conversation_id}", params={"reveal": reveal})
+
+    def feedback(self, question: str, answer: str, rating: str, comment: str = "", **extra: Any) -> dict:
+        body = {"question": question, "answer": answer, "rating": rating, "comment": comment, **extra}
+        return self.request("POST", "/v1/feedback", json=body)
+
+    def upload(self, files: list[tuple[str, bytes]], groups: list[str]) -> dict:
+        """Upload documents (name, content) and start their ingestion job."""
+        parts = [("files", (name, content, "application/octet-stream")) for name, content in files]
+        return self.request("POST", "/v1/ingest/upload", files=parts, data={"groups": ",".join(groups)})
+
+    def privacy_stats(self) -> dict:
+        return self.request("GET", "/v1/privacy/stats")
+
+    def report_runs(self) -> list[dict]:
+        return self.request("GET", "/v1/eval/reports")
+
+    def report(self, kind: str, run: str) -> dict:
+        return self.request("GET", f"/v1/eval/reports/{kind}/{run}")
+
+    def report_chart(self, kind: str, run: str, name: str) -> bytes:
+        response = self._http.get(f"/v1/eval/reports/{kind}/{run}/{name}", headers=self._headers())
+        _raise_for(response)
+        return response.content
 
 
 def service_file(home: Path) -> Path:

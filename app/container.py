@@ -15,9 +15,12 @@ from sqlalchemy.engine import Engine  # noqa: E402
 from anonymize.detector import DetectorConfig, PiiDetector  # noqa: E402
 from anonymize.keys import load_or_create_key  # noqa: E402
 from anonymize.pseudonymizer import Pseudonymizer  # noqa: E402
+from anonymize.recognizers import CustomIdentifier  # noqa: E402
 from anonymize.vault import Vault  # noqa: E402
 from app.audit import AuditLog  # noqa: E402
+from app.conversations import ConversationStore  # noqa: E402
 from app.db import make_engine  # noqa: E402
+from app.feedback import FeedbackStore  # noqa: E402
 from app.models import CHAT_MODELS  # noqa: E402
 from app.settings import Settings  # noqa: E402
 from app.users import UserStore  # noqa: E402
@@ -27,6 +30,7 @@ from ingest.pipeline import Ingestor  # noqa: E402
 from retrieval.answer import Answerer  # noqa: E402
 from retrieval.llm import ChatModel, LazyChatModel, LlamaCppChat, OpenAICompatChat  # noqa: E402
 from retrieval.retriever import Retriever  # noqa: E402
+from retrieval.sparse import Bm25Params  # noqa: E402
 
 CHUNKER_VERSION = "sentence-splitter-1"
 
@@ -49,16 +53,31 @@ class Container:
         return Vault(self.engine, load_or_create_key(key_file, create=not self.settings.anonymize.key_file))
 
     @cached_property
+    def detector(self) -> PiiDetector:
+        """The PII detector as configured (thresholds, allow/deny lists, custom regex identifiers)."""
+        cfg = self.settings.anonymize
+        return PiiDetector(
+            DetectorConfig(
+                spacy_model=cfg.spacy_model,
+                score_threshold=cfg.score_threshold,
+                thresholds=dict(cfg.thresholds),
+                allow_list=list(cfg.allow_list),
+                deny_list={k: list(v) for k, v in cfg.deny_list.items()},
+                custom=[
+                    CustomIdentifier(c.entity_type, c.regex, c.score, list(c.context)) for c in cfg.custom
+                ],
+                batch_size=cfg.batch_size,
+            )
+        )
+
+    @cached_property
     def pseudonymizer(self) -> Pseudonymizer | None:
         cfg = self.settings.anonymize
         if not cfg.enabled:
             return None
-        detector = PiiDetector(
-            DetectorConfig(
-                spacy_model=cfg.spacy_model, score_threshold=cfg.score_threshold, batch_size=cfg.batch_size
-            )
-        )
-        return Pseudonymizer(detector, self.vault, cfg.pseudonymize)
+        # Organization-specific identifiers are configured to be protected: pseudonymized too.
+        types = list(dict.fromkeys([*cfg.pseudonymize, *(c.entity_type for c in cfg.custom)]))
+        return Pseudonymizer(self.detector, self.vault, types)
 
     @cached_property
     def embedding_path(self) -> Path:
@@ -74,23 +93,52 @@ class Container:
     def embed_model(self):  # type: ignore[no-untyped-def]
         from retrieval.embedding import load_embedding
 
-        return load_embedding(self.embedding_path, self.settings.embedding.batch_size)
+        emb = self.settings.embedding
+        return load_embedding(self.embedding_path, emb.batch_size, emb.precision)
 
     @cached_property
     def vector_store(self):  # type: ignore[no-untyped-def]
+        """Dense + BM25 store: embedded qdrant-edge, or Qdrant server via qdrant-client (same ranking)."""
         store = self.settings.store
+        common = {
+            "collection": store.collection,
+            "dim": 384,
+            "fusion": self.fusion_params(),
+            "bm25": self.bm25_params(),
+            "hnsw_ef": store.hnsw_ef or None,
+        }
         if store.backend == "edge":
             from retrieval.edge_store import EdgeVectorStore
 
-            return EdgeVectorStore(self.settings.store_path, collection=store.collection, dim=384)
-        from llama_index.vector_stores.qdrant import QdrantVectorStore
+            return EdgeVectorStore(
+                self.settings.store_path,
+                hnsw_m=store.hnsw_m,
+                hnsw_ef_construct=store.hnsw_ef_construct,
+                **common,
+            )
         from qdrant_client import QdrantClient
+
+        from retrieval.qdrant_store import QdrantStore
 
         if store.url == ":memory:":
             client = QdrantClient(location=":memory:")
         else:
             client = QdrantClient(url=store.url, api_key=store.api_key or None)
-        return QdrantVectorStore(collection_name=store.collection, client=client)
+        return QdrantStore(client, **common)
+
+    def fusion_params(self):  # type: ignore[no-untyped-def]
+        from retrieval.fusion import FusionParams
+
+        r = self.settings.retrieval
+        return FusionParams(
+            method=r.fusion, sparse_weight=r.sparse_weight, rrf_k=r.rrf_k, candidates=r.candidates
+        )
+
+    def bm25_params(self):  # type: ignore[no-untyped-def]
+        from retrieval.sparse import Bm25Params
+
+        r = self.settings.retrieval
+        return Bm25Params(k=r.bm25_k, b=r.bm25_b, avg_len=r.bm25_avg_len)
 
     @cached_property
     def catalog(self) -> Catalog:
@@ -104,6 +152,14 @@ class Container:
     def users(self) -> UserStore:
         return UserStore(self.engine)
 
+    @cached_property
+    def conversations(self) -> ConversationStore:
+        return ConversationStore(self.engine)
+
+    @cached_property
+    def feedback(self) -> FeedbackStore:
+        return FeedbackStore(self.engine)
+
     def components(self) -> dict[str, str]:
         emb = self.settings.embedding
         anonymizer = self.pseudonymizer.version if self.pseudonymizer else "none"
@@ -113,6 +169,9 @@ class Container:
             else "all-MiniLM-L6-v2",
             "chunker": f"{CHUNKER_VERSION}:{emb.chunk_tokens}/{emb.chunk_overlap}",
             "anonymizer": anonymizer,
+            # BM25 document weights depend on these; recorded only when not Qdrant's defaults, so indexes
+            # built before they were configurable stay valid.
+            **({"sparse": self.bm25_params().signature()} if self.bm25_params() != Bm25Params() else {}),
         }
 
     @cached_property
@@ -134,6 +193,9 @@ class Container:
         limits = LoadLimits(
             max_bytes=int(self.settings.ingest.max_file_mb * 1024 * 1024),
             max_pages=self.settings.ingest.max_pages,
+            max_decompressed_bytes=int(self.settings.ingest.max_decompressed_mb * 1024 * 1024),
+            max_compression_ratio=self.settings.ingest.max_compression_ratio,
+            rows_per_section=self.settings.ingest.csv_rows_per_section,
         )
         return Ingestor(
             catalog=self.catalog,
@@ -144,6 +206,7 @@ class Container:
             components=self.components(),
             limits=limits,
             extensions=self.settings.ingest.extensions,
+            batch_chars=self.settings.ingest.batch_chars,
         )
 
     def chat_model_path(self) -> Path:
@@ -178,8 +241,8 @@ class Container:
 
     @cached_property
     def retriever(self) -> Retriever:
-        mode = self.settings.retrieval.mode if self.settings.store.backend == "edge" else "dense"
-        return Retriever(self.vector_store, self.embed_model, top_k=self.settings.retrieval.top_k, mode=mode)
+        retrieval = self.settings.retrieval
+        return Retriever(self.vector_store, self.embed_model, top_k=retrieval.top_k, mode=retrieval.mode)
 
     @cached_property
     def answerer(self) -> Answerer:
@@ -189,6 +252,7 @@ class Container:
             pseudonymizer=self.pseudonymizer,
             vault=self.vault,
             min_score=self.settings.retrieval.min_score,
+            injection_policy=self.settings.retrieval.injection_policy,
         )
 
     def close(self) -> None:

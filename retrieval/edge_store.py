@@ -2,8 +2,8 @@
 
 The real Qdrant engine runs in-process on a directory: ``<path>/<collection>`` holds one edge shard
 with a cosine dense vector ``"dense"`` and a BM25 sparse vector ``"bm25"`` (IDF modifier, documents
-encoded with qdrant-edge's own ``Bm25``). Payloads follow llama-index's Qdrant layout: node metadata
-at the top level, ``text``, ``doc_id``/``ref_doc_id`` and ``_node_content`` to rebuild the node.
+encoded with qdrant-edge's own ``Bm25``). Query modes, payload layout and fusion are shared with the
+qdrant-client backend (``retrieval/store_base.py``); this module translates filters and runs searches.
 
 One process, one open store per directory: the engine locks its write-ahead log, so a second open
 of the same path (in this or another process) fails until ``close()`` is called. Writes go through
@@ -12,8 +12,6 @@ the WAL and survive a reopen; ``close()`` flushes segments and releases the lock
 
 from __future__ import annotations
 
-import re
-import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -21,28 +19,37 @@ from typing import Any
 
 import qdrant_edge as qe
 from llama_index.core.bridge.pydantic import PrivateAttr
-from llama_index.core.schema import BaseNode, MetadataMode, TextNode
+from llama_index.core.schema import BaseNode
 from llama_index.core.vector_stores.types import (
-    BasePydanticVectorStore,
     FilterCondition,
     FilterOperator,
     MetadataFilter,
     MetadataFilters,
-    VectorStoreQuery,
-    VectorStoreQueryMode,
-    VectorStoreQueryResult,
 )
-from llama_index.core.vector_stores.utils import metadata_dict_to_node, node_to_metadata_dict
 
-DENSE_VECTOR = "dense"
-SPARSE_VECTOR = "bm25"
-TEXT_KEY = "text"
-DOC_ID_KEY = "doc_id"
-KEYWORD_INDEXES = ("doc_id", "ref_doc_id", "file_id", "groups")
-RESERVED_KEYS = frozenset({TEXT_KEY, "_node_content", "_node_type", "document_id", "doc_id", "ref_doc_id"})
-# Fixed namespace: non-UUID node ids map to the same point id in every process.
-_ID_NAMESPACE = uuid.UUID("6b1f3f4e-8c1d-4f55-9a57-7a3c2f0e5d21")
-_SPARSE_MODES = (VectorStoreQueryMode.SPARSE, VectorStoreQueryMode.TEXT_SEARCH)
+from retrieval.fusion import Hit
+from retrieval.sparse import sparse_text
+from retrieval.store_base import (
+    DENSE_VECTOR,
+    DOC_ID_KEY,
+    KEYWORD_INDEXES,
+    SPARSE_VECTOR,
+    HybridQueryResult,
+    Leg,
+    QdrantHybridStore,
+    payload_to_node,
+    point_id,
+)
+
+__all__ = [
+    "EdgeVectorStore",
+    "HybridQueryResult",
+    "build_filter",
+    "point_id",
+    "sparse_text",
+    "to_edge_filter",
+]
+
 _RANGE_OPS = {
     FilterOperator.GT: "gt",
     FilterOperator.GTE: "gte",
@@ -51,22 +58,6 @@ _RANGE_OPS = {
 }
 
 Condition = Any  # one of qdrant_edge's condition classes (FieldCondition, Filter, ...)
-
-
-_SURROGATE = re.compile(r"<([A-Z][A-Z_]*?)_(\d+)>")
-
-
-def sparse_text(text: str) -> str:
-    """Text for BM25: a pseudonym such as ``<PERSON_12>`` becomes the single exact token ``person12``."""
-    return _SURROGATE.sub(lambda m: f" {m.group(1).replace('_', '').lower()}{m.group(2)} ", text)
-
-
-def point_id(node_id: str) -> str:
-    """Engine point id for a node id: the UUID itself, else a deterministic uuid5 of it."""
-    try:
-        return str(uuid.UUID(node_id))
-    except ValueError:
-        return str(uuid.uuid5(_ID_NAMESPACE, node_id))
 
 
 def _eq(key: str, value: Any) -> Condition:
@@ -136,49 +127,32 @@ def build_filter(
     return qe.Filter(must=must) if must else None
 
 
-def payload_to_node(payload: dict[str, Any], fallback_id: str) -> BaseNode:
-    """Rebuild a node from a stored payload (plain ``TextNode`` for foreign payloads)."""
-    text = payload.get(TEXT_KEY)
-    try:
-        return metadata_dict_to_node(payload, text=text)
-    except ValueError:
-        metadata = {k: v for k, v in payload.items() if k not in RESERVED_KEYS}
-        return TextNode(id_=fallback_id, text=text or "", metadata=metadata)
+def _hits(points: Sequence[qe.ScoredPoint]) -> list[Hit]:
+    return [Hit(str(p.id), float(p.score), dict(p.payload or {})) for p in points]
 
 
-class EdgeVectorStore(BasePydanticVectorStore):
-    """llama-index vector store on an embedded Qdrant edge shard (dense + BM25, RRF hybrid).
+class EdgeVectorStore(QdrantHybridStore):
+    """llama-index vector store on an embedded Qdrant edge shard (dense + BM25, hybrid fusion).
 
     Only one open instance per directory (the engine locks it); call ``close()`` or use ``with``.
-    The BM25 config is not stored by the engine: reopen with the same ``bm25_config`` you wrote with.
+    The BM25 parameters are not stored by the engine: reopen with the same ``bm25`` you wrote with
+    (the catalog records them with the index components).
     """
 
-    stores_text: bool = True
-    flat_metadata: bool = False
     path: str
-    collection: str = "privrag"
-    dim: int = 384
-    batch_size: int = 256
-    rrf_k: int = 60
+    hnsw_m: int = 16
+    hnsw_ef_construct: int = 100
+    hnsw_ef: int | None = None  # search-time beam width; None = the engine's default
+    exact: bool = False  # brute-force dense search (the baseline of ``privrag bench retrieve``)
+    full_scan_threshold: int = 10_000  # KB of vectors: smaller segments are searched exactly
+    indexing_threshold: int | None = (
+        None  # KB of vectors before optimize() builds HNSW; None = engine default
+    )
 
     _shard: qe.EdgeShard | None = PrivateAttr(default=None)
-    _bm25: qe.Bm25 = PrivateAttr()
 
-    def __init__(
-        self,
-        path: str | Path,
-        collection: str = "privrag",
-        dim: int = 384,
-        *,
-        batch_size: int = 256,
-        rrf_k: int = 60,
-        bm25_config: qe.Bm25Config | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(
-            path=str(path), collection=collection, dim=dim, batch_size=batch_size, rrf_k=rrf_k, **kwargs
-        )
-        self._bm25 = qe.Bm25(bm25_config)
+    def __init__(self, path: str | Path, collection: str = "privrag", dim: int = 384, **kwargs: Any) -> None:
+        super().__init__(path=str(path), collection=collection, dim=dim, **kwargs)
         self._shard = self._open()
 
     @classmethod
@@ -198,9 +172,19 @@ class EdgeVectorStore(BasePydanticVectorStore):
     # -- lifecycle -------------------------------------------------------------------------------
 
     def _config(self) -> qe.EdgeConfig:
+        hnsw = qe.HnswIndexConfig(
+            m=self.hnsw_m, ef_construct=self.hnsw_ef_construct, full_scan_threshold=self.full_scan_threshold
+        )
         return qe.EdgeConfig(
-            vectors={DENSE_VECTOR: qe.EdgeVectorParams(size=self.dim, distance=qe.Distance.Cosine)},
+            vectors={
+                DENSE_VECTOR: qe.EdgeVectorParams(
+                    size=self.dim, distance=qe.Distance.Cosine, hnsw_config=hnsw
+                )
+            },
             sparse_vectors={SPARSE_VECTOR: qe.EdgeSparseVectorParams(modifier=qe.Modifier.Idf)},
+            optimizers=qe.EdgeOptimizersConfig(indexing_threshold=self.indexing_threshold)
+            if self.indexing_threshold is not None
+            else None,
         )
 
     def _open(self) -> qe.EdgeShard:
@@ -232,6 +216,10 @@ class EdgeVectorStore(BasePydanticVectorStore):
         """Flush pending changes to the segments on disk."""
         self._require().flush()
 
+    def optimize(self) -> bool:
+        """Merge segments and build the HNSW index now (blocking). True when anything changed."""
+        return bool(self._require().optimize())
+
     def close(self) -> None:
         """Flush and close the shard, releasing its directory lock. Idempotent."""
         if self._shard is not None:
@@ -247,28 +235,73 @@ class EdgeVectorStore(BasePydanticVectorStore):
     ) -> None:
         self.close()
 
-    # -- writes ----------------------------------------------------------------------------------
+    # -- backend primitives ----------------------------------------------------------------------
 
-    def _to_point(self, node: BaseNode) -> qe.Point:
-        embedding = node.get_embedding()
-        if len(embedding) != self.dim:
-            raise ValueError(f"node {node.node_id}: embedding has {len(embedding)} dims, not {self.dim}")
-        text = node.get_content(metadata_mode=MetadataMode.NONE)
-        payload = node_to_metadata_dict(node, remove_text=True, flat_metadata=self.flat_metadata)
-        payload[TEXT_KEY] = text
-        vector = {
-            DENSE_VECTOR: [float(x) for x in embedding],
-            SPARSE_VECTOR: self._bm25.embed_document(sparse_text(text)),
-        }
-        return qe.Point(id=point_id(node.node_id), vector=vector, payload=payload)
+    def _native_filter(
+        self,
+        filters: MetadataFilters | None,
+        doc_ids: Sequence[str] | None = None,
+        node_ids: Sequence[str] | None = None,
+    ) -> qe.Filter | None:
+        return build_filter(filters, doc_ids, node_ids)
 
-    def add(self, nodes: Sequence[BaseNode], **add_kwargs: Any) -> list[str]:
-        """Upsert nodes (with embeddings) in batches; same node id overwrites. Returns the node ids."""
+    def _params(self, leg: Leg) -> qe.SearchParams | None:
+        if leg.using != DENSE_VECTOR or (self.hnsw_ef is None and not self.exact):
+            return None
+        return qe.SearchParams(hnsw_ef=self.hnsw_ef, exact=self.exact)
+
+    def _request(self, leg: Leg, flt: qe.Filter | None) -> qe.QueryRequest:
+        return qe.QueryRequest(
+            limit=leg.limit,
+            query=qe.Query.Nearest(leg.vector, using=leg.using),
+            filter=flt,
+            params=self._params(leg),
+            with_payload=True,
+        )
+
+    def _search(self, legs: Sequence[Leg], flt: qe.Filter | None) -> list[list[Hit]]:
         shard = self._require()
-        for start in range(0, len(nodes), self.batch_size):
-            batch = nodes[start : start + self.batch_size]
-            shard.update(qe.UpdateOperation.upsert_points([self._to_point(n) for n in batch]))
-        return [n.node_id for n in nodes]
+        if len(legs) == 1:
+            return [_hits(shard.query(self._request(legs[0], flt)))]
+        batch = shard.query_batch(qe.QueryBatchRequest([self._request(leg, flt) for leg in legs]))
+        return [_hits(points) for points in batch]
+
+    def _search_fused(self, legs: Sequence[Leg], limit: int, flt: qe.Filter | None) -> list[Hit]:
+        prefetches = [
+            qe.Prefetch(
+                limit=leg.limit,
+                query=qe.Query.Nearest(leg.vector, using=leg.using),
+                filter=flt,
+                params=self._params(leg),
+            )
+            for leg in legs
+        ]
+        if self.fusion.method == "rrf":
+            weights = [1.0] + [self.fusion.sparse_weight] * (len(legs) - 1)
+            fusion: Any = qe.Fusion.Rrf(k=self.fusion.rrf_k, weights=weights)
+        else:
+            fusion = qe.Fusion.Dbsf()
+        request = qe.QueryRequest(
+            limit=limit, prefetches=prefetches, query=fusion, filter=flt, with_payload=True
+        )
+        return _hits(self._require().query(request))
+
+    def _search_mmr(
+        self, vector: list[float], limit: int, lambda_: float, candidates: int, flt: qe.Filter | None
+    ) -> list[Hit]:
+        mmr = qe.Mmr(vector, lambda_=lambda_, candidates_limit=candidates, using=DENSE_VECTOR)
+        return _hits(
+            self._require().query(qe.QueryRequest(limit=limit, query=mmr, filter=flt, with_payload=True))
+        )
+
+    def _upsert(self, points: list[tuple[str, list[float], Any, dict[str, Any]]]) -> None:
+        ops = [
+            qe.Point(id=pid, vector={DENSE_VECTOR: dense, SPARSE_VECTOR: sparse}, payload=payload)
+            for pid, dense, sparse, payload in points
+        ]
+        self._require().update(qe.UpdateOperation.upsert_points(ops))
+
+    # -- deletes ---------------------------------------------------------------------------------
 
     def delete(self, ref_doc_id: str, **delete_kwargs: Any) -> None:
         """Delete every point of a source document (payload filter on ``doc_id``)."""
@@ -294,60 +327,11 @@ class EdgeVectorStore(BasePydanticVectorStore):
         """Delete all points (the shard, its config and payload indexes stay)."""
         self._require().update(qe.UpdateOperation.delete_points_by_filter(qe.Filter()))
 
-    # -- reads -----------------------------------------------------------------------------------
+    # -- scans -----------------------------------------------------------------------------------
 
     def count(self, filters: MetadataFilters | None = None) -> int:
         """Exact number of points, optionally matching ``filters``."""
         return self._require().count(qe.CountRequest(exact=True, filter=build_filter(filters)))
-
-    def _embedding(self, query: VectorStoreQuery) -> list[float]:
-        if query.query_embedding is None:
-            raise ValueError(f"{query.mode.value} query needs query_embedding")
-        return [float(x) for x in query.query_embedding]
-
-    def _dense(self, query: VectorStoreQuery) -> qe.Query:
-        return qe.Query.Nearest(self._embedding(query), using=DENSE_VECTOR)
-
-    def _sparse(self, query: VectorStoreQuery) -> qe.Query:
-        if not query.query_str:
-            raise ValueError(f"{query.mode.value} query needs query_str")
-        return qe.Query.Nearest(self._bm25.embed_query(sparse_text(query.query_str)), using=SPARSE_VECTOR)
-
-    def _request(self, query: VectorStoreQuery, flt: qe.Filter | None) -> qe.QueryRequest:
-        top_k = query.similarity_top_k
-        sparse_k = query.sparse_top_k or top_k
-        mode = query.mode
-        if mode == VectorStoreQueryMode.DEFAULT:
-            return qe.QueryRequest(limit=top_k, query=self._dense(query), filter=flt, with_payload=True)
-        if mode in _SPARSE_MODES:
-            return qe.QueryRequest(limit=sparse_k, query=self._sparse(query), filter=flt, with_payload=True)
-        if mode == VectorStoreQueryMode.HYBRID:  # RRF inside the engine; the filter applies to each leg
-            prefetches = [
-                qe.Prefetch(limit=top_k, query=self._dense(query), filter=flt),
-                qe.Prefetch(limit=sparse_k, query=self._sparse(query), filter=flt),
-            ]
-            return qe.QueryRequest(
-                limit=query.hybrid_top_k or top_k,
-                prefetches=prefetches,
-                query=qe.Fusion.Rrf(k=self.rrf_k),
-                filter=flt,
-                with_payload=True,
-            )
-        if mode == VectorStoreQueryMode.MMR:
-            lambda_ = query.mmr_threshold if query.mmr_threshold is not None else 0.5
-            vector, candidates = self._embedding(query), max(4 * top_k, 20)
-            mmr = qe.Mmr(vector, lambda_=lambda_, candidates_limit=candidates, using=DENSE_VECTOR)
-            return qe.QueryRequest(limit=top_k, query=mmr, filter=flt, with_payload=True)
-        raise NotImplementedError(f"query mode {mode.value!r} is not supported by EdgeVectorStore")
-
-    def query(self, query: VectorStoreQuery, **kwargs: Any) -> VectorStoreQueryResult:
-        """Dense (default), sparse BM25, hybrid (RRF) or MMR search; filters run inside the engine."""
-        flt = build_filter(query.filters, query.doc_ids, query.node_ids)
-        points = self._require().query(self._request(query, flt))
-        nodes = [payload_to_node(p.payload or {}, str(p.id)) for p in points]
-        return VectorStoreQueryResult(
-            nodes=nodes, similarities=[p.score for p in points], ids=[n.node_id for n in nodes]
-        )
 
     def _scroll(self, flt: qe.Filter | None, batch_size: int | None = None) -> Iterator[qe.Record]:
         shard = self._require()

@@ -1,9 +1,10 @@
-"""Dense top-k retrieval with the caller's access groups applied inside the vector query."""
+"""Top-k retrieval (dense, sparse BM25 or hybrid) with the caller's access groups inside the vector query."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.vector_stores.types import (
@@ -13,7 +14,18 @@ from llama_index.core.vector_stores.types import (
     MetadataFilters,
     VectorStoreQuery,
     VectorStoreQueryMode,
+    VectorStoreQueryResult,
 )
+
+from retrieval.query_embedding import QueryEmbedder
+from retrieval.store_base import HybridQueryResult
+
+RetrievalMode = Literal["dense", "sparse", "hybrid"]
+_QUERY_MODES = {
+    "dense": VectorStoreQueryMode.DEFAULT,
+    "sparse": VectorStoreQueryMode.SPARSE,
+    "hybrid": VectorStoreQueryMode.HYBRID,
+}
 
 
 @dataclass
@@ -26,7 +38,8 @@ class RetrievedChunk:
     text: str
     score: float
     groups: list[str]
-    dense_score: float | None = None  # cosine similarity, when the chunk is among the dense top-k
+    dense_score: float | None = None  # cosine similarity, when the chunk is among the dense candidates
+    injection: str = ""  # rules that flagged the chunk as a likely prompt injection at ingestion
 
 
 def access_filter(groups: Sequence[str] | None) -> MetadataFilters | None:
@@ -43,43 +56,67 @@ class Retriever:
         vector_store: BasePydanticVectorStore,
         embed_model: BaseEmbedding,
         top_k: int = 4,
-        mode: str = "hybrid",
+        mode: RetrievalMode = "hybrid",
+        query_threads: int = 1,
     ) -> None:
+        if mode not in _QUERY_MODES:
+            raise ValueError(f"unknown retrieval mode {mode!r}; expected one of {sorted(_QUERY_MODES)}")
         self.vector_store = vector_store
         self.embed_model = embed_model
         self.top_k = top_k
-        self.mode = VectorStoreQueryMode.HYBRID if mode == "hybrid" else VectorStoreQueryMode.DEFAULT
+        self.mode: RetrievalMode = mode
+        self.embed_query = QueryEmbedder(embed_model.get_query_embedding, query_threads)
 
-    def run(self, query: str, groups: Sequence[str] | None, top_k: int | None = None) -> list[RetrievedChunk]:
-        embedding = self.embed_model.get_query_embedding(query)
+    def run(
+        self,
+        query: str,
+        groups: Sequence[str] | None,
+        top_k: int | None = None,
+        mode: RetrievalMode | None = None,
+    ) -> list[RetrievedChunk]:
+        """The top chunks for ``query`` among those visible to ``groups`` (the filter runs in the engine)."""
+        mode = mode or self.mode
         k = top_k or self.top_k
-        filters = access_filter(groups)
+        embedding = None if mode == "sparse" else self.embed_query(query)
+        request = VectorStoreQuery(
+            query_embedding=embedding,
+            query_str=query,
+            similarity_top_k=k,
+            filters=access_filter(groups),
+            mode=_QUERY_MODES[mode],
+        )
+        result = self.vector_store.query(request)
+        if mode == "dense":
+            cosines = list(result.similarities or [])
+        elif isinstance(result, HybridQueryResult) and result.dense_similarities is not None:
+            cosines = list(result.dense_similarities)
+        elif mode == "hybrid":  # a store without cosines in its hybrid result: ask for them
+            request.mode = VectorStoreQueryMode.DEFAULT
+            dense = self.vector_store.query(request)
+            by_id = dict(zip(dense.ids or [], dense.similarities or [], strict=False))
+            cosines = [by_id.get(i) for i in result.ids or []]
+        else:
+            cosines = [None] * len(result.ids or [])
+        return _chunks(result, cosines)
 
-        def search(mode: VectorStoreQueryMode):  # type: ignore[no-untyped-def]
-            return self.vector_store.query(
-                VectorStoreQuery(
-                    query_embedding=embedding, query_str=query, similarity_top_k=k, filters=filters, mode=mode
-                )
-            )
 
-        dense = search(VectorStoreQueryMode.DEFAULT)
-        dense_scores = dict(zip(dense.ids or [], dense.similarities or [], strict=False))
-        result = dense if self.mode == VectorStoreQueryMode.DEFAULT else search(self.mode)
-        chunks = []
-        for node, score in zip(result.nodes or [], result.similarities or [], strict=False):
-            meta = node.metadata
-            page = meta.get("page")
-            chunks.append(
-                RetrievedChunk(
-                    chunk_id=node.node_id,
-                    doc_id=str(meta.get("file_id", node.ref_doc_id or "")),
-                    source=str(meta.get("source", "")),
-                    title=str(meta.get("title", "")),
-                    page=int(page) if page is not None else None,
-                    text=node.get_content(),
-                    score=float(score),
-                    groups=list(meta.get("groups", [])),
-                    dense_score=dense_scores.get(node.node_id),
-                )
+def _chunks(result: VectorStoreQueryResult, cosines: Sequence[float | None]) -> list[RetrievedChunk]:
+    chunks = []
+    for node, score, cosine in zip(result.nodes or [], result.similarities or [], cosines, strict=False):
+        meta = node.metadata
+        page = meta.get("page")
+        chunks.append(
+            RetrievedChunk(
+                chunk_id=node.node_id,
+                doc_id=str(meta.get("file_id", node.ref_doc_id or "")),
+                source=str(meta.get("source", "")),
+                title=str(meta.get("title", "")),
+                page=int(page) if page is not None else None,
+                text=node.get_content(),
+                score=float(score),
+                groups=list(meta.get("groups", [])),
+                dense_score=cosine,
+                injection=str(meta.get("injection", "")),
             )
-        return chunks
+        )
+    return chunks

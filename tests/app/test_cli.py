@@ -87,7 +87,7 @@ def test_ingest_ask_and_delete(
         "# Remote work\n\nEmployees may work remotely up to three days per week.\n"
     )
     (docs / "travel.txt").write_text("Travel expenses must be filed within thirty days of the trip.\n")
-    (docs / "ignored.csv").write_text("not,an,allowed,extension\n")
+    (docs / "ignored.xyz").write_text("not an allowed extension\n")
 
     code, report = run(capsys, "--home", str(home), "ingest", str(docs), "--json")
     assert code == 0

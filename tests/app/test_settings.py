@@ -26,7 +26,9 @@ def test_defaults_without_a_config_file(tmp_path: Path) -> None:
     assert settings.store.backend == "edge"
     assert settings.anonymize.enabled is True
     assert settings.anonymize.pseudonymize == DEFAULT_PSEUDONYMIZED
-    assert settings.ingest.extensions == [".txt", ".md", ".pdf", ".docx"]
+    assert {".txt", ".md", ".pdf", ".docx", ".html", ".csv", ".json", ".jsonl", ".eml"} <= set(
+        settings.ingest.extensions
+    )
     assert settings.db_url == f"sqlite:///{tmp_path.resolve() / 'privrag.db'}"
     assert settings.store_path == tmp_path.resolve() / "store"
 

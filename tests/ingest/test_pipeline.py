@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,9 +10,9 @@ from llama_index.core.vector_stores.types import MetadataFilter, MetadataFilters
 from sqlalchemy import create_engine
 
 from app.container import Container
-from ingest.catalog import Catalog, IndexMismatchError
-from ingest.pipeline import FILE_ID, chunk_id, document_id
-from tests.conftest import make_settings
+from ingest.catalog import DELETING, PENDING, Catalog, IndexMismatchError
+from ingest.loaders import LoadLimits
+from ingest.pipeline import FILE_ID, IngestProgress, chunk_id, document_id
 
 SAMPLE_PDF = Path(__file__).resolve().parents[2] / "data" / "sample" / "employee_handbook.pdf"
 
@@ -37,13 +36,6 @@ def long_text(paragraphs: int) -> str:
         )
         for i in range(paragraphs)
     )
-
-
-@pytest.fixture
-def container(tmp_path: Path) -> Iterator[Container]:
-    c = Container(make_settings(tmp_path / "home", None))
-    yield c
-    c.close()
 
 
 @pytest.fixture
@@ -123,7 +115,7 @@ def test_bad_files_are_reported_and_the_rest_ingested(container: Container, docs
     (docs / "junk.md").write_bytes(bytes(range(256)) * 4)
     (docs / "empty.txt").write_bytes(b"")
     (docs / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
-    (docs / "ignored.csv").write_text("a,b\n1,2\n")  # not a configured extension: skipped silently
+    (docs / "ignored.xlsx").write_text("a,b\n1,2\n")  # not a configured extension: skipped silently
     missing = docs.parent / "nowhere"
 
     report = container.ingestor.run([docs, missing])
@@ -139,6 +131,7 @@ def test_bad_files_are_reported_and_the_rest_ingested(container: Container, docs
     assert failed["junk.md"].path == str(docs / "junk.md")
     assert failed["junk.md"].error.startswith("undecodable: ")
     assert report.to_json()["failed"][0].keys() == {"path", "error"}
+    assert report.to_json()["failed_kinds"] == {"undecodable": 1, "empty": 1, "corrupt": 1, "missing": 1}
     assert {Path(r.source).name for r in container.catalog.all()} == set(DOCS)
     assert_store_matches_catalog(container)
 
@@ -234,23 +227,227 @@ def test_check_index_records_then_refuses_other_components(tmp_path: Path) -> No
             catalog.check_index({**components, "chunker": "s-1:128/32"})
         message = str(info.value)
         assert "chunker" in message and "s-1:192/32" in message and "s-1:128/32" in message
-        assert "Rebuild" in message and "ingest again" in message
+        assert "privrag ingest --rebuild" in message and "set the configuration back" in message
         assert "embedding_model" not in message
     finally:
         engine.dispose()
 
 
-def test_ingestor_refuses_an_index_built_with_other_settings(tmp_path: Path, docs: Path) -> None:
+def test_ingestor_refuses_an_index_built_with_other_settings_until_rebuilt(
+    tmp_path: Path, docs: Path, make_container
+) -> None:
     home = tmp_path / "home"
-    first = Container(make_settings(home, None))
-    try:
-        first.ingestor.run([docs])
-    finally:
-        first.close()
-    second = Container(make_settings(home, None, embedding__chunk_tokens=128))
-    try:
-        with pytest.raises(IndexMismatchError, match="Rebuild"):
-            second.ingestor.run([docs])
-        assert second.vector_store.count() == 3  # nothing was touched
-    finally:
-        second.close()
+    first = make_container(home)
+    first.ingestor.run([docs])
+    first.close()
+    second = make_container(home, embedding__chunk_tokens=128)
+    with pytest.raises(IndexMismatchError, match="--rebuild"):
+        second.ingestor.run([docs])
+    assert second.vector_store.count() == 3  # nothing was touched
+
+    second.ingestor.rebuild()
+    assert second.vector_store.count() == 0 and second.catalog.all() == []
+    report = second.ingestor.run([docs])
+    assert report.ingested == 3 and not report.failed
+    assert {r.doc_id for r in second.catalog.all()} == {document_id(docs / n) for n in DOCS}
+    assert all(n.metadata["chunker"].endswith(":128/32") for n in second.vector_store.get_nodes())
+    assert_store_matches_catalog(second)
+
+
+# --- formats, metadata, bad input ----------------------------------------------------------------
+
+FORMATS = {
+    "page.html": b"<html><head><title>Parking for Jane Doe</title><script>x()</script></head>"
+    b"<body><p>Visitors park on level two; ask Jane Doe at reception.</p></body></html>",
+    "rota.csv": b"day,who\nMonday,team A\nTuesday,team B\n",
+    "policy.json": b'{"title": "Badges", "text": "Wear your badge at all times."}',
+    "faq.jsonl": b'{"title": "Lunch", "text": "Lunch is served at noon."}\n{"text": "Coffee is free."}\n',
+    "note.eml": b"From: Robert Smith <robert.smith@example.com>\nTo: all@example.com\nSubject: Fire drill\n"
+    b"Date: Tue, 4 Mar 2025 09:00:00 +0000\n\nThe fire drill starts at ten.\n",
+    "readme.txt": "The caf\u00e9 opens at eight.".encode("cp1252"),
+}
+
+
+def test_every_format_is_ingested_with_full_chunk_metadata(container: Container, tmp_path: Path) -> None:
+    folder = tmp_path / "formats"
+    folder.mkdir()
+    for name, data in FORMATS.items():
+        (folder / name).write_bytes(data)
+    import shutil
+
+    shutil.copy(SAMPLE_PDF, folder / "handbook.pdf")
+    shutil.copy(SAMPLE_PDF.parent / "benefits_overview.docx", folder / "benefits.docx")
+    report = container.ingestor.run([folder], groups=["hr"])
+    assert not report.failed and report.ingested == len(FORMATS) + 2
+    assert_store_matches_catalog(container)
+    nodes = container.vector_store.get_nodes()
+    by_type: dict[str, list] = {}
+    for node in nodes:
+        by_type.setdefault(node.metadata["file_type"], []).append(node)
+    assert set(by_type) == {"html", "csv", "json", "jsonl", "eml", "txt", "pdf", "docx"}
+    components = container.components()
+    for node in nodes:
+        meta = node.metadata
+        record = container.catalog.get(meta[FILE_ID])
+        assert record is not None and meta["source"] == record.source
+        assert meta["content_hash"] == record.content_hash and meta["groups"] == ["hr"]
+        assert meta["ingested_at"].endswith("Z") and meta["title"]
+        assert {k: meta[k] for k in components} == components
+    assert {n.metadata["page"] for n in by_type["pdf"]} == {1, 2, 3}
+    assert {n.metadata["section"] for n in by_type["jsonl"]} == {"record 1", "record 2"}
+    assert {n.metadata["section"] for n in by_type["csv"]} == {"rows 1-2"}
+    html_title = by_type["html"][0].metadata["title"]
+    assert "Jane Doe" not in html_title and "<PERSON_" in html_title  # titles are pseudonymized too
+    assert "Jane Doe" not in container.catalog.get(by_type["html"][0].metadata[FILE_ID]).title
+    mail = by_type["eml"][0].get_content()
+    assert "Robert Smith" not in mail and "robert.smith@example.com" not in mail and "fire drill" in mail
+    assert "café" in by_type["txt"][0].get_content()
+
+
+def docx_bomb() -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO((SAMPLE_PDF.parent / "benefits_overview.docx").read_bytes())
+    with zipfile.ZipFile(buffer, "a") as archive:
+        archive.writestr("word/media/zeros.bin", bytes(4 * 1024 * 1024), compress_type=zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def locked_pdf() -> bytes:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(SAMPLE_PDF))
+    writer.encrypt("secret")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def test_every_bad_input_kind_is_reported_and_the_job_goes_on(
+    tmp_path: Path, docs: Path, make_container
+) -> None:
+    container = make_container(tmp_path / "home", ingest__max_file_mb=0.5)
+    bad = {
+        "corrupt.pdf": (b"%PDF-1.4 not really a pdf", "corrupt"),
+        "locked.pdf": (locked_pdf(), "encrypted"),
+        "huge.txt": (b"big text " * 70_000, "too_large"),
+        "junk.md": (bytes(range(256)) * 4, "undecodable"),
+        "empty.txt": (b"", "empty"),
+        "scripts.html": (b"<html><script>only()</script></html>", "no_text"),
+        "bomb.docx": (docx_bomb(), "zip_bomb"),
+    }
+    for name, (data, _) in bad.items():
+        (docs / name).write_bytes(data)
+    (tmp_path / "sheet.xlsx").write_bytes(b"PK\x03\x04")
+    report = container.ingestor.run([docs, tmp_path / "sheet.xlsx"])
+    kinds = {Path(f.path).name: f.kind for f in report.failed}
+    assert kinds == {**{name: k for name, (_, k) in bad.items()}, "sheet.xlsx": "unsupported"}
+    assert all(f.error.startswith(f"{f.kind}: ") for f in report.failed)
+    assert report.ingested == 3 and report.files == 3 + len(bad) + 1
+    assert_store_matches_catalog(container)
+
+
+def test_a_changed_file_that_now_fails_keeps_its_last_good_version(container: Container, docs: Path) -> None:
+    container.ingestor.run([docs])
+    before = container.vector_store.count()
+    (docs / "leave.md").write_bytes(b"\x00\x01\x02" * 100)
+    report = container.ingestor.run([docs])
+    assert [f.kind for f in report.failed] == ["undecodable"]
+    assert container.vector_store.count() == before
+    assert_store_matches_catalog(container)
+
+
+# --- batching, progress ----------------------------------------------------------------------------
+
+
+def test_chunk_ids_do_not_depend_on_batching(container: Container, docs: Path) -> None:
+    (docs / "big.md").write_text(long_text(30))
+    container.ingestor.run([docs])
+    one_batch = {n.node_id for n in container.vector_store.get_nodes()}
+    for record in container.catalog.all():
+        container.ingestor.delete(record.doc_id)
+    container.ingestor.batch_chars = 700  # many batches; the big file spans several
+    report = container.ingestor.run([docs])
+    assert report.ingested == 4
+    assert {n.node_id for n in container.vector_store.get_nodes()} == one_batch
+    assert_store_matches_catalog(container)
+
+
+def test_long_text_is_ingested_in_parts(tmp_path: Path, docs: Path, make_container) -> None:
+    container = make_container(tmp_path / "home")
+    container.ingestor.limits = LoadLimits(max_section_chars=2000)
+    (docs / "big.md").write_text(long_text(20))
+    container.ingestor.run([docs])
+    doc_id = document_id(docs / "big.md")
+    nodes = container.vector_store.get_nodes(filters=file_filter(doc_id))
+    assert len(nodes) == container.catalog.get(doc_id).chunks > 5
+    assert_store_matches_catalog(container)
+
+
+def test_progress_reports_files_bytes_and_chunks(container: Container, docs: Path) -> None:
+    (docs / "broken.pdf").write_bytes(b"%PDF-1.4 nope")
+    seen: list[IngestProgress] = []
+    report = container.ingestor.run([docs], progress=seen.append)
+    last = seen[-1]
+    total = sum(p.stat().st_size for p in docs.iterdir())
+    assert (last.files_total, last.files_done, last.chunks, last.failed) == (4, 4, report.chunks, 1)
+    assert last.bytes_total == total and last.bytes_done == total
+    assert all(a.files_done <= b.files_done for a, b in zip(seen, seen[1:], strict=False))
+    assert last.chunks_per_s > 0
+    again: list[IngestProgress] = []
+    container.ingestor.run([docs], progress=again.append)
+    assert again[-1].files_done == 4 and again[-1].chunks == 0
+
+
+# --- crash leftovers, sync, delete -----------------------------------------------------------------
+
+
+def test_a_run_redoes_pending_rows_and_finishes_deletions(container: Container, docs: Path) -> None:
+    container.ingestor.run([docs])
+    travel = container.catalog.find(str(docs / "travel.md"))
+    leave = container.catalog.find(str(docs / "leave.md"))
+    # The states a kill -9 leaves: a row pending mid-rewrite (its chunks partly replaced by a longer
+    # version), and a row whose deletion had begun.
+    (docs / "travel.md").write_text(long_text(6))
+    container.catalog.set_status(travel.doc_id, PENDING)
+    container.catalog.set_status(leave.doc_id, DELETING)
+    report = container.ingestor.run([docs])
+    assert report.recovered == 2
+    assert report.ingested == 2 and report.unchanged == 1  # travel redone; leave gone, then new again
+    assert_store_matches_catalog(container)
+    assert container.catalog.get(travel.doc_id).chunks >= 3
+
+
+def test_pending_row_of_a_vanished_file_is_removed_with_its_chunks(container: Container, docs: Path) -> None:
+    container.ingestor.run([docs])
+    leave = container.catalog.find(str(docs / "leave.md"))
+    container.catalog.set_status(leave.doc_id, PENDING)
+    (docs / "leave.md").unlink()
+    report = container.ingestor.run([docs / "travel.md"])
+    assert report.recovered == 1
+    assert container.catalog.get(leave.doc_id) is None
+    assert container.vector_store.count(file_filter(leave.doc_id)) == 0
+    assert_store_matches_catalog(container)
+
+
+def test_sync_removes_documents_now_ignored(container: Container, docs: Path) -> None:
+    container.ingestor.run([docs])
+    (docs / ".privragignore").write_text("leave.md\n")
+    report = container.ingestor.run([docs], sync=True)
+    assert (report.removed, report.ignored, report.unchanged) == (1, 1, 2)
+    assert container.catalog.find(str(docs / "leave.md")) is None
+    assert_store_matches_catalog(container)
+
+
+def test_delete_of_a_large_document_uses_the_file_id_filter(container: Container, tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text(long_text(40))
+    container.ingestor.run([big])
+    chunks = container.catalog.get(document_id(big)).chunks
+    assert chunks > 20
+    assert "file_id" in container.vector_store.client.info().payload_schema  # an indexed field
+    assert container.ingestor.delete(str(big)).chunks == chunks
+    assert container.vector_store.count() == 0 and container.catalog.all() == []

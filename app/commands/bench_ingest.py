@@ -1,0 +1,344 @@
+"""`privrag bench ingest`: privrag's ingestion beside its embedding-only bound and a naive baseline.
+
+On the same files, in one process: (a) privrag's pipeline (``Ingestor.run`` in a fresh temporary home);
+(b) the embedding-only bound: the very chunks (a) stored, only embedded, with the same embedder; (c) the naive
+llama-index pipeline of ``app.commands.ingest_baseline``. Then the deletion of one large text document, timed
+through ``Ingestor.delete`` as ``privrag delete`` runs it (its chunks are written with constant vectors:
+deletion does not depend on them, and embedding them would only lengthen the run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from app.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "data" / "sample"
+SCIFACT = ROOT.parent / "shared" / "data" / "scifact"
+MB = 1024 * 1024
+TARGET_A_B = 0.6
+TARGET_A_C = 3.0
+TARGET_DELETE_S = 1.0
+
+
+def register(groups: dict[str, Any], common: argparse.ArgumentParser) -> None:
+    p = groups["bench"].add_parser(
+        "ingest",
+        parents=[common],
+        help="ingestion chunks/s and MB/min: privrag vs embedding-only bound vs naive llama-index pipeline",
+    )
+    p.add_argument(
+        "--corpus",
+        help="a folder of documents, or a BEIR folder / corpus.jsonl (its records written as .txt files); "
+        "default: SciFact from ../shared/data/scifact plus data/sample",
+    )
+    p.add_argument("--limit-mb", type=float, default=2.0, help="corpus size (default 2 MB)")
+    p.add_argument(
+        "--delete-mb", type=float, default=7.5, help="size of the document whose deletion is timed"
+    )
+    p.add_argument("--no-baseline", action="store_true", help="skip the naive baseline (c), for quick runs")
+    p.set_defaults(func=run)
+
+
+def _say(message: str) -> None:
+    print(f"bench ingest: {message}", file=sys.stderr, flush=True)
+
+
+# --- corpus --------------------------------------------------------------------------------------
+
+
+def beir_corpus(path: Path) -> Path | None:
+    """The corpus.jsonl of a BEIR folder (or the file itself), else None."""
+    if path.is_file() and path.suffix == ".jsonl":
+        return path
+    if (path / "corpus.jsonl").is_file():
+        return path / "corpus.jsonl"
+    return None
+
+
+def beir_records(corpus: Path):  # type: ignore[no-untyped-def]
+    with corpus.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                record = json.loads(line)
+                yield (
+                    str(record.get("_id", "")),
+                    f"{record.get('title', '')}\n\n{record.get('text', '')}".strip(),
+                )
+
+
+def write_beir_docs(corpus: Path, folder: Path, limit_bytes: int) -> list[Path]:
+    """Records of a BEIR corpus as ``<id>.txt`` files until ``limit_bytes`` are written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    total = 0
+    for number, (doc_id, text) in enumerate(beir_records(corpus)):
+        if total >= limit_bytes:
+            break
+        if not text:
+            continue
+        path = folder / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', doc_id) or number}.txt"
+        path.write_text(text + "\n", encoding="utf-8")
+        total += path.stat().st_size
+        written.append(path)
+    return written
+
+
+def folder_files(folder: Path, limit_bytes: int, extensions: list[str]) -> list[Path]:
+    from ingest.discovery import discover
+
+    chosen: list[Path] = []
+    total = 0
+    for path in discover([folder], {e.lower() for e in extensions}).files:
+        if total >= limit_bytes:
+            break
+        chosen.append(path)
+        total += path.stat().st_size
+    return chosen
+
+
+def build_corpus(source: str | None, limit_bytes: int, workdir: Path, extensions: list[str]) -> list[Path]:
+    if source:
+        path = Path(source).expanduser()
+        corpus = beir_corpus(path)
+        if corpus is not None:
+            return write_beir_docs(corpus, workdir / "corpus", limit_bytes)
+        if path.is_dir():
+            return folder_files(path, limit_bytes, extensions)
+        raise FileNotFoundError(f"--corpus: {path} is neither a folder nor a BEIR corpus")
+    sample = folder_files(SAMPLE, limit_bytes, extensions)
+    rest = limit_bytes - sum(p.stat().st_size for p in sample)
+    scifact = beir_corpus(SCIFACT)
+    if scifact is not None and rest > 0:
+        return write_beir_docs(scifact, workdir / "scifact", rest) + sample
+    return sample
+
+
+def large_text(limit_bytes: int) -> str:
+    """Real prose of at least ``limit_bytes`` (SciFact abstracts, else the sample's text, repeated)."""
+    scifact = beir_corpus(SCIFACT)
+    pieces = [t for _, t in beir_records(scifact)] if scifact is not None else []
+    if not pieces:
+        pieces = [p.read_text(errors="replace") for p in SAMPLE.glob("*.md")] + ["privrag sample text."]
+    out: list[str] = []
+    size = 0
+    while size < limit_bytes:
+        for piece in pieces:
+            out.append(piece)
+            size += len(piece.encode()) + 2
+            if size >= limit_bytes:
+                break
+    return "\n\n".join(out)
+
+
+# --- measurements --------------------------------------------------------------------------------
+
+
+def figures(chunks: int, seconds: float, nbytes: int) -> dict[str, float]:
+    return {
+        "chunks": chunks,
+        "seconds": round(seconds, 2),
+        "chunks_per_s": round(chunks / seconds, 1) if seconds else 0.0,
+        "mb_per_min": round(nbytes / MB / (seconds / 60), 3) if seconds else 0.0,
+    }
+
+
+def embedding_bound(embed_model: Any, texts: list[str], nbytes: int, fewer_threads: int) -> dict[str, Any]:
+    """The best time to only embed ``texts``: all threads, or fewer (faster on an oversubscribed CPU)."""
+    timings: dict[str, float] = {}
+    for name, threads in (("all_threads", None), (f"{fewer_threads}_threads", fewer_threads)):
+        started = time.perf_counter()
+        embed_model.embed_texts(texts, threads=threads)
+        timings[name] = round(time.perf_counter() - started, 2)
+    best = figures(len(texts), min(timings.values()), nbytes)
+    best.update(precision=embed_model.precision.precision, seconds_by_threads=timings)
+    return best
+
+
+def bench_settings(settings: Settings, home: Path) -> Settings:
+    """The user's settings in a throw-away home, on the embedded store and SQLite."""
+    copy = settings.model_copy(deep=True)
+    copy.home = home
+    copy.database.url = ""
+    copy.store.backend = "edge"
+    return copy
+
+
+def time_delete(container: Any, workdir: Path, nbytes: int, with_baseline: bool) -> dict[str, Any]:
+    """Write one ``nbytes`` text document's chunks (constant vectors), then time ``Ingestor.delete``."""
+    from llama_index.core.embeddings import MockEmbedding
+    from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+
+    from ingest.pipeline import FILE_ID, Ingestor, document_id
+
+    big = workdir / "large" / "large_document.txt"
+    big.parent.mkdir(parents=True, exist_ok=True)
+    big.write_text(large_text(nbytes), encoding="utf-8")
+    ingestor = container.ingestor
+    writer = Ingestor(
+        catalog=ingestor.catalog,
+        vector_store=ingestor.vector_store,
+        splitter=ingestor.splitter,
+        embed_model=MockEmbedding(embed_dim=384),
+        pseudonymize=None,
+        components=ingestor.components,
+        limits=ingestor.limits,
+        extensions=sorted(ingestor.extensions),
+        batch_chars=ingestor.batch_chars,
+    )
+    _say(f"writing the chunks of a {big.stat().st_size / MB:.1f} MB document for the deletion timing")
+    report = writer.run([big])
+    before = container.vector_store.count()
+    started = time.perf_counter()
+    record = ingestor.delete(str(big))
+    seconds = time.perf_counter() - started
+    removed = before - container.vector_store.count()
+    result: dict[str, Any] = {
+        "mb": round(big.stat().st_size / MB, 2),
+        "chunks": report.chunks,
+        "removed": removed,
+        "seconds": round(seconds, 4),
+        "target_seconds": TARGET_DELETE_S,
+        "ok": record is not None and removed == report.chunks,
+    }
+    if with_baseline:
+        from app.commands.ingest_baseline import baseline_delete_seconds
+
+        doc = document_id(big)
+        nodes = [
+            TextNode(
+                text=f"chunk {i}",
+                embedding=[0.5] * 384,
+                metadata={FILE_ID: doc},
+                relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=doc)},
+            )
+            for i in range(report.chunks)
+        ]
+        _say("timing the same deletion in the baseline's QdrantVectorStore (local mode)")
+        result["baseline_seconds"] = round(baseline_delete_seconds(nodes, doc), 4)
+    return result
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    import logging
+
+    from llama_index.core.schema import MetadataMode
+
+    from app.cli import CliError, emit
+    from app.container import Container
+
+    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+    if args.limit_mb <= 0 or args.delete_mb < 0:
+        raise CliError("--limit-mb must be positive and --delete-mb not negative")
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="privrag-bench-ingest-") as tmp:
+        workdir = Path(tmp)
+        try:
+            files = build_corpus(args.corpus, int(args.limit_mb * MB), workdir, settings.ingest.extensions)
+        except (OSError, ValueError) as exc:
+            raise CliError(str(exc)) from exc
+        if not files:
+            raise CliError("the corpus has no documents")
+        nbytes = sum(p.stat().st_size for p in files)
+        _say(f"corpus: {len(files)} files, {nbytes / MB:.2f} MB")
+        container = Container(bench_settings(settings, workdir / "home"))
+        try:
+            ingestor = container.ingestor
+            if container.pseudonymizer is not None:  # models load outside the timings
+                container.pseudonymizer.detector.analyze(["Warm up with Jane Doe at jane@example.com."])
+            container.embed_model.embed_texts(["warm up"])
+            _say("(a) privrag pipeline")
+            report = ingestor.run(files)
+            ours = figures(report.chunks, report.seconds, nbytes)
+            ours.update(
+                files=report.files,
+                ingested=report.ingested,
+                failed=[f.__dict__ for f in report.failed],
+                precision=container.embed_model.precision.precision,
+                precision_check=container.embed_model.precision.reason,
+            )
+            _say(f"(a) {ours['chunks']} chunks in {ours['seconds']} s; (b) embedding-only bound")
+            texts = [
+                n.get_content(metadata_mode=MetadataMode.EMBED) for n in container.vector_store.get_nodes()
+            ]
+            bound = embedding_bound(container.embed_model, texts, nbytes, ingestor.overlap_threads)
+            deletion = time_delete(container, workdir, int(args.delete_mb * MB), not args.no_baseline)
+            components = dict(ingestor.components)
+            emb = settings.embedding
+            baseline: dict[str, Any] | None = None
+            if not args.no_baseline:
+                from app.commands.ingest_baseline import run_baseline
+                from retrieval.embedding import word_piece_counter
+
+                _say("(c) naive llama-index baseline")
+                naive = run_baseline(
+                    files,
+                    embedding_path=container.embedding_path,
+                    spacy_model=settings.anonymize.spacy_model,
+                    chunk_tokens=emb.chunk_tokens,
+                    chunk_overlap=emb.chunk_overlap,
+                    tokenizer=word_piece_counter(container.embedding_path),
+                )
+                baseline = figures(naive.chunks, naive.seconds, nbytes)
+        finally:
+            container.close()
+    result: dict[str, Any] = {
+        "corpus": {
+            "source": args.corpus or f"{SCIFACT} + {SAMPLE}",
+            "files": len(files),
+            "mb": round(nbytes / MB, 2),
+        },
+        "privrag": ours,
+        "embedding_only": bound,
+        "baseline": baseline,
+        "ratio_a_b": round(bound["seconds"] / ours["seconds"], 3) if ours["seconds"] else None,
+        "ratio_a_c": round(baseline["seconds"] / ours["seconds"], 2)
+        if baseline and ours["seconds"]
+        else None,
+        "targets": {"a_b": TARGET_A_B, "a_c": TARGET_A_C, "delete_seconds": TARGET_DELETE_S},
+        "delete": deletion,
+        "components": components,
+        "machine": {"cpus": os.cpu_count(), "load_avg_before": [round(x, 2) for x in load_before]},
+    }
+    # a/b and a/c compare throughput (MB/min) on the same files; per-second chunk rates are in each part
+    reports = settings.home / "reports"
+    reports.mkdir(parents=True, exist_ok=True)
+    path = reports / f"bench-ingest-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    path.write_text(json.dumps(result, indent=2, default=str))
+    result["report"] = str(path)
+    emit(args, result, _human(result))
+    return 0
+
+
+def _human(r: dict[str, Any]) -> str:
+    def line(name: str, f: dict[str, Any] | None) -> str:
+        if not f:
+            return f"  {name:<34} skipped"
+        return (
+            f"  {name:<34} {f['chunks']:>6} chunks {f['seconds']:>8.1f} s "
+            f"{f['chunks_per_s']:>7.1f} chunks/s {f['mb_per_min']:>6.2f} MB/min"
+        )
+
+    d = r["delete"]
+    lines = [
+        f"corpus: {r['corpus']['files']} files, {r['corpus']['mb']} MB ({r['corpus']['source']})",
+        line(f"(a) privrag ({r['privrag']['precision']})", r["privrag"]),
+        line("(b) embedding only (same chunks)", r["embedding_only"]),
+        line("(c) naive llama-index + Presidio", r["baseline"]),
+        f"  a/b = {r['ratio_a_b']} (target >= {TARGET_A_B})   "
+        f"a/c = {r['ratio_a_c']} (target >= {TARGET_A_C})",
+        f"  delete a {d['mb']} MB document ({d['chunks']} chunks): {d['seconds']:.3f} s "
+        f"(target <= {TARGET_DELETE_S} s)"
+        + (f"; baseline {d['baseline_seconds']:.3f} s" if "baseline_seconds" in d else ""),
+        f"report: {r['report']}",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,253 @@
+"""Service routes the web UI needs: conversations, feedback, uploads, the audit log's rows, vault statistics.
+
+Registered by ``app.service.create_app``; every route authenticates with the service's own dependency.
+"""
+
+import contextlib
+import json
+from collections.abc import Callable, Iterator
+from typing import Annotated, Literal
+
+from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, UploadFile
+from fastapi.responses import FileResponse
+from pydantic import BaseModel, Field
+
+from app import eval_reports
+from app.container import Container
+from app.conversations import Conversation
+from app.feedback import Feedback
+from app.jobs import Job
+from app.uploads import Upload, UploadError, discard_uploads, save_uploads
+from app.users import User
+from ingest.pipeline import IngestProgress, IngestReport
+from retrieval.answer import supporting_span
+
+
+class ConversationRequest(BaseModel):
+    title: str = Field("", max_length=200)
+
+
+class FeedbackSource(BaseModel):
+    n: int = 0
+    doc_id: str = Field("", max_length=128)
+    source: str = Field("", max_length=4096)
+    chunk_id: str = Field("", max_length=128)
+    page: int | None = None
+
+
+class FeedbackRequest(BaseModel):
+    question: str = Field(min_length=1, max_length=4000)
+    answer: str = Field(max_length=20000)
+    rating: Literal["up", "down"]
+    comment: str = Field("", max_length=2000)
+    sources: list[FeedbackSource] = Field(default_factory=list, max_length=50)
+    conversation_id: str | None = Field(None, max_length=64)
+
+
+def ingest_runner(container: Container) -> Callable[[Job, Callable[[IngestProgress], None]], IngestReport]:
+    """The service's ingestion job: uploaded files are removed from the home once their job ends."""
+
+    def run(job: Job, progress: Callable[[IngestProgress], None]) -> IngestReport:
+        try:
+            return container.ingestor.run(job.paths, job.groups, job.sync, progress)
+        finally:
+            discard_uploads(container.settings.home / "uploads", job.paths)
+
+    return run
+
+
+def conversation_history(container: Container, user: User, conversation_id: str | None) -> list[dict]:
+    """The earlier turns of the user's conversation (pseudonymized); 404 when it is not theirs."""
+    if not conversation_id:
+        return []
+    conversation = container.conversations.get(user.name, conversation_id)
+    if conversation is None:
+        raise HTTPException(404, f"conversation {conversation_id!r} does not exist")
+    return [{"role": t.role, "content": t.content} for t in conversation.turns]
+
+
+def _pseudonymized_answer(answer: dict, pieces: list[str], sources: list[dict]) -> tuple[str, list[dict]]:
+    """The answer and citations as stored: before any reveal (the streamed tokens are pseudonymized)."""
+    if not answer.get("revealed"):
+        return answer["answer"], answer["citations"]
+    text = "".join(pieces).strip()
+    for bad in answer.get("invalid_citations", []):
+        text = text.replace(f"[{bad}]", "")
+    citations = []
+    for citation in answer["citations"]:
+        n = citation["n"]
+        passage = sources[n - 1]["text"] if 0 < n <= len(sources) else ""
+        citations.append({**citation, "text": passage, "highlight": supporting_span(text, passage)})
+    return text, citations
+
+
+def record_turns(
+    container: Container, conversation_id: str, question: str, events: Iterator[dict]
+) -> Iterator[dict]:
+    """Pass the answer's events through; before ``done`` goes out, both turns are in the conversation."""
+    sources: list[dict] = []
+    pieces: list[str] = []
+    for event in events:
+        if event["type"] == "sources":
+            sources = event["sources"]
+        elif event["type"] == "token":
+            pieces.append(event["text"])
+        elif event["type"] == "done":
+            content, citations = _pseudonymized_answer(event["answer"], pieces, sources)
+            store = container.conversations
+            store.append(conversation_id, "user", container.answerer.pseudonymize_question(question))
+            turn = store.append(conversation_id, "assistant", content, citations)
+            event = {**event, "conversation_id": conversation_id, "turn_id": turn.id}
+        yield event
+
+
+def _revealed(container: Container, conversation: Conversation) -> Conversation:
+    vault = container.vault
+    for turn in conversation.turns:
+        turn.content, _ = vault.reveal_text(turn.content)
+        for citation in turn.citations:
+            citation["text"], _ = vault.reveal_text(citation.get("text", ""))
+            citation["highlight"] = supporting_span(turn.content, citation["text"])
+    return conversation
+
+
+def register_ui_routes(
+    app: FastAPI,
+    container: Container,
+    current_user: Callable[..., User],
+    require: Callable[[User, str], None],
+) -> None:
+    CurrentUser = Annotated[User, Depends(current_user)]
+
+    def require_any(user: User, *permissions: str) -> None:
+        if not any(user.can(p) for p in permissions):
+            wanted = " or ".join(map(repr, permissions))
+            raise HTTPException(403, f"role {user.role!r} lacks the {wanted} permission")
+
+    # --- conversations ---------------------------------------------------------------------------
+
+    @app.post("/v1/conversations")
+    def create_conversation(user: CurrentUser, body: ConversationRequest | None = None) -> dict:
+        require(user, "chat")
+        title = body.title if body else ""
+        return container.conversations.create(user.name, title).to_json(with_turns=False)
+
+    @app.get("/v1/conversations")
+    def list_conversations(user: CurrentUser, limit: Annotated[int, Query(ge=1, le=500)] = 100) -> list[dict]:
+        require(user, "chat")
+        return [c.to_json(with_turns=False) for c in container.conversations.list(user.name, limit)]
+
+    @app.get("/v1/conversations/{conversation_id}")
+    def get_conversation(conversation_id: str, user: CurrentUser, reveal: bool = False) -> dict:
+        require(user, "chat")
+        if reveal:
+            require(user, "reveal")
+        conversation = container.conversations.get(user.name, conversation_id)
+        if conversation is None:
+            raise HTTPException(404, f"conversation {conversation_id!r} does not exist")
+        if reveal:
+            conversation = _revealed(container, conversation)
+            container.audit.record(user.name, "reveal", conversation=conversation.id)
+        return {**conversation.to_json(), "revealed": reveal}
+
+    # --- feedback --------------------------------------------------------------------------------
+
+    @app.post("/v1/feedback")
+    def add_feedback(body: FeedbackRequest, user: CurrentUser) -> dict:
+        require(user, "chat")
+        if body.conversation_id and container.conversations.get(user.name, body.conversation_id) is None:
+            raise HTTPException(404, f"conversation {body.conversation_id!r} does not exist")
+        texts = [body.question, body.answer, body.comment]
+        if container.pseudonymizer is not None:  # the answer may have been revealed: store surrogates only
+            texts = [t.text for t in container.pseudonymizer.run(texts, store=False)]
+        record = container.feedback.add(
+            Feedback(
+                user=user.name,
+                question=texts[0],
+                answer=texts[1],
+                comment=texts[2],
+                rating=1 if body.rating == "up" else -1,
+                sources=[s.model_dump() for s in body.sources],
+                conversation_id=body.conversation_id,
+            )
+        )
+        container.audit.record(user.name, "feedback", id=record.id, rating=record.rating)
+        return record.to_json()
+
+    @app.get("/v1/feedback")
+    def list_feedback(user: CurrentUser, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[dict]:
+        require(user, "audit")
+        return [f.to_json() for f in container.feedback.list(limit)]
+
+    # --- uploads ---------------------------------------------------------------------------------
+
+    @app.post("/v1/ingest/upload")
+    def upload(
+        user: CurrentUser,
+        files: Annotated[list[UploadFile], File(description="documents to ingest")],
+        groups: Annotated[str, Form(max_length=2000, description="access groups, comma-separated")] = "",
+    ) -> dict:
+        require(user, "ingest")
+        max_bytes = int(container.settings.ingest.max_file_mb * 1024 * 1024)
+        try:
+            folder = save_uploads(
+                container.settings.home / "uploads",
+                [Upload(f.filename or "", f.file) for f in files],
+                max_bytes,
+            )
+        except UploadError as exc:
+            raise HTTPException(413 if exc.too_large else 422, f"upload rejected: {exc}") from exc
+        group_list = [g.strip() for g in groups.split(",") if g.strip()]
+        saved = sorted(folder.iterdir())  # named one by one: unsupported files are reported, not skipped
+        job = app.state.jobs.submit(user.name, [str(p) for p in saved], group_list, False)
+        container.audit.record(
+            user.name, "ingest_submitted", job=job.id, paths=len(saved), uploaded=True, groups=group_list
+        )
+        return {**job.to_json(), "uploaded": [p.name for p in saved]}
+
+    # --- audit log and privacy -------------------------------------------------------------------
+
+    @app.get("/v1/audit")
+    def audit_rows(user: CurrentUser, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[dict]:
+        require(user, "audit")
+        rows = container.audit.rows(limit=limit)
+        for row in rows:
+            with contextlib.suppress(ValueError):
+                row["detail"] = json.loads(row["detail"])
+        return rows
+
+    @app.get("/v1/privacy/stats")
+    def privacy_stats(user: CurrentUser) -> dict:
+        require_any(user, "erase", "audit")
+        stats = container.vault.stats()
+        documents = container.catalog.all()
+        return {
+            "entries": stats.entries,
+            "per_type": stats.per_type,
+            "documents": len(documents),
+            "chunks": sum(d.chunks for d in documents),
+        }
+
+    # --- benchmark reports -----------------------------------------------------------------------
+
+    @app.get("/v1/eval/reports")
+    def eval_report_runs(user: CurrentUser, limit: Annotated[int, Query(ge=1, le=500)] = 100) -> list[dict]:
+        require(user, "evaluate")
+        return eval_reports.list_runs(container.settings.home, limit)
+
+    @app.get("/v1/eval/reports/{kind}/{run}")
+    def eval_report(kind: str, run: str, user: CurrentUser) -> dict:
+        require(user, "evaluate")
+        try:
+            return eval_reports.read_run(container.settings.home, kind, run)
+        except eval_reports.ReportError as exc:
+            raise HTTPException(404, str(exc)) from exc
+
+    @app.get("/v1/eval/reports/{kind}/{run}/{name}")
+    def eval_report_chart(kind: str, run: str, name: str, user: CurrentUser) -> FileResponse:
+        require(user, "evaluate")
+        try:
+            path = eval_reports.chart_path(container.settings.home, kind, run, name)
+        except eval_reports.ReportError as exc:
+            raise HTTPException(404, str(exc)) from exc
+        return FileResponse(path, media_type="image/png" if path.suffix == ".png" else "image/svg+xml")

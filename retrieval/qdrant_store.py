@@ -1,0 +1,302 @@
+"""Qdrant server (or cluster) through ``qdrant-client``, with the same layout and ranking as the edge store.
+
+The collection holds the same named vectors (cosine ``dense``, BM25 ``bm25`` with the IDF modifier), the
+same payloads and keyword payload indexes on ``doc_id``/``ref_doc_id``/``file_id``/``groups``. Sparse
+vectors come from the shared encoder and hybrid fusion from the shared base class, so a question ranks the
+same chunks on either backend. Tests run it on ``QdrantClient(":memory:")`` (qdrant-client's local mode).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from llama_index.core.bridge.pydantic import PrivateAttr
+from llama_index.core.schema import BaseNode
+from llama_index.core.vector_stores.types import (
+    FilterCondition,
+    FilterOperator,
+    MetadataFilter,
+    MetadataFilters,
+)
+from qdrant_client import QdrantClient
+from qdrant_client import models as qm
+
+from retrieval.fusion import Hit
+from retrieval.store_base import (
+    DENSE_VECTOR,
+    DOC_ID_KEY,
+    KEYWORD_INDEXES,
+    SPARSE_VECTOR,
+    Leg,
+    QdrantHybridStore,
+    payload_to_node,
+    point_id,
+)
+
+_RANGE_OPS = {
+    FilterOperator.GT: "gt",
+    FilterOperator.GTE: "gte",
+    FilterOperator.LT: "lt",
+    FilterOperator.LTE: "lte",
+}
+
+
+def _eq(key: str, value: Any) -> Any:
+    if isinstance(value, list):
+        raise ValueError(f"filter on {key!r}: expected a single value, got a list")
+    if isinstance(value, float):
+        return qm.FieldCondition(key=key, range=qm.Range(gte=value, lte=value))
+    return qm.FieldCondition(key=key, match=qm.MatchValue(value=value))
+
+
+def _any(key: str, values: Any) -> Any:
+    values = list(values) if isinstance(values, list | tuple | set) else [values]
+    if all(isinstance(v, str) for v in values) or all(isinstance(v, int) for v in values):
+        return qm.FieldCondition(key=key, match=qm.MatchAny(any=values))
+    return qm.Filter(should=[_eq(key, v) for v in values])
+
+
+def _condition(flt: MetadataFilter | MetadataFilters) -> Any:
+    if isinstance(flt, MetadataFilters):
+        return to_client_filter(flt)
+    op, key, value = flt.operator, flt.key, flt.value
+    if op in (FilterOperator.EQ, FilterOperator.CONTAINS):  # CONTAINS: a list field holds the value
+        return _eq(key, value)
+    if op == FilterOperator.NE:
+        return qm.Filter(must_not=[_eq(key, value)])
+    if op in (FilterOperator.IN, FilterOperator.ANY):
+        return _any(key, value)
+    if op == FilterOperator.NIN:
+        return qm.Filter(must_not=[_any(key, value)])
+    if op == FilterOperator.ALL:
+        return qm.Filter(must=[_eq(key, v) for v in value])
+    if op in _RANGE_OPS:
+        return qm.FieldCondition(key=key, range=qm.Range(**{_RANGE_OPS[op]: value}))
+    if op == FilterOperator.TEXT_MATCH:
+        return qm.FieldCondition(key=key, match=qm.MatchText(text=str(value)))
+    if op == FilterOperator.IS_EMPTY:
+        return qm.IsEmptyCondition(is_empty=qm.PayloadField(key=key))
+    raise NotImplementedError(f"filter operator {op.value!r} is not supported by QdrantStore")
+
+
+def to_client_filter(filters: MetadataFilters) -> qm.Filter:
+    """Translate llama-index ``MetadataFilters`` (nested, AND/OR/NOT) into a qdrant-client ``Filter``."""
+    conditions = [_condition(f) for f in filters.filters]
+    if not conditions:
+        return qm.Filter()
+    if filters.condition == FilterCondition.OR:
+        return qm.Filter(should=conditions)
+    if filters.condition == FilterCondition.NOT:
+        return qm.Filter(must_not=conditions)
+    return qm.Filter(must=conditions)
+
+
+def build_client_filter(
+    filters: MetadataFilters | None = None,
+    doc_ids: Sequence[str] | None = None,
+    node_ids: Sequence[str] | None = None,
+) -> qm.Filter | None:
+    """Metadata filters, doc ids and node ids as one qdrant-client filter (None: no restriction)."""
+    must: list[Any] = []
+    if filters is not None:
+        must.append(to_client_filter(filters))
+    if doc_ids:
+        must.append(qm.FieldCondition(key=DOC_ID_KEY, match=qm.MatchAny(any=list(doc_ids))))
+    if node_ids:
+        must.append(qm.HasIdCondition(has_id=sorted({point_id(n) for n in node_ids})))
+    return qm.Filter(must=must) if must else None
+
+
+def _vector(leg: Leg) -> Any:
+    if leg.using == SPARSE_VECTOR:
+        return qm.SparseVector(indices=list(leg.vector.indices), values=list(leg.vector.values))
+    return leg.vector
+
+
+def _hits(points: Sequence[qm.ScoredPoint]) -> list[Hit]:
+    return [Hit(str(p.id), float(p.score), dict(p.payload or {})) for p in points]
+
+
+class QdrantStore(QdrantHybridStore):
+    """llama-index vector store on a Qdrant collection through ``qdrant-client`` (dense + BM25, hybrid)."""
+
+    hnsw_ef: int | None = None
+
+    _client: QdrantClient = PrivateAttr()
+
+    def __init__(
+        self, client: QdrantClient, collection: str = "privrag", dim: int = 384, **kwargs: Any
+    ) -> None:
+        super().__init__(collection=collection, dim=dim, **kwargs)
+        self._client = client
+        self._ensure_collection()
+
+    @classmethod
+    def class_name(cls) -> str:
+        return "QdrantStore"
+
+    @property
+    def client(self) -> QdrantClient:
+        return self._client
+
+    def _ensure_collection(self) -> None:
+        if not self._client.collection_exists(self.collection):
+            self._client.create_collection(
+                self.collection,
+                vectors_config={DENSE_VECTOR: qm.VectorParams(size=self.dim, distance=qm.Distance.COSINE)},
+                sparse_vectors_config={SPARSE_VECTOR: qm.SparseVectorParams(modifier=qm.Modifier.IDF)},
+            )
+        else:
+            params = self._client.get_collection(self.collection).config.params
+            vectors = params.vectors if isinstance(params.vectors, dict) else {}
+            if DENSE_VECTOR not in vectors or vectors[DENSE_VECTOR].size != self.dim:
+                raise ValueError(
+                    f"collection {self.collection!r}: no {self.dim}-dim {DENSE_VECTOR!r} vector (vector size)"
+                )
+        with warnings.catch_warnings():  # local mode warns that payload indexes have no effect there
+            warnings.simplefilter("ignore", UserWarning)
+            for field in KEYWORD_INDEXES:
+                self._client.create_payload_index(self.collection, field, qm.PayloadSchemaType.KEYWORD)
+
+    def close(self) -> None:
+        self._client.close()
+
+    # -- backend primitives ----------------------------------------------------------------------
+
+    def _native_filter(
+        self,
+        filters: MetadataFilters | None,
+        doc_ids: Sequence[str] | None = None,
+        node_ids: Sequence[str] | None = None,
+    ) -> qm.Filter | None:
+        return build_client_filter(filters, doc_ids, node_ids)
+
+    def _params(self, leg: Leg) -> qm.SearchParams | None:
+        if leg.using != DENSE_VECTOR or self.hnsw_ef is None:
+            return None
+        return qm.SearchParams(hnsw_ef=self.hnsw_ef)
+
+    def _search(self, legs: Sequence[Leg], flt: qm.Filter | None) -> list[list[Hit]]:
+        requests = [
+            qm.QueryRequest(
+                query=_vector(leg),
+                using=leg.using,
+                limit=leg.limit,
+                filter=flt,
+                params=self._params(leg),
+                with_payload=True,
+            )
+            for leg in legs
+        ]
+        responses = self._client.query_batch_points(self.collection, requests=requests)
+        return [_hits(r.points) for r in responses]
+
+    def _search_fused(self, legs: Sequence[Leg], limit: int, flt: qm.Filter | None) -> list[Hit]:
+        prefetch = [
+            qm.Prefetch(
+                query=_vector(leg), using=leg.using, limit=leg.limit, filter=flt, params=self._params(leg)
+            )
+            for leg in legs
+        ]
+        if self.fusion.method == "rrf":
+            weights = [1.0] + [self.fusion.sparse_weight] * (len(legs) - 1)
+            query: Any = qm.RrfQuery(rrf=qm.Rrf(k=self.fusion.rrf_k, weights=weights))
+        else:
+            query = qm.FusionQuery(fusion=qm.Fusion.DBSF)
+        response = self._client.query_points(
+            self.collection, prefetch=prefetch, query=query, query_filter=flt, limit=limit, with_payload=True
+        )
+        return _hits(response.points)
+
+    def _search_mmr(
+        self, vector: list[float], limit: int, lambda_: float, candidates: int, flt: qm.Filter | None
+    ) -> list[Hit]:
+        # qdrant-client's MMR takes the diversity weight: 1 - lambda (lambda = relevance weight).
+        query = qm.NearestQuery(
+            nearest=vector, mmr=qm.Mmr(diversity=1.0 - lambda_, candidates_limit=candidates)
+        )
+        response = self._client.query_points(
+            self.collection, query=query, using=DENSE_VECTOR, query_filter=flt, limit=limit, with_payload=True
+        )
+        return _hits(response.points)
+
+    def _upsert(self, points: list[tuple[str, list[float], Any, dict[str, Any]]]) -> None:
+        structs = [
+            qm.PointStruct(
+                id=pid,
+                vector={
+                    DENSE_VECTOR: dense,
+                    SPARSE_VECTOR: qm.SparseVector(indices=list(sparse.indices), values=list(sparse.values)),
+                },
+                payload=payload,
+            )
+            for pid, dense, sparse, payload in points
+        ]
+        self._client.upsert(self.collection, points=structs, wait=True)
+
+    # -- deletes ---------------------------------------------------------------------------------
+
+    def _delete(self, flt: qm.Filter) -> None:
+        self._client.delete(self.collection, points_selector=qm.FilterSelector(filter=flt), wait=True)
+
+    def delete(self, ref_doc_id: str, **delete_kwargs: Any) -> None:
+        """Delete every point of a source document (payload filter on ``doc_id``)."""
+        self._delete(
+            qm.Filter(must=[qm.FieldCondition(key=DOC_ID_KEY, match=qm.MatchValue(value=ref_doc_id))])
+        )
+
+    def delete_nodes(
+        self,
+        node_ids: list[str] | None = None,
+        filters: MetadataFilters | None = None,
+        **delete_kwargs: Any,
+    ) -> None:
+        """Delete points by node id and/or metadata filter (both given: points matching both)."""
+        if node_ids and filters is None:
+            selector = qm.PointIdsList(points=[point_id(n) for n in node_ids])
+            self._client.delete(self.collection, points_selector=selector, wait=True)
+            return
+        flt = build_client_filter(filters, node_ids=node_ids)
+        if flt is not None:
+            self._delete(flt)
+
+    def clear(self) -> None:
+        """Delete all points (the collection, its config and payload indexes stay)."""
+        self._delete(qm.Filter())
+
+    # -- scans -----------------------------------------------------------------------------------
+
+    def count(self, filters: MetadataFilters | None = None) -> int:
+        """Exact number of points, optionally matching ``filters``."""
+        flt = build_client_filter(filters)
+        return self._client.count(self.collection, count_filter=flt, exact=True).count
+
+    def _scroll(self, flt: qm.Filter | None, batch_size: int | None = None) -> Iterator[qm.Record]:
+        offset: Any = None
+        while True:
+            records, offset = self._client.scroll(
+                self.collection,
+                scroll_filter=flt,
+                limit=batch_size or self.batch_size,
+                offset=offset,
+                with_payload=True,
+            )
+            yield from records
+            if offset is None:
+                return
+
+    def iter_payloads(
+        self, filters: MetadataFilters | None = None, batch_size: int | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Yield every stored payload (scroll, in batches), optionally restricted by ``filters``."""
+        for record in self._scroll(build_client_filter(filters), batch_size):
+            yield dict(record.payload or {})
+
+    def get_nodes(
+        self, node_ids: list[str] | None = None, filters: MetadataFilters | None = None
+    ) -> list[BaseNode]:
+        """Nodes by id and/or filter (all nodes when neither is given)."""
+        flt = build_client_filter(filters, node_ids=node_ids)
+        return [payload_to_node(r.payload or {}, str(r.id)) for r in self._scroll(flt)]

@@ -1,0 +1,61 @@
+"""Walking folders: extensions, hidden entries and .privragignore patterns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.discovery import discover
+
+EXTENSIONS = {".txt", ".md", ".jsonl"}
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
+
+
+def tree(root: Path, files: list[str]) -> Path:
+    for name in files:
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(name)
+    return root
+
+
+def names(root: Path, found: list[Path]) -> list[str]:
+    return [p.relative_to(root.resolve()).as_posix() for p in found]
+
+
+def test_folders_walked_sorted_with_hidden_and_other_types_skipped(tmp_path: Path) -> None:
+    root = tree(tmp_path, ["b.md", "a.txt", "sub/c.txt", ".hidden.txt", ".git/d.txt", "e.png", "F.TXT"])
+    result = discover([root], EXTENSIONS)
+    assert names(root, result.files) == ["F.TXT", "a.txt", "b.md", "sub/c.txt"]
+    assert result.missing == [] and result.ignored == 0
+
+
+def test_ignore_file_patterns(tmp_path: Path) -> None:
+    root = tree(
+        tmp_path,
+        ["questions.jsonl", "keep.md", "notes.tmp.txt", "drafts/x.md", "sub/questions.jsonl", "sub/drafts.md",
+         "archive/2019/old.txt", "archive/2020/new.txt"],
+    )  # fmt: skip
+    (root / ".privragignore").write_text("# comment\n\nquestions.jsonl\n*.tmp.txt\ndrafts/\narchive/2019/*\n")
+    result = discover([root], EXTENSIONS)
+    assert names(root, result.files) == ["archive/2020/new.txt", "keep.md", "sub/drafts.md"]
+    assert result.ignored == 5  # drafts/ counts once, as a folder
+
+
+def test_nested_ignore_file_applies_below_its_folder_only(tmp_path: Path) -> None:
+    root = tree(tmp_path, ["a.md", "sub/a.md", "sub/b.md"])
+    (root / "sub" / ".privragignore").write_text("a.md\n")
+    assert names(root, discover([root], EXTENSIONS).files) == ["a.md", "sub/b.md"]
+
+
+def test_named_files_are_taken_even_when_ignored_and_missing_paths_reported(tmp_path: Path) -> None:
+    root = tree(tmp_path, ["questions.jsonl", "a.md"])
+    (root / ".privragignore").write_text("questions.jsonl\n")
+    result = discover([root / "questions.jsonl", root, root / "a.md", tmp_path / "nowhere"], EXTENSIONS)
+    assert names(root, result.files) == ["questions.jsonl", "a.md"]  # no duplicates
+    assert result.missing == [tmp_path / "nowhere"]
+
+
+def test_the_sample_questions_are_not_documents() -> None:
+    found = discover([SAMPLE], EXTENSIONS | {".pdf", ".docx"})
+    assert "questions.jsonl" not in {p.name for p in found.files}
+    assert found.ignored == 1 and len(found.files) == 10
