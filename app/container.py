@@ -25,6 +25,7 @@ from app.models import CHAT_MODELS  # noqa: E402
 from app.settings import Settings  # noqa: E402
 from app.users import UserStore  # noqa: E402
 from ingest.catalog import Catalog  # noqa: E402
+from ingest.injection import FlaggingSplitter  # noqa: E402
 from ingest.loaders import LoadLimits  # noqa: E402
 from ingest.pipeline import Ingestor  # noqa: E402
 from retrieval.answer import Answerer  # noqa: E402
@@ -200,7 +201,7 @@ class Container:
         return Ingestor(
             catalog=self.catalog,
             vector_store=self.vector_store,
-            splitter=splitter,
+            splitter=FlaggingSplitter(splitter=splitter),  # chunks screened for prompt injection
             embed_model=self.embed_model,
             pseudonymize=pseudonymize,
             components=self.components(),

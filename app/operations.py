@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from app.container import Container
+from ingest.injection import InjectionDetector
 
 
 def answer_and_audit(
@@ -19,13 +20,19 @@ def answer_and_audit(
 ) -> Iterator[dict]:
     """The answer's events; the pseudonymized question, its chunks and any reveal go to the audit log."""
     done: dict[str, Any] = {}
+    injection = InjectionDetector().rules(question)  # questions are screened too
     for event in container.answerer.stream(question, groups, reveal=reveal, history=history):
         if event["type"] == "done":
             done = event["answer"]
+            done["question_injection"] = injection
         yield event
     asked = done.get("question_pseudonymized")
     container.audit.record(
-        actor, "question", question=asked, chunks=[c["chunk_id"] for c in done.get("citations", [])]
+        actor,
+        "question",
+        question=asked,
+        chunks=[c["chunk_id"] for c in done.get("citations", [])],
+        **({"injection": injection} if injection else {}),
     )
     if done.get("revealed"):
         container.audit.record(actor, "reveal", question=asked)

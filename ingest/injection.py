@@ -64,3 +64,12 @@ class FlagInjectionTransform(TransformComponent):
                 node.excluded_embed_metadata_keys = [*node.excluded_embed_metadata_keys, "injection"]
                 node.excluded_llm_metadata_keys = [*node.excluded_llm_metadata_keys, "injection"]
         return nodes
+
+
+class FlaggingSplitter(TransformComponent):
+    """A node parser followed by :class:`FlagInjectionTransform`: chunks come out already screened."""
+
+    splitter: TransformComponent
+
+    def __call__(self, nodes: list[BaseNode], **kwargs: Any) -> list[BaseNode]:
+        return FlagInjectionTransform()(self.splitter(nodes, **kwargs))
