@@ -82,3 +82,32 @@ class AuditLog:
                     return VerifyResult(ok=False, rows=count, first_bad_row=row.id)
                 prev = row.hash
         return VerifyResult(ok=True, rows=count, first_bad_row=None)
+
+
+_OCSF_CLASSES = {  # action -> (class_uid, class_name, activity)
+    "login": (3002, "Authentication", "Logon"),
+    "login_failed": (3002, "Authentication", "Logon"),
+    "logout": (3002, "Authentication", "Logoff"),
+    "user_added": (3001, "Account Change", "Create"),
+    "question": (6003, "API Activity", "Read"),
+    "reveal": (6003, "API Activity", "Read"),
+}
+
+
+def to_ocsf(row: dict) -> dict:
+    """One audit row as an OCSF-style event (class, activity, time in ms, actor, status, unmapped detail)."""
+    class_uid, class_name, activity = _OCSF_CLASSES.get(row["action"], (6003, "API Activity", "Update"))
+    return {
+        "class_uid": class_uid,
+        "class_name": class_name,
+        "activity_name": activity,
+        "category_name": "Identity & Access Management"
+        if class_uid in (3001, 3002)
+        else "Application Activity",
+        "time": int(row["ts"] * 1000),
+        "actor": {"user": {"name": row["actor"]}},
+        "api": {"operation": row["action"]},
+        "status": "Failure" if row["action"].endswith("_failed") else "Success",
+        "metadata": {"product": {"name": "privrag"}, "uid": str(row["id"]), "log_name": "audit"},
+        "unmapped": {"detail": json.loads(row["detail"]), "prev_hash": row["prev_hash"], "hash": row["hash"]},
+    }

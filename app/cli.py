@@ -311,6 +311,24 @@ def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
     return 0 if result["ok"] else 1
 
 
+def cmd_audit_export(args: argparse.Namespace, settings: Settings) -> int:
+    """Read-only: SQLite allows this beside a running service (the database is not locked like the store)."""
+    from app.audit import to_ocsf
+
+    container = _container(settings)
+    try:
+        rows = sorted(container.audit.rows(), key=lambda r: r["id"])
+    finally:
+        container.close()
+    lines = [json.dumps(to_ocsf(r)) for r in rows]
+    if args.out:
+        Path(args.out).write_text("".join(line + "\n" for line in lines))
+    elif not args.json:
+        print("\n".join(lines))
+    emit(args, {"rows": len(lines), "out": args.out}, f"{len(lines)} audit rows written to {args.out}")
+    return 0
+
+
 # --- service processes ---------------------------------------------------------------------------
 
 
@@ -489,6 +507,9 @@ def build_parser() -> argparse.ArgumentParser:
     audit_sub = p.add_subparsers(dest="audit_command", required=True)
     q = audit_sub.add_parser("verify", parents=[common])
     q.set_defaults(func=cmd_audit)
+    q = audit_sub.add_parser("export", parents=[common], help="the audit log as OCSF-style JSON lines")
+    q.add_argument("--out", help="write the JSON lines here (default: stdout, unless --json)")
+    q.set_defaults(func=cmd_audit_export)
     p = sub.add_parser(
         "eval", parents=[common], help="benchmarks of retrieval, PII detection, answers, leakage"
     )

@@ -104,3 +104,18 @@ def test_rows_after_a_forged_row_do_not_heal_the_chain(audit: AuditLog) -> None:
     result = audit.verify()
     assert result.ok is False
     assert result.first_bad_row == ids[0]
+
+
+def test_export_is_ocsf_style_json_lines(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from app.cli import main
+
+    home = tmp_path / "home"
+    assert main(["--home", str(home), "setup", "--no-model", "--json"]) == 0
+    out = tmp_path / "audit.jsonl"
+    assert main(["--home", str(home), "audit", "export", "--out", str(out), "--json"]) == 0
+    events = [json.loads(line) for line in out.read_text().splitlines()]
+    assert events and events[0]["class_name"] == "Account Change" and events[0]["activity_name"] == "Create"
+    assert {"time", "actor", "status", "metadata", "unmapped"} <= set(events[0])
+    assert events[0]["unmapped"]["prev_hash"] == "0" * 64
