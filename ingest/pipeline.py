@@ -19,7 +19,7 @@ import threading
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -255,14 +255,6 @@ class Ingestor:
 
     # --- discovery and recovery ------------------------------------------------------------------
 
-    def discover(self, paths: Iterable[Path]) -> tuple[list[Path], list[IngestFailure]]:
-        """Files to ingest under ``paths`` (folders walked, sorted), and paths that cannot be used."""
-        found = discover(paths, self.extensions)
-        problems = [
-            IngestFailure(str(p), "missing: no such file or directory", "missing") for p in found.missing
-        ]
-        return found.files, problems
-
     def recover(self) -> int:
         """Clean up after an interrupted run: chunks of pending rows deleted, unfinished removals finished."""
         unfinished = self.catalog.unfinished()
@@ -412,6 +404,8 @@ class Ingestor:
         ingested_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         batch: list[tuple[_File, Section]] = []
         chars = 0
+        # The first batches are small so that embedding starts early; then they grow to batch_chars.
+        limit = min(self.batch_chars, 8_000)
         for item in items:
             if isinstance(item, _Skipped):
                 if item.failure is None:
@@ -423,9 +417,9 @@ class Ingestor:
             for section in item.sections:
                 batch.append((item, section))
                 chars += len(section.text)
-                if chars >= self.batch_chars:
+                if chars >= limit:
                     emit(self._prepare_batch(batch, groups, ingested_at, tracker, preparing))
-                    batch, chars = [], 0
+                    batch, chars, limit = [], 0, min(self.batch_chars, limit * 2)
         if batch:
             emit(self._prepare_batch(batch, groups, ingested_at, tracker, preparing))
 

@@ -250,21 +250,27 @@ class EdgeVectorStore(QdrantHybridStore):
             return None
         return qe.SearchParams(hnsw_ef=self.hnsw_ef, exact=self.exact)
 
-    def _request(self, leg: Leg, flt: qe.Filter | None) -> qe.QueryRequest:
+    def _request(self, leg: Leg, flt: qe.Filter | None, with_payload: bool) -> qe.QueryRequest:
         return qe.QueryRequest(
             limit=leg.limit,
             query=qe.Query.Nearest(leg.vector, using=leg.using),
             filter=flt,
             params=self._params(leg),
-            with_payload=True,
+            with_payload=with_payload,
         )
 
-    def _search(self, legs: Sequence[Leg], flt: qe.Filter | None) -> list[list[Hit]]:
+    def _search(
+        self, legs: Sequence[Leg], flt: qe.Filter | None, with_payload: bool = True
+    ) -> list[list[Hit]]:
         shard = self._require()
         if len(legs) == 1:
-            return [_hits(shard.query(self._request(legs[0], flt)))]
-        batch = shard.query_batch(qe.QueryBatchRequest([self._request(leg, flt) for leg in legs]))
-        return [_hits(points) for points in batch]
+            return [_hits(shard.query(self._request(legs[0], flt, with_payload)))]
+        requests = [self._request(leg, flt, with_payload) for leg in legs]
+        return [_hits(points) for points in shard.query_batch(qe.QueryBatchRequest(requests))]
+
+    def _payloads(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        records = self._require().retrieve(list(ids), with_payload=True, with_vector=False) if ids else []
+        return {str(r.id): dict(r.payload or {}) for r in records}
 
     def _search_fused(self, legs: Sequence[Leg], limit: int, flt: qe.Filter | None) -> list[Hit]:
         prefetches = [

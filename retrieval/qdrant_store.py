@@ -178,7 +178,9 @@ class QdrantStore(QdrantHybridStore):
             return None
         return qm.SearchParams(hnsw_ef=self.hnsw_ef)
 
-    def _search(self, legs: Sequence[Leg], flt: qm.Filter | None) -> list[list[Hit]]:
+    def _search(
+        self, legs: Sequence[Leg], flt: qm.Filter | None, with_payload: bool = True
+    ) -> list[list[Hit]]:
         requests = [
             qm.QueryRequest(
                 query=_vector(leg),
@@ -186,12 +188,16 @@ class QdrantStore(QdrantHybridStore):
                 limit=leg.limit,
                 filter=flt,
                 params=self._params(leg),
-                with_payload=True,
+                with_payload=with_payload,
             )
             for leg in legs
         ]
         responses = self._client.query_batch_points(self.collection, requests=requests)
         return [_hits(r.points) for r in responses]
+
+    def _payloads(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        records = self._client.retrieve(self.collection, list(ids), with_payload=True) if ids else []
+        return {str(r.id): dict(r.payload or {}) for r in records}
 
     def _search_fused(self, legs: Sequence[Leg], limit: int, flt: qm.Filter | None) -> list[Hit]:
         prefetch = [

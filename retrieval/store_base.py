@@ -113,8 +113,12 @@ class QdrantHybridStore(BasePydanticVectorStore):
         """The backend's filter object (None: no restriction)."""
 
     @abstractmethod
-    def _search(self, legs: Sequence[Leg], flt: Any) -> list[list[Hit]]:
+    def _search(self, legs: Sequence[Leg], flt: Any, with_payload: bool = True) -> list[list[Hit]]:
         """Run nearest-neighbour searches in one batch, each filtered inside the engine."""
+
+    @abstractmethod
+    def _payloads(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Payloads of points by engine id."""
 
     @abstractmethod
     def _search_fused(self, legs: Sequence[Leg], limit: int, flt: Any) -> list[Hit]:
@@ -182,9 +186,11 @@ class QdrantHybridStore(BasePydanticVectorStore):
         depth = max(self.fusion.candidates, limit)
         dense_leg = self._dense_leg(query, depth)
         sparse_leg = self._sparse_leg(query, depth)
-        if self.fusion.method == "linear":
-            dense, sparse = self._search([dense_leg, sparse_leg], flt)
+        if self.fusion.method == "linear":  # candidates without payloads; payloads of the winners only
+            dense, sparse = self._search([dense_leg, sparse_leg], flt, with_payload=False)
             fused = fuse_linear(dense, sparse, self.fusion.sparse_weight, depth)[:limit]
+            payloads = self._payloads([h.id for h in fused])
+            fused = [Hit(h.id, h.score, payloads.get(h.id, {})) for h in fused]
         else:
             dense = self._search([dense_leg], flt)[0]
             fused = self._search_fused([dense_leg, sparse_leg], limit, flt)

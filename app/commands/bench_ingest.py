@@ -263,6 +263,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                 files=report.files,
                 ingested=report.ingested,
                 failed=[f.__dict__ for f in report.failed],
+                stage_seconds=report.stage_seconds,
                 precision=container.embed_model.precision.precision,
                 precision_check=container.embed_model.precision.reason,
             )

@@ -68,7 +68,7 @@ def test_docx_whose_declared_size_exceeds_the_limit_is_a_zip_bomb() -> None:
 def test_docx_with_too_many_members_is_a_zip_bomb() -> None:
     data = docx_bytes()
     for i in range(5):
-        data = with_member(data, f"customXml/item{i}.xml", b"<x/>")
+        data = with_member(data, f"extra/item{i}.xml", b"<x/>")
     assert kind("many.docx", data, LoadLimits(max_archive_members=10)) == "zip_bomb"
 
 

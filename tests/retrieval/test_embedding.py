@@ -62,3 +62,12 @@ def test_embed_texts_matches_the_llama_index_batch_path(model: LocalEmbedding) -
     assert one_call.shape == (3, 384)
     assert np.allclose(one_call, batched, atol=1e-5)
     assert model.embed_texts([]) == []
+
+
+def test_embed_texts_with_fewer_threads_restores_torch_threads(model: LocalEmbedding) -> None:
+    import torch
+
+    before = torch.get_num_threads()
+    one_thread = np.array(model.embed_texts(TEXTS, threads=1))
+    assert torch.get_num_threads() == before
+    assert np.allclose(one_thread, np.array(model.embed_texts(TEXTS)), atol=1e-5)
