@@ -83,6 +83,9 @@ def walk(folder: Path, extensions: set[str]) -> tuple[list[Path], int]:
             if any(r.matches(path, False) for r in rules):
                 ignored += 1
                 continue
+            if path.is_symlink() and folder not in path.resolve().parents:
+                ignored += 1  # a link out of the folder being ingested: never followed
+                continue
             found.append(path)
     return sorted(found), ignored
 

@@ -46,3 +46,14 @@ def test_upload_names_that_are_paths_are_refused(name: str) -> None:
 
 def test_plain_upload_names_pass() -> None:
     assert safe_upload_name("Q3 report (final).pdf") == "Q3 report (final).pdf"
+
+
+def test_a_symlinked_file_pointing_out_of_an_ingested_folder_is_skipped(tmp_path: Path) -> None:
+    from ingest.discovery import discover
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "secret.txt").write_text("outside\n")
+    (tmp_path / "docs" / "ok.txt").write_text("inside\n")
+    (tmp_path / "docs" / "escape.txt").symlink_to(tmp_path / "secret.txt")
+    found = discover([tmp_path / "docs"], {".txt"})
+    assert [p.name for p in found.files] == ["ok.txt"]
