@@ -107,6 +107,8 @@ class Container:
             "fusion": self.fusion_params(),
             "bm25": self.bm25_params(),
             "hnsw_ef": store.hnsw_ef or None,
+            # Chunks' sentences are embedded as they are written (only when something is written).
+            "sentence_embedder": lambda texts: self.embed_model.get_text_embedding_batch(texts),
         }
         if store.backend == "edge":
             from retrieval.edge_store import EdgeVectorStore
@@ -132,7 +134,11 @@ class Container:
 
         r = self.settings.retrieval
         return FusionParams(
-            method=r.fusion, sparse_weight=r.sparse_weight, rrf_k=r.rrf_k, candidates=r.candidates
+            method=r.fusion,
+            sparse_weight=r.sparse_weight,
+            sentence_weight=r.sentence_weight,
+            rrf_k=r.rrf_k,
+            candidates=r.candidates,
         )
 
     def bm25_params(self):  # type: ignore[no-untyped-def]

@@ -105,6 +105,7 @@ class RetrievalSettings(BaseModel):
         "linear", description="linear: cosine + w * BM25/max(BM25); rrf, dbsf: fused inside Qdrant"
     )
     sparse_weight: float = Field(0.5, description="w of linear fusion; the BM25 leg's weight for rrf")
+    sentence_weight: float = Field(0.3, description="linear fusion: share of the best sentence's cosine")
     rrf_k: int = 60
     candidates: int = Field(100, description="candidates fetched per leg before fusion")
     bm25_k: float = 1.2

@@ -17,7 +17,7 @@ import re
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +27,12 @@ from app.settings import Settings
 from eval.baseline import BASELINE_NAME, embed_docs, run_baseline
 from eval.datasets import Doc, RetrievalDataset
 from eval.metrics import METRICS, evaluate, evaluate_per_query
-from retrieval.fusion import Hit, fuse_linear
+from retrieval.fusion import fuse_linear
 from retrieval.retriever import RetrievedChunk
 
 MODES = ("dense", "sparse", "hybrid")
-SWEEP_WEIGHTS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
+SWEEP_WEIGHTS = (0.2, 0.3, 0.4, 0.5, 0.7, 1.0)
+SWEEP_SENTENCE = (0.0, 0.2, 0.3, 0.5)
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 INDEX_MARKER = "eval-index.json"
 
@@ -101,14 +102,6 @@ def doc_ranking(chunks: Sequence[RetrievedChunk], sources: dict[str, str], depth
             if len(ranked) >= depth:
                 break
     return list(ranked)
-
-
-def _hits(chunks: Sequence[RetrievedChunk]) -> list[Hit]:
-    return [Hit(c.chunk_id, c.score, {"source": c.source}) for c in chunks]
-
-
-def _chunks_of(hits: Sequence[Hit]) -> list[RetrievedChunk]:
-    return [RetrievedChunk(h.id, "", h.payload["source"], "", None, "", h.score, []) for h in hits]
 
 
 class _IndexedHome:
@@ -223,7 +216,7 @@ def _run_queries(
         retriever.run(first, groups, top_k=k_chunks, mode=mode)  # type: ignore[arg-type]
 
     rankings: dict[str, dict[str, list[str]]] = {m: {} for m in options.modes}
-    legs: dict[str, dict[str, list[RetrievedChunk]]] = {"dense": {}, "sparse": {}}
+    legs: dict[str, dict[str, list[RetrievedChunk]]] = {m: {} for m in options.modes}
     latency: dict[str, list[float]] = {m: [] for m in options.modes}
     for qid, question in questions.items():
         for mode in options.modes:
@@ -231,8 +224,7 @@ def _run_queries(
             chunks = retriever.run(question, groups, top_k=k_chunks, mode=mode)  # type: ignore[arg-type]
             latency[mode].append((time.perf_counter() - started) * 1000)
             rankings[mode][qid] = doc_ranking(chunks, indexed.sources, options.depth)
-            if mode in legs:
-                legs[mode][qid] = chunks
+            legs[mode][qid] = [replace(c, text="", title="", groups=[]) for c in chunks]  # scores only
 
     # What a user waits for: the configured mode at the configured top_k, query embedding included.
     product_ms = []
@@ -274,8 +266,7 @@ def _run_queries(
             m: evaluate_per_query(dataset.qrels, rankings[m], ("ndcg@10",))["ndcg@10"] for m in options.modes
         },
     }
-    if legs["dense"] and legs["sparse"]:
-        result["sweep"] = _sweep(dataset, legs, indexed.sources, options.depth, k_chunks)
+    result["sweep"] = _sweep(dataset, legs, indexed.sources, options.depth)
     return result
 
 
@@ -284,32 +275,41 @@ def _sweep(
     legs: dict[str, dict[str, list[RetrievedChunk]]],
     sources: dict[str, str],
     depth: int,
-    k_chunks: int,
 ) -> dict[str, float]:
-    """nDCG@10 of linear fusion at other weights, and of RRF, recomputed from the same two legs."""
+    """nDCG@10 of other fusion settings, recomputed from the scores the runs returned: linear fusion at
+    other BM25 weights ``w`` and sentence shares ``s`` (from the hybrid run's per-chunk cosine, BM25 and
+    best-sentence scores), and reciprocal-rank fusion of the dense and BM25 runs."""
     out: dict[str, float] = {}
-    for weight in SWEEP_WEIGHTS:
-        fused = {
-            q: doc_ranking(
-                _chunks_of(fuse_linear(_hits(legs["dense"][q]), _hits(legs["sparse"][q]), weight, k_chunks)),
-                sources,
-                depth,
-            )
-            for q in dataset.qrels
-        }
-        out[f"linear w={weight:g}"] = round(evaluate(dataset.qrels, fused, ("ndcg@10",))["ndcg@10"], 4)
-    for k in (10, 60):
-        fused = {}
-        for q in dataset.qrels:
-            scores: dict[str, float] = {}
-            chunks: dict[str, RetrievedChunk] = {}
-            for leg in ("dense", "sparse"):
-                for rank, chunk in enumerate(legs[leg][q], start=1):
-                    scores[chunk.chunk_id] = scores.get(chunk.chunk_id, 0.0) + 1.0 / (k + rank)
-                    chunks[chunk.chunk_id] = chunk
-            order = sorted(scores, key=lambda c: -scores[c])
-            fused[q] = doc_ranking([chunks[c] for c in order], sources, depth)
-        out[f"rrf k={k}"] = round(evaluate(dataset.qrels, fused, ("ndcg@10",))["ndcg@10"], 4)
+    if any(c.sparse_score is not None for chunks in legs.get("hybrid", {}).values() for c in chunks):
+        for sentence_weight in SWEEP_SENTENCE:
+            for weight in SWEEP_WEIGHTS:
+                fused = {}
+                for q in dataset.qrels:
+                    chunks = {c.chunk_id: c for c in legs["hybrid"][q]}
+                    ranked = fuse_linear(
+                        list(chunks),
+                        {i: c.dense_score or 0.0 for i, c in chunks.items()},
+                        {i: c.sparse_score or 0.0 for i, c in chunks.items()},
+                        weight,
+                        {i: c.sentence_score for i, c in chunks.items() if c.sentence_score is not None},
+                        sentence_weight,
+                    )
+                    fused[q] = doc_ranking([chunks[i] for i, _ in ranked], sources, depth)
+                ndcg = evaluate(dataset.qrels, fused, ("ndcg@10",))["ndcg@10"]
+                out[f"linear w={weight:g} s={sentence_weight:g}"] = round(ndcg, 4)
+    if "dense" in legs and "sparse" in legs:
+        for k in (10, 60):
+            fused = {}
+            for q in dataset.qrels:
+                scores: dict[str, float] = {}
+                chunks: dict[str, RetrievedChunk] = {}
+                for leg in ("dense", "sparse"):
+                    for rank, chunk in enumerate(legs[leg][q], start=1):
+                        scores[chunk.chunk_id] = scores.get(chunk.chunk_id, 0.0) + 1.0 / (k + rank)
+                        chunks[chunk.chunk_id] = chunk
+                order = sorted(scores, key=lambda c: -scores[c])
+                fused[q] = doc_ranking([chunks[c] for c in order], sources, depth)
+            out[f"rrf k={k}"] = round(evaluate(dataset.qrels, fused, ("ndcg@10",))["ndcg@10"], 4)
     return out
 
 

@@ -12,6 +12,7 @@ the WAL and survive a reopen; ``close()`` flushes segments and releases the lock
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -33,10 +34,13 @@ from retrieval.store_base import (
     DENSE_VECTOR,
     DOC_ID_KEY,
     KEYWORD_INDEXES,
+    SENTENCE_VECTOR,
     SPARSE_VECTOR,
     HybridQueryResult,
     Leg,
+    PointData,
     QdrantHybridStore,
+    SentenceEmbedder,
     payload_to_node,
     point_id,
 )
@@ -151,9 +155,17 @@ class EdgeVectorStore(QdrantHybridStore):
 
     _shard: qe.EdgeShard | None = PrivateAttr(default=None)
 
-    def __init__(self, path: str | Path, collection: str = "privrag", dim: int = 384, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        collection: str = "privrag",
+        dim: int = 384,
+        sentence_embedder: SentenceEmbedder | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(path=str(path), collection=collection, dim=dim, **kwargs)
         self._shard = self._open()
+        self.use_sentence_embedder(sentence_embedder)
 
     @classmethod
     def class_name(cls) -> str:
@@ -171,30 +183,48 @@ class EdgeVectorStore(QdrantHybridStore):
 
     # -- lifecycle -------------------------------------------------------------------------------
 
-    def _config(self) -> qe.EdgeConfig:
+    def _config(self, sentences: bool) -> qe.EdgeConfig:
         hnsw = qe.HnswIndexConfig(
             m=self.hnsw_m, ef_construct=self.hnsw_ef_construct, full_scan_threshold=self.full_scan_threshold
         )
+        vectors = {
+            DENSE_VECTOR: qe.EdgeVectorParams(size=self.dim, distance=qe.Distance.Cosine, hnsw_config=hnsw)
+        }
+        if sentences:  # only re-scored by id: no HNSW graph (m=0); half-precision storage
+            vectors[SENTENCE_VECTOR] = qe.EdgeVectorParams(
+                size=self.dim,
+                distance=qe.Distance.Cosine,
+                multivector_config=qe.MultiVectorConfig(qe.MultiVectorComparator.MaxSim),
+                datatype=qe.VectorStorageDatatype.Float16,
+                hnsw_config=qe.HnswIndexConfig(
+                    m=0, ef_construct=100, full_scan_threshold=self.full_scan_threshold
+                ),
+            )
         return qe.EdgeConfig(
-            vectors={
-                DENSE_VECTOR: qe.EdgeVectorParams(
-                    size=self.dim, distance=qe.Distance.Cosine, hnsw_config=hnsw
-                )
-            },
+            vectors=vectors,
             sparse_vectors={SPARSE_VECTOR: qe.EdgeSparseVectorParams(modifier=qe.Modifier.Idf)},
             optimizers=qe.EdgeOptimizersConfig(indexing_threshold=self.indexing_threshold)
             if self.indexing_threshold is not None
             else None,
         )
 
+    def _stored_vectors(self) -> set[str]:
+        try:
+            config = json.loads((self.shard_path / "edge_config.json").read_text())
+        except (OSError, ValueError):
+            return {DENSE_VECTOR}
+        return set(config.get("vectors", {}))
+
     def _open(self) -> qe.EdgeShard:
         shard_dir = self.shard_path
         exists = shard_dir.is_dir() and any(shard_dir.iterdir())
+        # A shard created before sentence vectors existed keeps working without them.
+        self._has_sentences = SENTENCE_VECTOR in self._stored_vectors() if exists else True
         try:
             if exists:  # load() checks the config against the stored segments (e.g. a dim mismatch)
-                shard = qe.EdgeShard.load(str(shard_dir), self._config())
+                shard = qe.EdgeShard.load(str(shard_dir), self._config(self._has_sentences))
             else:
-                shard = qe.EdgeShard.create(str(shard_dir), self._config())
+                shard = qe.EdgeShard.create(str(shard_dir), self._config(self._has_sentences))
         except Exception as exc:
             if "WouldBlock" in str(exc):
                 raise RuntimeError(
@@ -300,11 +330,32 @@ class EdgeVectorStore(QdrantHybridStore):
             self._require().query(qe.QueryRequest(limit=limit, query=mmr, filter=flt, with_payload=True))
         )
 
-    def _upsert(self, points: list[tuple[str, list[float], Any, dict[str, Any]]]) -> None:
-        ops = [
-            qe.Point(id=pid, vector={DENSE_VECTOR: dense, SPARSE_VECTOR: sparse}, payload=payload)
-            for pid, dense, sparse, payload in points
+    def _score_ids(self, legs: Sequence[Leg], ids: Sequence[str]) -> list[dict[str, float]]:
+        if not legs:
+            return []
+        if not ids:
+            return [{} for _ in legs]
+        only = qe.Filter(must=[qe.HasIdCondition(set(ids))])
+        requests = [
+            qe.QueryRequest(
+                limit=len(ids),
+                query=qe.Query.Nearest(leg.vector, using=leg.using),
+                filter=only,
+                params=qe.SearchParams(exact=True) if leg.using == DENSE_VECTOR else None,
+                with_payload=False,
+            )
+            for leg in legs
         ]
+        batch = self._require().query_batch(qe.QueryBatchRequest(requests))
+        return [{str(p.id): float(p.score) for p in points} for points in batch]
+
+    def _upsert(self, points: list[PointData]) -> None:
+        ops = []
+        for point in points:
+            vector: dict[str, Any] = {DENSE_VECTOR: point.dense, SPARSE_VECTOR: point.sparse}
+            if point.sentences:
+                vector[SENTENCE_VECTOR] = point.sentences
+            ops.append(qe.Point(id=point.id, vector=vector, payload=point.payload))
         self._require().update(qe.UpdateOperation.upsert_points(ops))
 
     # -- deletes ---------------------------------------------------------------------------------

@@ -1,16 +1,15 @@
-"""Fusion of a dense (cosine) and a sparse (BM25) candidate list into one ranking.
+"""Fusion of dense (cosine), sparse (BM25) and best-sentence scores into one ranking.
 
-``linear`` (the default, chosen on SciFact train, see README "Retrieval benchmarks"): cosine plus
-``sparse_weight`` times the BM25 score divided by the query's best BM25 score. BM25 scores have no fixed
-scale (they grow with the query's length and the corpus' IDF), so they are normalized per query; cosine
-already has one. A candidate missing from a leg that was cut at ``depth`` gets that leg's lowest score (it
-ranked below all of them); missing from a BM25 leg that was not cut, it shares no term with the query: 0.
-``rrf`` and ``dbsf`` run inside the Qdrant engine (``Prefetch`` + ``Fusion``) instead.
+``linear`` (the default, chosen on SciFact train, see README "Retrieval benchmarks"): each candidate of
+either leg gets its exact cosine, BM25 score and best sentence cosine (the store re-scores the union by id),
+then ``(1-s) * cosine + s * best_sentence + w * bm25 / max(bm25)``. BM25 scores have no fixed scale (they grow
+with the query's length and the corpus' IDF), so they are divided by the query's best; cosines already share
+one. ``rrf`` and ``dbsf`` run inside the Qdrant engine (``Prefetch`` + ``Fusion``) instead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -21,6 +20,7 @@ FusionMethod = Literal["linear", "rrf", "dbsf"]
 class FusionParams:
     method: FusionMethod = "linear"
     sparse_weight: float = 0.5  # linear: weight of the normalized BM25 score; rrf: weight of the BM25 leg
+    sentence_weight: float = 0.3  # linear: share of the best sentence's cosine in the dense score
     rrf_k: int = 60
     candidates: int = 100  # prefetch depth of each leg
 
@@ -34,21 +34,25 @@ class Hit:
     payload: dict[str, Any]
 
 
-def fuse_linear(dense: Sequence[Hit], sparse: Sequence[Hit], sparse_weight: float, depth: int) -> list[Hit]:
-    """``cosine + w * bm25 / max(bm25)`` over the union of both legs (each cut at ``depth``), best first."""
-    if not sparse:
-        return list(dense)
-    dense_by_id = {h.id: h for h in dense}
-    sparse_by_id = {h.id: h for h in sparse}
-    dense_floor = min((h.score for h in dense), default=0.0)
-    sparse_top = max(h.score for h in sparse)
-    sparse_floor = min(h.score for h in sparse) if len(sparse) >= depth else 0.0
-    scale = sparse_weight / sparse_top if sparse_top > 0 else 0.0
+def fuse_linear(
+    ids: Sequence[str],
+    cosines: Mapping[str, float],
+    bm25: Mapping[str, float],
+    sparse_weight: float,
+    sentences: Mapping[str, float] | None = None,
+    sentence_weight: float = 0.0,
+) -> list[tuple[str, float]]:
+    """``(1-s) * cosine + s * best sentence + w * bm25 / max(bm25)`` for each id, best first (ties by id).
+
+    A missing BM25 score is 0 (no shared term); a missing best sentence is the chunk's cosine (a chunk
+    written without sentence vectors); a missing cosine counts as 0."""
+    top = max(bm25.values(), default=0.0)
+    scale = sparse_weight / top if top > 0 else 0.0
+    sentences = sentences or {}
     fused = []
-    for pid in dense_by_id.keys() | sparse_by_id.keys():
-        d = dense_by_id.get(pid)
-        s = sparse_by_id.get(pid)
-        score = (d.score if d else dense_floor) + scale * (s.score if s else sparse_floor)
-        fused.append(Hit(pid, score, (d or s).payload))  # type: ignore[union-attr]
-    fused.sort(key=lambda h: (-h.score, h.id))
+    for pid in ids:
+        cosine = cosines.get(pid, 0.0)
+        dense = (1 - sentence_weight) * cosine + sentence_weight * sentences.get(pid, cosine)
+        fused.append((pid, dense + scale * bm25.get(pid, 0.0)))
+    fused.sort(key=lambda item: (-item[1], item[0]))
     return fused

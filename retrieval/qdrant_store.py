@@ -28,9 +28,12 @@ from retrieval.store_base import (
     DENSE_VECTOR,
     DOC_ID_KEY,
     KEYWORD_INDEXES,
+    SENTENCE_VECTOR,
     SPARSE_VECTOR,
     Leg,
+    PointData,
     QdrantHybridStore,
+    SentenceEmbedder,
     payload_to_node,
     point_id,
 )
@@ -127,11 +130,17 @@ class QdrantStore(QdrantHybridStore):
     _client: QdrantClient = PrivateAttr()
 
     def __init__(
-        self, client: QdrantClient, collection: str = "privrag", dim: int = 384, **kwargs: Any
+        self,
+        client: QdrantClient,
+        collection: str = "privrag",
+        dim: int = 384,
+        sentence_embedder: SentenceEmbedder | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(collection=collection, dim=dim, **kwargs)
         self._client = client
         self._ensure_collection()
+        self.use_sentence_embedder(sentence_embedder)
 
     @classmethod
     def class_name(cls) -> str:
@@ -143,11 +152,22 @@ class QdrantStore(QdrantHybridStore):
 
     def _ensure_collection(self) -> None:
         if not self._client.collection_exists(self.collection):
+            sentences = qm.VectorParams(  # only re-scored by id: no HNSW graph; half-precision storage
+                size=self.dim,
+                distance=qm.Distance.COSINE,
+                multivector_config=qm.MultiVectorConfig(comparator=qm.MultiVectorComparator.MAX_SIM),
+                hnsw_config=qm.HnswConfigDiff(m=0),
+                datatype=qm.Datatype.FLOAT16,
+            )
             self._client.create_collection(
                 self.collection,
-                vectors_config={DENSE_VECTOR: qm.VectorParams(size=self.dim, distance=qm.Distance.COSINE)},
+                vectors_config={
+                    DENSE_VECTOR: qm.VectorParams(size=self.dim, distance=qm.Distance.COSINE),
+                    SENTENCE_VECTOR: sentences,
+                },
                 sparse_vectors_config={SPARSE_VECTOR: qm.SparseVectorParams(modifier=qm.Modifier.IDF)},
             )
+            self._has_sentences = True
         else:
             params = self._client.get_collection(self.collection).config.params
             vectors = params.vectors if isinstance(params.vectors, dict) else {}
@@ -155,6 +175,7 @@ class QdrantStore(QdrantHybridStore):
                 raise ValueError(
                     f"collection {self.collection!r}: no {self.dim}-dim {DENSE_VECTOR!r} vector (vector size)"
                 )
+            self._has_sentences = SENTENCE_VECTOR in vectors
         with warnings.catch_warnings():  # local mode warns that payload indexes have no effect there
             warnings.simplefilter("ignore", UserWarning)
             for field in KEYWORD_INDEXES:
@@ -228,18 +249,34 @@ class QdrantStore(QdrantHybridStore):
         )
         return _hits(response.points)
 
-    def _upsert(self, points: list[tuple[str, list[float], Any, dict[str, Any]]]) -> None:
-        structs = [
-            qm.PointStruct(
-                id=pid,
-                vector={
-                    DENSE_VECTOR: dense,
-                    SPARSE_VECTOR: qm.SparseVector(indices=list(sparse.indices), values=list(sparse.values)),
-                },
-                payload=payload,
+    def _score_ids(self, legs: Sequence[Leg], ids: Sequence[str]) -> list[dict[str, float]]:
+        if not legs:
+            return []
+        if not ids:
+            return [{} for _ in legs]
+        only = qm.Filter(must=[qm.HasIdCondition(has_id=list(ids))])
+        requests = [
+            qm.QueryRequest(
+                query=_vector(leg),
+                using=leg.using,
+                limit=len(ids),
+                filter=only,
+                params=qm.SearchParams(exact=True) if leg.using == DENSE_VECTOR else None,
+                with_payload=False,
             )
-            for pid, dense, sparse, payload in points
+            for leg in legs
         ]
+        responses = self._client.query_batch_points(self.collection, requests=requests)
+        return [{str(p.id): float(p.score) for p in r.points} for r in responses]
+
+    def _upsert(self, points: list[PointData]) -> None:
+        structs = []
+        for point in points:
+            sparse = qm.SparseVector(indices=list(point.sparse.indices), values=list(point.sparse.values))
+            vector: dict[str, Any] = {DENSE_VECTOR: point.dense, SPARSE_VECTOR: sparse}
+            if point.sentences:
+                vector[SENTENCE_VECTOR] = point.sentences
+            structs.append(qm.PointStruct(id=point.id, vector=vector, payload=point.payload))
         self._client.upsert(self.collection, points=structs, wait=True)
 
     # -- deletes ---------------------------------------------------------------------------------

@@ -39,6 +39,8 @@ class RetrievedChunk:
     score: float
     groups: list[str]
     dense_score: float | None = None  # cosine similarity, when the chunk is among the dense candidates
+    sparse_score: float | None = None  # BM25 score (hybrid with linear fusion)
+    sentence_score: float | None = None  # cosine of the chunk's best sentence (hybrid with linear fusion)
     injection: str = ""  # rules that flagged the chunk as a likely prompt injection at ingestion
 
 
@@ -86,10 +88,12 @@ class Retriever:
             mode=_QUERY_MODES[mode],
         )
         result = self.vector_store.query(request)
+        if isinstance(result, HybridQueryResult) and result.dense_similarities is not None:
+            return _chunks(
+                result, result.dense_similarities, result.sparse_scores, result.sentence_similarities
+            )
         if mode == "dense":
             cosines = list(result.similarities or [])
-        elif isinstance(result, HybridQueryResult) and result.dense_similarities is not None:
-            cosines = list(result.dense_similarities)
         elif mode == "hybrid":  # a store without cosines in its hybrid result: ask for them
             request.mode = VectorStoreQueryMode.DEFAULT
             dense = self.vector_store.query(request)
@@ -100,9 +104,18 @@ class Retriever:
         return _chunks(result, cosines)
 
 
-def _chunks(result: VectorStoreQueryResult, cosines: Sequence[float | None]) -> list[RetrievedChunk]:
+def _chunks(
+    result: VectorStoreQueryResult,
+    cosines: Sequence[float | None],
+    sparse: Sequence[float | None] | None = None,
+    sentences: Sequence[float | None] | None = None,
+) -> list[RetrievedChunk]:
     chunks = []
-    for node, score, cosine in zip(result.nodes or [], result.similarities or [], cosines, strict=False):
+    nodes = result.nodes or []
+    sparse = sparse or [None] * len(nodes)
+    sentences = sentences or [None] * len(nodes)
+    rows = zip(nodes, result.similarities or [], cosines, sparse, sentences, strict=False)
+    for node, score, cosine, bm25, sentence in rows:
         meta = node.metadata
         page = meta.get("page")
         chunks.append(
@@ -116,6 +129,8 @@ def _chunks(result: VectorStoreQueryResult, cosines: Sequence[float | None]) -> 
                 score=float(score),
                 groups=list(meta.get("groups", [])),
                 dense_score=cosine,
+                sparse_score=bm25,
+                sentence_score=sentence,
                 injection=str(meta.get("injection", "")),
             )
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from abc import abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,10 +27,12 @@ from llama_index.core.vector_stores.types import (
 from llama_index.core.vector_stores.utils import metadata_dict_to_node, node_to_metadata_dict
 
 from retrieval.fusion import FusionParams, Hit, fuse_linear
+from retrieval.sentences import split_sentences
 from retrieval.sparse import Bm25Params, SparseEncoder
 
 DENSE_VECTOR = "dense"
 SPARSE_VECTOR = "bm25"
+SENTENCE_VECTOR = "sentences"  # per-sentence vectors of a chunk (multivector, MaxSim), for re-scoring
 TEXT_KEY = "text"
 DOC_ID_KEY = "doc_id"
 KEYWORD_INDEXES = ("doc_id", "ref_doc_id", "file_id", "groups")
@@ -71,6 +73,22 @@ class HybridQueryResult(VectorStoreQueryResult):
     """A hybrid result that also carries each node's cosine similarity when the dense leg found it."""
 
     dense_similarities: list[float | None] | None = None
+    sparse_scores: list[float | None] | None = None  # BM25 (linear fusion only)
+    sentence_similarities: list[float | None] | None = None  # best sentence's cosine (linear fusion only)
+
+
+@dataclass
+class PointData:
+    """One chunk as the engine stores it."""
+
+    id: str
+    dense: list[float]
+    sparse: Any  # qdrant_edge.SparseVector (indices, values)
+    payload: dict[str, Any]
+    sentences: list[list[float]] | None = None
+
+
+SentenceEmbedder = Callable[[list[str]], list[list[float]]]
 
 
 @dataclass(frozen=True)
@@ -97,9 +115,20 @@ class QdrantHybridStore(BasePydanticVectorStore):
     sparse_title: bool = True
 
     _encoder: SparseEncoder = PrivateAttr()
+    _sentence_embedder: SentenceEmbedder | None = PrivateAttr(default=None)
+    _has_sentences: bool = PrivateAttr(default=False)  # the collection has the sentence vector
 
     def model_post_init(self, context: Any, /) -> None:
         self._encoder = SparseEncoder(self.bm25)
+
+    def use_sentence_embedder(self, embed: SentenceEmbedder | None) -> None:
+        """Embed each new chunk's sentences with ``embed`` (the chunk embedding model), for re-scoring."""
+        self._sentence_embedder = embed
+
+    @property
+    def sentence_rescoring(self) -> bool:
+        """Whether hybrid queries re-score candidates with their best sentence."""
+        return self._has_sentences and self.fusion.method == "linear" and self.fusion.sentence_weight > 0
 
     # -- backend primitives --------------------------------------------------------------------
 
@@ -131,24 +160,44 @@ class QdrantHybridStore(BasePydanticVectorStore):
         """Maximal marginal relevance on the dense vector."""
 
     @abstractmethod
-    def _upsert(self, points: list[tuple[str, list[float], Any, dict[str, Any]]]) -> None:
-        """Write points: (point id, dense vector, sparse vector, payload)."""
+    def _score_ids(self, legs: Sequence[Leg], ids: Sequence[str]) -> list[dict[str, float]]:
+        """Each leg's exact score of the points ``ids`` (in one batch); a point the leg does not match (no
+        shared term, no such vector) is left out."""
+
+    @abstractmethod
+    def _upsert(self, points: list[PointData]) -> None:
+        """Write points."""
 
     # -- writes --------------------------------------------------------------------------------
 
-    def _point(self, node: BaseNode) -> tuple[str, list[float], Any, dict[str, Any]]:
+    def _point(self, node: BaseNode) -> PointData:
         embedding = node.get_embedding()
         if len(embedding) != self.dim:
             raise ValueError(f"node {node.node_id}: embedding has {len(embedding)} dims, not {self.dim}")
         text, payload = node_payload(node, self.flat_metadata)
         title = str(node.metadata.get("title") or "") if self.sparse_title else ""
         sparse = self._encoder.document(f"{title}\n\n{text}" if title else text)
-        return point_id(node.node_id), [float(x) for x in embedding], sparse, payload
+        return PointData(point_id(node.node_id), [float(x) for x in embedding], sparse, payload)
+
+    def _add_sentences(self, points: list[PointData]) -> None:
+        """Per-sentence vectors of each point's text, all sentences of the batch in one embedding call."""
+        if self._sentence_embedder is None or not self._has_sentences:
+            return
+        split = [split_sentences(p.payload.get(TEXT_KEY, "")) for p in points]
+        flat = [sentence for sentences in split for sentence in sentences]
+        vectors = self._sentence_embedder(flat) if flat else []
+        offset = 0
+        for point, sentences in zip(points, split, strict=True):
+            if sentences:
+                point.sentences = [[float(x) for x in v] for v in vectors[offset : offset + len(sentences)]]
+            offset += len(sentences)
 
     def add(self, nodes: Sequence[BaseNode], **add_kwargs: Any) -> list[str]:
         """Upsert nodes (with embeddings) in batches; same node id overwrites. Returns the node ids."""
         for start in range(0, len(nodes), self.batch_size):
-            self._upsert([self._point(n) for n in nodes[start : start + self.batch_size]])
+            points = [self._point(n) for n in nodes[start : start + self.batch_size]]
+            self._add_sentences(points)
+            self._upsert(points)
         return [n.node_id for n in nodes]
 
     # -- reads ---------------------------------------------------------------------------------
@@ -186,22 +235,49 @@ class QdrantHybridStore(BasePydanticVectorStore):
         depth = max(self.fusion.candidates, limit)
         dense_leg = self._dense_leg(query, depth)
         sparse_leg = self._sparse_leg(query, depth)
-        if self.fusion.method == "linear":  # candidates without payloads; payloads of the winners only
-            dense, sparse = self._search([dense_leg, sparse_leg], flt, with_payload=False)
-            fused = fuse_linear(dense, sparse, self.fusion.sparse_weight, depth)[:limit]
-            payloads = self._payloads([h.id for h in fused])
-            fused = [Hit(h.id, h.score, payloads.get(h.id, {})) for h in fused]
-        else:
+        if self.fusion.method != "linear":
             dense = self._search([dense_leg], flt)[0]
             fused = self._search_fused([dense_leg, sparse_leg], limit, flt)
+            cosines = {h.id: h.score for h in dense}
+            return _hybrid_result(fused, cosines)
+        # Candidates (ids only) from both legs; then every candidate's exact cosine, BM25 score and best
+        # sentence, so no candidate is scored with a guess for the leg that did not return it.
+        dense, sparse = self._search([dense_leg, sparse_leg], flt, with_payload=False)
+        ids = list(dict.fromkeys([h.id for h in dense] + [h.id for h in sparse]))
         cosines = {h.id: h.score for h in dense}
-        result = _result(fused)
-        return HybridQueryResult(
-            nodes=result.nodes,
-            similarities=result.similarities,
-            ids=result.ids,
-            dense_similarities=[cosines.get(h.id) for h in fused],
-        )
+        bm25 = {h.id: h.score for h in sparse}
+        rescore = [
+            leg for leg in (dense_leg, sparse_leg) if len(cosines if leg is dense_leg else bm25) < len(ids)
+        ]
+        if self.sentence_rescoring:
+            rescore.append(Leg(SENTENCE_VECTOR, [dense_leg.vector], len(ids)))
+        scores = dict(zip([leg.using for leg in rescore], self._score_ids(rescore, ids), strict=True))
+        cosines.update(scores.get(DENSE_VECTOR, {}))
+        bm25.update(scores.get(SPARSE_VECTOR, {}))
+        ranked = fuse_linear(
+            ids,
+            cosines,
+            bm25,
+            self.fusion.sparse_weight,
+            scores.get(SENTENCE_VECTOR),
+            self.fusion.sentence_weight,
+        )[:limit]
+        payloads = self._payloads([pid for pid, _ in ranked])
+        result = _hybrid_result([Hit(pid, score, payloads.get(pid, {})) for pid, score in ranked], cosines)
+        sentences = scores.get(SENTENCE_VECTOR, {})
+        result.sparse_scores = [bm25.get(pid, 0.0) for pid, _ in ranked]
+        result.sentence_similarities = [sentences.get(pid) for pid, _ in ranked]
+        return result
+
+
+def _hybrid_result(fused: Sequence[Hit], cosines: dict[str, float]) -> HybridQueryResult:
+    result = _result(fused)
+    return HybridQueryResult(
+        nodes=result.nodes,
+        similarities=result.similarities,
+        ids=result.ids,
+        dense_similarities=[cosines.get(h.id) for h in fused],
+    )
 
 
 def _result(hits: Sequence[Hit]) -> VectorStoreQueryResult:

@@ -4,6 +4,7 @@ each against exact search run side by side."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import tempfile
@@ -52,7 +53,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         chunks=args.chunks, queries=args.queries, log=lambda m: print(m, file=sys.stderr, flush=True)
     )
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="privrag-bench-") as tmp:
+    # Libraries print progress notes to stdout (llama-index's splitter): keep stdout for the one JSON object.
+    with tempfile.TemporaryDirectory(prefix="privrag-bench-") as tmp, contextlib.redirect_stdout(sys.stderr):
         bench_settings = eval_settings(settings, Path(tmp) / "home", EvalOptions(anonymize=False))
         container = Container(bench_settings)
         try:

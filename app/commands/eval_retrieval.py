@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -78,7 +80,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if options.index_dir is not None and args.both:
         raise CliError("--both builds two indexes: use it without --index-dir")
     name = time.strftime("%Y%m%d-%H%M%S")
-    with tempfile.TemporaryDirectory(prefix="privrag-eval-") as tmp:
+    # Libraries print progress notes to stdout (llama-index's splitter): keep stdout for the one JSON object.
+    with tempfile.TemporaryDirectory(prefix="privrag-eval-") as tmp, contextlib.redirect_stdout(sys.stderr):
         result = run_eval(settings, dataset, options, Path(tmp) / "on")
         if args.both:
             plain_options = EvalOptions(

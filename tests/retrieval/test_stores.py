@@ -6,6 +6,7 @@ Random vectors and small texts; no model needed.
 from __future__ import annotations
 
 import uuid
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -308,7 +309,7 @@ def test_both_backends_rank_identically(tmp_path: Path, rng: np.random.Generator
     vectors = text_like(rng, 80)
     texts = [" ".join(rng.choice(vocabulary, size=int(rng.integers(4, 16)))) for _ in range(80)]
     nodes = [make_node(rng, f"doc-{i}", text=texts[i], embedding=vectors[i]) for i in range(80)]
-    stores = [make_store(b, tmp_path) for b in BACKENDS]
+    stores = [make_store(b, tmp_path, sentence_embedder=SentenceVectors({})) for b in BACKENDS]
     for store in stores:
         store.add(nodes)
     for i in range(5):
@@ -351,3 +352,74 @@ def test_mmr_and_missing_inputs(store: QdrantHybridStore, rng: np.random.Generat
         store.query(VectorStoreQuery(query_str="x", mode=VectorStoreQueryMode.HYBRID))
     with pytest.raises(ValueError):
         store.add([TextNode(text="no embedding")])
+
+
+class SentenceVectors:
+    """A stand-in sentence embedder: known sentences get fixed vectors, others a hash-seeded random one."""
+
+    def __init__(self, known: dict[str, list[float]]) -> None:
+        self.known = known
+        self.calls = 0
+
+    def __call__(self, texts: list[str]) -> list[list[float]]:
+        self.calls += 1
+        out = []
+        for text in texts:
+            seeded = np.random.default_rng(zlib.crc32(text.encode()))
+            out.append(self.known.get(text, seeded.normal(size=DIM).tolist()))
+        return out
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_best_sentence_rescores_hybrid_candidates(
+    backend: str, tmp_path: Path, rng: np.random.Generator
+) -> None:
+    vectors = text_like(rng, 30)
+    query_vector = vectors[0]
+    claim = "The budget review moved to the third quarter this year."
+    filler = "Meetings about travel and office schedules happen every week for the whole team."
+    nodes = [
+        make_node(rng, f"doc-{i}", text=f"{filler} Item {i}.", embedding=vectors[i + 1]) for i in range(20)
+    ]
+    # Its chunk vector is unremarkable, but one of its sentences says exactly what is asked.
+    target = make_node(rng, "doc-target", text=f"{filler} {claim}", embedding=vectors[25])
+    embedder = SentenceVectors({claim: query_vector})
+    store = make_store(backend, tmp_path, sentence_embedder=embedder)
+    store.add([*nodes, target])
+    assert embedder.calls == 1  # one embedding call for all sentences of the batch
+    query = VectorStoreQuery(
+        query_embedding=query_vector,
+        query_str="nothing matches",
+        similarity_top_k=21,
+        mode=VectorStoreQueryMode.HYBRID,
+    )
+    with_sentences = store.query(query).ids or []
+    store.fusion = FusionParams(sentence_weight=0.0)
+    without = store.query(query).ids or []
+    assert with_sentences.index(target.node_id) < without.index(target.node_id)
+    assert with_sentences[0] == target.node_id
+    store.close()  # type: ignore[attr-defined]
+
+
+def test_edge_shard_without_sentence_vectors_still_opens(tmp_path: Path, rng: np.random.Generator) -> None:
+    import qdrant_edge as qe
+
+    path = tmp_path / "edge" / "privrag"  # a shard as written before sentence vectors existed
+    config = qe.EdgeConfig(
+        vectors={"dense": qe.EdgeVectorParams(size=DIM, distance=qe.Distance.Cosine)},
+        sparse_vectors={"bm25": qe.EdgeSparseVectorParams(modifier=qe.Modifier.Idf)},
+    )
+    qe.EdgeShard.create(str(path), config).close()
+    embedder = SentenceVectors({})
+    store = EdgeVectorStore(tmp_path / "edge", dim=DIM, sentence_embedder=embedder)
+    nodes = [make_node(rng, f"doc-{i}") for i in range(5)]
+    store.add(nodes)
+    assert not store.sentence_rescoring and embedder.calls == 0
+    query = VectorStoreQuery(
+        query_embedding=nodes[2].embedding,
+        query_str="report",
+        similarity_top_k=3,
+        mode=VectorStoreQueryMode.HYBRID,
+    )
+    assert (store.query(query).ids or [])[0] == nodes[2].node_id
+    store.close()
