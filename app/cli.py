@@ -518,7 +518,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench_groups = p.add_subparsers(dest="bench_command", required=True)
     from app.commands import register_all
 
-    register_all({"top": sub, "eval": eval_groups, "bench": bench_groups}, common)
+    register_all({"top": sub, "eval": eval_groups, "bench": bench_groups, "users": users_sub}, common)
     return parser
 
 

@@ -108,6 +108,24 @@ class ServiceClient:
         body = {"name": name, "role": role, "groups": groups, "password": password}
         return self.request("POST", "/v1/users", json=body)
 
+    def change_user(
+        self, name: str, role: str | None = None, groups: list[str] | None = None, password: str | None = None
+    ) -> dict:
+        body = {"role": role, "groups": groups, "password": password}
+        return self.request("PATCH", f"/v1/users/{name}", json=body)
+
+    def remove_user(self, name: str) -> dict:
+        return self.request("DELETE", f"/v1/users/{name}")
+
+    def issue_token(self, user: str | None = None) -> dict:
+        return self.request("POST", "/v1/tokens", json={"user": user})
+
+    def tokens(self, user: str | None = None) -> list[dict]:
+        return self.request("GET", "/v1/tokens", params={"owner": user} if user else None)
+
+    def revoke_token(self, token_id: str, user: str | None = None) -> dict:
+        return self.request("DELETE", f"/v1/tokens/{token_id}", params={"owner": user} if user else None)
+
     def audit_verify(self) -> dict:
         return self.request("GET", "/v1/audit/verify")
 
@@ -145,6 +163,16 @@ class ServiceClient:
         response = self._http.get(f"/v1/eval/reports/{kind}/{run}/{name}", headers=self._headers())
         _raise_for(response)
         return response.content
+
+    def start_eval(self, kind: str, dataset: str, **options: Any) -> dict:
+        """Start a benchmark run (retrieval, pii, rag) on the server; returns its job."""
+        return self.request("POST", f"/v1/eval/{kind}", json={"dataset": dataset, **options})
+
+    def eval_job(self, job_id: str) -> dict:
+        return self.request("GET", f"/v1/eval/jobs/{job_id}")
+
+    def eval_jobs(self) -> list[dict]:
+        return self.request("GET", "/v1/eval/jobs")
 
 
 def service_file(home: Path) -> Path:

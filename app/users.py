@@ -68,6 +68,19 @@ class User:
         return None if self.role == "admin" else self.groups
 
 
+TOKEN_ID_CHARS = 16
+
+
+@dataclass(frozen=True)
+class TokenInfo:
+    id: str
+    user: str
+    kind: str
+    created_at: float
+    expires_at: float | None
+    active: bool
+
+
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -152,6 +165,89 @@ class UserStore:
         if row is None or row.revoked or (row.expires_at and row.expires_at < time.time()):
             return None
         return self.get(row.user)
+
+    def update(self, name: str, role: str | None = None, groups: list[str] | None = None) -> User:
+        """Change a user's role and/or groups; takes effect on the user's next request (tokens stay)."""
+        current = self.get(name)
+        if current is None:
+            raise UserError(f"name: no user {name!r}")
+        if role is not None and role not in ROLE_PERMISSIONS:
+            raise UserError(f"role: unknown role {role!r}; choose one of {', '.join(ROLE_PERMISSIONS)}")
+        if current.role == "admin" and role not in (None, "admin") and self._admins() == 1:
+            raise UserError(f"role: {name!r} is the last admin; make another user admin first")
+        values: dict[str, str] = {}
+        if role is not None:
+            values["role"] = role
+        if groups is not None:
+            values["groups"] = json.dumps(sorted(set(groups)))
+        if values:
+            with self._engine.begin() as conn:
+                conn.execute(update(users_table).where(users_table.c.name == name).values(**values))
+        return self.get(name)  # type: ignore[return-value]
+
+    def set_password(self, name: str, password: str) -> None:
+        if self.get(name) is None:
+            raise UserError(f"name: no user {name!r}")
+        if len(password) < 8:
+            raise UserError("password: must be at least 8 characters")
+        with self._engine.begin() as conn:
+            conn.execute(
+                update(users_table)
+                .where(users_table.c.name == name)
+                .values(password_hash=self._hasher.hash(password))
+            )
+            conn.execute(  # a new password ends every open session
+                update(tokens_table)
+                .where(tokens_table.c.user == name, tokens_table.c.kind == "session")
+                .values(revoked=True)
+            )
+
+    def remove(self, name: str) -> None:
+        """Delete a user and revoke all of their tokens."""
+        current = self.get(name)
+        if current is None:
+            raise UserError(f"name: no user {name!r}")
+        if current.role == "admin" and self._admins() == 1:
+            raise UserError(f"name: {name!r} is the last admin and cannot be removed")
+        with self._engine.begin() as conn:
+            conn.execute(update(tokens_table).where(tokens_table.c.user == name).values(revoked=True))
+            conn.execute(users_table.delete().where(users_table.c.name == name))
+
+    def _admins(self) -> int:
+        return sum(1 for u in self.list() if u.role == "admin")
+
+    def tokens(self, name: str) -> list[TokenInfo]:
+        """A user's tokens, newest first; the id is a prefix of the stored hash (tokens are not kept)."""
+        with self._engine.connect() as conn:
+            rows = conn.execute(
+                select(tokens_table)
+                .where(tokens_table.c.user == name)
+                .order_by(tokens_table.c.created_at.desc())
+            ).all()
+        now = time.time()
+        return [
+            TokenInfo(
+                id=r.token_hash[:TOKEN_ID_CHARS],
+                user=r.user,
+                kind=r.kind,
+                created_at=r.created_at,
+                expires_at=r.expires_at,
+                active=not r.revoked and not (r.expires_at and r.expires_at < now),
+            )
+            for r in rows
+        ]
+
+    def revoke_id(self, name: str, token_id: str) -> bool:
+        """Revoke the token of ``name`` whose id is ``token_id``; False when there is none."""
+        if len(token_id) != TOKEN_ID_CHARS or not all(c in "0123456789abcdef" for c in token_id):
+            raise UserError(f"token_id: {token_id!r} is not a token id ({TOKEN_ID_CHARS} hex characters)")
+        with self._engine.begin() as conn:
+            result = conn.execute(
+                update(tokens_table)
+                .where(tokens_table.c.user == name, tokens_table.c.token_hash.startswith(token_id))
+                .values(revoked=True)
+            )
+        return bool(result.rowcount)
 
     def revoke(self, token: str) -> None:
         with self._engine.begin() as conn:

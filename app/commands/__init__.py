@@ -1,8 +1,9 @@
 """CLI command groups beyond the core ones, each in its own module with ``register(groups, common)``.
 
-``groups`` maps a group name ("top", "eval", "bench") to its argparse subparsers object; ``common`` is the
-parent parser carrying --home/--config/--json. A command sets ``func(args, settings) -> int`` as default and
-uses ``app.cli.emit`` for output (one JSON object on stdout with --json).
+``groups`` maps a group name ("top", "eval", "bench", "users") to its argparse subparsers object;
+``common`` is the parent parser carrying --home/--config/--json. A command sets
+``func(args, settings) -> int`` as default and uses ``app.cli.emit`` for output (one JSON object on
+stdout with --json).
 """
 
 from __future__ import annotations

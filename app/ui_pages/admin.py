@@ -271,6 +271,71 @@ def users_section() -> None:
             if created is not None:
                 st.session_state.users_flash = f"Added {created['name']} ({created['role']})."
                 st.rerun()
+    _change_user_form(users, groups_known(users, documents))
+    _tokens_form(users)
+
+
+def _change_user_form(users: list[dict], known_groups: list[str]) -> None:
+    if not users:
+        return
+    st.markdown("**Change or remove a user**")
+    by_name = {u["name"]: u for u in users}
+    name = st.selectbox("User", list(by_name), key="change_user_name")
+    current = by_name[name]
+    with st.form(f"change_user_{name}"):  # one form per user, so the fields start from that user's values
+        role = st.selectbox(
+            "New role", ROLES, index=ROLES.index(current["role"]) if current["role"] in ROLES else 0
+        )
+        groups = st.multiselect(
+            "New groups",
+            sorted(set(known_groups) | set(current["groups"])),
+            default=current["groups"],
+            accept_new_options=True,
+            key="change_user_groups",
+        )
+        save_col, remove_col = st.columns(2)
+        if save_col.form_submit_button("Save changes", icon=":material/save:"):
+            changed = attempt(client().change_user, name, role, groups, action="change the user")
+            if changed is not None:
+                groups_text = ", ".join(changed["groups"]) or "no group"
+                st.session_state.users_flash = f"{changed['name']} is now {changed['role']} in {groups_text}."
+                st.rerun()
+        removing = remove_col.form_submit_button("Remove user", icon=":material/person_remove:")
+        if removing and attempt(client().remove_user, name, action="remove the user") is not None:
+            st.session_state.users_flash = f"Removed {name}; their tokens are revoked."
+            st.rerun()
+
+
+def _tokens_form(users: list[dict]) -> None:
+    st.markdown("**API tokens** (for scripts: `Authorization: Bearer <token>`)")
+    owner = st.selectbox("Tokens of", [u["name"] for u in users], key="tokens_owner")
+    tokens = attempt(client().tokens, owner, action="list the tokens") or []
+    if tokens:
+        st.dataframe(
+            [
+                {"id": t["id"], "kind": t["kind"], "created": _when(t["created_at"]), "active": t["active"]}
+                for t in tokens
+            ],
+            hide_index=True,
+        )
+    issued = st.session_state.pop("issued_token", None)
+    if issued is not None:
+        st.success(f"Token {issued['id']} for {issued['user']} (shown only now, copy it):")
+        st.code(issued["token"], language=None)
+    issue_col, revoke_col = st.columns(2)
+    if issue_col.button("Issue an API token", icon=":material/key:"):
+        issued = attempt(client().issue_token, owner, action="issue a token")
+        if issued is not None:
+            st.session_state.issued_token = issued
+            st.rerun()
+    active = [t["id"] for t in tokens if t["active"]]
+    if active:
+        with revoke_col.form("revoke_token"):
+            token_id = st.selectbox("Token id", active)
+            revoking = st.form_submit_button("Revoke", icon=":material/block:")
+            if revoking and attempt(client().revoke_token, token_id, owner, action="revoke the token"):
+                st.session_state.users_flash = f"Revoked token {token_id} of {owner}."
+                st.rerun()
 
 
 # --- the page ------------------------------------------------------------------------------------

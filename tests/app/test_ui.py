@@ -384,6 +384,34 @@ def test_admin_adds_users(service_url: str, sample_home: Container) -> None:
     assert user is not None and user.role == "evaluator" and user.groups == ["research"]
 
 
+def test_admin_changes_a_user_and_manages_tokens(service_url: str, sample_home: Container) -> None:
+    target = new_user(sample_home, "employee", ["hr"])
+    at = page(service_url, new_user(sample_home, "admin"), "admin")
+    at.session_state["admin_tab"] = "Users & groups"
+    at.run()
+    no_exception(at)
+    at.selectbox(key="change_user_name").set_value(target).run()
+    role_box = next(b for b in at.selectbox if b.label == "New role")
+    role_box.set_value("evaluator")
+    at.multiselect(key="change_user_groups").set_value(["research"])
+    at.button[[b.label for b in at.button].index("Save changes")].click().run()
+    no_exception(at)
+    assert f"{target} is now evaluator in research." in texts(at)
+    assert sample_home.users.get(target).role == "evaluator"
+
+    at.selectbox(key="tokens_owner").set_value(target).run()
+    at.button[[b.label for b in at.button].index("Issue an API token")].click().run()
+    no_exception(at)
+    token = at.code[0].value
+    assert sample_home.users.user_for_token(token).name == target
+    token_id = sample_home.users.tokens(target)[0].id
+    next(b for b in at.selectbox if b.label == "Token id").set_value(token_id)
+    at.button[[b.label for b in at.button].index("Revoke")].click().run()
+    no_exception(at)
+    assert f"Revoked token {token_id} of {target}." in texts(at)
+    assert sample_home.users.user_for_token(token) is None
+
+
 def test_audit_log_and_privacy_tabs(service_url: str, sample_home: Container) -> None:
     at = page(service_url, new_user(sample_home, "privacy_officer"), "privacy").run()
     no_exception(at)
