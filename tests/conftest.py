@@ -67,3 +67,17 @@ def sample_home(tmp_path_factory: pytest.TempPathFactory, tiny_gguf: Path) -> It
 @pytest.fixture
 def sample_pii_values() -> list[str]:
     return [line.strip() for line in SAMPLE_PII.read_text().splitlines() if line.strip()]
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:
+    """Run the ``privrag`` CLI in-process; with --json its stdout must be exactly one JSON object, returned
+    parsed with the exit status."""
+    import json
+
+    from app.cli import main
+
+    capsys.readouterr()
+    code = main(list(argv))
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 1, lines
+    return code, json.loads(lines[0])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 import stat
 from pathlib import Path
 
@@ -11,20 +10,12 @@ import pytest
 from sqlalchemy import update
 
 from app.audit import audit_log
-from app.cli import EXIT_PARTIAL, build_parser, main
+from app.cli import EXIT_PARTIAL, build_parser
 from app.db import make_engine
 from app.users import UserStore
+from tests.conftest import run_cli as run
 
 CONTRACT = {"files", "ingested", "unchanged", "failed", "chunks", "seconds"}
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:
-    """Run the CLI; with --json its stdout must be exactly one JSON object."""
-    capsys.readouterr()
-    code = main(list(argv))
-    lines = capsys.readouterr().out.strip().splitlines()
-    assert len(lines) == 1, lines
-    return code, json.loads(lines[0])
 
 
 @pytest.fixture

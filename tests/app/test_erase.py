@@ -10,23 +10,15 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from app.cli import main
 from app.container import Container
 from app.service import create_app
 from tests.conftest import make_settings
+from tests.conftest import run_cli as run
 
 MEMO = (
     "# Onboarding\n\nZorblax Quintrell joins the data team on Monday. "
     "Zorblax Quintrell will sit next to the window; ask Quintrell about the rota.\n"
 )
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:
-    capsys.readouterr()
-    code = main(list(argv))
-    lines = capsys.readouterr().out.strip().splitlines()
-    assert len(lines) == 1, lines
-    return code, json.loads(lines[0])
 
 
 def chunks(container: Container) -> list[str]:

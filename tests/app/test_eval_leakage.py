@@ -8,18 +8,10 @@ from pathlib import Path
 import pytest
 from llama_index.core.schema import TextNode
 
-from app.cli import main
 from app.container import Container
 from eval.leakage import scan_home
 from tests.conftest import make_settings
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:
-    capsys.readouterr()
-    code = main(list(argv))
-    lines = capsys.readouterr().out.strip().splitlines()
-    assert len(lines) == 1, lines
-    return code, json.loads(lines[0])
+from tests.conftest import run_cli as run
 
 
 def test_clean_sample_home_has_no_raw_values(sample_home: Container) -> None:

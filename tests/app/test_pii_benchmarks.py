@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from tests.conftest import run_cli as run
 
 DATASET = [
     {
@@ -30,14 +30,6 @@ DATASET = [
     },
     {"full_text": "Nothing personal here.", "spans": []},
 ]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:
-    capsys.readouterr()
-    code = main(list(argv))
-    lines = capsys.readouterr().out.strip().splitlines()
-    assert len(lines) == 1, lines
-    return code, json.loads(lines[0])
 
 
 def test_eval_pii_contract_and_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import io
-import json
 from pathlib import Path
 
 import pytest
 
-from app.cli import main
 from app.db import make_engine
 from app.users import UserStore
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:
-    capsys.readouterr()
-    code = main(list(argv))
-    lines = capsys.readouterr().out.strip().splitlines()
-    assert len(lines) == 1, lines
-    return code, json.loads(lines[0])
+from tests.conftest import run_cli as run
 
 
 @pytest.fixture
