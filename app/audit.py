@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, select
 from sqlalchemy.engine import Engine
 
+from app.db import serialize_writers
+
 metadata = MetaData()
 
 audit_log = Table(
@@ -48,7 +50,10 @@ class AuditLog:
 
     def record(self, actor: str, action: str, **detail: object) -> None:
         body = json.dumps(detail, sort_keys=True, default=str)
+        # One writer at a time across threads (the lock) and processes (the database: service replicas,
+        # CLI commands), so every row links to the row written just before it.
         with self._lock, self._engine.begin() as conn:
+            serialize_writers(conn, "audit_log")
             last = conn.execute(select(audit_log.c.hash).order_by(audit_log.c.id.desc()).limit(1)).scalar()
             prev = last or GENESIS
             ts = time.time()

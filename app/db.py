@@ -1,9 +1,15 @@
-"""The SQL database behind the catalog, vault, users and audit log (SQLite by default, any SQLAlchemy URL)."""
+"""The SQL database behind the catalog, vault, users and audit log (SQLite by default, any SQLAlchemy URL).
+
+SQLite is the embedded default (``<home>/privrag.db``); PostgreSQL is selected by ``[database] url =
+"postgresql+psycopg://..."`` (or ``PRIVRAG_DATABASE__URL``), through the same code paths.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+import hashlib
+
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Connection, Engine
 
 
 def make_engine(url: str) -> Engine:
@@ -19,3 +25,25 @@ def make_engine(url: str) -> Engine:
 
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def lock_key(name: str) -> int:
+    """A stable signed 64-bit key for ``name`` (PostgreSQL advisory locks take a bigint)."""
+    return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+
+
+def serialize_writers(conn: Connection, name: str) -> None:
+    """Make the transaction just begun on ``conn`` the only writer named ``name`` until it ends.
+
+    Every process and thread that calls this with the same name on the same database takes its turn:
+    PostgreSQL through a transaction-level advisory lock (released at commit or rollback), SQLite by
+    taking the database's write lock now (``BEGIN IMMEDIATE``) rather than at the first write. Call it
+    first in the transaction, before anything is read.
+    """
+    dialect = conn.dialect.name
+    if dialect == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key(name)})
+    elif dialect == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        raise NotImplementedError(f"serialized writers on {dialect!r}: use SQLite or PostgreSQL")

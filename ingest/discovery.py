@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
 
+from ingest.sharding import Shard
+
 IGNORE_FILE = ".privragignore"
 
 
@@ -90,19 +92,24 @@ def walk(folder: Path, extensions: set[str]) -> tuple[list[Path], int]:
     return sorted(found), ignored
 
 
-def discover(paths: Iterable[Path], extensions: set[str]) -> Discovered:
-    """Files to ingest under ``paths`` (folders walked, files taken as named), without duplicates."""
+def discover(paths: Iterable[Path], extensions: set[str], shard: Shard | None = None) -> Discovered:
+    """Files to ingest under ``paths`` (folders walked, files taken as named), without duplicates.
+
+    With a ``shard``, only the files that shard owns (by their path relative to the folder given).
+    """
     files: list[Path] = []
     missing: list[Path] = []
     ignored = 0
     for raw in paths:
         path = Path(raw).expanduser()
         if path.is_dir():
-            found, skipped = walk(path.resolve(), extensions)
-            files += found
+            root = path.resolve()
+            found, skipped = walk(root, extensions)
+            files += [f for f in found if shard is None or shard.owns(f, root)]
             ignored += skipped
         elif path.is_file():
-            files.append(path.resolve())
+            if shard is None or shard.owns(path.resolve(), path.resolve()):
+                files.append(path.resolve())
         else:
             missing.append(path)
     return Discovered(list(dict.fromkeys(p.resolve() for p in files)), missing, ignored)

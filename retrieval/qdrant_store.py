@@ -128,6 +128,7 @@ class QdrantStore(QdrantHybridStore):
     hnsw_ef: int | None = None
 
     _client: QdrantClient = PrivateAttr()
+    _collection_options: dict[str, Any] = PrivateAttr(default_factory=dict)
 
     def __init__(
         self,
@@ -135,10 +136,14 @@ class QdrantStore(QdrantHybridStore):
         collection: str = "privrag",
         dim: int = 384,
         sentence_embedder: SentenceEmbedder | None = None,
+        collection_options: dict[str, Any] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(collection=collection, dim=dim, **kwargs)
         self._client = client
+        # Passed to create_collection as they are: shard_number, replication_factor, write_consistency_factor
+        # for a Qdrant cluster (see docs/deploy.md); an existing collection keeps its own.
+        self._collection_options = dict(collection_options or {})
         self._ensure_collection()
         self.use_sentence_embedder(sentence_embedder)
 
@@ -166,6 +171,7 @@ class QdrantStore(QdrantHybridStore):
                     SENTENCE_VECTOR: sentences,
                 },
                 sparse_vectors_config={SPARSE_VECTOR: qm.SparseVectorParams(modifier=qm.Modifier.IDF)},
+                **self._collection_options,
             )
             self._has_sentences = True
         else:
