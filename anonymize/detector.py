@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 
 # Presidio's email recognizer uses tldextract, which otherwise downloads the public suffix list.
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
@@ -15,9 +16,17 @@ from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine, RecognizerRes
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer  # noqa: E402
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine  # noqa: E402
 from spacy.attrs import IDX, LOWER  # noqa: E402
+from spacy.lang.en.stop_words import STOP_WORDS  # noqa: E402
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
+from anonymize.names import (  # noqa: E402
+    names_before_addresses,
+    person_like_organization,
+    plausible_person,
+    propagate,
+    technical_text,
+)
 from anonymize.recognizers import CustomIdentifier, builtin_recognizers, custom_recognizers  # noqa: E402
 
 # Words the small spaCy model tags as PERSON in headers and tables ("Email", "Name", ...).
@@ -124,10 +133,16 @@ _MONTHS_DAYS = re.compile(
 # A year, a numeric date or a clock time; a bare number ("5072", "the 60s") is not taken for a date.
 _DATE_SHAPES = re.compile(r"\b(?:1\d|20)\d\d\b|\d[-/.:]\d|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.I)
 _AGE = re.compile(r"\b(?:age[ds]?|years?[ -]old|y/?o|year-old|aged)\b", re.I)
+# Presidio's US driver's licence pattern matches "p57", "A1", "rs8099917": kept only after a licence word.
+_LICENCE_WORD = re.compile(r"(?i:\b(?:driv\w*|licen[cs]\w*|permit)\b)|\bDL\b")
 _LINE_BREAK = re.compile(r"\n")
 # Escaped line breaks ("\n" written as two characters, as in text pasted from JSON or logs) are read as a
 # paragraph break: same length, so offsets stay valid.
 _ESCAPED_BREAK = re.compile(r"\\[nr]")
+# A markdown heading, then a blank line: the NER model reads the heading as one sentence with the next
+# paragraph ("Team Priya Raman" becomes an organization). A period in place of the heading's line break ends
+# it there, and keeps every offset.
+_UNENDED_HEADING = re.compile(r"(?m)^(#{1,6}[ \t][^\n]*?[\w)\]])\n(?=[ \t]*\n)")
 # Results of the spaCy NER model yield to overlapping results of pattern recognizers (tier 0, then 1).
 _NER_RECOGNIZERS = frozenset(["SpacyRecognizer"])
 _TIER1_ENTITIES = frozenset(["STREET_ADDRESS", "PERSON", "LOCATION", "ORGANIZATION", "NRP", "DATE_TIME"])
@@ -135,6 +150,10 @@ _TIER1_ENTITIES = frozenset(["STREET_ADDRESS", "PERSON", "LOCATION", "ORGANIZATI
 _YIELD_TO_ADDRESS = frozenset(
     ["PHONE_NUMBER", "DATE_TIME", "ZIP_CODE", "US_DRIVER_LICENSE", "US_BANK_NUMBER", "PERSON", "ORGANIZATION"]
 )
+
+# Other mentions of a detected name win over these NER results ("Calan Lee ... calls me Calan" as a place).
+_YIELD_TO_NAME = frozenset(["LOCATION", "ORGANIZATION", "NRP"])
+_NOT_NAME_WORDS = frozenset(STOP_WORDS) | _NOT_NAMES | _NAME_PREFIXES
 
 # spaCy labels -> Presidio entities; numbers, money, products and the like are not personal data.
 _NER_MAPPING = {
@@ -195,6 +214,26 @@ class SlimSpacyNlpEngine(SpacyNlpEngine):
         )
 
 
+class FastLemmaContextAwareEnhancer(LemmaContextAwareEnhancer):
+    """Presidio's lemma context enhancer with the token of a match found by bisection.
+
+    The stock enhancer walks the whole document (one spaCy ``Token`` object per token) for every result;
+    on a long text that walk costs more than the NER model itself.
+    """
+
+    @staticmethod
+    def _find_index_of_match_token(word: str, start: int, tokens: Doc, tokens_indices: list[int]) -> int:
+        if not len(tokens_indices):
+            raise ValueError(f"Did not find word '{word}' in the list of tokens")
+        # The first token that starts at ``start`` or covers it, else the next one (same rule as Presidio's).
+        i = max(bisect_right(tokens_indices, start) - 1, 0)
+        if tokens_indices[i] != start and start >= tokens_indices[i] + len(tokens[i]):
+            i += 1
+        if i >= len(tokens_indices):
+            raise ValueError(f"Did not find word '{word}' in the list of tokens")
+        return i
+
+
 def slim_pipeline(nlp: Language) -> None:
     """Disable the components that NER does not listen to."""
     for name in _UNUSED_COMPONENTS:
@@ -215,7 +254,7 @@ class DetectorConfig:
     deny_list: dict[str, list[str]] = field(default_factory=dict)
     custom: list[CustomIdentifier] = field(default_factory=list)
     batch_size: int = 32
-    version: str = "privrag-detector-2"
+    version: str = "privrag-detector-4"
 
 
 def build_analyzer(config: DetectorConfig) -> AnalyzerEngine:
@@ -232,7 +271,7 @@ def build_analyzer(config: DetectorConfig) -> AnalyzerEngine:
     analyzer = AnalyzerEngine(
         nlp_engine=nlp_engine,
         supported_languages=["en"],
-        context_aware_enhancer=LemmaContextAwareEnhancer(context_prefix_count=5, context_suffix_count=5),
+        context_aware_enhancer=FastLemmaContextAwareEnhancer(context_prefix_count=5, context_suffix_count=5),
         default_score_threshold=0.0,
     )
     # libphonenumber's matcher is the slowest recognizer by far; GenericPhoneRecognizer and the format
@@ -261,14 +300,21 @@ class PiiDetector:
     def version(self) -> str:
         return f"{self.config.version}+{self.config.spacy_model}"
 
-    def _keep(self, text: str, result: RecognizerResult) -> bool:
+    def _keep(self, text: str, result: RecognizerResult, technical: bool = False) -> bool:
         threshold = self.config.thresholds.get(result.entity_type, self.config.score_threshold)
         if result.score < threshold:
             return False
         value = text[result.start : result.end].strip()
         if result.entity_type == "PERSON":
             name = value.casefold().rstrip(".")
-            return name not in _NOT_NAMES and name not in _NAME_PREFIXES and any(ch.isalpha() for ch in value)
+            return (
+                name not in _NOT_NAMES
+                and name not in _NAME_PREFIXES
+                and any(ch.isalpha() for ch in value)
+                and plausible_person(value, text, from_model=_tier(result) == 2, technical=technical)
+            )
+        if result.entity_type == "US_DRIVER_LICENSE" and _recognizer(result) == "UsLicenseRecognizer":
+            return bool(_LICENCE_WORD.search(text, max(0, result.start - 60), result.start))
         if result.entity_type == "ORGANIZATION":
             if value.casefold() in _NOT_ORGANIZATIONS or not any(ch.isalpha() for ch in value):
                 return False
@@ -291,8 +337,21 @@ class PiiDetector:
                 pieces.extend(_split_lines(text, r))
             else:
                 pieces.append(r)
+        technical = any(
+            _tier(r) == 2 and r.entity_type in ("PERSON", "ORGANIZATION") for r in pieces
+        ) and technical_text(text)
+        pieces = [_as_person(text, r) for r in pieces]
         pieces = [_trim_person(text, r) if r.entity_type == "PERSON" else r for r in pieces]
-        kept = [r for r in pieces if self._keep(text, r)]
+        kept = [r for r in pieces if self._keep(text, r, technical)]
+        names = [r for r in kept if r.entity_type == "PERSON"]
+        added: list[RecognizerResult] = []
+        if names:
+            blocking = [r for r in kept if _tier(r) < 2 or r.entity_type not in _YIELD_TO_NAME]
+            added += propagate(text, names, blocking, _NOT_NAME_WORDS)
+        added += names_before_addresses(text, kept)
+        allowed = set(self.config.allow_list)
+        threshold = self.config.thresholds.get("PERSON", self.config.score_threshold)
+        kept += [r for r in added if r.score >= threshold and text[r.start : r.end] not in allowed]
         addresses = [r for r in kept if r.entity_type == "STREET_ADDRESS"]
         kept = [
             r
@@ -312,18 +371,37 @@ class PiiDetector:
         """Detected spans for each text, filtered by per-entity thresholds and the allow list."""
         if not texts:
             return []
+        # Offsets stay valid: an escaped break and its replacement have the same length.
+        prepared = [_UNENDED_HEADING.sub(r"\1.", _ESCAPED_BREAK.sub(" \n", t)) for t in texts]
         raw: Iterable[list[RecognizerResult]] = self._batch.analyze_iterator(
-            [_ESCAPED_BREAK.sub(" \n", t) for t in texts],
+            prepared,
             language="en",
             batch_size=self.config.batch_size,
             allow_list=self.config.allow_list or None,
         )
-        return [self._resolve(t, results) for t, results in zip(texts, raw, strict=True)]
+        return [self._resolve(t, results) for t, results in zip(prepared, raw, strict=True)]
+
+
+def _recognizer(result: RecognizerResult) -> str:
+    return (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
+
+
+def _as_person(text: str, result: RecognizerResult) -> RecognizerResult:
+    """An organization by the NER model that has a person's name's shape ("Helena Carlsen") is a person."""
+    if (
+        result.entity_type == "ORGANIZATION"
+        and _tier(result) == 2
+        and person_like_organization(text[result.start : result.end], text)
+    ):
+        person = _copy(result, result.start, result.end)
+        person.entity_type = "PERSON"
+        return person
+    return result
 
 
 def _tier(result: RecognizerResult) -> int:
     """0: identifiers by pattern; 1: names and addresses by pattern; 2: the NER model."""
-    name = (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
+    name = _recognizer(result)
     if name in _NER_RECOGNIZERS:
         return 2
     return 1 if result.entity_type in _TIER1_ENTITIES else 0

@@ -99,6 +99,19 @@ class SsnFormatRecognizer(PatternRecognizer):
         )
 
 
+# Numbers that have a phone's shape in scientific and financial text: ranges of decimals ("1.99-11.07",
+# "0.0390508"), ranges of years ("1977-2007"), a decimal with many places.
+_NOT_PHONE = re.compile(
+    r"^\d+\.\d+\s?[-–]\s?\d+\.\d+$|^(?:1[89]|20)\d\d\s?[-–]\s?(?:1[89]|20)?\d\d$|^\d{1,3}\.\d{3,}$"
+)
+
+
+def plausible_phone(text: str) -> bool:
+    """7 to 15 digits before any extension, and not a range of decimals or years."""
+    main = re.split(r"\s?(?:x|ext\.?|#)\s?\d", text)[0]
+    return 7 <= len(_digits(main)) <= 15 and not _NOT_PHONE.match(text.strip())
+
+
 class InternationalPhoneRecognizer(PatternRecognizer):
     """E.164-style numbers written with a leading + and grouped digits (e.g. +44 20 7946 0958)."""
 
@@ -110,6 +123,9 @@ class InternationalPhoneRecognizer(PatternRecognizer):
             context=["phone", "call", "tel", "telephone", "mobile", "cell", "fax", "reach", "contact"],
         )
 
+    def validate_result(self, pattern_text: str) -> bool | None:
+        return plausible_phone(pattern_text)
+
 
 class LabeledValueRecognizer(EntityRecognizer):
     """A value right after a label (``Driver's licence: WDL7Q2M4X9PB``); the span covers the value only."""
@@ -119,7 +135,7 @@ class LabeledValueRecognizer(EntityRecognizer):
             supported_entities=[entity_type], name=f"Labeled{entity_type.title().replace('_', '')}"
         )
         self._pattern = re.compile(
-            rf"(?:{label_regex})\s*(?:number|no\.?|num|#)?\s*[:#]?\s*({value_regex})", re.I
+            rf"(?:{label_regex})\s*(?:number|no\.?|num|#)?\s*(?:[:#]|is\b|was\b)?\s*({value_regex})", re.I
         )
         self._entity = entity_type
         self._score = score
@@ -166,9 +182,16 @@ def builtin_recognizers() -> list[EntityRecognizer]:
         EmailHeaderNameRecognizer(),
         LabeledValueRecognizer(
             "US_DRIVER_LICENSE",
-            r"driver'?s?\s+licen[cs]e(?:\s*\([A-Z]{2}\))?|driving\s+licen[cs]e|\bDL",
-            r"(?-i:[A-Z0-9][A-Z0-9-]{4,19})\b",
+            r"driver'?s?\s+licen[cs]e(?:\s*\([A-Z]{2}\))?|driving\s+licen[cs]e|(?-i:\bDL\b)",
+            r"(?=[A-Za-z-]*\d)[A-Za-z0-9][A-Za-z0-9-]{4,19}\b",
         ),
+        LabeledValueRecognizer(
+            "ZIP_CODE",
+            r"\b(?:zip|postal|post)[ -]?code|\bzip\b|\bpostcode",
+            rf"\d{{3,5}}(?:-\d{{3,4}}|[ ]\d{{2,3}}(?![\d.,]))?\b|{_POSTCODE}",
+            0.6,
+        ),
+        CornerAddressRecognizer(),
         LabeledValueRecognizer("US_SSN", r"\bSSN|social\s+security", r"\d{3}-?\d{2}-?\d{4}"),
         GenericPhoneRecognizer(),
         ShortPhoneRecognizer(),
@@ -176,6 +199,8 @@ def builtin_recognizers() -> list[EntityRecognizer]:
         IbanAnyCaseRecognizer(),
         AddressBlockRecognizer(),
         NameCueRecognizer(),
+        PlaceCueRecognizer(),
+        CompanyFormRecognizer(),
     ]
 
 
@@ -238,9 +263,7 @@ class GenericPhoneRecognizer(PatternRecognizer):
         )
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        main = re.split(r"\s?(?:x|ext\.?|#)\s?\d", pattern_text)[0]
-        digits = _digits(main)
-        if not 7 <= len(digits) <= 15:
+        if not plausible_phone(pattern_text):
             return False
         text = pattern_text.strip()
         if self._DATE.match(text) or self._IPV4.match(text) or self._SSN.match(text):
@@ -353,6 +376,9 @@ _DATE_LIKE = re.compile(
 )
 
 
+_STREET_NAME = re.compile(r"[^\W\d_]{3,}")
+
+
 class AddressBlockRecognizer(EntityRecognizer):
     """Street addresses in US and international formats, extended over unit, city, region, country, ZIP.
 
@@ -390,6 +416,8 @@ class AddressBlockRecognizer(EntityRecognizer):
         for start, end, score in found:
             if _DATE_LIKE.match(text, start):
                 continue  # "19 May 2025 10:30" has the shape of "12 Main Street 4"
+            if not _STREET_NAME.search(text, start, end):
+                continue  # "24 X 9", "6 X 5": dimensions, not a street
             end = self._extend(text, end)
             while end > start and text[end - 1] in " ,\n\t":
                 end -= 1
@@ -402,13 +430,31 @@ _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:[A-Z](?:\.|\b)|{_NAME_WORD}|van|de|der|den|vo
 _TITLE = r"(?i:mr|mrs|ms|miss|mx|dr|prof)"
 
 
+# Words that introduce a person's name: titles, greetings, "my name is", "calls me", "follow up with".
+_NAME_CUE = (
+    rf"(?:\b{_TITLE}\.?|(?m:^)[ \t]*(?i:(?:full )?name:)|(?:(?<=^)|(?<=[\s(\"'])|(?<=\\n))"
+    r"(?:(?i:my name is|(?:every(?:one|body) )?calls? me|named|directed by:?|follow(?:ed)? up with|"
+    r"speak (?:to|with)|spoke (?:to|with)|talk(?:ed)? (?:to|with)|meet(?:ing)? with|met with)|"
+    r"(?:Hi|Hello|Hey|Dear|Thanks|Thank you|Congratulations|Sorry),?))"
+)
+# Capitalized words a cue is often followed by that are not names.
+_NOT_A_NAME = (
+    r"(?:Sir|Madam|All|Everyone|Team|Customer|Support|Manager|There|Again|The|This|That|Our|My|Your|"
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+)
+
+
 class NameCueRecognizer(EntityRecognizer):
     """Capitalized names right after a title or a naming cue ("Mr. Cole", "my name is Ann", "Dear Bo Li")."""
 
     def __init__(self) -> None:
         super().__init__(supported_entities=["PERSON"], name="NameCueRecognizer")
-        cue = rf"(?:\b{_TITLE}\.?|(?i:my name is|directed by:?)|(?m:^)[ \t]*(?i:(?:full )?name:))"
-        self._pattern = re.compile(rf"{cue}[ \t]+(?!{_TITLE}\b)({_NAME})")
+        self._pattern = re.compile(rf"{_NAME_CUE}[ \t]+(?!{_TITLE}\b|{_NOT_A_NAME}\b)({_NAME})")
+        self._before = re.compile(
+            rf"(?<![\w'’])(?!{_NOT_A_NAME}\b)({_NAME})(?:['’]s\s+(?:home\s+)?address|"
+            r"\s+(?:lives|lived|resides|resided)\s+(?:at|in|on)\b)"
+        )
 
     def load(self) -> None:  # nothing to load
         return None
@@ -416,4 +462,92 @@ class NameCueRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
         if "PERSON" not in entities:
             return []
-        return [RecognizerResult("PERSON", m.start(1), m.end(1), 0.6) for m in self._pattern.finditer(text)]
+        matches = [*self._pattern.finditer(text), *self._before.finditer(text)]
+        return [RecognizerResult("PERSON", m.start(1), m.end(1), 0.6) for m in matches]
+
+
+class CornerAddressRecognizer(EntityRecognizer):
+    """ "the corner of Main Street and 5th Avenue": both streets, as one address."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["STREET_ADDRESS"], name="CornerAddressRecognizer")
+        street = rf"(?:\d{{1,6}}[ \t]+)?{_CAP}(?:[ \t]+(?:{_WORD}|{_SUFFIXES}\.?)){{0,5}}"
+        self._pattern = re.compile(rf"\b(?i:the\s+)?(?i:corner\s+of)\s+{street}(?:,)?\s+and\s+{street}")
+
+    def load(self) -> None:  # nothing to load
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
+        if "STREET_ADDRESS" not in entities:
+            return []
+        return [
+            RecognizerResult("STREET_ADDRESS", m.start(), m.end(), 0.6)
+            for m in self._pattern.finditer(text)
+            if _STREET_NAME.search(m.group())
+        ]
+
+
+_PLACE_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я][\w'’\-]*"
+_PLACE = rf"{_PLACE_WORD}(?:[ \t]+(?:{_PLACE_WORD}|de|la|del|do|da|im|am|an|upon|sur|nad|pod|le|les)){{0,3}}"
+_PLACE_CUE = (
+    r"(?i:moved\s+(?:here\s+)?from|originally\s+from|grew\s+up\s+in|(?:was\s+)?born\s+in|lives?\s+in|"
+    r"living\s+in|flew\s+to|arrived\s+at|arrived\s+in|travell?ing\s+to|travell?ed\s+to|based\s+in|"
+    r"home\s+(?:city|town)|I['’]m\s+in|I\s+am\s+in|returned\s+to|relocated\s+to|headquartered\s+in)"
+)
+
+
+class PlaceCueRecognizer(EntityRecognizer):
+    """Places right after a cue that only places follow ("grew up in OSLO", "moved here from Martna")."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["LOCATION"], name="PlaceCueRecognizer")
+        self._pattern = re.compile(rf"\b{_PLACE_CUE}[ \t]+(?!{_NOT_A_NAME}\b|\d)({_PLACE})")
+
+    def load(self) -> None:  # nothing to load
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
+        if "LOCATION" not in entities:
+            return []
+        return [
+            RecognizerResult("LOCATION", m.start(1), m.end(1), 0.6)
+            for m in self._pattern.finditer(text)
+            if len(m.group(1)) > 1
+        ]
+
+
+_COMPANY_WORD = r"(?:[A-Z0-9][\w&'’.\-/+]*|&)"
+_COMPANY_FORM = (
+    r"(?:Inc|INC|Ltd|LTD|Corp|CORP|Corporation|CORPORATION|PLC|Plc|plc|LLC|L\.L\.C|S\.A|SA|AG|GmbH|NV|N\.V|"
+    r"ASA|SPA|S\.p\.A|Co\.\s?Ltd|CO\.\s?LTD|Limited|LIMITED|Holdings|HOLDINGS|Group|GROUP)"
+)
+
+
+class CompanyFormRecognizer(EntityRecognizer):
+    """Capitalized names that end with a company form ("RAIZNEXT Corporation", "Facebank Group Inc.")."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["ORGANIZATION"], name="CompanyFormRecognizer")
+        self._pattern = re.compile(
+            rf"(?<![\w&])((?:{_COMPANY_WORD}[ \t]+){{0,5}}?{_COMPANY_WORD}?(?:[ \t]|(?<=[a-zA-Z]))"
+            rf"{_COMPANY_FORM}\.?)(?:,?[ \t]+{_COMPANY_FORM}\.?)?(?![\w&])"
+        )
+
+    def load(self) -> None:  # nothing to load
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
+        if "ORGANIZATION" not in entities:
+            return []
+        results = []
+        for m in self._pattern.finditer(text):
+            start = m.start(1)
+            # Not the sentence's first word alone ("The Group"), nor a company form with nothing before it.
+            name = m.group(1)
+            words = name.split()
+            if len(words) < 2 and not re.match(r"[A-Z0-9]{2,}[a-z]*(?:INC|Inc|GROUP|HOLDINGS)", name):
+                continue
+            if words[0] in ("The", "the", "A", "An", "Our", "My", "This") and len(words) < 3:
+                continue
+            results.append(RecognizerResult("ORGANIZATION", start, m.end(), 0.55))
+        return results

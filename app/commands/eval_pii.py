@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import json
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.settings import Settings
+
+if TYPE_CHECKING:
+    from eval.pii import Sample
 
 
 def register(groups: dict[str, Any], common: argparse.ArgumentParser) -> None:
@@ -30,46 +35,87 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)  # one warning per unmapped spaCy label
     dataset = Path(args.dataset).expanduser()
-    if not dataset.is_file():
-        raise CliError(f"--dataset: {dataset} is not a file")
     try:
-        samples = pii.load_dataset(dataset, args.limit or None)
+        samples = load_samples(dataset, args.limit or None)
     except ValueError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliError(f"--dataset: {exc}") from exc
     iou = args.iou if args.iou is not None else pii.DEFAULT_IOU
     if not 0 < iou <= 1:
         raise CliError("--iou: must be in (0, 1]")
     container = Container(settings)
     try:
-        detector = container.detector
-
-        def detect(texts: list[str]) -> list[list[pii.Span]]:
-            return [pii.spans_of(results) for results in detector.analyze(texts)]
-
-        baseline = None if args.no_baseline else pii.stock_presidio(settings.anonymize.spacy_model)
-        result = pii.run(samples, detect, baseline, iou=iou)
+        result = evaluate(settings, dataset, samples, container.detector, iou, baseline=not args.no_baseline)
     finally:
         container.close()
-    result = {"dataset": str(dataset), "detector": detector.version, **result}
-    if baseline is not None:
-        result["baseline"] = {
-            "name": "stock Presidio AnalyzerEngine, one call per text",
-            **result["baseline"],
-        }
-    out = settings.home / "reports" / "pii" / time.strftime("%Y%m%d-%H%M%S")
-    result["report_files"] = pii.write_reports(result, out)
-    result["report_dir"] = str(out)
-    pii.write_reports(result, out)  # again, so result.json lists the report files too
     overall = result["overall"]
     human = (
         f"privrag: precision {overall['precision']:.3f} recall {overall['recall']:.3f} f2 {overall['f2']:.3f}"
     )
-    if baseline is not None:
+    if "baseline" in result:
         base = result["baseline"]["overall"]
         human += (
             f"\nstock Presidio: precision {base['precision']:.3f} recall {base['recall']:.3f} "
             f"f2 {base['f2']:.3f}"
         )
-    human += f"\nreport: {out}"
+    human += f"\nreport: {result['report_dir']}"
     emit(args, result, human)
     return 0
+
+
+def load_samples(dataset: Path, limit: int | None = None) -> list[Sample]:
+    """The dataset's samples; ValueError (naming the problem) when it is not presidio-research JSON."""
+    from eval import pii
+
+    if not dataset.is_file():
+        raise ValueError(f"{dataset} is not a file")
+    try:
+        return pii.load_dataset(dataset, limit)
+    except OSError as exc:
+        raise ValueError(f"{dataset} cannot be read ({type(exc).__name__})") from exc
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{dataset} is not UTF-8 JSON") from exc
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{dataset} is not JSON ({exc.msg})") from exc
+
+
+def evaluate(
+    settings: Settings,
+    dataset: Path,
+    samples: list[Sample],
+    detector: Any,
+    iou: float | None = None,
+    baseline: bool = True,
+    stage: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """Score ``detector`` (and stock Presidio) on ``samples``; the report lands in <home>/reports/pii/<run>/.
+
+    The same run for `privrag eval pii` and the service's benchmark jobs; returns the command's JSON.
+    """
+    import logging
+
+    from eval import pii
+
+    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)  # one warning per unmapped spaCy label
+    say = stage or (lambda _message: None)
+
+    def detect(texts: list[str]) -> list[list[pii.Span]]:
+        return [pii.spans_of(results) for results in detector.analyze(texts)]
+
+    stock = None
+    if baseline:
+        say("loading stock Presidio")
+        stock = pii.stock_presidio(settings.anonymize.spacy_model)
+    say(f"detecting in {len(samples)} samples" + (" (privrag, then stock Presidio)" if stock else ""))
+    result = pii.run(samples, detect, stock, iou=pii.DEFAULT_IOU if iou is None else iou)
+    result = {"dataset": str(dataset), "detector": detector.version, **result}
+    if stock is not None:
+        result["baseline"] = {
+            "name": "stock Presidio AnalyzerEngine, one call per text",
+            **result["baseline"],
+        }
+    say("writing the report")
+    out = settings.home / "reports" / "pii" / time.strftime("%Y%m%d-%H%M%S")
+    result["report_files"] = pii.write_reports(result, out)
+    result["report_dir"] = str(out)
+    pii.write_reports(result, out)  # again, so result.json lists the report files too
+    return result

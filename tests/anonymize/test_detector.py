@@ -129,4 +129,71 @@ def test_thresholds_allow_and_deny_lists_and_custom_identifiers() -> None:
 def test_only_the_components_ner_needs_run(detector: PiiDetector) -> None:
     nlp = detector.analyzer.nlp_engine.nlp["en"]
     assert nlp.pipe_names == ["ner"]
-    assert detector.version.startswith("privrag-detector-2")
+    assert detector.version.startswith("privrag-detector-4")
+
+
+PSEUDONYMIZED = {"PERSON", "PHONE_NUMBER", "STREET_ADDRESS", "US_DRIVER_LICENSE", "US_BANK_NUMBER", "US_SSN"}
+
+
+def test_scientific_abstract_has_no_personal_data(detector: PiiDetector) -> None:
+    text = (
+        "Identification of p18 INK4c as a tumor suppressor.\n\nDeletions of p18(INK4c) often occur with "
+        "CDK1 amplification. Chordin and Dvl2 bind; chordin levels rose in Xenopus. The p57 protein and "
+        "RNA polymerase Pol II were measured in 24 X 9 grids from 1977-2007 (OR 3.2, 95% CI 1.99-11.07)."
+    )
+    assert {t for t, _ in found(detector, text)} & PSEUDONYMIZED == set()
+
+
+def test_licence_pattern_needs_a_licence_word(detector: PiiDetector) -> None:
+    assert ("US_DRIVER_LICENSE", "A25064207") in found(detector, "My driver's license number is A25064207")
+    assert not any(t == "US_DRIVER_LICENSE" for t, _ in found(detector, "Lipid binding of p57 and A1 id."))
+
+
+def test_person_shaped_organization_is_a_person(detector: PiiDetector) -> None:
+    text = "Helena Carlsen\n\n637 Strojírenská 1006\n Suite 026\n Svratka\n Czech Republic 45098"
+    assert ("PERSON", "Helena Carlsen") in found(detector, text)
+
+
+def test_escaped_line_breaks_split_names_from_addresses(detector: PiiDetector) -> None:
+    text = "Pertti Palander\\n\\n083 Favoritenstrasse 36\\n Apt. 367\\n KOPPELSTÄTT\\n\\n Austria 73269"
+    result = found(detector, text)
+    assert ("PERSON", "Pertti Palander") in result
+    assert any(t == "STREET_ADDRESS" and v.startswith("083 Favoritenstrasse 36") for t, v in result)
+
+
+def test_later_mentions_of_a_name_are_found(detector: PiiDetector) -> None:
+    text = "My name is Calan Stevenson but everyone calls me Calan"
+    assert {("PERSON", "Calan Stevenson"), ("PERSON", "Calan")} <= found(detector, text)
+
+
+def test_fast_context_enhancer_finds_the_same_tokens_as_presidio(detector: PiiDetector) -> None:
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    from anonymize.detector import FastLemmaContextAwareEnhancer
+
+    text = "Call  me at 555-0100, or (07700) 553419 -- ok?\n\nThanks,\tJane"
+    doc = detector.analyzer.nlp_engine.nlp["en"](text)
+    indices = [t.idx for t in doc]
+    for start in range(len(text)):
+        try:
+            expected = LemmaContextAwareEnhancer._find_index_of_match_token("w", start, doc, indices)
+        except ValueError:
+            with pytest.raises(ValueError):
+                FastLemmaContextAwareEnhancer._find_index_of_match_token("w", start, doc, indices)
+            continue
+        assert FastLemmaContextAwareEnhancer._find_index_of_match_token("w", start, doc, indices) == expected
+
+
+def test_propagated_names_respect_the_allow_list_and_thresholds() -> None:
+    text = "My name is Calan Stevenson but everyone calls me Calan"
+    allowed = PiiDetector(DetectorConfig(allow_list=["Calan"]))
+    assert ("PERSON", "Calan") not in found(allowed, text)
+    strict = PiiDetector(DetectorConfig(thresholds={"PERSON": 0.9}), analyzer=allowed.analyzer)
+    assert not any(t == "PERSON" for t, _ in found(strict, text))
+
+
+@pytest.mark.parametrize("heading", ["# Team\n\n", "## Minutes (draft)\n  \n"])
+def test_a_heading_line_does_not_hide_the_name_below_it(detector: PiiDetector, heading: str) -> None:
+    text = f"{heading}Priya Raman joined the finance team in March."
+    found = [(r.entity_type, text[r.start : r.end]) for r in detector.analyze([text])[0]]
+    assert ("PERSON", "Priya Raman") in found

@@ -148,3 +148,87 @@ def test_custom_identifiers_are_pseudonymized(detector: PiiDetector, tmp_path: P
         assert vault.reveal("<EMPLOYEE_ID_1>") == "EMP-123456"
     finally:
         engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("My driver's license number is yo0047868", "yo0047868"),
+        ("My driver's license number is 217223320", "217223320"),
+        ("Driving licence: WDL7Q2M4X9PB.", "WDL7Q2M4X9PB"),
+    ],
+)
+def test_labeled_driver_licence_in_any_case(text: str, value: str) -> None:
+    assert spans(builtin("LabeledUsDriverLicense"), text, "US_DRIVER_LICENSE") == [value]
+
+
+def test_driver_licence_label_needs_a_digit_and_a_capital_dl() -> None:
+    assert (
+        spans(builtin("LabeledUsDriverLicense"), "my driver's license is expired", "US_DRIVER_LICENSE") == []
+    )
+    assert spans(builtin("LabeledUsDriverLicense"), "the dl 12345 file", "US_DRIVER_LICENSE") == []
+
+
+@pytest.mark.parametrize("value", ["4032", "860 13", "6250-120", "N8 7QP"])
+def test_labeled_zip_codes(value: str) -> None:
+    assert spans(builtin("LabeledZipCode"), f"ZIP: {value}", "ZIP_CODE") == [value]
+
+
+def test_corner_of_two_streets_is_one_address() -> None:
+    text = "What is your address? it is the corner of 4308 Morris Street and Åström Viaduct"
+    assert spans(builtin("CornerAddressRecognizer"), text, "STREET_ADDRESS") == [
+        "the corner of 4308 Morris Street and Åström Viaduct"
+    ]
+
+
+@pytest.mark.parametrize("text", ["(95% CI 1.99-11.07)", "from 1977-2007", "a +163 shift", "x 0.0390508"])
+def test_numeric_ranges_are_not_phones(text: str) -> None:
+    for name in ("GenericPhoneRecognizer", "InternationalPhoneRecognizer"):
+        assert spans(builtin(name), text, "PHONE_NUMBER") == []
+
+
+def test_dimensions_are_not_addresses() -> None:
+    text = "Grids of 24 X 9 and 6 X 5, 20 X 5 cells."
+    assert spans(builtin("AddressBlockRecognizer"), text, "STREET_ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Hi Keiran, I'm contacting you", ["Keiran"]),
+        ("My name is Calan Stevenson but everyone calls me Calan", ["Calan Stevenson", "Calan"]),
+        ("Follow up with Kaua C Lima in a couple of months.", ["Kaua C Lima"]),
+        ("Santo Armendáriz lives at 844 99 Eastbourne Rd", ["Santo Armendáriz"]),
+        ("As promised, here's Marina's address:", ["Marina"]),
+        ("Dear Sir, thanks. Hi there. Thanks, Monday works.", []),
+    ],
+)
+def test_name_cues(text: str, names: list[str]) -> None:
+    assert spans(builtin("NameCueRecognizer"), text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Mr. White is a 55 year old man who grew up in OSLO.", ["OSLO"]),
+        ("We moved here from Martna", ["Martna"]),
+        ("I am in Catanduva for a business trip", ["Catanduva"]),
+        ("She lives in the city; born in 1990.", []),
+    ],
+)
+def test_place_cues(text: str, places: list[str]) -> None:
+    assert spans(builtin("PlaceCueRecognizer"), text, "LOCATION") == places
+
+
+@pytest.mark.parametrize(
+    ("text", "companies"),
+    [
+        ("I used to work for OKAMOTO INDUSTRIESINC. as a repairer", ["OKAMOTO INDUSTRIESINC."]),
+        ("During 2011, RAIZNEXT Corporation invested heavily", ["RAIZNEXT Corporation"]),
+        ("Regina Blinova\nFacebank Group Inc.\n74268 Rúa Olmos 55", ["Facebank Group Inc."]),
+        ("DAIKEN CO.LTD. songwriter", ["DAIKEN CO.LTD."]),
+        ("The Group said so. Our Holdings grew.", []),
+    ],
+)
+def test_company_forms(text: str, companies: list[str]) -> None:
+    assert spans(builtin("CompanyFormRecognizer"), text, "ORGANIZATION") == companies

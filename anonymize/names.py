@@ -1,0 +1,221 @@
+"""Rules on PERSON candidates: what cannot be a name (gene symbols, acronyms), name-shaped spans, repeats."""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+
+PROPAGATION = "NamePropagation"
+ADDRESSEE = "AddresseeLine"
+
+# Lower-case words that start a surname ("van Gameren", "de Vaan").
+_PARTICLES = frozenset(
+    ["van", "von", "de", "der", "den", "da", "di", "del", "dos", "du", "la", "le", "ten", "ter"]
+)
+# Capital letters inside a name word: McDonald, MacLeod, DeRose, LaToya, O'Brien, D'Angelo, PhD.
+_INNER_CAPITAL_OK = re.compile(
+    r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’]|D['’]|Fitz)[A-Z][a-z]|^Ph\.?D\.?$"
+)
+_NAME_SUFFIXES = frozenset(["md", "dvm", "phd", "dds", "jr", "sr", "ii", "iii", "iv", "esq", "rn"])
+_WORD = re.compile(r"[^\s,;:]+")
+# Words that make a capitalized span an organization, a place or a title rather than a person.
+_NOT_PERSON_TEXT = """
+inc ltd plc corp co llc lp llp sa ag gmbh nv bv ab asa spa srl oy kk limited group bank trust fund
+company corporation holdings partners capital financial insurance energy systems services solutions
+technologies technology pharma pharmaceuticals bio therapeutics industries international global
+university college school institute academy hospital clinic center centre foundation association
+society council committee agency authority department ministry office force army police court weekly
+daily times news journal magazine tv radio records music studios media press network street st
+avenue ave road rd boulevard blvd lane ln drive dr court ct place pl way terrace parkway circle
+highway square trail plaza alley row close crescent loop greens gardens mission viaduct bridge park
+river lake mount mountain island bay beach valley hills city county state republic kingdom north
+south east west new saint security operations people consulting analytics engineering finance resources
+relations support sales marketing legal compliance data health care labs research development management
+social public general national federal human customer product products design digital software team
+hotline ethics policy program project board desk service
+"""
+_NOT_PERSON_WORDS = frozenset(_NOT_PERSON_TEXT.split())
+_SCIENCE_SUFFIX = re.compile(
+    r"(?:ase|ases|amine|idine|oxide|osis|itis|emia|aemia|ocyte|ocytes|ogen|omab|umab|"
+    r"mycin|cillin|azole|pril|sartan|statin|virus|viruses|bacter|coccus|genesis|plasty|"
+    r"ectomy|ology|ometry|scopy|phage|kinin|tropin|receptor|protein)$",
+    re.I,
+)
+
+
+def technical_word(word: str) -> bool:
+    """A gene symbol, an acronym, a chemical formula or a code: digits, all capitals, inner capitals."""
+    core = word.strip(".,;:!?\"'()[]")
+    letters = [ch for ch in core if ch.isalpha()]
+    if not letters:
+        return True
+    if any(ch.isdigit() for ch in core) or any(ch in "+=/()[]<>µ%" for ch in core):
+        return True
+    if core.casefold().rstrip(".") in _NAME_SUFFIXES:
+        return False
+    if len(letters) >= 2 and all(ch.isupper() for ch in letters):
+        return True
+    inner = core[1:]
+    return any(ch.isupper() for ch in inner if ch.isalpha()) and not _INNER_CAPITAL_OK.match(core)
+
+
+_TOKEN = re.compile(r"\S+")
+_WORDISH = re.compile(r"\S*[^\W\d_]\S*")
+# Tokens worth a closer look: a letter next to a digit, two capitals in a row, a capital after a small letter,
+# or a formula character.
+_TECHNICAL_HINT = re.compile(r"[^\W\d_]\d|\d[^\W\d_]|[A-Z][A-Z]|[a-z][A-Z]|[^\w\s.,;:'’\"!?-]")
+_PLAIN_NUMBER = re.compile(r"[\d.,:/\-+()%$€£]+")
+
+
+def technical_text(text: str) -> bool:
+    """Scientific or technical prose: at least 3 gene-symbol-like or acronym tokens, 3% of the words or more.
+
+    In such text the small NER model takes protein names and acronyms for people ("Chordin", "Pol").
+    """
+    count = 0
+    for token in _TOKEN.findall(text):
+        if _TECHNICAL_HINT.search(token) and "@" not in token and "://" not in token:
+            core = token.strip(".,;:()[]")
+            count += len(core) > 1 and not _PLAIN_NUMBER.fullmatch(core) and technical_word(core)
+    return count >= 3 and count >= 0.03 * len(_WORDISH.findall(text))
+
+
+def _in_lower_case(word: str, text: str) -> bool:
+    """``word`` written in lower case somewhere in ``text`` (so it is a common noun there)."""
+    # Not inside an e-mail address or a domain ("jane.doe@example.com").
+    pattern = rf"(?<![\w\-.@]){re.escape(word.lower())}(?![\w\-@]|\.\w)"
+    return word[:1].isupper() and bool(re.search(pattern, text))
+
+
+def _lower_case_text(text: str) -> bool:
+    """Text written without capitals (chat, transcripts), where names are in lower case too."""
+    letters = sum(ch.isalpha() for ch in text)
+    return sum(ch.isupper() for ch in text) <= 0.01 * letters
+
+
+def plausible_person(value: str, text: str, from_model: bool, technical: bool = False) -> bool:
+    """False for spans that cannot be a person's name (``from_model``: found by the NER model; in
+    ``technical`` text the model's one-word names are not taken)."""
+    words = _WORD.findall(value)
+    if not words or any(technical_word(w) for w in words if len(w.strip(".")) > 1):
+        return False
+    if any(ch.isdigit() for ch in value):
+        return False
+    if from_model and technical and not person_shaped(value):
+        return False
+    if from_model and len(words) > 1:
+        if words[0][0].islower() and words[0] not in _PARTICLES and not _lower_case_text(text):
+            return False  # "nonmuscle myosin II"
+        # Title Case words that the text also uses in lower case: "Random Forest ... a random forest".
+        common = [w for w in words if len(w) > 3 and _in_lower_case(w.strip(".,;:!?\"'"), text)]
+        if common and (technical or len(common) == len(words)):
+            return False
+    if from_model and len(words) == 1:
+        word = words[0].strip(".,;:!?\"'")
+        if not word:
+            return False
+        if not word[0].isupper():
+            return _lower_case_text(text)  # "ross, can i speak to your boss?", not "keratinocyte"
+        # The same word in lower case elsewhere in the text is a common noun ("Discipline ... discipline");
+        # followed by a digit or a hyphen it is a gene or protein family ("Dvl2", "Golli-MBP").
+        if _in_lower_case(word, text):
+            return False
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?:-?\d|-[A-Za-z0-9]*[A-Z0-9])", text):
+            return False
+        if len(word) > 5 and _SCIENCE_SUFFIX.search(word):
+            return False
+    return True
+
+
+def person_like_organization(value: str, text: str) -> bool:
+    """An organization by the NER model that is more likely a person: person-shaped, and none of its words is
+    used in lower case in the text ("Helena Carlsen", not "People Operations ... operations")."""
+    return person_shaped(value) and not any(_in_lower_case(w.strip(".,"), text) for w in value.split())
+
+
+def person_shaped(value: str) -> bool:
+    """Two or three capitalized words with no organization, place or title word: "Helena Carlsen"."""
+    words = value.split()
+    if not 2 <= len(words) <= 4:
+        return False
+    initials = 0
+    for word in words:
+        bare = word.rstrip(".")
+        if bare.casefold() in _NOT_PERSON_WORDS or technical_word(word):
+            return False
+        if len(bare) == 1 and bare.isupper():
+            initials += 1
+            continue
+        if not (bare[:1].isupper() and bare[1:].replace("-", "").replace("'", "").isalpha()):
+            return False
+        if bare[1:] != bare[1:].lower() and not _INNER_CAPITAL_OK.match(bare):
+            return False
+    return initials < len(words) - 1
+
+
+def propagate(
+    text: str, names: list[RecognizerResult], blocking: list[RecognizerResult], stop_words: frozenset[str]
+) -> list[RecognizerResult]:
+    """Other mentions of the words of detected ``names`` in the same text ("Ann Lee ... Lee said"), as PERSON
+    results, except where a ``blocking`` result already is."""
+    words = {w.strip(".,;:'’") for r in names for w in text[r.start : r.end].split()}
+    words = {
+        w
+        for w in words
+        if len(w) >= 3
+        and w[0].isupper()
+        and w.casefold() not in stop_words
+        and plausible_person(w, text, from_model=True)
+    }
+    if not words:
+        return []
+    taken = [(r.start, r.end) for r in [*names, *blocking]]
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words))) + r")(?![\w-])")
+    return [
+        RecognizerResult(
+            "PERSON",
+            match.start(),
+            match.end(),
+            0.6,
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: PROPAGATION},
+        )
+        for match in pattern.finditer(text)
+        if not any(s < match.end() and match.start() < e for s, e in taken)
+    ]
+
+
+_LINE_PREFIX = re.compile(r"^[\W_]*(?:(?i:name|to|attn|billing address|shipping address|address)\s*:)?[\W_]*")
+
+
+def names_before_addresses(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """The addressee of an address block: a person-shaped line at most two lines above a street address
+    that starts a line ("Jane Roe\\nAcme Inc.\\n12 Main Street")."""
+    found: list[RecognizerResult] = []
+    taken = [(r.start, r.end) for r in results if r.entity_type != "ORGANIZATION"]
+    for address in (r for r in results if r.entity_type == "STREET_ADDRESS"):
+        line_start = text.rfind("\n", 0, address.start) + 1
+        if text[line_start : address.start].strip(" \t>?*}|-•"):
+            continue
+        end, lines = line_start - 1, 0
+        while end > 0 and lines < 2:
+            start = text.rfind("\n", 0, end) + 1
+            line = text[start:end]
+            if line.strip():
+                lines += 1
+                prefix = _LINE_PREFIX.match(line)
+                lead = prefix.end() if prefix else 0
+                value = line[lead:].rstrip()
+                begin = start + lead
+                if person_shaped(value) and not any(s < begin + len(value) and begin < e for s, e in taken):
+                    found.append(
+                        RecognizerResult(
+                            "PERSON",
+                            begin,
+                            begin + len(value),
+                            0.6,
+                            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: ADDRESSEE},
+                        )
+                    )
+            end = start - 1
+    return found
