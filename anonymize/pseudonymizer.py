@@ -1,9 +1,33 @@
-"""Replace detected PII by vault surrogates with Presidio's AnonymizerEngine (a custom operator per type)."""
+"""Replace detected PII by vault surrogates with Presidio's AnonymizerEngine (a custom operator per type).
+
+Propagation: a value detected once is also replaced where the detector misses it (a name in capitals, a
+surname alone maps to the full name). Values of 4+ characters propagate, name parts only when capitalized.
+
+Determinism (what makes a resumed ingestion equal an uninterrupted one): a document's pseudonymized text is a
+function of the document and of a fixed vault snapshot, never of the other documents of its job or batch.
+
+- A document (all its sections and its title, passed as one group to ``run_documents``) receives propagated
+  values only from the values detected in that same document and from the vault entries up to a *mark* (the
+  vault's last entry id when the job started; a job resumed after a crash reuses its interrupted run's mark,
+  so the entries the crashed run added do not count).
+- New surrogates ``<TYPE_n>`` take the next number of their type, allocated document by document in the order
+  given (ingestion: paths sorted), each document's texts in order. An interrupted run has therefore allocated
+  a prefix of the sequence an uninterrupted run allocates, and the resumed run, which redoes the unfinished
+  documents in the same order, continues that sequence: every value gets the same number.
+
+``run`` (one group, snapshot = the whole vault now) serves questions (``store=False``: nothing is stored or
+remembered, unseen values get throwaway ``<TYPE_NEWn>`` surrogates) and ad-hoc texts.
+
+Propagation cost: known values are indexed by their first word, so a text is only checked against the values
+whose first word it contains (and a cheap substring test before the regex): the cost grows with the text, not
+with the vault.
+"""
 
 from __future__ import annotations
 
 import itertools
 import re
+import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -11,11 +35,14 @@ from dataclasses import dataclass, field
 from presidio_analyzer import RecognizerResult as AnalyzerResult
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from anonymize.detector import PiiDetector
 from anonymize.vault import Vault
 
 _MIN_PROPAGATED = 4
+_WORD = re.compile(r"\w+")
+_SNAPSHOTS_KEPT = 2  # a job's mark and the latest one (questions)
 
 
 @dataclass
@@ -23,6 +50,94 @@ class PseudonymizedText:
     text: str
     replaced: Counter[str] = field(default_factory=Counter)
     detected: Counter[str] = field(default_factory=Counter)
+
+
+class KnownValues:
+    """Values that propagate (value -> entity type, the first one added wins) and the capitalized parts of
+    known names (part -> full name), indexed by each value's first word (lowercase)."""
+
+    def __init__(self) -> None:
+        self.types: dict[str, str] = {}
+        self.aliases: dict[str, str] = {}
+        self.folded: dict[str, str] = {}  # casefolded value -> entity type
+        self._by_first: dict[str, list[str]] = {}
+        self._patterns: dict[str, re.Pattern[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.types)
+
+    def add(self, value: str, entity_type: str) -> None:
+        if len(value) < _MIN_PROPAGATED or value in self.types:
+            return
+        self.types[value] = entity_type
+        if value.isalpha():
+            # One word ("Priya", or a false detection such as "This" or "Survival"): only a name-shaped word
+            # propagates, and only as written (case-sensitive), never as any-case text: "survival" stays.
+            if entity_type == "PERSON" and _name_word(value):
+                self.aliases.setdefault(value, value)
+            return
+        self.folded.setdefault(value.casefold(), entity_type)
+        first = _WORD.search(value)
+        self._by_first.setdefault(first.group(0).lower() if first else "", []).append(value)
+        if entity_type == "PERSON" and " " in value:
+            for part in value.split():
+                if _name_word(part):
+                    self.aliases.setdefault(part, value)
+
+    def matches(self, text: str, words: set[str], lowered: str) -> list[tuple[int, int]]:
+        """Spans of known values in ``text`` (any case); ``words``: its words, lowercase."""
+        spans = []
+        for word in [*words, ""]:
+            for value in self._by_first.get(word, ()):
+                if value.lower() not in lowered:
+                    continue
+                pattern = self._patterns.get(value)
+                if pattern is None:
+                    pattern = re.compile(r"(?<!\w)" + re.escape(value) + r"(?!\w)", re.I)
+                    self._patterns[value] = pattern
+                spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
+        return spans
+
+
+def _name_word(word: str) -> bool:
+    """A word that may stand alone for a person: capitalized like a name ("Raman", not "BACKGROUND" or
+    "raman"), 4+ letters, not a common word ("This", "When")."""
+    return (
+        len(word) >= _MIN_PROPAGATED
+        and word.isalpha()
+        and word[0].isupper()
+        and word[1:].islower()
+        and word.lower() not in STOP_WORDS
+    )
+
+
+def _alias(contexts: Sequence[KnownValues], value: str) -> str:
+    return next((k.aliases[value] for k in contexts if value in k.aliases), value)
+
+
+def _propagated(text: str, contexts: Sequence[KnownValues]) -> list[tuple[int, int, str]]:
+    """Non-overlapping (start, end, type) of known values and name parts in ``text``, leftmost-longest."""
+    if not any(len(k) for k in contexts):
+        return []
+    lowered = text.lower()
+    spans: list[tuple[int, int, int, str]] = []  # (start, end, priority: name parts first, type)
+    words: set[str] = set()
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        words.add(word.lower())
+        if any(word in k.aliases for k in contexts):  # name parts: case-sensitive ("Bell", not "bell")
+            spans.append((m.start(), m.end(), 0, "PERSON"))
+    for known in contexts:
+        for start, end in known.matches(text, words, lowered):
+            found = text[start:end].casefold()
+            entity_type = next((k.folded[found] for k in contexts if found in k.folded), None)
+            if entity_type:
+                spans.append((start, end, 1, entity_type))
+    chosen: list[tuple[int, int, str]] = []
+    for start, end, _, entity_type in sorted(set(spans), key=lambda s: (s[0], -s[1], s[2])):
+        if not chosen or start >= chosen[-1][1]:
+            chosen.append((start, end, entity_type))
+    return chosen
 
 
 class Pseudonymizer:
@@ -33,74 +148,116 @@ class Pseudonymizer:
         self.vault = vault
         self.pseudonymize = set(pseudonymize)
         self._anonymizer = AnonymizerEngine()
-        self._known: dict[str, str] | None = None  # value -> type, for propagation (in memory only)
-        self._known_pattern: re.Pattern[str] | None = None
-        self._aliases: dict[str, str] = {}  # a capitalized part of a known name -> the full name
+        self._lock = threading.Lock()
+        self._entries: list[tuple[int, str, str]] = []  # (vault id, value, type), in id order, in memory only
+        self._loaded_to = 0
+        self._snapshots: dict[int, KnownValues] = {}
 
     def forget(self) -> None:
-        """Drop the in-memory propagation table (after an erasure); it is rebuilt from the vault."""
-        self._known = None
-        self._known_pattern = None
-        self._aliases = {}
+        """Drop the in-memory propagation tables (after an erasure); they are rebuilt from the vault."""
+        with self._lock:
+            self._entries, self._loaded_to, self._snapshots = [], 0, {}
 
     @property
     def version(self) -> str:
         return f"{self.detector.version};types={','.join(sorted(self.pseudonymize))}"
 
-    def run(self, texts: Sequence[str], store: bool = True) -> list[PseudonymizedText]:
-        """Pseudonymize each text. With ``store=False`` (questions) unseen values get throwaway surrogates."""
-        analyses = self.detector.analyze(texts)
-        self._remember(texts, analyses if store else [[] for _ in texts])
-        analyses = [self._propagate(text, results) for text, results in zip(texts, analyses, strict=True)]
-        return [self._apply(text, results, store) for text, results in zip(texts, analyses, strict=True)]
+    def vault_mark(self) -> int:
+        """The vault's state now, as a mark for ``known_until``: its newest entry's id."""
+        return self.vault.last_id()
 
-    def _remember(self, texts: Sequence[str], analyses: list[list]) -> None:
-        """Values detected anywhere are replaced everywhere, also where the detector missed them."""
-        if self._known is None:
-            self._known = {
-                value: surrogate.strip("<>").rsplit("_", 1)[0]
-                for surrogate, value in self.vault.iter_values()
-                if len(value) >= _MIN_PROPAGATED
-            }
-        before = len(self._known)
-        for text, results in zip(texts, analyses, strict=True):
-            for r in results:
-                value = text[r.start : _trim_end(text, r)].strip()
-                if r.entity_type in self.pseudonymize and len(value) >= _MIN_PROPAGATED:
-                    self._known.setdefault(value, r.entity_type)
-        for value, entity_type in list(self._known.items()):
-            if entity_type == "PERSON" and " " in value:
-                for part in value.split():
-                    if len(part) >= _MIN_PROPAGATED and part[0].isupper() and part.isalpha():
-                        self._aliases.setdefault(part, value)
-        if len(self._known) != before or self._known_pattern is None:
-            alternatives = sorted(set(self._known) | set(self._aliases), key=len, reverse=True)
-            self._known_pattern = (
-                re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, alternatives)) + r")(?!\w)", re.I)
-                if alternatives
-                else None
+    def known(self, mark: int | None = None) -> KnownValues:
+        """The vault's values up to ``mark`` (default: all of them now), for propagation."""
+        mark = self.vault.last_id() if mark is None else mark
+        with self._lock:
+            cached = self._snapshots.get(mark)
+            if cached is not None:
+                return cached
+            if mark > self._loaded_to:
+                for entry_id, surrogate, value in self.vault.values_between(self._loaded_to, mark):
+                    self._entries.append((entry_id, value, surrogate.strip("<>").rsplit("_", 1)[0]))
+                self._loaded_to = mark
+            known = KnownValues()
+            for entry_id, value, entity_type in self._entries:
+                if entry_id > mark:
+                    break
+                known.add(value, entity_type)
+            while len(self._snapshots) >= _SNAPSHOTS_KEPT:
+                self._snapshots.pop(next(iter(self._snapshots)))
+            self._snapshots[mark] = known
+            return known
+
+    def known_between(self, since: int, until: int | None = None) -> KnownValues:
+        """The values the vault received after entry ``since`` (up to ``until``, default: now)."""
+        until = self.vault.last_id() if until is None else until
+        known = KnownValues()
+        for _, surrogate, value in self.vault.values_between(since, until):
+            known.add(value, surrogate.strip("<>").rsplit("_", 1)[0])
+        return known
+
+    def sweep(self, text: str, known: KnownValues) -> str:
+        """``text`` with the values of ``known`` (and their capitalized name parts) still in clear replaced by
+        their surrogates. No detection runs: only values already in the vault are replaced.
+
+        Ingestion sweeps its index with the values a job added, so a value detected in one document is also
+        replaced where the detector missed it in another, without making a document's text depend on the
+        order or grouping of the job's documents."""
+        spans = [(s, e, t) for s, e, t in _propagated(text, (known,)) if t in self.pseudonymize]
+        if not spans:
+            return text
+        results = [AnalyzerResult(t, s, e, 0.6) for s, e, t in spans]
+        return self._apply(text, results, True, (known,)).text
+
+    def run(
+        self, texts: Sequence[str], store: bool = True, *, known_until: int | None = None
+    ) -> list[PseudonymizedText]:
+        """Pseudonymize ``texts`` as one document. With ``store=False`` (questions) unseen values get
+        throwaway surrogates and nothing is stored or remembered."""
+        return self.run_documents([texts], store=store, known_until=known_until)[0]
+
+    def run_documents(
+        self, documents: Sequence[Sequence[str]], store: bool = True, *, known_until: int | None = None
+    ) -> list[list[PseudonymizedText]]:
+        """Pseudonymize groups of texts (one group per document) in one detector batch. Values propagate
+        within a group and from the vault entries up to ``known_until`` (default: all), never between
+        groups."""
+        flat = [t for texts in documents for t in texts]
+        if not flat:
+            return [[] for _ in documents]
+        analyses = self.detector.analyze(flat)
+        snapshot = self.known(known_until)
+        out: list[list[PseudonymizedText]] = []
+        start = 0
+        for group in documents:
+            texts, results = flat[start : start + len(group)], analyses[start : start + len(group)]
+            start += len(group)
+            local = KnownValues()
+            if store:  # a question's unseen values are not remembered
+                for text, found in zip(texts, results, strict=True):
+                    for r in found:
+                        if r.entity_type in self.pseudonymize:
+                            local.add(text[r.start : _trim_end(text, r)].strip(), r.entity_type)
+            contexts = (snapshot, local)
+            out.append(
+                [
+                    self._apply(text, self._propagate(text, found, contexts), store, contexts)
+                    for text, found in zip(texts, results, strict=True)
+                ]
             )
+        return out
 
-    def _propagate(self, text: str, results: list) -> list:
-        if not self._known or self._known_pattern is None:
-            return results
-        extra = []
-        lowered = {k.casefold(): v for k, v in self._known.items()}
-        for match in self._known_pattern.finditer(text):
-            if any(
-                r.start < match.end() and match.start() < r.end
-                for r in results
-                if r.entity_type in self.pseudonymize
-            ):
-                continue
-            found = match.group(0)
-            # Name parts match case-sensitively ("Bell", not "bell"); full values in any case.
-            entity_type = "PERSON" if found in self._aliases else lowered.get(found.casefold())
-            if entity_type:
-                extra.append(AnalyzerResult(entity_type, match.start(), match.end(), 0.6))
+    def _propagate(self, text: str, results: list, contexts: Sequence[KnownValues]) -> list:
+        targets = [r for r in results if r.entity_type in self.pseudonymize]
+        extra = [
+            AnalyzerResult(entity_type, start, end, 0.6)
+            for start, end, entity_type in _propagated(text, contexts)
+            if not any(r.start < end and start < r.end for r in targets)
+        ]
         return results + extra
 
-    def _apply(self, text: str, results: list, store: bool) -> PseudonymizedText:
+    def _apply(
+        self, text: str, results: list, store: bool, contexts: Sequence[KnownValues]
+    ) -> PseudonymizedText:
         detected = Counter(r.entity_type for r in results)
         targets = [r for r in results if r.entity_type in self.pseudonymize]
         if not targets:
@@ -110,7 +267,7 @@ class Pseudonymizer:
         def operator_for(entity_type: str) -> OperatorConfig:
             def to_surrogate(value: str) -> str:
                 if entity_type == "PERSON":
-                    value = self._aliases.get(value.strip(), value)
+                    value = _alias(contexts, value.strip())
                 if store:
                     return self.vault.surrogate(entity_type, value)
                 return self.vault.find(entity_type, value) or f"<{entity_type}_NEW{next(fresh)}>"

@@ -102,40 +102,41 @@ class Vault:
         lookup = self._lookup(entity_type, value)
         with self._lock:
             for _attempt in range(20):
-                with self._engine.begin() as conn:
-                    found = conn.execute(
-                        select(vault_entries.c.seq).where(vault_entries.c.lookup == lookup)
-                    ).first()
-                    if found is not None:
-                        seq = found.seq
-                        break
-                    current = conn.execute(
-                        select(func.max(vault_entries.c.seq)).where(
-                            vault_entries.c.entity_type == entity_type
-                        )
-                    ).scalar()
-                    seq = (current or 0) + 1
-                    nonce = secrets.token_bytes(12)
-                    ciphertext = self._aead.encrypt(nonce, value.encode(), entity_type.encode())
-                    try:
-                        conn.execute(
-                            insert(vault_entries).values(
-                                entity_type=entity_type,
-                                seq=seq,
-                                lookup=lookup,
-                                nonce=nonce,
-                                ciphertext=ciphertext,
-                                created_at=time.time(),
-                            )
-                        )
-                    except IntegrityError:
-                        continue  # another writer took this seq or value: look again
-                    break
+                # A failed insert ends its transaction (rolled back) before the next attempt: PostgreSQL
+                # accepts nothing more in a transaction once a statement failed.
+                try:
+                    seq = self._insert(entity_type, value, lookup)
+                except IntegrityError:
+                    continue  # another writer (thread or process) took this seq or value: look again
+                break
             else:  # pragma: no cover - only under extreme contention
                 raise RuntimeError(f"could not allocate a {entity_type} surrogate")
         surrogate = make_surrogate(entity_type, seq)
         self._cache[lookup] = surrogate
         return surrogate
+
+    def _insert(self, entity_type: str, value: str, lookup: str) -> int:
+        """The seq of ``lookup``: found, or the next one of its type, inserted in one transaction."""
+        with self._engine.begin() as conn:
+            found = conn.execute(select(vault_entries.c.seq).where(vault_entries.c.lookup == lookup)).first()
+            if found is not None:
+                return int(found.seq)
+            current = conn.execute(
+                select(func.max(vault_entries.c.seq)).where(vault_entries.c.entity_type == entity_type)
+            ).scalar()
+            seq = (current or 0) + 1
+            nonce = secrets.token_bytes(12)
+            conn.execute(
+                insert(vault_entries).values(
+                    entity_type=entity_type,
+                    seq=seq,
+                    lookup=lookup,
+                    nonce=nonce,
+                    ciphertext=self._aead.encrypt(nonce, value.encode(), entity_type.encode()),
+                    created_at=time.time(),
+                )
+            )
+            return seq
 
     def reveal(self, surrogate: str) -> str | None:
         """The original value behind a surrogate, or None when unknown (or erased)."""
@@ -202,6 +203,32 @@ class Vault:
             rows = conn.execute(select(vault_entries).where(vault_entries.c.ciphertext != b"")).all()
         return [
             (
+                make_surrogate(r.entity_type, r.seq),
+                self._aead.decrypt(r.nonce, r.ciphertext, r.entity_type.encode()).decode(),
+            )
+            for r in rows
+        ]
+
+    def last_id(self) -> int:
+        """The id of the newest entry (0 when empty): a mark of the vault's state, entries only ever grow."""
+        with self._engine.connect() as conn:
+            return int(conn.execute(select(func.max(vault_entries.c.id))).scalar() or 0)
+
+    def values_between(self, after_id: int, up_to_id: int) -> list[tuple[int, str, str]]:
+        """(id, surrogate, value) of the live entries with ``after_id < id <= up_to_id``, in id order."""
+        with self._engine.connect() as conn:
+            rows = conn.execute(
+                select(vault_entries)
+                .where(
+                    vault_entries.c.id > after_id,
+                    vault_entries.c.id <= up_to_id,
+                    vault_entries.c.ciphertext != b"",
+                )
+                .order_by(vault_entries.c.id)
+            ).all()
+        return [
+            (
+                r.id,
                 make_surrogate(r.entity_type, r.seq),
                 self._aead.decrypt(r.nonce, r.ciphertext, r.entity_type.encode()).decode(),
             )

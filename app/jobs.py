@@ -24,6 +24,14 @@ class Job:
     files_done: int = 0
     chunks: int = 0
     current: str = ""
+    # progress as the CLI shows it: bytes (the ETA's basis), rates and the time left (None: not known yet)
+    bytes_total: int = 0
+    bytes_done: int = 0
+    failed: int = 0
+    elapsed: float = 0.0
+    files_per_s: float = 0.0
+    chunks_per_s: float = 0.0
+    eta_seconds: float | None = None
     error: str = ""
     report: dict = field(default_factory=dict)
     created_at: float = field(default_factory=time.time)
@@ -73,6 +81,11 @@ class JobQueue:
                     p.chunks,
                     p.current,
                 )
+                job.bytes_total, job.bytes_done, job.failed = p.bytes_total, p.bytes_done, p.failed
+                job.elapsed = round(p.elapsed, 3)
+                job.files_per_s, job.chunks_per_s = round(p.files_per_s, 3), round(p.chunks_per_s, 3)
+                eta = p.eta_seconds
+                job.eta_seconds = None if eta is None else round(eta, 1)
 
             try:
                 report = self._runner(job, progress)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, delete, select, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 
 metadata = MetaData()
 
@@ -124,12 +125,14 @@ class Catalog:
 
     def check_index(self, components: dict[str, str]) -> None:
         """Record the components that build the index, or refuse when they differ from the recorded ones."""
-        with self._engine.begin() as conn:
-            recorded = {r.key: r.value for r in conn.execute(select(index_info))}
-            if not recorded:
-                for key, value in components.items():
-                    conn.execute(index_info.insert().values(key=key, value=value))
+        recorded = self._recorded()
+        if not recorded and components:
+            try:
+                with self._engine.begin() as conn:
+                    conn.execute(index_info.insert(), [{"key": k, "value": v} for k, v in components.items()])
                 return
+            except IntegrityError:  # another process (e.g. an ingestion shard) recorded them first
+                recorded = self._recorded()
         differing = {k: (recorded.get(k), v) for k, v in components.items() if recorded.get(k) != v}
         if differing:
             detail = "; ".join(
@@ -142,6 +145,12 @@ class Catalog:
                 "of this home's index, keeps users, vault and audit log, and ingests PATH... again."
             )
 
+    def _recorded(self) -> dict[str, str]:
+        """The index's components (not the ``state:`` values kept beside them)."""
+        with self._engine.connect() as conn:
+            rows = conn.execute(select(index_info)).all()
+        return {r.key: r.value for r in rows if not r.key.startswith("state:")}
+
     def reset_index(self, components: dict[str, str]) -> None:
         """Forget every document and record ``components`` as the index's (the caller empties the store)."""
         with self._engine.begin() as conn:
@@ -149,6 +158,19 @@ class Catalog:
             conn.execute(delete(index_info))
             for key, value in components.items():
                 conn.execute(index_info.insert().values(key=key, value=value))
+
+    def state(self, name: str) -> str | None:
+        """A value the ingestor keeps between runs (e.g. an interrupted job's vault mark), or None."""
+        with self._engine.connect() as conn:
+            query = select(index_info.c.value).where(index_info.c.key == f"state:{name}")
+            return conn.execute(query).scalar()
+
+    def set_state(self, name: str, value: str | None) -> None:
+        """Set (or with None, clear) a value kept between runs; kept beside the index's components."""
+        with self._engine.begin() as conn:
+            conn.execute(delete(index_info).where(index_info.c.key == f"state:{name}"))
+            if value is not None:
+                conn.execute(index_info.insert().values(key=f"state:{name}", value=value))
 
 
 def _record(row) -> DocumentRecord:  # type: ignore[no-untyped-def]

@@ -8,11 +8,18 @@ Crash safety: a file's catalog row is written ``pending`` before any of its chun
 and set ``ok`` (with its chunk count) only after all its chunks are upserted. Every run starts by deleting the
 chunks of rows a crash left ``pending`` (redone when their file is seen again) and by finishing removals left
 ``deleting``. Chunk ids are deterministic, so an interrupted upsert is overwritten, never duplicated.
+
+Determinism of the text: a file's sections are never split over two pseudonymizer batches, each file is one
+propagation group, and every job pseudonymizes against the vault as it was when the job started (its *mark*,
+kept in the catalog until the job finishes, so a re-run of an interrupted job reuses it). Files are processed
+in sorted order, so surrogate numbers are allocated in the same order by an interrupted run and its re-run
+(see ``anonymize.pseudonymizer``). A resumed job thus ends with the very chunk texts of an uninterrupted one.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import queue
 import threading
@@ -34,6 +41,7 @@ from llama_index.core.vector_stores.types import BasePydanticVectorStore, Metada
 from ingest.catalog import DELETING, OK, PENDING, Catalog, DocumentRecord
 from ingest.discovery import discover
 from ingest.loaders import LoadError, LoadLimits, Section, load_file
+from ingest.sharding import Shard
 
 POINT_NAMESPACE = uuid.UUID("6f1c9c52-2a4e-4b8e-9d0e-7a1f3f0c5b11")
 
@@ -42,6 +50,7 @@ FILE_ID = "file_id"
 _KEEP_FOR_EMBEDDING = {"title"}
 _KEEP_FOR_LLM = {"title", "page", "section"}
 _DONE = object()  # end of a stage's input
+_JOB_STATE = "ingest_job"  # catalog state: the running job's key and vault mark, cleared when it finishes
 
 
 @dataclass
@@ -61,6 +70,7 @@ class IngestReport:
     removed: int = 0
     ignored: int = 0  # skipped by .privragignore patterns
     recovered: int = 0  # rows an interrupted run left unfinished, cleaned up at the start
+    swept: int = 0  # chunks in which the sweep replaced values this job found elsewhere (see Ingestor.sweep)
     stage_seconds: dict[str, float] = field(default_factory=dict)  # busy time of each step, all threads
     seconds: float = 0.0
 
@@ -86,6 +96,20 @@ class IngestProgress:
     @property
     def chunks_per_s(self) -> float:
         return self.chunks / self.elapsed if self.elapsed > 0 else 0.0
+
+    @property
+    def files_per_s(self) -> float:
+        return self.files_done / self.elapsed if self.elapsed > 0 else 0.0
+
+    @property
+    def eta_seconds(self) -> float | None:
+        """Time left at the rate of the bytes done so far (large files count for what they are); None before
+        anything is done."""
+        if self.bytes_total and self.bytes_done >= self.bytes_total:
+            return 0.0
+        if self.elapsed <= 0 or self.bytes_done <= 0 or not self.bytes_total:
+            return None
+        return self.elapsed * (self.bytes_total - self.bytes_done) / self.bytes_done
 
 
 ProgressCallback = Callable[[IngestProgress], None]
@@ -255,9 +279,12 @@ class Ingestor:
 
     # --- discovery and recovery ------------------------------------------------------------------
 
-    def recover(self) -> int:
-        """Clean up after an interrupted run: chunks of pending rows deleted, unfinished removals finished."""
-        unfinished = self.catalog.unfinished()
+    def recover(self, owned: Callable[[DocumentRecord], bool] | None = None) -> int:
+        """Clean up after an interrupted run: chunks of pending rows deleted, unfinished removals finished.
+
+        ``owned`` limits it to some rows: a shard leaves the other shards' (maybe in progress) alone.
+        """
+        unfinished = [r for r in self.catalog.unfinished() if owned is None or owned(r)]
         for record in unfinished:
             self.delete_chunks(record.doc_id)
             if record.status == DELETING or not Path(record.source).exists():
@@ -287,30 +314,97 @@ class Ingestor:
         groups: Sequence[str] = (),
         sync: bool = False,
         progress: ProgressCallback | None = None,
+        shard: Shard | None = None,
     ) -> IngestReport:
+        """Ingest ``paths``. With a ``shard`` only the files it owns (ingest/sharding.py), recovering and
+        syncing only its own documents, so N shards on N machines together do what one run does."""
         started = time.perf_counter()
         self.catalog.check_index(self.components)
-        recovered = self.recover()
-        found = discover((Path(p) for p in paths), self.extensions)
+        roots = [Path(p).expanduser().resolve() for p in paths]
+        owned = None if shard is None else (lambda r: shard.owns_source(Path(r.source), roots))
+        recovered = self.recover(owned)
+        group_list = sorted({g.strip() for g in groups if g.strip()}) or ["all"]
+        state = _JOB_STATE if shard is None else f"{_JOB_STATE}:{shard}"  # shards: one mark each
+        known_until = self._job_mark(paths, group_list, state)
+        found = discover((Path(p) for p in paths), self.extensions, shard)
         report = IngestReport(files=len(found.files) + len(found.missing), ignored=found.ignored)
         report.recovered = recovered
         report.failed += [
             IngestFailure(str(p), "missing: no such file or directory", "missing") for p in found.missing
         ]
-        group_list = sorted({g.strip() for g in groups if g.strip()}) or ["all"]
         sizes = {p: _size(p) for p in found.files}
         tracker = _Tracker(report, len(found.files), sum(sizes.values()), progress)
         tracker.update()
         if found.files:
-            self._run_stages(found.files, sizes, group_list, tracker)
+            self._run_stages(found.files, sizes, group_list, tracker, known_until)
         if sync:
-            report.removed = self.sync([Path(p) for p in paths], set(map(str, found.files)))
+            report.removed = self.sync([Path(p) for p in paths], set(map(str, found.files)), shard)
+        if known_until is not None:
+            with tracker.timed("sweep"):
+                report.swept = self.sweep(known_until)
+        self.catalog.set_state(state, None)
         report.seconds = round(time.perf_counter() - started, 3)
         tracker.update(current="")
         return report
 
+    def sweep(self, since: int) -> int:
+        """Replace, in every stored chunk, the values the vault received after entry ``since`` (this job's
+        mark) that are still in clear: a name detected in one file is replaced where the detector missed it
+        in another, of this job or an earlier one. Changed chunks are re-embedded and rewritten in place (same
+        ids). Deterministic and idempotent, so a job killed during its sweep ends the same when re-run (its
+        mark is kept until the sweep is done). Returns the number of chunks changed."""
+        pseudonymizer = getattr(self.pseudonymize, "pseudonymizer", None)
+        if pseudonymizer is None:
+            return 0
+        known = pseudonymizer.known_between(since)
+        if not len(known):
+            return 0
+        changed: list[BaseNode] = []
+        for record in self.catalog.all():  # document by document: memory stays bounded
+            match = MetadataFilters(filters=[MetadataFilter(key=FILE_ID, value=record.doc_id)])
+            for node in self.vector_store.get_nodes(filters=match):
+                text, title = node.get_content(), str(node.metadata.get("title") or "")
+                new_text, new_title = pseudonymizer.sweep(text, known), pseudonymizer.sweep(title, known)
+                if new_text != text or new_title != title:
+                    node.set_content(new_text)
+                    if title:
+                        node.metadata["title"] = new_title
+                    changed.append(node)
+        for start in range(0, len(changed), 256):
+            batch = changed[start : start + 256]
+            texts = [n.get_content(metadata_mode=MetadataMode.EMBED) for n in batch]
+            for node, vector in zip(batch, self._embed(texts, threading.Event()), strict=True):
+                node.embedding = vector
+            self.vector_store.add(batch)
+        if changed and hasattr(self.vector_store, "flush"):
+            self.vector_store.flush()
+        return len(changed)
+
+    def _job_mark(
+        self, paths: Sequence[Path | str], groups: list[str], state: str = _JOB_STATE
+    ) -> int | None:
+        """The vault mark this job pseudonymizes against: the one an interrupted run of the same job recorded,
+        else the vault's state now (recorded until the job finishes)."""
+        vault_mark = getattr(self.pseudonymize, "vault_mark", None)
+        if vault_mark is None:
+            return None
+        key = json.dumps([sorted(str(Path(p).expanduser().resolve()) for p in paths), groups])
+        recorded = self.catalog.state(state)
+        if recorded is not None:
+            interrupted = json.loads(recorded)
+            if interrupted.get("key") == key:
+                return int(interrupted["vault_mark"])
+        mark = int(vault_mark())
+        self.catalog.set_state(state, json.dumps({"key": key, "vault_mark": mark}))
+        return mark
+
     def _run_stages(
-        self, files: list[Path], sizes: dict[Path, int], groups: list[str], tracker: _Tracker
+        self,
+        files: list[Path],
+        sizes: dict[Path, int],
+        groups: list[str],
+        tracker: _Tracker,
+        known_until: int | None = None,
     ) -> None:
         stop = threading.Event()
         loaded: queue.Queue[Any] = queue.Queue(maxsize=8)
@@ -325,7 +419,12 @@ class Ingestor:
         writer.start()
         try:
             self._prepare_stage(
-                _drain(loaded, loader, stop), groups, tracker, lambda w: _put(work, w, writer), preparing
+                _drain(loaded, loader, stop),
+                groups,
+                tracker,
+                lambda w: _put(work, w, writer),
+                preparing,
+                known_until,
             )
             _put(work, _DONE, writer)
             writer.join()
@@ -400,6 +499,7 @@ class Ingestor:
         tracker: _Tracker,
         emit: Callable[[_Work], None],
         preparing: threading.Event,
+        known_until: int | None = None,
     ) -> None:
         ingested_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         batch: list[tuple[_File, Section]] = []
@@ -414,14 +514,14 @@ class Ingestor:
                     tracker.update(files=1, nbytes=item.size, failure=item.failure)
                 continue
             tracker.update(current=str(item.path))
-            for section in item.sections:
-                batch.append((item, section))
-                chars += len(section.text)
-                if chars >= limit:
-                    emit(self._prepare_batch(batch, groups, ingested_at, tracker, preparing))
-                    batch, chars, limit = [], 0, min(self.batch_chars, limit * 2)
+            # A file's sections stay in one batch: the file is one propagation group (determinism).
+            batch += [(item, section) for section in item.sections]
+            chars += item.chars
+            if chars >= limit:
+                emit(self._prepare_batch(batch, groups, ingested_at, tracker, preparing, known_until))
+                batch, chars, limit = [], 0, min(self.batch_chars, limit * 2)
         if batch:
-            emit(self._prepare_batch(batch, groups, ingested_at, tracker, preparing))
+            emit(self._prepare_batch(batch, groups, ingested_at, tracker, preparing, known_until))
 
     def _prepare_batch(
         self,
@@ -430,22 +530,28 @@ class Ingestor:
         ingested_at: str,
         tracker: _Tracker,
         preparing: threading.Event,
+        known_until: int | None = None,
     ) -> _Work:
         preparing.set()
         try:
-            return self._prepare_work(batch, groups, ingested_at, tracker)
+            return self._prepare_work(batch, groups, ingested_at, tracker, known_until)
         finally:
             preparing.clear()
 
     def _prepare_work(
-        self, batch: list[tuple[_File, Section]], groups: list[str], ingested_at: str, tracker: _Tracker
+        self,
+        batch: list[tuple[_File, Section]],
+        groups: list[str],
+        ingested_at: str,
+        tracker: _Tracker,
+        known_until: int | None = None,
     ) -> _Work:
         batch = [(f, s) for f, s in batch if not f.failed]
         try:
             with tracker.timed("pseudonymize"):
-                texts = self._pseudonymized(batch)
+                texts = self._pseudonymized(batch, known_until)
         except Exception:
-            texts = self._pseudonymized_file_by_file(batch, tracker)
+            texts = self._pseudonymized_file_by_file(batch, tracker, known_until)
         work = _Work([], [], [], [], 0)
         files = list(dict.fromkeys(f for f, _ in batch))
         work.discarded = [f for f in files if f.failed and f.record is not None]
@@ -502,24 +608,28 @@ class Ingestor:
         self.catalog.upsert_many([f.record for f in work.started if f.record is not None])
         return work
 
-    def _pseudonymized(self, batch: list[tuple[_File, Section]]) -> list[tuple[str, str]]:
-        """(text, title) of each section with PII replaced; all sections in one detector batch."""
+    def _pseudonymized(
+        self, batch: list[tuple[_File, Section]], known_until: int | None = None
+    ) -> list[tuple[str, str]]:
+        """(text, title) of each section with PII replaced; all sections in one detector batch, each file one
+        propagation group, against the vault up to ``known_until``."""
         nodes = [
-            TextNode(text=s.text, metadata={"title": str(s.meta.get("title") or f.title)}) for f, s in batch
+            TextNode(text=s.text, metadata={"title": str(s.meta.get("title") or f.title), FILE_ID: f.doc_id})
+            for f, s in batch
         ]
         if self.pseudonymize is not None and nodes:
-            nodes = self.pseudonymize(nodes)
+            nodes = self.pseudonymize(nodes, known_until=known_until)
         return [(n.get_content(), str(n.metadata["title"])) for n in nodes]
 
     def _pseudonymized_file_by_file(
-        self, batch: list[tuple[_File, Section]], tracker: _Tracker
+        self, batch: list[tuple[_File, Section]], tracker: _Tracker, known_until: int | None = None
     ) -> list[tuple[str, str]]:
         """After a failed batch: each file on its own, so one bad file fails alone."""
         results: dict[int, tuple[str, str]] = {}
         for file in dict.fromkeys(f for f, _ in batch):
             indexes = [i for i, (f, _) in enumerate(batch) if f is file]
             try:
-                texts = self._pseudonymized([batch[i] for i in indexes])
+                texts = self._pseudonymized([batch[i] for i in indexes], known_until)
             except Exception as exc:
                 file.failed = True
                 failure = IngestFailure(str(file.path), f"error: {type(exc).__name__}: {exc}", "error")
@@ -606,13 +716,19 @@ class Ingestor:
             filters=MetadataFilters(filters=[MetadataFilter(key=FILE_ID, value=doc_id)])
         )
 
-    def sync(self, roots: Sequence[Path], present: set[str]) -> int:
-        """Delete documents under ``roots`` that this run did not find (file gone, or now ignored)."""
+    def sync(self, roots: Sequence[Path], present: set[str], shard: Shard | None = None) -> int:
+        """Delete documents under ``roots`` that this run did not find (file gone, or now ignored).
+
+        With a ``shard``: only among the documents that shard owns.
+        """
         resolved = [r.expanduser().resolve() for r in roots]
         removed = 0
         for record in self.catalog.all():
             source = Path(record.source)
-            under = any(source == r or r in source.parents for r in resolved)
+            if shard is None:
+                under = any(source == r or r in source.parents for r in resolved)
+            else:
+                under = shard.owns_source(source, resolved)
             if under and record.source not in present:
                 self.delete(record.doc_id)
                 removed += 1

@@ -9,20 +9,42 @@ from pydantic import ConfigDict
 
 from anonymize.pseudonymizer import Pseudonymizer
 
+# Nodes with the same value under this metadata key are one document for propagation (else: their ref doc).
+DOCUMENT_KEY = "file_id"
+
 
 class PseudonymizeTransform(TransformComponent):
-    """Replace PII in each node's text and title by vault surrogates, all in one detector batch."""
+    """Replace PII in each node's text and title by vault surrogates, all in one detector batch.
+
+    The nodes of one document (``DOCUMENT_KEY`` in their metadata, else their source document) are
+    pseudonymized as one group: values propagate within a document and from the vault up to the
+    ``known_until`` keyword argument (a ``vault_mark()``), never between documents (see
+    ``anonymize.pseudonymizer``)."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
     pseudonymizer: Pseudonymizer
 
+    def vault_mark(self) -> int:
+        return self.pseudonymizer.vault_mark()
+
     def __call__(self, nodes: list[BaseNode], **kwargs: Any) -> list[BaseNode]:
-        texts = [n.get_content() for n in nodes]
-        titles = list(dict.fromkeys(str(t) for n in nodes if (t := n.metadata.get("title"))))
-        results = self.pseudonymizer.run(texts + titles, store=True)
-        new_titles = {title: results[len(texts) + i].text for i, title in enumerate(titles)}
-        for node, result in zip(nodes, results, strict=False):
-            node.set_content(result.text)
-            if node.metadata.get("title"):
-                node.metadata["title"] = new_titles[str(node.metadata["title"])]
+        groups: dict[str, list[BaseNode]] = {}
+        for node in nodes:
+            key = node.metadata.get(DOCUMENT_KEY) or node.ref_doc_id or node.node_id
+            groups.setdefault(str(key), []).append(node)
+        documents: list[list[str]] = []
+        titles_of: list[list[str]] = []
+        for members in groups.values():
+            titles = list(dict.fromkeys(str(t) for n in members if (t := n.metadata.get("title"))))
+            documents.append([n.get_content() for n in members] + titles)
+            titles_of.append(titles)
+        results = self.pseudonymizer.run_documents(
+            documents, store=True, known_until=kwargs.get("known_until")
+        )
+        for members, titles, done in zip(groups.values(), titles_of, results, strict=True):
+            new_titles = {title: done[len(members) + i].text for i, title in enumerate(titles)}
+            for node, result in zip(members, done, strict=False):
+                node.set_content(result.text)
+                if node.metadata.get("title"):
+                    node.metadata["title"] = new_titles[str(node.metadata["title"])]
         return nodes

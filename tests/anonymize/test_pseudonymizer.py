@@ -11,6 +11,7 @@ from sqlalchemy import create_engine
 
 from anonymize.detector import DetectorConfig, PiiDetector
 from anonymize.keys import load_or_create_key
+from anonymize.normalize import normalize_value
 from anonymize.pseudonymizer import Pseudonymizer
 from anonymize.vault import Vault
 from app.settings import DEFAULT_PSEUDONYMIZED
@@ -182,3 +183,117 @@ def test_output_contains_only_well_formed_surrogates(pseudo: Pseudonymizer) -> N
     tokens = SURROGATE.findall(result.text)
     assert len(tokens) == 4
     assert all(pseudo.vault.reveal(t) for t in tokens)
+
+
+# --- determinism: a document's text depends on the document and a fixed vault snapshot only ----------------
+
+DOCUMENTS = [
+    ["From: Zorblax Quintrell <zq@example.com>\nSubject: budget", "ZORBLAX QUINTRELL approved it.", "budget"],
+    ["ZORBLAX QUINTRELL signed the form.", "Quintrell will call 555-123-4567 tomorrow.", "form"],
+    ["Jane Doe met Robert Smith in Boston.", "Write to jane.doe@example.com about it.", "meeting notes"],
+    ["Robert Smith and Jane Doe reviewed the contract.", "Call (555) 123-4567 first.", "contract"],
+]
+
+
+def fresh_vault(folder: Path) -> Vault:
+    folder.mkdir()
+    return Vault(create_engine(f"sqlite:///{folder}/v.db"), load_or_create_key(folder / "vault.key"))
+
+
+def canonical(vault: Vault, texts: list[str]) -> list[str]:
+    """Texts with each surrogate shown as type and normalized value (the vault keeps the first form seen):
+    comparable across vaults that numbered the values in another order."""
+    return [
+        re.sub(
+            r"<([A-Z_]+?)_(\d+)>", lambda m: f"<{m[1]}:{normalize_value(m[1], vault.reveal(m[0]) or '')}>", t
+        )
+        for t in texts
+    ]
+
+
+def test_batch_grouping_does_not_change_any_document(detector: PiiDetector, tmp_path: Path) -> None:
+    outputs = []
+    groupings = [[[0, 1, 2, 3]], [[0], [1], [2], [3]], [[0, 1], [2, 3]], [[0], [1, 2, 3]]]
+    for number, grouping in enumerate(groupings):
+        pseudo = Pseudonymizer(detector, fresh_vault(tmp_path / f"v{number}"), DEFAULT_PSEUDONYMIZED)
+        texts: dict[int, list[str]] = {}
+        for call in grouping:  # one call per batch, the job's snapshot: the empty vault it started with
+            results = pseudo.run_documents([DOCUMENTS[i] for i in call], known_until=0)
+            texts.update({i: [r.text for r in result] for i, result in zip(call, results, strict=True)})
+        outputs.append([texts[i] for i in range(len(DOCUMENTS))])
+    assert all(output == outputs[0] for output in outputs[1:])  # identical, surrogate numbers included
+    first = outputs[0]
+    assert "ZORBLAX" not in first[0][1]  # propagated within its own document
+    assert first[1][0] == "ZORBLAX QUINTRELL signed the form."  # never from another document of the job
+    assert "Jane Doe" not in " ".join(first[2] + first[3]) and "555" not in " ".join(first[1] + first[3])
+
+
+def test_document_order_changes_only_the_numbering(detector: PiiDetector, tmp_path: Path) -> None:
+    forward = Pseudonymizer(detector, fresh_vault(tmp_path / "forward"), DEFAULT_PSEUDONYMIZED)
+    backward = Pseudonymizer(detector, fresh_vault(tmp_path / "backward"), DEFAULT_PSEUDONYMIZED)
+    ahead = forward.run_documents(DOCUMENTS, known_until=0)
+    behind = backward.run_documents(DOCUMENTS[::-1], known_until=0)[::-1]
+    for one, other in zip(ahead, behind, strict=True):
+        assert canonical(forward.vault, [r.text for r in one]) == canonical(
+            backward.vault, [r.text for r in other]
+        )
+    assert forward.vault.stats() == backward.vault.stats()
+
+
+def test_values_stored_after_the_mark_do_not_propagate(detector: PiiDetector, vault: Vault) -> None:
+    pseudo = Pseudonymizer(detector, vault, DEFAULT_PSEUDONYMIZED)
+    mark = pseudo.vault_mark()
+    pseudo.run_documents([DOCUMENTS[0]], known_until=mark)  # stores Zorblax Quintrell
+    person = vault.find("PERSON", "Zorblax Quintrell")
+    assert person
+    # the same job (same mark, e.g. resumed after a crash): the other document is untouched
+    ((same_job, _, _),) = pseudo.run_documents([DOCUMENTS[1]], known_until=mark)
+    assert same_job.text == "ZORBLAX QUINTRELL signed the form."
+    # a later job (a mark after the entry): the value now propagates
+    ((later, part, _),) = pseudo.run_documents([DOCUMENTS[1]], known_until=pseudo.vault_mark())
+    assert later.text == f"{person} signed the form."
+    assert part.text.startswith(f"{person} will call <PHONE_NUMBER_")
+
+
+def test_propagation_in_a_large_vault_finds_full_values_and_name_parts(
+    detector: PiiDetector, vault: Vault
+) -> None:
+    pseudo = Pseudonymizer(detector, vault, DEFAULT_PSEUDONYMIZED)
+    letters = [
+        a + b for a in "abcdefghijklmnopqrst" for b in "abcdefghijklmnop"
+    ]  # a vault far larger than a text
+    for suffix in letters:
+        vault.surrogate("PERSON", f"Per{suffix} Lan{suffix}")
+    pseudo.run(["From: Zorblax Quintrell <zq@example.com>"])
+    assert len(pseudo.known()) == len(letters) + 2
+    (result,) = pseudo.run(["ZORBLAX QUINTRELL met PERAB LANAB and Lanbc, not lanbc."])
+    zorblax, ab, bc = (vault.find("PERSON", v) for v in ["Zorblax Quintrell", "Perab Lanab", "Perbc Lanbc"])
+    assert result.text == f"{zorblax} met {ab} and {bc}, not lanbc."
+
+
+def test_sweep_replaces_values_added_since_a_mark_without_new_surrogates(
+    pseudo: Pseudonymizer, vault: Vault
+) -> None:
+    before = vault.last_id()
+    pseudo.run(["Priya Raman joined the finance team; write to priya.raman@example.com."])
+    known = pseudo.known_between(before)
+    stats = vault.stats()
+    swept = pseudo.sweep("Notes: PRIYA RAMAN and Raman again, priya.raman@example.com, Raman's desk.", known)
+    assert "raman" not in swept.lower(), swept
+    assert vault.reveal_text(swept)[0].count("Priya Raman") == 3
+    assert vault.stats() == stats  # no new vault entry: only known values are replaced
+    assert pseudo.sweep("Nothing personal here.", known) == "Nothing personal here."
+    assert pseudo.sweep("Raman", pseudo.known_between(vault.last_id())) == "Raman"  # nothing new: no change
+
+
+def test_one_word_values_propagate_only_as_name_shaped_words() -> None:
+    from anonymize.pseudonymizer import KnownValues, _propagated
+
+    known = KnownValues()
+    for value in ("This", "Survival", "BACKGROUND MicroRNA-196", "Priya", "mouse"):
+        known.add(value, "PERSON")
+    known.add("Boston", "LOCATION")
+    text = "This survival study in mouse lung, BACKGROUND: Survival rates. Priya and Boston; priya."
+    found = {text[s:e] for s, e, _ in _propagated(text, (known,))}
+    # "Survival" is title case and not a stop word: it still propagates as written, never as "survival".
+    assert found == {"Priya", "Survival"}, found

@@ -95,3 +95,29 @@ def test_a_failing_job_is_reported_and_the_worker_keeps_serving(make_queue) -> N
     assert done.status == "done"
     assert done.report["chunks"] == 2
     assert done.error == ""
+
+
+def test_job_progress_has_bytes_rates_and_eta(make_queue) -> None:  # type: ignore[no-untyped-def]
+    snapshots: list[dict] = []
+    queue_ref: list[JobQueue] = []
+
+    def runner(job: Job, progress: Callable[[IngestProgress], None]) -> IngestReport:
+        progress(IngestProgress(4, 0, 0, "", bytes_total=1000, bytes_done=0, elapsed=0.0))
+        snapshots.append(queue_ref[0].get(job.id).to_json())  # type: ignore[union-attr]
+        progress(IngestProgress(4, 1, 6, "/a.md", bytes_total=1000, bytes_done=250, failed=1, elapsed=2.0))
+        snapshots.append(queue_ref[0].get(job.id).to_json())  # type: ignore[union-attr]
+        progress(IngestProgress(4, 4, 20, "", bytes_total=1000, bytes_done=1000, failed=1, elapsed=5.0))
+        return IngestReport(files=4, ingested=3, chunks=20)
+
+    queue = make_queue(runner)
+    queue_ref.append(queue)
+    job = wait_finished(queue, queue.submit("alice", ["/docs"], []).id)
+
+    start, middle = snapshots
+    assert start["eta_seconds"] is None and start["files_per_s"] == 0.0  # nothing done yet: no estimate
+    assert (middle["bytes_done"], middle["bytes_total"], middle["failed"]) == (250, 1000, 1)
+    assert middle["files_per_s"] == 0.5 and middle["chunks_per_s"] == 3.0
+    assert middle["eta_seconds"] == 6.0  # 750 bytes left at 125 bytes/s
+    final = job.to_json()
+    assert final["eta_seconds"] == 0.0 and final["bytes_done"] == final["bytes_total"] == 1000
+    assert final["chunks_per_s"] == 4.0 and final["elapsed"] == 5.0

@@ -1,7 +1,10 @@
 """kill -9 of a real `privrag ingest` at several moments, then a re-run: the state of an uninterrupted run.
 
 Same documents, same chunk count, the same point ids, no duplicates, no orphans (chunks whose file id is not
-in the catalog), and the embedded store loads after every kill.
+in the catalog), and the embedded store loads after every kill. The corpus is full of PII (the same people,
+emails and phone numbers across files, names in capitals the detector misses): the chunk texts, surrogate
+numbers included, and the vault's entries equal those of an uninterrupted run in another home, which also
+batches differently (the default batch size).
 """
 
 from __future__ import annotations
@@ -15,10 +18,11 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, text
 
 from app.container import Container
 from ingest.catalog import OK, Catalog
@@ -55,9 +59,31 @@ WORDS = [
     "audit",
 ]
 FILES = 30
+PEOPLE = [  # name, email, phone: each appears in several files
+    ("Zorblax Quintrell", "zq@example.com", "555-201-3344"),
+    ("Jane Doe", "jane.doe@example.com", "(555) 123-4567"),
+    ("Robert Smith", "rsmith@corp.example.org", "555-987-6543"),
+    ("Maria Garcia", "m.garcia@example.net", "555-444-1212"),
+    ("Wei Chen", "wei.chen@example.com", "555-300-7788"),
+    ("Olumide Adebayo", "oadebayo@example.org", "555-610-2020"),
+]
 BATCH_CHARS = "6000"  # small batches: many commits, so the kills land between and inside them
 
 pytestmark = pytest.mark.crash
+
+
+def pii_sentence(rng: random.Random) -> str:
+    name, email, phone = rng.choice(PEOPLE)
+    surname = name.split()[-1]
+    return rng.choice(
+        [
+            f"Contact {name} at {email} or call {phone}.",
+            f"{name} approved the request; {surname} will send it from {email}.",
+            f"{name} signed. Signed: {name.upper()}, phone {phone}.",  # capitals: by propagation in the file
+            f"Signed: {name.upper()}.",  # alone: replaced only if {name} is detected in the same file
+            f"Meeting with {name} and {rng.choice(PEOPLE)[0]} about the budget.",
+        ]
+    )
 
 
 def make_corpus(folder: Path, seed: int) -> None:
@@ -65,7 +91,9 @@ def make_corpus(folder: Path, seed: int) -> None:
     folder.mkdir()
     for i in range(FILES):
         paragraphs = [
-            " ".join(rng.choice(WORDS) for _ in range(rng.randint(60, 120))) + "."
+            " ".join(rng.choice(WORDS) for _ in range(rng.randint(60, 120)))
+            + ". "
+            + " ".join(pii_sentence(rng) for _ in range(rng.randint(0, 2)))
             for _ in range(rng.randint(2, 8))
         ]
         (folder / f"doc_{i:02d}.md").write_text(f"# document {i}\n\n" + "\n\n".join(paragraphs) + "\n")
@@ -123,17 +151,39 @@ def run_and_kill(corpus: Path, home: Path, files_done: int, delay: float) -> str
         process.communicate()
 
 
-def index_state(home: Path) -> tuple[dict[str, tuple[str, int]], list[str], list[str]]:
-    """Catalog {doc id: (status, chunks)}, point ids and their file ids, read straight from the home."""
+@dataclass
+class IndexState:
+    catalog: dict[str, tuple[str, int]]  # doc id -> (status, chunks)
+    ids: list[str]  # point ids
+    file_ids: list[str]  # their file ids
+    texts: dict[str, str]  # point id -> chunk text
+    vault: dict[str, int]  # entity type -> entries (surrogate numbers 1..n)
+
+
+def index_state(home: Path) -> IndexState:
+    """Catalog, points and vault, read straight from the home."""
     engine = create_engine(f"sqlite:///{home / 'privrag.db'}")
     try:
         catalog = {r.doc_id: (r.status, r.chunks) for r in Catalog(engine).all()}
+        with engine.connect() as conn:
+            vault = dict(
+                conn.execute(
+                    text("SELECT entity_type, MAX(seq) FROM vault_entries GROUP BY entity_type")
+                ).all()
+            )
+            assert sum(vault.values()) == conn.execute(text("SELECT COUNT(*) FROM vault_entries")).scalar()
     finally:
         engine.dispose()
     with EdgeVectorStore(home / "store") as store:
         nodes = store.get_nodes()
         assert store.count() == len(nodes)
-    return catalog, [n.node_id for n in nodes], [n.metadata["file_id"] for n in nodes]
+    return IndexState(
+        catalog,
+        [n.node_id for n in nodes],
+        [n.metadata["file_id"] for n in nodes],
+        {n.node_id: n.get_content() for n in nodes},
+        vault,
+    )
 
 
 def test_kill_9_at_random_moments_then_rerun_equals_an_uninterrupted_run(
@@ -166,12 +216,18 @@ def test_kill_9_at_random_moments_then_rerun_equals_an_uninterrupted_run(
     assert expected.ingested == FILES
     reference.close()
 
-    catalog, ids, file_ids = index_state(home)
-    ref_catalog, ref_ids, _ = index_state(reference_home)
-    assert catalog == ref_catalog, context  # same documents, all ok, same chunks each
-    assert all(status == OK for status, _ in catalog.values())
-    assert len(ids) == len(set(ids)) == sum(chunks for _, chunks in catalog.values()), (
+    state, ref = index_state(home), index_state(reference_home)
+    assert state.catalog == ref.catalog, context  # same documents, all ok, same chunks each
+    assert all(status == OK for status, _ in state.catalog.values())
+    assert len(state.ids) == len(set(state.ids)) == sum(chunks for _, chunks in state.catalog.values()), (
         context
     )  # no duplicates
-    assert set(ids) == set(ref_ids), context  # the same point ids
-    assert set(file_ids) <= set(catalog), context  # no orphans
+    assert set(state.ids) == set(ref.ids), context  # the same point ids
+    assert set(state.file_ids) <= set(state.catalog), context  # no orphans
+    # the same text in every chunk, surrogate numbers included, and the same vault entries
+    assert state.texts == ref.texts, context
+    assert state.vault == ref.vault, context
+    assert {"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER"} <= set(ref.vault), ref.vault
+    everything = "\n".join(state.texts.values())
+    for _, email, phone in PEOPLE:
+        assert email not in everything and phone not in everything, context
