@@ -4,6 +4,7 @@ the session's sample home, tiny model)."""
 from __future__ import annotations
 
 import json
+import shutil
 import socket
 import threading
 import time
@@ -471,10 +472,15 @@ def test_evaluate_reads_and_compares_reports(service_url: str, sample_home: Cont
         at.session_state["evaluate_tab"] = "Reports"
         at.run()
         no_exception(at)
+        runs = [(r["kind"], r["run"]) for r in at.session_state["client"].report_runs()]
+        at.selectbox(key="report_choice").set_value(runs.index(("uitest-eval", "20250102-000000"))).run()
+        no_exception(at)
         assert "F1 0.6" in texts(at)
         assert any(m.label == "f1" for m in at.metric)
         at.session_state["evaluate_tab"] = "Compare runs"
         at.run()
+        no_exception(at)
+        at.selectbox(key="cmp_kind").set_value("uitest-eval").run()
         no_exception(at)
         table = at.dataframe[0].value
         f1 = table[table["metric"] == "f1"].iloc[0]
@@ -483,6 +489,38 @@ def test_evaluate_reads_and_compares_reports(service_url: str, sample_home: Cont
         for path in sorted(reports.rglob("*"), reverse=True):
             path.unlink() if path.is_file() else path.rmdir()
         reports.rmdir()
+
+
+def test_evaluate_starts_a_run_and_shows_its_report(
+    service_url: str, sample_home: Container, tmp_path: Path
+) -> None:
+    dataset = tmp_path / "pii_tiny.json"
+    shutil.copy(ROOT / "tests" / "fixtures" / "eval" / "pii_tiny.json", dataset)
+    at = page(service_url, new_user(sample_home, "evaluator"), "evaluate").run()
+    no_exception(at)
+    assert at.text_input(key="eval_dataset_retrieval").value == str(Path("../shared/data/scifact").resolve())
+    at.radio(key="eval_kind").set_value("pii").run()
+    field = at.text_input(key="eval_dataset_pii")
+    assert field.value == str(Path("../shared/data/pii/presidio_evaluator_generated_3000.json").resolve())
+
+    field.input("/etc/passwd")
+    at.button[[b.label for b in at.button].index("Run")].click().run()
+    no_exception(at)
+    assert len(at.error) == 1 and at.error[0].value.startswith(
+        "Could not start the pii benchmark: the request was not accepted (dataset: '/etc/passwd' is outside "
+        "the folders datasets may be read from"
+    )
+
+    at.text_input(key="eval_dataset_pii").input(str(dataset))
+    at.number_input[0].set_value(4)
+    at.checkbox[0].uncheck()  # no stock Presidio: quicker
+    at.button[[b.label for b in at.button].index("Run")].click().run()
+    no_exception(at)
+    wait_for(at, lambda a: "The pii run finished" in texts(a))
+    no_exception(at)
+    assert {m.label: m.value for m in at.metric}["samples"] == "4"
+    runs = [r for r in at.session_state["client"].report_runs() if r["kind"] == "pii"]
+    assert runs and runs[0]["metrics"]["samples"] == 4.0
 
 
 # --- errors --------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ tests/_artifacts/screenshots/ (git-ignored); PRIVRAG_SCREENSHOTS=docs/screenshot
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -32,6 +33,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
+EVAL_FIXTURES = ROOT / "tests" / "fixtures" / "eval"
 QUESTION = "What is the minimum password length?"
 PASSWORD = "browser-test-password"
 STARTUP_SECONDS = 600
@@ -100,6 +102,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory, tiny_gguf: Path) -> Iterator
         "PRIVRAG_SERVICE__PORT": str(port),
         "PRIVRAG_SERVICE__UI_PORT": str(ui_port),
         "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+        "PRIVRAG_EVAL__DATASET_ROOTS": json.dumps([str(EVAL_FIXTURES)]),  # the tiny PII benchmark file
     }
     base = [sys.executable, "-m", "app.cli", "--home", str(home)]
     subprocess.run([*base, "setup", "--no-model"], env=env, cwd=ROOT, check=True, capture_output=True)
@@ -271,3 +274,23 @@ def test_employee_cannot_open_the_admin_pages(stack: Stack, page: Page) -> None:
             shot(page, "employee-denied.png")
             page.get_by_role("link", name="Go to Chat").click()
             expect(page.get_by_role("heading", name="Chat")).to_be_visible()
+
+
+def test_evaluator_runs_the_pii_benchmark_and_sees_the_report(stack: Stack, page: Page) -> None:
+    log_in(page, stack.ui_url, stack.add_user("evaluator"), PASSWORD)
+    assert sidebar_links(page) == ["Chat", "Evaluate"]
+    page.locator("[data-testid=stSidebarNav] a", has_text="Evaluate").click()
+    expect(page.get_by_role("heading", name="Evaluate")).to_be_visible()
+    page.get_by_text("PII detection (precision, recall, F2)").click()
+    dataset = page.get_by_role("textbox", name="Dataset on the server")
+    expect(dataset).to_have_value(re.compile(r"presidio_evaluator_generated_3000\.json$"))
+    dataset.fill(str(EVAL_FIXTURES / "pii_tiny.json"))
+    page.get_by_role("spinbutton", name="Samples (0 = all)").fill("5")
+    page.get_by_role("button", name="Run").click()
+    expect(page.get_by_text(re.compile(r"The pii run finished: report \d{8}-\d{6}"))).to_be_visible()
+    expect(page.get_by_text("samples", exact=True).first).to_be_visible()
+    shot(page, "evaluate.png")
+
+    page.get_by_role("tab", name="Reports").click()
+    expect(page.get_by_role("combobox", name="Report")).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile(r"PII detection: .*pii_tiny\.json"))).to_be_visible()

@@ -1,0 +1,162 @@
+"""Service routes that start the retrieval, PII and answer benchmarks as background jobs.
+
+A run executes the same code as `privrag eval retrieval|pii|rag` (the commands' ``evaluate`` functions) and
+writes its report where the command does, ``<home>/reports/<kind>/<run>/``, so ``GET /v1/eval/reports`` lists
+it. One run at a time: a second one is refused with 409 until the first ends.
+"""
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, HTTPException
+from pydantic import BaseModel, Field
+
+from app.commands import eval_pii, eval_rag, eval_retrieval
+from app.container import Container
+from app.eval_jobs import EvalBusy, EvalJob, EvalJobs, Task
+from app.paths import UnsafePathError, allowed_roots, check_within
+from app.users import User
+
+Kind = Literal["retrieval", "pii", "rag"]
+Mode = Literal["dense", "sparse", "hybrid"]
+
+
+class EvalRequest(BaseModel):
+    dataset: str = Field(
+        min_length=1,
+        max_length=4096,
+        description="on the server: a BEIR or XQuAD folder (retrieval), presidio-research JSON (pii), "
+        "an XQuAD folder (rag)",
+    )
+    limit: int | None = Field(
+        None, ge=0, le=100_000, description="first N queries / samples, N questions (rag); 0 or none = all"
+    )
+    corpus_limit: int | None = Field(
+        None, ge=0, le=1_000_000, description="retrieval: first N documents plus every judged one"
+    )
+    split: str = Field("train", pattern=r"^[A-Za-z0-9_-]{1,32}$", description="retrieval: BEIR qrels split")
+    modes: list[Mode] = Field(
+        default_factory=lambda: ["dense", "sparse", "hybrid"], min_length=1, max_length=3
+    )
+    no_anonymize: bool = Field(False, description="retrieval: ingest and ask without pseudonymization")
+    baseline: bool = Field(True, description="retrieval and pii: also score the baseline")
+
+
+def dataset_roots(container: Container) -> list[Path]:
+    """Where datasets may be read from: the ingestion roots plus ``eval.dataset_roots``."""
+    settings = container.settings
+    extra = [Path(r).expanduser().resolve() for r in settings.eval.dataset_roots]
+    return [*allowed_roots(settings.ingest.allowed_roots, settings.home), *extra]
+
+
+def _bad(message: str) -> HTTPException:
+    return HTTPException(400, f"dataset: {message}")
+
+
+def prepare(container: Container, kind: str, body: EvalRequest) -> tuple[Path, Task]:
+    """The checked dataset path and the run to start; HTTPException 400 naming the field otherwise."""
+    roots = dataset_roots(container)
+    try:
+        path = check_within(body.dataset.strip(), roots)
+    except UnsafePathError:
+        names = ", ".join(str(r) for r in roots)
+        raise _bad(f"{body.dataset!r} is outside the folders datasets may be read from ({names})") from None
+    if not path.exists():
+        raise _bad(f"{path} does not exist")
+    settings = container.settings
+    limit = body.limit or None
+    if kind == "pii":
+        try:
+            samples = eval_pii.load_samples(path, limit)
+        except ValueError as exc:
+            raise _bad(f"not a presidio-research JSON file: {exc}") from exc
+
+        def run_pii(job: EvalJob) -> dict[str, Any]:
+            detector = container.detector  # the service's own detector, as `privrag eval pii` builds it
+            return eval_pii.evaluate(settings, path, samples, detector, baseline=body.baseline, stage=job.say)
+
+        return path, run_pii
+    if kind == "retrieval":
+        from eval.datasets import load_dataset
+        from eval.retrieval import EvalOptions
+
+        try:
+            dataset = load_dataset(path, body.split, limit, body.corpus_limit or None)
+        except (OSError, ValueError, KeyError) as exc:
+            raise _bad(f"not a BEIR or XQuAD folder: {exc}") from exc
+
+        def run_retrieval(job: EvalJob) -> dict[str, Any]:
+            job.say(f"{len(dataset.docs)} documents, {len(dataset.queries)} queries")
+            options = EvalOptions(
+                modes=list(dict.fromkeys(body.modes)),
+                anonymize=not body.no_anonymize,
+                baseline=body.baseline,
+                extra_metrics=("recall@5",) if dataset.extra.get("format") == "xquad" else (),
+                log=job.say,
+            )
+            return eval_retrieval.evaluate(settings, dataset, options)
+
+        return path, run_retrieval
+    try:
+        eval_rag.check_dataset(path)
+    except ValueError as exc:
+        raise _bad(str(exc)) from exc
+
+    def run_rag(job: EvalJob) -> dict[str, Any]:
+        job.say("ingesting the passages")
+
+        def progress(done: int, total: int) -> None:
+            job.progress(done, total)
+            job.say(f"asking: {done}/{total} questions")
+
+        return eval_rag.evaluate(settings, path, limit=limit, progress=progress)
+
+    return path, run_rag
+
+
+def register_eval_routes(
+    app: FastAPI,
+    container: Container,
+    current_user: Callable[..., User],
+    require: Callable[[User, str], None],
+) -> EvalJobs:
+    CurrentUser = Annotated[User, Depends(current_user)]
+
+    def finished(job: EvalJob) -> None:
+        container.audit.record(job.user, f"eval_{job.status}", job=job.id, kind=job.kind, run=job.run)
+
+    jobs = EvalJobs(on_finish=finished)
+    app.state.eval_jobs = jobs
+
+    @app.post("/v1/eval/{kind}")
+    def start_eval(kind: Kind, body: EvalRequest, user: CurrentUser) -> dict:
+        """Start a benchmark run in the background; poll ``GET /v1/eval/jobs/{id}``."""
+        require(user, "evaluate")
+        path, task = prepare(container, kind, body)
+        options = body.model_dump(exclude={"dataset"})
+
+        def audited(job: EvalJob) -> None:
+            detail = {"job": job.id, "kind": kind, "dataset": str(path), **options}
+            container.audit.record(user.name, "eval_started", **detail)
+
+        try:
+            job = jobs.submit(user.name, kind, str(path), options, task, before_start=audited)
+        except EvalBusy as exc:
+            raise HTTPException(409, f"{exc}: wait until it ends") from exc
+        return job.to_json()
+
+    @app.get("/v1/eval/jobs")
+    def list_eval_jobs(user: CurrentUser) -> list[dict]:
+        require(user, "evaluate")
+        return [j.to_json() for j in jobs.all()]
+
+    @app.get("/v1/eval/jobs/{job_id}")
+    def get_eval_job(job_id: str, user: CurrentUser) -> dict:
+        require(user, "evaluate")
+        job = jobs.get(job_id)
+        if job is None:
+            raise HTTPException(404, f"benchmark job {job_id!r} does not exist")
+        return job.to_json()
+
+    return jobs
