@@ -41,6 +41,11 @@ class RagResult:
     citation_correct: bool | None
     first_token_ms: float
     total_ms: float
+    clause_f1: float = 0.0
+    withheld: bool = False  # the model answered but the grounding check replaced it with a refusal
+    support: float | None = None
+    draft_cited: list[str] = field(default_factory=list)  # what the model cited, before the checks
+    draft_citation_correct: bool | None = None
 
 
 @dataclass
@@ -58,6 +63,12 @@ class RagReport:
     ingest_seconds: float
     model: str
     results: list[RagResult] = field(default_factory=list)
+    # Diagnostics, not SQuAD metrics: best clause's F1, and the model's drafts before the grounding checks.
+    clause_f1: float = 0.0
+    unanswerable_share: float = 0.0
+    draft_citation_accuracy: float = 0.0
+    draft_refusal_accuracy: float = 0.0
+    draft_false_refusal_rate: float = 0.0
 
     def to_json(self, with_results: bool = False) -> dict:
         data = asdict(self)
@@ -90,6 +101,16 @@ def token_f1(prediction: str, golds: list[str]) -> float:
         precision, recall = same / len(predicted), same / len(expected)
         best = max(best, 2 * precision * recall / (precision + recall))
     return best
+
+
+_CLAUSE = re.compile(r"[.;:,()]\s|\s(?:which|because|while|and)\s")
+
+
+def clause_f1(prediction: str, golds: list[str]) -> float:
+    """Token F1 of the answer's best-matching clause: a sentence answer's short-answer quality (diagnostic;
+    exact match and F1 stay SQuAD's, on the whole answer)."""
+    clauses = [c for c in _CLAUSE.split(re.sub(r"\[\d+\]", " ", prediction)) if c.strip()]
+    return max((token_f1(c, golds) for c in clauses), default=0.0)
 
 
 def load_xquad(dataset: Path) -> tuple[dict[str, dict], list[RagQuestion]]:
@@ -183,6 +204,10 @@ def run_rag_benchmark(
 def _ask(container: Container, q: RagQuestion) -> RagResult:
     answer = container.answerer.ask(q.question, None, reveal=True)  # an authorized evaluator reveals
     cited = [Path(c.source).stem for c in answer.citations]
+    draft_cited = [Path(s).stem for s in answer.checks.get("draft_sources", [])]
+    withheld = bool(answer.checks.get("withheld"))
+    if not answer.checks:  # refused before the model answered, or by the model itself
+        draft_cited = cited
     text = re.sub(r"\[\d+\]", "", answer.answer).strip()
     return RagResult(
         id=q.id,
@@ -197,6 +222,11 @@ def _ask(container: Container, q: RagQuestion) -> RagResult:
         citation_correct=(q.context_id in cited) if q.answerable and not answer.refused and cited else None,
         first_token_ms=answer.timings.get("first_token_ms", 0.0),
         total_ms=answer.timings.get("total_ms", 0.0),
+        clause_f1=clause_f1(text, q.answers) if q.answerable else 0.0,
+        withheld=withheld,
+        support=answer.checks.get("support"),
+        draft_cited=draft_cited,
+        draft_citation_correct=(q.context_id in draft_cited) if q.answerable and draft_cited else None,
     )
 
 
@@ -210,7 +240,13 @@ def _summarize(results: list[RagResult], ingest_seconds: float, model: str) -> R
     def mean(values: list[float]) -> float:
         return round(statistics.fmean(values), 4) if values else 0.0
 
+    drafted = [r for r in answerable if r.draft_citation_correct is not None]
     return RagReport(
+        clause_f1=mean([r.clause_f1 for r in answerable]),
+        unanswerable_share=round(len(unanswerable) / len(results), 4) if results else 0.0,
+        draft_citation_accuracy=mean([float(bool(r.draft_citation_correct)) for r in drafted]),
+        draft_refusal_accuracy=mean([float(r.refused and not r.withheld) for r in unanswerable]),
+        draft_false_refusal_rate=mean([float(r.refused and not r.withheld) for r in answerable]),
         exact_match=mean([r.exact_match for r in answerable]),
         f1=mean([r.f1 for r in answerable]),
         contains_answer=mean([float(r.contains) for r in answerable]),

@@ -9,8 +9,15 @@ from dataclasses import asdict, dataclass, field
 
 from anonymize.pseudonymizer import Pseudonymizer
 from anonymize.vault import Vault
-from retrieval.llm import ChatModel
-from retrieval.prompt import REFUSAL, build_condense_messages, build_messages
+from retrieval.grounding import check, support
+from retrieval.llm import ChatModel, choose_option
+from retrieval.prompt import (
+    REFUSAL,
+    WITHDRAWN,
+    build_condense_messages,
+    build_messages,
+    build_verify_messages,
+)
 from retrieval.retriever import RetrievedChunk, Retriever
 
 _CITATION = re.compile(r"\[(\d+)\]")
@@ -89,6 +96,36 @@ def infer_source(answer: str, chunks: Sequence[RetrievedChunk], min_overlap: int
     return -neg_index + 1 if overlap >= min_overlap else None
 
 
+REPOINT_BELOW = 0.5  # a citation whose source holds less than this share of the answer's terms is re-pointed
+
+
+def repoint(
+    text: str, question: str, chunks: Sequence[RetrievedChunk], cited: list[int]
+) -> tuple[str, list[int]]:
+    """Citations that hold: when the cited sources barely contain the answer's terms but another retrieved
+    source does, the citation moves there (the [n] in the text too); a cited source that contains none of the
+    answer's terms is dropped while another cited source supports it."""
+    if not cited:
+        return text, cited
+    own = {n: support(text, question, [chunks[n - 1].text])[0] for n in cited}
+    together, _ = support(text, question, [chunks[n - 1].text for n in cited])
+    if together is None:
+        return text, cited
+    if together < REPOINT_BELOW:
+        scores = [(support(text, question, [c.text])[0] or 0.0, -i) for i, c in enumerate(chunks)]
+        best, neg_index = max(scores)
+        if best >= REPOINT_BELOW and best > together:
+            target = -neg_index + 1
+            for n in cited:
+                text = text.replace(f"[{n}]", f"[{target}]")
+            return re.sub(rf"(\[{target}\])(\s*\[{target}\])+", r"\1", text), [target]
+        return text, cited
+    kept = [n for n in cited if own[n]]
+    for n in set(cited) - set(kept):
+        text = re.sub(rf"\s*\[{n}\]", "", re.sub(rf"\[{n}\]\s*(?=\[)", "", text))
+    return text, kept
+
+
 @dataclass
 class Citation:
     n: int
@@ -113,6 +150,8 @@ class Answer:
     refused: bool = False
     invalid_citations: list[int] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    # The draft's grounding: support, coverage, verified (yes/no/None), withheld (replaced by a refusal)
+    checks: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -147,12 +186,18 @@ class Answerer:
         vault: Vault | None,
         min_score: float = 0.15,
         injection_policy: str = "label",
+        min_support: float = 0.5,
+        verify: bool = False,
     ) -> None:
         self.retriever = retriever
         self.chat_model = chat_model
         self.pseudonymizer = pseudonymizer
         self.vault = vault
         self.min_score = min_score
+        # Below this share of its terms in the cited sources, an answer is withheld.
+        self.min_support = min_support
+        # A second, grammar-constrained yes/no call: do the cited sources state the answer?
+        self.verify = verify
         if injection_policy not in ("label", "exclude"):
             raise ValueError(f"injection_policy: {injection_policy!r} is not 'label' or 'exclude'")
         self.injection_policy = injection_policy
@@ -204,6 +249,8 @@ class Answerer:
                 yield {"type": "token", "text": piece}
         text = "".join(pieces).strip()
         answer = self._finish(text, asked, relevant, reveal, refused=not relevant)
+        if answer.checks.get("withheld"):  # what was streamed is taken back, in the stream too
+            yield {"type": "token", "text": "\n\n" + WITHDRAWN}
         answer.timings = {
             "retrieve_ms": round(retrieve_ms, 1),
             "first_token_ms": round(first_token_ms or (time.perf_counter() - started) * 1000, 1),
@@ -229,13 +276,24 @@ class Answerer:
         self, text: str, asked: str, chunks: list[RetrievedChunk], reveal: bool, refused: bool
     ) -> Answer:
         valid, invalid = cited_numbers(text, len(chunks))
-        inferred = None
+        inferred: set[int] = set()
         refused = refused or is_refusal(text)
-        if not valid and not refused:
-            inferred = infer_source(text, chunks)  # a weak model answered without citing: find its source
-            valid = [inferred] if inferred else []
         for bad in invalid:  # unsupported citations are dropped from the text and reported
             text = text.replace(f"[{bad}]", "")
+        checks: dict = {}
+        if not refused:
+            if not valid:
+                found = infer_source(text, chunks)  # a weak model answered without citing: find its source
+                valid = [found] if found else []
+                inferred = set(valid)
+            drafted = [chunks[n - 1].source for n in valid]
+            text, pointed = repoint(text, asked, chunks, valid)
+            inferred |= set(pointed) - set(valid)
+            valid = pointed
+            checks = self._check(text, asked, [chunks[n - 1].text for n in valid])
+            checks["draft_sources"] = drafted  # what the model cited, before re-pointing or withholding
+            if checks["withheld"]:
+                text, valid, inferred, refused = REFUSAL, [], set(), True
         citations = [
             Citation(
                 n=n,
@@ -246,7 +304,7 @@ class Answerer:
                 title=chunks[n - 1].title,
                 page=chunks[n - 1].page,
                 score=round(chunks[n - 1].score, 4),
-                inferred=n == inferred,
+                inferred=n in inferred,
                 flagged=bool(chunks[n - 1].injection),
                 highlight=supporting_span(text, chunks[n - 1].text),
             )
@@ -267,4 +325,31 @@ class Answerer:
             question_pseudonymized=asked,
             refused=refused,
             invalid_citations=invalid,
+            checks=checks,
         )
+
+    def _check(self, text: str, asked: str, sources: list[str]) -> dict:
+        """Is the draft grounded in its cited sources? Withheld when its terms are missing from them (or it
+        cites nothing, or only restates the question), or, with ``verify``, when the model itself says the
+        source sentence that best supports the draft does not state the answer (constrained yes/no)."""
+        grounding = check(text, asked, sources)
+        checks: dict = {
+            "support": grounding.support,
+            "coverage": grounding.coverage,
+            "verified": None,
+            "withheld": False,
+            "reason": "",
+        }
+        if self.min_support > 0 and not sources:
+            checks.update(withheld=True, reason="no source supports the answer")
+        elif self.min_support > 0 and grounding.support is None:
+            checks.update(withheld=True, reason="the answer only restates the question")
+        elif self.min_support > 0 and grounding.support is not None and grounding.support < self.min_support:
+            checks.update(withheld=True, reason="the cited sources do not contain the answer")
+        elif self.verify and grounding.best_sentence and self.chat_model is not None:
+            messages = build_verify_messages(asked, grounding.best_sentence)
+            verdict = choose_option(self.chat_model, messages, ["yes", "no"])
+            checks["verified"] = verdict
+            if verdict == "no":
+                checks.update(withheld=True, reason="the cited sources do not state the answer")
+        return checks

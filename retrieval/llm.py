@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
 import httpx
@@ -18,6 +18,21 @@ class ChatModel(Protocol):
     def stream(self, messages: list[Message], max_tokens: int | None = None) -> Iterator[str]:
         """Yield the answer's text pieces as the model produces them."""
         ...
+
+
+def choose_option(model: ChatModel, messages: list[Message], options: Sequence[str]) -> str | None:
+    """One of ``options`` as the model's reply: grammar-constrained where the backend has it (``choose``),
+    else the option the free reply starts with (None when it starts with none of them)."""
+    choose = getattr(model, "choose", None)
+    if choose is not None:
+        return choose(messages, options)
+    reply = "".join(model.stream(messages, max_tokens=4)).strip().lower()
+    return next((o for o in options if reply.startswith(o.lower())), None)
+
+
+def option_grammar(options: Sequence[str]) -> str:
+    """A GBNF grammar whose only sentences are ``options``."""
+    return "root ::= " + " | ".join(json.dumps(o) for o in options)
 
 
 class FairLock:
@@ -66,6 +81,7 @@ class LlamaCppChat:
         # Reuse the KV state of a shared prompt prefix (the system prompt) between requests.
         self._llm.set_cache(LlamaRAMCache(capacity_bytes=512 << 20))
         self._lock = FairLock()
+        self._grammars: dict[tuple[str, ...], object] = {}
 
     def stream(self, messages: list[Message], max_tokens: int | None = None) -> Iterator[str]:
         with self._lock:
@@ -80,6 +96,24 @@ class LlamaCppChat:
                 piece = chunk["choices"][0]["delta"].get("content")
                 if piece:
                     yield piece
+
+    def choose(self, messages: list[Message], options: Sequence[str]) -> str | None:
+        """The model's reply restricted by a llama.cpp grammar to exactly one of ``options``."""
+        from llama_cpp import LlamaGrammar
+
+        key = tuple(options)
+        if key not in self._grammars:
+            self._grammars[key] = LlamaGrammar.from_string(option_grammar(options), verbose=False)
+        with self._lock:
+            result = self._llm.create_chat_completion(
+                messages=messages,
+                temperature=0.0,
+                seed=self.seed,
+                max_tokens=max(len(o) for o in options) + 2,
+                grammar=self._grammars[key],
+            )
+        reply = (result["choices"][0]["message"].get("content") or "").strip()  # type: ignore[index]
+        return reply if reply in options else None
 
 
 class OpenAICompatChat:
@@ -148,3 +182,6 @@ class LazyChatModel:
 
     def stream(self, messages: list[Message], max_tokens: int | None = None) -> Iterator[str]:
         return self.model.stream(messages, max_tokens)
+
+    def choose(self, messages: list[Message], options: Sequence[str]) -> str | None:
+        return choose_option(self.model, messages, options)

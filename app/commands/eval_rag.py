@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,26 +27,67 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from rich.progress import Progress
 
     from app.cli import CliError, emit, stderr_console
-    from eval.rag import run_rag_benchmark
-    from eval.reports import bar_chart, markdown_table, report_dir, write_json
 
     dataset = Path(args.dataset).expanduser()
-    if not (dataset / "passages.jsonl").exists() or not (dataset / "questions_dev.jsonl").exists():
-        raise CliError(
-            f"--dataset: {dataset} must hold passages.jsonl and questions_dev.jsonl (XQuAD layout)"
-        )
+    try:
+        check_dataset(dataset)
+    except ValueError as exc:
+        raise CliError(f"--dataset: {exc}") from exc
     if not 0 <= args.unanswerable < 1:
         raise CliError("--unanswerable: must be in [0, 1)")
     with Progress(console=stderr_console(), disable=args.json, transient=True) as bar:
         task = bar.add_task("questions", total=None)
-        report = run_rag_benchmark(
+        data = evaluate(
             settings,
             dataset,
             limit=args.limit or None,
-            unanswerable_fraction=args.unanswerable,
+            unanswerable=args.unanswerable,
             seed=args.seed,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
         )
+    latency = data["latency_ms"]
+    human = (
+        f"EM {data['exact_match']:.3f}  F1 {data['f1']:.3f}  contains {data['contains_answer']:.3f}  "
+        f"citation accuracy {data['citation_accuracy']:.3f}  "
+        f"refusal accuracy {data['refusal_accuracy']:.3f}  "
+        f"answerable refused {data['false_refusal_rate']:.3f}  clause F1 {data['clause_f1']:.3f}\n"
+        f"first token p50 {latency['first_token_p50']} ms, "
+        f"total p50 {latency['total_p50']} ms"
+        f"\nreport: {data['report_dir']}"
+    )
+    emit(args, data, human)
+    return 0
+
+
+def check_dataset(dataset: Path) -> None:
+    """ValueError unless ``dataset`` is an XQuAD folder."""
+    if not (dataset / "passages.jsonl").is_file() or not (dataset / "questions_dev.jsonl").is_file():
+        raise ValueError(f"{dataset} must hold passages.jsonl and questions_dev.jsonl (XQuAD layout)")
+
+
+def evaluate(
+    settings: Settings,
+    dataset: Path,
+    limit: int | None = 50,
+    unanswerable: float = 0.2,
+    seed: int = 13,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, Any]:
+    """Run the answer benchmark; the report lands in <home>/reports/rag/<run>/.
+
+    The same run for `privrag eval rag` and the service's benchmark jobs; returns the command's JSON.
+    """
+    from eval.rag import run_rag_benchmark
+    from eval.reports import bar_chart, markdown_table, report_dir, write_json
+
+    report = run_rag_benchmark(
+        settings,
+        dataset,
+        limit=limit,
+        unanswerable_fraction=unanswerable,
+        seed=seed,
+        progress=progress,
+    )
     out = report_dir(settings.home, "rag")
     data = report.to_json()
     data["report_dir"] = str(out)
@@ -56,6 +98,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         "contains_answer": report.contains_answer,
         "citation_accuracy": report.citation_accuracy,
         "refusal_accuracy": report.refusal_accuracy,
+        "answerable_refused": report.false_refusal_rate,
+        "clause_f1": report.clause_f1,
     }
     bar_chart(out / "rag.png", f"privrag answers on XQuAD ({report.questions} questions)", headline)
     (out / "report.md").write_text(
@@ -66,12 +110,4 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         + ", ".join(f"{k} {v}" for k, v in report.latency_ms.items())
         + "\n\n![chart](rag.png)\n"
     )
-    human = (
-        f"EM {report.exact_match:.3f}  F1 {report.f1:.3f}  contains {report.contains_answer:.3f}  "
-        f"citation accuracy {report.citation_accuracy:.3f}  refusal accuracy {report.refusal_accuracy:.3f}\n"
-        f"first token p50 {report.latency_ms['first_token_p50']} ms, "
-        f"total p50 {report.latency_ms['total_p50']} ms"
-        f"\nreport: {out}"
-    )
-    emit(args, data, human)
-    return 0
+    return data

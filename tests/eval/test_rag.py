@@ -7,6 +7,7 @@ from pathlib import Path
 
 from eval.rag import (
     RagQuestion,
+    clause_f1,
     exact_match,
     normalize_answer,
     run_rag_benchmark,
@@ -23,6 +24,14 @@ def test_squad_normalization_and_metrics() -> None:
     assert token_f1("Broncos", ["Denver Broncos"]) == 2 * (1.0 * 0.5) / 1.5
     assert token_f1("nothing here", ["Denver Broncos"]) == 0.0
     assert token_f1("Denver", ["Carolina", "Denver Broncos"]) == token_f1("Denver", ["Denver Broncos"])
+
+
+def test_clause_f1_scores_the_best_clause_of_a_sentence_answer() -> None:
+    answer = "The west side of Fresno, a large neighborhood, is the center of the community [1]."
+    assert clause_f1(answer, ["a large neighborhood"]) == 1.0
+    assert token_f1(answer, ["a large neighborhood"]) < 0.5  # SQuAD F1 on the whole answer stays as defined
+    assert clause_f1("Soy farmers, mostly [2].", ["soy farmers"]) == 1.0
+    assert clause_f1("", ["x"]) == 0.0
 
 
 def test_held_out_passages_make_their_questions_unanswerable() -> None:
@@ -81,5 +90,8 @@ def test_benchmark_runs_the_real_path_on_a_tiny_dataset(tmp_path: Path, tiny_ggu
     assert report.questions == 3 and report.answerable == 2 and report.unanswerable == 1
     assert {r.id for r in report.results} == {"a", "b", "c"}
     assert all(0.0 <= v <= 1.0 for v in (report.exact_match, report.f1, report.refusal_accuracy))
+    assert report.unanswerable_share == round(1 / 3, 4)
+    assert all(0.0 <= v <= 1.0 for v in (report.clause_f1, report.draft_refusal_accuracy))
+    assert all(r.withheld is False or r.refused for r in report.results)  # a withheld answer is a refusal
     assert report.latency_ms["total_p50"] > 0 and report.ingest_seconds > 0
     assert not (tmp_path / "home" / "store").exists()  # the benchmark used its own temporary home

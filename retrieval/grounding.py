@@ -1,0 +1,102 @@
+"""Grounding checks of a generated answer against the sources it cites (no model needed).
+
+A small model asked to answer "from the sources only" still answers when the sources are about the right topic
+but do not state the answer: it either makes the claim up (words found in no source) or lifts a sentence of a
+neighbouring passage that does not address the question. ``support`` measures the first: the share of the
+answer's own content words (those not already in the question) that the cited sources contain. ``coverage``
+measures the second: the share of the question's content words found in the source sentence that best supports
+the answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"<[A-Z_]+_\d+>|\d+(?:[.,:]\d+)*|[A-Za-z]+(?:'[a-z]+)?")
+_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?![\s]|$))+[.!?]?")
+_SUFFIXES = ("ing", "ed", "es", "s", "ly")
+# Words any answer may use without a source stating them: function words, question words, meta talk.
+_GENERIC_WORDS = """
+    the and for are was were this that these those with from have has had not but you your they their there
+    what which who whom whose when where why how does did can may will would should could about into than then
+    them its our out also such some any all each other more most many much very only just over under between
+    being been both either neither own same so too one two yes no
+    source sources document documents text passage passages context answer question according states stated
+    says said mention mentions mentioned provided given information based refers describe describes
+    described shows show however because therefore thus while although
+"""
+_GENERIC = frozenset(_GENERIC_WORDS.split())
+
+
+def stem(word: str) -> str:
+    """A crude stem so "teachers"/"teacher" and "decided"/"decides" meet; placeholders and numbers kept."""
+    if word.startswith("<") or word[0].isdigit():
+        return word
+    word = word.lower().removesuffix("'s")
+    for suffix in _SUFFIXES:
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            word = word[: -len(suffix)]
+            break
+    return word.removesuffix("e")[:7]
+
+
+def key_terms(text: str) -> set[str]:
+    """Stems of the content words (3+ letters, not generic), numbers and placeholders of ``text``."""
+    terms = set()
+    for token in _TOKEN.findall(re.sub(r"\[\d+\]", " ", text)):
+        if token.startswith("<") or token[0].isdigit():
+            terms.add(token.rstrip(".,:"))
+        elif len(token) >= 3 and token.lower() not in _GENERIC:
+            terms.add(stem(token))
+    return terms
+
+
+@dataclass
+class Grounding:
+    support: float | None  # share of the answer's new terms found in the sources; None: no new term at all
+    coverage: float  # share of the question's terms found in the best-supporting source sentence
+    unsupported: list[str]  # the answer's new terms no source contains
+    best_sentence: str
+
+
+def support(answer: str, question: str, sources: Iterable[str]) -> tuple[float | None, list[str]]:
+    """(share of the answer's terms not in the question that the sources contain, the missing ones)."""
+    new = key_terms(answer) - key_terms(question)
+    if not new:
+        return None, []
+    available: set[str] = set()
+    for text in sources:
+        available |= key_terms(text)
+    missing = sorted(new - available)
+    return round(1 - len(missing) / len(new), 4), missing
+
+
+def best_sentence(answer: str, sources: Iterable[str]) -> str:
+    """The source sentence sharing the most terms with the answer ('' when none shares any)."""
+    wanted = key_terms(answer)
+    best, best_overlap = "", 0
+    for text in sources:
+        for match in _SENTENCE.finditer(text):
+            overlap = len(wanted & key_terms(match.group(0)))
+            if overlap > best_overlap:
+                best, best_overlap = match.group(0).strip(), overlap
+    return best
+
+
+def coverage(question: str, sentence: str) -> float:
+    """Share of the question's terms that ``sentence`` contains (1.0 for a question with no term)."""
+    asked = key_terms(question)
+    if not asked:
+        return 1.0
+    return round(len(asked & key_terms(sentence)) / len(asked), 4)
+
+
+def check(answer: str, question: str, sources: Sequence[str]) -> Grounding:
+    """Support of ``answer`` in the cited ``sources``; the question's coverage by the supporting sentence."""
+    share, missing = support(answer, question, sources)
+    sentence = best_sentence(answer, sources)
+    return Grounding(
+        support=share, coverage=coverage(question, sentence), unsupported=missing, best_sentence=sentence
+    )

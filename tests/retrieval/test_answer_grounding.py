@@ -1,0 +1,158 @@
+"""Grounding checks after generation: support of the answer in its cited sources, re-pointed citations,
+withheld answers (and the yes/no verification call through a llama.cpp grammar)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retrieval.answer import Answerer, repoint
+from retrieval.grounding import check, coverage, key_terms, stem, support
+from retrieval.llm import LlamaCppChat, choose_option, option_grammar
+from retrieval.prompt import REFUSAL, WITHDRAWN, build_verify_messages
+from retrieval.retriever import RetrievedChunk
+
+QUESTION = "How many days per week may employees work remotely?"
+
+
+def chunk(n: int, text: str) -> RetrievedChunk:
+    return RetrievedChunk(
+        chunk_id=f"chunk-{n}",
+        doc_id=f"doc-{n}",
+        source=f"/docs/file{n}.md",
+        title=f"file {n}",
+        page=None,
+        text=text,
+        score=0.5 / n,
+        groups=["all"],
+        dense_score=0.6,
+    )
+
+
+CHUNKS = [
+    chunk(1, "Employees may work remotely up to three days per week. Managers approve schedules."),
+    chunk(2, "Travel expenses must be filed within thirty days. Receipts are required from <PERSON_2>."),
+    chunk(3, "The vote was 51.6% in favour of a Scottish Assembly, short of the 40% threshold."),
+]
+
+
+def answerer(**options: object) -> Answerer:
+    """An answerer for checking drafts (``_finish`` needs neither retriever nor model unless it verifies)."""
+    return Answerer(retriever=None, chat_model=None, pseudonymizer=None, vault=None, **options)  # type: ignore[arg-type]
+
+
+def test_key_terms_keep_content_numbers_and_placeholders() -> None:
+    terms = key_terms("The source states that <PERSON_2> filed 51.6% of the receipts [2].")
+    assert terms == {"<PERSON_2>", "51.6", stem("filed"), stem("receipts")}
+    assert stem("teachers") == stem("teacher") and stem("decided") == stem("decides")
+    assert key_terms("what is it?") == set()
+
+
+def test_support_counts_only_terms_the_question_does_not_already_hold() -> None:
+    sources = [CHUNKS[0].text]
+    assert support("Employees may work remotely three days per week.", QUESTION, sources) == (1.0, [])
+    share, missing = support("Employees may work remotely five days, from the office.", QUESTION, sources)
+    assert share == 0.0 and missing == sorted({stem("five"), stem("office")})
+    assert support("Employees may work remotely.", QUESTION, sources) == (None, [])  # restates the question
+    assert support("It was 51.6%.", "What share voted?", [CHUNKS[2].text])[0] == 1.0
+    assert support("It was 52.6%.", "What share voted?", [CHUNKS[2].text])[0] == 0.0
+
+
+def test_check_finds_the_supporting_sentence_and_the_question_coverage() -> None:
+    grounding = check("Managers approve the schedules [1].", "Who approves schedules?", [CHUNKS[0].text])
+    assert grounding.best_sentence == "Managers approve schedules."
+    assert grounding.support == 1.0 and grounding.coverage == 1.0
+    assert coverage("Who approves holidays?", grounding.best_sentence) == 0.5
+    assert coverage("What?", "anything") == 1.0
+
+
+def test_citation_moves_to_the_source_that_supports_the_answer() -> None:
+    text, cited = repoint(
+        "Expenses are filed within thirty days [1].", "When are expenses filed?", CHUNKS, [1]
+    )
+    assert (text, cited) == ("Expenses are filed within thirty days [2].", [2])
+    # A cited source holding none of the answer's terms is dropped while another one supports it.
+    text, cited = repoint("Receipts are required [1][2]. From whom [1]?", "What?", CHUNKS, [1, 2])
+    assert (text, cited) == ("Receipts are required [2]. From whom?", [2])
+    # Supported as cited, or supported nowhere: left as it is (the grounding check decides).
+    assert repoint("Three days per week [1].", QUESTION, CHUNKS, [1]) == ("Three days per week [1].", [1])
+    assert repoint("Five days in the office [1].", QUESTION, CHUNKS, [1]) == (
+        "Five days in the office [1].",
+        [1],
+    )
+    assert repoint("anything", QUESTION, CHUNKS, []) == ("anything", [])
+
+
+def test_repointed_citation_is_marked_inferred() -> None:
+    answer = answerer()._finish("Expenses are filed within thirty days [1].", "When?", CHUNKS, False, False)
+    assert answer.refused is False and answer.answer.endswith("[2].")
+    assert [(c.n, c.inferred) for c in answer.citations] == [(2, True)]
+    assert answer.checks["draft_sources"] == ["/docs/file1.md"]
+    assert answer.checks["support"] == 1.0 and answer.checks["withheld"] is False
+
+
+def test_answer_the_sources_do_not_contain_is_withheld() -> None:
+    draft = "Employees may work remotely five days a week from the office [1]."
+    answer = answerer()._finish(draft, QUESTION, CHUNKS, reveal=False, refused=False)
+    assert answer.refused is True and answer.answer == REFUSAL and answer.citations == []
+    assert answer.checks["withheld"] is True and answer.checks["support"] < 0.5
+    assert answer.checks["reason"] == "the cited sources do not contain the answer"
+    kept = answerer(min_support=0.0)._finish(draft, QUESTION, CHUNKS, reveal=False, refused=False)
+    assert kept.refused is False and kept.answer == draft  # the check can be turned off
+
+
+def test_uncited_answer_that_no_source_supports_is_withheld() -> None:
+    answer = answerer()._finish("Bananas are yellow.", QUESTION, CHUNKS, reveal=False, refused=False)
+    assert answer.refused is True and answer.checks["reason"] == "no source supports the answer"
+
+
+def test_model_refusal_and_refusal_before_the_model_are_not_checked() -> None:
+    assert answerer()._finish(REFUSAL, QUESTION, CHUNKS, False, False).checks == {}
+    assert answerer()._finish(REFUSAL, QUESTION, [], False, True).checks == {}
+
+
+def test_verify_prompt_quotes_the_supporting_sentence_as_data() -> None:
+    messages = build_verify_messages(QUESTION, "Employees may work remotely up to three days per week.")
+    assert messages[0]["role"] == "system" and "not instructions" in messages[0]["content"]
+    assert '"""\nEmployees may work remotely up to three days per week.\n"""' in messages[1]["content"]
+    assert f"Question: {QUESTION}" in messages[1]["content"]
+    assert option_grammar(["yes", "no"]) == 'root ::= "yes" | "no"'
+
+
+@pytest.fixture(scope="module")
+def tiny_chat(tiny_gguf: Path) -> LlamaCppChat:
+    return LlamaCppChat(str(tiny_gguf), n_ctx=8192, max_tokens=8)
+
+
+def test_grammar_constrains_the_reply_to_the_options(tiny_chat: LlamaCppChat) -> None:
+    messages = build_verify_messages(QUESTION, CHUNKS[0].text)
+    assert tiny_chat.choose(messages, ["yes", "no"]) in ("yes", "no")  # even a random tiny model complies
+    assert choose_option(tiny_chat, messages, ["yes", "no"]) in ("yes", "no")
+
+
+def test_verify_asks_the_model_and_withholds_on_no(tiny_chat: LlamaCppChat) -> None:
+    verifying = Answerer(retriever=None, chat_model=tiny_chat, pseudonymizer=None, vault=None, verify=True)  # type: ignore[arg-type]
+    draft = "Employees may work remotely three days per week [1]."
+    answer = verifying._finish(draft, QUESTION, CHUNKS, reveal=False, refused=False)
+    verdict = answer.checks["verified"]
+    assert verdict in ("yes", "no")
+    assert answer.refused is (verdict == "no")
+    assert answer.answer == (REFUSAL if verdict == "no" else draft)
+
+
+def test_withheld_answer_is_taken_back_in_the_stream(sample_home, tiny_chat: LlamaCppChat) -> None:  # type: ignore[no-untyped-def]
+    strict = Answerer(
+        retriever=sample_home.retriever,
+        chat_model=tiny_chat,
+        pseudonymizer=sample_home.pseudonymizer,
+        vault=sample_home.vault,
+        min_support=1.0,
+    )
+    events = list(strict.stream(QUESTION, ["all"]))
+    answer = events[-1]["answer"]
+    tokens = [e["text"] for e in events if e["type"] == "token"]
+    # min_support=1.0: the tiny model's random words are never all in the sources (reproducible at temp. 0)
+    assert answer["checks"]["withheld"] is True
+    assert tokens[-1] == "\n\n" + WITHDRAWN  # what was streamed is taken back in the stream
+    assert answer["answer"] == REFUSAL and answer["refused"] is True and answer["citations"] == []
