@@ -280,8 +280,11 @@ def _sweep(
     other BM25 weights ``w`` and sentence shares ``s`` (from the hybrid run's per-chunk cosine, BM25 and
     best-sentence scores), and reciprocal-rank fusion of the dense and BM25 runs."""
     out: dict[str, float] = {}
-    if any(c.sparse_score is not None for chunks in legs.get("hybrid", {}).values() for c in chunks):
-        for sentence_weight in SWEEP_SENTENCE:
+    hybrid = [c for chunks in legs.get("hybrid", {}).values() for c in chunks]
+    if any(c.sparse_score is not None for c in hybrid):
+        # Sentence shares only when the index has sentence vectors (sentence_weight > 0 at ingestion).
+        shares = SWEEP_SENTENCE if any(c.sentence_score is not None for c in hybrid) else (0.0,)
+        for sentence_weight in shares:
             for weight in SWEEP_WEIGHTS:
                 fused = {}
                 for q in dataset.qrels:

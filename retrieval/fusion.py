@@ -2,9 +2,10 @@
 
 ``linear`` (the default, chosen on SciFact train, see README "Retrieval benchmarks"): each candidate of
 either leg gets its exact cosine, BM25 score and best sentence cosine (the store re-scores the union by id),
-then ``(1-s) * cosine + s * best_sentence + w * bm25 / max(bm25)``. BM25 scores have no fixed scale (they grow
-with the query's length and the corpus' IDF), so they are divided by the query's best; cosines already share
-one. ``rrf`` and ``dbsf`` run inside the Qdrant engine (``Prefetch`` + ``Fusion``) instead.
+then ``(1-s) * cosine + s * best_sentence + w * bm25 / max(bm25)`` (``s`` = 0 by default: no sentence
+vectors). BM25 scores have no fixed scale (they grow with the query's length and the corpus' IDF), so they
+are divided by the query's best; cosines already share one. ``rrf`` and ``dbsf`` run inside the Qdrant
+engine (``Prefetch`` + ``Fusion``) instead.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ FusionMethod = Literal["linear", "rrf", "dbsf"]
 class FusionParams:
     method: FusionMethod = "linear"
     sparse_weight: float = 0.5  # linear: weight of the normalized BM25 score; rrf: weight of the BM25 leg
-    sentence_weight: float = 0.3  # linear: share of the best sentence's cosine in the dense score
+    sentence_weight: float = 0.0  # linear: share of the best sentence's cosine in the dense score (0: off)
     rrf_k: int = 60
     candidates: int = 100  # prefetch depth of each leg
 

@@ -5,22 +5,17 @@ the store's ``IDF`` modifier multiplies in the inverse document frequency at que
 is just its distinct terms. Both backends get exactly the same vectors, hence the same BM25 ranking.
 
 Pseudonyms such as ``<PERSON_12>`` would tokenize into ``person`` + ``12`` and match every other person;
-:func:`sparse_text` turns each into one exact token (``person12``) on both the document and the query side.
+:func:`retrieval.surrogates.sparse_text` turns each into one exact token (``person12``) on both the
+document and the query side.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import qdrant_edge as qe
 
-_SURROGATE = re.compile(r"<([A-Z][A-Z_]*?)_(\d+)>")
-
-
-def sparse_text(text: str) -> str:
-    """Text for BM25: a pseudonym such as ``<PERSON_12>`` becomes the single exact token ``person12``."""
-    return _SURROGATE.sub(lambda m: f" {m.group(1).replace('_', '').lower()}{m.group(2)} ", text)
+from retrieval.surrogates import sparse_text
 
 
 @dataclass(frozen=True)

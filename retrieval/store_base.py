@@ -180,8 +180,9 @@ class QdrantHybridStore(BasePydanticVectorStore):
         return PointData(point_id(node.node_id), [float(x) for x in embedding], sparse, payload)
 
     def _add_sentences(self, points: list[PointData]) -> None:
-        """Per-sentence vectors of each point's text, all sentences of the batch in one embedding call."""
-        if self._sentence_embedder is None or not self._has_sentences:
+        """Per-sentence vectors of each point's text, all sentences of the batch in one embedding call;
+        none when queries would not use them (sentence weight 0: no ingest cost)."""
+        if self._sentence_embedder is None or not self.sentence_rescoring:
             return
         split = [split_sentences(p.payload.get(TEXT_KEY, "")) for p in points]
         flat = [sentence for sentences in split for sentence in sentences]

@@ -384,7 +384,13 @@ def test_best_sentence_rescores_hybrid_candidates(
     # Its chunk vector is unremarkable, but one of its sentences says exactly what is asked.
     target = make_node(rng, "doc-target", text=f"{filler} {claim}", embedding=vectors[25])
     embedder = SentenceVectors({claim: query_vector})
-    store = make_store(backend, tmp_path, sentence_embedder=embedder)
+    off = make_store(backend, tmp_path / "off", sentence_embedder=embedder)  # default: sentence weight 0
+    off.add(nodes[:3])
+    assert embedder.calls == 0  # no sentence vectors computed when queries would not use them
+    off.close()  # type: ignore[attr-defined]
+    store = make_store(
+        backend, tmp_path, sentence_embedder=embedder, fusion=FusionParams(sentence_weight=0.3)
+    )
     store.add([*nodes, target])
     assert embedder.calls == 1  # one embedding call for all sentences of the batch
     query = VectorStoreQuery(
