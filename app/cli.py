@@ -99,9 +99,15 @@ def _groups(raw: str | None) -> list[str]:
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     paths = [str(Path(p).expanduser().resolve()) for p in args.paths]
     groups = _groups(args.groups)
+    shard = _shard(args.shard)
     client = _service(settings)
     if client is not None and args.rebuild:
         raise CliError("--rebuild: stop the service first (it owns the index), then run this again")
+    if shard is not None and (client is not None or args.rebuild):
+        raise CliError(
+            "--shard runs in this process on a shared store and database: not with --rebuild, and not on a "
+            "home whose service is running (use a worker home with the same [store] and [database])"
+        )
     if client is not None:
         job = client.ingest(paths, groups, args.sync)
         report = _follow_job(client, job["id"], quiet=args.json)
@@ -126,8 +132,13 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             if args.rebuild:
                 container.ingestor.rebuild()
                 container.audit.record("cli", "index_rebuilt", components=container.components())
-            report = _ingest_local(container, paths, groups, args.sync, quiet=args.json).to_json()
-            container.audit.record("cli", "ingest", files=report["files"], chunks=report["chunks"])
+            local = _ingest_local(container, paths, groups, args.sync, quiet=args.json, shard=shard)
+            report = local.to_json()
+            shard_detail = {"shard": str(shard)} if shard else {}
+            report.update(shard_detail)
+            container.audit.record(
+                "cli", "ingest", files=report["files"], chunks=report["chunks"], **shard_detail
+            )
         finally:
             container.close()
     failed = report.get("failed", [])
@@ -141,7 +152,16 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_PARTIAL if failed else 0
 
 
-def _ingest_local(container, paths: list[str], groups: list[str], sync: bool, quiet: bool):  # type: ignore[no-untyped-def]
+def _shard(raw: str | None):  # type: ignore[no-untyped-def]
+    from ingest.sharding import Shard, ShardError
+
+    try:
+        return Shard.parse(raw) if raw is not None else None
+    except ShardError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def _ingest_local(container, paths: list[str], groups: list[str], sync: bool, quiet: bool, shard=None):  # type: ignore[no-untyped-def]
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
     ingestor = container.ingestor
@@ -169,7 +189,7 @@ def _ingest_local(container, paths: list[str], groups: list[str], sync: bool, qu
                 current=Path(p.current).name if p.current else "",
             )
 
-        return ingestor.run(paths, groups, sync, update)
+        return ingestor.run(paths, groups, sync, update, shard=shard)
 
 
 def _follow_job(client, job_id: str, quiet: bool) -> dict:  # type: ignore[no-untyped-def]
@@ -179,8 +199,11 @@ def _follow_job(client, job_id: str, quiet: bool) -> dict:  # type: ignore[no-un
         if job["status"] in ("done", "failed"):
             break
         if not quiet:
+            eta = job.get("eta_seconds")
             console.print(
-                f"job {job_id}: {job['files_done']}/{job['files_total']} files, {job['chunks']} chunks",
+                f"job {job_id}: {job['files_done']}/{job['files_total']} files, {job['chunks']} chunks, "
+                f"{job.get('chunks_per_s', 0.0):.1f} chunks/s"
+                + (f", ETA {eta:.0f} s" if eta is not None else ""),
                 end="\r",
             )
         time.sleep(0.5)
@@ -479,6 +502,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--rebuild",
         action="store_true",
         help="drop the whole index first (e.g. after changing the embedding model, chunker or anonymizer)",
+    )
+    p.add_argument(
+        "--shard",
+        metavar="I/N",
+        help="only the files of shard I of N (1-based, by a hash of each file's path relative to PATH): "
+        "N workers with the same store and database ingest everything once",
     )
     p.set_defaults(func=cmd_ingest)
 

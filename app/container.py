@@ -46,7 +46,12 @@ class Container:
 
     @cached_property
     def engine(self) -> Engine:
-        return make_engine(self.settings.db_url)
+        """SQLite in the home, or the server at ``[database] url``; migrated to the newest schema first."""
+        from app.migrations import upgrade
+
+        engine = make_engine(self.settings.db_url)
+        upgrade(engine)
+        return engine
 
     @cached_property
     def vault(self) -> Vault:
@@ -125,9 +130,19 @@ class Container:
 
         if store.url == ":memory:":
             client = QdrantClient(location=":memory:")
-        else:
+        else:  # TLS when the URL is https://; the API key is sent on every request
             client = QdrantClient(url=store.url, api_key=store.api_key or None)
-        return QdrantStore(client, **common)
+        return QdrantStore(client, collection_options=self.collection_options(), **common)
+
+    def collection_options(self) -> dict[str, int]:
+        """How a new Qdrant collection is distributed over a cluster (only what differs from one node)."""
+        store = self.settings.store
+        options = {
+            "shard_number": store.shard_number,
+            "replication_factor": store.replication_factor,
+            "write_consistency_factor": store.write_consistency_factor,
+        }
+        return {key: value for key, value in options.items() if value != 1}
 
     def fusion_params(self):  # type: ignore[no-untyped-def]
         from retrieval.fusion import FusionParams
@@ -259,6 +274,8 @@ class Container:
             pseudonymizer=self.pseudonymizer,
             vault=self.vault,
             min_score=self.settings.retrieval.min_score,
+            min_support=self.settings.retrieval.min_support,
+            verify=self.settings.retrieval.verify_answers,
             injection_policy=self.settings.retrieval.injection_policy,
         )
 

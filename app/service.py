@@ -11,7 +11,7 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
-from app import operations, service_ui, service_users
+from app import operations, service_eval, service_ui, service_users
 from app.container import Container
 from app.jobs import Job, JobQueue
 from app.paths import UnsafePathError, allowed_roots, check_within
@@ -323,6 +323,7 @@ def create_app(container: Container) -> FastAPI:
         return container.audit.verify().__dict__
 
     service_ui.register_ui_routes(app, container, current_user, require)
+    service_eval.register_eval_routes(app, container, current_user, require)
     service_users.register_user_routes(app, container, current_user, require, _user_json)
     return app
 

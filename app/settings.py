@@ -95,7 +95,14 @@ class StoreSettings(BaseModel):
     collection: str = "privrag"
     hnsw_m: int = Field(16, description="HNSW graph degree (see `privrag bench retrieve`)")
     hnsw_ef_construct: int = 100
-    hnsw_ef: int = Field(0, description="HNSW search beam width; 0 = the engine's default")
+    hnsw_ef: int = Field(
+        128, description="HNSW search beam width (recall@10 0.999 vs exact: bench retrieve); 0 = default"
+    )
+    shard_number: int = Field(1, ge=1, description="backend=qdrant: shards of a new collection (cluster)")
+    replication_factor: int = Field(1, ge=1, description="backend=qdrant: copies of each shard (cluster)")
+    write_consistency_factor: int = Field(
+        1, ge=1, description="backend=qdrant: replicas that must acknowledge a write (<= replication_factor)"
+    )
 
 
 class RetrievalSettings(BaseModel):
@@ -105,20 +112,28 @@ class RetrievalSettings(BaseModel):
         "linear", description="linear: cosine + w * BM25/max(BM25); rrf, dbsf: fused inside Qdrant"
     )
     sparse_weight: float = Field(0.5, description="w of linear fusion; the BM25 leg's weight for rrf")
-    sentence_weight: float = Field(0.3, description="linear fusion: share of the best sentence's cosine")
+    sentence_weight: float = Field(
+        0.0, description="linear fusion: share of the best sentence's cosine (0: no sentence vectors)"
+    )
     rrf_k: int = 60
     candidates: int = Field(100, description="candidates fetched per leg before fusion")
     bm25_k: float = 1.2
     bm25_b: float = 0.75
     bm25_avg_len: float = Field(256.0, description="expected chunk length in terms (BM25 length norm)")
     min_score: float = Field(0.15, description="Below this dense similarity nothing counts as relevant")
+    min_support: float = Field(
+        0.5, description="withhold an answer when its cited sources hold less than this share of its terms"
+    )
+    verify_answers: bool = Field(False, description="2nd yes/no model call: do the sources state the answer?")
     injection_policy: Literal["label", "exclude"] = Field(
         "label", description="chunks flagged as prompt injection: shown flagged, or never given to the model"
     )
 
 
 class DatabaseSettings(BaseModel):
-    url: str = Field("", description="SQLAlchemy URL; empty = sqlite in the home")
+    url: str = Field(
+        "", description="postgresql+psycopg://user:pw@host/db or sqlite:///path; empty = sqlite in the home"
+    )
 
 
 class ServiceSettings(BaseModel):
@@ -157,6 +172,14 @@ class IngestSettings(BaseModel):
     )
 
 
+class EvalSettings(BaseModel):
+    dataset_roots: list[str] = Field(
+        default_factory=lambda: ["data", "../shared/data"],
+        description="folders the service may read benchmark datasets from, besides ingest.allowed_roots "
+        "(relative = against the service's working directory)",
+    )
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PRIVRAG_", env_nested_delimiter="__", extra="ignore")
 
@@ -169,6 +192,7 @@ class Settings(BaseSettings):
     database: DatabaseSettings = DatabaseSettings()
     service: ServiceSettings = ServiceSettings()
     ingest: IngestSettings = IngestSettings()
+    eval: EvalSettings = EvalSettings()
 
     @property
     def db_url(self) -> str:

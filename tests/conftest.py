@@ -45,6 +45,9 @@ def make_settings(home: Path, model: Path | None, **overrides: object):  # type:
         settings.llm.model_path = str(model)
         settings.llm.max_tokens = 24
         settings.llm.n_ctx = 8192  # the tiny model tokenizes byte by byte
+        # The tiny model's words are random, so its drafts would be withheld as ungrounded: grounding checks
+        # has its own tests (tests/retrieval/test_answer_grounding.py).
+        settings.retrieval.min_support = 0.0
     for dotted, value in overrides.items():
         section, key = dotted.split("__")
         setattr(getattr(settings, section), key, value)
@@ -67,6 +70,15 @@ def sample_home(tmp_path_factory: pytest.TempPathFactory, tiny_gguf: Path) -> It
 @pytest.fixture
 def sample_pii_values() -> list[str]:
     return [line.strip() for line in SAMPLE_PII.read_text().splitlines() if line.strip()]
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test (see tests/pg.py): its SQLAlchemy URL."""
+    from tests.pg import fresh_database
+
+    with fresh_database() as url:
+        yield url
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.settings import Settings
+
+if TYPE_CHECKING:
+    from eval.datasets import RetrievalDataset
+    from eval.retrieval import EvalOptions
 
 
 def register(groups: dict[str, Any], common: argparse.ArgumentParser) -> None:
@@ -47,14 +52,11 @@ def _reports(settings: Settings) -> Path:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    import logging
-
     from app.cli import CliError, emit
     from eval import retrieval_report
     from eval.datasets import load_dataset
-    from eval.retrieval import MODES, EvalOptions, run_eval
+    from eval.retrieval import MODES, EvalOptions
 
-    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)  # one warning per unsupported language
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     if not modes or any(m not in MODES for m in modes):
         raise CliError(f"--modes: choose from {', '.join(MODES)}")
@@ -79,14 +81,34 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     )
     if options.index_dir is not None and args.both:
         raise CliError("--both builds two indexes: use it without --index-dir")
+    result = evaluate(settings, dataset, options, both=args.both, previous=previous)
+    human = retrieval_report.markdown(result) + f"\nReport: {result['report_files']['markdown']}"
+    emit(args, result, human)
+    return 0
+
+
+def evaluate(
+    settings: Settings,
+    dataset: RetrievalDataset,
+    options: EvalOptions,
+    both: bool = False,
+    previous: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Ingest ``dataset`` into a temporary home, score every query; the report lands in
+    <home>/reports/retrieval/<run>/. The same run for `privrag eval retrieval` and the service's benchmark
+    jobs; returns the command's JSON."""
+    import logging
+
+    from eval import retrieval_report
+    from eval.retrieval import run_eval
+
+    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)  # one warning per unsupported language
     name = time.strftime("%Y%m%d-%H%M%S")
     # Libraries print progress notes to stdout (llama-index's splitter): keep stdout for the one JSON object.
     with tempfile.TemporaryDirectory(prefix="privrag-eval-") as tmp, contextlib.redirect_stdout(sys.stderr):
         result = run_eval(settings, dataset, options, Path(tmp) / "on")
-        if args.both:
-            plain_options = EvalOptions(
-                **{**options.__dict__, "anonymize": not options.anonymize, "baseline": False}
-            )
+        if both:
+            plain_options = dataclasses.replace(options, anonymize=not options.anonymize, baseline=False)
             plain = run_eval(settings, dataset, plain_options, Path(tmp) / "off")
             anonymized, raw = (result, plain) if options.anonymize else (plain, result)
             keys = [m for m in ("recall@5", "ndcg@10", "recall@10", "recall@100", "mrr@10") if m in raw]
@@ -101,9 +123,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if previous is not None:
         result["compare"] = retrieval_report.compare(previous, result)
     retrieval_report.write(result, _reports(settings) / name)
-    human = retrieval_report.markdown(result) + f"\nReport: {result['report_files']['markdown']}"
-    emit(args, result, human)
-    return 0
+    return result
 
 
 def run_compare(args: argparse.Namespace, settings: Settings) -> int:
