@@ -42,6 +42,8 @@ from anonymize.vault import Vault
 
 _MIN_PROPAGATED = 4
 _WORD = re.compile(r"\w+")
+# A lower-case word standing alone in running text (not a part of an address like "priya.raman@example.com").
+_LOWERCASE_WORD = re.compile(r"(?<![\w.@-])([a-z]+)(?=[\s,;:!?)]|\.(?:\s|$)|$)")
 _SNAPSHOTS_KEPT = 2  # a job's mark and the latest one (questions)
 
 
@@ -76,6 +78,9 @@ class KnownValues:
             if entity_type == "PERSON" and _name_word(value):
                 self.aliases.setdefault(value, value)
             return
+        words = value.split()
+        if all(w.isalpha() for w in words) and not any(_title_case(w) for w in words):
+            return  # no capitalized word ("odds ratio", "oncogenic RAS"): the shape of a false detection
         self.folded.setdefault(value.casefold(), entity_type)
         first = _WORD.search(value)
         self._by_first.setdefault(first.group(0).lower() if first else "", []).append(value)
@@ -85,7 +90,7 @@ class KnownValues:
                     self.aliases.setdefault(part, value)
 
     def matches(self, text: str, words: set[str], lowered: str) -> list[tuple[int, int]]:
-        """Spans of known values in ``text`` (any case); ``words``: its words, lowercase."""
+        """Spans of known values in ``text`` (any case but all lower case); ``words``: its lowercase words."""
         spans = []
         for word in [*words, ""]:
             for value in self._by_first.get(word, ()):
@@ -95,8 +100,17 @@ class KnownValues:
                 if pattern is None:
                     pattern = re.compile(r"(?<!\w)" + re.escape(value) + r"(?!\w)", re.I)
                     self._patterns[value] = pattern
-                spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
+                # Any case but all lower case: "JANE DOE" is Jane Doe, "odds ratio" is not "Odds Ratio".
+                spans += [
+                    (m.start(), m.end())
+                    for m in pattern.finditer(text)
+                    if not m.group(0).islower() or value.islower()
+                ]
         return spans
+
+
+def _title_case(word: str) -> bool:
+    return word[:1].isupper() and word[1:].islower()
 
 
 def _name_word(word: str) -> bool:
@@ -121,11 +135,14 @@ def _propagated(text: str, contexts: Sequence[KnownValues]) -> list[tuple[int, i
         return []
     lowered = text.lower()
     spans: list[tuple[int, int, int, str]] = []  # (start, end, priority: name parts first, type)
-    words: set[str] = set()
-    for m in _WORD.finditer(text):
+    matches = list(_WORD.finditer(text))
+    words = {m.group(0).lower() for m in matches}
+    lowercase = set(_LOWERCASE_WORD.findall(text))
+    for m in matches:
         word = m.group(0)
-        words.add(word.lower())
-        if any(word in k.aliases for k in contexts):  # name parts: case-sensitive ("Bell", not "bell")
+        # Name parts: case-sensitive ("Bell", not "bell"), and not where the text also writes the word in
+        # lower case as a word of its own ("Tumor ... tumor"): a common word, not a name.
+        if word.lower() not in lowercase and any(word in k.aliases for k in contexts):
             spans.append((m.start(), m.end(), 0, "PERSON"))
     for known in contexts:
         for start, end in known.matches(text, words, lowered):

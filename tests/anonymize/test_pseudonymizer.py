@@ -266,9 +266,11 @@ def test_propagation_in_a_large_vault_finds_full_values_and_name_parts(
         vault.surrogate("PERSON", f"Per{suffix} Lan{suffix}")
     pseudo.run(["From: Zorblax Quintrell <zq@example.com>"])
     assert len(pseudo.known()) == len(letters) + 2
-    (result,) = pseudo.run(["ZORBLAX QUINTRELL met PERAB LANAB and Lanbc, not lanbc."])
+    (result,) = pseudo.run(["ZORBLAX QUINTRELL met PERAB LANAB and Lanbc, not lancd."])
     zorblax, ab, bc = (vault.find("PERSON", v) for v in ["Zorblax Quintrell", "Perab Lanab", "Perbc Lanbc"])
-    assert result.text == f"{zorblax} met {ab} and {bc}, not lanbc."
+    assert result.text == f"{zorblax} met {ab} and {bc}, not lancd."
+    # A name part the same text also writes in lower case is taken for a common word, not a name.
+    assert pseudo.run(["Lanbc spoke; lanbc is also a word here."])[0].text.startswith("Lanbc spoke")
 
 
 def test_sweep_replaces_values_added_since_a_mark_without_new_surrogates(
@@ -293,7 +295,9 @@ def test_one_word_values_propagate_only_as_name_shaped_words() -> None:
     for value in ("This", "Survival", "BACKGROUND MicroRNA-196", "Priya", "mouse"):
         known.add(value, "PERSON")
     known.add("Boston", "LOCATION")
-    text = "This survival study in mouse lung, BACKGROUND: Survival rates. Priya and Boston; priya."
+    text = "This survival study in mouse lung, BACKGROUND: Survival rates. Priya and Boston."
     found = {text[s:e] for s, e, _ in _propagated(text, (known,))}
-    # "Survival" is title case and not a stop word: it still propagates as written, never as "survival".
-    assert found == {"Priya", "Survival"}, found
+    # "Survival" propagates as written (title case, not a stop word), except where the text writes "survival".
+    assert found == {"Priya"}, found
+    other = "Survival rates rose."
+    assert {other[s:e] for s, e, _ in _propagated(other, (known,))} == {"Survival"}

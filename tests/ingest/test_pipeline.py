@@ -415,7 +415,7 @@ def test_the_sweep_replaces_a_value_another_file_revealed(tmp_path: Path, make_c
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "a_team.md").write_text("# Team\n\nPriya Raman joined the finance team in March.\n")
-    (docs / "b_minutes.md").write_text("# Minutes\n\nminutes: priya raman presented the budget.\n")
+    (docs / "b_minutes.md").write_text("# Minutes\n\nMINUTES: PRIYA RAMAN PRESENTED THE BUDGET.\n")
     container = make_container(tmp_path / "home")
     report = container.ingestor.run([docs])
     assert report.ingested == 2 and report.swept == 1
