@@ -360,16 +360,14 @@ class Ingestor:
         if not len(known):
             return 0
         changed: list[BaseNode] = []
-        for record in self.catalog.all():  # document by document: memory stays bounded
-            match = MetadataFilters(filters=[MetadataFilter(key=FILE_ID, value=record.doc_id)])
-            for node in self.vector_store.get_nodes(filters=match):
-                text, title = node.get_content(), str(node.metadata.get("title") or "")
-                new_text, new_title = pseudonymizer.sweep(text, known), pseudonymizer.sweep(title, known)
-                if new_text != text or new_title != title:
-                    node.set_content(new_text)
-                    if title:
-                        node.metadata["title"] = new_title
-                    changed.append(node)
+        for node in self._stored_nodes():
+            text, title = node.get_content(), str(node.metadata.get("title") or "")
+            new_text, new_title = pseudonymizer.sweep(text, known), pseudonymizer.sweep(title, known)
+            if new_text != text or new_title != title:
+                node.set_content(new_text)
+                if title:
+                    node.metadata["title"] = new_title
+                changed.append(node)
         for start in range(0, len(changed), 256):
             batch = changed[start : start + 256]
             texts = [n.get_content(metadata_mode=MetadataMode.EMBED) for n in batch]
@@ -379,6 +377,17 @@ class Ingestor:
         if changed and hasattr(self.vector_store, "flush"):
             self.vector_store.flush()
         return len(changed)
+
+    def _stored_nodes(self) -> Iterator[BaseNode]:
+        """Every chunk in the store: one scroll when the store offers it, else document by document (by the
+        indexed file id); memory stays bounded either way."""
+        iter_nodes = getattr(self.vector_store, "iter_nodes", None)
+        if iter_nodes is not None:
+            yield from iter_nodes()
+            return
+        for record in self.catalog.all():
+            match = MetadataFilters(filters=[MetadataFilter(key=FILE_ID, value=record.doc_id)])
+            yield from self.vector_store.get_nodes(filters=match)
 
     def _job_mark(
         self, paths: Sequence[Path | str], groups: list[str], state: str = _JOB_STATE

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from abc import abstractmethod
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -192,6 +192,11 @@ class QdrantHybridStore(BasePydanticVectorStore):
             if sentences:
                 point.sentences = [[float(x) for x in v] for v in vectors[offset : offset + len(sentences)]]
             offset += len(sentences)
+
+    def iter_nodes(self, batch_size: int | None = None) -> Iterator[BaseNode]:
+        """Every stored node, scrolled in batches (the backend's ``iter_payloads``): memory stays bounded."""
+        for payload in self.iter_payloads(batch_size=batch_size):  # type: ignore[attr-defined]
+            yield payload_to_node(payload, "")
 
     def add(self, nodes: Sequence[BaseNode], **add_kwargs: Any) -> list[str]:
         """Upsert nodes (with embeddings) in batches; same node id overwrites. Returns the node ids."""

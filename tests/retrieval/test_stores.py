@@ -210,6 +210,13 @@ def test_delete_nodes_get_nodes_and_clear(store: QdrantHybridStore, rng: np.rand
     assert store.count() == 1  # type: ignore[attr-defined]
 
 
+def test_iter_nodes_scrolls_every_node_in_batches(store: QdrantHybridStore, rng: np.random.Generator) -> None:
+    nodes = [make_node(rng, f"doc-{i % 3}", text=f"chunk number {i}") for i in range(7)]
+    store.add(nodes)
+    seen = {n.node_id: n.get_content() for n in store.iter_nodes(batch_size=2)}
+    assert seen == {n.node_id: n.get_content() for n in nodes}
+
+
 def test_readding_same_ids_does_not_duplicate(store: QdrantHybridStore, rng: np.random.Generator) -> None:
     nodes = [make_node(rng, "doc-1") for _ in range(5)]
     store.add(nodes)
