@@ -93,3 +93,20 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:
     lines = capsys.readouterr().out.strip().splitlines()
     assert len(lines) == 1, lines
     return code, json.loads(lines[0])
+
+
+TEST_PASSWORD = "a-long-enough-password"
+
+
+def new_user_token(container, role: str, groups: list[str] | None = None) -> str:  # type: ignore[no-untyped-def]
+    """A new user (unique name, ``TEST_PASSWORD``) with ``role`` and ``groups`` (default: all); its token."""
+    import uuid
+
+    name = f"{role}-{uuid.uuid4().hex[:8]}"
+    container.users.add(name, role, ["all"] if groups is None else groups, TEST_PASSWORD)
+    return container.users.issue_token(name)
+
+
+def bearer(token: str) -> dict[str, str]:
+    """Request headers carrying ``token``."""
+    return {"Authorization": f"Bearer {token}"}

@@ -16,30 +16,15 @@ from fastapi.testclient import TestClient
 
 from app.container import Container
 from app.service import create_app
-from tests.conftest import make_settings
+from tests.conftest import TEST_PASSWORD, bearer, make_settings, new_user_token
 
-PASSWORD = "a-long-enough-password"
+PASSWORD = TEST_PASSWORD  # the password new_user_token gives
 QUESTION = "How many days per week may employees work remotely?"
 PUBLIC = {"/healthz", "/v1/auth/login", "/docs", "/docs/oauth2-redirect", "/openapi.json", "/redoc"}
 
 
-def add_user(container: Container, role: str, groups: list[str]) -> str:
-    """A new user with a unique name; returns a session token for it."""
-    name = f"{role}-{uuid.uuid4().hex[:8]}"
-    container.users.add(name, role, groups, PASSWORD)
-    return container.users.issue_token(name)
-
-
-def auth(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
-
-
-@pytest.fixture(scope="module")
-def client(sample_home: Container) -> Iterator[TestClient]:
-    app = create_app(sample_home)
-    with TestClient(app) as test_client:
-        yield test_client
-    app.state.jobs.stop()
+add_user = new_user_token
+auth = bearer
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import shutil
 import threading
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,30 +13,15 @@ from fastapi.testclient import TestClient
 
 from app.container import Container
 from app.eval_jobs import EvalJob, EvalJobs
-from app.service import create_app
+from tests.conftest import TEST_PASSWORD, bearer, new_user_token
 
-PASSWORD = "a-long-enough-password"
+PASSWORD = TEST_PASSWORD  # the password new_user_token gives
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "eval"
 RUN_SECONDS = 600  # a guard against a hung run, not a speed check
 
 
-def token_for(container: Container, role: str) -> str:
-    name = f"{role}-{uuid.uuid4().hex[:8]}"
-    container.users.add(name, role, ["all"], PASSWORD)
-    return container.users.issue_token(name)
-
-
-def auth(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
-
-
-@pytest.fixture(scope="module")
-def client(sample_home: Container) -> Iterator[TestClient]:
-    app = create_app(sample_home)
-    with TestClient(app) as test_client:
-        yield test_client
-    app.state.jobs.stop()
-    app.state.eval_jobs.wait(RUN_SECONDS)
+token_for = new_user_token
+auth = bearer
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,29 +12,15 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.container import Container
-from app.service import create_app
+from tests.conftest import TEST_PASSWORD, bearer, new_user_token
 
-PASSWORD = "a-long-enough-password"
+PASSWORD = TEST_PASSWORD  # the password new_user_token gives
 QUESTION = "How many days per week may employees work remotely?"
 PII_QUESTION = "Who is Jane Doe?"
 
 
-def token_for(container: Container, role: str, groups: list[str] | None = None) -> str:
-    name = f"{role}-{uuid.uuid4().hex[:8]}"
-    container.users.add(name, role, groups or ["all"], PASSWORD)
-    return container.users.issue_token(name)
-
-
-def auth(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
-
-
-@pytest.fixture(scope="module")
-def client(sample_home: Container) -> Iterator[TestClient]:
-    app = create_app(sample_home)
-    with TestClient(app) as test_client:
-        yield test_client
-    app.state.jobs.stop()
+token_for = new_user_token
+auth = bearer
 
 
 @pytest.fixture(scope="module")

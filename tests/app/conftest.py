@@ -1,0 +1,23 @@
+"""Fixtures shared by the service's tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.container import Container
+from app.service import create_app
+
+EVAL_JOB_GUARD_SECONDS = 600  # a guard against a hung benchmark job at teardown, not a speed check
+
+
+@pytest.fixture(scope="module")
+def client(sample_home: Container) -> Iterator[TestClient]:
+    """The HTTP service over the session's sample home, for one test module."""
+    app = create_app(sample_home)
+    with TestClient(app) as test_client:
+        yield test_client
+    app.state.jobs.stop()
+    app.state.eval_jobs.wait(EVAL_JOB_GUARD_SECONDS)
