@@ -50,6 +50,7 @@ FILE_ID = "file_id"
 _KEEP_FOR_EMBEDDING = {"title"}
 _KEEP_FOR_LLM = {"title", "page", "section"}
 _DONE = object()  # end of a stage's input
+_SWEEP_BATCH = 256  # chunks re-embedded and rewritten at a time by the end-of-job sweep
 _JOB_STATE = "ingest_job"  # catalog state: the running job's key and vault mark, cleared when it finishes
 
 
@@ -359,7 +360,8 @@ class Ingestor:
         known = pseudonymizer.known_between(since)
         if not len(known):
             return 0
-        changed: list[BaseNode] = []
+        batch: list[BaseNode] = []
+        changed = 0
         for node in self._stored_nodes():
             text, title = node.get_content(), str(node.metadata.get("title") or "")
             new_text, new_title = pseudonymizer.sweep(text, known), pseudonymizer.sweep(title, known)
@@ -367,16 +369,24 @@ class Ingestor:
                 node.set_content(new_text)
                 if title:
                     node.metadata["title"] = new_title
-                changed.append(node)
-        for start in range(0, len(changed), 256):
-            batch = changed[start : start + 256]
-            texts = [n.get_content(metadata_mode=MetadataMode.EMBED) for n in batch]
-            for node, vector in zip(batch, self._embed(texts, threading.Event()), strict=True):
-                node.embedding = vector
-            self.vector_store.add(batch)
+                batch.append(node)
+            if len(batch) >= _SWEEP_BATCH:  # rewritten as it goes: memory stays bounded
+                changed += self._rewrite(batch)
+                batch = []
+        changed += self._rewrite(batch)
         if changed and hasattr(self.vector_store, "flush"):
             self.vector_store.flush()
-        return len(changed)
+        return changed
+
+    def _rewrite(self, nodes: list[BaseNode]) -> int:
+        """Re-embed ``nodes`` and write them over their stored versions (same ids)."""
+        if not nodes:
+            return 0
+        texts = [n.get_content(metadata_mode=MetadataMode.EMBED) for n in nodes]
+        for node, vector in zip(nodes, self._embed(texts, threading.Event()), strict=True):
+            node.embedding = vector
+        self.vector_store.add(nodes)
+        return len(nodes)
 
     def _stored_nodes(self) -> Iterator[BaseNode]:
         """Every chunk in the store: one scroll when the store offers it, else document by document (by the

@@ -411,18 +411,24 @@ def test_chunk_texts_do_not_depend_on_batching(tmp_path: Path, make_container) -
     assert container.vault.reveal_text(joined)[0].count("Zorblax Quintrell") >= 2
 
 
-def test_the_sweep_replaces_a_value_another_file_revealed(tmp_path: Path, make_container) -> None:  # type: ignore[no-untyped-def]
+def test_the_sweep_replaces_a_value_another_file_revealed(
+    tmp_path: Path,
+    make_container,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    monkeypatch.setattr("ingest.pipeline._SWEEP_BATCH", 1)  # rewrites while it scrolls
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "a_team.md").write_text("# Team\n\nPriya Raman joined the finance team in March.\n")
     (docs / "b_minutes.md").write_text("# Minutes\n\nMINUTES: PRIYA RAMAN PRESENTED THE BUDGET.\n")
+    (docs / "c_notes.md").write_text("# Notes\n\nTHANKS TO PRIYA RAMAN FOR THE SLIDES.\n")
     container = make_container(tmp_path / "home")
     report = container.ingestor.run([docs])
-    assert report.ingested == 2 and report.swept == 1
+    assert report.ingested == 3 and report.swept == 2
     texts = chunk_texts(container)
-    assert not any("raman" in t.lower() for t in texts.values()), texts
+    assert len(texts) == 3 and not any("raman" in t.lower() for t in texts.values()), texts
     revealed = container.vault.reveal_text("\n".join(texts.values()))[0]
-    assert revealed.lower().count("priya raman") == 2
+    assert revealed.lower().count("priya raman") == 3
     assert container.ingestor.run([docs]).swept == 0  # idempotent: nothing left in clear
 
 
