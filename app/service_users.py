@@ -11,8 +11,10 @@ from typing import Annotated
 from fastapi import Depends, FastAPI, HTTPException
 from pydantic import BaseModel, Field
 
+from app import user_operations as ops
 from app.container import Container
-from app.users import TokenInfo, User, UserError
+from app.user_operations import token_json
+from app.users import User, UserError
 
 
 class UserChangeRequest(BaseModel):
@@ -23,17 +25,6 @@ class UserChangeRequest(BaseModel):
 
 class TokenRequest(BaseModel):
     user: str | None = Field(None, max_length=128, description="whose (admins only); the caller's if omitted")
-
-
-def token_json(info: TokenInfo) -> dict:
-    return {
-        "id": info.id,
-        "user": info.user,
-        "kind": info.kind,
-        "created_at": info.created_at,
-        "expires_at": info.expires_at,
-        "active": info.active,
-    }
 
 
 def register_user_routes(
@@ -61,19 +52,9 @@ def register_user_routes(
         if users.get(name) is None:
             raise HTTPException(404, f"user: no user {name!r}")
         try:
-            changed = users.update(name, role=body.role, groups=body.groups)
-            if body.password is not None:
-                users.set_password(name, body.password)
+            changed = ops.change_user(container, user.name, name, body.role, body.groups, body.password)
         except UserError as exc:
             raise HTTPException(422, str(exc)) from exc
-        container.audit.record(
-            user.name,
-            "user_changed",
-            name=name,
-            role=changed.role,
-            groups=changed.groups,
-            password_changed=body.password is not None,
-        )
         return user_json(changed)
 
     @app.delete("/v1/users/{name}")
@@ -82,19 +63,14 @@ def register_user_routes(
         if name == user.name:
             raise HTTPException(422, "name: you cannot remove yourself")
         try:
-            users.remove(name)
+            ops.remove_user(container, user.name, name)
         except UserError as exc:
             raise HTTPException(404 if "no user" in str(exc) else 422, str(exc)) from exc
-        container.audit.record(user.name, "user_removed", name=name)
         return {"removed": name}
 
     @app.post("/v1/tokens")
     def issue_token(body: TokenRequest, user: CurrentUser) -> dict:
-        owner = subject(user, body.user)
-        token = users.issue_token(owner, kind="api")
-        info = users.tokens(owner)[0]
-        container.audit.record(user.name, "token_issued", owner=owner, token_id=info.id)
-        return {**token_json(info), "token": token}
+        return ops.issue_api_token(container, user.name, subject(user, body.user))
 
     @app.get("/v1/tokens")
     def list_tokens(user: CurrentUser, owner: str | None = None) -> list[dict]:
@@ -104,10 +80,9 @@ def register_user_routes(
     def revoke_token(token_id: str, user: CurrentUser, owner: str | None = None) -> dict:
         whose = subject(user, owner)
         try:
-            found = users.revoke_id(whose, token_id)
+            found = ops.revoke_token(container, user.name, whose, token_id)
         except UserError as exc:
             raise HTTPException(422, str(exc)) from exc
         if not found:
             raise HTTPException(404, f"token_id: {whose!r} has no token {token_id!r}")
-        container.audit.record(user.name, "token_revoked", owner=whose, token_id=token_id)
         return {"revoked": token_id}

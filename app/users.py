@@ -85,6 +85,11 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def token_id(token: str) -> str:
+    """A token's public id: a prefix of its stored hash."""
+    return _token_hash(token)[:TOKEN_ID_CHARS]
+
+
 class UserStore:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -227,7 +232,7 @@ class UserStore:
         now = time.time()
         return [
             TokenInfo(
-                id=r.token_hash[:TOKEN_ID_CHARS],
+                id=r.token_hash[:TOKEN_ID_CHARS],  # = token_id(the token)
                 user=r.user,
                 kind=r.kind,
                 created_at=r.created_at,

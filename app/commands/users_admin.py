@@ -8,6 +8,7 @@ import argparse
 import sys
 from typing import Any
 
+from app import user_operations as ops
 from app.cli import CliError, _container, _groups, _service, emit
 from app.settings import Settings
 
@@ -59,19 +60,7 @@ def cmd_set(args: argparse.Namespace, settings: Settings) -> int:
     else:
 
         def action(container):  # type: ignore[no-untyped-def]
-            if container.users.get(args.name) is None:
-                raise CliError(f"name: no user {args.name!r}")
-            user = container.users.update(args.name, role=args.role, groups=groups)
-            if password is not None:
-                container.users.set_password(args.name, password)
-            container.audit.record(
-                "cli",
-                "user_changed",
-                name=user.name,
-                role=user.role,
-                groups=user.groups,
-                password_changed=password is not None,
-            )
+            user = ops.change_user(container, "cli", args.name, args.role, groups, password)
             return {"name": user.name, "role": user.role, "groups": user.groups}
 
         changed = _direct(settings, action)
@@ -87,8 +76,7 @@ def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
     else:
 
         def action(container):  # type: ignore[no-untyped-def]
-            container.users.remove(args.name)
-            container.audit.record("cli", "user_removed", name=args.name)
+            ops.remove_user(container, "cli", args.name)
             return {"removed": args.name}
 
         result = _direct(settings, action)
@@ -101,17 +89,7 @@ def cmd_token(args: argparse.Namespace, settings: Settings) -> int:
     if client is not None:
         issued = client.issue_token(args.name)
     else:
-        from app.service_users import token_json
-
-        def action(container):  # type: ignore[no-untyped-def]
-            if container.users.get(args.name) is None:
-                raise CliError(f"name: no user {args.name!r}")
-            token = container.users.issue_token(args.name, kind="api")
-            info = container.users.tokens(args.name)[0]
-            container.audit.record("cli", "token_issued", owner=args.name, token_id=info.id)
-            return {**token_json(info), "token": token}
-
-        issued = _direct(settings, action)
+        issued = _direct(settings, lambda c: ops.issue_api_token(c, "cli", args.name))
     emit(
         args,
         issued,
@@ -126,9 +104,7 @@ def cmd_tokens(args: argparse.Namespace, settings: Settings) -> int:
     if client is not None:
         tokens = client.tokens(args.name)
     else:
-        from app.service_users import token_json
-
-        tokens = _direct(settings, lambda c: [token_json(t) for t in c.users.tokens(args.name)])
+        tokens = _direct(settings, lambda c: [ops.token_json(t) for t in c.users.tokens(args.name)])
     lines = [f"{t['id']}\t{t['kind']}\t{'active' if t['active'] else 'revoked/expired'}" for t in tokens]
     emit(args, {"tokens": tokens}, "\n".join(lines) or f"{args.name} has no tokens")
     return 0
@@ -141,9 +117,8 @@ def cmd_revoke(args: argparse.Namespace, settings: Settings) -> int:
     else:
 
         def action(container):  # type: ignore[no-untyped-def]
-            if not container.users.revoke_id(args.name, args.token_id):
+            if not ops.revoke_token(container, "cli", args.name, args.token_id):
                 raise CliError(f"token_id: {args.name!r} has no token {args.token_id!r}")
-            container.audit.record("cli", "token_revoked", owner=args.name, token_id=args.token_id)
             return {"revoked": args.token_id}
 
         result = _direct(settings, action)
