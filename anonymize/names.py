@@ -81,7 +81,7 @@ def technical_text(text: str) -> bool:
     return count >= 3 and count >= 0.03 * len(_WORDISH.findall(text))
 
 
-def _in_lower_case(word: str, text: str) -> bool:
+def in_lower_case(word: str, text: str) -> bool:
     """``word`` written in lower case somewhere in ``text`` (so it is a common noun there)."""
     # Not inside an e-mail address or a domain ("jane.doe@example.com").
     pattern = rf"(?<![\w\-.@]){re.escape(word.lower())}(?![\w\-@]|\.\w)"
@@ -108,7 +108,7 @@ def plausible_person(value: str, text: str, from_model: bool, technical: bool = 
         if words[0][0].islower() and words[0] not in _PARTICLES and not _lower_case_text(text):
             return False  # "nonmuscle myosin II"
         # Title Case words that the text also uses in lower case: "Random Forest ... a random forest".
-        common = [w for w in words if len(w) > 3 and _in_lower_case(w.strip(".,;:!?\"'"), text)]
+        common = [w for w in words if len(w) > 3 and in_lower_case(w.strip(".,;:!?\"'"), text)]
         if common and (technical or len(common) == len(words)):
             return False
     if from_model and len(words) == 1:
@@ -119,7 +119,7 @@ def plausible_person(value: str, text: str, from_model: bool, technical: bool = 
             return _lower_case_text(text)  # "ross, can i speak to your boss?", not "keratinocyte"
         # The same word in lower case elsewhere in the text is a common noun ("Discipline ... discipline");
         # followed by a digit or a hyphen it is a gene or protein family ("Dvl2", "Golli-MBP").
-        if _in_lower_case(word, text):
+        if in_lower_case(word, text):
             return False
         if re.search(rf"(?<![\w-]){re.escape(word)}(?:-?\d|-[A-Za-z0-9]*[A-Z0-9])", text):
             return False
@@ -131,7 +131,7 @@ def plausible_person(value: str, text: str, from_model: bool, technical: bool = 
 def person_like_organization(value: str, text: str) -> bool:
     """An organization by the NER model that is more likely a person: person-shaped, and none of its words is
     used in lower case in the text ("Helena Carlsen", not "People Operations ... operations")."""
-    return person_shaped(value) and not any(_in_lower_case(w.strip(".,"), text) for w in value.split())
+    return person_shaped(value) and not any(in_lower_case(w.strip(".,"), text) for w in value.split())
 
 
 def person_shaped(value: str) -> bool:

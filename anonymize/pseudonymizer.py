@@ -38,12 +38,11 @@ from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from anonymize.detector import PiiDetector
+from anonymize.names import in_lower_case
 from anonymize.vault import Vault
 
 _MIN_PROPAGATED = 4
 _WORD = re.compile(r"\w+")
-# A lower-case word standing alone in running text (not a part of an address like "priya.raman@example.com").
-_LOWERCASE_WORD = re.compile(r"(?<![\w.@-])([a-z]+)(?=[\s,;:!?)]|\.(?:\s|$)|$)")
 _SNAPSHOTS_KEPT = 2  # a job's mark and the latest one (questions)
 
 
@@ -119,8 +118,7 @@ def _name_word(word: str) -> bool:
     return (
         len(word) >= _MIN_PROPAGATED
         and word.isalpha()
-        and word[0].isupper()
-        and word[1:].islower()
+        and _title_case(word)
         and word.lower() not in STOP_WORDS
     )
 
@@ -135,14 +133,13 @@ def _propagated(text: str, contexts: Sequence[KnownValues]) -> list[tuple[int, i
         return []
     lowered = text.lower()
     spans: list[tuple[int, int, int, str]] = []  # (start, end, priority: name parts first, type)
-    matches = list(_WORD.finditer(text))
-    words = {m.group(0).lower() for m in matches}
-    lowercase = set(_LOWERCASE_WORD.findall(text))
-    for m in matches:
+    words: set[str] = set()
+    for m in _WORD.finditer(text):
         word = m.group(0)
+        words.add(word.lower())
         # Name parts: case-sensitive ("Bell", not "bell"), and not where the text also writes the word in
-        # lower case as a word of its own ("Tumor ... tumor"): a common word, not a name.
-        if word.lower() not in lowercase and any(word in k.aliases for k in contexts):
+        # lower case ("Tumor ... tumor"): a common word, not a name.
+        if any(word in k.aliases for k in contexts) and not in_lower_case(word, text):
             spans.append((m.start(), m.end(), 0, "PERSON"))
     for known in contexts:
         for start, end in known.matches(text, words, lowered):
