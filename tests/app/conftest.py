@@ -13,11 +13,16 @@ from app.service import create_app
 EVAL_JOB_GUARD_SECONDS = 600  # a guard against a hung benchmark job at teardown, not a speed check
 
 
-@pytest.fixture(scope="module")
-def client(sample_home: Container) -> Iterator[TestClient]:
-    """The HTTP service over the session's sample home, for one test module."""
-    app = create_app(sample_home)
+def serve(container: Container) -> Iterator[TestClient]:
+    """The HTTP service over ``container`` (for a fixture to ``yield from``); its jobs stopped afterwards."""
+    app = create_app(container)
     with TestClient(app) as test_client:
         yield test_client
     app.state.jobs.stop()
     app.state.eval_jobs.wait(EVAL_JOB_GUARD_SECONDS)
+
+
+@pytest.fixture(scope="module")
+def client(sample_home: Container) -> Iterator[TestClient]:
+    """The HTTP service over the session's sample home, for one test module."""
+    yield from serve(sample_home)

@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 
 from app.container import Container
 from app.service import create_app
+from tests.app.conftest import serve
 from tests.conftest import TEST_PASSWORD, bearer, make_settings, new_user_token
 
 PASSWORD = TEST_PASSWORD  # the password new_user_token gives
@@ -275,10 +276,7 @@ def other_home(tmp_path_factory: pytest.TempPathFactory, tiny_gguf: Path) -> Ite
 
 @pytest.fixture(scope="module")
 def other_client(other_home: Container) -> Iterator[TestClient]:
-    app = create_app(other_home)
-    with TestClient(app) as test_client:
-        yield test_client
-    app.state.jobs.stop()
+    yield from serve(other_home)
 
 
 def wait_job(client: TestClient, token: str, job_id: str, timeout: float = 60.0) -> dict:

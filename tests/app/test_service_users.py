@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.container import Container
-from app.service import create_app
+from tests.app.conftest import serve
 from tests.conftest import make_settings
 
 PASSWORD = "a-long-enough-password"
@@ -25,10 +25,7 @@ def container(tmp_path_factory: pytest.TempPathFactory, tiny_gguf: Path) -> Iter
 
 @pytest.fixture(scope="module")
 def client(container: Container) -> Iterator[TestClient]:
-    app = create_app(container)
-    with TestClient(app) as test_client:
-        yield test_client
-    app.state.jobs.stop()
+    yield from serve(container)
 
 
 def login(container: Container, name: str, role: str, groups: list[str]) -> dict[str, str]:

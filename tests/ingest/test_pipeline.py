@@ -386,6 +386,18 @@ PII_DOCS = {
 }
 
 
+def interrupt_after_first_file(container: Container, docs: Path) -> None:
+    """Run a job over ``docs`` one file per batch and stop it (an exception) once the first file is stored."""
+    container.ingestor.batch_chars = 10
+
+    def crash(p: IngestProgress) -> None:
+        if p.files_done >= 1:
+            raise RuntimeError("killed")
+
+    with pytest.raises(RuntimeError, match="killed"):
+        container.ingestor.run([docs], progress=crash)
+
+
 def chunk_texts(container: Container) -> dict[str, str]:
     return {n.node_id: n.get_content() for n in container.vector_store.get_nodes()}
 
@@ -442,14 +454,7 @@ def test_a_rerun_of_an_interrupted_job_pseudonymizes_against_the_same_vault_stat
     reference = make_container(tmp_path / "reference")
     reference.ingestor.run([docs])
     container = make_container(tmp_path / "home")
-    container.ingestor.batch_chars = 10  # one file per batch
-
-    def crash(p: IngestProgress) -> None:
-        if p.files_done >= 1:
-            raise RuntimeError("killed")
-
-    with pytest.raises(RuntimeError, match="killed"):
-        container.ingestor.run([docs], progress=crash)
+    interrupt_after_first_file(container, docs)
     assert container.vault.find("PERSON", "Zorblax Quintrell")  # stored by the interrupted run
     container.ingestor.run([docs])  # the same job again: the vault state it started with
     assert chunk_texts(container) == chunk_texts(reference)
@@ -464,14 +469,7 @@ def test_a_rerun_of_an_interrupted_job_pseudonymizes_against_the_same_vault_stat
 def test_a_job_keeps_its_vault_mark_until_it_finishes(container: Container, docs: Path) -> None:
     # an interrupted run of another job left its mark: this job records its own
     container.catalog.set_state("ingest_job", json.dumps({"key": "another job", "vault_mark": 7}))
-    container.ingestor.batch_chars = 10  # one file per batch
-
-    def crash(p: IngestProgress) -> None:
-        if p.files_done >= 1:
-            raise RuntimeError("killed")
-
-    with pytest.raises(RuntimeError, match="killed"):
-        container.ingestor.run([docs], progress=crash)
+    interrupt_after_first_file(container, docs)
     recorded = json.loads(container.catalog.state("ingest_job") or "{}")
     assert str(docs) in recorded["key"] and recorded["vault_mark"] == 0  # the empty vault it started with
     assert container.vault.stats().entries > 0
