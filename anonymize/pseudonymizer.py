@@ -13,7 +13,9 @@ function of the document and of a fixed vault snapshot, never of the other docum
 - New surrogates ``<TYPE_n>`` take the next number of their type, allocated document by document in the order
   given (ingestion: paths sorted), each document's texts in order. An interrupted run has therefore allocated
   a prefix of the sequence an uninterrupted run allocates, and the resumed run, which redoes the unfinished
-  documents in the same order, continues that sequence: every value gets the same number.
+  documents in the same order, continues that sequence: every value gets the same number. With the vault's
+  ``keyed`` numbering a value's number does not depend on order at all (what sharded ingestion needs).
+- Vault entries propagate in a canonical order (``_known_of``), not in the order they were stored.
 
 ``run`` (one group, snapshot = the whole vault now) serves questions (``store=False``: nothing is stored or
 remembered, unseen values get throwaway ``<TYPE_NEWn>`` surrogates) and ad-hoc texts.
@@ -29,7 +31,7 @@ import itertools
 import re
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from presidio_analyzer import RecognizerResult as AnalyzerResult
@@ -108,6 +110,16 @@ class KnownValues:
         return spans
 
 
+def _known_of(entries: Iterable[tuple[str, str]]) -> KnownValues:
+    """KnownValues of (value, type) vault entries, added in a canonical order (by value, then type), not in
+    the vault's: where two entries compete (a value under two types, a name part of two names) the winner does
+    not depend on which was stored first, so shards that filled one vault in any order propagate alike."""
+    known = KnownValues()
+    for value, entity_type in sorted(entries):
+        known.add(value, entity_type)
+    return known
+
+
 def _title_case(word: str) -> bool:
     return word[:1].isupper() and word[1:].islower()
 
@@ -174,7 +186,8 @@ class Pseudonymizer:
 
     @property
     def version(self) -> str:
-        return f"{self.detector.version};types={','.join(sorted(self.pseudonymize))}"
+        keyed = ";numbers=keyed" if self.vault.numbering == "keyed" else ""  # sequential: as before
+        return f"{self.detector.version};types={','.join(sorted(self.pseudonymize))}{keyed}"
 
     def vault_mark(self) -> int:
         """The vault's state now, as a mark for ``known_until``: its newest entry's id."""
@@ -191,11 +204,10 @@ class Pseudonymizer:
                 for entry_id, surrogate, value in self.vault.values_between(self._loaded_to, mark):
                     self._entries.append((entry_id, value, surrogate.strip("<>").rsplit("_", 1)[0]))
                 self._loaded_to = mark
-            known = KnownValues()
-            for entry_id, value, entity_type in self._entries:
-                if entry_id > mark:
-                    break
-                known.add(value, entity_type)
+            known = _known_of(
+                (value, entity_type)
+                for _, value, entity_type in itertools.takewhile(lambda e: e[0] <= mark, self._entries)
+            )
             while len(self._snapshots) >= _SNAPSHOTS_KEPT:
                 self._snapshots.pop(next(iter(self._snapshots)))
             self._snapshots[mark] = known
@@ -204,10 +216,10 @@ class Pseudonymizer:
     def known_between(self, since: int, until: int | None = None) -> KnownValues:
         """The values the vault received after entry ``since`` (up to ``until``, default: now)."""
         until = self.vault.last_id() if until is None else until
-        known = KnownValues()
-        for _, surrogate, value in self.vault.values_between(since, until):
-            known.add(value, surrogate.strip("<>").rsplit("_", 1)[0])
-        return known
+        return _known_of(
+            (value, surrogate.strip("<>").rsplit("_", 1)[0])
+            for _, surrogate, value in self.vault.values_between(since, until)
+        )
 
     def sweep(self, text: str, known: KnownValues) -> str:
         """``text`` with the values of ``known`` (and their capitalized name parts) still in clear replaced by

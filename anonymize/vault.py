@@ -2,6 +2,16 @@
 
 No plaintext value is ever written: the table holds the HMAC of the normalized value and the
 AES-GCM ciphertext of the original value. Surrogates look like ``<PERSON_12>``.
+
+Numbering (``numbering``):
+
+- ``sequential`` (default): the next number of the type, ``<PERSON_1>``, ``<PERSON_2>``... Short, so the
+  chat model copies them reliably, but a value's number depends on the order values were first seen.
+- ``keyed``: a 12-digit number derived from a keyed HMAC of the normalized value (another HMAC than the
+  look-up's), ``<PERSON_483920571846>``: the same value gets the same number whatever the order, so N
+  ingestion shards (or N vaults with the same key) agree without coordination. Two values whose numbers
+  collide (about one pair in 2 million at 1,000 values of a type) take the next free number: only then does
+  order matter.
 """
 
 from __future__ import annotations
@@ -13,9 +23,11 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass
+from typing import Literal
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import (
+    BigInteger,
     Column,
     Float,
     Integer,
@@ -28,7 +40,7 @@ from sqlalchemy import (
     insert,
     select,
 )
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from anonymize.keys import VaultKeys
@@ -41,7 +53,7 @@ vault_entries = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("entity_type", String(64), nullable=False),
-    Column("seq", Integer, nullable=False),
+    Column("seq", BigInteger, nullable=False),
     Column("lookup", String(64), nullable=False, unique=True),
     Column("nonce", LargeBinary, nullable=False),
     Column("ciphertext", LargeBinary, nullable=False),
@@ -51,9 +63,19 @@ vault_entries = Table(
 
 SURROGATE_PATTERN = re.compile(r"<([A-Z][A-Z0-9_]*?)_(\d+)>")
 
+Numbering = Literal["sequential", "keyed"]
+KEYED_DIGITS = 12
+
 
 def make_surrogate(entity_type: str, seq: int) -> str:
     return f"<{entity_type}_{seq}>"
+
+
+def spelling_rank(value: str) -> tuple[int, str]:
+    """Which of two spellings of one value the vault keeps (the smaller): one with a capitalized word
+    ("Jane Doe") before one without ("JANE DOE", "jane doe"), then the first in code-point order."""
+    capitalized = any(w[:1].isupper() and w[1:].islower() for w in value.split())
+    return (0 if capitalized else 1, value)
 
 
 @dataclass(frozen=True)
@@ -65,17 +87,35 @@ class VaultStats:
 class Vault:
     """Stable, reversible pseudonyms backed by a SQL table (SQLite by default, PostgreSQL by URL)."""
 
-    def __init__(self, engine: Engine, keys: VaultKeys) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        keys: VaultKeys,
+        numbering: Numbering = "sequential",
+        keyed_digits: int = KEYED_DIGITS,
+    ) -> None:
+        if numbering not in ("sequential", "keyed"):
+            raise ValueError(f"numbering: {numbering!r} is not 'sequential' or 'keyed'")
         self._engine = engine
         self._keys = keys
+        self.numbering: Numbering = numbering
+        self._digits = keyed_digits
         self._aead = AESGCM(keys.encryption_key)
         self._lock = threading.Lock()
         self._cache: dict[str, str] = {}
+        self._spellings: dict[str, str] = {}  # look-up -> the spelling stored (as far as this process knows)
         metadata.create_all(engine)
 
     def _lookup(self, entity_type: str, value: str) -> str:
         message = f"{entity_type}\x00{normalize_value(entity_type, value)}".encode()
         return hmac.new(self._keys.lookup_key, message, hashlib.sha256).hexdigest()
+
+    def _keyed_seq(self, entity_type: str, value: str) -> int:
+        """The number ``keyed`` numbering gives this value: ``_digits`` digits, from a keyed HMAC."""
+        message = f"seq\x00{entity_type}\x00{normalize_value(entity_type, value)}".encode()
+        digest = int.from_bytes(hmac.new(self._keys.lookup_key, message, hashlib.sha256).digest()[:16], "big")
+        low = 10 ** (self._digits - 1)
+        return low + digest % (9 * low)
 
     def find(self, entity_type: str, value: str) -> str | None:
         """The surrogate already assigned to this value, or None."""
@@ -95,17 +135,20 @@ class Vault:
         return surrogate
 
     def surrogate(self, entity_type: str, value: str) -> str:
-        """The surrogate for this value, assigning and storing a new one when unseen."""
+        """The surrogate for this value, assigning and storing a new one when unseen. A value stored under
+        another spelling ("JANE DOE" for "Jane Doe") keeps the preferred of the two (``spelling_rank``)."""
         existing = self.find(entity_type, value)
-        if existing is not None:
-            return existing
         lookup = self._lookup(entity_type, value)
+        if existing is not None:
+            if self._spellings.get(lookup) != value:
+                self._prefer_spelling(entity_type, value, lookup)
+            return existing
         with self._lock:
             for _attempt in range(20):
                 # A failed insert ends its transaction (rolled back) before the next attempt: PostgreSQL
                 # accepts nothing more in a transaction once a statement failed.
                 try:
-                    seq = self._insert(entity_type, value, lookup)
+                    seq, inserted = self._insert(entity_type, value, lookup)
                 except IntegrityError:
                     continue  # another writer (thread or process) took this seq or value: look again
                 break
@@ -113,18 +156,20 @@ class Vault:
                 raise RuntimeError(f"could not allocate a {entity_type} surrogate")
         surrogate = make_surrogate(entity_type, seq)
         self._cache[lookup] = surrogate
+        if inserted:
+            self._spellings[lookup] = value
+        else:  # another writer stored it first, maybe spelled otherwise
+            self._prefer_spelling(entity_type, value, lookup)
         return surrogate
 
-    def _insert(self, entity_type: str, value: str, lookup: str) -> int:
-        """The seq of ``lookup``: found, or the next one of its type, inserted in one transaction."""
+    def _insert(self, entity_type: str, value: str, lookup: str) -> tuple[int, bool]:
+        """The seq of ``lookup`` and whether it is new: found, or the next one of its type (``keyed``: its
+        own), inserted in one transaction."""
         with self._engine.begin() as conn:
             found = conn.execute(select(vault_entries.c.seq).where(vault_entries.c.lookup == lookup)).first()
             if found is not None:
-                return int(found.seq)
-            current = conn.execute(
-                select(func.max(vault_entries.c.seq)).where(vault_entries.c.entity_type == entity_type)
-            ).scalar()
-            seq = (current or 0) + 1
+                return int(found.seq), False
+            seq = self._next_seq(conn, entity_type, value)
             nonce = secrets.token_bytes(12)
             conn.execute(
                 insert(vault_entries).values(
@@ -136,7 +181,46 @@ class Vault:
                     created_at=time.time(),
                 )
             )
-            return seq
+            return seq, True
+
+    def _prefer_spelling(self, entity_type: str, value: str, lookup: str) -> None:
+        """Store ``value`` instead of the entry's spelling when it is the preferred one: what the vault holds
+        then depends on the spellings seen, not on their order (shards agree), and the kept spelling is the
+        one propagation can use (a capitalized name, not one in capitals)."""
+        with self._lock, self._engine.begin() as conn:
+            row = conn.execute(
+                select(vault_entries.c.id, vault_entries.c.nonce, vault_entries.c.ciphertext)
+                .where(vault_entries.c.lookup == lookup)
+                .with_for_update()  # PostgreSQL: one writer of the row at a time (SQLite: one writer anyway)
+            ).first()
+            if row is None or not row.ciphertext:
+                return
+            stored = self._aead.decrypt(row.nonce, row.ciphertext, entity_type.encode()).decode()
+            best = min(stored, value, key=spelling_rank)
+            if best != stored:
+                nonce = secrets.token_bytes(12)
+                sealed = self._aead.encrypt(nonce, best.encode(), entity_type.encode())
+                update = vault_entries.update().where(vault_entries.c.id == row.id)
+                conn.execute(update.values(nonce=nonce, ciphertext=sealed))
+            self._spellings[lookup] = best
+
+    def _next_seq(self, conn: Connection, entity_type: str, value: str) -> int:
+        if self.numbering == "sequential":
+            current = conn.execute(
+                select(func.max(vault_entries.c.seq)).where(vault_entries.c.entity_type == entity_type)
+            ).scalar()
+            return int(current or 0) + 1
+        seq, low = self._keyed_seq(entity_type, value), 10 ** (self._digits - 1)
+        for _probe in range(9 * low):  # a collision (rare) takes the next free number, wrapping around
+            taken = conn.execute(
+                select(vault_entries.c.id).where(
+                    vault_entries.c.entity_type == entity_type, vault_entries.c.seq == seq
+                )
+            ).first()
+            if taken is None:
+                return seq
+            seq = low if seq + 1 >= 10 * low else seq + 1
+        raise RuntimeError(f"no free {self._digits}-digit {entity_type} surrogate is left")
 
     def reveal(self, surrogate: str) -> str | None:
         """The original value behind a surrogate, or None when unknown (or erased)."""

@@ -108,6 +108,12 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             "--shard runs in this process on a shared store and database: not with --rebuild, and not on a "
             "home whose service is running (use a worker home with the same [store] and [database])"
         )
+    if shard is not None and settings.anonymize.enabled and settings.anonymize.surrogate_numbers != "keyed":
+        raise CliError(
+            "--shard with anonymization needs [anonymize] surrogate_numbers = \"keyed\" (or "
+            "PRIVRAG_ANONYMIZE__SURROGATE_NUMBERS=keyed) on every shard: sequential surrogate numbers depend "
+            "on the order values are first seen, so shards would number them differently from one run"
+        )
     if client is not None:
         job = client.ingest(paths, groups, args.sync)
         report = _follow_job(client, job["id"], quiet=args.json)
@@ -146,6 +152,11 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         f"{report['files']} files: {report['ingested']} ingested, {report['unchanged']} unchanged, "
         f"{len(failed)} failed; {report['chunks']} chunks in {report['seconds']:.1f} s"
     )
+    if shard is not None and report.get("shards_finished"):
+        last = report["shards_finished"] >= shard.count
+        human += f"\nshard {shard}: {report['shards_finished']} of {shard.count} shards finished" + (
+            f"; swept {report.get('swept', 0)} chunks for the whole run" if last else "; the last one sweeps"
+        )
     for failure in failed:
         human += f"\n  FAILED {failure['path']}: {failure['error']}"
     emit(args, report, human)

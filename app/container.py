@@ -56,7 +56,11 @@ class Container:
     @cached_property
     def vault(self) -> Vault:
         key_file = Path(self.settings.anonymize.key_file or self.settings.home / "keys" / "vault.key")
-        return Vault(self.engine, load_or_create_key(key_file, create=not self.settings.anonymize.key_file))
+        return Vault(
+            self.engine,
+            load_or_create_key(key_file, create=not self.settings.anonymize.key_file),
+            numbering=self.settings.anonymize.surrogate_numbers,
+        )
 
     @cached_property
     def detector(self) -> PiiDetector:

@@ -85,6 +85,11 @@ class AnonymizeSettings(BaseModel):
         default_factory=list, description="Organization-specific identifiers by regex"
     )
     key_file: str = Field("", description="Vault key file; empty = <home>/keys/vault.key (created, 0600)")
+    surrogate_numbers: Literal["sequential", "keyed"] = Field(
+        "sequential",
+        description="sequential: <PERSON_1>, <PERSON_2> in the order values are first seen; keyed: a "
+        "12-digit number from a keyed hash of the value, the same in any order (needed by `ingest --shard`)",
+    )
     batch_size: int = 32
 
 

@@ -165,6 +165,27 @@ class Catalog:
             query = select(index_info.c.value).where(index_info.c.key == f"state:{name}")
             return conn.execute(query).scalar()
 
+    def add_state(self, name: str, value: str) -> str:
+        """Set ``name`` unless it is set already (another process may be setting it at the same time): the
+        value it holds afterwards, this one or the one that was there first."""
+        try:
+            with self._engine.begin() as conn:
+                conn.execute(index_info.insert().values(key=f"state:{name}", value=value))
+            return value
+        except IntegrityError:
+            held = self.state(name)
+            if held is None:  # cleared in between: try once more
+                return self.add_state(name, value)
+            return held
+
+    def states(self, prefix: str) -> dict[str, str]:
+        """Every kept value whose name starts with ``prefix``, by name."""
+        with self._engine.connect() as conn:
+            rows = conn.execute(
+                select(index_info).where(index_info.c.key.startswith(f"state:{prefix}", autoescape=True))
+            ).all()
+        return {r.key.removeprefix("state:"): r.value for r in rows}
+
     def set_state(self, name: str, value: str | None) -> None:
         """Set (or with None, clear) a value kept between runs; kept beside the index's components."""
         with self._engine.begin() as conn:

@@ -41,6 +41,7 @@ from llama_index.core.vector_stores.types import BasePydanticVectorStore, Metada
 from ingest.catalog import DELETING, OK, PENDING, Catalog, DocumentRecord
 from ingest.discovery import discover
 from ingest.loaders import LoadError, LoadLimits, Section, load_file
+from ingest.sharded_run import ShardedRun
 from ingest.sharding import Shard
 
 POINT_NAMESPACE = uuid.UUID("6f1c9c52-2a4e-4b8e-9d0e-7a1f3f0c5b11")
@@ -72,6 +73,7 @@ class IngestReport:
     ignored: int = 0  # skipped by .privragignore patterns
     recovered: int = 0  # rows an interrupted run left unfinished, cleaned up at the start
     swept: int = 0  # chunks in which the sweep replaced values this job found elsewhere (see Ingestor.sweep)
+    shards_finished: int = 0  # --shard I/N: shards of the run finished so far (the N-th one sweeps)
     stage_seconds: dict[str, float] = field(default_factory=dict)  # busy time of each step, all threads
     seconds: float = 0.0
 
@@ -325,8 +327,8 @@ class Ingestor:
         owned = None if shard is None else (lambda r: shard.owns_source(Path(r.source), roots))
         recovered = self.recover(owned)
         group_list = sorted({g.strip() for g in groups if g.strip()}) or ["all"]
-        state = _JOB_STATE if shard is None else f"{_JOB_STATE}:{shard}"  # shards: one mark each
-        known_until = self._job_mark(paths, group_list, state)
+        run = self._sharded_run(shard, paths, group_list)
+        known_until = self._job_mark(paths, group_list) if run is None else run.mark
         found = discover((Path(p) for p in paths), self.extensions, shard)
         report = IngestReport(files=len(found.files) + len(found.missing), ignored=found.ignored)
         report.recovered = recovered
@@ -340,10 +342,18 @@ class Ingestor:
             self._run_stages(found.files, sizes, group_list, tracker, known_until)
         if sync:
             report.removed = self.sync([Path(p) for p in paths], set(map(str, found.files)), shard)
-        if known_until is not None:
+        if run is not None:
+            finished = run.finish(self.catalog)
+            report.shards_finished = len(finished)
+            if run.complete(finished):  # the last shard sweeps for the whole run, as one run does at its end
+                with tracker.timed("sweep"):
+                    report.swept = self.sweep(run.mark)
+                run.close(self.catalog)
+        elif known_until is not None:
             with tracker.timed("sweep"):
                 report.swept = self.sweep(known_until)
-        self.catalog.set_state(state, None)
+        if run is None:
+            self.catalog.set_state(_JOB_STATE, None)
         report.seconds = round(time.perf_counter() - started, 3)
         tracker.update(current="")
         return report
@@ -399,22 +409,29 @@ class Ingestor:
             match = MetadataFilters(filters=[MetadataFilter(key=FILE_ID, value=record.doc_id)])
             yield from self.vector_store.get_nodes(filters=match)
 
-    def _job_mark(
-        self, paths: Sequence[Path | str], groups: list[str], state: str = _JOB_STATE
-    ) -> int | None:
+    def _sharded_run(
+        self, shard: Shard | None, paths: Sequence[Path | str], groups: list[str]
+    ) -> ShardedRun | None:
+        """The sharded run this shard joins (its shared vault mark), when there is a shard and a vault."""
+        vault_mark = getattr(self.pseudonymize, "vault_mark", None)
+        if shard is None or vault_mark is None:
+            return None
+        return ShardedRun.join(self.catalog, shard, paths, groups, vault_mark)
+
+    def _job_mark(self, paths: Sequence[Path | str], groups: list[str]) -> int | None:
         """The vault mark this job pseudonymizes against: the one an interrupted run of the same job recorded,
         else the vault's state now (recorded until the job finishes)."""
         vault_mark = getattr(self.pseudonymize, "vault_mark", None)
         if vault_mark is None:
             return None
         key = json.dumps([sorted(str(Path(p).expanduser().resolve()) for p in paths), groups])
-        recorded = self.catalog.state(state)
+        recorded = self.catalog.state(_JOB_STATE)
         if recorded is not None:
             interrupted = json.loads(recorded)
             if interrupted.get("key") == key:
                 return int(interrupted["vault_mark"])
         mark = int(vault_mark())
-        self.catalog.set_state(state, json.dumps({"key": key, "vault_mark": mark}))
+        self.catalog.set_state(_JOB_STATE, json.dumps({"key": key, "vault_mark": mark}))
         return mark
 
     def _run_stages(

@@ -240,6 +240,30 @@ def test_document_order_changes_only_the_numbering(detector: PiiDetector, tmp_pa
     assert forward.vault.stats() == backward.vault.stats()
 
 
+def test_with_keyed_numbers_document_order_changes_nothing(detector: PiiDetector, tmp_path: Path) -> None:
+    key = load_or_create_key(tmp_path / "shared.key")  # one vault key, as shards of one vault share it
+    texts = []
+    for name, documents in (("forward", DOCUMENTS), ("backward", DOCUMENTS[::-1])):
+        (tmp_path / name).mkdir()
+        vault = Vault(create_engine(f"sqlite:///{tmp_path / name}/v.db"), key, numbering="keyed")
+        pseudo = Pseudonymizer(detector, vault, DEFAULT_PSEUDONYMIZED)
+        results = pseudo.run_documents(documents, known_until=0)
+        texts.append(([[r.text for r in group] for group in results], sorted(vault.iter_values())))
+        assert pseudo.version.endswith(";numbers=keyed")  # recorded by the index: no mixing with sequential
+    (forward, forward_vault), (backward, backward_vault) = texts
+    assert forward == backward[::-1] and forward_vault == backward_vault
+    assert "<PERSON_" in forward[0][1] and dict(forward_vault)  # names replaced, one spelling in the vault
+
+
+def test_known_values_compete_in_a_canonical_order_not_the_vaults() -> None:
+    from anonymize.pseudonymizer import _known_of
+
+    entries = [("Jordan Lake", "LOCATION"), ("Jordan Lake", "PERSON"), ("Anil Lake", "PERSON")]
+    one, other = _known_of(entries), _known_of(entries[::-1])
+    assert one.types == other.types == {"Jordan Lake": "LOCATION", "Anil Lake": "PERSON"}
+    assert one.aliases["Lake"] == other.aliases["Lake"] == "Anil Lake"
+
+
 def test_values_stored_after_the_mark_do_not_propagate(detector: PiiDetector, vault: Vault) -> None:
     pseudo = Pseudonymizer(detector, vault, DEFAULT_PSEUDONYMIZED)
     mark = pseudo.vault_mark()

@@ -170,3 +170,47 @@ def test_stats_and_iter_values(vault: Vault) -> None:
 
 def test_make_surrogate_format() -> None:
     assert make_surrogate("US_SSN", 12) == "<US_SSN_12>"
+
+
+def keyed_vault(folder: Path, key_path: Path, digits: int = 12) -> Vault:
+    folder.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(f"sqlite:///{folder}/v.db")
+    return Vault(engine, load_or_create_key(key_path), numbering="keyed", keyed_digits=digits)
+
+
+def test_keyed_numbers_do_not_depend_on_order(tmp_path: Path, key_path: Path) -> None:
+    values = [("PERSON", "Jane Doe"), ("PERSON", "Wei Chen"), ("EMAIL_ADDRESS", "jd@example.com")]
+    forward = keyed_vault(tmp_path / "a", key_path)
+    backward = keyed_vault(tmp_path / "b", key_path)
+    first = [forward.surrogate(t, v) for t, v in values]
+    second = [backward.surrogate(t, v) for t, v in reversed(values)][::-1]
+    assert first == second
+    assert all(len(s.rsplit("_", 1)[1].rstrip(">")) == 12 for s in first)
+    assert forward.surrogate("PERSON", "jane  doe") == first[0]  # normalized, like sequential numbers
+    assert forward.reveal(first[0]) == "Jane Doe"
+    other_key = keyed_vault(tmp_path / "c", tmp_path / "other.key")
+    assert other_key.surrogate("PERSON", "Jane Doe") != first[0]  # numbers are keyed, not a bare hash
+
+
+def test_keyed_number_collisions_take_the_next_free_number(tmp_path: Path, key_path: Path) -> None:
+    vault = keyed_vault(tmp_path / "v", key_path, digits=1)  # 9 numbers: collisions are certain
+    surrogates = [vault.surrogate("PERSON", f"Person {i}") for i in range(9)]
+    assert sorted(surrogates) == [f"<PERSON_{n}>" for n in range(1, 10)]
+    assert [vault.surrogate("PERSON", f"Person {i}") for i in range(9)] == surrogates  # stable
+    with pytest.raises(RuntimeError, match="no free 1-digit PERSON surrogate"):
+        vault.surrogate("PERSON", "Person 9")
+
+
+def test_the_preferred_spelling_is_kept_whatever_the_order(tmp_path: Path, key_path: Path) -> None:
+    spellings = ["JANE DOE", "Jane Doe", "jane doe"]
+    for n, order in enumerate([spellings, spellings[::-1], spellings[1:] + spellings[:1]]):
+        vault = keyed_vault(tmp_path / str(n), key_path)
+        surrogates = {vault.surrogate("PERSON", s) for s in order}
+        assert len(surrogates) == 1
+        assert vault.reveal(surrogates.pop()) == "Jane Doe"  # capitalized: the spelling propagation uses
+        assert vault.iter_values()[0][1] == "Jane Doe"
+
+
+def test_an_unknown_numbering_is_refused(engine: Engine, key_path: Path) -> None:
+    with pytest.raises(ValueError, match="numbering"):
+        Vault(engine, load_or_create_key(key_path), numbering="random")  # type: ignore[arg-type]

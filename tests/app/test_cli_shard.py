@@ -72,3 +72,11 @@ def test_a_malformed_shard_is_refused(
 ) -> None:
     code, error = run(capsys, "ingest", str(docs), "--shard", bad, "--home", str(tmp_path / "h"), "--json")
     assert code != 0 and error["error"].startswith("--shard: ") and "I/N" in error["error"]
+
+
+def test_shards_with_sequential_surrogate_numbers_are_refused(
+    tmp_path: Path, docs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Anonymization on (the default) with sequential numbers: shards would number values differently."""
+    code, error = run(capsys, "ingest", str(docs), "--shard", "1/2", "--home", str(tmp_path / "h"), "--json")
+    assert code != 0 and "surrogate_numbers" in error["error"] and "keyed" in error["error"]

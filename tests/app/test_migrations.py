@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import inspect
+from sqlalchemy import BigInteger, Integer, inspect
 
 from app.audit import AuditLog
 from app.container import Container
@@ -56,7 +56,12 @@ def test_a_home_made_before_migrations_is_adopted_with_its_rows(tmp_path: Path) 
 def test_migrations_on_postgres(pg_url: str) -> None:
     engine = make_engine(pg_url)
     try:
-        assert upgrade(engine) is True
+        assert upgrade(engine, "0001") is True
+        seq = {c["name"]: c["type"] for c in inspect(engine).get_columns("vault_entries")}["seq"]
+        assert isinstance(seq, Integer) and not isinstance(seq, BigInteger)
+        assert upgrade(engine) is True  # 0002: keyed 12-digit surrogate numbers need 64 bits
+        seq = {c["name"]: c["type"] for c in inspect(engine).get_columns("vault_entries")}["seq"]
+        assert isinstance(seq, BigInteger)
         assert set(inspect(engine).get_table_names()) == TABLES | {"alembic_version"}
         assert upgrade(engine) is False
     finally:

@@ -116,6 +116,30 @@ def test_vault_round_trip_erasure_and_concurrent_writers(engine: Engine, tmp_pat
     assert vault.stats().entries == len(names) + 1
 
 
+def test_keyed_numbers_from_concurrent_replicas_match_an_sqlite_vault(engine: Engine, tmp_path: Path) -> None:
+    """Keyed numbering (sharded ingestion): replicas writing at once agree with each other and with any other
+    vault of the same key, spellings included (the preferred one is kept, whoever wrote first)."""
+    key = load_or_create_key(tmp_path / "vault.key")
+    values = [f"Person {i}" for i in range(20)] + ["JANE DOE", "Jane Doe"]
+    replicas = [Vault(engine, key, numbering="keyed") for _ in range(2)]
+    results: dict[int, list[str]] = {}
+
+    def assign(n: int) -> None:
+        order = values if n == 0 else values[::-1]
+        results[n] = sorted(replicas[n].surrogate("PERSON", v) for v in order)
+
+    threads = [threading.Thread(target=assign, args=(n,)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    reference = Vault(make_engine(f"sqlite:///{tmp_path / 'ref.db'}"), key, numbering="keyed")
+    expected = sorted(reference.surrogate("PERSON", v) for v in values)
+    assert results[0] == results[1] == expected
+    assert sorted(replicas[0].iter_values()) == sorted(reference.iter_values())
+    assert replicas[1].reveal(reference.surrogate("PERSON", "jane doe")) == "Jane Doe"
+
+
 def test_catalog_rows_status_and_index_components(engine: Engine) -> None:
     catalog = Catalog(engine)
     catalog.check_index({"embedding_model": "m1", "chunker": "c1"})

@@ -46,7 +46,7 @@ TABLES: dict[str, tuple[list[sa.SchemaItem], list[tuple[str, list[str]]]]] = {
         [
             sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
             sa.Column("entity_type", sa.String(length=64), nullable=False),
-            sa.Column("seq", sa.Integer(), nullable=False),
+            sa.Column("seq", sa.Integer(), nullable=False),  # BigInteger from 0002 on
             sa.Column("lookup", sa.String(length=64), nullable=False),
             sa.Column("nonce", sa.LargeBinary(), nullable=False),
             sa.Column("ciphertext", sa.LargeBinary(), nullable=False),
