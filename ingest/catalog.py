@@ -105,6 +105,14 @@ class Catalog:
             conn.execute(delete(documents).where(documents.c.doc_id.in_([r["doc_id"] for r in rows])))
             conn.execute(documents.insert(), rows)
 
+    def set_titles(self, titles: dict[str, str]) -> None:
+        """New titles by document id (the sweep's: a value found later replaced in a title too)."""
+        if not titles:
+            return
+        with self._engine.begin() as conn:
+            for doc_id, title in titles.items():
+                conn.execute(update(documents).where(documents.c.doc_id == doc_id).values(title=title))
+
     def set_status(self, doc_id: str, status: str) -> None:
         with self._engine.begin() as conn:
             conn.execute(

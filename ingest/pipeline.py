@@ -372,18 +372,24 @@ class Ingestor:
             return 0
         batch: list[BaseNode] = []
         changed = 0
+        titles: dict[str, str] = {}  # title -> swept title (a document's title is in each of its chunks)
+        new_titles: dict[str, str] = {}  # doc id -> swept title, for the catalog
         for node in self._stored_nodes():
             text, title = node.get_content(), str(node.metadata.get("title") or "")
-            new_text, new_title = pseudonymizer.sweep(text, known), pseudonymizer.sweep(title, known)
+            if title not in titles:
+                titles[title] = pseudonymizer.sweep(title, known)
+            new_text, new_title = pseudonymizer.sweep(text, known), titles[title]
+            if new_title != title:
+                node.metadata["title"] = new_title
+                new_titles[str(node.metadata.get(FILE_ID, ""))] = new_title
             if new_text != text or new_title != title:
                 node.set_content(new_text)
-                if title:
-                    node.metadata["title"] = new_title
                 batch.append(node)
             if len(batch) >= _SWEEP_BATCH:  # rewritten as it goes: memory stays bounded
                 changed += self._rewrite(batch)
                 batch = []
         changed += self._rewrite(batch)
+        self.catalog.set_titles({doc_id: t for doc_id, t in new_titles.items() if doc_id})
         if changed and hasattr(self.vector_store, "flush"):
             self.vector_store.flush()
         return changed

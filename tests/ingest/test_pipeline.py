@@ -433,14 +433,21 @@ def test_the_sweep_replaces_a_value_another_file_revealed(
     docs.mkdir()
     (docs / "a_team.md").write_text("# Team\n\nPriya Raman joined the finance team in March.\n")
     (docs / "b_minutes.md").write_text("# Minutes\n\nMINUTES: PRIYA RAMAN PRESENTED THE BUDGET.\n")
-    (docs / "c_notes.md").write_text("# Notes\n\nTHANKS TO PRIYA RAMAN FOR THE SLIDES.\n")
+    (docs / "c_notes.html").write_text(
+        "<html><head><title>Slides of PRIYA RAMAN</title></head>"
+        "<body><p>THANKS TO PRIYA RAMAN FOR THE SLIDES.</p></body></html>"
+    )
     container = make_container(tmp_path / "home")
     report = container.ingestor.run([docs])
     assert report.ingested == 3 and report.swept == 2
     texts = chunk_texts(container)
     assert len(texts) == 3 and not any("raman" in t.lower() for t in texts.values()), texts
+    # the title too: in the chunks and in the catalog (document lists, citations)
+    titles = [str(n.metadata.get("title")) for n in container.vector_store.iter_nodes()]
+    titles += [r.title for r in container.catalog.all()]
+    assert any("Slides of <PERSON_" in t for t in titles) and not any("raman" in t.lower() for t in titles), titles
     revealed = container.vault.reveal_text("\n".join(texts.values()))[0]
-    assert revealed.lower().count("priya raman") == 3
+    assert revealed.lower().count("priya raman") == 4  # the HTML title is in its chunk too
     assert container.ingestor.run([docs]).swept == 0  # idempotent: nothing left in clear
 
 
