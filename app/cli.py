@@ -110,7 +110,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         )
     if shard is not None and settings.anonymize.enabled and settings.anonymize.surrogate_numbers != "keyed":
         raise CliError(
-            "--shard with anonymization needs [anonymize] surrogate_numbers = \"keyed\" (or "
+            '--shard with anonymization needs [anonymize] surrogate_numbers = "keyed" (or '
             "PRIVRAG_ANONYMIZE__SURROGATE_NUMBERS=keyed) on every shard: sequential surrogate numbers depend "
             "on the order values are first seen, so shards would number them differently from one run"
         )
@@ -299,16 +299,17 @@ def cmd_users(args: argparse.Namespace, settings: Settings) -> int:
         if client is not None:
             created = client.add_user(args.name, args.role, groups, password)
         else:
+            from app.user_operations import add_user
             from app.users import UserError
 
             container = _container(settings)
             try:
-                user = container.users.add(args.name, args.role, groups, password)
+                user = add_user(container, "cli", args.name, args.role, groups, password)
             except UserError as exc:
                 raise CliError(str(exc)) from exc
-            container.audit.record("cli", "user_added", name=user.name, role=user.role, groups=user.groups)
+            finally:
+                container.close()
             created = {"name": user.name, "role": user.role, "groups": user.groups}
-            container.close()
         if not args.password_stdin:
             created["password"] = password
         human = f"user {created['name']} ({created['role']}) added"

@@ -11,7 +11,7 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
-from app import operations, service_eval, service_ui, service_users
+from app import operations, service_eval, service_ui, service_users, user_operations
 from app.container import Container
 from app.jobs import Job, JobQueue
 from app.paths import UnsafePathError, allowed_roots, check_within
@@ -309,12 +309,11 @@ def create_app(container: Container) -> FastAPI:
     def add_user(body: UserRequest, user: CurrentUser) -> dict:
         require(user, "manage_users")
         try:
-            created = container.users.add(body.name, body.role, body.groups, body.password)
+            created = user_operations.add_user(
+                container, user.name, body.name, body.role, body.groups, body.password
+            )
         except UserError as exc:
             raise HTTPException(422, str(exc)) from exc
-        container.audit.record(
-            user.name, "user_added", name=created.name, role=created.role, groups=created.groups
-        )
         return _user_json(created)
 
     @app.get("/v1/audit/verify")

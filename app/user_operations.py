@@ -24,6 +24,15 @@ def _require_user(container: Container, name: str) -> None:
         raise UserError(f"name: no user {name!r}")
 
 
+def add_user(
+    container: Container, actor: str, name: str, role: str, groups: list[str], password: str
+) -> User:
+    """Create a user (``UserError`` naming the field when the name, role or password is refused)."""
+    created = container.users.add(name, role, groups, password)
+    container.audit.record(actor, "user_added", name=created.name, role=created.role, groups=created.groups)
+    return created
+
+
 def change_user(
     container: Container,
     actor: str,
