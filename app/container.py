@@ -164,7 +164,7 @@ class Container:
         from retrieval.sparse import Bm25Params
 
         r = self.settings.retrieval
-        return Bm25Params(k=r.bm25_k, b=r.bm25_b, avg_len=r.bm25_avg_len)
+        return Bm25Params(k=r.bm25_k, b=r.bm25_b, avg_len=r.bm25_avg_len, context=r.bm25_context)
 
     @cached_property
     def catalog(self) -> Catalog:
@@ -233,6 +233,7 @@ class Container:
             limits=limits,
             extensions=self.settings.ingest.extensions,
             batch_chars=self.settings.ingest.batch_chars,
+            switch_interval_ms=self.settings.ingest.switch_interval_ms,
         )
 
     def chat_model_path(self) -> Path:

@@ -124,7 +124,12 @@ class RetrievalSettings(BaseModel):
     candidates: int = Field(100, description="candidates fetched per leg before fusion")
     bm25_k: float = 1.2
     bm25_b: float = 0.75
-    bm25_avg_len: float = Field(256.0, description="expected chunk length in terms (BM25 length norm)")
+    bm25_avg_len: float = Field(
+        512.0, description="expected length in terms of what BM25 indexes per chunk (BM25 length norm)"
+    )
+    bm25_context: int = Field(
+        2, ge=0, description="neighbouring chunks each side indexed with each chunk's BM25 vector"
+    )
     min_score: float = Field(0.15, description="Below this dense similarity nothing counts as relevant")
     min_support: float = Field(
         0.5, description="withhold an answer when its cited sources hold less than this share of its terms"
@@ -161,6 +166,11 @@ class IngestSettings(BaseModel):
     max_compression_ratio: float = Field(100.0, description="of any DOCX member over 1 MB: zip bomb above")
     csv_rows_per_section: int = 50
     batch_chars: int = Field(100_000, description="text pseudonymized, chunked and embedded per batch")
+    switch_interval_ms: float = Field(
+        0.5,
+        description="Python's GIL switch interval during ingestion jobs (0 = Python's 5 ms); a shorter one "
+        "keeps the embedding thread from waiting on the pseudonymizer (measured by `privrag bench ingest`)",
+    )
     extensions: list[str] = Field(
         default_factory=lambda: [
             ".txt",

@@ -445,7 +445,8 @@ def test_the_sweep_replaces_a_value_another_file_revealed(
     # the title too: in the chunks and in the catalog (document lists, citations)
     titles = [str(n.metadata.get("title")) for n in container.vector_store.iter_nodes()]
     titles += [r.title for r in container.catalog.all()]
-    assert any("Slides of <PERSON_" in t for t in titles) and not any("raman" in t.lower() for t in titles), titles
+    assert any("Slides of <PERSON_" in t for t in titles), titles
+    assert not any("raman" in t.lower() for t in titles), titles
     revealed = container.vault.reveal_text("\n".join(texts.values()))[0]
     assert revealed.lower().count("priya raman") == 4  # the HTML title is in its chunk too
     assert container.ingestor.run([docs]).swept == 0  # idempotent: nothing left in clear
@@ -560,3 +561,21 @@ def test_delete_of_a_large_document_uses_the_file_id_filter(container: Container
     assert "file_id" in container.vector_store.client.info().payload_schema  # an indexed field
     assert container.ingestor.delete(str(big)).chunks == chunks
     assert container.vector_store.count() == 0 and container.catalog.all() == []
+
+
+def test_a_job_shortens_the_gil_switch_interval_and_restores_it(container: Container, docs: Path) -> None:
+    import sys
+
+    seen: list[float] = []
+    embed = container.ingestor._embed
+
+    def spying(texts, preparing):  # type: ignore[no-untyped-def]
+        seen.append(sys.getswitchinterval())
+        return embed(texts, preparing)
+
+    container.ingestor._embed = spying  # type: ignore[method-assign]
+    container.ingestor.switch_interval_ms = 0.5
+    before = sys.getswitchinterval()
+    container.ingestor.run([docs])
+    assert seen and all(s == 0.0005 for s in seen)
+    assert sys.getswitchinterval() == before
