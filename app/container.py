@@ -264,6 +264,7 @@ class Container:
             temperature=llm.temperature,
             seed=llm.seed,
             max_tokens=llm.max_tokens,
+            prompt_cache_mb=llm.prompt_cache_mb,
         )
 
     @cached_property

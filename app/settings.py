@@ -57,6 +57,12 @@ class LLMSettings(BaseModel):
     n_ctx: int = 4096
     n_threads: int = 2
     n_batch: int = 256
+    prompt_cache_mb: int = Field(
+        512,
+        description="llama-cpp-python's RAM prompt cache (KV states of earlier prompts, restored when a "
+        "prompt shares a longer prefix with one of them than with the last); 0 = off: only the last prompt's "
+        "prefix is reused, and no state is copied after each answer",
+    )
     temperature: float = 0.0
     seed: int = 0
     max_tokens: int = 384

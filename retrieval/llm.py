@@ -68,6 +68,7 @@ class LlamaCppChat:
         temperature: float = 0.0,
         seed: int = 0,
         max_tokens: int = 384,
+        prompt_cache_mb: int = 512,
     ) -> None:
         from llama_cpp import Llama, LlamaRAMCache
 
@@ -78,8 +79,11 @@ class LlamaCppChat:
         self._llm = Llama(
             model_path=model_path, n_ctx=n_ctx, n_threads=n_threads, n_batch=n_batch, seed=seed, verbose=False
         )
-        # Reuse the KV state of a shared prompt prefix (the system prompt) between requests.
-        self._llm.set_cache(LlamaRAMCache(capacity_bytes=512 << 20))
+        # llama-cpp-python reuses the KV state of the prefix a prompt shares with the previous one (the system
+        # prompt) by itself; the RAM cache also keeps earlier prompts' states, at the cost of copying the
+        # state after every completion.
+        if prompt_cache_mb > 0:
+            self._llm.set_cache(LlamaRAMCache(capacity_bytes=prompt_cache_mb << 20))
         self._lock = FairLock()
         self._grammars: dict[tuple[str, ...], object] = {}
 

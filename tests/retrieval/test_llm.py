@@ -160,3 +160,26 @@ def test_answers_through_the_server_backend_end_to_end(llama_server: str, tmp_pa
         container.close()
     assert [e["type"] for e in events].count("token") >= 1
     assert events[-1]["type"] == "done" and events[0]["sources"]
+
+
+@pytest.mark.parametrize("cache_mb", [0, 64])
+def test_the_system_prompt_is_evaluated_once_across_requests(tiny_gguf: Path, cache_mb: int) -> None:
+    """llama.cpp's own perf counters: after the first request, only what follows the shared prefix (the
+    system prompt and the template around it) is evaluated, with the RAM prompt cache or without it."""
+    import llama_cpp
+
+    from retrieval.prompt import SYSTEM_PROMPT, build_messages
+    from retrieval.retriever import RetrievedChunk
+
+    chat = LlamaCppChat(str(tiny_gguf), n_ctx=2048, max_tokens=4, prompt_cache_mb=cache_mb)
+    context = chat._llm._ctx.ctx
+    system_tokens = len(chat._llm.tokenize(SYSTEM_PROMPT.encode(), add_bos=False))
+    evaluated = []
+    for question in ["What is the leave policy?", "Who approves expenses?", "Where is the office?"]:
+        source = RetrievedChunk("c", "d", "/docs/a.md", "a", None, f"Notes on {question}", 1.0, ["all"])
+        llama_cpp.llama_perf_context_reset(context)
+        list(chat.stream(build_messages(question, [source])))
+        evaluated.append(llama_cpp.llama_perf_context(context).n_p_eval)
+    first, *later = evaluated
+    assert first > system_tokens
+    assert all(n < first - system_tokens for n in later), (evaluated, system_tokens)
