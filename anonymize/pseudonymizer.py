@@ -27,6 +27,7 @@ with the vault.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import threading
@@ -139,20 +140,25 @@ def _alias(contexts: Sequence[KnownValues], value: str) -> str:
     return next((k.aliases[value] for k in contexts if value in k.aliases), value)
 
 
+@functools.lru_cache(maxsize=4096)
+def _whole_word(word: str) -> re.Pattern[str]:
+    """``word`` as a whole ``\\w+`` word (what ``_WORD`` finds), case-sensitive."""
+    return re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")
+
+
 def _propagated(text: str, contexts: Sequence[KnownValues]) -> list[tuple[int, int, str]]:
     """Non-overlapping (start, end, type) of known values and name parts in ``text``, leftmost-longest."""
     if not any(len(k) for k in contexts):
         return []
     lowered = text.lower()
     spans: list[tuple[int, int, int, str]] = []  # (start, end, priority: name parts first, type)
-    words: set[str] = set()
-    for m in _WORD.finditer(text):
-        word = m.group(0)
-        words.add(word.lower())
+    written = set(_WORD.findall(text))
+    words = {w.lower() for w in written}
+    for word in written:
         # Name parts: case-sensitive ("Bell", not "bell"), and not where the text also writes the word in
         # lower case ("Tumor ... tumor"): a common word, not a name.
         if any(word in k.aliases for k in contexts) and not in_lower_case(word, text):
-            spans.append((m.start(), m.end(), 0, "PERSON"))
+            spans += [(m.start(), m.end(), 0, "PERSON") for m in _whole_word(word).finditer(text)]
     for known in contexts:
         for start, end in known.matches(text, words, lowered):
             found = text[start:end].casefold()
