@@ -36,7 +36,7 @@ from typing import Any
 from llama_index.core import Document
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.node_parser import NodeParser
-from llama_index.core.schema import BaseNode, MetadataMode, TextNode, TransformComponent
+from llama_index.core.schema import BaseNode, MetadataMode, TextNode
 from llama_index.core.vector_stores.types import BasePydanticVectorStore, MetadataFilter, MetadataFilters
 
 from ingest.catalog import DELETING, OK, PENDING, Catalog, DocumentRecord
@@ -44,6 +44,7 @@ from ingest.discovery import discover
 from ingest.loaders import LoadError, LoadLimits, Section, load_file
 from ingest.sharded_run import ShardedRun
 from ingest.sharding import Shard
+from ingest.transforms import PseudonymizeTransform
 
 POINT_NAMESPACE = uuid.UUID("6f1c9c52-2a4e-4b8e-9d0e-7a1f3f0c5b11")
 
@@ -279,7 +280,7 @@ class Ingestor:
         vector_store: BasePydanticVectorStore,
         splitter: NodeParser,
         embed_model: BaseEmbedding,
-        pseudonymize: TransformComponent | None,
+        pseudonymize: PseudonymizeTransform | None,
         components: dict[str, str],
         limits: LoadLimits,
         extensions: Sequence[str],
@@ -387,11 +388,8 @@ class Ingestor:
         in another, of this job or an earlier one. Changed chunks are re-embedded and rewritten in place (same
         ids). Deterministic and idempotent, so a job killed during its sweep ends the same when re-run (its
         mark is kept until the sweep is done). Returns the number of chunks changed."""
-        pseudonymizer = getattr(self.pseudonymize, "pseudonymizer", None)
-        if pseudonymizer is None:
-            return 0
-        known = pseudonymizer.known_between(since)
-        if not len(known):
+        sweep = self.pseudonymize.sweeper(since) if self.pseudonymize is not None else None
+        if sweep is None:
             return 0
         batch: list[BaseNode] = []
         changed = 0
@@ -400,8 +398,8 @@ class Ingestor:
         for node in self._stored_nodes():
             text, title = node.get_content(), str(node.metadata.get("title") or "")
             if title not in titles:
-                titles[title] = pseudonymizer.sweep(title, known)
-            new_text, new_title = pseudonymizer.sweep(text, known), titles[title]
+                titles[title] = sweep(title)
+            new_text, new_title = sweep(text), titles[title]
             if new_title != title:
                 node.metadata["title"] = new_title
                 new_titles[str(node.metadata.get(FILE_ID, ""))] = new_title
@@ -442,16 +440,14 @@ class Ingestor:
         self, shard: Shard | None, paths: Sequence[Path | str], groups: list[str]
     ) -> ShardedRun | None:
         """The sharded run this shard joins (its shared vault mark), when there is a shard and a vault."""
-        vault_mark = getattr(self.pseudonymize, "vault_mark", None)
-        if shard is None or vault_mark is None:
+        if shard is None or self.pseudonymize is None:
             return None
-        return ShardedRun.join(self.catalog, shard, paths, groups, vault_mark)
+        return ShardedRun.join(self.catalog, shard, paths, groups, self.pseudonymize.vault_mark)
 
     def _job_mark(self, paths: Sequence[Path | str], groups: list[str]) -> int | None:
         """The vault mark this job pseudonymizes against: the one an interrupted run of the same job recorded,
         else the vault's state now (recorded until the job finishes)."""
-        vault_mark = getattr(self.pseudonymize, "vault_mark", None)
-        if vault_mark is None:
+        if self.pseudonymize is None:
             return None
         key = json.dumps([sorted(str(Path(p).expanduser().resolve()) for p in paths), groups])
         recorded = self.catalog.state(_JOB_STATE)
@@ -459,7 +455,7 @@ class Ingestor:
             interrupted = json.loads(recorded)
             if interrupted.get("key") == key:
                 return int(interrupted["vault_mark"])
-        mark = int(vault_mark())
+        mark = self.pseudonymize.vault_mark()
         self.catalog.set_state(_JOB_STATE, json.dumps({"key": key, "vault_mark": mark}))
         return mark
 

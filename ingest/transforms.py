@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from llama_index.core.schema import BaseNode, TransformComponent
@@ -26,6 +27,14 @@ class PseudonymizeTransform(TransformComponent):
 
     def vault_mark(self) -> int:
         return self.pseudonymizer.vault_mark()
+
+    def sweeper(self, since: int) -> Callable[[str], str] | None:
+        """A function that replaces, in a text, the values the vault received after ``since`` still in
+        clear (``Pseudonymizer.sweep``); None when there are none."""
+        known = self.pseudonymizer.known_between(since)
+        if not len(known):
+            return None
+        return lambda text: self.pseudonymizer.sweep(text, known)
 
     def __call__(self, nodes: list[BaseNode], **kwargs: Any) -> list[BaseNode]:
         groups: dict[str, list[BaseNode]] = {}
