@@ -385,31 +385,50 @@ class Ingestor:
     def sweep(self, since: int) -> int:
         """Replace, in every stored chunk, the values the vault received after entry ``since`` (this job's
         mark) that are still in clear: a name detected in one file is replaced where the detector missed it
-        in another, of this job or an earlier one. Changed chunks are re-embedded and rewritten in place (same
-        ids). Deterministic and idempotent, so a job killed during its sweep ends the same when re-run (its
-        mark is kept until the sweep is done). Returns the number of chunks changed."""
+        in another, of this job or an earlier one. Deterministic and idempotent, so a job killed during its
+        sweep ends the same when re-run (its mark is kept until the sweep is done). Returns the number of
+        chunks changed.
+
+        One scroll finds the documents with a chunk to change (nothing is written while it scrolls); then
+        each such document is rewritten whole (same ids, re-embedded): a chunk's BM25 vector also covers its
+        neighbours (``retrieval/sparse_context.py``), so they are written together from their final texts
+        and no sparse vector keeps a replaced value."""
         sweep = self.pseudonymize.sweeper(since) if self.pseudonymize is not None else None
         if sweep is None:
             return 0
-        batch: list[BaseNode] = []
-        changed = 0
         titles: dict[str, str] = {}  # title -> swept title (a document's title is in each of its chunks)
-        new_titles: dict[str, str] = {}  # doc id -> swept title, for the catalog
-        for node in self._stored_nodes():
+
+        def swept(node: BaseNode) -> bool:
+            """Sweep ``node`` in place; whether its text or title changed."""
             text, title = node.get_content(), str(node.metadata.get("title") or "")
             if title not in titles:
                 titles[title] = sweep(title)
             new_text, new_title = sweep(text), titles[title]
             if new_title != title:
                 node.metadata["title"] = new_title
-                new_titles[str(node.metadata.get(FILE_ID, ""))] = new_title
-            if new_text != text or new_title != title:
+            if new_text != text:
                 node.set_content(new_text)
-                batch.append(node)
-            if len(batch) >= _SWEEP_BATCH:  # rewritten as it goes: memory stays bounded
-                changed += self._rewrite(batch)
+            return new_text != text or new_title != title
+
+        affected: dict[str, None] = {}  # doc ids in scroll order, once each
+        changed = 0
+        for node in self._stored_nodes():
+            if swept(node):
+                changed += 1
+                affected[str(node.metadata.get(FILE_ID, ""))] = None
+        batch: list[BaseNode] = []
+        new_titles: dict[str, str] = {}  # doc id -> swept title, for the catalog
+        for doc_id in affected:
+            match = MetadataFilters(filters=[MetadataFilter(key=FILE_ID, value=doc_id)])
+            nodes = self.vector_store.get_nodes(filters=match)
+            for node in nodes:
+                if swept(node):
+                    new_titles[doc_id] = str(node.metadata.get("title") or "")
+            batch += nodes
+            if len(batch) >= _SWEEP_BATCH:  # whole documents at a time: memory stays bounded
+                self._rewrite(batch)
                 batch = []
-        changed += self._rewrite(batch)
+        self._rewrite(batch)
         self.catalog.set_titles({doc_id: t for doc_id, t in new_titles.items() if doc_id})
         if changed and hasattr(self.vector_store, "flush"):
             self.vector_store.flush()
