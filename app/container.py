@@ -164,7 +164,7 @@ class Container:
         from retrieval.sparse import Bm25Params
 
         r = self.settings.retrieval
-        return Bm25Params(k=r.bm25_k, b=r.bm25_b, avg_len=r.bm25_avg_len)
+        return Bm25Params(k=r.bm25_k, b=r.bm25_b, avg_len=r.bm25_avg_len, context=r.bm25_context)
 
     @cached_property
     def catalog(self) -> Catalog:

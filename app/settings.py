@@ -122,7 +122,7 @@ class RetrievalSettings(BaseModel):
     fusion: Literal["linear", "rrf", "dbsf"] = Field(
         "linear", description="linear: cosine + w * BM25/max(BM25); rrf, dbsf: fused inside Qdrant"
     )
-    sparse_weight: float = Field(0.5, description="w of linear fusion; the BM25 leg's weight for rrf")
+    sparse_weight: float = Field(0.4, description="w of linear fusion; the BM25 leg's weight for rrf")
     sentence_weight: float = Field(
         0.0, description="linear fusion: share of the best sentence's cosine (0: no sentence vectors)"
     )
@@ -130,7 +130,12 @@ class RetrievalSettings(BaseModel):
     candidates: int = Field(100, description="candidates fetched per leg before fusion")
     bm25_k: float = 1.2
     bm25_b: float = 0.75
-    bm25_avg_len: float = Field(256.0, description="expected chunk length in terms (BM25 length norm)")
+    bm25_avg_len: float = Field(
+        512.0, description="expected length in terms of what BM25 indexes per chunk (BM25 length norm)"
+    )
+    bm25_context: int = Field(
+        2, ge=0, description="neighbouring chunks each side indexed with each chunk's BM25 vector"
+    )
     min_score: float = Field(0.15, description="Below this dense similarity nothing counts as relevant")
     min_support: float = Field(
         0.5, description="withhold an answer when its cited sources hold less than this share of its terms"

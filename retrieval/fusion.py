@@ -20,7 +20,7 @@ FusionMethod = Literal["linear", "rrf", "dbsf"]
 @dataclass(frozen=True)
 class FusionParams:
     method: FusionMethod = "linear"
-    sparse_weight: float = 0.5  # linear: weight of the normalized BM25 score; rrf: weight of the BM25 leg
+    sparse_weight: float = 0.4  # linear: weight of the normalized BM25 score; rrf: weight of the BM25 leg
     sentence_weight: float = 0.0  # linear: share of the best sentence's cosine in the dense score (0: off)
     rrf_k: int = 60
     candidates: int = 100  # prefetch depth of each leg

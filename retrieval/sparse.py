@@ -26,13 +26,15 @@ class Bm25Params:
     b: float = 0.75
     avg_len: float = 256.0  # expected length in terms; barely matters (SciFact: 0.701 at 150, 0.699 at 256)
     language: str = "english"  # stopwords and Snowball stemmer
+    context: int = 0  # neighbouring chunks each side indexed with a chunk (retrieval/sparse_context.py)
 
     def config(self) -> qe.Bm25Config:
         return qe.Bm25Config(k=self.k, b=self.b, avg_len=self.avg_len, language=self.language)
 
     def signature(self) -> str:
         """Recorded with the index: documents written with other parameters need re-encoding."""
-        return f"bm25:k={self.k:g},b={self.b:g},avg_len={self.avg_len:g},lang={self.language}"
+        context = f",context={self.context}" if self.context else ""
+        return f"bm25:k={self.k:g},b={self.b:g},avg_len={self.avg_len:g},lang={self.language}{context}"
 
 
 class SparseEncoder:
@@ -43,6 +45,7 @@ class SparseEncoder:
         self._bm25 = qe.Bm25(self.params.config())
 
     def document(self, text: str) -> qe.SparseVector:
+        """A document-side vector of ``text`` (a chunk, its title and neighbours: see ``sparse_context``)."""
         return self._bm25.embed_document(sparse_text(text))
 
     def query(self, text: str) -> qe.SparseVector:

@@ -29,6 +29,7 @@ from llama_index.core.vector_stores.utils import metadata_dict_to_node, node_to_
 from retrieval.fusion import FusionParams, Hit, fuse_linear
 from retrieval.sentences import split_sentences
 from retrieval.sparse import Bm25Params, SparseEncoder
+from retrieval.sparse_context import sparse_texts
 
 DENSE_VECTOR = "dense"
 SPARSE_VECTOR = "bm25"
@@ -170,14 +171,22 @@ class QdrantHybridStore(BasePydanticVectorStore):
 
     # -- writes --------------------------------------------------------------------------------
 
-    def _point(self, node: BaseNode) -> PointData:
+    def _point(self, node: BaseNode, sparse_text: str | None = None) -> PointData:
         embedding = node.get_embedding()
         if len(embedding) != self.dim:
             raise ValueError(f"node {node.node_id}: embedding has {len(embedding)} dims, not {self.dim}")
         text, payload = node_payload(node, self.flat_metadata)
         title = str(node.metadata.get("title") or "") if self.sparse_title else ""
-        sparse = self._encoder.document(f"{title}\n\n{text}" if title else text)
+        if sparse_text is None:
+            sparse_text = f"{title}\n\n{text}" if title else text
+        sparse = self._encoder.document(sparse_text)
         return PointData(point_id(node.node_id), [float(x) for x in embedding], sparse, payload)
+
+    def _stored_nodes(self, node_ids: Sequence[str]) -> dict[str, BaseNode]:
+        """Stored chunks by node id (for the BM25 context of chunks written without their neighbours)."""
+        payloads = self._payloads([point_id(n) for n in node_ids])
+        nodes = [payload_to_node(p, pid) for pid, p in payloads.items()]
+        return {n.node_id: n for n in nodes}
 
     def _add_sentences(self, points: list[PointData]) -> None:
         """Per-sentence vectors of each point's text, all sentences of the batch in one embedding call;
@@ -200,8 +209,11 @@ class QdrantHybridStore(BasePydanticVectorStore):
 
     def add(self, nodes: Sequence[BaseNode], **add_kwargs: Any) -> list[str]:
         """Upsert nodes (with embeddings) in batches; same node id overwrites. Returns the node ids."""
+        contexts: dict[str, str] = {}
+        if self.bm25.context > 0:
+            contexts = sparse_texts(nodes, self.bm25.context, self._stored_nodes, self.sparse_title)
         for start in range(0, len(nodes), self.batch_size):
-            points = [self._point(n) for n in nodes[start : start + self.batch_size]]
+            points = [self._point(n, contexts.get(n.node_id)) for n in nodes[start : start + self.batch_size]]
             self._add_sentences(points)
             self._upsert(points)
         return [n.node_id for n in nodes]

@@ -452,6 +452,23 @@ def test_the_sweep_replaces_a_value_another_file_revealed(
     assert container.ingestor.run([docs]).swept == 0  # idempotent: nothing left in clear
 
 
+def test_no_bm25_vector_keeps_a_value_the_sweep_replaced(tmp_path: Path, make_container) -> None:  # type: ignore[no-untyped-def]
+    """A chunk's BM25 vector covers its neighbours (retrieval/sparse_context.py): when the sweep replaces a
+    value in one chunk, its neighbours' vectors are rewritten too, so a sparse search for the value finds
+    nothing."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a_team.md").write_text("# Team\n\nPriya Raman joined the finance team in March.\n")
+    filler = " ".join(["The quarterly budget review covers travel, vendors and office costs."] * 12)
+    paragraphs = [filler] * 3 + ["SLIDES BY PRIYA RAMAN WERE SHARED WITH THE BOARD."] + [filler] * 3
+    (docs / "b_report.md").write_text("# Report\n\n" + "\n\n".join(paragraphs) + "\n")
+    container = make_container(tmp_path / "home", retrieval__mode="sparse")
+    report = container.ingestor.run([docs])
+    assert report.swept >= 1 and report.chunks >= 5  # the report spans several chunks
+    assert container.retriever.run("Raman", None, top_k=20) == []
+    assert container.retriever.run("quarterly budget", None, top_k=20)  # the sparse leg works
+
+
 def test_a_rerun_of_an_interrupted_job_pseudonymizes_against_the_same_vault_state(
     tmp_path: Path, make_container
 ) -> None:  # type: ignore[no-untyped-def]
