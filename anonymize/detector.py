@@ -254,7 +254,7 @@ class DetectorConfig:
     deny_list: dict[str, list[str]] = field(default_factory=dict)
     custom: list[CustomIdentifier] = field(default_factory=list)
     batch_size: int = 32
-    version: str = "privrag-detector-4"
+    version: str = "privrag-detector-5"
 
 
 def build_analyzer(config: DetectorConfig) -> AnalyzerEngine:

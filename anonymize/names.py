@@ -39,9 +39,63 @@ _NOT_PERSON_WORDS = frozenset(_NOT_PERSON_TEXT.split())
 _SCIENCE_SUFFIX = re.compile(
     r"(?:ase|ases|amine|idine|oxide|osis|itis|emia|aemia|ocyte|ocytes|ogen|omab|umab|"
     r"mycin|cillin|azole|pril|sartan|statin|virus|viruses|bacter|coccus|genesis|plasty|"
-    r"ectomy|ology|ometry|scopy|phage|kinin|tropin|receptor|protein)$",
+    r"ectomy|ology|ometry|scopy|phage|kinin|tropin|receptor|protein|"
+    # drug stems (none ends a name of 6+ letters in Faker's name lists): sildenafil, semaglutide, imatinib
+    r"afil|glutide|tinib|mab|parin|olol|prazole|dronate|lukast|setron|oxacin|cycline|triptan|gliptin|"
+    r"glitazone|semide|thiazide|dipine|zepam|zolam|barbital|caine|fenac|profen|semtiv)$",
     re.I,
 )
+
+
+# Common nouns and adjectives of scientific and clinical text (none a given name or surname in Faker's name
+# lists of any locale): Title Case headings and claims ("Metabolic Disorders Study", "Mitochondria play ...")
+# that the NER model takes for people.
+_SCIENCE_TEXT = """
+retrospective prospective cell cells outcome outcomes stem study studies measures results cancer cancers
+genetic metabolic disorders medical participants tumor tumour tumors genome methods western genes induced
+stress synthesis mouse mice library death allosteric protein proteins regulates glucose hepatitis assessment
+virus disease diseases failure serum scale loci registry regulatory sequential vitamin organ liver chronic
+polarity models model levels findings selective molecule inhibitor inhibitors planar collagen fungal
+influences drug drugs abstract effects effect growth rating figure modeling headings acute causal
+surveillance adult transfer profiling evidence nonlinear mixed neural breast immune plasma demographic blood
+trait embryonic bayesian cholesterol receptor receptors carotid resistance differential healthy database
+cohort factors factor innate requirement toxicity experimental angioplasty lung mitochondrial mitochondria
+autoimmune cardiac kinase microarray intestinal insulin signaling signalling domain histone epigenetic
+modifying agents risk register antigen individuals depression tract replacement tissue dietary neonatal
+malignant multivariate tryptophan inventory regulate lipid diverse binding chromatin cytoskeleton
+progression secreted essential components mortality persistent questionnaire pathway vector integrity murine
+syndrome tyrosine mesenchymal screening therapeutic peroxisome myelin microglia bariatric surgery diabetic
+transcription microbiota bacteria bacterial antibody antibodies enzyme enzymes peptide hormone neurons
+neuron pathways therapy treatment trial trials clinical patients infection infections mutation mutations
+expression regulation response responses activity inflammation inflammatory obesity diabetes vaccine
+vaccines genomic molecular cellular chemical cognitive apoptosis
+united states union european chinese caucasian importance despite reducing childbirth drosophila plasmodium
+xenopus salmonella listeria medicare cochrane abstract background conclusions objective objectives design
+setting interventions
+"""
+_SCIENCE_WORDS = frozenset(_SCIENCE_TEXT.split())
+# English derivational endings of common nouns, adjectives and verb forms ("Retrospective Analysis" has none,
+# "Allosteric Inhibition", "Regulatory", "Induced" have): checked on words of 8+ letters, where they never end
+# a name in Faker's name lists of any locale (only "Christion"). Shorter words: "Keating", "Thomas".
+_COMMON_WORD_ENDING = re.compile(
+    r"(?:tions?|isms?|olog(?:y|ies|ical|ist)|osis|ular|ical(?:ly)?|ics|izing|i[sz]ed|at(?:ed|ing)|ectomy|"
+    r"opath(?:y|ies)|genic|lysis|plasia|trophy|cytes?|blasts?|ases|aemia|[ai]bility|ivity|i[sz]ation)$",
+    re.I,
+)
+
+
+def common_word(word: str) -> bool:
+    """A scientific or clinical common word, or a long word with a common noun's or verb's ending."""
+    core = word.strip(".,;:!?\"'()[]")
+    folded = core.casefold()
+    if folded.endswith(("'s", "’s")):
+        folded = folded[:-2]
+    return folded in _SCIENCE_WORDS or (len(core) >= 8 and bool(_COMMON_WORD_ENDING.search(core)))
+
+
+def _mixed_greek(letters: list[str]) -> bool:
+    greek = sum("\u0370" <= ch <= "\u03ff" for ch in letters)
+    return 0 < greek < len(letters)
 
 
 def technical_word(word: str) -> bool:
@@ -51,6 +105,8 @@ def technical_word(word: str) -> bool:
     if not letters:
         return True
     if any(ch.isdigit() for ch in core) or any(ch in "+=/()[]<>µ%" for ch in core):
+        return True
+    if _mixed_greek(letters):  # "Aβ", "Qβ", "TNF-α": a Greek letter in a Latin word (not a Greek name)
         return True
     if core.casefold().rstrip(".") in _NAME_SUFFIXES:
         return False
@@ -104,6 +160,8 @@ def plausible_person(value: str, text: str, from_model: bool, technical: bool = 
         return False
     if from_model and technical and not person_shaped(value):
         return False
+    if from_model and any(common_word(w) for w in words):
+        return False  # "Metabolic Disorders Study", "Allosteric Inhibition", "Mitochondria"
     if from_model and len(words) > 1:
         if words[0][0].islower() and words[0] not in _PARTICLES and not _lower_case_text(text):
             return False  # "nonmuscle myosin II"

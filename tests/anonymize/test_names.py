@@ -6,6 +6,7 @@ import pytest
 from presidio_analyzer import RecognizerResult
 
 from anonymize.names import (
+    common_word,
     names_before_addresses,
     person_shaped,
     plausible_person,
@@ -92,3 +93,45 @@ def test_addressee_line_above_an_address() -> None:
     other = "Open the door.\n12 Main Street"
     street = RecognizerResult("STREET_ADDRESS", other.index("12"), len(other), 0.6)
     assert names_before_addresses(other, [street]) == []
+
+
+@pytest.mark.parametrize("word", ["Aβ", "Qβ", "TNF-α", "IFN-γ"])
+def test_greek_letters_in_latin_words_are_technical(word: str) -> None:
+    assert technical_word(word)
+
+
+def test_greek_names_are_not_technical() -> None:
+    assert not technical_word("Γιώργος")
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        ("Metabolic Disorders Study", "Metabolic Disorders Study"),  # a Title Case heading
+        ("Allosteric Inhibition", "Allosteric Inhibition of Kinases"),
+        ("Mitochondria", "Mitochondria play a major role in apoptosis."),  # a claim's first word
+        ("Bariatric surgery", "Bariatric surgery reduces colorectal cancer."),
+        ("Sildenafil", "Sildenafil worsens erectile function."),  # a drug stem
+        ("Semaglutide", "The adverse events to Semaglutide are cardiovascular."),
+        ("Cellular Death Induced", "Cellular Death Induced by Stress"),
+    ],
+)
+def test_scientific_words_are_not_people(value: str, text: str) -> None:
+    assert not plausible_person(value, text, from_model=True)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        ("Keating", "Keating called about the invoice."),  # -ating, but short
+        ("Thomas", "Thomas is a 63 year old man."),
+        ("Felicity", "Felicity shouted at John."),
+    ],
+)
+def test_names_with_common_endings_stay_people(value: str, text: str) -> None:
+    assert plausible_person(value, text, from_model=True)
+
+
+def test_common_words() -> None:
+    assert common_word("Regulatory") and common_word("Retrospective") and common_word("Crohn's") is False
+    assert common_word("Microglia") and not common_word("Christine")
