@@ -233,7 +233,6 @@ class Container:
             limits=limits,
             extensions=self.settings.ingest.extensions,
             batch_chars=self.settings.ingest.batch_chars,
-            switch_interval_ms=self.settings.ingest.switch_interval_ms,
         )
 
     def chat_model_path(self) -> Path:

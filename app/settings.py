@@ -172,11 +172,6 @@ class IngestSettings(BaseModel):
     max_compression_ratio: float = Field(100.0, description="of any DOCX member over 1 MB: zip bomb above")
     csv_rows_per_section: int = 50
     batch_chars: int = Field(100_000, description="text pseudonymized, chunked and embedded per batch")
-    switch_interval_ms: float = Field(
-        0.5,
-        description="Python's GIL switch interval during ingestion jobs (0 = Python's 5 ms); a shorter one "
-        "keeps the embedding thread from waiting on the pseudonymizer (measured by `privrag bench ingest`)",
-    )
     extensions: list[str] = Field(
         default_factory=lambda: [
             ".txt",

@@ -22,7 +22,6 @@ import hashlib
 import json
 import os
 import queue
-import sys
 import threading
 import time
 import uuid
@@ -253,23 +252,6 @@ class _Stage(threading.Thread):
             self.error = exc
 
 
-@contextmanager
-def _switch_interval(ms: float) -> Iterator[None]:
-    """Python's GIL switch interval set to ``ms`` (when shorter than it is) for the block, then restored
-    unless something else changed it meanwhile (another job)."""
-    before = sys.getswitchinterval()
-    wanted = ms / 1000
-    if ms <= 0 or wanted >= before:
-        yield
-        return
-    sys.setswitchinterval(wanted)
-    try:
-        yield
-    finally:
-        if sys.getswitchinterval() == wanted:
-            sys.setswitchinterval(before)
-
-
 class Ingestor:
     """Runs ingestion jobs against one catalog and one vector store."""
 
@@ -286,7 +268,6 @@ class Ingestor:
         extensions: Sequence[str],
         batch_chars: int = 100_000,
         overlap_threads: int | None = None,
-        switch_interval_ms: float = 0.0,
     ) -> None:
         self.catalog = catalog
         self.vector_store = vector_store
@@ -299,10 +280,6 @@ class Ingestor:
         self.batch_chars = batch_chars
         # Embedding threads while the prepare stage (single-threaded) works: the other cores.
         self.overlap_threads = overlap_threads or max(1, len(os.sched_getaffinity(0)) - 1)
-        # Python's GIL switch interval while a job's stages run (0: Python's own, 5 ms). The embedding thread
-        # takes the GIL back after every torch op; the prepare stage (Presidio, pure Python) holds it until
-        # the interval ends, so a shorter one keeps the embedder from waiting (`privrag bench ingest`).
-        self.switch_interval_ms = switch_interval_ms
 
     # --- discovery and recovery ------------------------------------------------------------------
 
@@ -498,17 +475,16 @@ class Ingestor:
         loader.start()
         writer.start()
         try:
-            with _switch_interval(self.switch_interval_ms):
-                self._prepare_stage(
-                    _drain(loaded, loader, stop),
-                    groups,
-                    tracker,
-                    lambda w: _put(work, w, writer),
-                    preparing,
-                    known_until,
-                )
-                _put(work, _DONE, writer)
-                writer.join()
+            self._prepare_stage(
+                _drain(loaded, loader, stop),
+                groups,
+                tracker,
+                lambda w: _put(work, w, writer),
+                preparing,
+                known_until,
+            )
+            _put(work, _DONE, writer)
+            writer.join()
         finally:
             stop.set()
             loader.join(timeout=30)

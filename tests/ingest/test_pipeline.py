@@ -578,21 +578,3 @@ def test_delete_of_a_large_document_uses_the_file_id_filter(container: Container
     assert "file_id" in container.vector_store.client.info().payload_schema  # an indexed field
     assert container.ingestor.delete(str(big)).chunks == chunks
     assert container.vector_store.count() == 0 and container.catalog.all() == []
-
-
-def test_a_job_shortens_the_gil_switch_interval_and_restores_it(container: Container, docs: Path) -> None:
-    import sys
-
-    seen: list[float] = []
-    embed = container.ingestor._embed
-
-    def spying(texts, preparing):  # type: ignore[no-untyped-def]
-        seen.append(sys.getswitchinterval())
-        return embed(texts, preparing)
-
-    container.ingestor._embed = spying  # type: ignore[method-assign]
-    container.ingestor.switch_interval_ms = 0.5
-    before = sys.getswitchinterval()
-    container.ingestor.run([docs])
-    assert seen and all(s == 0.0005 for s in seen)
-    assert sys.getswitchinterval() == before
