@@ -140,7 +140,8 @@ class Vault:
         existing = self.find(entity_type, value)
         lookup = self._lookup(entity_type, value)
         if existing is not None:
-            if self._spellings.get(lookup) != value:
+            known = self._spellings.get(lookup)  # the stored spelling, or a worse one (another process)
+            if known is None or spelling_rank(value) < spelling_rank(known):
                 self._prefer_spelling(entity_type, value, lookup)
             return existing
         with self._lock:

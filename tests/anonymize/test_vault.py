@@ -214,3 +214,17 @@ def test_the_preferred_spelling_is_kept_whatever_the_order(tmp_path: Path, key_p
 def test_an_unknown_numbering_is_refused(engine: Engine, key_path: Path) -> None:
     with pytest.raises(ValueError, match="numbering"):
         Vault(engine, load_or_create_key(key_path), numbering="random")  # type: ignore[arg-type]
+
+
+def test_a_worse_spelling_seen_again_costs_no_database_round_trip(tmp_path: Path, key_path: Path) -> None:
+    from sqlalchemy import event
+
+    vault = keyed_vault(tmp_path / "v", key_path)
+    vault.surrogate("PERSON", "Jane Doe")
+    vault.surrogate("PERSON", "JANE DOE")
+    statements: list[str] = []
+    event.listen(vault._engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    for _ in range(5):
+        vault.surrogate("PERSON", "JANE DOE")
+    assert statements == []
+    assert vault.reveal(vault.surrogate("PERSON", "jane doe")) == "Jane Doe"
