@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from app.cli import main
 from app.container import Container
 from app.settings import load_settings
+from tests.conftest import run_cli as run
 
 TOPICS = [
     "leave policy",
@@ -19,14 +18,6 @@ TOPICS = [
     "travel booking",
     "office hours",
 ]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:
-    capsys.readouterr()
-    code = main(list(argv))
-    lines = capsys.readouterr().out.strip().splitlines()
-    assert len(lines) == 1, lines
-    return code, json.loads(lines[0])
 
 
 def _state(home: Path) -> tuple[list[tuple[str, str, int]], int]:
