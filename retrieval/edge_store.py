@@ -22,12 +22,10 @@ import qdrant_edge as qe
 from llama_index.core.bridge.pydantic import PrivateAttr
 from llama_index.core.schema import BaseNode
 from llama_index.core.vector_stores.types import (
-    FilterCondition,
-    FilterOperator,
-    MetadataFilter,
     MetadataFilters,
 )
 
+from retrieval.filters import FilterParts, FilterTranslator
 from retrieval.fusion import Hit
 from retrieval.sparse import sparse_text
 from retrieval.store_base import (
@@ -54,65 +52,24 @@ __all__ = [
     "to_edge_filter",
 ]
 
-_RANGE_OPS = {
-    FilterOperator.GT: "gt",
-    FilterOperator.GTE: "gte",
-    FilterOperator.LT: "lt",
-    FilterOperator.LTE: "lte",
-}
-
-Condition = Any  # one of qdrant_edge's condition classes (FieldCondition, Filter, ...)
-
-
-def _eq(key: str, value: Any) -> Condition:
-    if isinstance(value, list):
-        raise ValueError(f"filter on {key!r}: expected a single value, got a list")
-    if isinstance(value, float):
-        return qe.FieldCondition(key=key, range=qe.RangeFloat(gte=value, lte=value))
-    return qe.FieldCondition(key=key, match=qe.MatchValue(value))
-
-
-def _any(key: str, values: Any) -> Condition:
-    values = list(values) if isinstance(values, list | tuple | set) else [values]
-    if all(isinstance(v, str) for v in values) or all(isinstance(v, int) for v in values):
-        return qe.FieldCondition(key=key, match=qe.MatchAny(values))
-    return qe.Filter(should=[_eq(key, v) for v in values])
-
-
-def _condition(flt: MetadataFilter | MetadataFilters) -> Condition:
-    """One llama-index filter as an engine condition (evaluated inside the search)."""
-    if isinstance(flt, MetadataFilters):
-        return to_edge_filter(flt)
-    op, key, value = flt.operator, flt.key, flt.value
-    if op in (FilterOperator.EQ, FilterOperator.CONTAINS):  # CONTAINS: a list field holds the value
-        return _eq(key, value)
-    if op == FilterOperator.NE:
-        return qe.Filter(must_not=[_eq(key, value)])
-    if op in (FilterOperator.IN, FilterOperator.ANY):
-        return _any(key, value)
-    if op == FilterOperator.NIN:
-        return qe.Filter(must_not=[_any(key, value)])
-    if op == FilterOperator.ALL:
-        return qe.Filter(must=[_eq(key, v) for v in value])
-    if op in _RANGE_OPS:
-        return qe.FieldCondition(key=key, range=qe.RangeFloat(**{_RANGE_OPS[op]: value}))
-    if op == FilterOperator.TEXT_MATCH:
-        return qe.FieldCondition(key=key, match=qe.MatchText(str(value)))
-    if op == FilterOperator.IS_EMPTY:
-        return qe.IsEmptyCondition(key=key)
-    raise NotImplementedError(f"filter operator {op.value!r} is not supported by EdgeVectorStore")
+_FILTERS = FilterTranslator(
+    FilterParts(
+        match_value=lambda key, value: qe.FieldCondition(key=key, match=qe.MatchValue(value)),
+        match_any=lambda key, values: qe.FieldCondition(key=key, match=qe.MatchAny(values)),
+        match_range=lambda key, bounds: qe.FieldCondition(key=key, range=qe.RangeFloat(**bounds)),
+        match_text=lambda key, text: qe.FieldCondition(key=key, match=qe.MatchText(text)),
+        is_empty=lambda key: qe.IsEmptyCondition(key=key),
+        has_ids=lambda ids: qe.HasIdCondition(set(ids)),
+        filter=qe.Filter,
+    ),
+    store="EdgeVectorStore",
+    doc_id_key=DOC_ID_KEY,
+)
 
 
 def to_edge_filter(filters: MetadataFilters) -> qe.Filter:
     """Translate llama-index ``MetadataFilters`` (nested, AND/OR/NOT) into a qdrant-edge ``Filter``."""
-    conditions = [_condition(f) for f in filters.filters]
-    if not conditions:
-        return qe.Filter()
-    if filters.condition == FilterCondition.OR:
-        return qe.Filter(should=conditions)
-    if filters.condition == FilterCondition.NOT:
-        return qe.Filter(must_not=conditions)
-    return qe.Filter(must=conditions)
+    return _FILTERS.translate(filters)
 
 
 def build_filter(
@@ -121,14 +78,7 @@ def build_filter(
     node_ids: Sequence[str] | None = None,
 ) -> qe.Filter | None:
     """Combine metadata filters, doc ids and node ids into one engine filter (None: no restriction)."""
-    must: list[Condition] = []
-    if filters is not None:
-        must.append(to_edge_filter(filters))
-    if doc_ids:
-        must.append(qe.FieldCondition(key=DOC_ID_KEY, match=qe.MatchAny(list(doc_ids))))
-    if node_ids:
-        must.append(qe.HasIdCondition({point_id(n) for n in node_ids}))
-    return qe.Filter(must=must) if must else None
+    return _FILTERS.build(filters, doc_ids, [point_id(n) for n in node_ids or ()])
 
 
 def _hits(points: Sequence[qe.ScoredPoint]) -> list[Hit]:

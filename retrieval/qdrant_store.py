@@ -15,14 +15,12 @@ from typing import Any
 from llama_index.core.bridge.pydantic import PrivateAttr
 from llama_index.core.schema import BaseNode
 from llama_index.core.vector_stores.types import (
-    FilterCondition,
-    FilterOperator,
-    MetadataFilter,
     MetadataFilters,
 )
 from qdrant_client import QdrantClient
 from qdrant_client import models as qm
 
+from retrieval.filters import FilterParts, FilterTranslator
 from retrieval.fusion import Hit
 from retrieval.store_base import (
     DENSE_VECTOR,
@@ -38,62 +36,24 @@ from retrieval.store_base import (
     point_id,
 )
 
-_RANGE_OPS = {
-    FilterOperator.GT: "gt",
-    FilterOperator.GTE: "gte",
-    FilterOperator.LT: "lt",
-    FilterOperator.LTE: "lte",
-}
-
-
-def _eq(key: str, value: Any) -> Any:
-    if isinstance(value, list):
-        raise ValueError(f"filter on {key!r}: expected a single value, got a list")
-    if isinstance(value, float):
-        return qm.FieldCondition(key=key, range=qm.Range(gte=value, lte=value))
-    return qm.FieldCondition(key=key, match=qm.MatchValue(value=value))
-
-
-def _any(key: str, values: Any) -> Any:
-    values = list(values) if isinstance(values, list | tuple | set) else [values]
-    if all(isinstance(v, str) for v in values) or all(isinstance(v, int) for v in values):
-        return qm.FieldCondition(key=key, match=qm.MatchAny(any=values))
-    return qm.Filter(should=[_eq(key, v) for v in values])
-
-
-def _condition(flt: MetadataFilter | MetadataFilters) -> Any:
-    if isinstance(flt, MetadataFilters):
-        return to_client_filter(flt)
-    op, key, value = flt.operator, flt.key, flt.value
-    if op in (FilterOperator.EQ, FilterOperator.CONTAINS):  # CONTAINS: a list field holds the value
-        return _eq(key, value)
-    if op == FilterOperator.NE:
-        return qm.Filter(must_not=[_eq(key, value)])
-    if op in (FilterOperator.IN, FilterOperator.ANY):
-        return _any(key, value)
-    if op == FilterOperator.NIN:
-        return qm.Filter(must_not=[_any(key, value)])
-    if op == FilterOperator.ALL:
-        return qm.Filter(must=[_eq(key, v) for v in value])
-    if op in _RANGE_OPS:
-        return qm.FieldCondition(key=key, range=qm.Range(**{_RANGE_OPS[op]: value}))
-    if op == FilterOperator.TEXT_MATCH:
-        return qm.FieldCondition(key=key, match=qm.MatchText(text=str(value)))
-    if op == FilterOperator.IS_EMPTY:
-        return qm.IsEmptyCondition(is_empty=qm.PayloadField(key=key))
-    raise NotImplementedError(f"filter operator {op.value!r} is not supported by QdrantStore")
+_FILTERS = FilterTranslator(
+    FilterParts(
+        match_value=lambda key, value: qm.FieldCondition(key=key, match=qm.MatchValue(value=value)),
+        match_any=lambda key, values: qm.FieldCondition(key=key, match=qm.MatchAny(any=values)),
+        match_range=lambda key, bounds: qm.FieldCondition(key=key, range=qm.Range(**bounds)),
+        match_text=lambda key, text: qm.FieldCondition(key=key, match=qm.MatchText(text=text)),
+        is_empty=lambda key: qm.IsEmptyCondition(is_empty=qm.PayloadField(key=key)),
+        has_ids=lambda ids: qm.HasIdCondition(has_id=list(ids)),
+        filter=qm.Filter,
+    ),
+    store="QdrantStore",
+    doc_id_key=DOC_ID_KEY,
+)
 
 
 def to_client_filter(filters: MetadataFilters) -> qm.Filter:
     """Translate llama-index ``MetadataFilters`` (nested, AND/OR/NOT) into a qdrant-client ``Filter``."""
-    conditions = [_condition(f) for f in filters.filters]
-    if not conditions:
-        return qm.Filter()
-    if filters.condition == FilterCondition.OR:
-        return qm.Filter(should=conditions)
-    if filters.condition == FilterCondition.NOT:
-        return qm.Filter(must_not=conditions)
-    return qm.Filter(must=conditions)
+    return _FILTERS.translate(filters)
 
 
 def build_client_filter(
@@ -102,14 +62,7 @@ def build_client_filter(
     node_ids: Sequence[str] | None = None,
 ) -> qm.Filter | None:
     """Metadata filters, doc ids and node ids as one qdrant-client filter (None: no restriction)."""
-    must: list[Any] = []
-    if filters is not None:
-        must.append(to_client_filter(filters))
-    if doc_ids:
-        must.append(qm.FieldCondition(key=DOC_ID_KEY, match=qm.MatchAny(any=list(doc_ids))))
-    if node_ids:
-        must.append(qm.HasIdCondition(has_id=sorted({point_id(n) for n in node_ids})))
-    return qm.Filter(must=must) if must else None
+    return _FILTERS.build(filters, doc_ids, [point_id(n) for n in node_ids or ()])
 
 
 def _vector(leg: Leg) -> Any:
