@@ -11,6 +11,7 @@ from retrieval.answer import Answerer, cited_numbers, content_words, infer_sourc
 from retrieval.llm import LlamaCppChat, Message
 from retrieval.prompt import REFUSAL
 from retrieval.retriever import RetrievedChunk
+from tests.retrieval.chunks import chunk as make_chunk
 
 QUESTION = "How many days per week may employees work remotely?"
 
@@ -49,17 +50,8 @@ def answerer(sample_home, chat: CountingChat) -> Answerer:  # type: ignore[no-un
 
 
 def chunk(n: int, text: str) -> RetrievedChunk:
-    return RetrievedChunk(
-        chunk_id=f"chunk-{n}",
-        doc_id=f"doc-{n}",
-        source=f"/docs/file{n}.md",
-        title=f"file {n}",
-        page=n if n > 1 else None,
-        text=text,
-        score=0.5 / n,
-        groups=["all"],
-        dense_score=0.6,
-    )
+    """Sources from the second on carry a page number (for the citation tests)."""
+    return make_chunk(n, text, page=n if n > 1 else None)
 
 
 CHUNKS = [

@@ -11,23 +11,9 @@ from retrieval.answer import Answerer, repoint
 from retrieval.grounding import check, coverage, key_terms, stem, support
 from retrieval.llm import LlamaCppChat, choose_option, option_grammar
 from retrieval.prompt import REFUSAL, WITHDRAWN, build_verify_messages
-from retrieval.retriever import RetrievedChunk
+from tests.retrieval.chunks import chunk
 
 QUESTION = "How many days per week may employees work remotely?"
-
-
-def chunk(n: int, text: str) -> RetrievedChunk:
-    return RetrievedChunk(
-        chunk_id=f"chunk-{n}",
-        doc_id=f"doc-{n}",
-        source=f"/docs/file{n}.md",
-        title=f"file {n}",
-        page=None,
-        text=text,
-        score=0.5 / n,
-        groups=["all"],
-        dense_score=0.6,
-    )
 
 
 CHUNKS = [
