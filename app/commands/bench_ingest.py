@@ -233,6 +233,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     from llama_index.core.schema import MetadataMode
 
+    from anonymize.spacy_models import model_location
     from app.cli import CliError, emit
     from app.container import Container
 
@@ -284,7 +285,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                 naive = run_baseline(
                     files,
                     embedding_path=container.embedding_path,
-                    spacy_model=settings.anonymize.spacy_model,
+                    spacy_model=model_location(settings.anonymize.spacy_model),
                     chunk_tokens=emb.chunk_tokens,
                     chunk_overlap=emb.chunk_overlap,
                     tokenizer=word_piece_counter(container.embedding_path),

@@ -93,6 +93,7 @@ def evaluate(
     """
     import logging
 
+    from anonymize.spacy_models import model_location
     from eval import pii
 
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)  # one warning per unmapped spaCy label
@@ -104,7 +105,7 @@ def evaluate(
     stock = None
     if baseline:
         say("loading stock Presidio")
-        stock = pii.stock_presidio(settings.anonymize.spacy_model)
+        stock = pii.stock_presidio(model_location(settings.anonymize.spacy_model))
     say(f"detecting in {len(samples)} samples" + (" (privrag, then stock Presidio)" if stock else ""))
     result = pii.run(samples, detect, stock, iou=pii.DEFAULT_IOU if iou is None else iou)
     result = {"dataset": str(dataset), "detector": detector.version, **result}
