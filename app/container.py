@@ -281,6 +281,8 @@ class Container:
             min_score=self.settings.retrieval.min_score,
             min_support=self.settings.retrieval.min_support,
             verify=self.settings.retrieval.verify_answers,
+            min_coverage=self.settings.retrieval.min_coverage,
+            confident_score=self.settings.retrieval.confident_score,
             injection_policy=self.settings.retrieval.injection_policy,
         )
 

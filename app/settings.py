@@ -139,6 +139,16 @@ class RetrievalSettings(BaseModel):
         2, ge=0, description="neighbouring chunks each side indexed with each chunk's BM25 vector"
     )
     min_score: float = Field(0.15, description="Below this dense similarity nothing counts as relevant")
+    min_coverage: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="refuse without calling the model unless one retrieved chunk holds this share of the "
+        "question's terms (or is at least confident_score similar)",
+    )
+    confident_score: float = Field(
+        0.7, description="dense similarity that makes a chunk relevant whatever its wording (paraphrases)"
+    )
     min_support: float = Field(
         0.5, description="withhold an answer when its cited sources hold less than this share of its terms"
     )

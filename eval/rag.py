@@ -46,6 +46,8 @@ class RagResult:
     support: float | None = None
     draft_cited: list[str] = field(default_factory=list)  # what the model cited, before the checks
     draft_citation_correct: bool | None = None
+    question_coverage: float | None = None  # best share of the question's terms in one retrieved chunk
+    refused_before_model: bool = False  # the retrieved chunks were not relevant enough to call the model
 
 
 @dataclass
@@ -69,6 +71,9 @@ class RagReport:
     draft_citation_accuracy: float = 0.0
     draft_refusal_accuracy: float = 0.0
     draft_false_refusal_rate: float = 0.0
+    # Refused by the relevance gate, before any model call: share of unanswerable / answerable questions.
+    gate_refusal_accuracy: float = 0.0
+    gate_false_refusal_rate: float = 0.0
 
     def to_json(self, with_results: bool = False) -> dict:
         data = asdict(self)
@@ -227,6 +232,8 @@ def _ask(container: Container, q: RagQuestion) -> RagResult:
         support=answer.checks.get("support"),
         draft_cited=draft_cited,
         draft_citation_correct=(q.context_id in draft_cited) if q.answerable and draft_cited else None,
+        question_coverage=answer.relevance.get("question_coverage"),
+        refused_before_model=answer.relevance.get("relevant") is False,
     )
 
 
@@ -247,6 +254,8 @@ def _summarize(results: list[RagResult], ingest_seconds: float, model: str) -> R
         draft_citation_accuracy=mean([float(bool(r.draft_citation_correct)) for r in drafted]),
         draft_refusal_accuracy=mean([float(r.refused and not r.withheld) for r in unanswerable]),
         draft_false_refusal_rate=mean([float(r.refused and not r.withheld) for r in answerable]),
+        gate_refusal_accuracy=mean([float(r.refused_before_model) for r in unanswerable]),
+        gate_false_refusal_rate=mean([float(r.refused_before_model) for r in answerable]),
         exact_match=mean([r.exact_match for r in answerable]),
         f1=mean([r.f1 for r in answerable]),
         contains_answer=mean([float(r.contains) for r in answerable]),

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 
 from anonymize.pseudonymizer import Pseudonymizer
 from anonymize.vault import Vault
-from retrieval.grounding import check, support
+from retrieval.grounding import check, question_coverage, support
 from retrieval.llm import ChatModel, choose_option
 from retrieval.prompt import (
     REFUSAL,
@@ -152,6 +152,8 @@ class Answer:
     timings: dict[str, float] = field(default_factory=dict)
     # The draft's grounding: support, coverage, verified (yes/no/None), withheld (replaced by a refusal)
     checks: dict = field(default_factory=dict)
+    # Before generation: best cosine, best question-term coverage, whether the sources were relevant enough
+    relevance: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -188,12 +190,17 @@ class Answerer:
         injection_policy: str = "label",
         min_support: float = 0.5,
         verify: bool = False,
+        min_coverage: float = 0.0,
+        confident_score: float = 1.0,
     ) -> None:
         self.retriever = retriever
         self.chat_model = chat_model
         self.pseudonymizer = pseudonymizer
         self.vault = vault
         self.min_score = min_score
+        # Relevant enough: a chunk holds this share of the question terms, or is this similar (paraphrases).
+        self.min_coverage = min_coverage
+        self.confident_score = confident_score
         # Below this share of its terms in the cited sources, an answer is withheld.
         self.min_support = min_support
         # A second, grammar-constrained yes/no call: do the cited sources state the answer?
@@ -231,7 +238,10 @@ class Answerer:
         chunks = self.retriever.run(asked, groups)
         # Relevance is judged on cosine similarity (fusion scores are ranks, not similarities).
         best = max((c.dense_score for c in chunks if c.dense_score is not None), default=0.0)
-        relevant = chunks if best >= self.min_score else []
+        covered = question_coverage(asked, [c.text for c in chunks])
+        enough = best >= self.min_score and (covered >= self.min_coverage or best >= self.confident_score)
+        relevant = chunks if enough else []
+        relevance = {"best_score": round(best, 4), "question_coverage": covered, "relevant": enough}
         if self.injection_policy == "exclude":  # flagged chunks never reach the model
             relevant = [c for c in relevant if not c.injection]
         retrieve_ms = (time.perf_counter() - started) * 1000
@@ -249,6 +259,7 @@ class Answerer:
                 yield {"type": "token", "text": piece}
         text = "".join(pieces).strip()
         answer = self._finish(text, asked, relevant, reveal, refused=not relevant)
+        answer.relevance = relevance
         if answer.checks.get("withheld"):  # what was streamed is taken back, in the stream too
             yield {"type": "token", "text": "\n\n" + WITHDRAWN}
         answer.timings = {

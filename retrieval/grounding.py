@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"<[A-Z_]+_\d+>|\d+(?:[.,:]\d+)*|[A-Za-z]+(?:'[a-z]+)?")
+_TOKEN = re.compile(r"<[A-Z_]+_(?:NEW)?\d+>|\d+(?:[.,:]\d+)*|[A-Za-z]+(?:'[a-z]+)?")
+_UNSEEN = re.compile(r"<[A-Z_]+_NEW\d+>")
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?![\s]|$))+[.!?]?")
 _SUFFIXES = ("ing", "ed", "es", "s", "ly")
 # Words any answer may use without a source stating them: function words, question words, meta talk.
@@ -28,6 +29,13 @@ _GENERIC_WORDS = """
     described shows show however because therefore thus while although
 """
 _GENERIC = frozenset(_GENERIC_WORDS.split())
+# How questions are framed rather than what they ask about ("What type of ...", "What year did ...", "What was
+# it called?"): a source states the answer without these words.
+_FRAMING_WORDS = """
+    type types kind kinds name named names call called calls term word happen happened happens begin began
+    start started main example often long old time times year years amount approximately number percentage
+    refer referred first last
+"""
 
 
 def stem(word: str) -> str:
@@ -85,12 +93,29 @@ def best_sentence(answer: str, sources: Iterable[str]) -> str:
     return best
 
 
+def question_terms(question: str) -> set[str]:
+    """The terms a source must hold to address ``question``: its key terms less the framing words and the
+    unseen surrogates (``<PERSON_NEW1>``: a value no document holds, so no source can contain it)."""
+    framing = {stem(word) for word in _FRAMING_WORDS.split()}
+    return {t for t in key_terms(question) if t not in framing and not _UNSEEN.fullmatch(t)}
+
+
 def coverage(question: str, sentence: str) -> float:
     """Share of the question's terms that ``sentence`` contains (1.0 for a question with no term)."""
-    asked = key_terms(question)
+    asked = question_terms(question)
     if not asked:
         return 1.0
     return round(len(asked & key_terms(sentence)) / len(asked), 4)
+
+
+def question_coverage(question: str, texts: Iterable[str]) -> float:
+    """The largest share of the question's terms that one of ``texts`` contains (0.0 when there is none).
+
+    A retrieved chunk about the right topic but not the asked fact typically lacks the question's specific
+    terms: the name, the number, the event. On XQuAD with the gold passage held out, requiring half of them in
+    one chunk refuses 0.70 of the questions while keeping 0.93 of the answerable ones (README, "Refusal").
+    """
+    return max((coverage(question, text) for text in texts), default=0.0)
 
 
 def check(answer: str, question: str, sources: Sequence[str]) -> Grounding:

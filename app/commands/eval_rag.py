@@ -108,6 +108,8 @@ def evaluate(
         + markdown_table([headline])
         + "\n\nLatency (ms): "
         + ", ".join(f"{k} {v}" for k, v in report.latency_ms.items())
+        + f"\n\nRefused before any model call (relevance gate): {report.gate_refusal_accuracy:.3f} of the "
+        f"unanswerable and {report.gate_false_refusal_rate:.3f} of the answerable questions."
         + "\n\n![chart](rag.png)\n"
     )
     return data

@@ -93,6 +93,36 @@ def test_nothing_relevant_refuses_without_calling_the_model(answerer: Answerer, 
     assert chat.calls == 0
 
 
+def test_sources_lacking_the_question_terms_refuse_without_calling_the_model(
+    answerer: Answerer, chat: CountingChat
+) -> None:
+    """On topic (remote work) but not the asked fact: too few of the question's terms in any chunk."""
+    answerer.min_coverage = 0.5
+    answerer.confident_score = 1.01
+    question = "Which remote employees received the 2019 ergonomics stipend from payroll?"
+    answer = answerer.ask(question, ["all"])
+    assert answer.refused is True and answer.answer == REFUSAL and answer.citations == []
+    assert answer.relevance["relevant"] is False
+    assert 0 <= answer.relevance["question_coverage"] < 0.5
+    assert chat.calls == 0
+    # The same sources, asked what they state: half or more of the terms are there, the model is called.
+    answer = answerer.ask(QUESTION, ["all"])
+    assert answer.relevance["relevant"] is True and answer.relevance["question_coverage"] >= 0.5
+    assert chat.calls == 1
+
+
+def test_a_very_similar_chunk_counts_as_relevant_whatever_its_wording(
+    answerer: Answerer, chat: CountingChat
+) -> None:
+    answerer.min_coverage = 1.0  # no chunk holds every term of this question...
+    question = "How many days per week may staff telecommute from their homes?"
+    assert answerer.ask(question, ["all"]).relevance["question_coverage"] < 1.0
+    assert chat.calls == 0
+    answerer.confident_score = 0.0  # ...but a close enough paraphrase is relevant all the same
+    answer = answerer.ask(question, ["all"])
+    assert answer.relevance["relevant"] is True and chat.calls == 1
+
+
 def test_no_chat_model_refuses(sample_home) -> None:  # type: ignore[no-untyped-def]
     answerer = Answerer(retriever=sample_home.retriever, chat_model=None, pseudonymizer=None, vault=None)
     answer = answerer.ask(QUESTION, ["all"])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from retrieval.answer import Answerer, repoint
-from retrieval.grounding import check, coverage, key_terms, stem, support
+from retrieval.grounding import check, coverage, key_terms, question_coverage, question_terms, stem, support
 from retrieval.llm import LlamaCppChat, choose_option, option_grammar
 from retrieval.prompt import REFUSAL, WITHDRAWN, build_verify_messages
 from tests.retrieval.chunks import chunk
@@ -51,6 +51,26 @@ def test_check_finds_the_supporting_sentence_and_the_question_coverage() -> None
     assert grounding.support == 1.0 and grounding.coverage == 1.0
     assert coverage("Who approves holidays?", grounding.best_sentence) == 0.5
     assert coverage("What?", "anything") == 1.0
+
+
+def test_question_coverage_is_the_best_single_chunk_share_of_the_question_terms() -> None:
+    question = "When did <PERSON_3> found the Lisbon office?"  # terms: <PERSON_3>, found, lisbon, offic
+    chunks = [
+        "<PERSON_3> founded the company's first office.",  # 3 of 4
+        "The Lisbon branch opened later.",  # 1 of 4
+    ]
+    assert question_coverage(question, chunks) == 0.75
+    assert question_coverage(question, chunks[1:]) == 0.25
+    assert question_coverage(question, []) == 0.0
+    assert question_coverage("When?", chunks) == 1.0  # no term to look for
+
+
+def test_question_terms_leave_out_framing_words_and_unseen_surrogates() -> None:
+    question = "What type of award did <PERSON_4> and <PERSON_NEW1> win in the first year?"
+    assert key_terms(question) >= {"typ", "award", "<PERSON_4>", "<PERSON_NEW1>", "win", "first", "year"}
+    assert question_terms(question) == {"award", "<PERSON_4>", "win"}
+    # No source can hold a surrogate made for the question alone: it does not count against the sources.
+    assert question_coverage(question, ["<PERSON_4> may win the award twice."]) == 1.0
 
 
 def test_citation_moves_to_the_source_that_supports_the_answer() -> None:
