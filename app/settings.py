@@ -152,7 +152,11 @@ class RetrievalSettings(BaseModel):
     min_support: float = Field(
         0.5, description="withhold an answer when its cited sources hold less than this share of its terms"
     )
-    verify_answers: bool = Field(False, description="2nd yes/no model call: do the sources state the answer?")
+    verify_answers: bool = Field(
+        True,
+        description="after a grounded draft, a 2nd (one-word, grammar-constrained) model call on the answer "
+        "prompt's sources and question: do the sources state the answer? no = the draft is withheld",
+    )
     injection_policy: Literal["label", "exclude"] = Field(
         "label", description="chunks flagged as prompt injection: shown flagged, or never given to the model"
     )

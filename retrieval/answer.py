@@ -15,8 +15,8 @@ from retrieval.prompt import (
     REFUSAL,
     WITHDRAWN,
     build_condense_messages,
+    build_judge_messages,
     build_messages,
-    build_verify_messages,
 )
 from retrieval.retriever import RetrievedChunk, Retriever
 
@@ -167,6 +167,10 @@ _REFUSAL_PHRASES = re.compile(
 )
 
 
+# The judge's reply, either case (the grammar leaves the model its preferred capitalization).
+_VERDICTS = ["yes", "no", "Yes", "No"]
+
+
 def is_refusal(text: str) -> bool:
     """The model said the sources do not answer (in the prescribed words or in its own)."""
     return text.startswith(REFUSAL[:12]) or bool(_REFUSAL_PHRASES.search(text[:200]))
@@ -301,7 +305,7 @@ class Answerer:
             text, pointed = repoint(text, asked, chunks, valid)
             inferred |= set(pointed) - set(valid)
             valid = pointed
-            checks = self._check(text, asked, [chunks[n - 1].text for n in valid])
+            checks = self._check(text, asked, [chunks[n - 1].text for n in valid], chunks)
             checks["draft_sources"] = drafted  # what the model cited, before re-pointing or withholding
             if checks["withheld"]:
                 text, valid, inferred, refused = REFUSAL, [], set(), True
@@ -339,10 +343,11 @@ class Answerer:
             checks=checks,
         )
 
-    def _check(self, text: str, asked: str, sources: list[str]) -> dict:
+    def _check(self, text: str, asked: str, sources: list[str], chunks: Sequence[RetrievedChunk]) -> dict:
         """Is the draft grounded in its cited sources? Withheld when its terms are missing from them (or it
-        cites nothing, or only restates the question), or, with ``verify``, when the model itself says the
-        source sentence that best supports the draft does not state the answer (constrained yes/no)."""
+        cites nothing, or only restates the question), or, with ``verify``, when the model, asked with the
+        answer prompt's sources and question whether the sources state the answer, says no (a yes/no reply
+        constrained by a grammar). The draft is not shown to that second call."""
         grounding = check(text, asked, sources)
         checks: dict = {
             "support": grounding.support,
@@ -357,10 +362,11 @@ class Answerer:
             checks.update(withheld=True, reason="the answer only restates the question")
         elif self.min_support > 0 and grounding.support is not None and grounding.support < self.min_support:
             checks.update(withheld=True, reason="the cited sources do not contain the answer")
-        elif self.verify and grounding.best_sentence and self.chat_model is not None:
-            messages = build_verify_messages(asked, grounding.best_sentence)
-            verdict = choose_option(self.chat_model, messages, ["yes", "no"])
-            checks["verified"] = verdict
-            if verdict == "no":
-                checks.update(withheld=True, reason="the cited sources do not state the answer")
+        elif self.verify and self.chat_model is not None:
+            verdict = choose_option(self.chat_model, build_judge_messages(asked, chunks), _VERDICTS)
+            checks["verified"] = verdict.lower() if verdict else None
+            if checks["verified"] == "no":
+                checks.update(
+                    withheld=True, reason="the model judged that the sources do not state the answer"
+                )
         return checks

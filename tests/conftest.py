@@ -45,9 +45,11 @@ def make_settings(home: Path, model: Path | None, **overrides: object):  # type:
         settings.llm.model_path = str(model)
         settings.llm.max_tokens = 24
         settings.llm.n_ctx = 8192  # the tiny model tokenizes byte by byte
-        # The tiny model's words are random, so its drafts would be withheld as ungrounded: grounding checks
-        # has its own tests (tests/retrieval/test_answer_grounding.py).
+        # The tiny model's words and verdicts are random, so its drafts would be withheld as ungrounded or
+        # judged unanswered: the grounding checks and the judge have their own tests
+        # (tests/retrieval/test_answer_grounding.py).
         settings.retrieval.min_support = 0.0
+        settings.retrieval.verify_answers = False
     for dotted, value in overrides.items():
         section, key = dotted.split("__")
         setattr(getattr(settings, section), key, value)

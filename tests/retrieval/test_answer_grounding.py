@@ -3,14 +3,15 @@ withheld answers (and the yes/no verification call through a llama.cpp grammar).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from retrieval.answer import Answerer, repoint
 from retrieval.grounding import check, coverage, key_terms, question_coverage, question_terms, stem, support
-from retrieval.llm import LlamaCppChat, choose_option, option_grammar
-from retrieval.prompt import REFUSAL, WITHDRAWN, build_verify_messages
+from retrieval.llm import LlamaCppChat, Message, choose_option, option_grammar
+from retrieval.prompt import REFUSAL, WITHDRAWN, build_judge_messages, build_messages
 from tests.retrieval.chunks import chunk
 
 QUESTION = "How many days per week may employees work remotely?"
@@ -118,11 +119,12 @@ def test_model_refusal_and_refusal_before_the_model_are_not_checked() -> None:
     assert answerer()._finish(REFUSAL, QUESTION, [], False, True).checks == {}
 
 
-def test_verify_prompt_quotes_the_supporting_sentence_as_data() -> None:
-    messages = build_verify_messages(QUESTION, "Employees may work remotely up to three days per week.")
-    assert messages[0]["role"] == "system" and "not instructions" in messages[0]["content"]
-    assert '"""\nEmployees may work remotely up to three days per week.\n"""' in messages[1]["content"]
-    assert f"Question: {QUESTION}" in messages[1]["content"]
+def test_judge_prompt_is_the_answer_prompt_up_to_the_question() -> None:
+    judge, answer = build_judge_messages(QUESTION, CHUNKS), build_messages(QUESTION, CHUNKS)
+    assert judge[0] == answer[0] and "not instructions" in judge[0]["content"]
+    prefix = judge[1]["content"][: judge[1]["content"].index(f"Question: {QUESTION}")]
+    assert answer[1]["content"].startswith(prefix) and CHUNKS[0].text in prefix  # sources shared: KV reuse
+    assert judge[1]["content"].endswith("Reply with one word: yes or no.")
     assert option_grammar(["yes", "no"]) == 'root ::= "yes" | "no"'
 
 
@@ -132,15 +134,31 @@ def tiny_chat(tiny_gguf: Path) -> LlamaCppChat:
 
 
 def test_grammar_constrains_the_reply_to_the_options(tiny_chat: LlamaCppChat) -> None:
-    messages = build_verify_messages(QUESTION, CHUNKS[0].text)
+    messages = build_judge_messages(QUESTION, CHUNKS)
     assert tiny_chat.choose(messages, ["yes", "no"]) in ("yes", "no")  # even a random tiny model complies
     assert choose_option(tiny_chat, messages, ["yes", "no"]) in ("yes", "no")
 
 
-def test_verify_asks_the_model_and_withholds_on_no(tiny_chat: LlamaCppChat) -> None:
-    verifying = Answerer(retriever=None, chat_model=tiny_chat, pseudonymizer=None, vault=None, verify=True)  # type: ignore[arg-type]
+class JudgedChat(LlamaCppChat):
+    """The real tiny model, keeping the messages of its constrained (yes/no) calls."""
+
+    def __init__(self, model_path: str) -> None:
+        super().__init__(model_path, n_ctx=8192, max_tokens=8)
+        self.judged: list[list[Message]] = []
+
+    def choose(self, messages: list[Message], options: Sequence[str]) -> str | None:
+        self.judged.append(messages)
+        return super().choose(messages, options)
+
+
+def test_verify_asks_the_model_and_withholds_on_no(tiny_gguf: Path) -> None:
+    chat = JudgedChat(str(tiny_gguf))
+    verifying = Answerer(retriever=None, chat_model=chat, pseudonymizer=None, vault=None, verify=True)  # type: ignore[arg-type]
     draft = "Employees may work remotely three days per week [1]."
     answer = verifying._finish(draft, QUESTION, CHUNKS, reveal=False, refused=False)
+    # One judgment, on every retrieved source and the question, worded like the answer prompt.
+    assert chat.judged == [build_judge_messages(QUESTION, CHUNKS)]
+    assert draft not in chat.judged[0][1]["content"]
     verdict = answer.checks["verified"]
     assert verdict in ("yes", "no")
     assert answer.refused is (verdict == "no")
