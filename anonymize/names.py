@@ -165,6 +165,8 @@ def plausible_person(value: str, text: str, from_model: bool, technical: bool = 
     if from_model and len(words) > 1:
         if words[0][0].islower() and words[0] not in _PARTICLES and not _lower_case_text(text):
             return False  # "nonmuscle myosin II"
+        if any(w[0].islower() and w not in _PARTICLES for w in words[1:]) and not _lower_case_text(text):
+            return False  # a species, "S. cerevisiae": a name capitalizes every part but its particles
         # Title Case words that the text also uses in lower case: "Random Forest ... a random forest".
         common = [w for w in words if len(w) > 3 and in_lower_case(w.strip(".,;:!?\"'"), text)]
         if common and (technical or len(common) == len(words)):

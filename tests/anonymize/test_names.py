@@ -44,6 +44,8 @@ def test_technical_text() -> None:
         ("Lysine 4", "Lysine 4 of histone H3 is methylated."),
         ("keratinocyte", "The keratinocyte layer grew."),
         ("Random Forest", "A Random Forest model: the random forest beat logistic regression."),
+        ("S. cerevisiae", "S. cerevisiae cells lacking Sir2 age faster."),  # a species, not "S. Cerevisiae"
+        ("H. pylori", "Active H. pylori infection raises the risk."),
     ],
 )
 def test_model_names_that_are_not_people(value: str, text: str) -> None:
@@ -58,6 +60,12 @@ def test_one_word_names_are_dropped_in_technical_text_only() -> None:
 
 def test_lower_case_names_in_lower_case_text() -> None:
     assert plausible_person("ross", "ross, can i please speak to your boss?", from_model=True)
+    assert plausible_person("maria s. gomez", "call maria s. gomez tomorrow", from_model=True)
+
+
+def test_name_particles_may_be_lower_case() -> None:
+    assert plausible_person("Ludwig van Beethoven", "Ludwig van Beethoven wrote it.", from_model=True)
+    assert plausible_person("J. de Vaan", "Ask J. de Vaan for the keys.", from_model=True)
 
 
 @pytest.mark.parametrize("value", ["Helena Carlsen", "Kaua C Lima", "Adam McDowell", "Jansje J. Zwarts"])
