@@ -19,6 +19,7 @@ _INNER_CAPITAL_OK = re.compile(
 )
 _NAME_SUFFIXES = frozenset(["md", "dvm", "phd", "dds", "jr", "sr", "ii", "iii", "iv", "esq", "rn"])
 _WORD = re.compile(r"[^\s,;:]+")
+_INITIAL = re.compile(r"[A-Z]\.")
 # Words that make a capitalized span an organization, a place or a title rather than a person.
 _NOT_PERSON_TEXT = """
 inc ltd plc corp co llc lp llp sa ag gmbh nv bv ab asa spa srl oy kk limited group bank trust fund
@@ -165,8 +166,11 @@ def plausible_person(value: str, text: str, from_model: bool, technical: bool = 
     if from_model and len(words) > 1:
         if words[0][0].islower() and words[0] not in _PARTICLES and not _lower_case_text(text):
             return False  # "nonmuscle myosin II"
-        if any(w[0].islower() and w not in _PARTICLES for w in words[1:]) and not _lower_case_text(text):
-            return False  # a species, "S. cerevisiae": a name capitalizes every part but its particles
+        if any(
+            _INITIAL.fullmatch(before) and after[0].islower() and after not in _PARTICLES
+            for before, after in zip(words, words[1:], strict=False)
+        ) and not _lower_case_text(text):
+            return False  # a species, "S. cerevisiae", not "J. de Vaan"
         # Title Case words that the text also uses in lower case: "Random Forest ... a random forest".
         common = [w for w in words if len(w) > 3 and in_lower_case(w.strip(".,;:!?\"'"), text)]
         if common and (technical or len(common) == len(words)):

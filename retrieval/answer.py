@@ -207,7 +207,7 @@ class Answerer:
         self.confident_score = confident_score
         # Below this share of its terms in the cited sources, an answer is withheld.
         self.min_support = min_support
-        # A second, grammar-constrained yes/no call: do the cited sources state the answer?
+        # A second, grammar-constrained yes/no call: do the retrieved sources state the answer?
         self.verify = verify
         if injection_policy not in ("label", "exclude"):
             raise ValueError(f"injection_policy: {injection_policy!r} is not 'label' or 'exclude'")
