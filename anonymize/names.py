@@ -164,13 +164,14 @@ def plausible_person(value: str, text: str, from_model: bool, technical: bool = 
     if from_model and any(common_word(w) for w in words):
         return False  # "Metabolic Disorders Study", "Allosteric Inhibition", "Mitochondria"
     if from_model and len(words) > 1:
-        if words[0][0].islower() and words[0] not in _PARTICLES and not _lower_case_text(text):
-            return False  # "nonmuscle myosin II"
-        if any(
-            _INITIAL.fullmatch(before) and after[0].islower() and after not in _PARTICLES
-            for before, after in zip(words, words[1:], strict=False)
-        ) and not _lower_case_text(text):
-            return False  # a species, "S. cerevisiae", not "J. de Vaan"
+        if not _lower_case_text(text):
+            if words[0][0].islower() and words[0] not in _PARTICLES:
+                return False  # "nonmuscle myosin II"
+            if any(
+                _INITIAL.fullmatch(before) and after[0].islower() and after not in _PARTICLES
+                for before, after in zip(words, words[1:], strict=False)
+            ):
+                return False  # a species, "S. cerevisiae", not "J. de Vaan"
         # Title Case words that the text also uses in lower case: "Random Forest ... a random forest".
         common = [w for w in words if len(w) > 3 and in_lower_case(w.strip(".,;:!?\"'"), text)]
         if common and (technical or len(common) == len(words)):

@@ -102,12 +102,16 @@ def question_terms(question: str) -> set[str]:
     return {t for t in key_terms(question) if t not in _FRAMING and not _UNSEEN.fullmatch(t)}
 
 
-def coverage(question: str, sentence: str) -> float:
-    """Share of the question's terms that ``sentence`` contains (1.0 for a question with no term)."""
-    asked = question_terms(question)
+def _covered(asked: set[str], text: str) -> float:
+    """Share of the terms ``asked`` that ``text`` contains (1.0 when there is none to look for)."""
     if not asked:
         return 1.0
-    return round(len(asked & key_terms(sentence)) / len(asked), 4)
+    return round(len(asked & key_terms(text)) / len(asked), 4)
+
+
+def coverage(question: str, sentence: str) -> float:
+    """Share of the question's terms that ``sentence`` contains (1.0 for a question with no term)."""
+    return _covered(question_terms(question), sentence)
 
 
 def question_coverage(question: str, texts: Iterable[str]) -> float:
@@ -118,7 +122,8 @@ def question_coverage(question: str, texts: Iterable[str]) -> float:
     one of the top 4 refuses 0.66 of the questions and keeps 0.96 of the answerable ones (README, "Grounded
     answers").
     """
-    return max((coverage(question, text) for text in texts), default=0.0)
+    asked = question_terms(question)
+    return max((_covered(asked, text) for text in texts), default=0.0)
 
 
 def check(answer: str, question: str, sources: Sequence[str]) -> Grounding:
