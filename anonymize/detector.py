@@ -21,6 +21,7 @@ from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
 from anonymize.names import (  # noqa: E402
+    coordinated,
     names_before_addresses,
     person_like_organization,
     plausible_person,
@@ -255,7 +256,7 @@ class DetectorConfig:
     deny_list: dict[str, list[str]] = field(default_factory=dict)
     custom: list[CustomIdentifier] = field(default_factory=list)
     batch_size: int = 32
-    version: str = "privrag-detector-6"
+    version: str = "privrag-detector-7"
 
 
 def build_analyzer(config: DetectorConfig) -> AnalyzerEngine:
@@ -346,10 +347,15 @@ class PiiDetector:
         kept = [r for r in pieces if self._keep(text, r, technical)]
         names = [r for r in kept if r.entity_type == "PERSON"]
         added: list[RecognizerResult] = []
+        # Also what the filters dropped: one word the model calls an organization is no list member.
+        yielding = [r for r in pieces if _tier(r) == 2 and r.entity_type in _YIELD_TO_NAME]
         if names:
             blocking = [r for r in kept if _tier(r) < 2 or r.entity_type not in _YIELD_TO_NAME]
             added += propagate(text, names, blocking, _NOT_NAME_WORDS)
-        added += names_before_addresses(text, kept)
+            listed = coordinated(text, names, [*blocking, *added], yielding, _NOT_NAME_WORDS)
+            added += listed
+            added += propagate(text, listed, [*blocking, *names, *added], _NOT_NAME_WORDS)
+        added += names_before_addresses(text, kept, yielding)
         allowed = set(self.config.allow_list)
         threshold = self.config.thresholds.get("PERSON", self.config.score_threshold)
         kept += [r for r in added if r.score >= threshold and text[r.start : r.end] not in allowed]

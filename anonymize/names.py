@@ -8,6 +8,7 @@ from presidio_analyzer import RecognizerResult
 
 PROPAGATION = "NamePropagation"
 ADDRESSEE = "AddresseeLine"
+COORDINATION = "NameListMember"
 
 # Lower-case words that start a surname ("van Gameren", "de Vaan").
 _PARTICLES = frozenset(
@@ -85,6 +86,11 @@ _COMMON_WORD_ENDING = re.compile(
 )
 
 
+def organization_word(word: str) -> bool:
+    """A word that makes a capitalized span an organization, a place or a title: "Court", "Street"."""
+    return word.strip(".,;:!?\"'()[]").casefold() in _NOT_PERSON_WORDS
+
+
 def common_word(word: str) -> bool:
     """A scientific or clinical common word, or a long word with a common noun's or verb's ending."""
     core = word.strip(".,;:!?\"'()[]")
@@ -115,6 +121,16 @@ def technical_word(word: str) -> bool:
         return True
     inner = core[1:]
     return any(ch.isupper() for ch in inner if ch.isalpha()) and not _INNER_CAPITAL_OK.match(core)
+
+
+def hyphenated_name_word(word: str) -> bool:
+    """Capitalized plain words joined by hyphens: "Anne-Lotte", "Lom-Ali"; also "Bardet-Biedl", so they are
+    taken for a name only where the context says so, not from the NER model alone."""
+    parts = word.strip(".,;:!?\"'()[]").split("-")
+    return len(parts) > 1 and all(
+        len(p) > 1 and p[0].isupper() and p[1:].isalpha() and (p[1:].islower() or _INNER_CAPITAL_OK.match(p))
+        for p in parts
+    )
 
 
 _TOKEN = re.compile(r"\S+")
@@ -155,7 +171,11 @@ def plausible_person(value: str, text: str, from_model: bool, technical: bool = 
     """False for spans that cannot be a person's name (``from_model``: found by the NER model; in
     ``technical`` text the model's one-word names are not taken)."""
     words = _WORD.findall(value)
-    if not words or any(technical_word(w) for w in words if len(w.strip(".")) > 1):
+    if not words or any(
+        technical_word(w) and (from_model or not hyphenated_name_word(w))
+        for w in words
+        if len(w.strip(".")) > 1
+    ):
         return False
     if any(ch.isdigit() for ch in value):
         return False
@@ -199,22 +219,24 @@ def person_like_organization(value: str, text: str) -> bool:
     return person_shaped(value) and not any(in_lower_case(w.strip(".,"), text) for w in value.split())
 
 
-def person_shaped(value: str) -> bool:
-    """Two or three capitalized words with no organization, place or title word: "Helena Carlsen"."""
+def person_shaped(value: str, hyphenated: bool = False) -> bool:
+    """Two or three capitalized words with no organization, place or title word: "Helena Carlsen"; with
+    ``hyphenated``, also "Lom-Ali Korgay" (not for the NER model's spans: "Bristol-Myers Squibb")."""
     words = value.split()
     if not 2 <= len(words) <= 4:
         return False
     initials = 0
     for word in words:
         bare = word.rstrip(".")
-        if bare.casefold() in _NOT_PERSON_WORDS or technical_word(word):
+        hyphen_ok = hyphenated and hyphenated_name_word(bare)
+        if bare.casefold() in _NOT_PERSON_WORDS or (technical_word(word) and not hyphen_ok):
             return False
         if len(bare) == 1 and bare.isupper():
             initials += 1
             continue
         if not (bare[:1].isupper() and bare[1:].replace("-", "").replace("'", "").isalpha()):
             return False
-        if bare[1:] != bare[1:].lower() and not _INNER_CAPITAL_OK.match(bare):
+        if bare[1:] != bare[1:].lower() and not _INNER_CAPITAL_OK.match(bare) and not hyphen_ok:
             return False
     return initials < len(words) - 1
 
@@ -250,14 +272,74 @@ def propagate(
     ]
 
 
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals, with Latin Extended-A (Ł, Š, Č, Ž) whose cases interleave
+_LOWER = "a-zß-öø-ÿā-ž'’"
+# One capitalized word of a name: "Anne", "O'Neil", "Anne-Lotte", "Kozłowska".
+NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
+# A name of one to four words, with initials and surname particles: "Maite H Lemmens", "Anthony van den Oord".
+NAME = rf"{NAME_WORD}(?:[ \t]+(?:[A-Z](?:\.|\b)|{NAME_WORD}|van|de|der|den|von|da|di|del|la|le)){{0,3}}"
+_LIST = re.compile(
+    rf"(?<![\w'’-])(?:{NAME}[ \t]*,[ \t]*)*{NAME}[ \t]*,?[ \t]+(?:and|or|&)[ \t]+{NAME}(?![\w'’-])"
+)
+_LIST_MEMBER = re.compile(rf"(?<![\w'’-]){NAME}")
+
+
+def coordinated(
+    text: str,
+    names: list[RecognizerResult],
+    blocking: list[RecognizerResult],
+    yielding: list[RecognizerResult],
+    stop_words: frozenset[str],
+) -> list[RecognizerResult]:
+    """The other members of a list that holds a detected name ("Felix, Jane and James" when "Jane" is one),
+    as PERSON results. A member under a ``yielding`` result (the NER model's place or organization) turns
+    only when names are at least half the list; one under a ``blocking`` result stays as it is."""
+    if not names:
+        return []
+    found: list[RecognizerResult] = []
+    for listing in _LIST.finditer(text):
+        members = [m for m in _LIST_MEMBER.finditer(text, listing.start(), listing.end())]
+        named = [m for m in members if any(r.start <= m.start() and m.end() <= r.end for r in names)]
+        if not named:
+            continue
+        majority = 2 * len(named) > len(members)
+        for m in members:
+            if m in named or not _plausible_member(m.group(), text, stop_words):
+                continue
+            if any(r.start < m.end() and m.start() < r.end for r in [*names, *blocking]):
+                continue
+            if not majority and any(r.start < m.end() and m.start() < r.end for r in yielding):
+                continue
+            found.append(
+                RecognizerResult(
+                    "PERSON",
+                    m.start(),
+                    m.end(),
+                    0.6,
+                    recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: COORDINATION},
+                )
+            )
+    return found
+
+
+def _plausible_member(value: str, text: str, stop_words: frozenset[str]) -> bool:
+    words = value.split()
+    if any(w.casefold().rstrip(".") in stop_words or w.casefold() in _NOT_PERSON_WORDS for w in words):
+        return False
+    return plausible_person(value, text, from_model=True)
+
+
 _LINE_PREFIX = re.compile(r"^[\W_]*(?:(?i:name|to|attn|billing address|shipping address|address)\s*:)?[\W_]*")
 
 
-def names_before_addresses(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+def names_before_addresses(
+    text: str, results: list[RecognizerResult], yielding: list[RecognizerResult] = ()
+) -> list[RecognizerResult]:
     """The addressee of an address block: a person-shaped line at most two lines above a street address
-    that starts a line ("Jane Roe\\nAcme Inc.\\n12 Main Street")."""
+    that starts a line ("Jane Roe\\nAcme Inc.\\n12 Main Street"). Organizations and ``yielding`` results
+    (the NER model's places) do not stop it."""
     found: list[RecognizerResult] = []
-    taken = [(r.start, r.end) for r in results if r.entity_type != "ORGANIZATION"]
+    taken = [(r.start, r.end) for r in results if r.entity_type != "ORGANIZATION" and r not in yielding]
     for address in (r for r in results if r.entity_type == "STREET_ADDRESS"):
         line_start = text.rfind("\n", 0, address.start) + 1
         if text[line_start : address.start].strip(" \t>?*}|-•"):
@@ -272,7 +354,8 @@ def names_before_addresses(text: str, results: list[RecognizerResult]) -> list[R
                 lead = prefix.end() if prefix else 0
                 value = line[lead:].rstrip()
                 begin = start + lead
-                if person_shaped(value) and not any(s < begin + len(value) and begin < e for s, e in taken):
+                shaped = person_shaped(value, hyphenated=True)
+                if shaped and not any(s < begin + len(value) and begin < e for s, e in taken):
                     found.append(
                         RecognizerResult(
                             "PERSON",

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 
+from anonymize.name_cues import NOT_A_NAME, NameCueRecognizer, SpeakerLabelRecognizer
+
 _SUFFIXES = (
     "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Ter|"
     "Parkway|Pkwy|Circle|Cir|Highway|Hwy|Square|Sq|Trail|Trl|Plaza|Alley|Row|Close|Crescent|Loop"
@@ -225,6 +227,7 @@ def builtin_recognizers() -> list[EntityRecognizer]:
         IbanAnyCaseRecognizer(),
         AddressBlockRecognizer(),
         NameCueRecognizer(),
+        SpeakerLabelRecognizer(),
         PlaceCueRecognizer(),
         CompanyFormRecognizer(),
     ]
@@ -451,47 +454,6 @@ class AddressBlockRecognizer(EntityRecognizer):
         return results
 
 
-_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿā-ž'’\-]+"
-_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:[A-Z](?:\.|\b)|{_NAME_WORD}|van|de|der|den|von|da|di|del|la|le)){{0,3}}"
-_TITLE = r"(?i:mr|mrs|ms|miss|mx|dr|prof)"
-
-
-# Words that introduce a person's name: titles, greetings, "my name is", "calls me", "follow up with".
-_NAME_CUE = (
-    rf"(?:\b{_TITLE}\.?|(?m:^)[ \t]*(?i:(?:full )?name:)|(?:(?<=^)|(?<=[\s(\"'])|(?<=\\n))"
-    r"(?:(?i:my name is|(?:every(?:one|body) )?calls? me|named|directed by:?|follow(?:ed)? up with|"
-    r"speak (?:to|with)|spoke (?:to|with)|talk(?:ed)? (?:to|with)|meet(?:ing)? with|met with)|"
-    r"(?:Hi|Hello|Hey|Dear|Thanks|Thank you|Congratulations|Sorry),?))"
-)
-# Capitalized words a cue is often followed by that are not names.
-_NOT_A_NAME = (
-    r"(?:Sir|Madam|All|Everyone|Team|Customer|Support|Manager|There|Again|The|This|That|Our|My|Your|"
-    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
-    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-)
-
-
-class NameCueRecognizer(EntityRecognizer):
-    """Capitalized names right after a title or a naming cue ("Mr. Cole", "my name is Ann", "Dear Bo Li")."""
-
-    def __init__(self) -> None:
-        super().__init__(supported_entities=["PERSON"], name="NameCueRecognizer")
-        self._pattern = re.compile(rf"{_NAME_CUE}[ \t]+(?!{_TITLE}\b|{_NOT_A_NAME}\b)({_NAME})")
-        self._before = re.compile(
-            rf"(?<![\w'’])(?!{_NOT_A_NAME}\b)({_NAME})(?:['’]s\s+(?:home\s+)?address|"
-            r"\s+(?:lives|lived|resides|resided)\s+(?:at|in|on)\b)"
-        )
-
-    def load(self) -> None:  # nothing to load
-        return None
-
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
-        if "PERSON" not in entities:
-            return []
-        matches = [*self._pattern.finditer(text), *self._before.finditer(text)]
-        return [RecognizerResult("PERSON", m.start(1), m.end(1), 0.6) for m in matches]
-
-
 class CornerAddressRecognizer(EntityRecognizer):
     """ "the corner of Main Street and 5th Avenue": both streets, as one address."""
 
@@ -527,7 +489,7 @@ class PlaceCueRecognizer(EntityRecognizer):
 
     def __init__(self) -> None:
         super().__init__(supported_entities=["LOCATION"], name="PlaceCueRecognizer")
-        self._pattern = re.compile(rf"\b{_PLACE_CUE}[ \t]+(?!{_NOT_A_NAME}\b|\d)({_PLACE})")
+        self._pattern = re.compile(rf"\b{_PLACE_CUE}[ \t]+(?!{NOT_A_NAME}\b|\d)({_PLACE})")
 
     def load(self) -> None:  # nothing to load
         return None

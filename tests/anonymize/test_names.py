@@ -7,6 +7,7 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.names import (
     common_word,
+    coordinated,
     names_before_addresses,
     person_shaped,
     plausible_person,
@@ -143,3 +144,58 @@ def test_names_with_common_endings_stay_people(value: str, text: str) -> None:
 def test_common_words() -> None:
     assert common_word("Regulatory") and common_word("Retrospective") and common_word("Crohn's") is False
     assert common_word("Microglia") and not common_word("Christine")
+
+
+def _at(text: str, value: str, entity_type: str = "PERSON") -> RecognizerResult:
+    start = text.index(value)
+    return RecognizerResult(entity_type, start, start + len(value), 0.85)
+
+
+def test_list_members_of_a_detected_name() -> None:
+    text = "They had 6: Felix, Jane, James, Hunter, Stacy and Shannon."
+    added = coordinated(text, [_at(text, "Jane")], [], [], frozenset())
+    assert [text[r.start : r.end] for r in added] == ["Felix", "James", "Hunter", "Stacy", "Shannon"]
+
+
+def test_list_without_a_detected_name_or_with_other_results() -> None:
+    text = "We met Ann Lee and Acme Labs, then Oslo, Bergen and Tromsø."
+    acme = _at(text, "Acme Labs", "ORGANIZATION")
+    assert coordinated(text, [_at(text, "Ann Lee")], [acme], [], frozenset()) == []
+    assert coordinated(text, [], [], [], frozenset()) == []
+
+
+def test_the_models_places_in_a_list_turn_only_when_names_are_most_of_it() -> None:
+    text = "Founders: Torvik, Mendez and Crawford."
+    crawford = _at(text, "Crawford", "LOCATION")
+    two = coordinated(text, [_at(text, "Torvik"), _at(text, "Mendez")], [], [crawford], frozenset())
+    assert [text[r.start : r.end] for r in two] == ["Crawford"]
+    pair = "Capitalized words like Wisdom and Discipline are often mistaken with names."
+    wisdom = _at(pair, "Wisdom", "ORGANIZATION")
+    assert coordinated(pair, [_at(pair, "Discipline")], [], [wisdom], frozenset()) == []
+
+
+def test_common_words_in_a_list_stay() -> None:
+    text = "Jane, The Team and Operations signed it, said Smith and the others."
+    added = coordinated(text, [_at(text, "Jane")], [], [], frozenset(["the"]))
+    assert added == []
+
+
+@pytest.mark.parametrize("value", ["Lom-Ali Korgay", "Anne-Lotte Modderkolk", "Jean-Luc Picard"])
+def test_hyphenated_names_are_person_shaped_where_the_context_says_so(value: str) -> None:
+    assert person_shaped(value, hyphenated=True)
+    assert not person_shaped(value)  # the NER model's "Bristol-Myers Squibb" is no person
+
+
+def test_hyphenated_names_after_a_cue_but_not_from_the_model_alone() -> None:
+    text = "Hi Anne-Lotte, the Bardet-Biedl syndrome study is ready."
+    assert plausible_person("Anne-Lotte", text, from_model=False)
+    assert not plausible_person("Bardet-Biedl", text, from_model=True)
+
+
+def test_addressee_line_under_the_models_place() -> None:
+    text = "Amalia N. Costa\nInvesco DWA Momentum ETF\n9112 Kuuse 53\nApt. 231"
+    address = RecognizerResult("STREET_ADDRESS", text.index("9112"), len(text), 0.6)
+    place = _at(text, "Amalia", "LOCATION")
+    assert names_before_addresses(text, [address, place]) == []
+    found = names_before_addresses(text, [address, place], [place])
+    assert [text[r.start : r.end] for r in found] == ["Amalia N. Costa"]

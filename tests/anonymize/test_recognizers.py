@@ -193,21 +193,6 @@ def test_dimensions_are_not_addresses() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "names"),
-    [
-        ("Hi Keiran, I'm contacting you", ["Keiran"]),
-        ("My name is Calan Stevenson but everyone calls me Calan", ["Calan Stevenson", "Calan"]),
-        ("Follow up with Kaua C Lima in a couple of months.", ["Kaua C Lima"]),
-        ("Santo Armendáriz lives at 844 99 Eastbourne Rd", ["Santo Armendáriz"]),
-        ("As promised, here's Marina's address:", ["Marina"]),
-        ("Dear Sir, thanks. Hi there. Thanks, Monday works.", []),
-    ],
-)
-def test_name_cues(text: str, names: list[str]) -> None:
-    assert spans(builtin("NameCueRecognizer"), text, "PERSON") == names
-
-
-@pytest.mark.parametrize(
     ("text", "places"),
     [
         ("Mr. White is a 55 year old man who grew up in OSLO.", ["OSLO"]),

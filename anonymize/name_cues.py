@@ -1,0 +1,153 @@
+"""Recognizers for names by the words around them: titles and greetings, speech, kinship, speaker labels.
+
+The NER model misses many names it has not seen (a rare given name alone, a foreign surname) or takes them for
+places. Some slots in a sentence hold only people: after "Dear" or "my daughter", before "said" or
+"'s address", at the start of a transcript's lines. These recognizers read those slots.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from anonymize.names import NAME, NAME_WORD, common_word, organization_word
+
+_TITLE = r"(?i:mr|mrs|ms|miss|mx|dr|prof)"
+
+# People a speaker may name by their relation: "my daughter Ann", "Ann's husband".
+_RELATION = (
+    r"(?:son|daughter|kid|child|baby|wife|husband|partner|spouse|fianc[eé]e?|girlfriend|boyfriend|mother|"
+    r"father|mom|mum|dad|brother|sister|sibling|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|"
+    r"uncle|aunt|cousin|nephew|niece|friend|boss|colleague|co-?worker|neighbou?r|roommate|flatmate|tenant|"
+    r"landlord|assistant|secretary|stepson|stepdaughter|stepmother|stepfather)"
+)
+_SPEECH_VERB = (
+    r"(?:said|says|asked|asks|told|tells|replied|replies|answered|explained|added|wrote|writes|exclaimed|"
+    r"whispered|shouted|yelled|screamed|muttered|insisted|recalled|remembered|admitted|laughed|sighed)"
+)
+
+# Words that introduce a person's name: titles, greetings, naming, relations.
+_NAME_CUE = (
+    rf"(?:\b{_TITLE}\.?|(?m:^)[ \t]*(?i:(?:full )?name:)|(?:(?<=^)|(?<=[\s(\"'])|(?<=\\n))"
+    r"(?:(?i:my name is|(?:every(?:one|body) )?calls? me|named(?: (?:him|her|them))?|directed by:?|"
+    r"follow(?:ed)? up with|speak (?:to|with)|spoke (?:to|with)|talk(?:ed)? (?:to|with)|meet(?:ing)? with|"
+    r"met with|(?:first|last|middle|maiden|family|given|sur)[ -]?name(?: is| was)?[:?]?|"
+    rf"(?:my|our|his|her|their|your) {_RELATION},?|assistant to|(?:son|daughter|wife|husband) of|"
+    r"(?:shouted|yelled|screamed) at)|"
+    r"(?:Hi|Hello|Hey|Dear|Thanks|Thank you|Congratulations|Sorry),?))"
+)
+# Capitalized words a cue is often followed or preceded by that are not names.
+NOT_A_NAME = (
+    r"(?:Sir|Madam|All|Everyone|Everybody|Someone|Somebody|Nobody|Anyone|Team|Customer|Support|Manager|There|"
+    r"Again|The|This|That|These|Those|Our|My|Your|His|Her|Their|He|She|It|We|They|You|I|Who|What|Which|"
+    r"Officials?|Police|Reports?|Sources?|Experts?|Critics?|Analysts?|Researchers?|Scientists?|Authors?|"
+    r"Studies|Doctors?|Officers?|Witnesses|Residents|People|Users?|Customers|Staff|Mom|Mum|Dad|"
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+)
+_NAMED = rf"(?!{_TITLE}\b|{NOT_A_NAME}\b)({NAME})"
+_BEFORE = rf"(?<![\w'’])(?!{NOT_A_NAME}\b)({NAME})"
+# Cues that hold only a person: "Dear Bo Li", "my daughter Eva", "her maiden name is Szél", "Ann's address",
+# "Ann's daughter", "Ann lives at".
+_PERSON_SLOTS = [
+    rf"{_NAME_CUE}[ \t]+{_NAMED}",
+    rf"{_BEFORE}(?:['’]s\s+(?:home\s+)?address|['’]s\s+{_RELATION}\b|\s+(?:lives|lived|resides|resided)\s+(?:at|in|on)\b)",
+]
+# Speech, where an organization may stand too ("the Court said", "Goldman Sachs said").
+_SPEECH_SLOTS = [
+    # '..., said Naile.', '"Glad to hear it," says Wakeland.', "said Naile to Caitlin"
+    rf"\b{_SPEECH_VERB}[ \t]+{_NAMED}(?=[ \t]*(?:[.,!?;\n]|$)|[ \t]+to\b)",
+    rf"\b{_SPEECH_VERB}[ \t]+{NAME}[ \t]+to[ \t]+{_NAMED}",
+    # "Ann said", "Ann shouted at"
+    rf"{_BEFORE}\s+{_SPEECH_VERB}\b",
+]
+
+
+# "The Court said", "our Board added": a determiner makes what follows a common or an organization's name.
+_DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|this|that|our|your|their|its)\s+$")
+
+
+def _organization_like(text: str, start: int, value: str, organizations: list[tuple[int, int]]) -> bool:
+    """The model's organization, an organization's word, or after a determiner ("the Board said")."""
+    end = start + len(value)
+    return (
+        any(s < end and start < e for s, e in organizations)
+        or any(organization_word(w) for w in value.split())
+        or bool(_DETERMINER_BEFORE.search(text[max(0, start - 8) : start]))
+    )
+
+
+def _organizations(nlp_artifacts: object) -> list[tuple[int, int]]:
+    """The spans of two or more words the NER model calls organizations ("Goldman Sachs said"); one word it
+    calls an organization is as often a rare name ("Nick shouted at")."""
+    entities = getattr(nlp_artifacts, "entities", None) or []
+    return [
+        (e.start_char, e.end_char)
+        for e in entities
+        if e.label_ in ("ORG", "ORGANIZATION") and len(e.text.split()) > 1
+    ]
+
+
+class NameCueRecognizer(EntityRecognizer):
+    """Capitalized names after a title or a naming cue ("Mr. Cole", "my name is Ann", "Dear Bo Li",
+    "my daughter Eva", "said Naile"), or before one ("Ann's address", "Ann shouted at ...")."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PERSON"], name="NameCueRecognizer")
+        self._patterns = [(re.compile(p), False) for p in _PERSON_SLOTS]
+        self._patterns += [(re.compile(p), True) for p in _SPEECH_SLOTS]
+
+    def load(self) -> None:  # nothing to load
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
+        if "PERSON" not in entities:
+            return []
+        organizations = _organizations(nlp_artifacts)
+        spans = {
+            (m.start(1), m.end(1))
+            for pattern, strict in self._patterns
+            for m in pattern.finditer(text)
+            if not (strict and _organization_like(text, m.start(1), m.group(1), organizations))
+        }
+        return [RecognizerResult("PERSON", start, end, 0.6) for start, end in sorted(spans)]
+
+
+# Labels that start lines in forms and logs, not speakers' names.
+_FIELD_LABEL_TEXT = """
+name address phone tel mobile fax email e-mail mail web website url date time when where what who why how
+subject re fw fwd from to cc bcc sent note notes ps nb answer question q a user bot agent customer client
+assistant system host guest speaker interviewer moderator caller operator support admin title summary
+status priority type id ref location place city country zip postcode company organization department
+team role position job occupation dob birthday age gender sex nationality account card iban ssn ip
+total amount price cost example warning error info tip step result results conclusion background
+methods objective objectives design setting participants findings interpretation funding source sources
+conclusions introduction discussion abstract keywords
+"""
+_FIELD_LABELS = frozenset(_FIELD_LABEL_TEXT.split())
+_SPEAKER_LINE = re.compile(rf"(?m)^[ \t]*({NAME_WORD}(?:[ \t]+{NAME_WORD})?)[ \t]*:(?=[ \t]*\S)")
+
+
+class SpeakerLabelRecognizer(EntityRecognizer):
+    """Speakers' names in a transcript or chat log: two or more lines that start with a name and a colon
+    ("Arya: What a wife.\\nShawn: Remember me?"). Form labels ("Phone:", "Subject:") are not names."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PERSON"], name="SpeakerLabelRecognizer")
+
+    def load(self) -> None:  # nothing to load
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
+        if "PERSON" not in entities or ":" not in text:
+            return []
+        labels = [
+            m
+            for m in _SPEAKER_LINE.finditer(text)
+            if not any(w.casefold() in _FIELD_LABELS or common_word(w) for w in m.group(1).split())
+        ]
+        # A transcript: two or more lines that start with a speaker's name.
+        if len(labels) < 2:
+            return []
+        return [RecognizerResult("PERSON", m.start(1), m.end(1), 0.55) for m in labels]

@@ -1,0 +1,78 @@
+"""Names by the words around them: naming cues, speech, relations, speaker labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymize.detector import DetectorConfig, PiiDetector
+from anonymize.name_cues import NameCueRecognizer, SpeakerLabelRecognizer
+
+
+def spans(recognizer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [text[r.start : r.end] for r in recognizer.analyze(text, ["PERSON"], None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Hi Keiran, I'm contacting you", ["Keiran"]),
+        ("Hi Anne-Lotte, I'm contacting you about a wire transfer", ["Anne-Lotte"]),
+        ("My name is Calan Stevenson but everyone calls me Calan", ["Calan Stevenson", "Calan"]),
+        ("Follow up with Kaua C Lima in a couple of months.", ["Kaua C Lima"]),
+        ("Santo Armendáriz lives at 844 99 Eastbourne Rd", ["Santo Armendáriz"]),
+        ("As promised, here's Marina's address:", ["Marina"]),
+        ("I would like to remove my kid Kateřina from the will.", ["Kateřina"]),
+        ("She was born on 9/20/1999. Her maiden name is Tougas", ["Tougas"]),
+        ("What's your last name? Hughes", ["Hughes"]),
+        ("She named him Gregory", ["Gregory"]),
+        ("I'm so jealous! said Naile to Caitlin", ["Naile", "Caitlin"]),
+        ('"I\'m glad to hear that," says Wakeland.', ["Wakeland"]),
+        ('Nick shouted at Timothy: "What are you doing here?"', ["Nick", "Timothy"]),
+        ("I'm Amanda's daughter.", ["Amanda"]),
+        ("He spent a year as the assistant to Charlotte Park.", ["Charlotte Park"]),
+    ],
+)
+def test_names_after_and_before_cues(text: str, names: list[str]) -> None:
+    assert spans(NameCueRecognizer(), text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Sir, thanks. Hi there. Thanks, Monday works.",
+        "He said the results were clear. She asked for more. They told us.",
+        "Police said the road was closed; officials told residents to stay home. Researchers explained.",
+        "My friend, the doctor, said so.",
+        "The Court said no. Our Board explained why, and the Ministry added a note.",
+    ],
+)
+def test_no_names_after_cues_that_hold_none(text: str) -> None:
+    assert spans(NameCueRecognizer(), text) == []
+
+
+def test_organizations_are_not_speakers() -> None:
+    detector = PiiDetector(DetectorConfig())
+    text = "The minister resigned on Monday, Goldman Sachs said, and the Court added nothing."
+    results = detector.analyzer.analyze(text, language="en")
+    assert {r.recognition_metadata["recognizer_name"] for r in results} == {"SpacyRecognizer"}
+    assert spans(NameCueRecognizer(), text) == ["Goldman Sachs"]  # without the model's organizations
+
+
+def test_speaker_labels_of_a_transcript() -> None:
+    text = "Arya: What a wife.\nShawn: Remember me, Matthew?\nNichole: You saved my life!"
+    assert spans(SpeakerLabelRecognizer(), text) == ["Arya", "Shawn", "Nichole"]
+    same = 'Layla: "Who are you?"\nLayla:"I\'m Elizabeth\'s daughter".'
+    assert spans(SpeakerLabelRecognizer(), same) == ["Layla", "Layla"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phone: 555 0100\nEmail: jane@example.com\nAddress: 12 Main Street",
+        "Background: Obesity is common.\nMethods: We enrolled 40 adults.\nConclusions: It works.",
+        "Arya: one line only.",
+        "Billing Address: 12 Main Street\nShipping Address: 4 Oak Road",
+    ],
+)
+def test_form_labels_are_not_speakers(text: str) -> None:
+    assert spans(SpeakerLabelRecognizer(), text) == []
