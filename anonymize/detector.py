@@ -28,6 +28,7 @@ from anonymize.names import (  # noqa: E402
     propagate,
     technical_text,
 )
+from anonymize.places import cities_above_countries  # noqa: E402
 from anonymize.recognizers import CustomIdentifier, builtin_recognizers, custom_recognizers  # noqa: E402
 from anonymize.spacy_models import model_location  # noqa: E402
 
@@ -359,6 +360,7 @@ class PiiDetector:
         allowed = set(self.config.allow_list)
         threshold = self.config.thresholds.get("PERSON", self.config.score_threshold)
         kept += [r for r in added if r.score >= threshold and text[r.start : r.end] not in allowed]
+        kept += [r for r in cities_above_countries(text, kept) if text[r.start : r.end] not in allowed]
         addresses = [r for r in kept if r.entity_type == "STREET_ADDRESS"]
         kept = [
             r

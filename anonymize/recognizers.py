@@ -373,7 +373,23 @@ _STREET_WORDS = (
 )
 _UNIT = r"(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.|Box|P\.?O\.?\s?Box|#)\s?\d{1,6}[A-Za-z]?"
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я][\w'’.\-]*"  # a capitalized word (Latin, Greek, Cyrillic)
-_WORD = rf"(?:{_CAP}|{_STREET_WORDS}|de|del|la|le|du|da|do|dos|das|di|van|von|der|den|and|og|i|y|e|\d{{1,4}})"
+# Street types written in lower case after the name in many languages: "Luite tee 87", "Bécsi utca 53",
+# "Martin Linges veg 149", "Bem rakpart 79", "Kase põik 91".
+_LOWER_STREET_TYPES = (
+    r"(?:tee|põik|mnt|maantee|vei|veg|vegen|gata|gatan|gade|vej|vænget|allé|stræde|plads|torv|vegur|väg|vägen|"
+    r"gränd|rakpart|utca|u\.|út|útja|tér|körút|katu|tie|kuja|polku|straat|laan|weg|gasse|platz|ulica|ul\.|"
+    r"aleja|al\.|trg|cesta|ulice|sokak|sokağı|caddesi|odos)"
+)
+_PARTICLE = r"(?:de|del|la|le|du|des|da|do|dos|das|di|dei|della|van|von)"
+# Street words that start nothing but a street name ("via", "route" or "plaza" may: "sent 5 via Email").
+_STREET_WORDS_ONLY = (
+    r"(?i:rue|calle|avenida|rua|ulica|ul\.|strada|chemin|chaussée|allée|boulevard|piazza|praça|carrer|camino|"
+    r"carretera|viale|corso|straße|strasse)"
+)
+_WORD = (
+    rf"(?:{_CAP}|{_STREET_WORDS}|{_LOWER_STREET_TYPES}|de|del|la|le|du|da|do|dos|das|di|van|von|der|den|and|og|i|y|e|"
+    r"\d{1,4})"
+)
 _SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"  # white space with at most one line break
 _ADDRESS_ANCHORS = [
     # 12 Main Street | 7005 Avenida Lago 99 | 6137 Akurgerði 6 | 1497 32 Chemin Des Bateliers (one line)
@@ -382,6 +398,9 @@ _ADDRESS_ANCHORS = [
     rf"(?:{_SP}(?:{_SUFFIXES})\b\.?|{_SP}\d{{1,6}}[A-Za-z]?\b)",
     # Via Pasquale Scura 127 | ul. Asnyka Adama 82 (a street word first)
     rf"(?<![\w\-])(?i:{_STREET_WORDS}){_SP}{_CAP}(?:{_SP}{_WORD}){{0,4}}?{_SP}\d{{1,6}}[A-Za-z]?\b",
+    # 5778 82 rue Ernest Renan | 12 Calle Mayor (a house number, then a street word nothing else starts with)
+    rf"(?<![\w.,\-])\d{{1,6}}[A-Za-z]?(?:{_SP}\d{{1,5}})?,?[ \t]+{_STREET_WORDS_ONLY}"
+    rf"(?:[ \t]+{_PARTICLE})*[ \t]+(?:[ld]['’])?{_CAP}(?:[ \t]+(?:{_CAP}|{_PARTICLE}|[ld]['’]{_CAP})){{0,4}}",
     # US military addresses: Unit 4670 Box 6562 / PSC 2353, Box 6937 / USNS Guibord, then APO AA 17229
     r"(?:(?:Unit|PSC|CMR)\s+\d{3,5},?\s+Box\s+\d{3,5}|(?:USNS|USNV|USS|USCGC)\s+[A-Z][a-z]+)"
     r"\s*(?:\n|\\n|,)?\s*[ADF]PO\s+A[AEP]\s+\d{5}",

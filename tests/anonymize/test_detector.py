@@ -71,6 +71,14 @@ def test_iban_in_lower_case_is_checked_by_mod97() -> None:
             "14 Kingsley Road\n    London N8 7QP\n    United Kingdom\n\nThanks",
             "14 Kingsley Road\n    London N8 7QP\n    United Kingdom",
         ),
+        # Street types in lower case after the name; a house number, then "rue", "Calle" with no number after.
+        ("Please meet at 09251 Luige tee 56, Linnakse", "09251 Luige tee 56, Linnakse"),
+        ("The bus drops you off at 30232 Bem rakpart 79.", "30232 Bem rakpart 79"),
+        (
+            "Radomir Horvatinčić\n5778 82 rue Ernest Renan\nApt. 788\nCHAUMONT\nFrance 38808",
+            "5778 82 rue Ernest Renan\nApt. 788\nCHAUMONT\nFrance 38808",
+        ),
+        ("Send it to 65 Rue de l'Etoile Polaire tomorrow", "65 Rue de l'Etoile Polaire"),
     ],
 )
 def test_address_blocks(detector: PiiDetector, text: str, address: str) -> None:

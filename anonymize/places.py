@@ -1,0 +1,55 @@
+"""Rules on LOCATION candidates: the city line of an address written without a street."""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+
+from anonymize.names import person_shaped
+
+CITY_LINE = "CityAboveCountry"
+
+# What may follow a country on its line: "(Greek)", a postal code.
+_COUNTRY_REST = re.compile(r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*(?:[A-Z]{0,3}[ -]?\d[\d -]{2,9})?[ \t]*$")
+_LINE_JUNK = " \t>?*}|-•"
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я][\w'’.\-]*"  # a capitalized word (Latin, Greek, Cyrillic)
+_PLACE_LINE = re.compile(rf"{_CAP}(?:[ \t]+(?:{_CAP}|de|la|del|di|am|an|im|sur|upon|nad|pod)){{0,3}}")
+
+
+def cities_above_countries(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """The line right above a line that holds only a country (the NER model's place, maybe with a postal
+    code), when it is one to four capitalized words: "Jestetten\\nGermany", "SKOPPUM\\nNorway 3160". A
+    line the model reads as a person's full name ("Jane Roe\\nGermany") is the addressee, not a city."""
+    found: list[RecognizerResult] = []
+    for country in (r for r in results if r.entity_type == "LOCATION"):
+        line_start = text.rfind("\n", 0, country.start) + 1
+        line_end = text.find("\n", country.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_start : country.start].strip(_LINE_JUNK) or not _COUNTRY_REST.match(
+            text, country.end, line_end
+        ):
+            continue
+        if line_start < 2:
+            continue
+        above_start = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above_start : line_start - 1]
+        lead = len(line) - len(line.lstrip(_LINE_JUNK))
+        value = line[lead:].rstrip()
+        begin = above_start + lead
+        if not value or not _PLACE_LINE.fullmatch(value) or any(ch.isdigit() for ch in value):
+            continue
+        end = begin + len(value)
+        overlapping = [r for r in results if r.start < end and begin < r.end]
+        if any(r.entity_type != "PERSON" for r in overlapping) or (overlapping and person_shaped(value)):
+            continue
+        found.append(
+            RecognizerResult(
+                "LOCATION",
+                begin,
+                end,
+                0.6,
+                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: CITY_LINE},
+            )
+        )
+    return found
