@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from anonymize.names import NAME, NAME_WORD, common_word, organization_word
 
@@ -54,6 +55,11 @@ _PERSON_SLOTS = [
     rf"{_NAME_CUE}[ \t]+{_NAMED}",
     rf"{_BEFORE}(?:['’]s\s+(?:home\s+)?address|['’]s\s+{_RELATION}\b|\s+(?:lives|lived|resides|resided)\s+(?:at|in|on)\b)",
 ]
+# The one addressed by a question: "Noelia, can I please speak to your boss?" (not "Here, can we ...?")
+_VOCATIVE = (
+    rf"(?:^|(?<=[.!?\n])[ \t]*){_NAMED},[ \t]+"
+    r"(?=(?:can|could|would|will|do|did|are|is|have|may|should|shall)\b[^.!?\n]*\?)"
+)
 # Speech, where an organization may stand too ("the Court said", "Goldman Sachs said").
 _SPEECH_SLOTS = [
     # '..., said Naile.', '"Glad to hear it," says Wakeland.', "said Naile to Caitlin"
@@ -97,6 +103,7 @@ class NameCueRecognizer(EntityRecognizer):
         super().__init__(supported_entities=["PERSON"], name="NameCueRecognizer")
         self._patterns = [(re.compile(p), False) for p in _PERSON_SLOTS]
         self._patterns += [(re.compile(p), True) for p in _SPEECH_SLOTS]
+        self._vocative = re.compile(_VOCATIVE)
 
     def load(self) -> None:  # nothing to load
         return None
@@ -110,6 +117,13 @@ class NameCueRecognizer(EntityRecognizer):
             for pattern, strict in self._patterns
             for m in pattern.finditer(text)
             if not (strict and _organization_like(text, m.start(1), m.group(1), organizations))
+        }
+        spans |= {
+            (m.start(1), m.end(1))
+            for m in self._vocative.finditer(text)
+            if not any(
+                w.casefold() in STOP_WORDS or w.endswith("ly") or common_word(w) for w in m.group(1).split()
+            )
         }
         return [RecognizerResult("PERSON", start, end, 0.6) for start, end in sorted(spans)]
 

@@ -30,6 +30,8 @@ def spans(recognizer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
         ('Nick shouted at Timothy: "What are you doing here?"', ["Nick", "Timothy"]),
         ("I'm Amanda's daughter.", ["Amanda"]),
         ("He spent a year as the assistant to Charlotte Park.", ["Charlotte Park"]),
+        ("Noelia, can I please speak to your boss?", ["Noelia"]),
+        ("Thanks. Jon Ek, could you send it?", ["Jon Ek"]),
     ],
 )
 def test_names_after_and_before_cues(text: str, names: list[str]) -> None:
@@ -44,6 +46,7 @@ def test_names_after_and_before_cues(text: str, names: list[str]) -> None:
         "Police said the road was closed; officials told residents to stay home. Researchers explained.",
         "My friend, the doctor, said so.",
         "The Court said no. Our Board explained why, and the Ministry added a note.",
+        "Here, can we tell? Today, we show that it works. Yesterday, could it rain.",
     ],
 )
 def test_no_names_after_cues_that_hold_none(text: str) -> None:
