@@ -369,7 +369,8 @@ class PiiDetector:
             or not any(a.start <= r.start and r.end <= a.end for a in addresses)
         ]
         kept = _merge_same_type(kept)
-        kept.sort(key=lambda r: (_tier(r), -r.score, -(r.end - r.start), r.start))
+        # A value after its label ("ZIP: 6250-120") wins over an unlabeled pattern's reading (a phone number).
+        kept.sort(key=lambda r: (_tier(r), not _labeled(r), -r.score, -(r.end - r.start), r.start))
         chosen: list[RecognizerResult] = []
         for r in kept:
             for part in _outside(text, r, chosen):
@@ -406,6 +407,10 @@ def _as_person(text: str, result: RecognizerResult) -> RecognizerResult:
         person.entity_type = "PERSON"
         return person
     return result
+
+
+def _labeled(result: RecognizerResult) -> bool:
+    return _recognizer(result).startswith("Labeled")
 
 
 def _tier(result: RecognizerResult) -> int:

@@ -216,7 +216,9 @@ def builtin_recognizers() -> list[EntityRecognizer]:
         LabeledValueRecognizer(
             "ZIP_CODE",
             r"\b(?:zip|postal|post)[ -]?code|\bzip\b|\bpostcode",
-            rf"\d{{3,5}}(?:-\d{{3,4}}|[ ]\d{{2,3}}(?![\d.,]))?\b|{_POSTCODE}",
+            # 90210, 90210-1234, 920 25, 00-423 (Poland), 6250-120 (Portugal), N8 7QP: after the label, a
+            # postal code, not a phone number.
+            rf"\d{{2}}-\d{{3}}\b|\d{{3,5}}(?:-\d{{3,4}}|[ ]\d{{2,3}}(?![\d.,]))?\b|{_POSTCODE}",
             0.6,
         ),
         CornerAddressRecognizer(),
@@ -380,6 +382,12 @@ _LOWER_STREET_TYPES = (
     r"gränd|rakpart|utca|u\.|út|útja|tér|körút|katu|tie|kuja|polku|straat|laan|weg|gasse|platz|ulica|ul\.|"
     r"aleja|al\.|trg|cesta|ulice|sokak|sokağı|caddesi|odos)"
 )
+# A street name with its type joined on: "Bahnhofstrasse", "Lumbyholmvej", "Storgatan", "Kankaanpääntie" (not
+# "Katie": "tie" needs a long stem).
+_GLUED_STREET = (
+    r"(?:[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿā-ž]+(?:strasse|straße|gasse|weg|vej|vei|veien|veg|vegen|gatan|gata|gade|vägen|"
+    r"straat|laan|katu|kuja|utca|allee)|[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿā-ž]{4,}tie)"
+)
 _PARTICLE = r"(?:de|del|la|le|du|des|da|do|dos|das|di|dei|della|van|von)"
 # Street words that start nothing but a street name ("via", "route" or "plaza" may: "sent 5 via Email").
 _STREET_WORDS_ONLY = (
@@ -401,6 +409,10 @@ _ADDRESS_ANCHORS = [
     # 5778 82 rue Ernest Renan | 12 Calle Mayor (a house number, then a street word nothing else starts with)
     rf"(?<![\w.,\-])\d{{1,6}}[A-Za-z]?(?:{_SP}\d{{1,5}})?,?[ \t]+{_STREET_WORDS_ONLY}"
     rf"(?:[ \t]+{_PARTICLE})*[ \t]+(?:[ld]['’])?{_CAP}(?:[ \t]+(?:{_CAP}|{_PARTICLE}|[ld]['’]{_CAP})){{0,4}}",
+    # Bem rakpart 81 | Martin Linges veg 149 (the street type in lower case, then the number; no house number)
+    rf"(?<![\w\-])(?:{_CAP}[ \t]+){{0,2}}{_CAP}[ \t]+{_LOWER_STREET_TYPES}[ \t]+\d{{1,5}}[A-Za-z]?\b",
+    # Lumbyholmvej 46 | Untere Bahnhofstrasse 6 | Kankaanpääntie 40 (a street type joined to the name)
+    rf"(?<![\w\-])(?:{_CAP}[ \t]+){{0,2}}{_GLUED_STREET}[ \t]+\d{{1,5}}[A-Za-z]?\b",
     # US military addresses: Unit 4670 Box 6562 / PSC 2353, Box 6937 / USNS Guibord, then APO AA 17229
     r"(?:(?:Unit|PSC|CMR)\s+\d{3,5},?\s+Box\s+\d{3,5}|(?:USNS|USNV|USS|USCGC)\s+[A-Z][a-z]+)"
     r"\s*(?:\n|\\n|,)?\s*[ADF]PO\s+A[AEP]\s+\d{5}",

@@ -79,10 +79,19 @@ def test_iban_in_lower_case_is_checked_by_mod97() -> None:
             "5778 82 rue Ernest Renan\nApt. 788\nCHAUMONT\nFrance 38808",
         ),
         ("Send it to 65 Rue de l'Etoile Polaire tomorrow", "65 Rue de l'Etoile Polaire"),
+        # No house number first: the street type in lower case, or joined to the name.
+        ("Pedestrians must enter on Bem rakpart 81 the first months", "Bem rakpart 81"),
+        ("The title refers to Untere Bahnhofstrasse 6 street", "Untere Bahnhofstrasse 6"),
+        ("It was on Lumbyholmvej 46 in the old days", "Lumbyholmvej 46"),
     ],
 )
 def test_address_blocks(detector: PiiDetector, text: str, address: str) -> None:
     assert {v for t, v in found(detector, text) if t == "STREET_ADDRESS"} == {address}
+
+
+@pytest.mark.parametrize("text", ["Katie 5 and Hattie 7 were there.", "I sent 5 emails to Jon 3 times."])
+def test_names_with_numbers_are_not_streets(text: str) -> None:
+    assert spans(AddressBlockRecognizer(), text, "STREET_ADDRESS") == []
 
 
 def test_address_blocks_are_not_dates() -> None:

@@ -169,9 +169,17 @@ def test_driver_licence_label_needs_a_digit_and_a_capital_dl() -> None:
     assert spans(builtin("LabeledUsDriverLicense"), "the dl 12345 file", "US_DRIVER_LICENSE") == []
 
 
-@pytest.mark.parametrize("value", ["4032", "860 13", "6250-120", "N8 7QP"])
+@pytest.mark.parametrize("value", ["4032", "860 13", "6250-120", "N8 7QP", "00-423"])
 def test_labeled_zip_codes(value: str) -> None:
     assert spans(builtin("LabeledZipCode"), f"ZIP: {value}", "ZIP_CODE") == [value]
+
+
+def test_a_labeled_zip_code_is_no_phone_number() -> None:
+    detector = PiiDetector(DetectorConfig())
+    text = "ZIP: 6250-120"
+    assert [(r.entity_type, text[r.start : r.end]) for r in detector.analyze([text])[0]] == [
+        ("ZIP_CODE", "6250-120")
+    ]
 
 
 def test_corner_of_two_streets_is_one_address() -> None:
