@@ -60,6 +60,12 @@ _VOCATIVE = (
     rf"(?:^|(?<=[.!?\n])[ \t]*){_NAMED},[ \t]+"
     r"(?=(?:can|could|would|will|do|did|are|is|have|may|should|shall)\b[^.!?\n]*\?)"
 )
+# The answer to a question for a name: "What's the name on the account? User: Liberal A Aranda".
+_NAME_ANSWER = (
+    r"\b(?i:name)\b[^?\n]{0,40}\?[ \t]*\n?[ \t]*"
+    rf"(?:(?:User|Customer|Client|Caller|Guest|Me|A)[ \t]*:[ \t]*)?{_NAMED}(?=[ \t]*(?:[.!\n]|$))"
+)
+_PERSON_SLOTS.append(_NAME_ANSWER)
 # Speech, where an organization may stand too ("the Court said", "Goldman Sachs said").
 _SPEECH_SLOTS = [
     # '..., said Naile.', '"Glad to hear it," says Wakeland.', "said Naile to Caitlin"

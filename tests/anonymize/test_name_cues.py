@@ -31,6 +31,8 @@ def spans(recognizer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
         ("I'm Amanda's daughter.", ["Amanda"]),
         ("He spent a year as the assistant to Charlotte Park.", ["Charlotte Park"]),
         ("Noelia, can I please speak to your boss?", ["Noelia"]),
+        ("Bot: What's the name on the account? User: Liberal A Aranda", ["Liberal A Aranda"]),
+        ("What name is the booking under?\nJon Ek", ["Jon Ek"]),
         ("Thanks. Jon Ek, could you send it?", ["Jon Ek"]),
     ],
 )
@@ -47,6 +49,7 @@ def test_names_after_and_before_cues(text: str, names: list[str]) -> None:
         "My friend, the doctor, said so.",
         "The Court said no. Our Board explained why, and the Ministry added a note.",
         "Here, can we tell? Today, we show that it works. Yesterday, could it rain.",
+        "Which name did you pick? The Blue one, since Tuesday.",
     ],
 )
 def test_no_names_after_cues_that_hold_none(text: str) -> None:
