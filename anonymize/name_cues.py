@@ -49,23 +49,23 @@ NOT_A_NAME = (
 )
 _NAMED = rf"(?!{_TITLE}\b|{NOT_A_NAME}\b)({NAME})"
 _BEFORE = rf"(?<![\w'’])(?!{NOT_A_NAME}\b)({NAME})"
+# The answer to a question for a name: "What's the name on the account? User: Liberal A Aranda".
+_NAME_ANSWER = (
+    r"\b(?i:name)\b[^?\n]{0,40}\?[ \t]*\n?[ \t]*"
+    rf"(?:(?:User|Customer|Client|Caller|Guest|Me|A)[ \t]*:[ \t]*)?{_NAMED}(?=[ \t]*(?:[.!\n]|$))"
+)
 # Cues that hold only a person: "Dear Bo Li", "my daughter Eva", "her maiden name is Szél", "Ann's address",
 # "Ann's daughter", "Ann lives at".
 _PERSON_SLOTS = [
     rf"{_NAME_CUE}[ \t]+{_NAMED}",
     rf"{_BEFORE}(?:['’]s\s+(?:home\s+)?address|['’]s\s+{_RELATION}\b|\s+(?:lives|lived|resides|resided)\s+(?:at|in|on)\b)",
+    _NAME_ANSWER,
 ]
 # The one addressed by a question: "Noelia, can I please speak to your boss?" (not "Here, can we ...?")
 _VOCATIVE = (
     rf"(?:^|(?<=[.!?\n])[ \t]*){_NAMED},[ \t]+"
     r"(?=(?:can|could|would|will|do|did|are|is|have|may|should|shall)\b[^.!?\n]*\?)"
 )
-# The answer to a question for a name: "What's the name on the account? User: Liberal A Aranda".
-_NAME_ANSWER = (
-    r"\b(?i:name)\b[^?\n]{0,40}\?[ \t]*\n?[ \t]*"
-    rf"(?:(?:User|Customer|Client|Caller|Guest|Me|A)[ \t]*:[ \t]*)?{_NAMED}(?=[ \t]*(?:[.!\n]|$))"
-)
-_PERSON_SLOTS.append(_NAME_ANSWER)
 # Speech, where an organization may stand too ("the Court said", "Goldman Sachs said").
 _SPEECH_SLOTS = [
     # '..., said Naile.', '"Glad to hear it," says Wakeland.', "said Naile to Caitlin"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from presidio_analyzer import RecognizerResult
 
@@ -293,12 +294,12 @@ def coordinated(
 ) -> list[RecognizerResult]:
     """The other members of a list that holds a detected name ("Felix, Jane and James" when "Jane" is one),
     as PERSON results. A member under a ``yielding`` result (the NER model's place or organization) turns
-    only when names are at least half the list; one under a ``blocking`` result stays as it is."""
+    only when names are most of the list; one under a ``blocking`` result stays as it is."""
     if not names:
         return []
     found: list[RecognizerResult] = []
     for listing in _LIST.finditer(text):
-        members = [m for m in _LIST_MEMBER.finditer(text, listing.start(), listing.end())]
+        members = list(_LIST_MEMBER.finditer(text, listing.start(), listing.end()))
         named = [m for m in members if any(r.start <= m.start() and m.end() <= r.end for r in names)]
         if not named:
             continue
@@ -333,7 +334,7 @@ _LINE_PREFIX = re.compile(r"^[\W_]*(?:(?i:name|to|attn|billing address|shipping 
 
 
 def names_before_addresses(
-    text: str, results: list[RecognizerResult], yielding: list[RecognizerResult] = ()
+    text: str, results: list[RecognizerResult], yielding: Sequence[RecognizerResult] = ()
 ) -> list[RecognizerResult]:
     """The addressee of an address block: a person-shaped line at most two lines above a street address
     that starts a line ("Jane Roe\\nAcme Inc.\\n12 Main Street"). Organizations and ``yielding`` results
