@@ -277,8 +277,10 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals, with Latin Extended-A (Ł, Š, 
 _LOWER = "a-zß-öø-ÿā-ž'’"
 # One capitalized word of a name: "Anne", "O'Neil", "Anne-Lotte", "Kozłowska".
 NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
-# A name of one to four words, with initials and surname particles: "Maite H Lemmens", "Anthony van den Oord".
-NAME = rf"{NAME_WORD}(?:[ \t]+(?:[A-Z](?:\.|\b)|{NAME_WORD}|van|de|der|den|von|da|di|del|la|le)){{0,3}}"
+# A name of one to four words, with initials and surname particles: "Maite H Lemmens", "Anthony van den Oord"
+# (a particle only before a name word: not the "le" of "Jane Roe led").
+_NAME_PARTICLE = r"(?:van|de|der|den|von|da|di|del|la|le)\b(?=[ \t]+(?:[A-Z]|(?:van|de|der|den)\b))"
+NAME = rf"{NAME_WORD}(?:[ \t]+(?:[A-Z](?:\.|\b)|{NAME_WORD}|{_NAME_PARTICLE})){{0,3}}"
 _LIST = re.compile(
     rf"(?<![\w'’-])(?:{NAME}[ \t]*,[ \t]*)*{NAME}[ \t]*,?[ \t]+(?:and|or|&)[ \t]+{NAME}(?![\w'’-])"
 )

@@ -31,6 +31,10 @@ def spans(recognizer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
         ("I'm Amanda's daughter.", ["Amanda"]),
         ("He spent a year as the assistant to Charlotte Park.", ["Charlotte Park"]),
         ("Noelia, can I please speak to your boss?", ["Noelia"]),
+        (
+            "Dr. Jane Roe led the trial; Dr. Anthony van den Oord wrote it up.",
+            ["Jane Roe", "Anthony van den Oord"],
+        ),
         ("Bot: What's the name on the account? User: Liberal A Aranda", ["Liberal A Aranda"]),
         ("What name is the booking under?\nJon Ek", ["Jon Ek"]),
         ("Thanks. Jon Ek, could you send it?", ["Jon Ek"]),
