@@ -32,7 +32,7 @@ import itertools
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from presidio_analyzer import RecognizerResult as AnalyzerResult
@@ -241,14 +241,27 @@ class Pseudonymizer:
         return self._apply(text, results, True, (known,)).text
 
     def run(
-        self, texts: Sequence[str], store: bool = True, *, known_until: int | None = None
+        self,
+        texts: Sequence[str],
+        store: bool = True,
+        *,
+        known_until: int | None = None,
+        keep_clear: Callable[[str], bool] | None = None,
     ) -> list[PseudonymizedText]:
         """Pseudonymize ``texts`` as one document. With ``store=False`` (questions) unseen values get
-        throwaway surrogates and nothing is stored or remembered."""
-        return self.run_documents([texts], store=store, known_until=known_until)[0]
+        throwaway surrogates and nothing is stored or remembered; an unseen name for which ``keep_clear``
+        says True (the index holds it in clear: "Angiotensin" taken for a name) stays as it is."""
+        if store and keep_clear is not None:
+            raise ValueError("keep_clear is for questions (store=False): stored values always get surrogates")
+        return self.run_documents([texts], store=store, known_until=known_until, keep_clear=keep_clear)[0]
 
     def run_documents(
-        self, documents: Sequence[Sequence[str]], store: bool = True, *, known_until: int | None = None
+        self,
+        documents: Sequence[Sequence[str]],
+        store: bool = True,
+        *,
+        known_until: int | None = None,
+        keep_clear: Callable[[str], bool] | None = None,
     ) -> list[list[PseudonymizedText]]:
         """Pseudonymize groups of texts (one group per document) in one detector batch. Values propagate
         within a group and from the vault entries up to ``known_until`` (default: all), never between
@@ -272,7 +285,7 @@ class Pseudonymizer:
             contexts = (snapshot, local)
             out.append(
                 [
-                    self._apply(text, self._propagate(text, found, contexts), store, contexts)
+                    self._apply(text, self._propagate(text, found, contexts), store, contexts, keep_clear)
                     for text, found in zip(texts, results, strict=True)
                 ]
             )
@@ -288,7 +301,12 @@ class Pseudonymizer:
         return results + extra
 
     def _apply(
-        self, text: str, results: list, store: bool, contexts: Sequence[KnownValues]
+        self,
+        text: str,
+        results: list,
+        store: bool,
+        contexts: Sequence[KnownValues],
+        keep_clear: Callable[[str], bool] | None = None,
     ) -> PseudonymizedText:
         detected = Counter(r.entity_type for r in results)
         targets = [r for r in results if r.entity_type in self.pseudonymize]
@@ -298,11 +316,17 @@ class Pseudonymizer:
 
         def operator_for(entity_type: str) -> OperatorConfig:
             def to_surrogate(value: str) -> str:
+                written = value
                 if entity_type == "PERSON":
                     value = _alias(contexts, value.strip())
                 if store:
                     return self.vault.surrogate(entity_type, value)
-                return self.vault.find(entity_type, value) or f"<{entity_type}_NEW{next(fresh)}>"
+                known = self.vault.find(entity_type, value)
+                if known:
+                    return known
+                if entity_type == "PERSON" and keep_clear is not None and keep_clear(written.strip()):
+                    return written
+                return f"<{entity_type}_NEW{next(fresh)}>"
 
             return OperatorConfig("custom", {"lambda": to_surrogate})
 

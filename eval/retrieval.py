@@ -207,7 +207,7 @@ def _run_queries(
     questions, pseudo_ms = {}, []
     for qid, text in dataset.queries.items():
         started = time.perf_counter()
-        questions[qid] = answerer.pseudonymize_question(text)
+        questions[qid] = answerer.pseudonymize_question(text, groups)
         pseudo_ms.append((time.perf_counter() - started) * 1000)
     changed = sum(questions[q] != dataset.queries[q] for q in questions)
 

@@ -213,17 +213,24 @@ class Answerer:
             raise ValueError(f"injection_policy: {injection_policy!r} is not 'label' or 'exclude'")
         self.injection_policy = injection_policy
 
-    def pseudonymize_question(self, question: str) -> str:
+    def pseudonymize_question(self, question: str, groups: Sequence[str] | None = None) -> str:
+        """The question in pseudonym space. A word taken for a name that the documents visible to ``groups``
+        hold in clear ("Angiotensin converting ...") stays: a surrogate would only lose a search term."""
         if self.pseudonymizer is None:
             return question
-        return self.pseudonymizer.run([question], store=False)[0].text
+        return self.pseudonymizer.run(
+            [question], store=False, keep_clear=lambda term: self.retriever.holds_in_clear(term, groups)
+        )[0].text
 
-    def condense(self, history: Sequence[dict[str, str]], asked: str) -> str:
+    def condense(
+        self, history: Sequence[dict[str, str]], asked: str, groups: Sequence[str] | None = None
+    ) -> str:
         """A follow-up ("and for contractors?") as a standalone question, in pseudonym space."""
         if not history or self.chat_model is None:
             return asked
         pseudonymized = [
-            {"role": m["role"], "content": self.pseudonymize_question(m["content"])} for m in history[-6:]
+            {"role": m["role"], "content": self.pseudonymize_question(m["content"], groups)}
+            for m in history[-6:]
         ]
         text = "".join(self.chat_model.stream(build_condense_messages(pseudonymized, asked), max_tokens=64))
         standalone = text.strip().splitlines()[0].strip() if text.strip() else ""
@@ -238,7 +245,7 @@ class Answerer:
     ) -> Iterator[dict]:
         """Events: ``sources``, then ``token`` pieces, then ``done`` with the checked answer."""
         started = time.perf_counter()
-        asked = self.condense(history, self.pseudonymize_question(question))
+        asked = self.condense(history, self.pseudonymize_question(question, groups), groups)
         chunks = self.retriever.run(asked, groups)
         # Relevance is judged on cosine similarity (fusion scores are ranks, not similarities).
         best = max((c.dense_score for c in chunks if c.dense_score is not None), default=0.0)

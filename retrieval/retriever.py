@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -102,6 +103,17 @@ class Retriever:
         else:
             cosines = [None] * len(result.ids or [])
         return _chunks(result, cosines)
+
+    def holds_in_clear(self, term: str, groups: Sequence[str] | None, candidates: int = 5) -> bool:
+        """Whether a chunk visible to ``groups`` has ``term`` in its text as written words (any case): found
+        by a keyword (BM25) search, checked on the chunks' text. Ingestion pseudonymizes personal data, so a
+        term the index holds in clear was not taken for personal data in the documents."""
+        words = term.split()
+        if not words:
+            return False
+        pattern = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w-])", re.IGNORECASE)
+        found = self.run(term, groups, top_k=candidates, mode="sparse")
+        return any(pattern.search(chunk.text) for chunk in found)
 
 
 def _chunks(

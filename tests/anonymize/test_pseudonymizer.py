@@ -126,6 +126,28 @@ def test_question_mode_uses_known_surrogates_and_does_not_store_new_ones(pseudo:
     assert later.text == missed
 
 
+def test_question_keeps_an_unseen_name_the_caller_holds_in_clear(pseudo: Pseudonymizer) -> None:
+    pseudo.run(["Jane Doe approved the budget."])
+    jane = pseudo.vault.find("PERSON", "Jane Doe")
+    asked: list[str] = []
+
+    def in_clear(term: str) -> bool:
+        asked.append(term)
+        return term == "Angiotensin"
+
+    (question,) = pseudo.run(
+        ["Angiotensin converting enzyme inhibitors were approved by Jane Doe."],
+        store=False,
+        keep_clear=in_clear,
+    )
+    assert question.text == f"Angiotensin converting enzyme inhibitors were approved by {jane}."
+    assert asked == ["Angiotensin"]  # a name the vault knows is replaced without asking
+    (other,) = pseudo.run(["Deltex has no known interactions with eIF3f."], store=False, keep_clear=in_clear)
+    assert other.text == "<PERSON_NEW1> has no known interactions with eIF3f."
+    with pytest.raises(ValueError, match="keep_clear"):
+        pseudo.run(["Angiotensin"], keep_clear=in_clear)
+
+
 def test_names_found_once_are_propagated_where_the_detector_misses_them(
     detector: PiiDetector, pseudo: Pseudonymizer
 ) -> None:
