@@ -168,7 +168,9 @@ def create_app(container: Container) -> FastAPI:
         history = service_ui.conversation_history(container, user, body.conversation_id)
         events = answer_events(user, body.question, body.reveal, history)
         if body.conversation_id:
-            events = service_ui.record_turns(container, body.conversation_id, body.question, events)
+            events = service_ui.record_turns(
+                container, body.conversation_id, body.question, events, user.access_groups
+            )
         if body.stream:
             return StreamingResponse(
                 (json.dumps(e) + "\n" for e in events), media_type="application/x-ndjson"

@@ -5,7 +5,7 @@ Registered by ``app.service.create_app``; every route authenticates with the ser
 
 import contextlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Annotated, Literal
 
 from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, UploadFile
@@ -82,7 +82,11 @@ def _pseudonymized_answer(answer: dict, pieces: list[str], sources: list[dict]) 
 
 
 def record_turns(
-    container: Container, conversation_id: str, question: str, events: Iterator[dict]
+    container: Container,
+    conversation_id: str,
+    question: str,
+    events: Iterator[dict],
+    groups: Sequence[str] | None = None,
 ) -> Iterator[dict]:
     """Pass the answer's events through; before ``done`` goes out, both turns are in the conversation."""
     sources: list[dict] = []
@@ -95,7 +99,7 @@ def record_turns(
         elif event["type"] == "done":
             content, citations = _pseudonymized_answer(event["answer"], pieces, sources)
             store = container.conversations
-            store.append(conversation_id, "user", container.answerer.pseudonymize_question(question))
+            store.append(conversation_id, "user", container.answerer.pseudonymize_question(question, groups))
             turn = store.append(conversation_id, "assistant", content, citations)
             event = {**event, "conversation_id": conversation_id, "turn_id": turn.id}
         yield event
