@@ -401,11 +401,12 @@ _WORD = (
 _SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"  # white space with at most one line break
 _ADDRESS_ANCHORS = [
     # 12 Main Street | 7005 Avenida Lago 99 | 6137 Akurgerði 6 | 1497 32 Chemin Des Bateliers (one line)
-    rf"(?<![\w.,\-])\d{{1,6}}[A-Za-z]?(?:{_SP}\d{{1,5}})?,?{_SP}(?:{_STREET_WORDS}{_SP})?"
+    # ("via" and "route" in lower case after a number are prepositions: "sent 5 via Email and 3")
+    rf"(?<![\w.,\-])\d{{1,6}}[A-Za-z]?(?:{_SP}\d{{1,5}})?,?{_SP}(?:(?!via\b|route\b){_STREET_WORDS}{_SP})?"
     rf"{_CAP}(?:{_SP}{_WORD}){{0,5}}?"
     rf"(?:{_SP}(?:{_SUFFIXES})\b\.?|{_SP}\d{{1,6}}[A-Za-z]?\b)",
     # Via Pasquale Scura 127 | ul. Asnyka Adama 82 (a street word first)
-    rf"(?<![\w\-])(?i:{_STREET_WORDS}){_SP}{_CAP}(?:{_SP}{_WORD}){{0,4}}?{_SP}\d{{1,6}}[A-Za-z]?\b",
+    rf"(?<![\w\-])(?!via\b|route\b)(?i:{_STREET_WORDS}){_SP}{_CAP}(?:{_SP}{_WORD}){{0,4}}?{_SP}\d{{1,6}}[A-Za-z]?\b",
     # 5778 82 rue Ernest Renan | 12 Calle Mayor (a house number, then a street word nothing else starts with)
     rf"(?<![\w.,\-])\d{{1,6}}[A-Za-z]?(?:{_SP}\d{{1,5}})?,?[ \t]+{_STREET_WORDS_ONLY}"
     rf"(?:[ \t]+{_PARTICLE})*[ \t]+(?:[ld]['’])?{_CAP}(?:[ \t]+(?:{_CAP}|{_PARTICLE}|[ld]['’]{_CAP})){{0,4}}",
