@@ -355,7 +355,7 @@ class PiiDetector:
             added += propagate(text, names, blocking, _NOT_NAME_WORDS)
             listed = coordinated(text, names, [*blocking, *added], yielding, _NOT_NAME_WORDS)
             added += listed
-            added += propagate(text, listed, [*blocking, *names, *added], _NOT_NAME_WORDS)
+            added += propagate(text, listed, [*blocking, *added], _NOT_NAME_WORDS)
         added += names_before_addresses(text, kept, yielding)
         allowed = set(self.config.allow_list)
         threshold = self.config.thresholds.get("PERSON", self.config.score_threshold)

@@ -332,6 +332,8 @@ def _plausible_member(value: str, text: str, stop_words: frozenset[str]) -> bool
     return plausible_person(value, text, from_model=True)
 
 
+# What may start a line of an address block before its text: indentation, quote marks, bullets.
+LINE_JUNK = " \t>?*}|-•"
 _LINE_PREFIX = re.compile(r"^[\W_]*(?:(?i:name|to|attn|billing address|shipping address|address)\s*:)?[\W_]*")
 
 
@@ -345,7 +347,7 @@ def names_before_addresses(
     taken = [(r.start, r.end) for r in results if r.entity_type != "ORGANIZATION" and r not in yielding]
     for address in (r for r in results if r.entity_type == "STREET_ADDRESS"):
         line_start = text.rfind("\n", 0, address.start) + 1
-        if text[line_start : address.start].strip(" \t>?*}|-•"):
+        if text[line_start : address.start].strip(LINE_JUNK):
             continue
         end, lines = line_start - 1, 0
         while end > 0 and lines < 2:

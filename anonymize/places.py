@@ -6,15 +6,16 @@ import re
 
 from presidio_analyzer import RecognizerResult
 
-from anonymize.names import person_shaped
+from anonymize.names import LINE_JUNK, person_shaped
+from anonymize.recognizers import CAPITAL_WORD
 
 CITY_LINE = "CityAboveCountry"
 
 # What may follow a country on its line: "(Greek)", a postal code.
 _COUNTRY_REST = re.compile(r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*(?:[A-Z]{0,3}[ -]?\d[\d -]{2,9})?[ \t]*$")
-_LINE_JUNK = " \t>?*}|-•"
-_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я][\w'’.\-]*"  # a capitalized word (Latin, Greek, Cyrillic)
-_PLACE_LINE = re.compile(rf"{_CAP}(?:[ \t]+(?:{_CAP}|de|la|del|di|am|an|im|sur|upon|nad|pod)){{0,3}}")
+_PLACE_LINE = re.compile(
+    rf"{CAPITAL_WORD}(?:[ \t]+(?:{CAPITAL_WORD}|de|la|del|di|am|an|im|sur|upon|nad|pod)){{0,3}}"
+)
 
 
 def cities_above_countries(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
@@ -26,7 +27,7 @@ def cities_above_countries(text: str, results: list[RecognizerResult]) -> list[R
         line_start = text.rfind("\n", 0, country.start) + 1
         line_end = text.find("\n", country.end)
         line_end = len(text) if line_end < 0 else line_end
-        if text[line_start : country.start].strip(_LINE_JUNK) or not _COUNTRY_REST.match(
+        if text[line_start : country.start].strip(LINE_JUNK) or not _COUNTRY_REST.match(
             text, country.end, line_end
         ):
             continue
@@ -34,7 +35,7 @@ def cities_above_countries(text: str, results: list[RecognizerResult]) -> list[R
             continue
         above_start = text.rfind("\n", 0, line_start - 1) + 1
         line = text[above_start : line_start - 1]
-        lead = len(line) - len(line.lstrip(_LINE_JUNK))
+        lead = len(line) - len(line.lstrip(LINE_JUNK))
         value = line[lead:].rstrip()
         begin = above_start + lead
         if not value or not _PLACE_LINE.fullmatch(value) or any(ch.isdigit() for ch in value):

@@ -251,8 +251,6 @@ class Pseudonymizer:
         """Pseudonymize ``texts`` as one document. With ``store=False`` (questions) unseen values get
         throwaway surrogates and nothing is stored or remembered; an unseen name for which ``keep_clear``
         says True (the index holds it in clear: "Angiotensin" taken for a name) stays as it is."""
-        if store and keep_clear is not None:
-            raise ValueError("keep_clear is for questions (store=False): stored values always get surrogates")
         return self.run_documents([texts], store=store, known_until=known_until, keep_clear=keep_clear)[0]
 
     def run_documents(
@@ -266,6 +264,8 @@ class Pseudonymizer:
         """Pseudonymize groups of texts (one group per document) in one detector batch. Values propagate
         within a group and from the vault entries up to ``known_until`` (default: all), never between
         groups."""
+        if store and keep_clear is not None:
+            raise ValueError("keep_clear is for questions (store=False): stored values always get surrogates")
         flat = [t for texts in documents for t in texts]
         if not flat:
             return [[] for _ in documents]

@@ -374,7 +374,8 @@ _STREET_WORDS = (
     r"chemin|chaussée|route|allée|boulevard|bd\.|plaza|praça|piazza|corso|carrer|camino|carretera|ctra\.)"
 )
 _UNIT = r"(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.|Box|P\.?O\.?\s?Box|#)\s?\d{1,6}[A-Za-z]?"
-_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я][\w'’.\-]*"  # a capitalized word (Latin, Greek, Cyrillic)
+CAPITAL_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я][\w'’.\-]*"  # a capitalized word (Latin, Greek, Cyrillic)
+_CAP = CAPITAL_WORD  # short, for the patterns below
 # Street types written in lower case after the name in many languages: "Luite tee 87", "Bécsi utca 53",
 # "Martin Linges veg 149", "Bem rakpart 79", "Kase põik 91".
 _LOWER_STREET_TYPES = (
