@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from bisect import bisect_right
 
 # Presidio's email recognizer uses tldextract, which otherwise downloads the public suffix list.
@@ -20,6 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS  # noqa: E402
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
+from anonymize.analysis_pool import AnalysisPool  # noqa: E402
 from anonymize.names import (  # noqa: E402
     coordinated,
     names_before_addresses,
@@ -257,6 +259,10 @@ class DetectorConfig:
     deny_list: dict[str, list[str]] = field(default_factory=dict)
     custom: list[CustomIdentifier] = field(default_factory=list)
     batch_size: int = 32
+    # Helper processes for large batches (see anonymize.analysis_pool); 0 = analyze in the calling process.
+    workers: int = 0
+    # A batch with fewer characters is analyzed in the calling process (a helper's round trip costs more).
+    parallel_min_chars: int = 10_000
     version: str = "privrag-detector-7"
 
 
@@ -298,6 +304,26 @@ class PiiDetector:
         self.config = config
         self.analyzer = analyzer or build_analyzer(config)
         self._batch = BatchAnalyzerEngine(analyzer_engine=self.analyzer)
+        self._pool: AnalysisPool | None = None
+        self._pool_lock = threading.Lock()
+
+    def start_helpers(self, wait: bool = False) -> bool:
+        """Start the helper processes now (they otherwise start with the first large batch); with ``wait``,
+        block until they have loaded their models. True when helpers are ready."""
+        if self.config.workers < 1:
+            return False
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = AnalysisPool(self.config, self.config.workers)
+            pool = self._pool
+        return pool.wait_ready() if wait else pool.ready
+
+    def close(self) -> None:
+        """Stop the helper processes, if any."""
+        with self._pool_lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.close()
 
     @property
     def version(self) -> str:
@@ -378,7 +404,18 @@ class PiiDetector:
         return sorted(chosen, key=lambda r: (r.start, r.end))
 
     def analyze(self, texts: Sequence[str]) -> list[list[RecognizerResult]]:
-        """Detected spans for each text, filtered by per-entity thresholds and the allow list."""
+        """Detected spans for each text, filtered by per-entity thresholds and the allow list.
+
+        A large batch is split over the helper processes (``workers``) and this one: same spans, in order.
+        """
+        if self.config.workers > 0 and sum(len(t) for t in texts) >= self.config.parallel_min_chars:
+            self.start_helpers()
+            pool = self._pool
+            if pool is not None:
+                return pool.analyze(texts, self._analyze_here)
+        return self._analyze_here(texts)
+
+    def _analyze_here(self, texts: Sequence[str]) -> list[list[RecognizerResult]]:
         if not texts:
             return []
         # Offsets stay valid: an escaped break and its replacement have the same length.

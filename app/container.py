@@ -77,6 +77,7 @@ class Container:
                     CustomIdentifier(c.entity_type, c.regex, c.score, list(c.context)) for c in cfg.custom
                 ],
                 batch_size=cfg.batch_size,
+                workers=cfg.workers,
             )
         )
 
@@ -287,6 +288,9 @@ class Container:
         )
 
     def close(self) -> None:
+        detector = self.__dict__.get("detector")
+        if detector is not None:
+            detector.close()
         store = self.__dict__.get("vector_store")
         if store is not None and hasattr(store, "close"):
             store.close()

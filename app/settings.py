@@ -101,6 +101,12 @@ class AnonymizeSettings(BaseModel):
         "12-digit number from a keyed hash of the value, the same in any order (needed by `ingest --shard`)",
     )
     batch_size: int = 32
+    workers: int = Field(
+        0,
+        ge=0,
+        description="Helper processes for large analysis batches (ingestion, evaluation): each loads its own "
+        "spaCy model (about 500 MB each); 0 = analyze in the service process only",
+    )
 
 
 class StoreSettings(BaseModel):

@@ -32,3 +32,25 @@ def test_detector_and_pseudonymizer_follow_the_settings(tmp_path: Path) -> None:
         assert result.detected["PROJECT"] == 1
     finally:
         container.close()
+
+
+def test_helper_processes_follow_the_settings_and_stop_with_the_container(tmp_path: Path) -> None:
+    (tmp_path / "privrag.toml").write_text(CONFIG + "workers = 1\n")
+    container = Container(load_settings(tmp_path))
+    try:
+        detector = container.detector
+        assert detector.config.workers == 1
+        assert detector.start_helpers(wait=True)
+        texts = [f"Employee EMP-{i:06d} called Jane Doe about Bluebird at Northwind." for i in range(200)]
+        assert sum(map(len, texts)) >= detector.config.parallel_min_chars
+        results = detector.analyze(texts)  # split over this process and the helper
+        found = [
+            {(r.entity_type, t[r.start : r.end]) for r in rs} for t, rs in zip(texts, results, strict=True)
+        ]
+        # The helper runs the configured recognizers too: custom identifier, deny list, allow list.
+        for i, spans in enumerate(found):
+            assert ("EMPLOYEE_ID", f"EMP-{i:06d}") in spans and ("PROJECT", "Bluebird") in spans
+            assert not any(value == "Northwind" for _, value in spans)
+    finally:
+        container.close()
+    assert detector._pool is None

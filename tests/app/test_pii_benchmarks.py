@@ -74,3 +74,12 @@ def test_bench_anonymize_reports_a_ratio(tmp_path: Path, capsys: pytest.CaptureF
     assert code == 0
     assert result["texts"] == 2 and result["words"] == 20
     assert result["words_per_s"] > 0 and result["baseline_words_per_s"] > 0 and result["ratio"] > 0
+    # By default a second privrag run splits the corpus over this process and one helper process.
+    assert result["privrag_helpers"]["workers"] == 1
+    assert result["privrag_helpers"]["words"] == 20 and result["helpers_ratio"] > 0
+
+    args = ["--home", str(tmp_path / "home"), "bench", "anonymize", "--corpus", str(corpus), "--json"]
+    code, result = run(capsys, *args, "--rounds", "1", "--workers", "0")
+    assert code == 0 and "privrag_helpers" not in result and result["ratio"] > 0
+    code, error = run(capsys, *args, "--workers", "-1")
+    assert code == 2 and "--workers" in error["error"]
