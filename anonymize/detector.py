@@ -30,7 +30,7 @@ from anonymize.names import (  # noqa: E402
     propagate,
     technical_text,
 )
-from anonymize.places import cities_above_countries  # noqa: E402
+from anonymize.places import cities_above_countries, towns_before_postcodes  # noqa: E402
 from anonymize.recognizers import CustomIdentifier, builtin_recognizers, custom_recognizers  # noqa: E402
 from anonymize.spacy_models import model_location  # noqa: E402
 
@@ -263,7 +263,7 @@ class DetectorConfig:
     workers: int = 0
     # A batch with fewer characters is analyzed in the calling process (a helper's round trip costs more).
     parallel_min_chars: int = 10_000
-    version: str = "privrag-detector-7"
+    version: str = "privrag-detector-8"
 
 
 def build_analyzer(config: DetectorConfig) -> AnalyzerEngine:
@@ -386,7 +386,15 @@ class PiiDetector:
         allowed = set(self.config.allow_list)
         threshold = self.config.thresholds.get("PERSON", self.config.score_threshold)
         kept += [r for r in added if r.score >= threshold and text[r.start : r.end] not in allowed]
-        kept += [r for r in cities_above_countries(text, kept) if text[r.start : r.end] not in allowed]
+        cities = [r for r in cities_above_countries(text, kept) if text[r.start : r.end] not in allowed]
+        kept += [r for r in towns_before_postcodes(text, kept) if text[r.start : r.end] not in allowed]
+        kept += cities
+        # The addressee above a city and country written without a street ("Jane Roe\n\nParis\nFrance").
+        kept += [
+            r
+            for r in names_before_addresses(text, kept, yielding, anchors=cities)
+            if r.score >= threshold and text[r.start : r.end] not in allowed
+        ]
         addresses = [r for r in kept if r.entity_type == "STREET_ADDRESS"]
         kept = [
             r
@@ -516,11 +524,15 @@ def _merge_same_type(results: list[RecognizerResult]) -> list[RecognizerResult]:
 
 
 def _trim_person(text: str, result: RecognizerResult) -> RecognizerResult:
-    """Drop a leading verb, greeting or title the model took into a name ("Call Jane Doe", "Dear Ann")."""
+    """Drop a leading verb, greeting or title the model took into a name ("Call Jane Doe", "Dear Ann",
+    "ex-Zombie Wiik")."""
     start = result.start
     while True:
         match = _FIRST_WORD.match(text, start, result.end)
-        if not match or match.group(1).casefold() not in _NAME_PREFIXES or match.end() >= result.end:
+        if not match or match.end() >= result.end:
+            break
+        word = match.group(1)
+        if word.casefold() not in _NAME_PREFIXES and not word.startswith("ex-"):  # "ex-Beatle Paul"
             break
         start = match.end()
     return result if start == result.start else _copy(result, start, result.end)

@@ -12,7 +12,7 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from anonymize.names import NAME, NAME_WORD, common_word, organization_word
+from anonymize.names import NAME, NAME_WORD, common_word, in_lower_case, organization_word, person_shaped
 
 _TITLE = r"(?i:mr|mrs|ms|miss|mx|dr|prof)"
 
@@ -71,9 +71,45 @@ _SPEECH_SLOTS = [
     # '..., said Naile.', '"Glad to hear it," says Wakeland.', "said Naile to Caitlin"
     rf"\b{_SPEECH_VERB}[ \t]+{_NAMED}(?=[ \t]*(?:[.,!?;\n]|$)|[ \t]+to\b)",
     rf"\b{_SPEECH_VERB}[ \t]+{NAME}[ \t]+to[ \t]+{_NAMED}",
-    # "Ann said", "Ann shouted at"
-    rf"{_BEFORE}\s+{_SPEECH_VERB}\b",
+    # "Ann said", "Ann shouted at"; "Ann Lee, the plant manager, said"
+    rf"{_BEFORE}(?:,[ \t]+(?i:the|an?|our|their|its)[ \t]+[^,.;:!?\"\n]{{1,60}},)?\s+{_SPEECH_VERB}\b",
 ]
+_SENTENCE_START = r"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?][\"'])[ \t]*)"
+# The one addressed at the end of an exclamation: "Don't go to town, Brett!"
+_EXCLAIMED = rf"(?<=,)[ \t]+(?!{NOT_A_NAME}\b)({NAME_WORD})(?=!)"
+# A former member of a band, a team or a service: "ex-Beatle Paul", "ex-Zombie Wiik".
+_FORMER = rf"\bex-{NAME_WORD}[ \t]+{_NAMED}"
+# Who gave or was given someone's address or number: "Csanád had given Maja his address".
+_GIVEN_DETAILS = (
+    r"(?:gave|given|give|sent|send|texted|emailed|e-mailed|showed|shown)[ \t]+"
+    rf"(?!{NOT_A_NAME}\b)({NAME})[ \t]+(?:his|her|their|my|our|your)[ \t]+"
+    r"(?:home[ \t]+|new[ \t]+|old[ \t]+)?(?:address|number|phone|e-?mail|details|contact)"
+)
+_GIVER = (
+    rf"{_SENTENCE_START}(?!{NOT_A_NAME}\b)({NAME})[ \t]+(?:had[ \t]+given|gave|has[ \t]+given)"
+    rf"[ \t]+{NAME}[ \t]+"
+    r"(?:his|her|their)[ \t]+(?:address|number)"
+)
+# A company's legal form ends its name: "Acme Inc.", "Merchants Trust plc", "SANTEN PHARMACEUTICAL CO.LTD.".
+_COMPANY_FORM = (
+    r"(?:Inc|Ltd|LLC|L\.L\.C|Corp|Corporation|plc|PLC|SA|AG|NV|BV|GmbH|AB|ASA|SpA|Co|CO|Limited|LTD)\b"
+)
+# A person of a company, at the start of a sentence: "Ana Dias from Amerisur Resources plc is ...", "Mai is
+# from GMS Inc.", "Zoe Lind of Merchants Trust plc". One word takes only "is from" or "works at" (not
+# "Shares of Acme Inc").
+_OF_COMPANY = rf"[ \t]+(?:of|from|at|with)[ \t]+(?=[^.\n]{{0,60}}?{_COMPANY_FORM})"
+_ONE_WORD_OF_COMPANY = (
+    rf"[ \t]+(?:(?:is|was|comes)[ \t]+from|works?[ \t]+(?:at|for))[ \t]+(?=[^.\n]{{0,60}}?{_COMPANY_FORM})"
+)
+# People listed after a word for people only: "our 3 founders: McDonald, Valencia and Carroll".
+_PEOPLE = (
+    r"(?i:founders|co-founders|children|kids|sons|daughters|siblings|grandchildren|grandsons|granddaughters|"
+    r"authors|co-authors|speakers|panelists|panellists|hosts|guests)"
+)
+_PEOPLE_LIST = re.compile(
+    rf"\b{_PEOPLE}[ \t]*:[ \t]*((?:{NAME}[ \t]*,[ \t]*)*{NAME}(?:[ \t]*,?[ \t]+(?:and|&)[ \t]+{NAME})?)"
+)
+_LIST_MEMBER = re.compile(rf"(?<![\w'’-]){NAME}")
 
 
 # "The Court said", "our Board added": a determiner makes what follows a common or an organization's name.
@@ -110,6 +146,11 @@ class NameCueRecognizer(EntityRecognizer):
         self._patterns = [(re.compile(p), False) for p in _PERSON_SLOTS]
         self._patterns += [(re.compile(p), True) for p in _SPEECH_SLOTS]
         self._vocative = re.compile(_VOCATIVE)
+        self._of_company = re.compile(rf"(?<![\w'’-])(?!{NOT_A_NAME}\b)({NAME}){_OF_COMPANY}")
+        self._context_names = [re.compile(p) for p in (_EXCLAIMED, _FORMER, _GIVEN_DETAILS, _GIVER)]
+        self._one_word_of_company = re.compile(
+            rf"{_SENTENCE_START}(?!{NOT_A_NAME}\b)({NAME_WORD}){_ONE_WORD_OF_COMPANY}"
+        )
 
     def load(self) -> None:  # nothing to load
         return None
@@ -131,7 +172,41 @@ class NameCueRecognizer(EntityRecognizer):
                 w.casefold() in STOP_WORDS or w.endswith("ly") or common_word(w) for w in m.group(1).split()
             )
         }
+        spans |= {
+            (m.start(1), m.end(1))
+            for m in self._of_company.finditer(text)
+            if person_shaped(m.group(1))  # the model's "Ann Lee of Acme Corp" organization is no objection
+        }
+        spans |= {
+            (m.start(1), m.end(1))
+            for pattern in self._context_names
+            for m in pattern.finditer(text)
+            if all(_name_word(w, text) for w in m.group(1).split() if len(w) > 2)
+        }
+        spans |= {
+            (m.start(1), m.end(1))
+            for m in self._one_word_of_company.finditer(text)
+            if _name_word(m.group(1), text)
+        }
+        spans |= {
+            (m.start(), m.end())
+            for listed in _PEOPLE_LIST.finditer(text)
+            for m in _LIST_MEMBER.finditer(text, listed.start(1), listed.end(1))
+            if all(_name_word(w, text) for w in m.group().split())
+        }
         return [RecognizerResult("PERSON", start, end, 0.6) for start, end in sorted(spans)]
+
+
+def _name_word(word: str, text: str) -> bool:
+    """A capitalized word that may be a name here: no stop word, common or organization word, and not
+    written in lower case elsewhere in ``text``."""
+    return not (
+        word.casefold() in STOP_WORDS
+        or common_word(word)
+        or organization_word(word)
+        or in_lower_case(word, text)
+        or re.fullmatch(NOT_A_NAME, word)
+    )
 
 
 # Labels that start lines in forms and logs, not speakers' names.

@@ -338,14 +338,20 @@ _LINE_PREFIX = re.compile(r"^[\W_]*(?:(?i:name|to|attn|billing address|shipping 
 
 
 def names_before_addresses(
-    text: str, results: list[RecognizerResult], yielding: Sequence[RecognizerResult] = ()
+    text: str,
+    results: list[RecognizerResult],
+    yielding: Sequence[RecognizerResult] = (),
+    anchors: Sequence[RecognizerResult] | None = None,
 ) -> list[RecognizerResult]:
     """The addressee of an address block: a person-shaped line at most two lines above a street address
-    that starts a line ("Jane Roe\\nAcme Inc.\\n12 Main Street"). Organizations and ``yielding`` results
-    (the NER model's places) do not stop it."""
+    that starts a line ("Jane Roe\\nAcme Inc.\\n12 Main Street"), or above the other ``anchors`` given (the
+    city line of "Jane Roe\\n\\nParis\\nFrance"). Organizations and ``yielding`` results (the NER model's
+    places) do not stop it."""
     found: list[RecognizerResult] = []
     taken = [(r.start, r.end) for r in results if r.entity_type != "ORGANIZATION" and r not in yielding]
-    for address in (r for r in results if r.entity_type == "STREET_ADDRESS"):
+    if anchors is None:
+        anchors = [r for r in results if r.entity_type == "STREET_ADDRESS"]
+    for address in anchors:
         line_start = text.rfind("\n", 0, address.start) + 1
         if text[line_start : address.start].strip(LINE_JUNK):
             continue

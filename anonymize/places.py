@@ -10,6 +10,7 @@ from anonymize.names import LINE_JUNK, person_shaped
 from anonymize.recognizers import CAPITAL_WORD
 
 CITY_LINE = "CityAboveCountry"
+CITY_BEFORE_CODE = "CityBeforePostcode"
 
 # What may follow a country on its line: "(Greek)", a postal code.
 _COUNTRY_REST = re.compile(r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*(?:[A-Z]{0,3}[ -]?\d[\d -]{2,9})?[ \t]*$")
@@ -51,6 +52,38 @@ def cities_above_countries(text: str, results: list[RecognizerResult]) -> list[R
                 end,
                 0.6,
                 recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: CITY_LINE},
+            )
+        )
+    return found
+
+
+# A town right before its postal code, after "in", a comma or at a line start: "in GRIGADALE PH36 9QH".
+_TOWN_BEFORE = re.compile(
+    rf"(?:(?<=\bin[ \t])|(?<=,[ \t])|(?<=^)|(?<=\n))[ \t]*({_PLACE_LINE.pattern})[ \t]+$"
+)
+
+
+def towns_before_postcodes(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """The town named right before a postal code outside a street address ("in GRIGADALE PH36 9QH",
+    "Leeds LS1 4DY"): one to four capitalized words, not already something else."""
+    found: list[RecognizerResult] = []
+    for code in (r for r in results if r.entity_type == "ZIP_CODE"):
+        line_start = text.rfind("\n", 0, code.start) + 1
+        match = _TOWN_BEFORE.search(text[line_start : code.start])
+        if match is None:
+            continue
+        begin, end = line_start + match.start(1), line_start + match.end(1)
+        if person_shaped(match.group(1)) or any(
+            r.start < end and begin < r.end for r in results if r is not code
+        ):
+            continue
+        found.append(
+            RecognizerResult(
+                "LOCATION",
+                begin,
+                end,
+                0.6,
+                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: CITY_BEFORE_CODE},
             )
         )
     return found

@@ -37,7 +37,7 @@ class StreetAddressRecognizer(PatternRecognizer):
 
 
 class ZipCodeRecognizer(PatternRecognizer):
-    """US ZIP and ZIP+4; weak alone, strengthened by context words."""
+    """US ZIP and ZIP+4, weak alone, strengthened by context words; UK postcodes by their shape."""
 
     def __init__(self) -> None:
         super().__init__(
@@ -46,6 +46,8 @@ class ZipCodeRecognizer(PatternRecognizer):
             patterns=[
                 Pattern("zip_plus4", r"\b\d{5}-\d{4}\b", 0.4),
                 Pattern("zip5", r"\b\d{5}\b", 0.2),
+                # UK postcodes have a shape of their own: "SW1A 1AA", "PH36 9QH".
+                Pattern("uk_postcode", r"\b[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}\b", 0.6),
             ],
             context=["zip", "zipcode", "postal", "postcode", "zip code", "post code"],
         )
@@ -433,6 +435,15 @@ _ADDRESS_TAIL = re.compile(
 )
 
 
+# The last line of a postal address may follow a blank line: a country or city with its postal code
+# ("Salumäe\n\nEstonia 86939", "Vienna\n\n1010 Wien"); only that shape crosses the blank line.
+_PLACE_AND_CODE = rf"{_CAP}(?:[ \t]+(?:{_CAP}|de|la|del|do|da|sur|am|an|upon)){{0,3}}"
+_LAST_LINE_AFTER_BLANK = re.compile(
+    rf"[ \t]*\n[ \t]*\n[ \t>?*•|}}\-]*(?:{_PLACE_AND_CODE}[ \t]+\d{{4,6}}|\d{{4,6}}[ \t]+{_PLACE_AND_CODE})"
+    r"[ \t]*(?=\n|$)"
+)
+
+
 _DATE_LIKE = re.compile(
     r"\d{1,2}(?:st|nd|rd|th)?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
 )
@@ -461,7 +472,8 @@ class AddressBlockRecognizer(EntityRecognizer):
         while True:
             match = _ADDRESS_TAIL.match(text, end)
             if match is None or match.end() == end:
-                return end
+                last = _LAST_LINE_AFTER_BLANK.match(text, end)
+                return last.end() if last else end
             following = text[match.end() : match.end() + 1]
             if following.isalpha() and following.islower() and not text[match.end() - 1].isspace():
                 return end

@@ -83,6 +83,13 @@ def test_iban_in_lower_case_is_checked_by_mod97() -> None:
         ("Pedestrians must enter on Bem rakpart 81 the first months", "Bem rakpart 81"),
         ("The title refers to Untere Bahnhofstrasse 6 street", "Untere Bahnhofstrasse 6"),
         ("It was on Lumbyholmvej 46 in the old days", "Lumbyholmvej 46"),
+        # The last line after a blank line, when it is a country or town with its postal code.
+        (
+            "Glafira M. Abakumova\n\n77780 Luite tee 87\n Suite 339\n Salumäe\n\n Estonia 86939",
+            "77780 Luite tee 87\n Suite 339\n Salumäe\n\n Estonia 86939",
+        ),
+        ("12 Main Street\nSpringfield\n\nThanks for everything", "12 Main Street\nSpringfield"),
+        ("12 Main Street\nSpringfield\n\nCall me at 5 tomorrow", "12 Main Street\nSpringfield"),
     ],
 )
 def test_address_blocks(detector: PiiDetector, text: str, address: str) -> None:
@@ -154,7 +161,7 @@ def test_thresholds_allow_and_deny_lists_and_custom_identifiers() -> None:
 def test_only_the_components_ner_needs_run(detector: PiiDetector) -> None:
     nlp = detector.analyzer.nlp_engine.nlp["en"]
     assert nlp.pipe_names == ["ner"]
-    assert detector.version.startswith("privrag-detector-7")
+    assert detector.version.startswith("privrag-detector-8")
 
 
 PSEUDONYMIZED = {"PERSON", "PHONE_NUMBER", "STREET_ADDRESS", "US_DRIVER_LICENSE", "US_BANK_NUMBER", "US_SSN"}

@@ -38,6 +38,17 @@ def spans(recognizer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
         ("Bot: What's the name on the account? User: Liberal A Aranda", ["Liberal A Aranda"]),
         ("What name is the booking under?\nJon Ek", ["Jon Ek"]),
         ("Thanks. Jon Ek, could you send it?", ["Jon Ek"]),
+        ('Djevad Šušulić, the Information technology trainer, said: "Glad to hear it."', ["Djevad Šušulić"]),
+        ("Ana Dias from Amerisur Resources plc is the keynote speaker", ["Ana Dias"]),
+        ("Mai is from GMS Inc.", ["Mai"]),
+        ("They considered others, including Brooke Portillo of PASCO CORPORATION.", ["Brooke Portillo"]),
+        ("Don't go to town, Brett!", ["Brett"]),
+        ("This song by ex-Zombie Wiik is a fine example.", ["Wiik"]),
+        ("Csanád had given Maja his address: 254 Damvergi Street", ["Csanád", "Maja"]),
+        (
+            "Acme is the brainchild of our 3 founders: Guibord, Cannon and Moore.",
+            ["Guibord", "Cannon", "Moore"],
+        ),
     ],
 )
 def test_names_after_and_before_cues(text: str, names: list[str]) -> None:
@@ -54,6 +65,10 @@ def test_names_after_and_before_cues(text: str, names: list[str]) -> None:
         "The Court said no. Our Board explained why, and the Ministry added a note.",
         "Here, can we tell? Today, we show that it works. Yesterday, could it rain.",
         "Which name did you pick? The Blue one, since Tuesday.",
+        "Shares of Acme Inc fell. The Royal Bank of Scotland Group plc grew. Sales from Foo Ltd rose.",
+        "Thanks, Team! Welcome, Everyone! Not now, Monday!",
+        "Our founders: the board and the staff. Authors: see below.",
+        "He gave Finance his number. Send Support your details.",
     ],
 )
 def test_no_names_after_cues_that_hold_none(text: str) -> None:

@@ -6,7 +6,7 @@ import pytest
 from presidio_analyzer import RecognizerResult
 
 from anonymize.detector import DetectorConfig, PiiDetector
-from anonymize.places import cities_above_countries
+from anonymize.places import cities_above_countries, towns_before_postcodes
 
 
 def _at(text: str, value: str, entity_type: str) -> RecognizerResult:
@@ -48,3 +48,37 @@ def test_the_city_line_in_the_detector() -> None:
     text = "Paul Waechter\n\nJestetten\nGermany"
     found = {(r.entity_type, text[r.start : r.end]) for r in detector.analyze([text])[0]}
     assert found == {("PERSON", "Paul Waechter"), ("LOCATION", "Jestetten"), ("LOCATION", "Germany")}
+
+
+def test_the_addressee_above_a_city_and_country() -> None:
+    detector = PiiDetector(DetectorConfig())
+    text = "Eloise McKenzie\n\nPARIS\nFrance"
+    found = {(r.entity_type, text[r.start : r.end]) for r in detector.analyze([text])[0]}
+    assert found == {("PERSON", "Eloise McKenzie"), ("LOCATION", "PARIS"), ("LOCATION", "France")}
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Looking to support Acme Limited in GRIGADALE PH36 9QH in its mission.", "GRIGADALE"),
+        ("Head office:\nLeeds LS1 4DY", "Leeds"),
+        ("Our office, Cheltenham GL54 2JD, opens at nine.", "Cheltenham"),
+    ],
+)
+def test_the_town_before_a_postcode(text: str, town: str) -> None:
+    code = text.split(town, 1)[1].split()[:2]
+    found = towns_before_postcodes(text, [_at(text, " ".join(code).rstrip(",."), "ZIP_CODE")])
+    assert [text[r.start : r.end] for r in found] == [town]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "other"),
+    [
+        ("Write to Jane Roe SW1A 1AA today", "SW1A 1AA", None),  # no "in", comma or line start before it
+        ("Sent in Jane Roe SW1A 1AA", "SW1A 1AA", None),  # a person's name is not a town
+        ("Based in Acme Labs SW1A 1AA", "SW1A 1AA", ("Acme Labs", "ORGANIZATION")),
+    ],
+)
+def test_no_town_before_a_postcode(text: str, code: str, other: tuple[str, str] | None) -> None:
+    results = [_at(text, code, "ZIP_CODE")] + ([_at(text, *other)] if other else [])
+    assert towns_before_postcodes(text, results) == []

@@ -16,6 +16,7 @@ from anonymize.recognizers import (
     LabeledValueRecognizer,
     PhoneFormatRecognizer,
     StreetAddressRecognizer,
+    ZipCodeRecognizer,
     builtin_recognizers,
     custom_recognizers,
 )
@@ -172,6 +173,19 @@ def test_driver_licence_label_needs_a_digit_and_a_capital_dl() -> None:
 @pytest.mark.parametrize("value", ["4032", "860 13", "6250-120", "N8 7QP", "00-423"])
 def test_labeled_zip_codes(value: str) -> None:
     assert spans(builtin("LabeledZipCode"), f"ZIP: {value}", "ZIP_CODE") == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("in GRIGADALE PH36 9QH in its mission", ["PH36 9QH"]),
+        ("London SW1A 1AA", ["SW1A 1AA"]),
+        ("The M25 motorway, room B12 3, the A1 road and CO2 5 ppm", []),
+    ],
+)
+def test_uk_postcodes_by_their_shape(text: str, codes: list[str]) -> None:
+    found = [r for r in ZipCodeRecognizer().analyze(text, ["ZIP_CODE"]) if r.score >= 0.5]
+    assert [text[r.start : r.end] for r in found] == codes
 
 
 def test_a_labeled_zip_code_is_no_phone_number() -> None:
