@@ -49,6 +49,13 @@ def spans(recognizer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
             "Acme is the brainchild of our 3 founders: Guibord, Cannon and Moore.",
             ["Guibord", "Cannon", "Moore"],
         ),
+        ("The true gender of Anouk has been under debate.", ["Anouk"]),
+        ("Matej Jurković's killers were sentenced.", ["Matej Jurković"]),
+        ("Why is Maj so impulsive?", ["Maj"]),
+        ("Itamar is very reliable. You can always depend on him.", ["Itamar"]),
+        ("Unlike the Høgli novel, it is short.", ["Høgli"]),
+        ("Have you been to a Tómas J Lýðsson concert before?", ["Tómas J Lýðsson"]),
+        ("the verses from Maite H Lemmens's Cautionary Tales", ["Maite H Lemmens"]),
     ],
 )
 def test_names_after_and_before_cues(text: str, names: list[str]) -> None:
@@ -69,6 +76,8 @@ def test_names_after_and_before_cues(text: str, names: list[str]) -> None:
         "Thanks, Team! Welcome, Everyone! Not now, Monday!",
         "Our founders: the board and the staff. Authors: see below.",
         "He gave Finance his number. Send Support your details.",
+        "Why is Python so slow? The weather is very nice. The Vitamin D Receptor and Hepatitis B Virus.",
+        "In the age of Enlightenment, the Python book sold well.",
     ],
 )
 def test_no_names_after_cues_that_hold_none(text: str) -> None:
@@ -101,3 +110,11 @@ def test_speaker_labels_of_a_transcript() -> None:
 )
 def test_form_labels_are_not_speakers(text: str) -> None:
     assert spans(SpeakerLabelRecognizer(), text) == []
+
+
+def test_a_named_slot_outweighs_the_models_doubts_in_technical_text() -> None:
+    """A one-word name from the model alone is dropped in text full of codes; the slot vouches for it."""
+    detector = PiiDetector(DetectorConfig())
+    text = "Acme plc 11% CUM PRF GBP1 is the brainchild of our 3 founders: Morrison, Kidd and Howard."
+    found = {text[r.start : r.end] for r in detector.analyze([text])[0] if r.entity_type == "PERSON"}
+    assert found == {"Morrison", "Kidd", "Howard"}
