@@ -148,6 +148,7 @@ _PEOPLE_LIST = re.compile(
 )
 _LIST_MEMBER = re.compile(rf"(?<![\w'’-]){_MEMBER}")
 _CUE_SCORE = 0.9
+_MARKER_AFTER = re.compile(r"\(?[+\-−]|\d|\(\d")
 
 
 # "The Court said", "our Board added": a determiner makes what follows a common or an organization's name.
@@ -251,7 +252,11 @@ class NameCueRecognizer(EntityRecognizer):
         }
         # Above the NER model's 0.85: where both find the same name, Presidio keeps this result, so the
         # model-only filters (one-word names in technical text, say) do not drop a name its slot vouches for.
-        return [RecognizerResult("PERSON", start, end, _CUE_SCORE) for start, end in sorted(spans)]
+        return [
+            RecognizerResult("PERSON", start, end, _CUE_SCORE)
+            for start, end in sorted(spans)
+            if not _MARKER_AFTER.match(text, end)  # "directed by Rankl(+) cells": a marker, not a name
+        ]
 
 
 def _name_word(word: str, text: str) -> bool:

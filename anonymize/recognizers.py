@@ -395,7 +395,7 @@ _PARTICLE = r"(?:de|del|la|le|du|des|da|do|dos|das|di|dei|della|van|von)"
 # Street words that start nothing but a street name ("via", "route" or "plaza" may: "sent 5 via Email").
 _STREET_WORDS_ONLY = (
     r"(?i:rue|calle|avenida|rua|ulica|ul\.|strada|chemin|chaussée|allée|boulevard|piazza|praça|carrer|camino|"
-    r"carretera|viale|corso|straße|strasse)"
+    r"carretera|viale|corso|straße|strasse|avenue|impasse|quai|route(?=[ \t]+(?:de|du|des|d['’])))"
 )
 _WORD = (
     rf"(?:{_CAP}|{_STREET_WORDS}|{_LOWER_STREET_TYPES}|de|del|la|le|du|da|do|dos|das|di|van|von|der|den|and|og|i|y|e|"
@@ -417,27 +417,36 @@ _ADDRESS_ANCHORS = [
     rf"(?<![\w\-])(?:{_CAP}[ \t]+){{0,2}}{_CAP}[ \t]+{_LOWER_STREET_TYPES}[ \t]+\d{{1,5}}[A-Za-z]?\b",
     # Lumbyholmvej 46 | Untere Bahnhofstrasse 6 | Kankaanpääntie 40 (a street type joined to the name)
     rf"(?<![\w\-])(?:{_CAP}[ \t]+){{0,2}}{_GLUED_STREET}[ \t]+\d{{1,5}}[A-Za-z]?\b",
-    # US military addresses: Unit 4670 Box 6562 / PSC 2353, Box 6937 / USNS Guibord, then APO AA 17229
-    r"(?:(?:Unit|PSC|CMR)\s+\d{3,5},?\s+Box\s+\d{3,5}|(?:USNS|USNV|USS|USCGC)\s+[A-Z][a-z]+)"
+    # US military addresses: Unit 4670 Box 6562 / PSC 2353, Box 6937 / USNS Šimić; then APO AA 17229
+    r"(?:(?:Unit|PSC|CMR)\s+\d{3,5},?\s+Box\s+\d{3,5}|(?:USNS|USNV|USS|USCGC)\s+[^\W\d_][^\W\d_'’\-]+)"
     r"\s*(?:\n|\\n|,)?\s*[ADF]PO\s+A[AEP]\s+\d{5}",
 ]
 _ADDRESS_CUE = (
     r"(?i:address(?:\s+is)?|lives?\s+(?:at|on|in)|located\s+(?:at|on)|sent\s+to|send\s+it\s+to|"
-    r"ship(?:ped)?\s+(?:it\s+)?to|moved\s+to|arrived\s+at|office\s+is\s+at|is\s+on|reside\s+at)"
+    r"ship(?:ped)?\s+(?:it\s+)?to|moved\s+to|arrived\s+at|office\s+is\s+at|is\s+on|reside\s+at|"
+    r"enter(?:s|ed)?\s+(?:on|at|from))"
+    # "lives on the north side of Bairro St António 69"
+    r"(?:\s+the\s+(?i:north|south|east|west|northern|southern|eastern|western|far|other)\s+(?i:side|end)\s+of)?"
 )
 _CUED_STREET = rf"{_ADDRESS_CUE}\s*:?\s*({_CAP}(?:[ \t]+{_WORD}){{0,4}}?[ \t]+\d{{1,6}}[A-Za-z]?)\b"
 # What may follow a street line inside one address: a unit, a city, a region code, a country, a ZIP.
 _POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"  # UK-style: N8 7QP, SW1A 1AA
+# Small words inside place names: "Bystré u Policky", "Vyskytná nad Jihlavou", "Dol pri Ljubljani",
+# "Frankfurt am Main", "Ivry-sur-Seine", "Stratford upon Avon".
+_PLACE_PARTICLE = (
+    r"(?:de|la|del|do|da|di|du|des|le|les|sur|sous|lès|am|an|im|der|bei|ob|upon|u|nad|pod|pri|na)"
+)
 _ADDRESS_TAIL = re.compile(
     rf"(?:[ \t]*,?[ \t]*(?:\n[>?*•|}}\-]*)?[ \t]*,?[ \t]*)"
-    rf"(?:{_UNIT}|{_POSTCODE}|{_CAP}(?:[ \t]+(?!{_POSTCODE})(?:{_CAP}|de|la|del|do|da|sur|am|an|upon))*|"
+    rf"(?:{_UNIT}|{_POSTCODE}|{_CAP}(?:(?:[ \t]+(?!{_POSTCODE})(?:{_CAP}|{_PLACE_PARTICLE})|/{_CAP}))*"
+    r"(?:[ \t]+\([A-Z][a-z]+\))?|"
     r"[A-Z]{2,3}|nan|\d{2,6}(?:-\d{3,4})?(?![ \t]*[\d(]|[-.]\d))(?![\w@])"
 )
 
 
 # The last line of a postal address may follow a blank line: a country or city with its postal code
 # ("Salumäe\n\nEstonia 86939", "Vienna\n\n1010 Wien"); only that shape crosses the blank line.
-_PLACE_AND_CODE = rf"{_CAP}(?:[ \t]+(?:{_CAP}|de|la|del|do|da|sur|am|an|upon)){{0,3}}"
+_PLACE_AND_CODE = rf"{_CAP}(?:[ \t]+(?:{_CAP}|{_PLACE_PARTICLE})){{0,3}}(?:[ \t]+\([A-Z][a-z]+\))?"
 _LAST_LINE_AFTER_BLANK = re.compile(
     rf"[ \t]*\n[ \t]*\n[ \t>?*•|}}\-]*(?:{_PLACE_AND_CODE}[ \t]+\d{{4,6}}|\d{{4,6}}[ \t]+{_PLACE_AND_CODE})"
     r"[ \t]*(?=\n|$)"

@@ -90,6 +90,29 @@ def test_iban_in_lower_case_is_checked_by_mod97() -> None:
         ),
         ("12 Main Street\nSpringfield\n\nThanks for everything", "12 Main Street\nSpringfield"),
         ("12 Main Street\nSpringfield\n\nCall me at 5 tomorrow", "12 Main Street\nSpringfield"),
+        # Place names with small words, a slash or a qualifier; ships' names in any alphabet.
+        (
+            "64535 Svépomoc 219\n Apt. 181\n Bystré u Policky\n Czech Republic 70048",
+            "64535 Svépomoc 219\n Apt. 181\n Bystré u Policky\n Czech Republic 70048",
+        ),
+        (
+            "5019 Grossmatt 31\n Biel/Bienne\n Switzerland 74169",
+            "5019 Grossmatt 31\n Biel/Bienne\n Switzerland 74169",
+        ),
+        (
+            "477 Σκαφίδια 5\n ΠΑΤΡΙΚΙ\n\n Cyprus (Greek) 69232",
+            "477 Σκαφίδια 5\n ΠΑΤΡΙΚΙ\n\n Cyprus (Greek) 69232",
+        ),
+        ("Send it to 12 Main Street\nSpringfield on Monday.", "12 Main Street\nSpringfield"),
+        ("Here's her address:\n\nUSNS Šimić\nFPO AA 13523", "USNS Šimić\nFPO AA 13523"),
+        # More cues, and French street words in lower case.
+        ("He lives on the north side of Bairro St António 69.", "Bairro St António 69"),
+        (
+            "Pedestrians must enter on Celso Emilio Ferreiro 23 St. the first months",
+            "Celso Emilio Ferreiro 23 St.",
+        ),
+        ("He lives at 49828 3 route de Lyon, IVRY-SUR-SEINE", "49828 3 route de Lyon, IVRY-SUR-SEINE"),
+        ("She lives at 440 91 avenue Jules Ferry, STAINS", "440 91 avenue Jules Ferry, STAINS"),
     ],
 )
 def test_address_blocks(detector: PiiDetector, text: str, address: str) -> None:
@@ -103,6 +126,7 @@ def test_address_blocks(detector: PiiDetector, text: str, address: str) -> None:
         "I sent 5 emails to Jon 3 times.",
         "I sent 5 via Email and 3 by post.",
         "We went by route Alpha 5 today.",
+        "It takes 3 route changes. We enter on Monday.",
     ],
 )
 def test_names_with_numbers_are_not_streets(text: str) -> None:

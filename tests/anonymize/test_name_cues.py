@@ -78,6 +78,7 @@ def test_names_after_and_before_cues(text: str, names: list[str]) -> None:
         "He gave Finance his number. Send Support your details.",
         "Why is Python so slow? The weather is very nice. The Vitamin D Receptor and Hepatitis B Virus.",
         "In the age of Enlightenment, the Python book sold well.",
+        "Development was jointly directed by Rankl(+) lymphoid tissue inducer cells.",
     ],
 )
 def test_no_names_after_cues_that_hold_none(text: str) -> None:
