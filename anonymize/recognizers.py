@@ -233,6 +233,7 @@ def builtin_recognizers() -> list[EntityRecognizer]:
         NameCueRecognizer(),
         SpeakerLabelRecognizer(),
         PlaceCueRecognizer(),
+        PlaceInNameRecognizer(),
         CompanyFormRecognizer(),
     ]
 
@@ -555,6 +556,39 @@ class PlaceCueRecognizer(EntityRecognizer):
             RecognizerResult("LOCATION", m.start(1), m.end(1), 0.6)
             for m in self._pattern.finditer(text)
             if len(m.group(1)) > 1
+        ]
+
+
+# Places named inside the name of a bridge, a club, a university or a street: "Fartouna bridge", "Albany
+# Country Club", "the University of Limassol", "Viva Crescent Street" (a street named without a number).
+_NAMED_AFTER_PLACE = [
+    rf"(?<![\w\-])({_PLACE})[ \t]+(?:bridge|Bridge)\b",
+    rf"(?<![\w\-])({_PLACE})[ \t]+(?:Country|Golf|Yacht|Tennis|Cricket|Rowing)[ \t]+Club\b",
+    rf"\bUniversity[ \t]+of[ \t]+({_PLACE})",
+    rf"(?<![\w\-])(?<!\d[ \t])({_PLACE}[ \t]+"
+    r"(?:Street|Avenue|Road|Boulevard|Terrace|Parkway|Highway|Crescent))\b(?![ \t]*\d)",
+]
+
+
+class PlaceInNameRecognizer(EntityRecognizer):
+    """The place a bridge, a club, a university or a street is named after (the NER model often reads these
+    names as a person or an organization)."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["LOCATION"], name="PlaceInNameRecognizer")
+        self._patterns = [re.compile(p) for p in _NAMED_AFTER_PLACE]
+
+    def load(self) -> None:  # nothing to load
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
+        if "LOCATION" not in entities:
+            return []
+        return [
+            RecognizerResult("LOCATION", m.start(1), m.end(1), 0.55)
+            for pattern in self._patterns
+            for m in pattern.finditer(text)
+            if not re.fullmatch(rf"(?:{NOT_A_NAME}|[A-Z][a-z]?)", m.group(1).split()[0])
         ]
 
 

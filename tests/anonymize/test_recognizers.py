@@ -15,6 +15,7 @@ from anonymize.recognizers import (
     EmailHeaderNameRecognizer,
     LabeledValueRecognizer,
     PhoneFormatRecognizer,
+    PlaceInNameRecognizer,
     StreetAddressRecognizer,
     ZipCodeRecognizer,
     builtin_recognizers,
@@ -239,3 +240,28 @@ def test_place_cues(text: str, places: list[str]) -> None:
 )
 def test_company_forms(text: str, companies: list[str]) -> None:
     assert spans(builtin("CompanyFormRecognizer"), text, "ORGANIZATION") == companies
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Fartouna bridge is falling down.", ["Fartouna"]),
+        ("Where: Albany Country Club.", ["Albany"]),
+        ("She studied at the University of Limassol.", ["Limassol"]),
+        ("The title refers to Viva Crescent Street which runs north.", ["Viva Crescent Street"]),
+        ("He lives at 12 Main Street.", []),  # with a number: a street address, another recognizer's
+        ("The Supreme Court ruled. The Hard Drive failed. A bridge too far. The University of the Arts.", []),
+    ],
+)
+def test_places_inside_the_names_of_bridges_clubs_universities_and_streets(
+    text: str, places: list[str]
+) -> None:
+    assert spans(PlaceInNameRecognizer(), text, "LOCATION") == places
+
+
+def test_a_place_in_a_name_beats_the_models_person() -> None:
+    detector = PiiDetector(DetectorConfig())
+    text = "Fartouna bridge is falling down."
+    assert [(r.entity_type, text[r.start : r.end]) for r in detector.analyze([text])[0]] == [
+        ("LOCATION", "Fartouna")
+    ]
