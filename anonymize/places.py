@@ -45,15 +45,7 @@ def cities_above_countries(text: str, results: list[RecognizerResult]) -> list[R
         overlapping = [r for r in results if r.start < end and begin < r.end]
         if any(r.entity_type != "PERSON" for r in overlapping) or (overlapping and person_shaped(value)):
             continue
-        found.append(
-            RecognizerResult(
-                "LOCATION",
-                begin,
-                end,
-                0.6,
-                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: CITY_LINE},
-            )
-        )
+        found.append(_place(begin, end, CITY_LINE))
     return found
 
 
@@ -77,13 +69,11 @@ def towns_before_postcodes(text: str, results: list[RecognizerResult]) -> list[R
             r.start < end and begin < r.end for r in results if r is not code
         ):
             continue
-        found.append(
-            RecognizerResult(
-                "LOCATION",
-                begin,
-                end,
-                0.6,
-                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: CITY_BEFORE_CODE},
-            )
-        )
+        found.append(_place(begin, end, CITY_BEFORE_CODE))
     return found
+
+
+def _place(start: int, end: int, rule: str) -> RecognizerResult:
+    return RecognizerResult(
+        "LOCATION", start, end, 0.6, recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: rule}
+    )

@@ -539,24 +539,39 @@ _PLACE_CUE = (
 )
 
 
-class PlaceCueRecognizer(EntityRecognizer):
-    """Places right after a cue that only places follow ("grew up in OSLO", "moved here from Martna")."""
+class _PlacePatterns(EntityRecognizer):
+    """LOCATION for the first group of each pattern's matches, unless ``_refused`` says otherwise."""
 
-    def __init__(self) -> None:
-        super().__init__(supported_entities=["LOCATION"], name="PlaceCueRecognizer")
-        self._pattern = re.compile(rf"\b{_PLACE_CUE}[ \t]+(?!{NOT_A_NAME}\b|\d)({_PLACE})")
+    def __init__(self, name: str, patterns: list[str], score: float) -> None:
+        super().__init__(supported_entities=["LOCATION"], name=name)
+        self._patterns = [re.compile(p) for p in patterns]
+        self._score = score
 
     def load(self) -> None:  # nothing to load
         return None
+
+    def _refused(self, place: str) -> bool:
+        return False
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
         if "LOCATION" not in entities:
             return []
         return [
-            RecognizerResult("LOCATION", m.start(1), m.end(1), 0.6)
-            for m in self._pattern.finditer(text)
-            if len(m.group(1)) > 1
+            RecognizerResult("LOCATION", m.start(1), m.end(1), self._score)
+            for pattern in self._patterns
+            for m in pattern.finditer(text)
+            if not self._refused(m.group(1))
         ]
+
+
+class PlaceCueRecognizer(_PlacePatterns):
+    """Places right after a cue that only places follow ("grew up in OSLO", "moved here from Martna")."""
+
+    def __init__(self) -> None:
+        super().__init__("PlaceCueRecognizer", [rf"\b{_PLACE_CUE}[ \t]+(?!{NOT_A_NAME}\b|\d)({_PLACE})"], 0.6)
+
+    def _refused(self, place: str) -> bool:
+        return len(place) < 2
 
 
 # Places named inside the name of a bridge, a club, a university or a street: "Fartouna bridge", "Albany
@@ -568,28 +583,18 @@ _NAMED_AFTER_PLACE = [
     rf"(?<![\w\-])(?<!\d[ \t])({_PLACE}[ \t]+"
     r"(?:Street|Avenue|Road|Boulevard|Terrace|Parkway|Highway|Crescent))\b(?![ \t]*\d)",
 ]
+_NOT_A_PLACE_START = re.compile(rf"(?:{NOT_A_NAME}|[A-Z][a-z]?)")
 
 
-class PlaceInNameRecognizer(EntityRecognizer):
+class PlaceInNameRecognizer(_PlacePatterns):
     """The place a bridge, a club, a university or a street is named after (the NER model often reads these
     names as a person or an organization)."""
 
     def __init__(self) -> None:
-        super().__init__(supported_entities=["LOCATION"], name="PlaceInNameRecognizer")
-        self._patterns = [re.compile(p) for p in _NAMED_AFTER_PLACE]
+        super().__init__("PlaceInNameRecognizer", _NAMED_AFTER_PLACE, 0.55)
 
-    def load(self) -> None:  # nothing to load
-        return None
-
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
-        if "LOCATION" not in entities:
-            return []
-        return [
-            RecognizerResult("LOCATION", m.start(1), m.end(1), 0.55)
-            for pattern in self._patterns
-            for m in pattern.finditer(text)
-            if not re.fullmatch(rf"(?:{NOT_A_NAME}|[A-Z][a-z]?)", m.group(1).split()[0])
-        ]
+    def _refused(self, place: str) -> bool:
+        return bool(_NOT_A_PLACE_START.fullmatch(place.split()[0]))
 
 
 _COMPANY_WORD = r"(?:[A-Z0-9][\w&'’.\-/+]*|&)"
