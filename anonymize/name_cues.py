@@ -129,9 +129,9 @@ _WITH_INITIAL = rf"(?<![\w'’-])({NAME_WORD}[ \t]+[A-Z]\.?[ \t]+{NAME_WORD})(?!
 _COMPANY_FORM = (
     r"(?:Inc|Ltd|LLC|L\.L\.C|Corp|Corporation|plc|PLC|SA|AG|NV|BV|GmbH|AB|ASA|SpA|Co|CO|Limited|LTD)\b"
 )
-# A person of a company, at the start of a sentence: "Ana Dias from Amerisur Resources plc is ...", "Mai is
-# from GMS Inc.", "Zoe Lind of Merchants Trust plc". One word takes only "is from" or "works at" (not
-# "Shares of Acme Inc").
+# A person of a company: "Ana Dias from Amerisur Resources plc is ...", "including Zoe Lind of Merchants Trust
+# plc" (two to four capitalized words); one word only at the start of a sentence and before "is from" or
+# "works at": "Mai is from GMS Inc." (not "Shares of Acme Inc").
 _OF_COMPANY = rf"[ \t]+(?:of|from|at|with)[ \t]+(?=[^.\n]{{0,60}}?{_COMPANY_FORM})"
 _ONE_WORD_OF_COMPANY = (
     rf"[ \t]+(?:(?:is|was|comes)[ \t]+from|works?[ \t]+(?:at|for))[ \t]+(?=[^.\n]{{0,60}}?{_COMPANY_FORM})"
@@ -178,7 +178,9 @@ def _organizations(nlp_artifacts: object) -> list[tuple[int, int]]:
 
 class NameCueRecognizer(EntityRecognizer):
     """Capitalized names after a title or a naming cue ("Mr. Cole", "my name is Ann", "Dear Bo Li",
-    "my daughter Eva", "said Naile"), or before one ("Ann's address", "Ann shouted at ...")."""
+    "my daughter Eva", "said Naile"), or before one ("Ann's address", "Ann shouted at ..."), and in the other
+    slots that hold only people: a person of a company, a list of founders, "the gender of ...", a trait,
+    the author of a work, a middle initial."""
 
     def __init__(self) -> None:
         super().__init__(supported_entities=["PERSON"], name="NameCueRecognizer")
@@ -233,11 +235,14 @@ class NameCueRecognizer(EntityRecognizer):
             if all(_name_word(w, text) for w in m.group(1).split() if len(w) > 2)
             and not any(s < m.end(1) and m.start(1) < e for s, e in organizations)
         }
-        if not technical_text(text):
+        initialed = [  # also inside the model's organization
+            m
+            for m in self._with_initial.finditer(text)
+            if all(_name_word(w, text) for w in m.group(1).split() if len(w) > 1)
+        ]
+        if initialed and not technical_text(text):
             spans |= {
-                (m.start(1), m.end(1) - (2 if m.group(1).endswith(("'s", "’s")) else 0))
-                for m in self._with_initial.finditer(text)  # also inside the model's organization
-                if all(_name_word(w, text) for w in m.group(1).split() if len(w) > 1)
+                (m.start(1), m.end(1) - (2 if m.group(1).endswith(("'s", "’s")) else 0)) for m in initialed
             }
         spans |= {
             (m.start(1), m.end(1))
