@@ -121,7 +121,9 @@ class AnalysisPool:
         self.close()
 
     def close(self) -> None:
-        """Stop the helpers (pending work is cancelled; a running part finishes in its process)."""
+        """Stop the helpers: pending work is cancelled, and this waits for their processes to end (a helper
+        still loading its model finishes loading first). Not waiting leaves the executor's wake-up pipe to
+        Python's exit, which may find it closed ("Bad file descriptor" at exit, CPython 3.11)."""
         executor, self._executor = self._executor, None
         if executor is not None:
-            executor.shutdown(wait=False, cancel_futures=True)
+            executor.shutdown(wait=True, cancel_futures=True)
