@@ -79,7 +79,9 @@ class AnalysisPool:
     @property
     def ready(self) -> bool:
         """True once a helper has loaded its model (and the pool has not failed)."""
-        return self._executor is not None and any(p.done() and not p.exception() for p in self._pings)
+        return self._executor is not None and any(
+            p.done() and not p.cancelled() and not p.exception() for p in self._pings
+        )
 
     def wait_ready(self, timeout: float | None = None) -> bool:
         """Block until every helper has loaded its model (for benchmarks: startup outside the timing)."""
@@ -90,8 +92,9 @@ class AnalysisPool:
 
     def analyze(self, texts: Sequence[str], local: Analyze) -> list[list[RecognizerResult]]:
         """Analyze ``texts`` split over the helpers and the caller (``local``); in order, nothing dropped."""
-        if not self.ready:
-            failed = [p.exception() for p in self._pings if p.done() and p.exception()]
+        executor = self._executor  # read once: another thread may close the pool meanwhile
+        if executor is None or not self.ready:
+            failed = [p.exception() for p in self._pings if p.done() and not p.cancelled() and p.exception()]
             if failed and len(failed) == len(self._pings):  # no helper could load its model
                 self._fail(failed[0])
             return local(texts)
@@ -99,10 +102,10 @@ class AnalysisPool:
             return local(texts)
         slices = split_by_length(texts, self.workers + 1)
         futures: list[tuple[slice, Future]] = []
-        assert self._executor is not None
         try:
-            futures = [(s, self._executor.submit(_analyze, list(texts[s]))) for s in slices[1:]]
-        except RuntimeError as exc:  # the pool broke or was shut down meanwhile
+            for s in slices[1:]:
+                futures.append((s, executor.submit(_analyze, list(texts[s]))))
+        except RuntimeError as exc:  # the pool broke or was shut down meanwhile: the rest runs here
             self._fail(exc)
         out = local(texts[slices[0]])
         for s, future in futures:

@@ -102,3 +102,11 @@ def test_helpers_that_cannot_load_leave_the_work_here(texts: list[str], local: P
         assert spans(pool.analyze(texts[:4], local.analyze)) == spans(local.analyze(texts[:4]))
     finally:
         pool.close()
+
+
+def test_a_pool_closed_meanwhile_leaves_the_work_here(texts: list[str], local: PiiDetector) -> None:
+    pool = AnalysisPool(DetectorConfig(), 1)
+    assert pool.wait_ready(timeout=120)
+    pool.close()
+    assert not pool.ready
+    assert spans(pool.analyze(texts, local.analyze)) == spans(local.analyze(texts))
