@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 
 from anonymize.name_cues import NOT_A_NAME, NameCueRecognizer, SpeakerLabelRecognizer
+from anonymize.names import LINE_JUNK
 
 _SUFFIXES = (
     "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Ter|"
@@ -449,7 +450,8 @@ _ADDRESS_TAIL = re.compile(
 # ("Salumäe\n\nEstonia 86939", "Vienna\n\n1010 Wien"); only that shape crosses the blank line.
 _PLACE_AND_CODE = rf"{_CAP}(?:[ \t]+(?:{_CAP}|{_PLACE_PARTICLE})){{0,3}}(?:[ \t]+\([A-Z][a-z]+\))?"
 _LAST_LINE_AFTER_BLANK = re.compile(
-    rf"[ \t]*\n[ \t]*\n[ \t>?*•|}}\-]*(?:{_PLACE_AND_CODE}[ \t]+\d{{4,6}}|\d{{4,6}}[ \t]+{_PLACE_AND_CODE})"
+    rf"[ \t]*\n[ \t]*\n[{re.escape(LINE_JUNK)}]*"
+    rf"(?:{_PLACE_AND_CODE}[ \t]+\d{{4,6}}|\d{{4,6}}[ \t]+{_PLACE_AND_CODE})"
     r"[ \t]*(?=\n|$)"
 )
 
