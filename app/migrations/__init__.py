@@ -32,11 +32,12 @@ def all_metadata() -> list[MetaData]:
     from anonymize.vault import metadata as vault
     from app.audit import metadata as audit
     from app.conversations import metadata as conversations
+    from app.directory_accounts import metadata as directory_accounts
     from app.feedback import metadata as feedback
     from app.users import metadata as users
     from ingest.catalog import metadata as catalog
 
-    return [catalog, vault, users, audit, feedback, conversations]
+    return [catalog, vault, users, audit, feedback, conversations, directory_accounts]
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
