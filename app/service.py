@@ -13,9 +13,13 @@ from pydantic import BaseModel, Field
 
 from app import operations, service_eval, service_ui, service_users, user_operations
 from app.container import Container
+from app.directory import DirectoryUnavailable, directory_for
+from app.directory_login import Authenticator
 from app.jobs import Job, JobQueue
+from app.metrics import Metrics
 from app.paths import UnsafePathError, allowed_roots, check_within
 from app.ratelimit import RateLimiter
+from app.service_ops import register_ops_routes
 from app.users import User, UserError
 
 log = logging.getLogger("privrag.service")
@@ -76,6 +80,9 @@ def create_app(container: Container) -> FastAPI:
     chat_limiter = RateLimiter(limits.chat_per_minute)
     login_limiter = RateLimiter(limits.logins_per_minute, burst=5)  # a few typos, then slow down
     max_body = int(limits.max_request_mb * 1024 * 1024)
+    metrics = Metrics(container, jobs)
+    app.state.metrics = metrics
+    authenticator = Authenticator(container, directory_for(container.settings.auth), on_login=metrics.login)
 
     @app.middleware("http")
     async def _limit_request_size(request: Request, call_next):  # type: ignore[no-untyped-def]
@@ -132,11 +139,15 @@ def create_app(container: Container) -> FastAPI:
     @app.post("/v1/auth/login")
     def login(body: LoginRequest) -> dict:
         throttle(login_limiter, body.username, "login")
-        user = container.users.check_password(body.username, body.password)
+        try:  # local users first (break-glass), then the directory; each outcome audited
+            user = authenticator.login(body.username, body.password)
+        except DirectoryUnavailable as exc:
+            log.error("directory login failed: %s", exc)
+            raise HTTPException(
+                503, "the company directory cannot be reached: try again later (local accounts still log in)"
+            ) from exc
         if user is None:
-            container.audit.record(body.username, "login_failed")
             raise HTTPException(401, "wrong user name or password")
-        container.audit.record(user.name, "login")
         return {"token": container.users.issue_token(user.name), "user": _user_json(user)}
 
     @app.post("/v1/auth/logout")
@@ -155,8 +166,10 @@ def create_app(container: Container) -> FastAPI:
         require(user, "chat")
         if reveal:
             require(user, "reveal")
-        yield from operations.answer_and_audit(
-            container, user.name, user.access_groups, question, reveal, history or []
+        yield from metrics.observe_answer(
+            operations.answer_and_audit(
+                container, user.name, user.access_groups, question, reveal, history or []
+            )
         )
 
     @app.post("/v1/ask")
@@ -283,7 +296,9 @@ def create_app(container: Container) -> FastAPI:
     @app.post("/v1/erase")
     def erase(body: EraseRequest, user: CurrentUser) -> dict:
         require(user, "erase")
-        return operations.erase_value(container, user.name, body.value, body.type)
+        erased = operations.erase_value(container, user.name, body.value, body.type)
+        metrics.erasures.inc()
+        return erased
 
     @app.post("/v1/leakage")
     def leakage(body: LeakageRequest, user: CurrentUser) -> dict:
@@ -326,6 +341,7 @@ def create_app(container: Container) -> FastAPI:
     service_ui.register_ui_routes(app, container, current_user, require)
     service_eval.register_eval_routes(app, container, current_user, require)
     service_users.register_user_routes(app, container, current_user, require, _user_json)
+    register_ops_routes(app, container, metrics, authenticator.directory)
     return app
 
 

