@@ -1,8 +1,10 @@
-"""The attacker's harness: a real `privrag` service on a loopback port, documents in two groups, users of every
-role in each. Attack tests talk to it over HTTP only, as an insider with a browser or curl would.
+"""The attacker's harness: a real `privrag` service on a loopback port, documents in two groups, users of
+every role in each. Attack tests talk to it over HTTP only, as an insider with a browser or curl would
+(``container`` and ``home`` are there to check what ended up on disk, as one with a copy of the home would).
 
 Group ``hr`` holds the hr sample documents and a personnel file full of identifiers; group ``eng`` holds the
-policies and runbooks. Each test module gets its own service and home (attacks change state: erasure, users).
+policies and runbooks. Each test module gets its own service over its own copy of one home ingested once per
+session (attacks change state: erasure, users).
 """
 
 from __future__ import annotations
@@ -20,7 +22,11 @@ import pytest
 
 from tests.conftest import SAMPLE, TEST_PASSWORD, make_settings
 
-HR_SAMPLE = ["hr_memo_parental_leave.txt", "email_contractor_bank_details.txt", "email_new_hire_onboarding.txt"]
+HR_SAMPLE = [
+    "hr_memo_parental_leave.txt",
+    "email_contractor_bank_details.txt",
+    "email_new_hire_onboarding.txt",
+]
 
 # A personnel file that only group hr may read: every value here is fake but well-formed.
 PERSONNEL_FILE = """Personnel record: disciplinary follow-up
@@ -92,12 +98,10 @@ class PrivacyService:
         return str(response.json()["token"])
 
 
-def start_service(home: Path, model: Path, **overrides: object) -> Iterator[PrivacyService]:
-    """Ingest the two groups' documents into ``home``, add the users, serve on a free loopback port."""
-    import uvicorn
-
+def build_home(home: Path, model: Path, **overrides: object) -> Path:
+    """Ingest the two groups' documents into ``home`` and add the users; returns the documents' folder.
+    The container is closed again: a home is copied per module (one ingestion per session)."""
     from app.container import Container
-    from app.service import create_app
 
     docs = home.parent / f"{home.name}-docs"
     (docs / "hr").mkdir(parents=True)
@@ -106,16 +110,33 @@ def start_service(home: Path, model: Path, **overrides: object) -> Iterator[Priv
         if path.is_file() and path.name not in (".privragignore", "questions.jsonl"):
             shutil.copy(path, docs / ("hr" if path.name in HR_SAMPLE else "eng") / path.name)
     (docs / "hr" / "personnel_record.txt").write_text(PERSONNEL_FILE)
+    container = Container(_settings(home, docs, model, **overrides))
+    try:
+        for group in ("hr", "eng"):
+            report = container.ingestor.run([docs / group], groups=[group])
+            assert not report.failed, report.failed
+        for name, (role, groups) in USERS.items():
+            container.users.add(name, role, groups, TEST_PASSWORD)
+    finally:
+        container.close()
+    return docs
 
+
+def _settings(home: Path, docs: Path, model: Path, **overrides: object):  # type: ignore[no-untyped-def]
     settings = make_settings(home, model, **overrides)
     settings.ingest.allowed_roots = [*settings.ingest.allowed_roots, str(docs)]
-    container = Container(settings)
-    for group in ("hr", "eng"):
-        report = container.ingestor.run([docs / group], groups=[group])
-        assert not report.failed, report.failed
-    for name, (role, groups) in USERS.items():
-        container.users.add(name, role, groups, TEST_PASSWORD)
+    return settings
 
+
+def start_service(home: Path, docs: Path, model: Path, **overrides: object) -> Iterator[PrivacyService]:
+    """Serve the home (built by ``build_home``) on a free loopback port, until the generator is closed.
+    Don't change the files under ``docs``: the homes of all modules share them (copy what you change)."""
+    import uvicorn
+
+    from app.container import Container
+    from app.service import create_app
+
+    container = Container(_settings(home, docs, model, **overrides))
     app = create_app(container)
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
@@ -136,10 +157,27 @@ def start_service(home: Path, model: Path, **overrides: object) -> Iterator[Priv
         container.close()
 
 
+@dataclass(frozen=True)
+class Template:
+    home: Path
+    docs: Path
+
+
+@pytest.fixture(scope="session")
+def privacy_template(tmp_path_factory: pytest.TempPathFactory, tiny_gguf: Path) -> Template:
+    """The two groups' documents ingested once per session, users added; copied by each module's service."""
+    home = tmp_path_factory.mktemp("privacy-template") / "home"
+    return Template(home=home, docs=build_home(home, tiny_gguf))
+
+
 @pytest.fixture(scope="module")
-def service(tmp_path_factory: pytest.TempPathFactory, tiny_gguf: Path) -> Iterator[PrivacyService]:
-    """A fresh service and home for one attack module."""
-    yield from start_service(tmp_path_factory.mktemp("privacy") / "home", tiny_gguf)
+def service(
+    tmp_path_factory: pytest.TempPathFactory, tiny_gguf: Path, privacy_template: Template
+) -> Iterator[PrivacyService]:
+    """A fresh service over a fresh copy of the template home, for one attack module."""
+    home = tmp_path_factory.mktemp("privacy") / "home"
+    shutil.copytree(privacy_template.home, home)
+    yield from start_service(home, privacy_template.docs, tiny_gguf)
 
 
 @pytest.fixture
