@@ -1,4 +1,8 @@
-"""Readers of binary formats: PDF (text layer, a section per page), DOCX (a zip, checked before parsing)."""
+"""Readers of binary formats: PDF (a section per page: its text layer, else OCR), DOCX; zip checks.
+
+Every OOXML and OpenDocument file is a zip: ``check_package`` refuses encrypted ones and zip bombs before
+any parser decompresses a member.
+"""
 
 from __future__ import annotations
 
@@ -30,16 +34,28 @@ def load_pdf(path: Path, data: bytes, limits: LoadLimits) -> list[Section]:
         pages = reader.pages
         if len(pages) > limits.max_pages:
             raise LoadError("too_large", f"PDF has {len(pages)} pages, the limit is {limits.max_pages}")
-        sections: list[Section] = []
+        texts: dict[int, str] = {}
         unreadable = 0
         for number, page in enumerate(pages, start=1):
             try:
-                text = page.extract_text() or ""
+                texts[number] = page.extract_text() or ""
             except Exception:  # one broken page does not lose the others
                 unreadable += 1
-                continue
+                texts[number] = ""
+        blank = [number for number, text in texts.items() if not text.strip()]
+        if blank:  # image-only pages (scans) are read by OCR; a page with a text layer keeps it
+            from ingest.ocr import ocr_pdf_pages
+
+            scanned = ocr_pdf_pages(data, blank, limits)
+            texts.update(scanned)
+            unreadable -= sum(1 for text in scanned.values() if text.strip())
+        sections: list[Section] = []
+        for number, text in texts.items():
             if text.strip():
-                sections += parts(text, limits, {"page": number}, number)
+                meta: dict[str, str | int] = {"page": number}
+                if number in blank:
+                    meta["ocr"] = "tesseract"
+                sections += parts(text, limits, meta, number)
         title = ""
         with contextlib.suppress(Exception):  # a damaged info dictionary only loses the title
             title = " ".join(str((reader.metadata or {}).get("/Title") or "").split())
@@ -55,7 +71,7 @@ def load_pdf(path: Path, data: bytes, limits: LoadLimits) -> list[Section]:
     if not sections:
         if unreadable:
             raise LoadError("corrupt", f"no page of the PDF could be read ({unreadable} broken)")
-        raise LoadError("no_text", "PDF has no text layer (image-only or empty)")
+        raise LoadError("no_text", "PDF has no text (no text layer, and OCR found none)")
     return sections
 
 
@@ -91,12 +107,17 @@ def check_zip(data: bytes, limits: LoadLimits, what: str = "DOCX") -> None:
                 )
 
 
-def load_docx(path: Path, data: bytes, limits: LoadLimits) -> list[Section]:
+def check_package(data: bytes, limits: LoadLimits, what: str, legacy: str) -> None:
+    """An OOXML or OpenDocument file: not encrypted, not a legacy binary file renamed, not a zip bomb."""
     if data.startswith(_OLE_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
-            raise LoadError("encrypted", "DOCX is encrypted (password protected)")
-        raise LoadError("unsupported", "a legacy Word 97-2003 document saved as .docx")
-    check_zip(data, limits)
+            raise LoadError("encrypted", f"{what} is encrypted (password protected)")
+        raise LoadError("unsupported", f"a legacy {legacy} file saved as {what}")
+    check_zip(data, limits, what)
+
+
+def load_docx(path: Path, data: bytes, limits: LoadLimits) -> list[Section]:
+    check_package(data, limits, "DOCX", "Word 97-2003")
     import docx
 
     try:

@@ -4,19 +4,36 @@ A ``.privragignore`` file in a folder lists glob patterns, one a line (``#`` sta
 folder and everything below it. A pattern without ``/`` matches a file or folder name at any depth (``*.tmp``,
 ``questions.jsonl``, ``drafts``); a pattern with ``/`` matches the path relative to the ignore file's folder
 (``archive/2019/*.pdf``); a trailing ``/`` matches folders only. Files named explicitly are never ignored.
+
+Every file or folder not taken is named with its reason (``SKIP_REASONS``), so the admin sees what the index
+lacks: a folder skipped as a whole is named once, not file by file.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 
 from ingest.sharding import Shard
 
 IGNORE_FILE = ".privragignore"
+UNSUPPORTED = "unsupported"  # a file type not in the extensions ingested
+IGNORED = "ignored"  # matched by a .privragignore pattern
+HIDDEN = "hidden"  # a name starting with "."
+OUTSIDE = "outside_folder"  # a symbolic link to a file out of the folder being ingested: never followed
+SKIP_REASONS = (UNSUPPORTED, IGNORED, HIDDEN, OUTSIDE)
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file (or a whole folder) a job did not take, and why (one of ``SKIP_REASONS``)."""
+
+    path: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -57,13 +74,14 @@ def read_ignore_file(folder: Path) -> list[IgnoreRule]:
 class Discovered:
     files: list[Path]
     missing: list[Path]
-    ignored: int
+    ignored: int  # files and folders skipped by .privragignore patterns (also in ``skipped``)
+    skipped: list[SkippedFile] = field(default_factory=list)
 
 
-def walk(folder: Path, extensions: set[str]) -> tuple[list[Path], int]:
-    """Files under ``folder`` with one of ``extensions``, sorted; and how many were ignored by rules."""
+def walk(folder: Path, extensions: set[str]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Files under ``folder`` with one of ``extensions``, sorted; and the paths not taken, with why."""
     found: list[Path] = []
-    ignored = 0
+    skipped: list[tuple[Path, str]] = []
     rules_at: dict[Path, list[IgnoreRule]] = {}
     for root, dirs, names in os.walk(folder):
         here = Path(root)
@@ -72,44 +90,69 @@ def walk(folder: Path, extensions: set[str]) -> tuple[list[Path], int]:
         kept_dirs = []
         for name in sorted(dirs):
             if name.startswith("."):
-                continue
-            if any(r.matches(here / name, True) for r in rules):
-                ignored += 1
-                continue
-            kept_dirs.append(name)
+                skipped.append((here / name, HIDDEN))
+            elif any(r.matches(here / name, True) for r in rules):
+                skipped.append((here / name, IGNORED))
+            else:
+                kept_dirs.append(name)
         dirs[:] = kept_dirs
         for name in sorted(names):
             path = here / name
-            if name.startswith(".") or Path(name).suffix.lower() not in extensions:
+            if name == IGNORE_FILE:
                 continue
-            if any(r.matches(path, False) for r in rules):
-                ignored += 1
-                continue
-            if path.is_symlink() and folder not in path.resolve().parents:
-                ignored += 1  # a link out of the folder being ingested: never followed
-                continue
-            found.append(path)
-    return sorted(found), ignored
+            if name.startswith("."):
+                skipped.append((path, HIDDEN))
+            elif any(r.matches(path, False) for r in rules):
+                skipped.append((path, IGNORED))
+            elif Path(name).suffix.lower() not in extensions:
+                skipped.append((path, UNSUPPORTED))
+            elif path.is_symlink() and folder not in path.resolve().parents:
+                skipped.append((path, OUTSIDE))
+            else:
+                found.append(path)
+    return sorted(found), sorted(skipped)
 
 
 def discover(paths: Iterable[Path], extensions: set[str], shard: Shard | None = None) -> Discovered:
-    """Files to ingest under ``paths`` (folders walked, files taken as named), without duplicates.
+    """Files to ingest under ``paths`` (folders walked, files taken as named), without duplicates; the files
+    not taken with their reason (a file named explicitly is skipped only when its type is not supported).
 
     With a ``shard``, only the files that shard owns (by their path relative to the folder given).
     """
     files: list[Path] = []
     missing: list[Path] = []
-    ignored = 0
+    skipped: list[tuple[Path, str]] = []
     for raw in paths:
         path = Path(raw).expanduser()
         if path.is_dir():
             root = path.resolve()
-            found, skipped = walk(root, extensions)
+            found, passed = walk(root, extensions)
             files += [f for f in found if shard is None or shard.owns(f, root)]
-            ignored += skipped
+            skipped += [(p, why) for p, why in passed if shard is None or shard.owns(p, root)]
         elif path.is_file():
             if shard is None or shard.owns(path.resolve(), path.resolve()):
-                files.append(path.resolve())
+                if path.suffix.lower() in extensions:
+                    files.append(path.resolve())
+                else:
+                    skipped.append((path.resolve(), UNSUPPORTED))
         else:
             missing.append(path)
-    return Discovered(list(dict.fromkeys(p.resolve() for p in files)), missing, ignored)
+    taken = list(dict.fromkeys(p.resolve() for p in files))
+    named = set(taken)
+    reasons = dict.fromkeys((p, why) for p, why in skipped if p not in named)  # named files are taken
+    listed = [SkippedFile(str(p), why) for p, why in reasons]
+    ignored = sum(1 for s in listed if s.reason == IGNORED)
+    return Discovered(taken, missing, ignored, listed)
+
+
+def skipped_summary(skipped: Sequence[Mapping[str, str]], limit: int = 50) -> list[str]:
+    """Lines naming the files a job did not take with their reason: a count by reason, then the first
+    ``limit`` files (the JSON summary has all of them)."""
+    if not skipped:
+        return []
+    counts = Counter(s["reason"] for s in skipped)
+    lines = [f"{len(skipped)} not taken: " + ", ".join(f"{n} {why}" for why, n in sorted(counts.items()))]
+    lines += [f"  SKIPPED {s['path']} ({s['reason']})" for s in skipped[:limit]]
+    if len(skipped) > limit:
+        lines.append(f"  ... and {len(skipped) - limit} more (all of them with --json)")
+    return lines

@@ -6,8 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ingest.binary_formats import load_docx, load_pdf
+from ingest.ocr import load_image
+from ingest.office_formats import load_pptx, load_xlsx
+from ingest.opendocument import load_odp, load_ods, load_odt
+from ingest.outlook import load_msg
 from ingest.sections import FAILURE_KINDS, LoadError, LoadLimits, Section, decode_text
-from ingest.text_formats import load_csv, load_eml, load_html, load_json, load_jsonl, load_text
+from ingest.text_formats import load_csv, load_eml, load_html, load_json, load_jsonl, load_rtf, load_text
 
 __all__ = ["FAILURE_KINDS", "LOADERS", "LoadError", "LoadLimits", "Section", "decode_text", "load_file"]
 
@@ -25,6 +29,19 @@ LOADERS: dict[str, Loader] = {
     ".eml": load_eml,
     ".pdf": load_pdf,
     ".docx": load_docx,
+    ".xlsx": load_xlsx,
+    ".xlsm": load_xlsx,
+    ".pptx": load_pptx,
+    ".msg": load_msg,
+    ".odt": load_odt,
+    ".ods": load_ods,
+    ".odp": load_odp,
+    ".rtf": load_rtf,
+    ".png": load_image,
+    ".jpg": load_image,
+    ".jpeg": load_image,
+    ".tif": load_image,
+    ".tiff": load_image,
 }
 
 

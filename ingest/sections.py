@@ -16,6 +16,8 @@ FAILURE_KINDS = (
     "empty",
     "no_text",
     "zip_bomb",
+    "ocr_unavailable",  # a scan or an image, and no Tesseract (or its language data) on this machine
+    "ocr_timeout",  # OCR of one page took longer than the per-page limit
 )
 
 
@@ -49,6 +51,13 @@ class LoadLimits:
     max_archive_members: int = 10_000
     rows_per_section: int = 50  # CSV rows per section
     max_section_chars: int = 50_000  # longer texts are cut at paragraph boundaries into parts
+    max_sheets: int = 100  # worksheets of a spreadsheet
+    max_cells: int = 1_000_000  # cells read from one spreadsheet (each row counts at least one)
+    max_image_pixels: int = 100_000_000  # of an image or a PDF page rendered for OCR
+    ocr: bool = True  # OCR of images and image-only PDF pages (Tesseract)
+    ocr_languages: str = "eng"  # Tesseract language codes, joined with "+"
+    ocr_page_seconds: float = 60.0  # the time limit of OCR of one page
+    ocr_dpi: int = 300  # resolution at which image-only PDF pages are rendered for OCR
 
 
 def decode_text(data: bytes) -> str:

@@ -74,7 +74,8 @@ def load_html(path: Path, data: bytes, limits: LoadLimits) -> list[Section]:
 # --- CSV -----------------------------------------------------------------------------------------
 
 
-def _row_text(header: list[str], row: list[str]) -> str:
+def row_text(header: list[str], row: list[str]) -> str:
+    """``Header: value; Header: value`` of one row (values without a header name stand alone)."""
     cells = []
     for index, value in enumerate(row):
         value = " ".join(value.split())
@@ -106,7 +107,7 @@ def load_csv(path: Path, data: bytes, limits: LoadLimits) -> list[Section]:
     for start in range(0, len(body), size):
         block = body[start : start + size]
         label = f"rows {start + 1}-{start + len(block)}"
-        lines = [_row_text(header, row) for row in block]
+        lines = [row_text(header, row) for row in block]
         sections += parts("\n".join(line for line in lines if line), limits, {"section": label}, label)
     return sections
 
@@ -224,3 +225,26 @@ def load_eml(path: Path, data: bytes, limits: LoadLimits) -> list[Section]:
         lines += ["", "Attachments (not ingested): " + ", ".join(attachments)]
     subject = headers["Subject"]
     return parts("\n".join(lines), limits, {"title": subject} if subject else {})
+
+
+# --- RTF -----------------------------------------------------------------------------------------
+
+
+def load_rtf(path: Path, data: bytes, limits: LoadLimits) -> list[Section]:
+    """Rich Text: its text (striprtf), pictures and other destinations dropped."""
+    from striprtf.striprtf import rtf_to_text
+
+    if not data.lstrip().startswith(b"{\\rtf"):
+        raise LoadError("corrupt", "not an RTF document (no {\\rtf header)")
+    unclosed = (data.count(b"{") - data.count(b"\\{")) - (data.count(b"}") - data.count(b"\\}"))
+    if unclosed > 0:  # escaped braces aside, the groups of a whole RTF balance
+        raise LoadError("corrupt", f"RTF is truncated ({unclosed} groups not closed)")
+    try:
+        text = rtf_to_text(data.decode("latin-1"), errors="replace")
+    except (ValueError, LookupError, IndexError) as exc:
+        raise LoadError("corrupt", f"RTF cannot be parsed: {type(exc).__name__}: {exc}") from exc
+    lines = (line.rstrip() for line in text.replace("\r", "").splitlines())
+    text = _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+    if not text:
+        raise LoadError("no_text", "RTF has no text")
+    return parts(text, limits)
