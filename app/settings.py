@@ -194,7 +194,15 @@ class IngestSettings(BaseModel):
     max_pages: int = 2000
     max_decompressed_mb: float = Field(200.0, description="DOCX (zip) members' declared total size")
     max_compression_ratio: float = Field(100.0, description="of any DOCX member over 1 MB: zip bomb above")
-    csv_rows_per_section: int = 50
+    csv_rows_per_section: int = Field(50, description="CSV and spreadsheet rows per section (citation unit)")
+    max_sheets: int = Field(100, description="worksheets of one spreadsheet (.xlsx, .ods); more: too_large")
+    max_cells: int = Field(
+        1_000_000, description="cells read from one spreadsheet, each row counting one at least; more: too_large"
+    )
+    ocr: bool = Field(True, description="OCR (Tesseract) of images and of PDF pages without a text layer")
+    ocr_languages: str = Field("eng", description='Tesseract languages, e.g. "eng+deu" (tesseract-ocr-deu)')
+    ocr_page_seconds: float = Field(60.0, description="time limit of OCR of one page; more: ocr_timeout")
+    ocr_dpi: int = Field(300, description="resolution of PDF pages rendered for OCR")
     batch_chars: int = Field(100_000, description="text pseudonymized, chunked and embedded per batch")
     extensions: list[str] = Field(
         default_factory=lambda: [
@@ -208,6 +216,19 @@ class IngestSettings(BaseModel):
             ".json",
             ".jsonl",
             ".eml",
+            ".msg",
+            ".xlsx",
+            ".xlsm",
+            ".pptx",
+            ".odt",
+            ".ods",
+            ".odp",
+            ".rtf",
+            ".png",
+            ".jpg",
+            ".jpeg",
+            ".tif",
+            ".tiff",
         ]  # fmt: skip
     )
 

@@ -39,7 +39,7 @@ from llama_index.core.schema import BaseNode, MetadataMode, TextNode
 from llama_index.core.vector_stores.types import BasePydanticVectorStore, MetadataFilter, MetadataFilters
 
 from ingest.catalog import DELETING, OK, PENDING, Catalog, DocumentRecord
-from ingest.discovery import discover
+from ingest.discovery import SkippedFile, discover
 from ingest.loaders import LoadError, LoadLimits, Section, load_file
 from ingest.sharded_run import ShardedRun
 from ingest.sharding import Shard
@@ -73,6 +73,7 @@ class IngestReport:
     chunks: int = 0
     removed: int = 0
     ignored: int = 0  # skipped by .privragignore patterns
+    skipped: list[SkippedFile] = field(default_factory=list)  # every file not taken, with its reason
     recovered: int = 0  # rows an interrupted run left unfinished, cleaned up at the start
     swept: int = 0  # chunks in which the sweep replaced values this job found elsewhere (see Ingestor.sweep)
     shards_finished: int = 0  # --shard I/N: shards of the run finished so far (the N-th one sweeps)
@@ -332,7 +333,9 @@ class Ingestor:
         run = self._sharded_run(shard, paths, group_list)
         known_until = self._job_mark(paths, group_list) if run is None else run.mark
         found = discover((Path(p) for p in paths), self.extensions, shard)
-        report = IngestReport(files=len(found.files) + len(found.missing), ignored=found.ignored)
+        report = IngestReport(
+            files=len(found.files) + len(found.missing), ignored=found.ignored, skipped=found.skipped
+        )
         report.recovered = recovered
         report.failed += [
             IngestFailure(str(p), "missing: no such file or directory", "missing") for p in found.missing

@@ -12,7 +12,10 @@ from app.ui_pages.common import attempt, can, client, groups_known, render_tabs
 
 ROLES = ["employee", "evaluator", "privacy_officer", "admin"]
 ACTIVE = ("queued", "running")
-FORMATS_HELP = "Text (.txt, .md), PDF (text layer) and Word (.docx). Other files are reported as unsupported."
+FORMATS_HELP = (
+    "Text, Markdown, HTML, CSV, JSON, e-mail (.eml, .msg), PDF (scans by OCR), Word, Excel, PowerPoint, "
+    "OpenDocument, RTF and images (.png, .jpg, .tiff, by OCR). Other files are listed as unsupported."
+)
 GROUPS_HELP = (
     "Only users in one of these groups see the documents. Empty = everyone (group 'all'). "
     "Type a new name to create a group."
@@ -69,6 +72,10 @@ def _show_job(job: dict) -> None:
     (st.warning if failed else st.success)(text, icon=":material/task_alt:")
     for failure in failed:
         st.markdown(f"- `{_name(failure['path'])}`: {failure['error']}")
+    skipped = report.get("skipped") or []
+    if skipped:
+        with st.expander(f"{len(skipped)} files not taken (unsupported, hidden or ignored)"):
+            st.dataframe([{"file": s["path"], "reason": s["reason"]} for s in skipped], hide_index=True)
 
 
 def _jobs_view(jobs: list[dict], limit: int) -> None:
