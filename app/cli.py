@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import os
@@ -274,7 +275,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
             groups = user.access_groups if user else None
             from app.operations import answer_and_audit
 
-            actor = user.name if user else "cli"
+            # the console acting as --user: audited with "cli" as the actor and the user as the subject
+            actor = dataclasses.replace(user, acting_admin="cli") if user else "cli"
             for event in answer_and_audit(container, actor, groups, args.question, args.reveal):
                 if event["type"] == "token" and streamed:
                     print(event["text"], end="", flush=True)
@@ -345,7 +347,8 @@ def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
         args,
         result,
         f"audit chain {'OK' if result['ok'] else 'BROKEN at row ' + str(result['first_bad_row'])}"
-        f" ({result['rows']} rows)",
+        + (f" ({result['reason']})" if result.get("reason") else "")
+        + f" ({result['rows']} rows)",
     )
     return 0 if result["ok"] else 1
 

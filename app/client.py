@@ -129,6 +129,9 @@ class ServiceClient:
     def audit_verify(self) -> dict:
         return self.request("GET", "/v1/audit/verify")
 
+    def audit_unusual(self) -> dict:
+        return self.request("GET", "/v1/audit/unusual")
+
     def audit_rows(self, limit: int = 100) -> list[dict]:
         return self.request("GET", "/v1/audit", params={"limit": limit})
 

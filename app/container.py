@@ -13,21 +13,24 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 from sqlalchemy.engine import Engine  # noqa: E402
 
 from anonymize.detector import DetectorConfig, PiiDetector  # noqa: E402
-from anonymize.keys import load_or_create_key  # noqa: E402
+from anonymize.keys import VaultKeys, load_or_create_key  # noqa: E402
 from anonymize.pseudonymizer import Pseudonymizer  # noqa: E402
 from anonymize.recognizers import CustomIdentifier  # noqa: E402
 from anonymize.vault import Vault  # noqa: E402
 from app.audit import AuditLog  # noqa: E402
+from app.audit_chain import load_audit_key  # noqa: E402
 from app.conversations import ConversationStore  # noqa: E402
 from app.db import make_engine  # noqa: E402
 from app.feedback import FeedbackStore  # noqa: E402
 from app.models import CHAT_MODELS  # noqa: E402
 from app.settings import Settings  # noqa: E402
+from app.unusual import ActivityWatch, thresholds_of  # noqa: E402
 from app.users import UserStore  # noqa: E402
 from ingest.catalog import Catalog  # noqa: E402
 from ingest.injection import FlaggingSplitter  # noqa: E402
 from ingest.loaders import LoadLimits  # noqa: E402
 from ingest.pipeline import Ingestor  # noqa: E402
+from ingest.sealed_paths import PathSealer  # noqa: E402
 from retrieval.answer import Answerer  # noqa: E402
 from retrieval.llm import ChatModel, LazyChatModel, LlamaCppChat, OpenAICompatChat  # noqa: E402
 from retrieval.retriever import Retriever  # noqa: E402
@@ -54,13 +57,13 @@ class Container:
         return engine
 
     @cached_property
-    def vault(self) -> Vault:
+    def vault_keys(self) -> VaultKeys:
         key_file = Path(self.settings.anonymize.key_file or self.settings.home / "keys" / "vault.key")
-        return Vault(
-            self.engine,
-            load_or_create_key(key_file, create=not self.settings.anonymize.key_file),
-            numbering=self.settings.anonymize.surrogate_numbers,
-        )
+        return load_or_create_key(key_file, create=not self.settings.anonymize.key_file)
+
+    @cached_property
+    def vault(self) -> Vault:
+        return Vault(self.engine, self.vault_keys, numbering=self.settings.anonymize.surrogate_numbers)
 
     @cached_property
     def detector(self) -> PiiDetector:
@@ -169,11 +172,14 @@ class Container:
 
     @cached_property
     def catalog(self) -> Catalog:
-        return Catalog(self.engine)
+        # Real source paths sealed with the vault's key: users see only pseudonymized display names.
+        return Catalog(self.engine, PathSealer(self.vault_keys.encryption_key))
 
     @cached_property
     def audit(self) -> AuditLog:
-        return AuditLog(self.engine)
+        """Keyed chain (``<home>/keys/audit.key``); reveals and erasures watched for unusual activity."""
+        key, created = load_audit_key(self.settings.home / "keys" / "audit.key")
+        return AuditLog(self.engine, key, ActivityWatch(thresholds_of(self.settings)), adopt_legacy=created)
 
     @cached_property
     def users(self) -> UserStore:

@@ -21,6 +21,8 @@ def make_engine(url: str) -> Engine:
             cursor = dbapi_conn.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
+            # Deleted and overwritten content is zeroed in the file (erasure: no ciphertext in free space).
+            cursor.execute("PRAGMA secure_delete=ON")
             cursor.close()
 
         return engine

@@ -1,5 +1,6 @@
 """The privrag service: owns the store, database, vault and model; the UI and CLI talk to it over HTTP."""
 
+import dataclasses
 import json
 import logging
 import time
@@ -123,7 +124,7 @@ def create_app(container: Container) -> FastAPI:
             target = container.users.get(x_privrag_user)
             if target is None:
                 raise HTTPException(404, f"user {x_privrag_user!r} does not exist")
-            return target
+            return dataclasses.replace(target, acting_admin=user.name)  # audited: the admin, as the target
         return user
 
     def require(user: User, permission: str) -> None:
@@ -168,7 +169,7 @@ def create_app(container: Container) -> FastAPI:
             require(user, "reveal")
         yield from metrics.observe_answer(
             operations.answer_and_audit(
-                container, user.name, user.access_groups, question, reveal, history or []
+                container, user, user.access_groups, question, reveal, history or []
             )
         )
 
@@ -296,7 +297,7 @@ def create_app(container: Container) -> FastAPI:
     @app.post("/v1/erase")
     def erase(body: EraseRequest, user: CurrentUser) -> dict:
         require(user, "erase")
-        erased = operations.erase_value(container, user.name, body.value, body.type)
+        erased = operations.erase_value(container, user, body.value, body.type)
         metrics.erasures.inc()
         return erased
 
@@ -312,7 +313,7 @@ def create_app(container: Container) -> FastAPI:
     @app.delete("/v1/documents")
     def delete_document(doc: str, user: CurrentUser) -> dict:
         require(user, "delete")
-        result = operations.delete_document(container, user.name, doc)
+        result = operations.delete_document(container, user, doc)
         if result is None:
             raise HTTPException(404, f"document {doc!r} is not in the index")
         return result
@@ -337,6 +338,20 @@ def create_app(container: Container) -> FastAPI:
     def audit_verify(user: CurrentUser) -> dict:
         require(user, "audit")
         return container.audit.verify().__dict__
+
+    @app.get("/v1/audit/unusual")
+    def audit_unusual(user: CurrentUser) -> dict:
+        """Reveals, erasures and distinct surrogates revealed per user in the last hour; who is over."""
+        require(user, "audit")
+        from app.unusual import WINDOW_SECONDS, activity_summary, thresholds_of
+
+        thresholds = thresholds_of(container.settings)
+        users = activity_summary(container.audit, thresholds)
+        return {
+            "window_s": WINDOW_SECONDS,
+            "thresholds": dataclasses.asdict(thresholds),
+            "users": [a.to_json() for a in users],
+        }
 
     service_ui.register_ui_routes(app, container, current_user, require)
     service_eval.register_eval_routes(app, container, current_user, require)

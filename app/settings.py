@@ -233,6 +233,16 @@ class IngestSettings(BaseModel):
     )
 
 
+class AuditSettings(BaseModel):
+    """Unusual activity: per user per hour, above these an ``unusual_activity`` row and an Admin page flag."""
+
+    unusual_reveals_per_hour: int = Field(30, ge=0, description="reveals by one user in an hour (0 = off)")
+    unusual_erasures_per_hour: int = Field(10, ge=0, description="erasures by one user in an hour (0 = off)")
+    unusual_surrogates_per_hour: int = Field(
+        200, ge=0, description="distinct surrogates one user had revealed in an hour (0 = off)"
+    )
+
+
 class EvalSettings(BaseModel):
     dataset_roots: list[str] = Field(
         default_factory=lambda: ["data", "../shared/data"],
@@ -296,6 +306,7 @@ class Settings(BaseSettings):
     service: ServiceSettings = ServiceSettings()
     ingest: IngestSettings = IngestSettings()
     eval: EvalSettings = EvalSettings()
+    audit: AuditSettings = AuditSettings()
     auth: AuthSettings = AuthSettings()
     metrics: MetricsSettings = MetricsSettings()
 

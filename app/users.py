@@ -54,6 +54,8 @@ class User:
     name: str
     role: str
     groups: list[str]
+    # the admin acting as this user (X-Privrag-User, ask --user): audited as the actor, this user the subject
+    acting_admin: str | None = None
 
     @property
     def permissions(self) -> set[str]:

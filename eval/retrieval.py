@@ -27,6 +27,7 @@ from app.settings import Settings
 from eval.baseline import BASELINE_NAME, embed_docs, run_baseline
 from eval.datasets import Doc, RetrievalDataset
 from eval.metrics import METRICS, evaluate, evaluate_per_query
+from ingest.pipeline import document_id
 from retrieval.fusion import fuse_linear
 from retrieval.retriever import RetrievedChunk
 
@@ -92,11 +93,17 @@ def percentiles(values_ms: Sequence[float]) -> dict[str, float]:
     }
 
 
+def by_document_id(sources: dict[str, str]) -> dict[str, str]:
+    """Path -> dataset id, also keyed by each path's catalog document id (what chunks carry)."""
+    return {**sources, **{document_id(Path(path)): doc for path, doc in sources.items()}}
+
+
 def doc_ranking(chunks: Sequence[RetrievedChunk], sources: dict[str, str], depth: int) -> list[str]:
-    """Doc ids by their best chunk, best first (chunks arrive best first)."""
+    """Doc ids by their best chunk, best first (chunks arrive best first). ``sources`` maps each corpus file's
+    catalog id (or its path) to its dataset id: chunks show a display name, not the path."""
     ranked: dict[str, None] = {}
     for chunk in chunks:
-        doc = sources.get(chunk.source)
+        doc = sources.get(chunk.doc_id) or sources.get(chunk.source)
         if doc is not None:
             ranked.setdefault(doc)
             if len(ranked) >= depth:
@@ -129,7 +136,7 @@ class _IndexedHome:
             and json.loads(marker.read_text())["index"] == wanted
         ):
             saved = json.loads(marker.read_text())
-            self.sources = saved["sources"]
+            self.sources = by_document_id(saved["sources"])
             self.ingest = {**saved["ingest"], "reused": True}
             options.log(f"reusing the index in {home} ({self.ingest['chunks']} chunks)")
             return
@@ -139,6 +146,7 @@ class _IndexedHome:
         self.sources = write_corpus(dataset.docs, home / "corpus")
         self.ingest = self._ingest(home / "corpus", len(dataset.docs), options.log)
         marker.write_text(json.dumps({"index": wanted, "sources": self.sources, "ingest": self.ingest}))
+        self.sources = by_document_id(self.sources)
 
     def _ingest(self, folder: Path, total: int, log: Callable[[str], None]) -> dict[str, Any]:
         last = [0.0]

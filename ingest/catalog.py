@@ -1,14 +1,22 @@
-"""The document catalog: one row per source file, with its content hash, state and chunk count."""
+"""The document catalog: one row per source file, with its content hash, state and chunk count.
+
+``source`` is the document's display name (its file name pseudonymized like its text), what users see; the
+real path is in ``path_sealed``, encrypted (``ingest.sealed_paths``) when the catalog has a sealer. Rows
+written before display names existed hold the path in ``source`` and nothing in ``path_sealed``.
+"""
 
 from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, delete, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
+
+from ingest.sealed_paths import PathSealer
 
 metadata = MetaData()
 
@@ -24,6 +32,7 @@ documents = Table(
     Column("chunks", Integer, nullable=False, default=0),
     Column("size_bytes", Integer, nullable=False, default=0),
     Column("updated_at", Float, nullable=False),
+    Column("path_sealed", Text, nullable=True),  # the real path, sealed (plain without a sealer)
 )
 
 index_info = Table(
@@ -50,6 +59,10 @@ class DocumentRecord:
     chunks: int
     size_bytes: int
     updated_at: float
+    path: str = ""  # the real path (never stored in clear when the catalog has a sealer); "" = ``source``
+
+    def __post_init__(self) -> None:
+        self.path = self.path or self.source
 
 
 class IndexMismatchError(RuntimeError):
@@ -57,14 +70,25 @@ class IndexMismatchError(RuntimeError):
 
 
 class Catalog:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, sealer: PathSealer | None = None) -> None:
         self._engine = engine
+        self._sealer = sealer
         metadata.create_all(engine)
+
+    def _seal(self, doc_id: str, path: str) -> str:
+        return self._sealer.seal(doc_id, path) if self._sealer is not None else path
+
+    def _record(self, row) -> DocumentRecord:  # type: ignore[no-untyped-def]
+        record = _record(row)
+        sealed = getattr(row, "path_sealed", None)
+        if sealed:
+            record.path = self._sealer.open(row.doc_id, sealed) if self._sealer is not None else sealed
+        return record
 
     def get(self, doc_id: str) -> DocumentRecord | None:
         with self._engine.connect() as conn:
             row = conn.execute(select(documents).where(documents.c.doc_id == doc_id)).first()
-        return _record(row) if row else None
+        return self._record(row) if row else None
 
     def find(self, doc_id_or_source: str) -> DocumentRecord | None:
         found = self.get(doc_id_or_source)
@@ -72,12 +96,12 @@ class Catalog:
             return found
         with self._engine.connect() as conn:
             row = conn.execute(select(documents).where(documents.c.source == doc_id_or_source)).first()
-        return _record(row) if row else None
+        return self._record(row) if row else None
 
     def all(self) -> list[DocumentRecord]:
         with self._engine.connect() as conn:
             rows = conn.execute(select(documents).order_by(documents.c.source)).all()
-        return [_record(r) for r in rows]
+        return [self._record(r) for r in rows]
 
     def upsert(self, record: DocumentRecord) -> None:
         self.upsert_many([record])
@@ -98,6 +122,7 @@ class Catalog:
                 "chunks": r.chunks,
                 "size_bytes": r.size_bytes,
                 "updated_at": now,
+                "path_sealed": self._seal(r.doc_id, r.path),
             }
             for r in records
         ]
@@ -113,6 +138,19 @@ class Catalog:
             for doc_id, title in titles.items():
                 conn.execute(update(documents).where(documents.c.doc_id == doc_id).values(title=title))
 
+    def set_sources(self, sources: dict[str, str]) -> None:
+        """New display names by document id (the sweep's, an erasure's)."""
+        with self._engine.begin() as conn:
+            for doc_id, source in sources.items():
+                conn.execute(update(documents).where(documents.c.doc_id == doc_id).values(source=source))
+
+    def redact(self, doc_id: str, redact: Callable[[str], str]) -> None:
+        """Rewrite one document's display name and title with ``redact`` (an erasure)."""
+        record = self.get(doc_id)
+        if record is not None:
+            self.set_titles({doc_id: redact(record.title)})
+            self.set_sources({doc_id: redact(record.source)})
+
     def set_status(self, doc_id: str, status: str) -> None:
         with self._engine.begin() as conn:
             conn.execute(
@@ -125,7 +163,7 @@ class Catalog:
         """Rows a crash left behind: pending (to redo) or deleting (to finish)."""
         with self._engine.connect() as conn:
             rows = conn.execute(select(documents).where(documents.c.status != OK)).all()
-        return [_record(r) for r in rows]
+        return [self._record(r) for r in rows]
 
     def remove(self, doc_id: str) -> None:
         with self._engine.begin() as conn:

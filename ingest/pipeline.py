@@ -40,6 +40,7 @@ from llama_index.core.vector_stores.types import BasePydanticVectorStore, Metada
 
 from ingest.catalog import DELETING, OK, PENDING, Catalog, DocumentRecord
 from ingest.discovery import SkippedFile, discover
+from ingest.display_names import DISPLAY_KEY, display_name, display_text, sweep_display
 from ingest.loaders import LoadError, LoadLimits, Section, load_file
 from ingest.sharded_run import ShardedRun
 from ingest.sharding import Shard
@@ -159,6 +160,7 @@ class _File:
     record: DocumentRecord | None = None  # set once the pending row is written
     chunks: int = 0
     failed: bool = False
+    display: str = ""  # the file name pseudonymized (ingest/display_names.py): shown instead of the path
 
 
 @dataclass
@@ -293,7 +295,7 @@ class Ingestor:
         unfinished = [r for r in self.catalog.unfinished() if owned is None or owned(r)]
         for record in unfinished:
             self.delete_chunks(record.doc_id)
-            if record.status == DELETING or not Path(record.source).exists():
+            if record.status == DELETING or not Path(record.path).exists():
                 self.catalog.remove(record.doc_id)
             elif record.chunks:
                 record.chunks = 0
@@ -327,7 +329,7 @@ class Ingestor:
         started = time.perf_counter()
         self.catalog.check_index(self.components)
         roots = [Path(p).expanduser().resolve() for p in paths]
-        owned = None if shard is None else (lambda r: shard.owns_source(Path(r.source), roots))
+        owned = None if shard is None else (lambda r: shard.owns_source(Path(r.path), roots))
         recovered = self.recover(owned)
         group_list = sorted({g.strip() for g in groups if g.strip()}) or ["all"]
         run = self._sharded_run(shard, paths, group_list)
@@ -378,18 +380,24 @@ class Ingestor:
         if sweep is None:
             return 0
         titles: dict[str, str] = {}  # title -> swept title (a document's title is in each of its chunks)
+        names: dict[str, str] = {}  # display name -> swept display name
 
         def swept(node: BaseNode) -> bool:
-            """Sweep ``node`` in place; whether its text or title changed."""
+            """Sweep ``node`` in place; whether its text, title or display name changed."""
             text, title = node.get_content(), str(node.metadata.get("title") or "")
             if title not in titles:
                 titles[title] = sweep(title)
+            source = str(node.metadata.get("source") or "")
+            if source not in names:
+                names[source] = sweep_display(source, sweep)
             new_text, new_title = sweep(text), titles[title]
             if new_title != title:
                 node.metadata["title"] = new_title
+            if names[source] != source:
+                node.metadata["source"] = names[source]
             if new_text != text:
                 node.set_content(new_text)
-            return new_text != text or new_title != title
+            return new_text != text or new_title != title or names[source] != source
 
         affected: dict[str, None] = {}  # doc ids in scroll order, once each
         changed = 0
@@ -399,18 +407,21 @@ class Ingestor:
                 affected[str(node.metadata.get(FILE_ID, ""))] = None
         batch: list[BaseNode] = []
         new_titles: dict[str, str] = {}  # doc id -> swept title, for the catalog
+        new_names: dict[str, str] = {}  # doc id -> swept display name, for the catalog
         for doc_id in affected:
             match = MetadataFilters(filters=[MetadataFilter(key=FILE_ID, value=doc_id)])
             nodes = self.vector_store.get_nodes(filters=match)
             for node in nodes:
                 if swept(node):
                     new_titles[doc_id] = str(node.metadata.get("title") or "")
+                    new_names[doc_id] = str(node.metadata.get("source") or "")
             batch += nodes
             if len(batch) >= _SWEEP_BATCH:  # whole documents at a time: memory stays bounded
                 self._rewrite(batch)
                 batch = []
         self._rewrite(batch)
         self.catalog.set_titles({doc_id: t for doc_id, t in new_titles.items() if doc_id})
+        self.catalog.set_sources({doc_id: n for doc_id, n in new_names.items() if doc_id and n})
         if changed and hasattr(self.vector_store, "flush"):
             self.vector_store.flush()
         return changed
@@ -625,7 +636,7 @@ class Ingestor:
                 work.started.append(file)
             metadata: dict[str, Any] = {
                 FILE_ID: file.doc_id,
-                "source": str(file.path),
+                "source": file.display or file.path.name,
                 "file_type": file.path.suffix.lower().lstrip("."),
                 "groups": groups,
                 "content_hash": file.content_hash,
@@ -657,7 +668,8 @@ class Ingestor:
         for file in work.started:
             file.record = DocumentRecord(
                 doc_id=file.doc_id,
-                source=str(file.path),
+                source=file.display or file.path.name,
+                path=str(file.path),
                 title=file.title,
                 content_hash=file.content_hash,
                 groups=groups,
@@ -675,11 +687,20 @@ class Ingestor:
         """(text, title) of each section with PII replaced; all sections in one detector batch, each file one
         propagation group, against the vault up to ``known_until``."""
         nodes = [
-            TextNode(text=s.text, metadata={"title": str(s.meta.get("title") or f.title), FILE_ID: f.doc_id})
+            TextNode(
+                text=s.text,
+                metadata={
+                    "title": str(s.meta.get("title") or f.title),
+                    FILE_ID: f.doc_id,
+                    DISPLAY_KEY: display_text(f.path),
+                },
+            )
             for f, s in batch
         ]
         if self.pseudonymize is not None and nodes:
             nodes = self.pseudonymize(nodes, known_until=known_until)
+            for (file, _), node in zip(batch, nodes, strict=True):
+                file.display = display_name(file.path, str(node.metadata.get(DISPLAY_KEY) or ""))
         return [(n.get_content(), str(n.metadata["title"])) for n in nodes]
 
     def _pseudonymized_file_by_file(
@@ -787,12 +808,12 @@ class Ingestor:
         resolved = [r.expanduser().resolve() for r in roots]
         removed = 0
         for record in self.catalog.all():
-            source = Path(record.source)
+            source = Path(record.path)
             if shard is None:
                 under = any(source == r or r in source.parents for r in resolved)
             else:
                 under = shard.owns_source(source, resolved)
-            if under and record.source not in present:
+            if under and record.path not in present:
                 self.delete(record.doc_id)
                 removed += 1
         return removed

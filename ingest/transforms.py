@@ -9,13 +9,16 @@ from llama_index.core.schema import BaseNode, TransformComponent
 from pydantic import ConfigDict
 
 from anonymize.pseudonymizer import Pseudonymizer
+from ingest.display_names import DISPLAY_KEY
 
 # Nodes with the same value under this metadata key are one document for propagation (else: their ref doc).
 DOCUMENT_KEY = "file_id"
+# Metadata pseudonymized with the text, in the same group: the title and the file's display name.
+SHOWN_KEYS = ("title", DISPLAY_KEY)
 
 
 class PseudonymizeTransform(TransformComponent):
-    """Replace PII in each node's text and title by vault surrogates, all in one detector batch.
+    """Replace PII in each node's text, title and display name by vault surrogates, in one detector batch.
 
     The nodes of one document (``DOCUMENT_KEY`` in their metadata, else their source document) are
     pseudonymized as one group: values propagate within a document and from the vault up to the
@@ -44,7 +47,9 @@ class PseudonymizeTransform(TransformComponent):
         documents: list[list[str]] = []
         titles_of: list[list[str]] = []
         for members in groups.values():
-            titles = list(dict.fromkeys(str(t) for n in members if (t := n.metadata.get("title"))))
+            titles = list(
+                dict.fromkeys(str(t) for n in members for key in SHOWN_KEYS if (t := n.metadata.get(key)))
+            )
             documents.append([n.get_content() for n in members] + titles)
             titles_of.append(titles)
         results = self.pseudonymizer.run_documents(
@@ -54,6 +59,7 @@ class PseudonymizeTransform(TransformComponent):
             new_titles = {title: done[len(members) + i].text for i, title in enumerate(titles)}
             for node, result in zip(members, done, strict=False):
                 node.set_content(result.text)
-                if node.metadata.get("title"):
-                    node.metadata["title"] = new_titles[str(node.metadata["title"])]
+                for key in SHOWN_KEYS:
+                    if node.metadata.get(key):
+                        node.metadata[key] = new_titles[str(node.metadata[key])]
         return nodes

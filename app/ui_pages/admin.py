@@ -9,6 +9,7 @@ import streamlit as st
 
 from app.ui_pages import privacy
 from app.ui_pages.common import attempt, can, client, groups_known, render_tabs
+from app.ui_pages.unusual import unusual_section
 
 ROLES = ["employee", "evaluator", "privacy_officer", "admin"]
 ACTIVE = ("queued", "running")
@@ -185,13 +186,13 @@ def documents_section() -> None:
         st.dataframe(
             [
                 {
-                    "document": _name(d["source"]),
+                    "document": _name(d["source"]),  # the display name (pseudonymized)
                     "status": d["status"],
                     "chunks": d["chunks"],
                     "groups": ", ".join(d["groups"]),
                     "size": _size(d.get("size_bytes", 0)),
                     "updated": _when(d.get("updated_at")),
-                    "path": d["source"],
+                    "path": d.get("path") or d["source"],  # the real path: admins only
                     "id": d["doc_id"],
                 }
                 for d in documents
@@ -355,6 +356,7 @@ TABS = {
     "Privacy": (("erase", "audit"), privacy.privacy_section),
     "Audit log": (("audit",), privacy.audit_section),
     "Feedback": (("audit",), privacy.feedback_section),
+    "Unusual activity": (("audit",), unusual_section),
 }
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import BigInteger, Integer, inspect
 
-from app.audit import AuditLog
+from app.audit import GENESIS, audit_log, row_hash
 from app.container import Container
 from app.db import make_engine
 from app.migrations import all_metadata, current, head, upgrade
@@ -20,6 +20,7 @@ TABLES = {
     "users",
     "tokens",
     "audit_log",
+    "audit_head",
     "feedback",
     "conversations",
     "conversation_turns",
@@ -42,13 +43,27 @@ def test_a_home_made_before_migrations_is_adopted_with_its_rows(tmp_path: Path) 
     for metadata in all_metadata():
         metadata.create_all(engine)  # how homes were created before migrations
     UserStore(engine).add("alice", "admin", [], "correct horse")
-    AuditLog(engine).record("alice", "login")
+    with engine.begin() as conn:  # a row as privrag wrote it then: unkeyed link, no audit_head table
+        conn.execute(
+            audit_log.insert().values(
+                ts=1.0,
+                actor="alice",
+                action="login",
+                detail="{}",
+                prev_hash=GENESIS,
+                hash=row_hash(GENESIS, 1.0, "alice", "login", "{}"),
+            )
+        )
+        conn.exec_driver_sql("DROP TABLE audit_head")
     engine.dispose()
     container = Container(make_settings(tmp_path, None))
     try:
         assert current(container.engine) == head()
         assert [u.name for u in container.users.list()] == ["alice"]
         assert container.audit.verify().rows == 1
+        assert (
+            container.audit.verify().ok
+        )  # adopted: the head left by migration 0004, signed with the new key
     finally:
         container.close()
 
