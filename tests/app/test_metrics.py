@@ -29,7 +29,9 @@ def world(
     container = Container(make_settings(home, tiny_gguf))
     container.users.add("root", "admin", ["all"], TEST_PASSWORD)
     container.users.add("worker", "employee", ["ops"], TEST_PASSWORD)
-    yield from serve(container)
+    container.users.add("outsider", "employee", ["sales"], TEST_PASSWORD)  # no document is theirs
+    for client in serve(container):
+        yield client, container
     container.close()
 
 
@@ -104,13 +106,15 @@ def test_the_scrape_counts_each_event_and_holds_no_raw_value(
         assert time.monotonic() < deadline, "the ingestion job did not end"
         time.sleep(0.5)
     # Questions (one naming a real value and a word of the asker's), a refusal, a reveal, an erasure.
-    for question in (f"Who met {values[0]} about the canteen rota?", f"What is {SECRET_QUESTION_WORD}?"):
-        assert client.post("/v1/ask", json={"question": question}, headers=bearer(worker)).status_code == 200
-    conversation = client.post("/v1/conversations", json={}, headers=bearer(root)).json()["id"]
-    asked = {"question": f"Who met {values[1]}?", "conversation_id": conversation}
-    assert client.post("/v1/ask", json=asked, headers=bearer(root)).status_code == 200
-    shown = client.get(f"/v1/conversations/{conversation}", params={"reveal": "true"}, headers=bearer(root))
-    assert shown.status_code == 200
+    outsider = client.post("/v1/auth/login", json={"username": "outsider", "password": TEST_PASSWORD}).json()
+    for question, asker in (
+        (f"Who met {values[0]} about the canteen rota?", worker),
+        (f"What is {SECRET_QUESTION_WORD} in the canteen rota?", outsider["token"]),  # nothing to answer from
+    ):
+        assert client.post("/v1/ask", json={"question": question}, headers=bearer(asker)).status_code == 200
+    asked = {"question": f"Who met {values[1]} about the canteen rota?", "reveal": True}
+    revealed = client.post("/v1/ask", json=asked, headers=bearer(root))
+    assert revealed.status_code == 200 and revealed.json()["revealed"]
     erased = client.post("/v1/erase", json={"value": values[2]}, headers=bearer(root))
     assert erased.status_code == 200
     # A raw path holding a real value: only its route template may be a label.
@@ -124,10 +128,10 @@ def test_the_scrape_counts_each_event_and_holds_no_raw_value(
     def grew(name: str, by: float = 1, **labels: str) -> None:
         assert value(after, name, **labels) - value(before, name, **labels) >= by, (name, labels)
 
-    grew("privrag_logins_total", 2, source="local", outcome="ok")
+    grew("privrag_logins_total", 3, source="local", outcome="ok")
     grew("privrag_logins_total", 1, source="local", outcome="refused")
     grew("privrag_questions_total", 3)
-    grew("privrag_refusals_total", 1)  # nothing about Zanzibarquux is in the documents
+    grew("privrag_refusals_total", 1)  # the outsider's question
     grew("privrag_answer_seconds_count", 3)
     grew("privrag_answer_first_token_seconds_count", 1)
     grew("privrag_reveals_total", 1)
@@ -149,7 +153,7 @@ def test_the_scrape_counts_each_event_and_holds_no_raw_value(
     assert value(after, "privrag_vault_entries", entity_type="PERSON") >= 3
     # Nothing a user wrote, no real value, no user name and no raw path: anywhere in the scrape.
     lowered = text.lower()
-    for raw in [*sample_pii_values, SECRET_QUESTION_WORD, "canteen rota", "worker", conversation, job["id"]]:
+    for raw in [*sample_pii_values, SECRET_QUESTION_WORD, "canteen rota", "worker", "outsider", job["id"]]:
         assert raw.lower() not in lowered, raw
 
 
