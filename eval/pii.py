@@ -62,6 +62,8 @@ class Span:
 class Sample:
     text: str
     spans: list[Span]
+    # Spans not scored (CoNLL's MISC): a prediction overlapping one is neither a true nor a false positive.
+    ignored: list[Span] = field(default_factory=list)
 
 
 Detect = Callable[[Sequence[str]], list[list[Span]]]
@@ -82,12 +84,14 @@ class Score:
     overall: TypeScore
     per_entity: dict[str, TypeScore]
     unscored_predictions: dict[str, int] = field(default_factory=dict)
+    ignored_predictions: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
             "overall": asdict(self.overall),
             "per_entity": {k: asdict(v) for k, v in sorted(self.per_entity.items())},
             "unscored_predictions": dict(sorted(self.unscored_predictions.items())),
+            "ignored_predictions": self.ignored_predictions,
         }
 
 
@@ -153,6 +157,7 @@ def score(
     labels = label_set(samples)
     tokenizer = spacy.blank("en")
     unscored: Counter[str] = Counter()
+    ignored = 0
     rows: list[dict[str, Any]] = []
     for sentence_id, (sample, predicted) in enumerate(zip(samples, predictions, strict=True)):
         tokens = tokenizer(sample.text)
@@ -166,6 +171,9 @@ def score(
         )
         kept = []
         for span in predicted:
+            if any(span.start < i.end and i.start < span.end for i in sample.ignored):
+                ignored += 1
+                continue
             mapped = prediction_label(span.entity_type, labels)
             if mapped is None:
                 unscored[span.entity_type] += 1
@@ -208,7 +216,12 @@ def score(
         if entity_type not in EXCLUDED_FROM_OVERALL and entity_type in labels:
             totals.update(tp=tp, predicted=predicted, annotated=annotated)
     overall = _type_score(totals["tp"], totals["predicted"], totals["annotated"])
-    return Score(overall=overall, per_entity=per_entity, unscored_predictions=dict(unscored))
+    return Score(
+        overall=overall,
+        per_entity=per_entity,
+        unscored_predictions=dict(unscored),
+        ignored_predictions=ignored,
+    )
 
 
 @dataclass

@@ -19,7 +19,17 @@ def register(groups: dict[str, Any], common: argparse.ArgumentParser) -> None:
     p = groups["eval"].add_parser(
         "pii", parents=[common], help="PII detection: precision, recall, F2 per type vs stock Presidio"
     )
-    p.add_argument("--dataset", required=True, help="presidio-research JSON (full_text, spans)")
+    p.add_argument(
+        "--dataset",
+        required=True,
+        help="presidio-research JSON (full_text, spans) or a CoNLL-2003 column file (TOKEN POS CHUNK NER)",
+    )
+    p.add_argument(
+        "--half",
+        choices=("dev", "score", "all"),
+        default="all",
+        help="CoNLL files: dev = even-numbered documents, score = odd-numbered (default: all)",
+    )
     p.add_argument("--limit", type=int, default=0, help="first N samples only (0 = all)")
     p.add_argument("--iou", type=float, default=None, help="span match threshold (default 0.75)")
     p.add_argument("--no-baseline", action="store_true", help="skip stock Presidio")
@@ -36,7 +46,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)  # one warning per unmapped spaCy label
     dataset = Path(args.dataset).expanduser()
     try:
-        samples = load_samples(dataset, args.limit or None)
+        samples = load_samples(dataset, args.limit or None, args.half)
     except ValueError as exc:
         raise CliError(f"--dataset: {exc}") from exc
     iou = args.iou if args.iou is not None else pii.DEFAULT_IOU
@@ -47,6 +57,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         result = evaluate(settings, dataset, samples, container.detector, iou, baseline=not args.no_baseline)
     finally:
         container.close()
+    result["half"] = args.half
     overall = result["overall"]
     human = (
         f"privrag: precision {overall['precision']:.3f} recall {overall['recall']:.3f} f2 {overall['f2']:.3f}"
@@ -62,18 +73,23 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def load_samples(dataset: Path, limit: int | None = None) -> list[Sample]:
-    """The dataset's samples; ValueError (naming the problem) when it is not presidio-research JSON."""
-    from eval import pii
+def load_samples(dataset: Path, limit: int | None = None, half: str = "all") -> list[Sample]:
+    """The dataset's samples (presidio-research JSON or CoNLL columns, told apart by content); ValueError
+    (naming the problem) when it is neither. ``half`` (dev, score, all) splits CoNLL files by document."""
+    from eval import conll, pii
 
     if not dataset.is_file():
         raise ValueError(f"{dataset} is not a file")
     try:
+        if conll.looks_like_conll(dataset):
+            return conll.load_conll(dataset, half, limit)
+        if half != "all":
+            raise ValueError("--half applies to CoNLL files only")
         return pii.load_dataset(dataset, limit)
     except OSError as exc:
         raise ValueError(f"{dataset} cannot be read ({type(exc).__name__})") from exc
     except UnicodeDecodeError as exc:
-        raise ValueError(f"{dataset} is not UTF-8 JSON") from exc
+        raise ValueError(f"{dataset} is not UTF-8") from exc
     except json.JSONDecodeError as exc:
         raise ValueError(f"{dataset} is not JSON ({exc.msg})") from exc
 
