@@ -130,9 +130,10 @@ def _sheet_rows(sheet: Any, budget: CellBudget) -> Iterator[Row]:
             budget.spend(1)
             number += repeated
             continue
-        for _ in range(repeated):
+        for copy in range(repeated):  # the first copy was counted as its cells were read
             number += 1
-            budget.spend(len(cells))
+            if copy:
+                budget.spend(len(cells))
             yield number, cells
 
 

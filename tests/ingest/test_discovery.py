@@ -27,6 +27,8 @@ def test_folders_walked_sorted_with_hidden_and_other_types_skipped(tmp_path: Pat
     result = discover([root], EXTENSIONS)
     assert names(root, result.files) == ["F.TXT", "a.txt", "b.md", "sub/c.txt"]
     assert result.missing == [] and result.ignored == 0
+    skipped = [(Path(s.path).relative_to(root.resolve()).as_posix(), s.reason) for s in result.skipped]
+    assert skipped == [(".git", "hidden"), (".hidden.txt", "hidden"), ("e.png", "unsupported")]
 
 
 def test_ignore_file_patterns(tmp_path: Path) -> None:
@@ -39,6 +41,10 @@ def test_ignore_file_patterns(tmp_path: Path) -> None:
     result = discover([root], EXTENSIONS)
     assert names(root, result.files) == ["archive/2020/new.txt", "keep.md", "sub/drafts.md"]
     assert result.ignored == 5  # drafts/ counts once, as a folder
+    assert sorted(Path(s.path).relative_to(root.resolve()).as_posix() for s in result.skipped) == [
+        "archive/2019/old.txt", "drafts", "notes.tmp.txt", "questions.jsonl", "sub/questions.jsonl",
+    ]  # fmt: skip
+    assert {s.reason for s in result.skipped} == {"ignored"}  # the .privragignore file itself is not listed
 
 
 def test_nested_ignore_file_applies_below_its_folder_only(tmp_path: Path) -> None:
@@ -53,6 +59,32 @@ def test_named_files_are_taken_even_when_ignored_and_missing_paths_reported(tmp_
     result = discover([root / "questions.jsonl", root, root / "a.md", tmp_path / "nowhere"], EXTENSIONS)
     assert names(root, result.files) == ["questions.jsonl", "a.md"]  # no duplicates
     assert result.missing == [tmp_path / "nowhere"]
+    assert result.skipped == []  # the ignored file was named: taken, not listed as skipped
+
+
+def test_a_named_file_of_an_unsupported_type_is_skipped_and_named(tmp_path: Path) -> None:
+    root = tree(tmp_path, ["a.md", "drawing.vsdx"])
+    result = discover([root / "a.md", root / "drawing.vsdx"], EXTENSIONS)
+    assert names(root, result.files) == ["a.md"]
+    assert [(s.path, s.reason) for s in result.skipped] == [
+        (str((root / "drawing.vsdx").resolve()), "unsupported")
+    ]
+
+
+def test_skipped_summary_counts_by_reason_and_lists_the_first_files() -> None:
+    from ingest.discovery import skipped_summary
+
+    skipped = [{"path": f"/d/{n}.bin", "reason": "unsupported"} for n in range(3)] + [
+        {"path": "/d/.git", "reason": "hidden"}
+    ]
+    lines = skipped_summary(skipped, limit=2)
+    assert lines == [
+        "4 not taken: 1 hidden, 3 unsupported",
+        "  SKIPPED /d/0.bin (unsupported)",
+        "  SKIPPED /d/1.bin (unsupported)",
+        "  ... and 2 more (all of them with --json)",
+    ]
+    assert skipped_summary([]) == []
 
 
 def test_the_sample_questions_are_not_documents() -> None:

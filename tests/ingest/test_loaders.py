@@ -160,7 +160,7 @@ def test_whitespace_only_text_is_empty() -> None:
     assert load_error("blank.txt", b"  \n\t\r\n ").kind == "empty"
 
 
-@pytest.mark.parametrize("name", ["sheet.xlsx", "archive.zip", "Makefile", "image.png"])
+@pytest.mark.parametrize("name", ["sheet.xls", "archive.zip", "Makefile", "drawing.vsdx", "image.webp"])
 def test_unsupported_suffix(name: str) -> None:
     error = load_error(name, b"some content")
     assert error.kind == "unsupported"

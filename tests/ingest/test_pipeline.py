@@ -343,11 +343,13 @@ def test_every_bad_input_kind_is_reported_and_the_job_goes_on(
     for name, (data, _) in bad.items():
         (docs / name).write_bytes(data)
     (tmp_path / "sheet.xlsx").write_bytes(b"PK\x03\x04")
-    report = container.ingestor.run([docs, tmp_path / "sheet.xlsx"])
+    (tmp_path / "drawing.vsdx").write_bytes(b"PK\x03\x04")  # a type privrag does not read: skipped, named
+    report = container.ingestor.run([docs, tmp_path / "sheet.xlsx", tmp_path / "drawing.vsdx"])
     kinds = {Path(f.path).name: f.kind for f in report.failed}
-    assert kinds == {**{name: k for name, (_, k) in bad.items()}, "sheet.xlsx": "unsupported"}
+    assert kinds == {**{name: k for name, (_, k) in bad.items()}, "sheet.xlsx": "corrupt"}
     assert all(f.error.startswith(f"{f.kind}: ") for f in report.failed)
     assert report.ingested == 3 and report.files == 3 + len(bad) + 1
+    assert report.to_json()["skipped"] == [{"path": str(tmp_path / "drawing.vsdx"), "reason": "unsupported"}]
     assert_store_matches_catalog(container)
 
 

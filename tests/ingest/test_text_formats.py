@@ -171,3 +171,28 @@ def test_eml_bad_inputs() -> None:
     assert kind("notmail.eml", b"just some words without any header\n") == "corrupt"
     assert kind("binary.eml", b"From: x\x00\x01\x02" * 50) == "undecodable"
     assert kind("empty.eml", b"  \n") == "empty"
+
+
+# --- RTF -----------------------------------------------------------------------------------------
+
+RTF = (
+    rb"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\fswiss Helvetica;}}{\*\generator Writer;}"
+    rb"{\pict\pngblip\picw10\pich10 89504e470d0a1a0a}"
+    rb"\f0\pard\b Offer letter\b0\par Dear Ms. Thompson,\par "
+    rb"your IBAN GB82 WEST 1234 5698 7654 32 is on file. Caf\'e9 on the 2nd floor.\par}"
+)
+
+
+def test_rtf_text_without_fonts_pictures_or_control_words() -> None:
+    (section,) = load("offer.rtf", RTF)
+    assert section.text.splitlines() == [
+        "Offer letter",
+        "Dear Ms. Thompson,",
+        "your IBAN GB82 WEST 1234 5698 7654 32 is on file. Café on the 2nd floor.",
+    ]
+
+
+def test_corrupt_rtf() -> None:
+    assert kind("cut.rtf", RTF[:-40]) == "corrupt"  # truncated: groups left open
+    assert kind("fake.rtf", b"just some text, not rich text") == "corrupt"
+    assert kind("blank.rtf", rb"{\rtf1\ansi{\fonttbl{\f0 Arial;}}\par}") == "no_text"
