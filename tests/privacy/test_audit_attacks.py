@@ -144,7 +144,9 @@ def test_a_stream_cut_after_the_sources_leaves_a_question_row(service: PrivacySe
 
 def test_an_unusual_burst_of_reveals_is_flagged(service: PrivacyService) -> None:
     with service.client("hr_evaluator") as evaluator:
-        conversation = evaluator.post("/v1/conversations", json={"title": "cases"}).json()["id"]
+        created = evaluator.post("/v1/conversations", json={"title": "cases"})
+        created.raise_for_status()
+        conversation = created.json()["id"]
         asked = {"question": "Who received a written warning?", "conversation_id": conversation}
         evaluator.post("/v1/ask", json=asked).raise_for_status()
         for _ in range(35):  # over the default 30 reveals per hour

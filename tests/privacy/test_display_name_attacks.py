@@ -31,8 +31,9 @@ def wait_for(client: httpx.Client, job_id: str) -> dict:
 
 def ingest_warning(service: PrivacyService) -> str:
     """The admin ingests the warning letter for group eng; returns its real path."""
-    path = service.docs / "eng" / "Jane_Doe_warning.txt"
+    path = service.home.parent / "own-docs" / "Jane_Doe_warning.txt"  # the shared docs stay as they are
     if not path.exists():
+        path.parent.mkdir(exist_ok=True)
         path.write_text(WARNING)
         with service.client("boss") as admin:
             job = admin.post("/v1/ingest", json={"paths": [str(path)], "groups": ["eng"]}).json()

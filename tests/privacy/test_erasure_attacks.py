@@ -64,7 +64,8 @@ def texts_with(service: PrivacyService, needle: str) -> int:
 @pytest.fixture(scope="module")
 def before(service: PrivacyService) -> dict:
     """The subject's traces before the erasure: a long case file ingested, a conversation, feedback."""
-    path = service.docs / "hr" / "case_file_retention.txt"
+    path = service.home.parent / "own-docs" / "case_file_retention.txt"  # the shared docs stay as they are
+    path.parent.mkdir(exist_ok=True)
     path.write_text(long_case_file())
     with service.client("boss") as admin:
         job = admin.post("/v1/ingest", json={"paths": [str(path)], "groups": ["hr"]}).json()

@@ -4,6 +4,7 @@ store files, logs, reports, uploads)."""
 
 from __future__ import annotations
 
+import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ import pytest
 
 from eval.leakage import scan_home
 from tests.conftest import TEST_PASSWORD, make_settings
-from tests.privacy.conftest import HR_SECRETS, PrivacyService, _free_port, start_service
+from tests.privacy.conftest import HR_SECRETS, PrivacyService, Template, _free_port, _settings, start_service
 
 # Names that arrive through file names only (one ingested, one uploaded when the service stops).
 FILE_NAME_VALUES = ["Jane_Doe", "Jane Doe", "Dmitri_Vasquez-Lindqvist", "Dmitri Vasquez-Lindqvist"]
@@ -43,7 +44,8 @@ def wait_for(client: httpx.Client, job_id: str) -> None:
 
 def use_the_service(service: PrivacyService) -> None:
     """What users do: questions holding hr values (in a conversation and not), feedback, a named file."""
-    letter = service.docs / "hr" / "Jane_Doe_warning.txt"
+    letter = service.home.parent / "own-docs" / "Jane_Doe_warning.txt"  # the shared docs stay as they are
+    letter.parent.mkdir(exist_ok=True)
     letter.write_text(WARNING)
     with service.client("boss") as admin:
         job = admin.post("/v1/ingest", json={"paths": [str(letter)], "groups": ["hr"]}).json()
@@ -73,14 +75,14 @@ def use_the_service(service: PrivacyService) -> None:
             ).raise_for_status()
 
 
-def serve_again(home: Path, model: Path) -> Iterator[str]:
+def serve_again(home: Path, docs: Path, model: Path) -> Iterator[str]:
     """The service restarted on the same home (a new process would do the same)."""
     import uvicorn
 
     from app.container import Container
     from app.service import create_app
 
-    container = Container(make_settings(home, model))
+    container = Container(_settings(home, docs, model))
     app = create_app(container)
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
@@ -98,16 +100,17 @@ def serve_again(home: Path, model: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def used_home(tmp_path_factory: pytest.TempPathFactory, tiny_gguf: Path) -> Path:
+def used_home(tmp_path_factory: pytest.TempPathFactory, tiny_gguf: Path, privacy_template: Template) -> Path:
     home = tmp_path_factory.mktemp("home_scan") / "home"
-    running = start_service(home, tiny_gguf)
+    shutil.copytree(privacy_template.home, home)
+    running = start_service(home, privacy_template.docs, tiny_gguf)
     service = next(running)
     use_the_service(service)
     with service.client("boss") as admin:  # an upload, then the service stops before its job is done
         files = {"files": ("Dmitri_Vasquez-Lindqvist_review.txt", REVIEW.encode(), "text/plain")}
         admin.post("/v1/ingest/upload", files=files, data={"groups": "hr"})
     running.close()  # the service stops (its job queue with it)
-    for url in serve_again(home, tiny_gguf):
+    for url in serve_again(home, privacy_template.docs, tiny_gguf):
         with httpx.Client(base_url=url, timeout=120) as anonymous:
             token = anonymous.post(
                 "/v1/auth/login", json={"username": "hr_employee", "password": TEST_PASSWORD}
