@@ -111,6 +111,11 @@ class Authenticator:
             self._on_login("directory", "refused")
             audit.record(username, "login_failed", source="directory", reason="wrong name or password")
             return None
+        if users.get(found.name) is not None and not self.is_directory_user(found.name):
+            # "BOB" found as the directory's bob while a local bob exists: never take a local account over
+            self._on_login("directory", "refused")
+            audit.record(found.name, "login_failed", source="directory", reason="name of a local user")
+            return None
         try:
             user = self._apply(found, "login")
         except UserError as exc:  # a directory name privrag cannot take

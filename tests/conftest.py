@@ -9,7 +9,7 @@ os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
 os.environ["TOKENIZERS_PARALLELISM"] = "false"
-for _key in [k for k in os.environ if k.startswith("PRIVRAG_") and k != "PRIVRAG_TEST_POSTGRES_URL"]:
+for _key in [k for k in os.environ if k.startswith("PRIVRAG_") and not k.startswith("PRIVRAG_TEST_")]:
     del os.environ[_key]
 
 from collections.abc import Iterator  # noqa: E402

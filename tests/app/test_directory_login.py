@@ -93,6 +93,19 @@ def test_wrong_passwords_unknown_and_disabled_users_are_refused_and_audited(serv
     ]
 
 
+def test_a_directory_name_never_takes_over_a_local_user(service) -> None:  # type: ignore[no-untyped-def]
+    client, container, _ = service
+    container.users.add("bob", "employee", ["local-team"], ROOT_PASSWORD)  # a local bob, not the directory's
+    assert login(client, "BOB", PASSWORDS["bob"])[0] == 401  # the directory finds its bob under "BOB"
+    assert login(client, "bob", PASSWORDS["bob"])[0] == 401  # a local name: the local password only
+    assert container.users.get("bob").groups == ["local-team"]  # type: ignore[union-attr]
+    assert login(client, "bob", ROOT_PASSWORD)[0] == 200
+    failed = [
+        (a, d["reason"]) for a, _, d in actions(container, "login_failed") if d["source"] == "directory"
+    ]
+    assert failed == [("bob", "name of a local user")]
+
+
 def test_memberof_groups_through_a_service_account(tmp_path: Path, ldap_tree: Tree) -> None:  # noqa: F811
     container = _home(tmp_path / "home", ldap_tree, group_search="memberOf", service_account=True)
     for client in serve(container):

@@ -4,16 +4,19 @@ slapd (tests/ldap.py); skipped outside CI when Chromium or slapd is missing, fai
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect  # noqa: E402, I001 (after the module-level skips)
+from playwright.sync_api import Page, expect
 
+from app.client import ServiceClient
 from tests.browser.test_browser import (  # noqa: F401 (browser, page: fixtures)
     IN_CI,
     ROOT,
@@ -28,6 +31,7 @@ from tests.browser.test_browser import (  # noqa: F401 (browser, page: fixtures)
 )
 from tests.ldap import PASSWORDS, Tree, ldap_tree, ldap_url  # noqa: F401 (fixtures)
 
+JOB_GUARD_SECONDS = 600  # a guard against a hung job, not a speed check
 HR_DOC = (
     "parental_leave_hr.md",
     "# Parental leave\n\nEvery parent at Orbitron gets sixteen weeks of fully paid parental leave, "
@@ -35,7 +39,7 @@ HR_DOC = (
 )
 ENG_DOC = (
     "deploy_freeze_eng.md",
-    "# Deploy freeze\n\nThe parental leave of deploys: no production deploy after Thursday noon; "
+    "# Deploy freeze\n\nNo production deploy after Thursday noon, not even for parental leave cover; "
     "the release train leaves on Tuesday.\n",
 )
 
@@ -58,28 +62,32 @@ def directory_stack(
         "PRIVRAG_LLM__MAX_TOKENS": "64",
         "PRIVRAG_LLM__N_CTX": "8192" if not cites else "4096",
         "PRIVRAG_RETRIEVAL__VERIFY_ANSWERS": "false",
+        # SmolLM2's drafts over two short documents are often withheld as weakly supported; the grounding
+        # checks have their own tests (tests/retrieval/test_answer_grounding.py): here the ACL matters.
+        "PRIVRAG_RETRIEVAL__MIN_SUPPORT": "0",
+        "PRIVRAG_INGEST__ALLOWED_ROOTS": json.dumps([str(tmp_path)]),
         "PRIVRAG_SERVICE__PORT": str(port),
         "PRIVRAG_SERVICE__UI_PORT": str(ui_port),
         "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
     }
     base = [sys.executable, "-m", "app.cli", "--home", str(home)]
     subprocess.run([*base, "setup", "--no-model"], env=env, cwd=ROOT, check=True, capture_output=True)
-    for group, (name, text) in (("hr", HR_DOC), ("eng", ENG_DOC)):
-        folder = tmp_path / group
-        folder.mkdir()
-        (folder / name).write_text(text)
-        subprocess.run(
-            [*base, "ingest", str(folder), "--groups", group],
-            env=env,
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-        )
     log = (home / "up.log").open("w")
     proc = subprocess.Popen([*base, "up"], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     stack = Stack(f"http://127.0.0.1:{ui_port}", f"http://127.0.0.1:{port}", home, cites)
     try:
         _wait_until_up(proc, stack, home / "up.log")
+        service = ServiceClient(stack.service_url, token=(home / "keys" / "cli.token").read_text().strip())
+        for group, (name, text) in (("hr", HR_DOC), ("eng", ENG_DOC)):
+            folder = tmp_path / group
+            folder.mkdir()
+            (folder / name).write_text(text)
+            job = service.ingest([str(folder)], [group])
+            deadline = time.monotonic() + JOB_GUARD_SECONDS
+            while (job := service.job(job["id"]))["status"] in ("queued", "running"):
+                assert time.monotonic() < deadline, "the ingestion job did not end"
+                time.sleep(1)
+            assert job["status"] == "done" and job["report"]["ingested"] == 1, job
         yield stack
     finally:
         proc.send_signal(signal.SIGTERM)
