@@ -24,6 +24,7 @@ TABLES = {
     "feedback",
     "conversations",
     "conversation_turns",
+    "directory_accounts",
 }
 
 
