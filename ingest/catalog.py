@@ -7,10 +7,12 @@ written before display names existed hold the path in ``source`` and nothing in 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, delete, select, update
 from sqlalchemy.engine import Engine
@@ -65,6 +67,11 @@ class DocumentRecord:
         self.path = self.path or self.source
 
 
+def document_id(path: Path) -> str:
+    """Stable id of a source file: derived from its absolute path."""
+    return hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:24]
+
+
 class IndexMismatchError(RuntimeError):
     """The index was built with other components than the ones configured now."""
 
@@ -91,7 +98,8 @@ class Catalog:
         return self._record(row) if row else None
 
     def find(self, doc_id_or_source: str) -> DocumentRecord | None:
-        found = self.get(doc_id_or_source)
+        """By document id, by real path (its id), or by display name (the first of that name)."""
+        found = self.get(doc_id_or_source) or self.get(document_id(Path(doc_id_or_source).expanduser()))
         if found:
             return found
         with self._engine.connect() as conn:

@@ -38,7 +38,7 @@ from llama_index.core.node_parser import NodeParser
 from llama_index.core.schema import BaseNode, MetadataMode, TextNode
 from llama_index.core.vector_stores.types import BasePydanticVectorStore, MetadataFilter, MetadataFilters
 
-from ingest.catalog import DELETING, OK, PENDING, Catalog, DocumentRecord
+from ingest.catalog import DELETING, OK, PENDING, Catalog, DocumentRecord, document_id
 from ingest.discovery import SkippedFile, discover
 from ingest.display_names import DISPLAY_KEY, display_name, display_text, sweep_display
 from ingest.loaders import LoadError, LoadLimits, Section, load_file
@@ -120,11 +120,6 @@ class IngestProgress:
 
 
 ProgressCallback = Callable[[IngestProgress], None]
-
-
-def document_id(path: Path) -> str:
-    """Stable id of a source file: derived from its absolute path."""
-    return hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:24]
 
 
 def chunk_id(doc_id: str, page: int | str, index: int) -> str:
@@ -460,7 +455,9 @@ class Ingestor:
         else the vault's state now (recorded until the job finishes)."""
         if self.pseudonymize is None:
             return None
-        key = json.dumps([sorted(str(Path(p).expanduser().resolve()) for p in paths), groups])
+        # Hashed: paths can name people, and the home keeps no raw value (an interrupted job leaves this row).
+        job = json.dumps([sorted(str(Path(p).expanduser().resolve()) for p in paths), groups])
+        key = hashlib.sha256(job.encode()).hexdigest()
         recorded = self.catalog.state(_JOB_STATE)
         if recorded is not None:
             interrupted = json.loads(recorded)

@@ -47,7 +47,10 @@ class ShardedRun:
         """The run this shard belongs to: started now (mark = the vault now) unless a shard started it."""
         key = json.dumps([sorted(Path(p).name for p in paths), sorted(groups), shard.count])
         name = f"{_PREFIX}:{hashlib.sha256(key.encode()).hexdigest()[:16]}"
-        held = json.loads(catalog.add_state(name, json.dumps({"key": key, "vault_mark": int(vault_mark())})))
+        # The folder names stay out of the database (a folder can be named after a person): only their hash.
+        digest = hashlib.sha256(key.encode()).hexdigest()
+        state = json.dumps({"key": digest, "vault_mark": int(vault_mark())})
+        held = json.loads(catalog.add_state(name, state))
         return cls(name=name, shard=shard, mark=int(held["vault_mark"]))
 
     def finish(self, catalog: Catalog) -> list[int]:

@@ -66,7 +66,7 @@ def test_ingest_folder_then_rerun_is_unchanged(container: Container, docs: Path)
     assert first.chunks == 3
     count = container.vector_store.count()
     assert count == 3
-    assert sorted(r.source for r in container.catalog.all()) == sorted(str(docs / n) for n in DOCS)
+    assert sorted(r.path for r in container.catalog.all()) == sorted(str(docs / n) for n in DOCS)
     assert_store_matches_catalog(container)
 
     second = container.ingestor.run([docs])
@@ -150,7 +150,7 @@ def test_delete_by_path_and_by_doc_id(container: Container, docs: Path) -> None:
     assert container.vector_store.count(file_filter(travel.doc_id)) == 0
 
     leave = container.catalog.find(str(docs / "leave.md"))
-    assert container.ingestor.delete(leave.doc_id).source == str(docs / "leave.md")
+    assert container.ingestor.delete(leave.doc_id).path == str(docs / "leave.md")
     assert container.vector_store.count() == total - travel.chunks - leave.chunks
     assert [Path(r.source).name for r in container.catalog.all()] == ["laptops.md"]
     assert_store_matches_catalog(container)

@@ -5,6 +5,7 @@ store files, logs, reports, uploads)."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -131,8 +132,23 @@ def raw_bytes_found(home: Path, values: list[str]) -> list[Found]:
         data = path.read_bytes()
         for value in values:
             if value.encode() in data or value.encode("utf-16-le") in data:
-                found.append(Found(str(path.relative_to(home)), value))
+                found.append(Found(f"{path.relative_to(home)}{_where_in_database(path, value)}", value))
     return found
+
+
+def _where_in_database(path: Path, value: str) -> str:
+    """For the SQLite file: the tables and columns that hold ``value`` now (else it is in free space)."""
+    if path.name != "privrag.db":
+        return ""
+    places = []
+    with sqlite3.connect(path) as db:
+        for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+            columns = [row[1] for row in db.execute(f"PRAGMA table_info('{table}')")]
+            for column in columns:
+                query = f"SELECT count(*) FROM '{table}' WHERE CAST(\"{column}\" AS TEXT) LIKE ?"
+                if db.execute(query, (f"%{value}%",)).fetchone()[0]:
+                    places.append(f"{table}.{column}")
+    return f" ({', '.join(places) or 'free space'})"
 
 
 def test_no_raw_value_in_any_file_under_the_home(used_home: Path) -> None:
