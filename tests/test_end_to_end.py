@@ -11,11 +11,11 @@ from tests.conftest import SAMPLE, make_settings
 
 def test_sample_is_ingested_completely(sample_home) -> None:
     records = sample_home.catalog.all()
-    files = [p for p in SAMPLE.iterdir() if p.suffix in {".md", ".txt", ".pdf", ".docx"}]
+    files = [p for p in SAMPLE.iterdir() if p.suffix in {".md", ".txt", ".pdf", ".docx", ".xlsx", ".pptx"}]
     assert len(records) == len(files)
     assert all(r.status == "ok" and r.chunks > 0 for r in records)
     assert sample_home.vector_store.count() == sum(r.chunks for r in records)
-    pdf = next(r for r in records if r.source.endswith(".pdf"))
+    pdf = next(r for r in records if r.source.endswith("employee_handbook.pdf"))
     pages = {
         n.metadata.get("page")
         for n in sample_home.vector_store.get_nodes()
