@@ -48,6 +48,14 @@ def _service(settings: Settings, user: str | None = None):  # type: ignore[no-un
     from app.client import find_service
 
     client = find_service(settings.home)
+    if client is not None and client.token and client.request_status("GET", "/v1/me") == 401:
+        from app import cli_token  # the token expired or its admin's password changed: issue a new one
+
+        container = _container(settings)
+        try:
+            client.token = cli_token.ensure(container)
+        finally:
+            container.close()
     if client is not None and user:
         client.act_as = user
     return client
@@ -71,12 +79,9 @@ def cmd_setup(args: argparse.Namespace, settings: Settings) -> int:
             handle.write(password + "\n")
         container.audit.record("setup", "user_added", name="admin", role="admin")
         result.update(admin_created=True, admin_password_file=str(secret))
-    token_path = settings.home / "keys" / "cli.token"
-    if not token_path.exists():
-        token_path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(token_path, os.O_WRONLY | os.O_CREAT, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(users.issue_token("admin", kind="api") + "\n")
+    from app import cli_token
+
+    cli_token.ensure(container)  # kept when it still works; expired or revoked ones are replaced
     if not args.no_model and settings.llm.backend == "llama_cpp" and not settings.llm.model_path:
         from app.models import CHAT_MODELS, assemble
 

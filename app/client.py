@@ -46,9 +46,17 @@ class ServiceClient:
         return headers
 
     def request(self, method: str, path: str, **kwargs: Any) -> Any:
-        response = self._http.request(method, path, headers=self._headers(), **kwargs)
+        headers = {**self._headers(), **(kwargs.pop("headers", None) or {})}
+        response = self._http.request(method, path, headers=headers, **kwargs)
         _raise_for(response)
         return response.json()
+
+    def request_status(self, method: str, path: str) -> int:
+        """The HTTP status of a request (0 when the service cannot be reached); nothing is raised."""
+        try:
+            return self._http.request(method, path, headers=self._headers(), timeout=10).status_code
+        except httpx.HTTPError:
+            return 0
 
     def healthy(self) -> bool:
         try:
@@ -56,8 +64,13 @@ class ServiceClient:
         except httpx.HTTPError:
             return False
 
-    def login(self, username: str, password: str) -> dict:
-        result = self.request("POST", "/v1/auth/login", json={"username": username, "password": password})
+    def login(self, username: str, password: str, client_address: str | None = None) -> dict:
+        """Log in; ``client_address``: the browser's address, when a front end (the web UI) logs in for it
+        (sent as ``X-Forwarded-For``, which the service trusts from its own host only)."""
+        headers = {"X-Forwarded-For": client_address} if client_address else None
+        result = self.request(
+            "POST", "/v1/auth/login", json={"username": username, "password": password}, headers=headers
+        )
         self.token = result["token"]
         return result
 
@@ -117,8 +130,16 @@ class ServiceClient:
     def remove_user(self, name: str) -> dict:
         return self.request("DELETE", f"/v1/users/{name}")
 
-    def issue_token(self, user: str | None = None) -> dict:
-        return self.request("POST", "/v1/tokens", json={"user": user})
+    def issue_token(
+        self,
+        user: str | None = None,
+        expires_in: int | None = None,
+        scope: list[str] | None = None,
+        password: str | None = None,
+    ) -> dict:
+        """A new API token: capped by this client's own token unless ``password`` (the caller's) is given."""
+        body = {"user": user, "expires_in": expires_in, "scope": scope, "password": password}
+        return self.request("POST", "/v1/tokens", json={k: v for k, v in body.items() if v is not None})
 
     def tokens(self, user: str | None = None) -> list[dict]:
         return self.request("GET", "/v1/tokens", params={"owner": user} if user else None)

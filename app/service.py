@@ -12,15 +12,17 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
-from app import operations, service_eval, service_ui, service_users, user_operations
+from app import operations, service_eval, service_ui, service_uploads, service_users, user_operations
+from app.body_limit import BodyLimitMiddleware
 from app.container import Container
 from app.directory import DirectoryUnavailable, directory_for
 from app.directory_login import Authenticator
 from app.jobs import Job, JobQueue
 from app.metrics import Metrics
 from app.paths import UnsafePathError, allowed_roots, check_within
-from app.ratelimit import RateLimiter
+from app.ratelimit import LoginThrottle, RateLimiter
 from app.service_ops import register_ops_routes
+from app.uploads import clean_uploads
 from app.users import User, UserError
 
 log = logging.getLogger("privrag.service")
@@ -74,25 +76,36 @@ class ChatCompletionRequest(BaseModel):
 
 def create_app(container: Container) -> FastAPI:
     app = FastAPI(title="privrag", version="0.1.0")
+    clean_uploads(container.settings.home / "uploads")  # left by a stop or crash: no job uses them now
     jobs = JobQueue(service_ui.ingest_runner(container))
     app.state.container = container
     app.state.jobs = jobs
     limits = container.settings.service
     chat_limiter = RateLimiter(limits.chat_per_minute)
-    login_limiter = RateLimiter(limits.logins_per_minute, burst=5)  # a few typos, then slow down
-    max_body = int(limits.max_request_mb * 1024 * 1024)
+    login_throttle = LoginThrottle(
+        limits.logins_per_minute, limits.logins_per_address_per_minute, limits.login_name_delay_s
+    )
     metrics = Metrics(container, jobs)
     app.state.metrics = metrics
     authenticator = Authenticator(container, directory_for(container.settings.auth), on_login=metrics.login)
 
-    @app.middleware("http")
-    async def _limit_request_size(request: Request, call_next):  # type: ignore[no-untyped-def]
-        declared = request.headers.get("content-length")
-        if declared and declared.isdigit() and int(declared) > max_body:
-            return JSONResponse(
-                status_code=413, content={"detail": f"request body over the {limits.max_request_mb} MB limit"}
+    app.add_middleware(  # counted on the stream, before any route or authentication (app/body_limit.py)
+        BodyLimitMiddleware,
+        max_bytes=int(limits.max_request_mb * 1024 * 1024),
+        label=f"{limits.max_request_mb:g} MB",
+    )
+
+    def login_gate(request: Request, name: str) -> None:
+        """Throttle a password check by client address and name, before any hashing (app/ratelimit.py)."""
+        verdict = login_throttle.check(request.client.host if request.client else "unknown", name)
+        if verdict.wait:
+            raise HTTPException(
+                429,
+                f"too many login attempts: retry in {verdict.wait:.0f} s",
+                headers={"Retry-After": f"{max(1, round(verdict.wait))}"},
             )
-        return await call_next(request)
+        if verdict.delay:
+            time.sleep(verdict.delay)
 
     def throttle(limiter: RateLimiter, key: str, action: str) -> None:
         wait = limiter.allow(key, action)
@@ -124,7 +137,13 @@ def create_app(container: Container) -> FastAPI:
             target = container.users.get(x_privrag_user)
             if target is None:
                 raise HTTPException(404, f"user {x_privrag_user!r} does not exist")
-            return dataclasses.replace(target, acting_admin=user.name)  # audited: the admin, as the target
+            return dataclasses.replace(  # audited: the admin, as the target; within the admin's token's grant
+                target,
+                acting_admin=user.name,
+                scope=user.scope,
+                token_kind=user.token_kind,
+                token_expires_at=user.token_expires_at,
+            )
         return user
 
     def require(user: User, permission: str) -> None:
@@ -138,8 +157,8 @@ def create_app(container: Container) -> FastAPI:
         return {"ok": True}
 
     @app.post("/v1/auth/login")
-    def login(body: LoginRequest) -> dict:
-        throttle(login_limiter, body.username, "login")
+    def login(body: LoginRequest, request: Request) -> dict:
+        login_gate(request, body.username)
         try:  # local users first (break-glass), then the directory; each outcome audited
             user = authenticator.login(body.username, body.password)
         except DirectoryUnavailable as exc:
@@ -148,8 +167,10 @@ def create_app(container: Container) -> FastAPI:
                 503, "the company directory cannot be reached: try again later (local accounts still log in)"
             ) from exc
         if user is None:
+            login_throttle.failed(body.username)
             raise HTTPException(401, "wrong user name or password")
-        return {"token": container.users.issue_token(user.name), "user": _user_json(user)}
+        session = container.users.issue_token(user.name, lifetime=limits.session_hours * 3600)
+        return {"token": session, "user": _user_json(user)}
 
     @app.post("/v1/auth/logout")
     def logout(user: CurrentUser, authorization: Annotated[str, Header()]) -> dict:
@@ -354,8 +375,9 @@ def create_app(container: Container) -> FastAPI:
         }
 
     service_ui.register_ui_routes(app, container, current_user, require)
+    service_uploads.register_upload_routes(app, container, current_user, require)
     service_eval.register_eval_routes(app, container, current_user, require)
-    service_users.register_user_routes(app, container, current_user, require, _user_json)
+    service_users.register_user_routes(app, container, current_user, require, _user_json, login_gate)
     register_ops_routes(app, container, metrics, authenticator.directory)
     return app
 

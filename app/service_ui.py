@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from typing import Annotated, Literal
 
-from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, UploadFile
+from fastapi import Depends, FastAPI, HTTPException, Query
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
 
@@ -17,7 +17,7 @@ from app.container import Container
 from app.conversations import Conversation
 from app.feedback import Feedback
 from app.jobs import Job
-from app.uploads import Upload, UploadError, discard_uploads, save_uploads
+from app.uploads import discard_uploads
 from app.users import User
 from ingest.pipeline import IngestProgress, IngestReport
 from retrieval.answer import supporting_span
@@ -60,7 +60,7 @@ def conversation_history(container: Container, user: User, conversation_id: str 
     """The earlier turns of the user's conversation (pseudonymized); 404 when it is not theirs."""
     if not conversation_id:
         return []
-    conversation = container.conversations.get(user.name, conversation_id)
+    conversation = container.conversations.get(user.id, conversation_id)
     if conversation is None:
         raise HTTPException(404, f"conversation {conversation_id!r} does not exist")
     return [{"role": t.role, "content": t.content} for t in conversation.turns]
@@ -134,19 +134,19 @@ def register_ui_routes(
     def create_conversation(user: CurrentUser, body: ConversationRequest | None = None) -> dict:
         require(user, "chat")
         title = body.title if body else ""
-        return container.conversations.create(user.name, title).to_json(with_turns=False)
+        return container.conversations.create(user.id, title).to_json(with_turns=False)
 
     @app.get("/v1/conversations")
     def list_conversations(user: CurrentUser, limit: Annotated[int, Query(ge=1, le=500)] = 100) -> list[dict]:
         require(user, "chat")
-        return [c.to_json(with_turns=False) for c in container.conversations.list(user.name, limit)]
+        return [c.to_json(with_turns=False) for c in container.conversations.list(user.id, limit)]
 
     @app.get("/v1/conversations/{conversation_id}")
     def get_conversation(conversation_id: str, user: CurrentUser, reveal: bool = False) -> dict:
         require(user, "chat")
         if reveal:
             require(user, "reveal")
-        conversation = container.conversations.get(user.name, conversation_id)
+        conversation = container.conversations.get(user.id, conversation_id)
         if conversation is None:
             raise HTTPException(404, f"conversation {conversation_id!r} does not exist")
         if reveal:
@@ -159,14 +159,14 @@ def register_ui_routes(
     @app.post("/v1/feedback")
     def add_feedback(body: FeedbackRequest, user: CurrentUser) -> dict:
         require(user, "chat")
-        if body.conversation_id and container.conversations.get(user.name, body.conversation_id) is None:
+        if body.conversation_id and container.conversations.get(user.id, body.conversation_id) is None:
             raise HTTPException(404, f"conversation {body.conversation_id!r} does not exist")
         texts = [body.question, body.answer, body.comment]
         if container.pseudonymizer is not None:  # the answer may have been revealed: store surrogates only
             texts = [t.text for t in container.pseudonymizer.run(texts, store=False)]
         record = container.feedback.add(
             Feedback(
-                user=user.name,
+                user=user.id,  # the id, never reused: not the name
                 question=texts[0],
                 answer=texts[1],
                 comment=texts[2],
@@ -181,33 +181,13 @@ def register_ui_routes(
     @app.get("/v1/feedback")
     def list_feedback(user: CurrentUser, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[dict]:
         require(user, "audit")
-        return [f.to_json() for f in container.feedback.list(limit)]
+        names = container.users.names()  # feedback is keyed by user id: show the current name
+        return [
+            {**f.to_json(), "user": names.get(f.user, "(removed user)"), "user_id": f.user}
+            for f in container.feedback.list(limit)
+        ]
 
-    # --- uploads ---------------------------------------------------------------------------------
-
-    @app.post("/v1/ingest/upload")
-    def upload(
-        user: CurrentUser,
-        files: Annotated[list[UploadFile], File(description="documents to ingest")],
-        groups: Annotated[str, Form(max_length=2000, description="access groups, comma-separated")] = "",
-    ) -> dict:
-        require(user, "ingest")
-        max_bytes = int(container.settings.ingest.max_file_mb * 1024 * 1024)
-        try:
-            folder = save_uploads(
-                container.settings.home / "uploads",
-                [Upload(f.filename or "", f.file) for f in files],
-                max_bytes,
-            )
-        except UploadError as exc:
-            raise HTTPException(413 if exc.too_large else 422, f"upload rejected: {exc}") from exc
-        group_list = [g.strip() for g in groups.split(",") if g.strip()]
-        saved = sorted(folder.iterdir())  # named one by one: unsupported files are reported, not skipped
-        job = app.state.jobs.submit(user.name, [str(p) for p in saved], group_list, False)
-        container.audit.record(
-            user.name, "ingest_submitted", job=job.id, paths=len(saved), uploaded=True, groups=group_list
-        )
-        return {**job.to_json(), "uploaded": [p.name for p in saved]}
+    # uploads: app/service_uploads.py (parsed off the stream into the home)
 
     # --- audit log and privacy -------------------------------------------------------------------
 

@@ -3,17 +3,22 @@
 Every change is written to the audit log (``user_changed``, ``user_removed``, ``token_issued``,
 ``token_revoked``). A token is shown once, when it is issued; afterwards only its id (a prefix of its stored
 hash) is known.
+
+Minting (``POST /v1/tokens``): every API token expires and has a scope. Asked for with a token only, the new
+token ends no later than the caller's token and holds none of the permissions that token lacks
+(``user_operations.MintLimit``): a 12-hour session mints tokens of at most 12 hours. With the caller's
+password given again (``password``, throttled like a login), it may live up to ``api_token_max_days``.
 """
 
 from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, HTTPException
+from fastapi import Depends, FastAPI, HTTPException, Request
 from pydantic import BaseModel, Field
 
 from app import user_operations as ops
 from app.container import Container
-from app.user_operations import token_json
+from app.user_operations import MintLimit, token_json
 from app.users import User, UserError
 
 
@@ -25,6 +30,13 @@ class UserChangeRequest(BaseModel):
 
 class TokenRequest(BaseModel):
     user: str | None = Field(None, max_length=128, description="whose (admins only); the caller's if omitted")
+    expires_in: int | None = Field(
+        None, ge=1, description="lifetime in seconds; [service] api_token_days if omitted"
+    )
+    scope: list[str] | None = Field(None, max_length=16, description="permissions; all the request may grant")
+    password: str | None = Field(
+        None, max_length=1024, description="the caller's password: lifts the cap of the caller's own token"
+    )
 
 
 def register_user_routes(
@@ -33,6 +45,7 @@ def register_user_routes(
     current_user: Callable[..., User],
     require: Callable[[User, str], None],
     user_json: Callable[[User], dict],
+    login_gate: Callable[[Request, str], None],
 ) -> None:
     CurrentUser = Annotated[User, Depends(current_user)]
     users = container.users
@@ -69,8 +82,18 @@ def register_user_routes(
         return {"removed": name}
 
     @app.post("/v1/tokens")
-    def issue_token(body: TokenRequest, user: CurrentUser) -> dict:
-        return ops.issue_api_token(container, user.name, subject(user, body.user))
+    def issue_token(body: TokenRequest, request: Request, user: CurrentUser) -> dict:
+        owner = subject(user, body.user)
+        limit: MintLimit | None = MintLimit.of(user)
+        if body.password is not None:
+            login_gate(request, user.name)
+            if users.check_password(user.name, body.password) is None:
+                raise HTTPException(403, "password: wrong password")
+            limit = None if user.acting_admin is None else limit
+        try:
+            return ops.issue_api_token(container, user.name, owner, body.expires_in, body.scope, limit)
+        except UserError as exc:
+            raise HTTPException(422, str(exc)) from exc
 
     @app.get("/v1/tokens")
     def list_tokens(user: CurrentUser, owner: str | None = None) -> list[dict]:

@@ -181,8 +181,19 @@ class ServiceSettings(BaseModel):
     port: int = 8000
     ui_port: int = 8501
     chat_per_minute: float = Field(30.0, description="questions per user per minute (0 = no limit)")
-    logins_per_minute: float = Field(10.0, description="login attempts per user name per minute")
+    logins_per_minute: float = Field(
+        10.0, description="login attempts per (client address, user name) per minute (0 = no login limits)"
+    )
+    logins_per_address_per_minute: float = Field(
+        30.0, description="login attempts per client address per minute, whatever the names (argon2 work)"
+    )
+    login_name_delay_s: float = Field(
+        1.0, ge=0, le=10, description="delay of each attempt on a name that failed often from many addresses"
+    )
     max_request_mb: float = Field(100.0, description="largest request body accepted (uploads included)")
+    session_hours: float = Field(12.0, gt=0, description="lifetime of a login session")
+    api_token_days: float = Field(30.0, gt=0, description="default lifetime of a new API token")
+    api_token_max_days: float = Field(365.0, gt=0, description="longest lifetime an API token may be given")
 
 
 class IngestSettings(BaseModel):

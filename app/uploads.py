@@ -78,3 +78,19 @@ def discard_uploads(root: Path, paths: Sequence[str]) -> None:
         for folder in (resolved, resolved.parent):
             if folder.parent == resolved_root and folder.is_dir():
                 shutil.rmtree(folder, ignore_errors=True)
+
+
+def clean_uploads(root: Path) -> int:
+    """Remove everything under ``root`` (uploads a stopped or crashed service left); returns how many entries.
+
+    Run when the service starts: no job can be using them then (jobs live in the service's memory)."""
+    if not root.is_dir():
+        return 0
+    removed = 0
+    for entry in root.iterdir():
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+        removed += 1
+    return removed

@@ -1,39 +1,47 @@
-"""Users, roles, groups, passwords (argon2) and bearer tokens (stored hashed, revocable)."""
+"""Users, roles, groups, passwords (argon2) and bearer tokens (``app.tokens``: hashed, expiring, scoped).
+
+Every user has an id that is never reused (a random 128-bit hex string): tokens, conversations and feedback
+are keyed by it, so a removed user's data never passes to a new user of the same name. A new password or
+the user's removal revokes every token of the user, sessions and API tokens alike.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import json
-import secrets
 import time
-from dataclasses import dataclass
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Boolean, Column, Float, MetaData, String, Table, Text, select, update
+from sqlalchemy import Column, Float, String, Table, Text, select, update
 from sqlalchemy.engine import Engine
 
-metadata = MetaData()
+from app.tokens import TOKEN_ID_CHARS, TokenInfo, TokenStore, metadata, token_id, tokens_table
+
+__all__ = [
+    "ROLE_PERMISSIONS",
+    "TOKEN_ID_CHARS",
+    "TokenInfo",
+    "User",
+    "UserError",
+    "UserStore",
+    "metadata",
+    "token_id",
+    "tokens_table",
+    "users_table",
+]
 
 users_table = Table(
     "users",
     metadata,
     Column("name", String(128), primary_key=True),
+    Column("id", String(32), nullable=False, unique=True),  # never reused: what stored data is keyed by
     Column("role", String(32), nullable=False),
     Column("groups", Text, nullable=False),
     Column("password_hash", Text, nullable=False),
     Column("created_at", Float, nullable=False),
-)
-
-tokens_table = Table(
-    "tokens",
-    metadata,
-    Column("token_hash", String(64), primary_key=True),
-    Column("user", String(128), nullable=False, index=True),
-    Column("kind", String(16), nullable=False),  # session | api
-    Column("created_at", Float, nullable=False),
-    Column("expires_at", Float, nullable=True),
-    Column("revoked", Boolean, nullable=False, default=False),
 )
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
@@ -42,7 +50,9 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     "privacy_officer": {"chat", "reveal", "erase", "audit"},
     "admin": {"chat", "reveal", "ingest", "delete", "erase", "manage_users", "evaluate", "audit"},
 }
+ALL_PERMISSIONS = frozenset().union(*ROLE_PERMISSIONS.values())
 SESSION_SECONDS = 12 * 3600
+API_TOKEN_SECONDS = 30 * 86400  # the default lifetime of an API token when none is asked for
 
 
 class UserError(ValueError):
@@ -51,15 +61,22 @@ class UserError(ValueError):
 
 @dataclass(frozen=True)
 class User:
+    """A user; when it comes from a token, also what that token grants (scope, expiry)."""
+
     name: str
     role: str
     groups: list[str]
+    id: str = field(default="", compare=False)
+    scope: frozenset[str] | None = field(default=None, compare=False)  # None: every permission of the role
+    token_kind: str | None = field(default=None, compare=False)
+    token_expires_at: float | None = field(default=None, compare=False)
     # the admin acting as this user (X-Privrag-User, ask --user): audited as the actor, this user the subject
-    acting_admin: str | None = None
+    acting_admin: str | None = field(default=None, compare=False)
 
     @property
     def permissions(self) -> set[str]:
-        return ROLE_PERMISSIONS.get(self.role, set())
+        held = set(ROLE_PERMISSIONS.get(self.role, set()))
+        return held if self.scope is None else held & self.scope
 
     def can(self, permission: str) -> bool:
         return permission in self.permissions
@@ -70,32 +87,28 @@ class User:
         return None if self.role == "admin" else self.groups
 
 
-TOKEN_ID_CHARS = 16
+def _user(row) -> User:  # type: ignore[no-untyped-def]
+    return User(row.name, row.role, json.loads(row.groups), id=row.id)
 
 
-@dataclass(frozen=True)
-class TokenInfo:
-    id: str
-    user: str
-    kind: str
-    created_at: float
-    expires_at: float | None
-    active: bool
-
-
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def token_id(token: str) -> str:
-    """A token's public id: a prefix of its stored hash."""
-    return _token_hash(token)[:TOKEN_ID_CHARS]
+def check_scope(scope: Iterable[str]) -> list[str]:
+    """A token scope as a sorted list of known permissions (``UserError`` naming an unknown one)."""
+    wanted = sorted(set(scope))
+    unknown = [p for p in wanted if p not in ALL_PERMISSIONS]
+    if unknown:
+        raise UserError(
+            f"scope: unknown permission {unknown[0]!r}; choose from {', '.join(sorted(ALL_PERMISSIONS))}"
+        )
+    if not wanted:
+        raise UserError("scope: a token needs at least one permission")
+    return wanted
 
 
 class UserStore:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._hasher = PasswordHasher()
+        self._tokens = TokenStore(engine)
         metadata.create_all(engine)
 
     def add(self, name: str, role: str, groups: list[str], password: str) -> User:
@@ -111,27 +124,38 @@ class UserStore:
             raise UserError("password: must be at least 8 characters")
         if self.get(name):
             raise UserError(f"name: user {name!r} already exists")
+        user_id = uuid.uuid4().hex
         with self._engine.begin() as conn:
             conn.execute(
                 users_table.insert().values(
                     name=name,
+                    id=user_id,
                     role=role,
                     groups=json.dumps(sorted(set(groups))),
                     password_hash=self._hasher.hash(password),
                     created_at=time.time(),
                 )
             )
-        return User(name, role, sorted(set(groups)))
+        return User(name, role, sorted(set(groups)), id=user_id)
 
     def get(self, name: str) -> User | None:
         with self._engine.connect() as conn:
             row = conn.execute(select(users_table).where(users_table.c.name == name)).first()
-        return User(row.name, row.role, json.loads(row.groups)) if row else None
+        return _user(row) if row else None
+
+    def by_id(self, user_id: str) -> User | None:
+        with self._engine.connect() as conn:
+            row = conn.execute(select(users_table).where(users_table.c.id == user_id)).first()
+        return _user(row) if row else None
 
     def list(self) -> list[User]:
         with self._engine.connect() as conn:
             rows = conn.execute(select(users_table).order_by(users_table.c.name)).all()
-        return [User(r.name, r.role, json.loads(r.groups)) for r in rows]
+        return [_user(r) for r in rows]
+
+    def names(self) -> dict[str, str]:
+        """Current user names by id."""
+        return {u.id: u.name for u in self.list()}
 
     def count(self) -> int:
         return len(self.list())
@@ -146,38 +170,55 @@ class UserStore:
             self._hasher.verify(row.password_hash, password)
         except (VerificationError, InvalidHashError):
             return None
-        return User(row.name, row.role, json.loads(row.groups))
+        return _user(row)
 
-    def issue_token(self, name: str, kind: str = "session") -> str:
-        token = secrets.token_urlsafe(32)
-        now = time.time()
-        with self._engine.begin() as conn:
-            conn.execute(
-                tokens_table.insert().values(
-                    token_hash=_token_hash(token),
-                    user=name,
-                    kind=kind,
-                    created_at=now,
-                    expires_at=now + SESSION_SECONDS if kind == "session" else None,
-                    revoked=False,
-                )
-            )
-        return token
+    def _owner(self, name: str) -> User:
+        user = self.get(name)
+        if user is None:
+            raise UserError(f"name: no user {name!r}")
+        return user
+
+    def issue_token(
+        self,
+        name: str,
+        kind: str = "session",
+        lifetime: float | None = None,
+        scope: Iterable[str] | None = None,
+    ) -> str:
+        """A new token of ``name``: a session for ``SESSION_SECONDS`` or an API token for ``lifetime``
+        seconds (``API_TOKEN_SECONDS`` when omitted); every token expires."""
+        owner = self._owner(name)
+        seconds = (
+            lifetime if lifetime is not None else SESSION_SECONDS if kind == "session" else API_TOKEN_SECONDS
+        )
+        if seconds <= 0:
+            raise UserError("expires_in: a token's lifetime must be positive")
+        return self._tokens.issue(
+            owner.id, owner.name, kind, time.time() + seconds, None if scope is None else check_scope(scope)
+        )
 
     def user_for_token(self, token: str) -> User | None:
-        with self._engine.connect() as conn:
-            row = conn.execute(
-                select(tokens_table).where(tokens_table.c.token_hash == _token_hash(token))
-            ).first()
-        if row is None or row.revoked or (row.expires_at and row.expires_at < time.time()):
+        """The token's owner with the token's scope and expiry; None for an unknown, revoked or expired
+        token, or one whose owner is gone (a new user of the same name has another id)."""
+        grant = self._tokens.grant(token)
+        if grant is None:
             return None
-        return self.get(row.user)
+        owner = self.by_id(grant.user_id)
+        if owner is None:
+            return None
+        return User(
+            owner.name,
+            owner.role,
+            owner.groups,
+            id=owner.id,
+            scope=grant.scope,
+            token_kind=grant.kind,
+            token_expires_at=grant.expires_at,
+        )
 
     def update(self, name: str, role: str | None = None, groups: list[str] | None = None) -> User:
         """Change a user's role and/or groups; takes effect on the user's next request (tokens stay)."""
-        current = self.get(name)
-        if current is None:
-            raise UserError(f"name: no user {name!r}")
+        current = self._owner(name)
         if role is not None and role not in ROLE_PERMISSIONS:
             raise UserError(f"role: unknown role {role!r}; choose one of {', '.join(ROLE_PERMISSIONS)}")
         if current.role == "admin" and role not in (None, "admin") and self._admins() == 1:
@@ -189,77 +230,45 @@ class UserStore:
             values["groups"] = json.dumps(sorted(set(groups)))
         if values:
             with self._engine.begin() as conn:
-                conn.execute(update(users_table).where(users_table.c.name == name).values(**values))
-        return self.get(name)  # type: ignore[return-value]
+                conn.execute(update(users_table).where(users_table.c.id == current.id).values(**values))
+        return self._owner(name)
 
     def set_password(self, name: str, password: str) -> None:
-        if self.get(name) is None:
-            raise UserError(f"name: no user {name!r}")
+        """A new password; it revokes every token of the user (sessions and API tokens)."""
+        current = self._owner(name)
         if len(password) < 8:
             raise UserError("password: must be at least 8 characters")
         with self._engine.begin() as conn:
             conn.execute(
                 update(users_table)
-                .where(users_table.c.name == name)
+                .where(users_table.c.id == current.id)
                 .values(password_hash=self._hasher.hash(password))
             )
-            conn.execute(  # a new password ends every open session
-                update(tokens_table)
-                .where(tokens_table.c.user == name, tokens_table.c.kind == "session")
-                .values(revoked=True)
-            )
+        self._tokens.revoke_all(current.id)
 
     def remove(self, name: str) -> None:
-        """Delete a user and revoke all of their tokens."""
-        current = self.get(name)
-        if current is None:
-            raise UserError(f"name: no user {name!r}")
+        """Delete a user and revoke all of their tokens (their id is never given to anyone again)."""
+        current = self._owner(name)
         if current.role == "admin" and self._admins() == 1:
             raise UserError(f"name: {name!r} is the last admin and cannot be removed")
+        self._tokens.revoke_all(current.id)
         with self._engine.begin() as conn:
-            conn.execute(update(tokens_table).where(tokens_table.c.user == name).values(revoked=True))
-            conn.execute(users_table.delete().where(users_table.c.name == name))
+            conn.execute(users_table.delete().where(users_table.c.id == current.id))
 
     def _admins(self) -> int:
         return sum(1 for u in self.list() if u.role == "admin")
 
     def tokens(self, name: str) -> list[TokenInfo]:
         """A user's tokens, newest first; the id is a prefix of the stored hash (tokens are not kept)."""
-        with self._engine.connect() as conn:
-            rows = conn.execute(
-                select(tokens_table)
-                .where(tokens_table.c.user == name)
-                .order_by(tokens_table.c.created_at.desc())
-            ).all()
-        now = time.time()
-        return [
-            TokenInfo(
-                id=r.token_hash[:TOKEN_ID_CHARS],  # = token_id(the token)
-                user=r.user,
-                kind=r.kind,
-                created_at=r.created_at,
-                expires_at=r.expires_at,
-                active=not r.revoked and not (r.expires_at and r.expires_at < now),
-            )
-            for r in rows
-        ]
+        user = self.get(name)
+        return [] if user is None else self._tokens.list(user.id)
 
     def revoke_id(self, name: str, token_id: str) -> bool:
         """Revoke the token of ``name`` whose id is ``token_id``; False when there is none."""
         if len(token_id) != TOKEN_ID_CHARS or not all(c in "0123456789abcdef" for c in token_id):
             raise UserError(f"token_id: {token_id!r} is not a token id ({TOKEN_ID_CHARS} hex characters)")
-        with self._engine.begin() as conn:
-            result = conn.execute(
-                update(tokens_table)
-                .where(tokens_table.c.user == name, tokens_table.c.token_hash.startswith(token_id))
-                .values(revoked=True)
-            )
-        return bool(result.rowcount)
+        user = self.get(name)
+        return False if user is None else self._tokens.revoke_id(user.id, token_id)
 
     def revoke(self, token: str) -> None:
-        with self._engine.begin() as conn:
-            conn.execute(
-                update(tokens_table)
-                .where(tokens_table.c.token_hash == _token_hash(token))
-                .values(revoked=True)
-            )
+        self._tokens.revoke(token)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import streamlit as st
 
 from app.ui_pages.citations import render_citations
 from app.ui_pages.common import attempt, can, client, md, show_error
+from app.ui_pages.safe_markdown import safe_md
 
 PLACEHOLDER = "Ask a question about your documents"
 REVEAL_HELP = (
@@ -53,7 +52,7 @@ def _sidebar() -> None:
         for conversation in conversations[:40]:
             current = conversation["id"] == state["conversation"]
             st.button(
-                md(conversation["title"] or "Untitled conversation"),
+                safe_md(conversation["title"] or "Untitled conversation"),
                 key=f"conv-{conversation['id']}",
                 type="secondary" if current else "tertiary",
                 icon=":material/chat_bubble:" if current else None,
@@ -102,7 +101,7 @@ def _render_turns(turns: list[dict]) -> None:
     question = ""
     for turn in turns:
         with st.chat_message(turn["role"]):
-            st.markdown(md(turn["content"]))
+            st.markdown(safe_md(turn["content"]))  # model text: no image fetched, no outside link
             if turn["role"] == "user":
                 question = turn["content"]
                 continue
@@ -118,19 +117,18 @@ def _ask(question: str, reveal: bool) -> None:
             return
         state.update(conversation=created["id"], turns=[], loaded=(created["id"], reveal))
     with st.chat_message("user"):
-        st.markdown(md(question))
+        st.markdown(safe_md(question))
     final: dict = {}
     with st.chat_message("assistant"):
-
-        def tokens() -> Iterator[str]:
+        shown = st.empty()
+        streamed = ""
+        try:  # the text so far is sanitized as a whole each time: a link split over tokens is caught too
             for event in client().ask_stream(question, reveal=reveal, conversation_id=state["conversation"]):
                 if event["type"] == "token":
-                    yield md(event["text"])
+                    streamed += event["text"]
+                    shown.markdown(safe_md(streamed))
                 elif event["type"] == "done":
                     final.update(event)
-
-        try:
-            st.write_stream(tokens())
         except Exception as exc:  # shown as a clear message; the question can be asked again
             show_error(exc, "answer")
             return

@@ -7,6 +7,8 @@ from pathlib import PurePath
 
 import streamlit as st
 
+from app.ui_pages.safe_markdown import no_autolinks
+
 FLAG_TEXT = (
     "Possible prompt injection: this source contains text that looks like instructions to the model. "
     "It was given to the model as quoted data only; read it with care."
@@ -103,8 +105,8 @@ def render_citations(citations: list[dict]) -> None:
 
 
 def _md_plain(text: str) -> str:
-    """Text shown literally inside markdown (file names may hold * _ [ ] < >)."""
+    """Text shown literally inside markdown (file names may hold * _ [ ] < >), never as a link."""
     out = []
     for ch in text:
-        out.append("\\" + ch if ch in "\\`*_[]<>#|~" else ch)
-    return "".join(out)
+        out.append("\\" + ch if ch in "\\`*_[]<>#|~$" else ch)
+    return no_autolinks("".join(out))

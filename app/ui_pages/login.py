@@ -29,12 +29,20 @@ def _form() -> None:
         st.error("Enter your user name and password.")
         return
     try:
-        result = client().login(username.strip(), password)
+        result = client().login(username.strip(), password, client_address=_browser_address())
     except Exception as exc:  # wrong password, unreachable service...: one clear line
         st.error(_login_error(exc), icon=":material/error:")
         return
     st.session_state.user = result["user"]
     st.rerun()
+
+
+def _browser_address() -> str | None:
+    """The browser's address, so that the service throttles logins per browser rather than per UI server."""
+    try:
+        return st.context.ip_address or None
+    except Exception:  # not known (tests, older Streamlit): the service sees the UI's own address
+        return None
 
 
 def _login_error(exc: Exception) -> str:

@@ -21,8 +21,9 @@ from app.client import ServiceClient, ServiceError
 from app.container import Container
 from app.service import create_app
 from app.ui_pages.citations import card_heading, excerpt, passage_html
-from app.ui_pages.common import NOT_AVAILABLE, error_message, md
+from app.ui_pages.common import NOT_AVAILABLE, error_message
 from app.ui_pages.nav import pages_for
+from app.ui_pages.safe_markdown import safe_md
 from app.users import ROLE_PERMISSIONS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -200,12 +201,12 @@ def test_chat_streams_an_answer_with_citation_cards_and_feedback(
     messages = at.chat_message
     assert [m.name for m in messages] == ["user", "assistant"]
     assert messages[0].markdown[0].value == QUESTION
-    conversations = sample_home.conversations.list(name)
+    conversations = sample_home.conversations.list(sample_home.users.get(name).id)  # keyed by user id
     assert len(conversations) == 1 and conversations[0].title == QUESTION
-    stored = sample_home.conversations.get(name, conversations[0].id)
+    stored = sample_home.conversations.get(sample_home.users.get(name).id, conversations[0].id)
     assert stored is not None and [t.role for t in stored.turns] == ["user", "assistant"]
     answer = stored.turns[1]
-    assert messages[1].markdown[0].value == md(answer.content), "the checked answer replaces the stream"
+    assert messages[1].markdown[0].value == safe_md(answer.content), "the checked answer replaces the stream"
     for citation in answer.citations:  # the tiny model rarely cites; cards are checked below too
         assert Path(citation["source"]).name in texts(at)
     assert at.sidebar.button(key=f"conv-{conversations[0].id}").label == QUESTION
@@ -215,13 +216,15 @@ def test_chat_streams_an_answer_with_citation_cards_and_feedback(
     at.button[[b.label for b in at.button].index("Send feedback")].click().run()
     no_exception(at)
     assert "your feedback was recorded" in texts(at)
-    feedback = next(f for f in sample_home.feedback.list(limit=20) if f.user == name)
+    feedback = next(
+        f for f in sample_home.feedback.list(limit=20) if f.user == sample_home.users.get(name).id
+    )
     assert feedback.rating == -1 and feedback.comment == "Too vague" and feedback.question == QUESTION
 
 
 def test_conversations_continue_in_a_new_session(service_url: str, sample_home: Container) -> None:
     name = new_user(sample_home, "employee")
-    conversation = sample_home.conversations.create(name)
+    conversation = sample_home.conversations.create(sample_home.users.get(name).id)
     sample_home.conversations.append(conversation.id, "user", "Where is the parking garage?")
     sample_home.conversations.append(
         conversation.id,
@@ -248,7 +251,7 @@ def test_conversations_continue_in_a_new_session(service_url: str, sample_home: 
 
 def test_reveal_switch_shows_real_values(service_url: str, sample_home: Container) -> None:
     name = new_user(sample_home, "admin")
-    conversation = sample_home.conversations.create(name)
+    conversation = sample_home.conversations.create(sample_home.users.get(name).id)
     surrogate = sample_home.vault.lookup_value("Jane Doe", "PERSON")[0]
     sample_home.conversations.append(conversation.id, "user", f"Who is {surrogate}?")
     at = page(service_url, name, "chat").run()

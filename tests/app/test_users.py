@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
 
 from app.db import make_engine
-from app.users import ROLE_PERMISSIONS, User, UserError, UserStore, tokens_table, users_table
+from app.users import (
+    API_TOKEN_SECONDS,
+    ROLE_PERMISSIONS,
+    User,
+    UserError,
+    UserStore,
+    tokens_table,
+    users_table,
+)
 
 PASSWORD = "correct horse battery"
 
@@ -83,12 +92,53 @@ def test_expired_session_token_fails(users: UserStore) -> None:
     assert users.user_for_token(token) is None
 
 
-def test_api_token_does_not_expire(users: UserStore) -> None:
+def test_api_tokens_expire_too(users: UserStore) -> None:
     users.add("admin", "admin", ["all"], PASSWORD)
+    before = time.time()
     token = users.issue_token("admin", kind="api")
     with users._engine.connect() as conn:
-        assert conn.execute(select(tokens_table.c.expires_at)).scalar() is None
+        expires = conn.execute(select(tokens_table.c.expires_at)).scalar()
+    assert before + API_TOKEN_SECONDS - 5 < expires < time.time() + API_TOKEN_SECONDS + 5
     assert users.user_for_token(token).name == "admin"
+    short = users.issue_token("admin", kind="api", lifetime=60)
+    assert users.tokens("admin")[0].expires_at < time.time() + 61
+    with users._engine.begin() as conn:
+        conn.execute(update(tokens_table).values(expires_at=1.0))
+    assert users.user_for_token(token) is None and users.user_for_token(short) is None
+
+
+def test_ids_are_never_reused_and_old_tokens_stay_dead(users: UserStore) -> None:
+    first = users.add("alice", "employee", ["hr"], PASSWORD)
+    token = users.issue_token("alice", kind="api")
+    users.add("root", "admin", [], PASSWORD)
+    users.remove("alice")
+    second = users.add("alice", "employee", ["eng"], PASSWORD)
+    assert first.id and second.id and first.id != second.id
+    assert users.by_id(first.id) is None and users.by_id(second.id) == second
+    assert users.user_for_token(token) is None
+    assert users.tokens("alice") == []  # the predecessor's tokens are not the newcomer's
+
+
+def test_a_new_password_revokes_sessions_and_api_tokens(users: UserStore) -> None:
+    users.add("alice", "employee", ["hr"], PASSWORD)
+    session, api = users.issue_token("alice"), users.issue_token("alice", kind="api")
+    users.set_password("alice", PASSWORD + "-new")
+    assert users.user_for_token(session) is None and users.user_for_token(api) is None
+    assert not any(t.active for t in users.tokens("alice"))
+
+
+def test_a_scoped_token_grants_only_its_scope(users: UserStore) -> None:
+    users.add("root", "admin", [], PASSWORD)
+    token = users.issue_token("root", kind="api", scope=["chat", "audit"])
+    user = users.user_for_token(token)
+    assert user.permissions == {"chat", "audit"} and not user.can("manage_users")
+    assert user.token_kind == "api" and user.token_expires_at is not None
+    assert users.tokens("root")[0].scope == ["audit", "chat"]
+    users.update("root", role="admin")
+    with pytest.raises(UserError, match="scope"):
+        users.issue_token("root", kind="api", scope=["fly"])
+    session = users.user_for_token(users.issue_token("root"))
+    assert session.scope is None and session.can("manage_users")
 
 
 def test_permissions_per_role() -> None:
