@@ -46,6 +46,12 @@ def register(groups: dict[str, Any], common: argparse.ArgumentParser) -> None:
         "--delete-mb", type=float, default=7.5, help="size of the document whose deletion is timed"
     )
     p.add_argument("--no-baseline", action="store_true", help="skip the naive baseline (c), for quick runs")
+    p.add_argument(
+        "--ocr-pages",
+        type=int,
+        default=4,
+        help="typed pages drawn for the OCR figure (twice: PNG and PDF; 0 = none)",
+    )
     p.set_defaults(func=run)
 
 
@@ -273,6 +279,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                 n.get_content(metadata_mode=MetadataMode.EMBED) for n in container.vector_store.get_nodes()
             ]
             bound = embedding_bound(container.embed_model, texts, nbytes, ingestor.overlap_threads)
+            from app.commands.bench_ocr import measure
+
+            _say("OCR pages per second (a generated scanned corpus) beside a pytesseract-style baseline")
+            ocr = measure(workdir / "ocr", ingestor.limits, args.ocr_pages)
             deletion = time_delete(container, workdir, int(args.delete_mb * MB), not args.no_baseline)
             components = dict(ingestor.components)
             emb = settings.embedding
@@ -308,6 +318,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         else None,
         "targets": {"a_b": TARGET_A_B, "a_c": TARGET_A_C, "delete_seconds": TARGET_DELETE_S},
         "delete": deletion,
+        "ocr": ocr,
         "components": components,
         "machine": {"cpus": os.cpu_count(), "load_avg_before": [round(x, 2) for x in load_before]},
     }
@@ -322,6 +333,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _human(r: dict[str, Any]) -> str:
+    from app.commands.bench_ocr import human_line
+
     def line(name: str, f: dict[str, Any] | None) -> str:
         if not f:
             return f"  {name:<34} skipped"
@@ -341,6 +354,7 @@ def _human(r: dict[str, Any]) -> str:
         f"  delete a {d['mb']} MB document ({d['chunks']} chunks): {d['seconds']:.3f} s "
         f"(target <= {TARGET_DELETE_S} s)"
         + (f"; baseline {d['baseline_seconds']:.3f} s" if "baseline_seconds" in d else ""),
+        human_line(r["ocr"]),
         f"report: {r['report']}",
     ]
     return "\n".join(lines)

@@ -22,6 +22,7 @@ def test_bench_ingest_runs_all_three_and_times_a_delete(
     home = tmp_path / "home"
     code = main(
         ["bench", "ingest", "--home", str(home), "--corpus", str(corpus), "--delete-mb", "0.05", "--json"]
+        + ["--ocr-pages", "1"]
     )
     out = capsys.readouterr().out
     assert code == 0
@@ -36,6 +37,8 @@ def test_bench_ingest_runs_all_three_and_times_a_delete(
     deletion = result["delete"]
     assert deletion["ok"] and deletion["removed"] == deletion["chunks"] > 10
     assert deletion["seconds"] >= 0 and deletion["baseline_seconds"] >= 0
+    ocr = result["ocr"]  # one page as a PNG and as a scanned PDF, beside the pytesseract-style baseline
+    assert "skipped" in ocr or (ocr["pages"] == 2 and ocr["pages_per_s"] > 0 and ocr["ratio"] > 0)
     report = Path(result["report"])
     assert (
         report.parent == home.resolve() / "reports" and json.loads(report.read_text())["delete"] == deletion
@@ -51,7 +54,7 @@ def test_bench_ingest_reads_a_beir_corpus(tmp_path: Path, capsys: pytest.Capture
     (beir / "corpus.jsonl").write_text("\n".join(json.dumps(r) for r in records))
     code = main(
         ["bench", "ingest", "--home", str(tmp_path / "home"), "--corpus", str(beir), "--limit-mb", "0.005"]
-        + ["--delete-mb", "0", "--no-baseline", "--json"]
+        + ["--delete-mb", "0", "--no-baseline", "--ocr-pages", "0", "--json"]
     )
     result = json.loads(capsys.readouterr().out)
     assert code == 0
