@@ -127,7 +127,8 @@ class Directory:
             finally:
                 user_conn.unbind()
             if not accepted:
-                if user_conn.result and user_conn.result.get("result") == 49:  # invalidCredentials
+                # invalidCredentials, insufficientAccessRights, unwillingToPerform (locked, disabled): refused
+                if (user_conn.result or {}).get("result") in (49, 50, 53):
                     return None
                 raise DirectoryUnavailable(
                     f"directory {self.config.url}: bind refused ({user_conn.result.get('description')})"

@@ -13,6 +13,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.container import Container
+from app.directory import DirectoryUser
+from app.directory_login import Mapping, map_groups
 from app.settings import AuthSettings
 from tests.app.conftest import serve
 from tests.conftest import bearer, make_settings, run_cli
@@ -27,6 +29,21 @@ ENG_DOC = (
     "deploy_freeze_eng.md",
     "Deploy freeze at Orbitron: no production deploys after Thursday noon; the release train leaves Tuesday.",
 )
+
+
+def test_groups_and_the_strongest_role_are_mapped_case_insensitively() -> None:
+    auth = AuthSettings(
+        ldap_groups={"cn=HR,ou=Groups,dc=x": "hr", "cn=eng,ou=groups,dc=x": "eng"},
+        ldap_roles={"cn=dpo,ou=groups,dc=x": "privacy_officer", "cn=ml,ou=groups,dc=x": "evaluator"},
+    )
+    user = DirectoryUser(
+        "ann", "uid=ann,dc=x", ["CN=hr, OU=groups, DC=x", "cn=ml,ou=groups,dc=x", "cn=dpo,ou=groups,dc=x"]
+    )
+    assert map_groups(user, auth) == Mapping(groups=["hr"], role="privacy_officer", matched=True)
+    assert map_groups(DirectoryUser("al", "uid=al,dc=x", ["cn=other,dc=x"]), auth).matched is False
+    bad = AuthSettings(ldap_roles={"cn=ml,ou=groups,dc=x": "superuser"})
+    with pytest.raises(ValueError, match="auth.ldap_roles"):
+        map_groups(user, bad)
 
 
 def _home(folder: Path, tree: Tree, model: Path | None = None, **auth: object) -> Container:
