@@ -314,6 +314,9 @@ def _change_user_form(users: list[dict], known_groups: list[str]) -> None:
             st.rerun()
 
 
+TOKEN_PERMISSIONS = ["chat", "reveal", "evaluate", "audit", "erase", "ingest", "delete", "manage_users"]
+
+
 def _tokens_form(users: list[dict]) -> None:
     st.markdown("**API tokens** (for scripts: `Authorization: Bearer <token>`)")
     owner = st.selectbox("Tokens of", [u["name"] for u in users], key="tokens_owner")
@@ -321,7 +324,14 @@ def _tokens_form(users: list[dict]) -> None:
     if tokens:
         st.dataframe(
             [
-                {"id": t["id"], "kind": t["kind"], "created": _when(t["created_at"]), "active": t["active"]}
+                {
+                    "id": t["id"],
+                    "kind": t["kind"],
+                    "created": _when(t["created_at"]),
+                    "expires": _when(t.get("expires_at")),
+                    "scope": ", ".join(t.get("scope") or []) or "role",
+                    "active": t["active"],
+                }
                 for t in tokens
             ],
             hide_index=True,
@@ -331,11 +341,24 @@ def _tokens_form(users: list[dict]) -> None:
         st.success(f"Token {issued['id']} for {issued['user']} (shown only now, copy it):")
         st.code(issued["token"], language=None)
     issue_col, revoke_col = st.columns(2)
-    if issue_col.button("Issue an API token", icon=":material/key:"):
-        issued = attempt(client().issue_token, owner, action="issue a token")
-        if issued is not None:
-            st.session_state.issued_token = issued
-            st.rerun()
+    with issue_col.form("issue_token"):
+        days = st.number_input("Lifetime (days)", min_value=0.01, max_value=365.0, value=30.0)
+        scope = st.multiselect("Scope (empty: every permission of the role)", TOKEN_PERMISSIONS)
+        password = st.text_input(
+            "Your password", type="password", help="Without it, the token ends with your session."
+        )
+        if st.form_submit_button("Issue an API token", icon=":material/key:"):
+            issued = attempt(
+                client().issue_token,
+                owner,
+                expires_in=int(days * 86400),
+                scope=scope or None,
+                password=password or None,
+                action="issue a token",
+            )
+            if issued is not None:
+                st.session_state.issued_token = issued
+                st.rerun()
     active = [t["id"] for t in tokens if t["active"]]
     if active:
         with revoke_col.form("revoke_token"):
