@@ -21,7 +21,15 @@ from tests.conftest import TEST_PASSWORD, bearer, make_settings, new_user_token
 
 PASSWORD = TEST_PASSWORD  # the password new_user_token gives
 QUESTION = "How many days per week may employees work remotely?"
-PUBLIC = {"/healthz", "/readyz", "/v1/auth/login", "/docs", "/docs/oauth2-redirect", "/openapi.json", "/redoc"}
+PUBLIC = {
+    "/healthz",
+    "/readyz",
+    "/v1/auth/login",
+    "/docs",
+    "/docs/oauth2-redirect",
+    "/openapi.json",
+    "/redoc",
+}
 
 
 add_user = new_user_token
