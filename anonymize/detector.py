@@ -21,7 +21,10 @@ from spacy.lang.en.stop_words import STOP_WORDS  # noqa: E402
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
+from anonymize import name_lexicon  # noqa: E402
 from anonymize.analysis_pool import AnalysisPool  # noqa: E402
+from anonymize.name_evidence import RECOGNIZER as EVIDENCE  # noqa: E402
+from anonymize.name_evidence import NameEvidenceRecognizer, title_caps  # noqa: E402
 from anonymize.names import (  # noqa: E402
     coordinated,
     names_before_addresses,
@@ -263,7 +266,7 @@ class DetectorConfig:
     workers: int = 0
     # A batch with fewer characters is analyzed in the calling process (a helper's round trip costs more).
     parallel_min_chars: int = 10_000
-    version: str = "privrag-detector-8"
+    version: str = "privrag-detector-9"
 
 
 def build_analyzer(config: DetectorConfig) -> AnalyzerEngine:
@@ -288,6 +291,7 @@ def build_analyzer(config: DetectorConfig) -> AnalyzerEngine:
     analyzer.registry.remove_recognizer("PhoneRecognizer")
     for recognizer in builtin_recognizers() + custom_recognizers(config.custom):
         analyzer.registry.add_recognizer(recognizer)
+    analyzer.registry.add_recognizer(NameEvidenceRecognizer(name_lexicon.load()))
     for entity_type, words in config.deny_list.items():
         from presidio_analyzer import PatternRecognizer
 
@@ -340,7 +344,18 @@ class PiiDetector:
                 name not in _NOT_NAMES
                 and name not in _NAME_PREFIXES
                 and any(ch.isalpha() for ch in value)
-                and plausible_person(value, text, from_model=_tier(result) == 2, technical=technical)
+                # Two signals vouch for an evidence result; in technical text it passes the model's filters.
+                and (
+                    (_recognizer(result) == EVIDENCE and not technical)
+                    or plausible_person(
+                        title_caps(text)[result.start : result.end].strip()
+                        if _recognizer(result) == EVIDENCE
+                        else value,
+                        text,
+                        from_model=_tier(result) == 2 or _recognizer(result) == EVIDENCE,
+                        technical=technical,
+                    )
+                )
             )
         if result.entity_type == "US_DRIVER_LICENSE" and _recognizer(result) == "UsLicenseRecognizer":
             return bool(_LICENCE_WORD.search(text, max(0, result.start - 60), result.start))

@@ -1,0 +1,267 @@
+"""Names by several weak signals: a name lexicon, the NER model, the shape of lists and tables, context.
+
+The NER model misses names it has not seen (a foreign surname, a name in a score card or a team sheet, an
+all-caps headline) or types them as places and organizations. No single weak signal is enough to call a
+capitalized span a person; two are (fail safe: a name missed is stored in clear). The signals, one point each:
+
+* **lexicon**: every word is a given name or surname of the names-dataset lexicon that is not a frequent
+  English word ("Medved", "Chandana"); initials and particles (van der, al-, bin) do not count against it;
+* **full name**: a given name (or an initial) then a lexicon surname ("Dirk Medved", "M. Waugh");
+* **model**: the NER model calls an overlapping span a person;
+* **structure**: a line of a list or table: a rank or number before ("3 - ", "12. ", "62 "), a
+  parenthesis or a number after ("( Pakistan )", "111", "4-0-25-0"), a headline's "SPORT - ", or a member of
+  a comma list of three or more capitalized items (a team sheet);
+* **context**: a title or role before ("coach", "striker", "President", "Sir") or a person's verb or
+  pronoun after (", who", "said", "told").
+
+Against: the NER model's place covering the whole span (-1), a word written in lower case elsewhere in the
+text, an organization or place word ("United", "Street"). All-caps text is read title-cased (same offsets).
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from anonymize.name_cues import NOT_A_NAME
+from anonymize.name_lexicon import NameLexicon
+from anonymize.names import in_lower_case, organization_word
+
+RECOGNIZER = "NameEvidenceRecognizer"
+_NEEDED = 2
+_SCORE = 0.9  # above the NER model's 0.85: where both find a span, this result is kept
+
+_U = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_L = "a-zß-öø-ÿā-ž"
+_CAP = rf"(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le)?[{_U}][{_L}]+(?:['’][{_L}]+)?(?:-[{_U}]?[{_L}]+)*"
+_INITIAL = rf"[{_U}]\.(?:[ \t]?[{_U}]\.)?"
+_PARTICLE = r"(?:van|von|de|der|den|da|di|del|dos|du|la|le|ten|ter|bin|ibn|al|el|abu|ul|ur)"
+_FILLER = re.compile(rf"{_INITIAL}|{_PARTICLE}")
+_PART = rf"(?:{_PARTICLE}[ \t-]+)*{_CAP}"
+_CANDIDATE = re.compile(
+    rf"(?<![\w'’.-])(?:{_INITIAL}[ \t]*)?{_PART}(?:[ \t]+(?:{_PART}|{_INITIAL}(?=[ \t]+{_CAP})))*"
+    r"(?![\w'’-])"
+)
+_ALL_CAPS_WORD = re.compile(rf"(?<![\w'’-])[{_U}][{_U}'’-]*[{_U}](?![\w'’-])")
+_CAPS_LINE = re.compile(r"(?m)^(?=[^\n]*[A-Z][A-Z])(?![^\n]*[a-z][^\n]*[a-z][^\n]*[a-z])[^\n]*$")
+_WORD_SPLIT = re.compile(r"[ \t]+")
+
+# A rank or number before the name on its line: "3 - ", "12. ", "1= ", "62 ", "-- "; a headline's "SPORT - ".
+_RANK_OR_DASH_BEFORE = re.compile(
+    r"(?:(?:^|[ \t,;(])\d{1,3}[ \t]*[-.=)]?|[-–—]{1,2}|\||^[ \t]*[\w][\w \t/&'’-]{0,30}:)[ \t]*$"
+)
+# A parenthesis, a number, a score or a bowling figure after: "( Pakistan )", "111", "4-0-25-0", "3:31.830".
+_AFTER_IN_TABLE = re.compile(r"[ \t]*(?:\(|\d|[-–][ \t]*\d|\|)")
+# After one word (a surname, or a team in a standings table: "Partizan 4 3 1 0"), only a country or a minute
+# in parentheses or a bowling figure: "Vaas 7-0-29-0", "Quigley ( USA )", "Donato ( 22nd )".
+_AFTER_ONE_WORD = re.compile(
+    rf"[ \t]*(?:\|[ \t]*\S|\([ \t]*(?:[{_U}][{_L}]+|[{_U}]\.?[{_U}]\.?[{_U}]?\.?[ \t]*\)|\d+(?:st|nd|rd|th))|"
+    r"\d+(?:\.\d)?-\d+-\d+-\d+)"
+)
+# A cricket score card's fielder and bowler: "c Healy b Fleming", "st Kaluwitharana", "lbw b McGrath".
+_SCORE_CARD_BEFORE = re.compile(r"(?<![\w'’-])(?:c|b|st|lbw)[ \t]+$")
+# A news dateline ("MONTE CARLO 1996-08-30") or a label ("Scorer :").
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*[A-Z][\w.]*[ \t]*)?\d{4}-\d\d-\d\d")
+_LABEL_AFTER = re.compile(r"[ \t]*:")
+_LIST_SEPARATOR = re.compile(r"[ \t]*[,;][ \t]*")
+_ROLE_BEFORE = re.compile(
+    r"(?i:\b(?:mr|mrs|ms|dr|prof|sir|dame|lord|lady|king|queen|prince|princess|pope|president|premier|"
+    r"minister|chancellor|governor|senator|mayor|general|colonel|captain|coach|manager|striker|forward|"
+    r"midfielder|defender|goalkeeper|keeper|winger|centre|center|fullback|full-back|flanker|lock|prop|"
+    r"pitcher|batsman|bowler|spinner|off-spinner|rider|driver|champion|finalist|seed|chairman|chairwoman|"
+    r"chief|executive|director|spokesman|spokeswoman|spokesperson|leader|secretary|ambassador|envoy|"
+    r"judge|referee|umpire|teammate|compatriot|countryman|player|actor|actress|singer|author|writer|"
+    r"colleague|deputy|officer|analyst|economist|trader|dealer|witness|suspect)\.?)[ \t]+$"
+)
+_PERSON_AFTER = re.compile(
+    r"[ \t]*(?:,[ \t]*(?:who|whose)\b|\((?:[ \t]*\d+[ \t]*-[ \t]*\d+[ \t]*)\)|"
+    r"(?:said|says|told|added|scored|threw|pitched|struck|hit|smashed|signed|resigned|died|"
+    r"born|was[ \t]+born)\b)"
+)
+_NOT_A_NAME = re.compile(NOT_A_NAME)
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:the|a|an|this|that|its|their|our|his|her)[ \t]+$")
+_NER_PLACES = ("GPE", "LOC", "FAC", "LOCATION")
+_NER_PERSON = ("PERSON", "PER")
+
+
+class NameEvidenceRecognizer(EntityRecognizer):
+    """PERSON spans that two or more weak signals vouch for (see the module doc)."""
+
+    def __init__(self, lexicon: NameLexicon) -> None:
+        super().__init__(supported_entities=["PERSON"], name=RECOGNIZER)
+        self.lexicon = lexicon
+        self.countries = _country_names()
+
+    def load(self) -> None:  # the lexicon is loaded by the caller
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
+        if "PERSON" not in entities:
+            return []
+        shadow = title_caps(text)
+        persons, places, organizations = _ner_spans(nlp_artifacts)
+        candidates = [(m.start(), m.end()) for m in _CANDIDATE.finditer(shadow)]
+        spans = []
+        for start, end in candidates:
+            value = shadow[start:end]
+            if value.casefold() in self.countries or _DATELINE_AFTER.match(shadow, end):
+                continue
+            if " " not in value and _LABEL_AFTER.match(shadow, end):
+                continue
+            for s, e in self._name_runs(shadow, text, start, end):
+                if self._evidence(shadow, text, s, e, candidates, persons, places, organizations) >= _NEEDED:
+                    spans.append((s, e))
+        return [RecognizerResult("PERSON", s, e, _SCORE) for s, e in spans]
+
+    def _name_runs(self, shadow: str, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The candidate itself when no word speaks against it, else its runs of lexicon name words."""
+        words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", shadow[start:end])]
+        bad = [
+            not _FILLER.fullmatch(shadow[s:e]) and self._against(shadow[s:e], text[s:e], text)
+            for s, e in words
+        ]
+        if not any(bad):
+            # "Yesterday Jane Doe", "Centre Walter Little": a leading word, no name, before a given name.
+            first = 0
+            while (
+                first < len(words) - 1
+                and not self.lexicon.name_word(shadow[slice(*words[first])])
+                and shadow[slice(*words[first + 1])].casefold() in self.lexicon.given
+            ):
+                first += 1
+            return [(words[first][0], end)]
+        runs: list[tuple[int, int]] = []
+        run: list[tuple[int, int]] = []
+        for (s, e), against in [*zip(words, bad, strict=True), ((0, 0), True)]:
+            if not against and self.lexicon.name_word(shadow[s:e].strip("'’")):
+                run.append((s, e))
+                continue
+            if run:
+                runs.append((run[0][0], run[-1][1]))
+            run = []
+        return runs
+
+    def _against(self, word: str, original: str, text: str) -> bool:
+        folded = word.casefold()
+        return (
+            folded in STOP_WORDS
+            or folded in self.countries
+            or bool(_NOT_A_NAME.fullmatch(word))
+            or organization_word(word)
+            or (original[1:].islower() and in_lower_case(original, text))
+            or (original.isupper() and len(original) > 1 and not self.lexicon.name_word(word))
+        )
+
+    def _evidence(
+        self,
+        shadow: str,
+        text: str,
+        start: int,
+        end: int,
+        candidates: list[tuple[int, int]],
+        persons: list[tuple[int, int]],
+        places: list[tuple[int, int]],
+        organizations: list[tuple[int, int]],
+    ) -> int:
+        words = _WORD_SPLIT.split(shadow[start:end])
+        named = [w for w in words if not _FILLER.fullmatch(w)]
+        cores = [re.sub(rf"^(?:{_PARTICLE}-)", "", w) for w in named]
+        if not cores:
+            return 0
+        points = 0
+        if all(self.lexicon.name_word(w) for w in cores):
+            points += 1
+        elif len(words) == 1:
+            return 0  # one word that is no name of the lexicon ("Early", "Campus")
+        first = words[0]
+        # A given name (or an initial) first, then a capitalized word: "Igor Trandenkov", "M. Waugh".
+        initial = bool(re.fullmatch(_INITIAL, first))
+        given = first.casefold() in self.lexicon.given  # "Will Thornbury": a common word too, yet first
+        if (len(named) > 1 or (len(words) > 1 and initial)) and (initial or given):
+            points += 1
+        # The model's person, not one that takes in more ("Pol II" is no vote for "Pol").
+        if any(s < end and start < e and start - 3 <= s and e <= end + 3 for s, e in persons):
+            points += 1
+        if _in_table(shadow, start, end, candidates):
+            points += 1
+        line_start = shadow.rfind("\n", 0, start) + 1
+        if _ROLE_BEFORE.search(shadow, line_start, start) or _PERSON_AFTER.match(shadow, end):
+            points += 1
+        if _DETERMINER_BEFORE.search(shadow, max(0, start - 8), start):
+            points -= 1  # "the Royals", "the Xinhua news agency"
+        if any(s <= start and end <= e for s, e in places) and not any(
+            s < end and start < e for s, e in persons
+        ):
+            points -= 1
+        # The model's organization of about the same extent ("Deportivo Coruna", "Reuters"); not one that
+        # takes in more ("Romania - Cosmin Contra", "Laurent Cabannes and Laurent Benezech").
+        if any(abs(s - start) + abs(e - end) <= 3 for s, e in organizations):
+            points -= 1
+        return points
+
+
+def title_caps(text: str) -> str:
+    """``text`` with the all-caps words of all-caps lines (headlines, "KEVIN BROWN") title-cased, same
+    offsets; an acronym in a line of ordinary text stays as it is."""
+    return _CAPS_LINE.sub(lambda line: _ALL_CAPS_WORD.sub(lambda m: _title(m.group()), line.group()), text)
+
+
+def _title(word: str) -> str:
+    """An all-caps word title-cased, same length ("O'NEILL" -> "O'Neill", "MCGRATH" -> "Mcgrath")."""
+    titled = word[:1] + word[1:].lower()
+    return re.sub(r"(?<=['’-])[a-z]", lambda m: m.group().upper(), titled)
+
+
+def _in_table(shadow: str, start: int, end: int, candidates: list[tuple[int, int]]) -> bool:
+    """A line of a list or a table: a rank or dash before, a parenthesis or number after, alone on its line,
+    or a member of a comma list."""
+    line_start = shadow.rfind("\n", 0, start) + 1
+    line_end = shadow.find("\n", end)
+    prefix = shadow[line_start:start]
+    after = _AFTER_IN_TABLE if re.search(r"\s", shadow[start:end]) else _AFTER_ONE_WORD
+    if _RANK_OR_DASH_BEFORE.search(prefix) or after.match(shadow, end) or _SCORE_CARD_BEFORE.search(prefix):
+        return True
+    if not prefix.strip() and not shadow[end : len(shadow) if line_end < 0 else line_end].strip(" \t.,;:"):
+        return True  # alone on its line: a signature, a roster
+    return _list_member(shadow, start, end, candidates)
+
+
+def _list_member(shadow: str, start: int, end: int, candidates: list[tuple[int, int]]) -> bool:
+    """One of three or more capitalized items separated by commas or semicolons."""
+    index = candidates.index(next(c for c in candidates if c[0] <= start and end <= c[1]))
+    count = 1
+    i = index
+    while i > 0 and _LIST_SEPARATOR.fullmatch(shadow[candidates[i - 1][1] : candidates[i][0]]):
+        count, i = count + 1, i - 1
+    i = index
+    while i + 1 < len(candidates) and _LIST_SEPARATOR.fullmatch(
+        shadow[candidates[i][1] : candidates[i + 1][0]]
+    ):
+        count, i = count + 1, i + 1
+    return count >= 3
+
+
+def _country_names() -> frozenset[str]:
+    """Country names, casefolded (pycountry, a dependency of names-dataset): "Romania" is no surname here."""
+    try:
+        import pycountry
+    except ImportError:
+        return frozenset()
+    names: set[str] = set()
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names.add(value.casefold())
+    return frozenset(names)
+
+
+def _ner_spans(nlp_artifacts: object) -> tuple[list[tuple[int, int]], ...]:
+    """The NER model's persons, places and organizations."""
+    entities = getattr(nlp_artifacts, "entities", None) or []
+    persons = [(e.start_char, e.end_char) for e in entities if e.label_ in _NER_PERSON]
+    places = [(e.start_char, e.end_char) for e in entities if e.label_ in _NER_PLACES]
+    organizations = [(e.start_char, e.end_char) for e in entities if e.label_ in ("ORG", "ORGANIZATION")]
+    return persons, places, organizations

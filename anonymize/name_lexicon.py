@@ -1,0 +1,145 @@
+"""Given names and surnames of many origins (the names-dataset package), as evidence that a word is a name.
+
+names-dataset ships ~730k given names and ~980k surnames from 106 countries, with each name's rank in each
+country, in two pickles that take ~2 GB of memory to load. A compact lexicon is derived from them once and
+cached (``<venv>/share/privrag/``, else ``~/.cache/privrag/``): names ranked within ``MAX_RANK`` in some
+country, written as three word lists, one a line, gzip'd:
+
+* ``given``: given names; ``surname``: surnames (a name can be both);
+* ``common``: names that are also frequent English words (wordfreq Zipf >= ``COMMON_ZIPF``: "Will",
+  "House", "Study"), unless the name ranks within ``ENGLISH_NAME_RANK`` in an English-speaking country
+  ("John", "Smith"). A common word is no evidence of a name on its own.
+
+The lexicon is evidence, never proof: a rule that uses it asks for a second signal (the NER model, a context
+cue, the shape of a list or table, a given name followed by a surname).
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import pickle
+import re
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+VERSION = "1"
+MAX_RANK = 10_000
+COMMON_ZIPF = 4.0
+ENGLISH_NAME_RANK = 300
+_ENGLISH_COUNTRIES = ("US", "GB", "CA", "AU", "IE", "NZ", "ZA")
+_NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*$")
+_SECTIONS = ("given", "surname", "common")
+
+
+@dataclass(frozen=True)
+class NameLexicon:
+    """Casefolded name words; ``common`` holds those that are frequent English words too."""
+
+    given: frozenset[str]
+    surnames: frozenset[str]
+    common: frozenset[str]
+
+    def given_name(self, word: str) -> bool:
+        key = word.casefold()
+        return key in self.given and key not in self.common
+
+    def surname(self, word: str) -> bool:
+        key = word.casefold()
+        return key in self.surnames and key not in self.common
+
+    def name_word(self, word: str) -> bool:
+        """A given name or surname that is not a frequent English word (parts of "Okafor-Lind" too)."""
+        key = word.casefold()
+        if key in self.common:
+            return False
+        if key in self.given or key in self.surnames:
+            return True
+        parts = [p for p in re.split(r"[-'’]", key) if len(p) > 1]
+        return len(parts) > 1 and all(
+            (p in self.given or p in self.surnames) and p not in self.common for p in parts
+        )
+
+
+def cache_path() -> Path:
+    """Where the compact lexicon is kept: in the virtual environment if there is one, else the user cache."""
+    if sys.prefix != sys.base_prefix and os.access(sys.prefix, os.W_OK):
+        base = Path(sys.prefix) / "share" / "privrag"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "privrag"
+    return base / f"name-lexicon-v{VERSION}.txt.gz"
+
+
+def load(path: Path | None = None) -> NameLexicon:
+    """The compact lexicon, derived from names-dataset first when the cache file is missing."""
+    path = path or cache_path()
+    if not path.is_file():
+        build(path)
+    sections: dict[str, set[str]] = {name: set() for name in _SECTIONS}
+    current: set[str] | None = None
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            word = line.rstrip("\n")
+            if word.startswith("#"):
+                current = sections.get(word[1:])
+                if current is None:
+                    raise ValueError(f"{path}: unknown section {word!r}")
+            elif word and current is not None:
+                current.add(word)
+    return NameLexicon(
+        frozenset(sections["given"]), frozenset(sections["surname"]), frozenset(sections["common"])
+    )
+
+
+def _ranked(table: dict, max_rank: int) -> dict[str, tuple[int, int]]:
+    """Name -> (best rank anywhere, best in an English-speaking country), names within ``max_rank``."""
+    kept: dict[str, tuple[int, int]] = {}
+    for name, info in table.items():
+        ranks = {c: r for c, r in (info.get("rank") or {}).items() if r}
+        if not ranks or not isinstance(name, str) or not _NAME.match(name) or len(name) < 2:
+            continue
+        best = min(ranks.values())
+        if best <= max_rank:
+            english = min((r for c, r in ranks.items() if c in _ENGLISH_COUNTRIES), default=10**9)
+            kept[name.casefold()] = (best, english)
+    return kept
+
+
+def _read_table(name: str) -> dict:
+    import names_dataset
+
+    path = Path(names_dataset.__file__).parent / "v3" / f"{name}.pkl.gz"
+    with gzip.open(path, "rb") as handle:
+        return pickle.load(handle)  # noqa: S301 - the package's own data file
+
+
+def build(path: Path, max_rank: int = MAX_RANK) -> Path:
+    """Derive the compact lexicon from names-dataset (and wordfreq for common English words) into ``path``."""
+    from wordfreq import zipf_frequency
+
+    given = _ranked(_read_table("first_names"), max_rank)
+    surnames = _ranked(_read_table("last_names"), max_rank)
+    common = set()
+    for word in given.keys() | surnames.keys():
+        english_rank = min(given.get(word, (0, 10**9))[1], surnames.get(word, (0, 10**9))[1])
+        if english_rank > ENGLISH_NAME_RANK and zipf_frequency(word, "en") >= COMMON_ZIPF:
+            common.add(word)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    os.close(fd)
+    with gzip.open(tmp, "wt", encoding="utf-8") as out:
+        for section, words in (("given", given), ("surname", surnames), ("common", common)):
+            out.write(f"#{section}\n")
+            out.writelines(f"{w}\n" for w in sorted(words))
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
+    return path
+
+
+if __name__ == "__main__":  # `python -m anonymize.name_lexicon`: derive the cache now (make does, at install)
+    target = cache_path()
+    if not target.is_file():
+        build(target)
+    print(target)

@@ -1,0 +1,78 @@
+"""Names by two or more weak signals (invented sentences and a small hand-made lexicon)."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymize.name_evidence import NameEvidenceRecognizer, title_caps
+from anonymize.name_lexicon import NameLexicon
+
+LEXICON = NameLexicon(
+    given=frozenset(["dirk", "pascal", "ingrid", "kim", "rami", "will", "mark", "tove"]),
+    surnames=frozenset(["medved", "renier", "okonkwo", "brandt", "kim", "saadani", "smith", "will", "lind"]),
+    common=frozenset(["will", "mark"]),
+)
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> NameEvidenceRecognizer:
+    return NameEvidenceRecognizer(LEXICON)
+
+
+def found(recognizer: NameEvidenceRecognizer, text: str) -> list[str]:
+    return [text[r.start : r.end] for r in recognizer.analyze(text, ["PERSON"], None)]
+
+
+def test_numbered_list_of_names(recognizer: NameEvidenceRecognizer) -> None:
+    # Lexicon (given name and surname) plus the shape of a numbered list.
+    text = "Squad for the audit:\n3 - Dirk Medved , 4 - Pascal Renier\n"
+    assert found(recognizer, text) == ["Dirk Medved", "Pascal Renier"]
+
+
+def test_score_card_with_initials(recognizer: NameEvidenceRecognizer) -> None:
+    # An initial and a surname, followed by a figure.
+    assert found(recognizer, "Results : D. Okonkwo 111 , I. Brandt 52") == ["D. Okonkwo", "I. Brandt"]
+
+
+def test_name_with_a_country_in_parentheses(recognizer: NameEvidenceRecognizer) -> None:
+    # A given name then an unknown surname, and a country after: two signals.
+    assert found(recognizer, "2. Ingrid Zvarotnikova ( Slovakia ) 4:08.22") == ["Ingrid Zvarotnikova"]
+
+
+def test_all_caps_headline(recognizer: NameEvidenceRecognizer) -> None:
+    assert found(recognizer, "CHESS - MEDVED BEATS RENIER IN FINAL .") == ["MEDVED"]
+    assert found(recognizer, "ROSTER\nINGRID BRANDT\n") == ["INGRID BRANDT"]
+
+
+def test_particles_and_hyphens(recognizer: NameEvidenceRecognizer) -> None:
+    text = "Minutes taken by Rami al-Saadani , who chaired the meeting ."
+    assert found(recognizer, text) == ["Rami al-Saadani"]
+    assert found(recognizer, "Signed ,\nTove Okonkwo-Lind\n") == ["Tove Okonkwo-Lind"]
+
+
+def test_one_weak_signal_is_not_enough(recognizer: NameEvidenceRecognizer) -> None:
+    # A surname of the lexicon alone in prose, with nothing else: no person.
+    assert found(recognizer, "The Medved report is due on Monday .") == []
+    # A common English word that is also a name is no evidence.
+    assert found(recognizer, "3 - Will Mark\n") == []
+
+
+def test_places_datelines_labels_and_teams_are_not_names(recognizer: NameEvidenceRecognizer) -> None:
+    assert found(recognizer, "CHESS - ROMANIA BEAT NORWAY .") == []
+    assert found(recognizer, "BRANDT 2026-01-12\nThe board met .") == []
+    assert found(recognizer, "Medved :\nnone\n") == []
+    # One word followed by plain numbers is a standings table's team, not a person.
+    assert found(recognizer, "Medved 4 3 1 0 13 3 10\n") == []
+
+
+def test_comma_list_of_surnames(recognizer: NameEvidenceRecognizer) -> None:
+    text = "Present : Medved , Renier , Okonkwo , Brandt .\nApologies from the chair ."
+    assert found(recognizer, text) == ["Medved", "Renier", "Okonkwo", "Brandt"]
+
+
+def test_title_caps_keeps_offsets_and_acronyms() -> None:
+    text = "MEETING WITH O'NEILL\nThe BRCA gene was measured ."
+    shadow = title_caps(text)
+    assert len(shadow) == len(text)
+    assert shadow.startswith("Meeting With O'Neill\n")
+    assert "BRCA" in shadow
