@@ -19,6 +19,7 @@ $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -e '.[test]'
+	$(BIN)/python -m anonymize.name_lexicon  # the compact name lexicon, derived once from names-dataset
 	touch $@
 
 $(VENV)/.chat-model: $(VENV)/.installed
