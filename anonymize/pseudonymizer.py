@@ -42,6 +42,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from anonymize.detector import PiiDetector
 from anonymize.names import in_lower_case
+from anonymize.scope import SurrogateScope
 from anonymize.vault import Vault
 
 _MIN_PROPAGATED = 4
@@ -247,11 +248,18 @@ class Pseudonymizer:
         *,
         known_until: int | None = None,
         keep_clear: Callable[[str], bool] | None = None,
+        scope: SurrogateScope | None = None,
     ) -> list[PseudonymizedText]:
         """Pseudonymize ``texts`` as one document. With ``store=False`` (questions) unseen values get
         throwaway surrogates and nothing is stored or remembered; an unseen name for which ``keep_clear``
-        says True (the index holds it in clear: "Angiotensin" taken for a name) stays as it is."""
-        return self.run_documents([texts], store=store, known_until=known_until, keep_clear=keep_clear)[0]
+        says True (the index holds it in clear: "Angiotensin" taken for a name) stays as it is.
+
+        ``scope`` (questions: the asker's, ``anonymize.scope``): a detected value whose surrogate is outside
+        it is new to the asker (``<TYPE_NEWn>``), and a vault value found only by propagation whose surrogate
+        is outside it is left as written, as if the vault did not know it."""
+        return self.run_documents(
+            [texts], store=store, known_until=known_until, keep_clear=keep_clear, scope=scope
+        )[0]
 
     def run_documents(
         self,
@@ -260,12 +268,15 @@ class Pseudonymizer:
         *,
         known_until: int | None = None,
         keep_clear: Callable[[str], bool] | None = None,
+        scope: SurrogateScope | None = None,
     ) -> list[list[PseudonymizedText]]:
         """Pseudonymize groups of texts (one group per document) in one detector batch. Values propagate
         within a group and from the vault entries up to ``known_until`` (default: all), never between
         groups."""
         if store and keep_clear is not None:
             raise ValueError("keep_clear is for questions (store=False): stored values always get surrogates")
+        if store and scope is not None:
+            raise ValueError("scope is for questions (store=False): ingestion knows every value")
         flat = [t for texts in documents for t in texts]
         if not flat:
             return [[] for _ in documents]
@@ -285,20 +296,38 @@ class Pseudonymizer:
             contexts = (snapshot, local)
             out.append(
                 [
-                    self._apply(text, self._propagate(text, found, contexts), store, contexts, keep_clear)
+                    self._apply(
+                        text,
+                        self._propagate(text, found, contexts, scope),
+                        store,
+                        contexts,
+                        keep_clear,
+                        scope,
+                    )
                     for text, found in zip(texts, results, strict=True)
                 ]
             )
         return out
 
-    def _propagate(self, text: str, results: list, contexts: Sequence[KnownValues]) -> list:
+    def _propagate(
+        self, text: str, results: list, contexts: Sequence[KnownValues], scope: SurrogateScope | None = None
+    ) -> list:
         targets = [r for r in results if r.entity_type in self.pseudonymize]
         extra = [
             AnalyzerResult(entity_type, start, end, 0.6)
             for start, end, entity_type in _propagated(text, contexts)
             if not any(r.start < end and start < r.end for r in targets)
         ]
+        if scope is not None and extra:  # only values the reader knows propagate into a question
+            found = {id(r): self.vault.find(r.entity_type, self._value(text, r, contexts)) for r in extra}
+            known = scope.known({s for s in found.values() if s})
+            extra = [r for r in extra if found[id(r)] in known]
         return results + extra
+
+    @staticmethod
+    def _value(text: str, result, contexts: Sequence[KnownValues]) -> str:  # type: ignore[no-untyped-def]
+        value = text[result.start : _trim_end(text, result)].strip()
+        return _alias(contexts, value) if result.entity_type == "PERSON" else value
 
     def _apply(
         self,
@@ -307,6 +336,7 @@ class Pseudonymizer:
         store: bool,
         contexts: Sequence[KnownValues],
         keep_clear: Callable[[str], bool] | None = None,
+        scope: SurrogateScope | None = None,
     ) -> PseudonymizedText:
         detected = Counter(r.entity_type for r in results)
         targets = [r for r in results if r.entity_type in self.pseudonymize]
@@ -322,7 +352,7 @@ class Pseudonymizer:
                 if store:
                     return self.vault.surrogate(entity_type, value)
                 known = self.vault.find(entity_type, value)
-                if known:
+                if known and (scope is None or scope.known([known])):
                     return known
                 if entity_type == "PERSON" and keep_clear is not None and keep_clear(written.strip()):
                     return written

@@ -54,11 +54,13 @@ class Conversation:
     created_at: float
     updated_at: float
     turns: list[Turn] = field(default_factory=list)
+    withdrawn_passages: int = 0  # citations dropped when read: deleted documents, or no longer readable
 
     def to_json(self, with_turns: bool = True) -> dict:
         data = asdict(self)
-        if not with_turns:
+        if not with_turns:  # a row of the conversations table
             data.pop("turns")
+            data.pop("withdrawn_passages")
         return data
 
 

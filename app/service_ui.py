@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 
 from app import eval_reports
 from app.container import Container
-from app.conversations import Conversation
+from app.conversation_access import readable
 from app.feedback import Feedback
 from app.jobs import Job
 from app.uploads import discard_uploads
@@ -57,13 +57,14 @@ def ingest_runner(container: Container) -> Callable[[Job, Callable[[IngestProgre
 
 
 def conversation_history(container: Container, user: User, conversation_id: str | None) -> list[dict]:
-    """The earlier turns of the user's conversation (pseudonymized); 404 when it is not theirs."""
+    """The earlier turns of the user's conversation (pseudonymized; ``stored``: the surrogates the asker typed
+    in them are escaped, the others are not typed); 404 when it is not theirs."""
     if not conversation_id:
         return []
     conversation = container.conversations.get(user.id, conversation_id)
     if conversation is None:
         raise HTTPException(404, f"conversation {conversation_id!r} does not exist")
-    return [{"role": t.role, "content": t.content} for t in conversation.turns]
+    return [{"role": t.role, "content": t.content, "stored": True} for t in conversation.turns]
 
 
 def _pseudonymized_answer(answer: dict, pieces: list[str], sources: list[dict]) -> tuple[str, list[dict]]:
@@ -88,7 +89,9 @@ def record_turns(
     events: Iterator[dict],
     groups: Sequence[str] | None = None,
 ) -> Iterator[dict]:
-    """Pass the answer's events through; before ``done`` goes out, both turns are in the conversation."""
+    """Pass the answer's events through; before ``done`` goes out, both turns are in the conversation. The
+    question is stored as the answer kept it (``question_pseudonymized``: scoped, names masked, the surrogates
+    the asker typed escaped so that the conversation never reveals them)."""
     sources: list[dict] = []
     pieces: list[str] = []
     for event in events:
@@ -99,20 +102,13 @@ def record_turns(
         elif event["type"] == "done":
             content, citations = _pseudonymized_answer(event["answer"], pieces, sources)
             store = container.conversations
-            store.append(conversation_id, "user", container.answerer.pseudonymize_question(question, groups))
+            asked = event["answer"].get("question_pseudonymized")
+            if asked is None:
+                asked = container.answerer.stored_question(question, groups)
+            store.append(conversation_id, "user", asked)
             turn = store.append(conversation_id, "assistant", content, citations)
             event = {**event, "conversation_id": conversation_id, "turn_id": turn.id}
         yield event
-
-
-def _revealed(container: Container, conversation: Conversation) -> Conversation:
-    vault = container.vault
-    for turn in conversation.turns:
-        turn.content, _ = vault.reveal_text(turn.content)
-        for citation in turn.citations:
-            citation["text"], _ = vault.reveal_text(citation.get("text", ""))
-            citation["highlight"] = supporting_span(turn.content, citation["text"])
-    return conversation
 
 
 def register_ui_routes(
@@ -149,9 +145,9 @@ def register_ui_routes(
         conversation = container.conversations.get(user.id, conversation_id)
         if conversation is None:
             raise HTTPException(404, f"conversation {conversation_id!r} does not exist")
+        conversation, surrogates = readable(container, conversation, user.access_groups, reveal)
         if reveal:
-            conversation = _revealed(container, conversation)
-            container.audit.record(user.name, "reveal", conversation=conversation.id)
+            container.audit.record(user, "reveal", conversation=conversation.id, surrogates=list(surrogates))
         return {**conversation.to_json(), "revealed": reveal}
 
     # --- feedback --------------------------------------------------------------------------------
@@ -161,9 +157,15 @@ def register_ui_routes(
         require(user, "chat")
         if body.conversation_id and container.conversations.get(user.id, body.conversation_id) is None:
             raise HTTPException(404, f"conversation {body.conversation_id!r} does not exist")
-        texts = [body.question, body.answer, body.comment]
-        if container.pseudonymizer is not None:  # the answer may have been revealed: store surrogates only
-            texts = [t.text for t in container.pseudonymizer.run(texts, store=False)]
+        # Stored within the asker's scope (no vault surrogate of a value the asker cannot read, names the
+        # detector misses masked in the question and comment); the answer may have been revealed.
+        answerer, groups = container.answerer, user.access_groups
+        scope = answerer.scope(groups)
+        texts = [
+            answerer.stored_question(body.question, groups, scope),
+            answerer.pseudonymize_question(body.answer, groups, scope),
+            answerer.stored_question(body.comment, groups, scope) if body.comment.strip() else body.comment,
+        ]
         record = container.feedback.add(
             Feedback(
                 user=user.id,  # the id, never reused: not the name

@@ -1,16 +1,22 @@
-"""Answering: pseudonymize the question, retrieve within the caller's groups, generate, cite, reveal."""
+"""Answering: pseudonymize the question, retrieve within the caller's groups, generate, cite, reveal.
+
+``content_words``, ``supporting_span`` and ``infer_source`` live in ``retrieval.passage_support`` (re-exported
+here for their callers)."""
 
 from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 
 from anonymize.pseudonymizer import Pseudonymizer
+from anonymize.reveal import reveal_all, typed_in
+from anonymize.scope import Nothing, SurrogateScope, surrogates_in
 from anonymize.vault import Vault
 from retrieval.grounding import check, question_coverage, support
 from retrieval.llm import ChatModel, choose_option
+from retrieval.passage_support import content_words, infer_source, supporting_span  # noqa: F401 (re-exported)
 from retrieval.prompt import (
     REFUSAL,
     WITHDRAWN,
@@ -18,84 +24,11 @@ from retrieval.prompt import (
     build_judge_messages,
     build_messages,
 )
+from retrieval.questions import QuestionMapper
 from retrieval.retriever import RetrievedChunk, Retriever
+from retrieval.scope import StoreScope
 
 _CITATION = re.compile(r"\[(\d+)\]")
-_WORD = re.compile(r"[A-Za-z0-9<>_]{3,}")
-_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?![\s]|$))+[.!?]?")  # "v4.1" and "e.g.x" stay inside
-_STOP = frozenset(
-    [
-        "the",
-        "and",
-        "for",
-        "are",
-        "was",
-        "were",
-        "this",
-        "that",
-        "with",
-        "from",
-        "have",
-        "has",
-        "had",
-        "not",
-        "but",
-        "you",
-        "your",
-        "they",
-        "their",
-        "there",
-        "what",
-        "which",
-        "who",
-        "when",
-        "where",
-        "how",
-        "does",
-        "did",
-        "can",
-        "may",
-        "will",
-        "would",
-        "should",
-        "could",
-        "about",
-        "into",
-        "than",
-        "then",
-        "them",
-        "its",
-        "our",
-        "out",
-    ]
-)
-
-
-def content_words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)} - _STOP
-
-
-def supporting_span(answer: str, passage: str) -> list[int] | None:
-    """[start, end] of the passage sentence sharing the most content words with the answer."""
-    wanted = content_words(answer)
-    best, best_overlap = None, 0
-    for match in _SENTENCE.finditer(passage):
-        overlap = len(wanted & content_words(match.group(0)))
-        if overlap > best_overlap:
-            best, best_overlap = [match.start(), match.end()], overlap
-    return best
-
-
-def infer_source(answer: str, chunks: Sequence[RetrievedChunk], min_overlap: int = 2) -> int | None:
-    """The 1-based source sharing the most content words with an uncited answer, if any shares enough."""
-    wanted = content_words(answer)
-    scored = [(len(wanted & content_words(c.text)), -i) for i, c in enumerate(chunks)]
-    if not scored:
-        return None
-    overlap, neg_index = max(scored)
-    return -neg_index + 1 if overlap >= min_overlap else None
-
-
 REPOINT_BELOW = 0.5  # a citation whose source holds less than this share of the answer's terms is re-pointed
 
 
@@ -139,6 +72,7 @@ class Citation:
     inferred: bool = False
     flagged: bool = False  # the source looked like a prompt injection at ingestion
     highlight: list[int] | None = None  # [start, end] of the passage that best supports the answer
+    section: str = ""  # where in the file when not a page: "slide 3", "Staff, rows 2-51"
 
 
 @dataclass
@@ -146,8 +80,11 @@ class Answer:
     answer: str
     citations: list[Citation]
     revealed: bool
+    # The question as kept on disk (conversations, feedback, audit): pseudonymized within the asker's scope,
+    # names the detector missed masked (retrieval.questions). Never an oracle of other groups' values.
     question_pseudonymized: str
     refused: bool = False
+    revealed_surrogates: list[str] = field(default_factory=list)  # the distinct surrogates shown as values
     invalid_citations: list[int] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     # The draft's grounding: support, coverage, verified (yes/no/None), withheld (replaced by a refusal)
@@ -182,6 +119,17 @@ def cited_numbers(text: str, available: int) -> tuple[list[int], list[int]]:
     return [n for n in seen if 1 <= n <= available], [n for n in seen if not 1 <= n <= available]
 
 
+def typed_earlier(history: Sequence[dict]) -> set[str]:
+    """Surrogates the asker typed in earlier questions: every one in a client's own history, the escaped ones
+    in turns a conversation stored (``stored``: its other surrogates were mapped from values, not typed)."""
+    typed: set[str] = set()
+    for message in history:
+        if message.get("role") == "user":
+            content = str(message.get("content", ""))
+            typed |= typed_in(content) if message.get("stored") else surrogates_in(content)
+    return typed
+
+
 class Answerer:
     def __init__(
         self,
@@ -212,24 +160,39 @@ class Answerer:
         if injection_policy not in ("label", "exclude"):
             raise ValueError(f"injection_policy: {injection_policy!r} is not 'label' or 'exclude'")
         self.injection_policy = injection_policy
+        self.questions = QuestionMapper(retriever, pseudonymizer)
 
-    def pseudonymize_question(self, question: str, groups: Sequence[str] | None = None) -> str:
-        """The question in pseudonym space. A word taken for a name that the documents visible to ``groups``
-        hold in clear ("Angiotensin converting ...") stays: a surrogate would only lose a search term."""
-        if self.pseudonymizer is None:
-            return question
-        return self.pseudonymizer.run(
-            [question], store=False, keep_clear=lambda term: self.retriever.holds_in_clear(term, groups)
-        )[0].text
+    def scope(self, groups: Sequence[str] | None) -> StoreScope:
+        """The surrogates a reader in ``groups`` knows (anonymize.scope); None: an admin, all of them."""
+        return self.questions.scope(groups)
+
+    def pseudonymize_question(
+        self, question: str, groups: Sequence[str] | None = None, scope: SurrogateScope | None = None
+    ) -> str:
+        """The question in pseudonym space, within the asker's scope (retrieval.questions). A word taken for a
+        name that the documents visible to ``groups`` hold in clear ("Angiotensin converting ...") stays: a
+        surrogate would only lose a search term."""
+        return self.questions.for_retrieval(question, groups, scope)
+
+    def stored_question(
+        self, question: str, groups: Sequence[str] | None = None, scope: SurrogateScope | None = None
+    ) -> str:
+        """The question as conversations, feedback and the audit keep it: nothing the asker typed in clear
+        that is (or looks like) a name or a value."""
+        return self.questions.for_storage(question, groups, scope)
 
     def condense(
-        self, history: Sequence[dict[str, str]], asked: str, groups: Sequence[str] | None = None
+        self,
+        history: Sequence[dict[str, str]],
+        asked: str,
+        groups: Sequence[str] | None = None,
+        scope: SurrogateScope | None = None,
     ) -> str:
         """A follow-up ("and for contractors?") as a standalone question, in pseudonym space."""
         if not history or self.chat_model is None:
             return asked
         pseudonymized = [
-            {"role": m["role"], "content": self.pseudonymize_question(m["content"], groups)}
+            {"role": m["role"], "content": self.pseudonymize_question(m["content"], groups, scope)}
             for m in history[-6:]
         ]
         text = "".join(self.chat_model.stream(build_condense_messages(pseudonymized, asked), max_tokens=64))
@@ -242,11 +205,17 @@ class Answerer:
         groups: Sequence[str] | None,
         reveal: bool = False,
         history: Sequence[dict[str, str]] = (),
+        typed: Collection[str] = (),
     ) -> Iterator[dict]:
-        """Events: ``sources``, then ``token`` pieces, then ``done`` with the checked answer."""
+        """Events: ``sources``, then ``token`` pieces, then ``done`` with the checked answer. ``typed``:
+        surrogates the asker wrote earlier in the conversation (never revealed, as those in ``question``)."""
         started = time.perf_counter()
-        asked = self.condense(history, self.pseudonymize_question(question, groups), groups)
+        scope = self.scope(groups)
+        asked = self.condense(history, self.pseudonymize_question(question, groups, scope), groups, scope)
+        stored = self.stored_question(question, groups, scope)
         chunks = self.retriever.run(asked, groups)
+        scope.learn([c.text for c in chunks] + [c.title for c in chunks])
+        typed = set(typed) | surrogates_in(question) | typed_earlier(history)
         # Relevance is judged on cosine similarity (fusion scores are ranks, not similarities).
         best = max((c.dense_score for c in chunks if c.dense_score is not None), default=0.0)
         covered = question_coverage(asked, [c.text for c in chunks])
@@ -256,7 +225,13 @@ class Answerer:
         if self.injection_policy == "exclude":  # flagged chunks never reach the model
             relevant = [c for c in relevant if not c.injection]
         retrieve_ms = (time.perf_counter() - started) * 1000
-        yield {"type": "sources", "question": asked, "sources": [asdict(c) for c in relevant]}
+        # ``question``: what retrieval searched with; ``question_pseudonymized``: what may be kept on disk.
+        yield {
+            "type": "sources",
+            "question": asked,
+            "question_pseudonymized": stored,
+            "sources": [asdict(c) for c in relevant],
+        }
         pieces: list[str] = []
         first_token_ms = 0.0
         if not relevant or self.chat_model is None:
@@ -269,7 +244,8 @@ class Answerer:
                 pieces.append(piece)
                 yield {"type": "token", "text": piece}
         text = "".join(pieces).strip()
-        answer = self._finish(text, asked, relevant, reveal, refused=not relevant)
+        answer = self._finish(text, asked, relevant, reveal, refused=not relevant, scope=scope, typed=typed)
+        answer.question_pseudonymized = stored
         answer.relevance = relevance
         if answer.checks.get("withheld"):  # what was streamed is taken back, in the stream too
             yield {"type": "token", "text": "\n\n" + WITHDRAWN}
@@ -286,16 +262,24 @@ class Answerer:
         groups: Sequence[str] | None,
         reveal: bool = False,
         history: Sequence[dict[str, str]] = (),
+        typed: Collection[str] = (),
     ) -> Answer:
         final: dict = {}
-        for event in self.stream(question, groups, reveal, history):
+        for event in self.stream(question, groups, reveal, history, typed):
             if event["type"] == "done":
                 final = event["answer"]
         citations = [Citation(**c) for c in final.pop("citations")]
         return Answer(citations=citations, **final)
 
     def _finish(
-        self, text: str, asked: str, chunks: list[RetrievedChunk], reveal: bool, refused: bool
+        self,
+        text: str,
+        asked: str,
+        chunks: list[RetrievedChunk],
+        reveal: bool,
+        refused: bool,
+        scope: SurrogateScope | None = None,
+        typed: Collection[str] = (),
     ) -> Answer:
         valid, invalid = cited_numbers(text, len(chunks))
         inferred: set[int] = set()
@@ -329,21 +313,26 @@ class Answerer:
                 inferred=n in inferred,
                 flagged=bool(chunks[n - 1].injection),
                 highlight=supporting_span(text, chunks[n - 1].text),
+                section=chunks[n - 1].section,
             )
             for n in valid
         ]
-        revealed = False
+        revealed, which = False, ()
         if reveal and self.vault is not None:
-            text, count = self.vault.reveal_text(text)
-            for citation in citations:
-                citation.text, more = self.vault.reveal_text(citation.text)
+            # Only what the asker's scope knows, never a surrogate the asker typed (anonymize.reveal).
+            texts, _count, which = reveal_all(
+                self.vault, [text, *(c.text for c in citations)], scope or Nothing(), typed
+            )
+            text = texts[0]
+            for citation, passage in zip(citations, texts[1:], strict=True):
+                citation.text = passage
                 citation.highlight = supporting_span(text, citation.text)  # offsets in the revealed text
-                count += more
             revealed = True
         return Answer(
             answer=text,
             citations=citations,
             revealed=revealed,
+            revealed_surrogates=list(which) if revealed else [],
             question_pseudonymized=asked,
             refused=refused,
             invalid_citations=invalid,

@@ -202,8 +202,16 @@ def test_reveal_replaces_surrogates_with_vault_values(answerer: Answerer, sample
     assert surrogate in hidden.answer and "Jane Doe" not in hidden.answer
     assert hidden.revealed is False
 
-    shown = answerer._finish(text, "q", chunks, reveal=True, refused=False)
-    assert shown.revealed is True
+    # No scope given: nothing is known, nothing revealed (the safe default); an admin's scope knows all.
+    unscoped = answerer._finish(text, "q", chunks, reveal=True, refused=False)
+    assert unscoped.answer == text and unscoped.revealed_surrogates == []
+    typed = answerer._finish(
+        text, "q", chunks, reveal=True, refused=False, scope=answerer.scope(None), typed={surrogate}
+    )
+    assert typed.answer == text  # a surrogate the asker typed is never revealed
+
+    shown = answerer._finish(text, "q", chunks, reveal=True, refused=False, scope=answerer.scope(None))
+    assert shown.revealed is True and shown.revealed_surrogates == [surrogate]
     assert shown.answer == "The onboarding buddy is Jane Doe [1]."
     assert surrogate not in shown.answer
     assert shown.citations[0].text == "The onboarding buddy is Jane Doe. Laptops ship on day one."

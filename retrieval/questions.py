@@ -1,0 +1,62 @@
+"""A question in pseudonym space, for one asker: what retrieval searches with and what is kept on disk.
+
+- ``for_retrieval``: detected values and vault values (found by propagation or by the question's n-grams,
+  ``anonymize.question_terms``) become their surrogates when the asker's scope knows them, else
+  ``<TYPE_NEWn>`` (detected) or stay as typed (not detected: as if the vault did not know them). So the
+  question finds the chunks that name a person the asker may read about, and reveals nothing about others.
+- ``for_storage``: the same, and capitalized words taken for names that the asker's documents do not hold in
+  clear are masked (``mask_unknown_names``); surrogates the asker typed are escaped (``‹US_SSN_1›``,
+  ``anonymize.reveal``): conversations, feedback and the audit keep this form only.
+
+Neither depends on values of documents the asker cannot read: nothing here is an oracle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from anonymize.pseudonymizer import Pseudonymizer
+from anonymize.question_terms import mask_unknown_names, replace_spans, vault_spans
+from anonymize.reveal import escape_typed
+from anonymize.scope import SurrogateScope, surrogates_in
+from retrieval.retriever import Retriever
+from retrieval.scope import StoreScope
+
+
+class QuestionMapper:
+    def __init__(self, retriever: Retriever, pseudonymizer: Pseudonymizer | None) -> None:
+        self.retriever = retriever
+        self.pseudonymizer = pseudonymizer
+
+    def scope(self, groups: Sequence[str] | None) -> StoreScope:
+        """The surrogates a reader in ``groups`` knows (None: an admin)."""
+        return StoreScope(self.retriever, groups)
+
+    def for_retrieval(
+        self, question: str, groups: Sequence[str] | None, scope: SurrogateScope | None = None
+    ) -> str:
+        if self.pseudonymizer is None:
+            return question
+        scope = scope or self.scope(groups)
+        text = self.pseudonymizer.run(
+            [question],
+            store=False,
+            keep_clear=lambda term: self.retriever.holds_in_clear(term, groups),
+            scope=scope,
+        )[0].text
+        spans = vault_spans(
+            self.pseudonymizer.vault,
+            text,
+            scope,
+            self.pseudonymizer.pseudonymize,
+            lambda word: self.retriever.holds_in_clear(word, groups),
+        )
+        return replace_spans(text, spans)
+
+    def for_storage(
+        self, question: str, groups: Sequence[str] | None, scope: SurrogateScope | None = None
+    ) -> str:
+        text = self.for_retrieval(question, groups, scope)
+        if self.pseudonymizer is not None:
+            text = mask_unknown_names(text, lambda word: self.retriever.holds_in_clear(word, groups))
+        return escape_typed(text, surrogates_in(question))
