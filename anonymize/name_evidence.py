@@ -104,14 +104,17 @@ class NameEvidenceRecognizer(EntityRecognizer):
         persons, places, organizations = _ner_spans(nlp_artifacts)
         candidates = [(m.start(), m.end()) for m in _CANDIDATE.finditer(shadow)]
         spans = []
-        for start, end in candidates:
+        for index, (start, end) in enumerate(candidates):
             value = shadow[start:end]
             if value.casefold() in self.countries or _DATELINE_AFTER.match(shadow, end):
                 continue
             if " " not in value and _LABEL_AFTER.match(shadow, end):
                 continue
             for s, e in self._name_runs(shadow, text, start, end):
-                if self._evidence(shadow, text, s, e, candidates, persons, places, organizations) >= _NEEDED:
+                if (
+                    self._evidence(shadow, text, s, e, (candidates, index), persons, places, organizations)
+                    >= _NEEDED
+                ):
                     spans.append((s, e))
         return [RecognizerResult("PERSON", s, e, _SCORE) for s, e in spans]
 
@@ -160,7 +163,7 @@ class NameEvidenceRecognizer(EntityRecognizer):
         text: str,
         start: int,
         end: int,
-        candidates: list[tuple[int, int]],
+        candidates: tuple[list[tuple[int, int]], int],
         persons: list[tuple[int, int]],
         places: list[tuple[int, int]],
         organizations: list[tuple[int, int]],
@@ -186,8 +189,7 @@ class NameEvidenceRecognizer(EntityRecognizer):
             points += 1
         if _in_table(shadow, start, end, candidates):
             points += 1
-        line_start = shadow.rfind("\n", 0, start) + 1
-        if _ROLE_BEFORE.search(shadow, line_start, start) or _PERSON_AFTER.match(shadow, end):
+        if _ROLE_BEFORE.search(_before(shadow, start)) or _PERSON_AFTER.match(shadow, end):
             points += 1
         if _DETERMINER_BEFORE.search(shadow, max(0, start - 8), start):
             points -= 1  # "the Royals", "the Xinhua news agency"
@@ -214,23 +216,32 @@ def _title(word: str) -> str:
     return re.sub(r"(?<=['’-])[a-z]", lambda m: m.group().upper(), titled)
 
 
-def _in_table(shadow: str, start: int, end: int, candidates: list[tuple[int, int]]) -> bool:
+def _before(shadow: str, start: int, width: int = 40) -> str:
+    """Up to ``width`` characters of the line before ``start``; "\0" first when the line starts earlier (so
+    that a pattern anchored at the line's start does not match there)."""
+    line_start = shadow.rfind("\n", max(0, start - width - 1), start) + 1
+    if line_start == 0 and start > width:
+        return "\0" + shadow[start - width : start]
+    return shadow[line_start:start]
+
+
+def _in_table(shadow: str, start: int, end: int, candidates: tuple[list[tuple[int, int]], int]) -> bool:
     """A line of a list or a table: a rank or dash before, a parenthesis or number after, alone on its line,
     or a member of a comma list."""
-    line_start = shadow.rfind("\n", 0, start) + 1
+    prefix = _before(shadow, start)
     line_end = shadow.find("\n", end)
-    prefix = shadow[line_start:start]
     after = _AFTER_IN_TABLE if re.search(r"\s", shadow[start:end]) else _AFTER_ONE_WORD
     if _RANK_OR_DASH_BEFORE.search(prefix) or after.match(shadow, end) or _SCORE_CARD_BEFORE.search(prefix):
         return True
     if not prefix.strip() and not shadow[end : len(shadow) if line_end < 0 else line_end].strip(" \t.,;:"):
         return True  # alone on its line: a signature, a roster
-    return _list_member(shadow, start, end, candidates)
+    return _list_member(candidates, shadow)
 
 
-def _list_member(shadow: str, start: int, end: int, candidates: list[tuple[int, int]]) -> bool:
-    """One of three or more capitalized items separated by commas or semicolons."""
-    index = candidates.index(next(c for c in candidates if c[0] <= start and end <= c[1]))
+def _list_member(position: tuple[list[tuple[int, int]], int], shadow: str) -> bool:
+    """One of three or more capitalized items separated by commas or semicolons (``position``: all
+    candidates of the text and this one's index)."""
+    candidates, index = position
     count = 1
     i = index
     while i > 0 and _LIST_SEPARATOR.fullmatch(shadow[candidates[i - 1][1] : candidates[i][0]]):
