@@ -138,6 +138,8 @@ def _redact_table(engine: Engine, table: Table, key: str, columns: dict[str, boo
                 old = getattr(row, column)
                 if isinstance(old, str):
                     new = redact.redact_json(old) if is_json else redact(old)
+                    limit = getattr(table.c[column].type, "length", None)  # markers are longer than values
+                    new = new[:limit] if limit else new
                     if new != old:
                         values[column] = new
             if values:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Engine
 
 from app.audit import GENESIS, AuditLog, audit_head, audit_log, row_hash
 from app.audit_chain import keyed_hash, load_audit_key
@@ -224,9 +225,20 @@ def test_rewritten_details_are_relinked_under_the_key(audit: AuditLog) -> None:
 
 def test_rows_written_before_keying_are_adopted(tmp_path: Path) -> None:
     """Unkeyed rows (privrag before migration 0004) are anchored by the head the migration leaves."""
+    _adopts_unkeyed_rows(make_engine(f"sqlite:///{tmp_path / 'old.db'}"), tmp_path)
+
+
+def test_rows_written_before_keying_are_adopted_on_postgres(pg_url: str, tmp_path: Path) -> None:
+    engine = make_engine(pg_url)
+    try:
+        _adopts_unkeyed_rows(engine, tmp_path)
+    finally:
+        engine.dispose()
+
+
+def _adopts_unkeyed_rows(engine: Engine, tmp_path: Path) -> None:
     from app.migrations import upgrade
 
-    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
     upgrade(engine, "0003")
     prev = GENESIS
     with engine.begin() as conn:
@@ -247,8 +259,12 @@ def test_rows_written_before_keying_are_adopted(tmp_path: Path) -> None:
     result = log.verify()
     assert (result.ok, result.rows, result.keyed_rows) == (True, 4, 1)
     # The unkeyed rows cannot be rewritten now: the first keyed row's MAC covers the last one's link.
-    _unkeyed_rewrite(log, {1: "mallory"})
+    first = min(r["id"] for r in log.rows())
+    _unkeyed_rewrite(log, {first: "mallory"})
     assert log.verify().ok is False
+    with engine.begin() as conn:  # truncation of the keyed row is seen too
+        conn.execute(delete(audit_log).where(audit_log.c.actor == "bob"))
+    assert log.verify().reason == "truncated"
 
 
 def test_an_unsigned_head_is_not_adopted_with_an_old_key(tmp_path: Path) -> None:
