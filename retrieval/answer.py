@@ -175,11 +175,15 @@ class Answerer:
         return self.questions.for_retrieval(question, groups, scope)
 
     def stored_question(
-        self, question: str, groups: Sequence[str] | None = None, scope: SurrogateScope | None = None
+        self,
+        question: str,
+        groups: Sequence[str] | None = None,
+        scope: SurrogateScope | None = None,
+        retrieval_form: str | None = None,
     ) -> str:
         """The question as conversations, feedback and the audit keep it: nothing the asker typed in clear
         that is (or looks like) a name or a value."""
-        return self.questions.for_storage(question, groups, scope)
+        return self.questions.for_storage(question, groups, scope, retrieval_form)
 
     def condense(
         self,
@@ -211,8 +215,9 @@ class Answerer:
         surrogates the asker wrote earlier in the conversation (never revealed, as those in ``question``)."""
         started = time.perf_counter()
         scope = self.scope(groups)
-        asked = self.condense(history, self.pseudonymize_question(question, groups, scope), groups, scope)
-        stored = self.stored_question(question, groups, scope)
+        mapped = self.pseudonymize_question(question, groups, scope)
+        asked = self.condense(history, mapped, groups, scope)
+        stored = self.stored_question(question, groups, scope, retrieval_form=mapped)
         chunks = self.retriever.run(asked, groups)
         scope.learn([c.text for c in chunks] + [c.title for c in chunks])
         typed = set(typed) | surrogates_in(question) | typed_earlier(history)

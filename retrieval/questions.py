@@ -54,9 +54,26 @@ class QuestionMapper:
         return replace_spans(text, spans)
 
     def for_storage(
-        self, question: str, groups: Sequence[str] | None, scope: SurrogateScope | None = None
+        self,
+        question: str,
+        groups: Sequence[str] | None,
+        scope: SurrogateScope | None = None,
+        retrieval_form: str | None = None,
     ) -> str:
-        text = self.for_retrieval(question, groups, scope)
+        """``retrieval_form``: ``for_retrieval``'s result for the same question and scope, when the caller
+        has it (the detector then runs once)."""
+        text = retrieval_form if retrieval_form is not None else self.for_retrieval(question, groups, scope)
         if self.pseudonymizer is not None:
-            text = mask_unknown_names(text, lambda word: self.retriever.holds_in_clear(word, groups))
+            text = mask_unknown_names(text, lambda word: self.indexed_in_clear(word, groups))
         return escape_typed(text, surrogates_in(question))
+
+    def indexed_in_clear(self, word: str, groups: Sequence[str] | None) -> bool:
+        """Whether a chunk visible to ``groups`` holds ``word`` in clear in some form: as written, or with
+        the same BM25 stem ("contractors" where the documents say "contractor"). Surrogates are one token
+        each in BM25 (``person12``), so no pseudonymized value counts."""
+        if self.retriever.holds_in_clear(word, groups):
+            return True
+        try:
+            return bool(self.retriever.run(word, groups, top_k=1, mode="sparse"))
+        except ValueError:  # nothing left of the word for BM25 (a stop word)
+            return False
