@@ -292,7 +292,9 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     human = "" if streamed else answer["answer"]
     if answer.get("citations"):
         human += "\n\nSources:\n" + "\n".join(
-            f"  [{c['n']}] {c['source']}" + (f" p.{c['page']}" if c.get("page") else "")
+            f"  [{c['n']}] {c['source']}"
+            + (f" p.{c['page']}" if c.get("page") else "")
+            + (f" ({c['section']})" if c.get("section") else "")
             for c in answer["citations"]
         )
     emit(args, answer, ("\n" if streamed else "") + human)

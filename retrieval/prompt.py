@@ -24,6 +24,7 @@ def format_sources(chunks: Sequence[RetrievedChunk]) -> str:
     blocks = []
     for n, chunk in enumerate(chunks, start=1):
         where = f"{chunk.title}" + (f", page {chunk.page}" if chunk.page else "")
+        where += f", {chunk.section}" if chunk.section else ""
         blocks.append(f'[{n}] ({where})\n"""\n{chunk.text.strip()}\n"""')
     return "\n\n".join(blocks)
 

@@ -43,6 +43,7 @@ class RetrievedChunk:
     sparse_score: float | None = None  # BM25 score (hybrid with linear fusion)
     sentence_score: float | None = None  # cosine of the chunk's best sentence (hybrid with linear fusion)
     injection: str = ""  # rules that flagged the chunk as a likely prompt injection at ingestion
+    section: str = ""  # where in the file, when not a page: "slide 3", "Staff, rows 2-51", "record 7"
 
 
 def access_filter(groups: Sequence[str] | None) -> MetadataFilters | None:
@@ -144,6 +145,7 @@ def _chunks(
                 sparse_score=bm25,
                 sentence_score=sentence,
                 injection=str(meta.get("injection", "")),
+                section=str(meta.get("section") or ""),
             )
         )
     return chunks

@@ -25,6 +25,8 @@ def card_heading(citation: dict) -> str:
     parts = [f"[{citation.get('n', '?')}] {document_name(citation)}"]
     if citation.get("page"):
         parts.append(f"page {citation['page']}")
+    if citation.get("section"):  # a slide, or a sheet's rows
+        parts.append(str(citation["section"]))
     title = str(citation.get("title") or "").strip()
     if title and title != document_name(citation):
         parts.append(title)

@@ -10,6 +10,7 @@ from msgforge import Message
 from pypdf import PdfReader, PdfWriter
 
 from app.container import Container
+from retrieval.prompt import format_sources
 from tests.ingest import office_files as files
 
 NAME, EMAIL, IBAN = "Margaret Thompson", "m.thompson@example.com", "GB82 WEST 1234 5698 7654 32"
@@ -89,6 +90,10 @@ def test_office_files_in_one_job_and_the_files_not_taken_named(tmp_path: Path, m
     assert sheet.metadata["section"] == "Salaries, rows 1-2" and "salary: 61000" in sheet.get_content()
     slide = chunks_of(container, "review.pptx")[0]
     assert slide.metadata["section"] == "slide 1" and slide.metadata["slide"] == 1
+    found = container.retriever.run("How much did the pipeline grow?", ["all"])
+    deck = next(c for c in found if Path(c.source).name == "review.pptx")
+    assert deck.section == "slide 1" and deck.page is None  # cited as "slide 1"
+    assert format_sources([deck]).startswith(f"[1] ({deck.title}, slide 1)")
     everything = " ".join(n.get_content() for n in container.vector_store.get_nodes())
     assert "Parking spot 14" in everything and "Pipeline grew 20%" in everything
     for raw in (NAME, EMAIL, IBAN):
