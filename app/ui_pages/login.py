@@ -40,9 +40,10 @@ def _form() -> None:
 def _browser_address() -> str | None:
     """The browser's address, so that the service throttles logins per browser rather than per UI server."""
     try:
-        return st.context.ip_address or None
-    except Exception:  # not known (tests, older Streamlit): the service sees the UI's own address
+        address = st.context.ip_address
+    except Exception:  # not known (older Streamlit): the service sees the UI's own address
         return None
+    return address if isinstance(address, str) and address else None  # (AppTest gives a mock)
 
 
 def _login_error(exc: Exception) -> str:
