@@ -93,7 +93,9 @@ def test_turns_are_stored_pseudonymized_and_revealed_on_request(
     revealed = client.get(
         f"/v1/conversations/{conversation['id']}", params={"reveal": True}, headers=auth(admin)
     ).json()
-    assert revealed["revealed"] is True and "Jane Doe" in revealed["turns"][0]["content"]
+    # The asker's own turn is text they typed: never revealed. The answer's turn is, within scope.
+    assert revealed["revealed"] is True and revealed["turns"][0]["content"] == stored.turns[0].content
+    assert revealed["turns"][1]["content"] == answer.json()["answer"]
     for citation in revealed["turns"][1]["citations"]:
         start, end = citation["highlight"] or (0, 0)
         assert 0 <= start <= end <= len(citation["text"])
