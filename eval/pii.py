@@ -1,9 +1,8 @@
 """PII detection benchmark on presidio-research JSON, scored with presidio-evaluator's SpanEvaluator.
 
 Dataset: a JSON list of ``{"full_text", "spans": [{"entity_type", "entity_value", "start_position",
-"end_position"}]}`` (end exclusive, code-point offsets).
-
-Type mapping. Gold labels and predicted types are both mapped onto one scoring label set:
+"end_position"}]}`` (end exclusive, code-point offsets); CoNLL files: ``eval.conll``. Type mapping: gold
+labels and predicted types are both mapped onto one scoring label set:
 
 * GPE, LOCATION, STREET_ADDRESS and ADDRESS are one class, ``LOCATION`` (gold and predicted);
 * NORP (spaCy) is NRP; PREFIX (the older label of Mr./Dr., folded into TITLE by newer data) is TITLE;
@@ -62,8 +61,7 @@ class Span:
 class Sample:
     text: str
     spans: list[Span]
-    # Spans not scored (CoNLL's MISC): a prediction overlapping one is neither a true nor a false positive.
-    ignored: list[Span] = field(default_factory=list)
+    ignored: list[Span] = field(default_factory=list)  # not scored (CoNLL's MISC), nor predictions over them
 
 
 Detect = Callable[[Sequence[str]], list[list[Span]]]
@@ -280,10 +278,7 @@ def spans_of(results: Iterable[Any]) -> list[Span]:
 
 
 def run(
-    samples: Sequence[Sample],
-    detect: Detect,
-    baseline: Detect | None = None,
-    iou: float = DEFAULT_IOU,
+    samples: Sequence[Sample], detect: Detect, baseline: Detect | None = None, iou: float = DEFAULT_IOU
 ) -> dict[str, Any]:
     """Detect with privrag (and the baseline), score both; the result is the command's JSON."""
     texts = [s.text for s in samples]
