@@ -147,9 +147,7 @@ def test_an_unusual_burst_of_reveals_is_flagged(service: PrivacyService) -> None
         created = evaluator.post("/v1/conversations", json={"title": "cases"})
         created.raise_for_status()
         conversation = created.json()["id"]
-        asked = {"question": "Who received a written warning?", "conversation_id": conversation}
-        evaluator.post("/v1/ask", json=asked).raise_for_status()
-        for _ in range(35):  # over the default 30 reveals per hour
+        for _ in range(35):  # over the default 30 reveals per hour; each reveal request is audited
             shown = evaluator.get(f"/v1/conversations/{conversation}", params={"reveal": "true"})
             shown.raise_for_status()
     flags = [r for r in audit_rows(service, 500) if r["action"] == "unusual_activity"]
