@@ -1,10 +1,10 @@
 """The CLI's local token (``<home>/keys/cli.token``, mode 0600): how ``privrag`` commands reach the service
 running on the same home.
 
-It is an API token of the first admin and, like every token, it expires (``[service] api_token_max_days``)
-and is revoked when that admin's password changes or the admin is removed. Whoever can read ``<home>/keys/`` already
-holds the vault key, so the CLI simply issues itself a new token from the database when the one on file no
-longer works (``ensure``): no password is asked for.
+It is an API token of the first admin and, like every token, it expires (``[service]
+api_token_max_days``) and is revoked when that admin's password changes or the admin is removed. Whoever can
+read ``<home>/keys/`` already holds the vault key, so the CLI simply issues itself a new token from the
+database when the one on file no longer works (``ensure``): no password is asked for.
 """
 
 from __future__ import annotations

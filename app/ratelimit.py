@@ -81,7 +81,8 @@ class RateLimiter:
 
 @dataclass(frozen=True)
 class LoginVerdict:
-    """``wait`` > 0: refuse now (429, retry after ``wait`` s); else hold the attempt ``delay`` s, then go on."""
+    """``wait`` > 0: refuse now (429, retry after ``wait`` s); else hold the attempt ``delay`` s, then go
+    on."""
 
     wait: float
     delay: float = 0.0

@@ -5,8 +5,8 @@ Findings name the place ("store:<chunk id>" or a path relative to the home) and 
 (vault) or a short SHA-256 (list), never the value itself.
 
 A value matches as a whole token (not inside a longer word), case-sensitively, as UTF-8 bytes. Chunks and
-the catalog keep a document's display name (its file name pseudonymized, ``ingest/display_names.py``), the real
-path only sealed; a raw value in a ``source`` field is a real leak and is reported like any other.
+the catalog keep a document's display name (its file name pseudonymized, ``ingest/display_names.py``), the
+real path only sealed; a raw value in a ``source`` field is a real leak and is reported like any other.
 The embedded store's own files are compressed pages: they are covered by the payload scan, not the file scan.
 """
 
