@@ -116,7 +116,7 @@ def test_bad_files_are_reported_and_the_rest_ingested(container: Container, docs
     (docs / "junk.md").write_bytes(bytes(range(256)) * 4)
     (docs / "empty.txt").write_bytes(b"")
     (docs / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
-    (docs / "ignored.xlsx").write_text("a,b\n1,2\n")  # not a configured extension: skipped silently
+    (docs / "ignored.vsdx").write_text("a,b\n1,2\n")  # not a configured extension: skipped, named
     missing = docs.parent / "nowhere"
 
     report = container.ingestor.run([docs, missing])
@@ -133,6 +133,7 @@ def test_bad_files_are_reported_and_the_rest_ingested(container: Container, docs
     assert failed["junk.md"].error.startswith("undecodable: ")
     assert report.to_json()["failed"][0].keys() == {"path", "error"}
     assert report.to_json()["failed_kinds"] == {"undecodable": 1, "empty": 1, "corrupt": 1, "missing": 1}
+    assert report.to_json()["skipped"] == [{"path": str(docs / "ignored.vsdx"), "reason": "unsupported"}]
     assert {Path(r.source).name for r in container.catalog.all()} == set(DOCS)
     assert_store_matches_catalog(container)
 
