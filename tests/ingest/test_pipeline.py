@@ -435,10 +435,11 @@ def test_the_sweep_replaces_a_value_another_file_revealed(
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "a_team.md").write_text("# Team\n\nPriya Raman joined the finance team in March.\n")
-    (docs / "b_minutes.md").write_text("# Minutes\n\nMINUTES: PRIYA RAMAN PRESENTED THE BUDGET.\n")
+    # An all-caps name in parentheses of a mixed-case sentence: the detector misses it, the sweep does not.
+    (docs / "b_minutes.md").write_text("# Minutes\n\nThe budget (PRIYA RAMAN) was presented and approved.\n")
     (docs / "c_notes.html").write_text(
         "<html><head><title>Slides of PRIYA RAMAN</title></head>"
-        "<body><p>THANKS TO PRIYA RAMAN FOR THE SLIDES.</p></body></html>"
+        "<body><p>The slides (PRIYA RAMAN) are attached.</p></body></html>"
     )
     container = make_container(tmp_path / "home")
     report = container.ingestor.run([docs])
@@ -463,7 +464,7 @@ def test_no_bm25_vector_keeps_a_value_the_sweep_replaced(tmp_path: Path, make_co
     docs.mkdir()
     (docs / "a_team.md").write_text("# Team\n\nPriya Raman joined the finance team in March.\n")
     filler = " ".join(["The quarterly budget review covers travel, vendors and office costs."] * 12)
-    paragraphs = [filler] * 3 + ["SLIDES BY PRIYA RAMAN WERE SHARED WITH THE BOARD."] + [filler] * 3
+    paragraphs = [filler] * 3 + ["The slides (PRIYA RAMAN) were shared with the board."] + [filler] * 3
     (docs / "b_report.md").write_text("# Report\n\n" + "\n\n".join(paragraphs) + "\n")
     container = make_container(tmp_path / "home", retrieval__mode="sparse")
     report = container.ingestor.run([docs])
