@@ -189,9 +189,7 @@ def create_app(container: Container) -> FastAPI:
         if reveal:
             require(user, "reveal")
         yield from metrics.observe_answer(
-            operations.answer_and_audit(
-                container, user, user.access_groups, question, reveal, history or []
-            )
+            operations.answer_and_audit(container, user, user.access_groups, question, reveal, history or [])
         )
 
     @app.post("/v1/ask")

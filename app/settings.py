@@ -208,7 +208,7 @@ class IngestSettings(BaseModel):
     csv_rows_per_section: int = Field(50, description="CSV and spreadsheet rows per section (citation unit)")
     max_sheets: int = Field(100, description="worksheets of one spreadsheet (.xlsx, .ods); more: too_large")
     max_cells: int = Field(
-        1_000_000, description="cells read from one spreadsheet, each row counting one at least; more: too_large"
+        1_000_000, description="cells read from one spreadsheet, each row one at least; more: too_large"
     )
     ocr: bool = Field(True, description="OCR (Tesseract) of images and of PDF pages without a text layer")
     ocr_languages: str = Field("eng", description='Tesseract languages, e.g. "eng+deu" (tesseract-ocr-deu)')
