@@ -269,7 +269,7 @@ class DetectorConfig:
     version: str = "privrag-detector-9"
 
 
-def build_analyzer(config: DetectorConfig) -> AnalyzerEngine:
+def build_analyzer(config: DetectorConfig, lexicon: name_lexicon.NameLexicon | None = None) -> AnalyzerEngine:
     """Presidio AnalyzerEngine with the local spaCy model, extra recognizers and the lemma enhancer."""
     nlp_engine = SlimSpacyNlpEngine(
         models=[{"lang_code": "en", "model_name": model_location(config.spacy_model)}],
@@ -291,7 +291,7 @@ def build_analyzer(config: DetectorConfig) -> AnalyzerEngine:
     analyzer.registry.remove_recognizer("PhoneRecognizer")
     for recognizer in builtin_recognizers() + custom_recognizers(config.custom):
         analyzer.registry.add_recognizer(recognizer)
-    analyzer.registry.add_recognizer(NameEvidenceRecognizer(name_lexicon.load()))
+    analyzer.registry.add_recognizer(NameEvidenceRecognizer(lexicon or name_lexicon.load()))
     for entity_type, words in config.deny_list.items():
         from presidio_analyzer import PatternRecognizer
 
@@ -306,7 +306,8 @@ class PiiDetector:
 
     def __init__(self, config: DetectorConfig, analyzer: AnalyzerEngine | None = None) -> None:
         self.config = config
-        self.analyzer = analyzer or build_analyzer(config)
+        self.lexicon = name_lexicon.load()
+        self.analyzer = analyzer or build_analyzer(config, self.lexicon)
         self._batch = BatchAnalyzerEngine(analyzer_engine=self.analyzer)
         self._pool: AnalysisPool | None = None
         self._pool_lock = threading.Lock()
@@ -321,6 +322,10 @@ class PiiDetector:
                 self._pool = AnalysisPool(self.config, self.config.workers)
             pool = self._pool
         return pool.wait_ready() if wait else pool.ready
+
+    def ordinary_word(self, word: str) -> bool:
+        """A lower-case frequent English word that is no common name (``NameLexicon.ordinary_word``)."""
+        return self.lexicon.ordinary_word(word)
 
     def close(self) -> None:
         """Stop the helper processes, if any."""

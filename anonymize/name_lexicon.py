@@ -28,6 +28,7 @@ from pathlib import Path
 VERSION = "1"
 MAX_RANK = 10_000
 COMMON_ZIPF = 4.0
+ORDINARY_ZIPF = 3.0  # a lower-case word at least this frequent in English may be kept in a stored question
 ENGLISH_NAME_RANK = 300
 _ENGLISH_COUNTRIES = ("US", "GB", "CA", "AU", "IE", "NZ", "ZA")
 _NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*$")
@@ -49,6 +50,17 @@ class NameLexicon:
     def surname(self, word: str) -> bool:
         key = word.casefold()
         return key in self.surnames and key not in self.common
+
+    def ordinary_word(self, word: str) -> bool:
+        """A word typed in lower case that is a frequent English word and not a name people commonly bear
+        ("vague", "laptop", "hope"; not "maria", "gonzalez", "brown"): safe to keep in clear in what a
+        question or a feedback comment stores."""
+        from wordfreq import zipf_frequency
+
+        if not word.isalpha() or word != word.lower() or zipf_frequency(word, "en") < ORDINARY_ZIPF:
+            return False
+        key = word.casefold()
+        return key in self.common or (key not in self.given and key not in self.surnames)
 
     def name_word(self, word: str) -> bool:
         """A given name or surname that is not a frequent English word (parts of "Okafor-Lind" too)."""

@@ -160,12 +160,17 @@ def replace_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
     return "".join([*out, text[last:]])
 
 
-def mask_unknown_names(text: str, holds_in_clear: Callable[[str], bool], common: Collection[str] = ()) -> str:
+def mask_unknown_names(
+    text: str,
+    holds_in_clear: Callable[[str], bool],
+    common: Collection[str] = (),
+    ordinary: Callable[[str], bool] | None = None,
+) -> str:
     """``text`` with the words no document visible to the asker holds in clear replaced: a run of such words
     becomes ``<PERSON_NEWn>`` when one is capitalized, else ``<TERM_NEWn>`` (numbered after the text's own
-    ``_NEWn``). Kept: common words (stop words, question words, ``common``), short lower-case words and
-    numbers, acronyms (up to 5 capitals), and every word ``holds_in_clear`` (the asker's documents) holds in
-    clear.
+    ``_NEWn``). Kept: common words (stop words, question words, ``common``, and lower-case words
+    ``ordinary`` calls frequent English words that are no common names), short lower-case words and numbers,
+    acronyms (up to 5 capitals), and every word ``holds_in_clear`` (the asker's documents) holds in clear.
 
     The documents the asker may read serve as the dictionary: a name typed in any case ("maria gonzalez") is
     masked whether or not the vault knows it from documents the asker cannot read, so what is stored (and
@@ -181,6 +186,8 @@ def mask_unknown_names(text: str, holds_in_clear: Callable[[str], bool], common:
             return True  # "3", "v2", "ok": too short to name anyone
         if word.isalpha() and word.isupper() and len(word) <= 5:
             return True  # an acronym ("SSN", "HR", "VPN"), not a name
+        if ordinary is not None and ordinary(word):
+            return True  # "vague", "laptop": a word of the language, typed in lower case
         if word not in kept:
             kept[word] = holds_in_clear(word)
         return kept[word]

@@ -64,7 +64,11 @@ class QuestionMapper:
         has it (the detector then runs once)."""
         text = retrieval_form if retrieval_form is not None else self.for_retrieval(question, groups, scope)
         if self.pseudonymizer is not None:
-            text = mask_unknown_names(text, lambda word: self.indexed_in_clear(word, groups))
+            text = mask_unknown_names(
+                text,
+                lambda word: self.indexed_in_clear(word, groups),
+                ordinary=self.pseudonymizer.detector.ordinary_word,
+            )
         return escape_typed(text, surrogates_in(question))
 
     def indexed_in_clear(self, word: str, groups: Sequence[str] | None) -> bool:

@@ -38,3 +38,12 @@ def test_the_derived_lexicon_knows_names_of_many_origins() -> None:
     # Frequent English words that names-dataset also lists as names are flagged.
     for word in ("House", "Study", "Analysis", "Cell", "The", "London"):
         assert not lexicon.name_word(word), word
+
+
+@pytest.mark.integration
+def test_ordinary_words_are_frequent_english_words_that_are_no_common_names() -> None:
+    lexicon = name_lexicon.load()
+    for word in ("vague", "laptop", "outdated", "hope"):  # "hope": a name, but first an English word
+        assert lexicon.ordinary_word(word), word
+    for word in ("maria", "gonzalez", "brown", "okonkwo", "Vague", "x2"):  # names; capitalized; not a word
+        assert not lexicon.ordinary_word(word), word

@@ -85,3 +85,9 @@ def test_words_no_visible_document_holds_are_masked() -> None:
         == "Is <PERSON_3> or ‹US_SSN_1› here?"
     )
     assert mask_unknown_names("card 4111111111111111", in_clear) == "card <TERM_NEW1>"
+
+
+def test_ordinary_lower_case_words_are_kept_names_are_not() -> None:
+    ordinary = {"vague", "answer"}.__contains__  # stands for NameLexicon.ordinary_word
+    stored = mask_unknown_names("Too vague an answer for maria gonzalez", in_clear, ordinary=ordinary)
+    assert stored == "Too vague an answer for <TERM_NEW1>"
