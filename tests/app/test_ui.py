@@ -224,17 +224,21 @@ def test_chat_streams_an_answer_with_citation_cards_and_feedback(
 
 def test_conversations_continue_in_a_new_session(service_url: str, sample_home: Container) -> None:
     name = new_user(sample_home, "employee")
+    # A real chunk: stored citations are re-checked against the index when a conversation is read.
+    node = next(n for n in sample_home.vector_store.iter_nodes() if "remote" in n.get_content().lower())
+    source = Path(str(node.metadata["source"])).name
     conversation = sample_home.conversations.create(sample_home.users.get(name).id)
-    sample_home.conversations.append(conversation.id, "user", "Where is the parking garage?")
+    sample_home.conversations.append(conversation.id, "user", "How many days may I work remotely?")
     sample_home.conversations.append(
         conversation.id,
         "assistant",
-        "In the basement [1].",
+        "Up to 3 days per week [1].",
         [
             {
                 "n": 1,
-                "source": "/d/facilities.md",
-                "text": "The garage is in the basement.",
+                "chunk_id": node.node_id,
+                "source": source,
+                "text": node.get_content(),
                 "highlight": [0, 30],
             }
         ],
@@ -243,23 +247,27 @@ def test_conversations_continue_in_a_new_session(service_url: str, sample_home: 
     at.sidebar.button(key=f"conv-{conversation.id}").click().run()
     no_exception(at)
     assert [m.name for m in at.chat_message] == ["user", "assistant"]
-    assert "In the basement [1]." in texts(at)
-    assert "<mark" in texts(at) and "facilities.md" in texts(at)
+    assert "Up to 3 days per week [1]." in texts(at)
+    assert "<mark" in texts(at) and source.replace("_", "\\_") in texts(at)  # Markdown-escaped
     at.sidebar.button(key="new_chat").click().run()
     assert not at.chat_message
 
 
-def test_reveal_switch_shows_real_values(service_url: str, sample_home: Container) -> None:
+def test_reveal_switch_shows_real_values_of_answers_not_of_typed_surrogates(
+    service_url: str, sample_home: Container
+) -> None:
     name = new_user(sample_home, "admin")
     conversation = sample_home.conversations.create(sample_home.users.get(name).id)
     surrogate = sample_home.vault.lookup_value("Jane Doe", "PERSON")[0]
-    sample_home.conversations.append(conversation.id, "user", f"Who is {surrogate}?")
+    escaped = surrogate.replace("<", chr(92) + "<").replace(">", chr(92) + ">")
+    sample_home.conversations.append(conversation.id, "user", "Who reported the lost laptop?")
+    sample_home.conversations.append(conversation.id, "assistant", f"{surrogate} reported it.")
     at = page(service_url, name, "chat").run()
     at.sidebar.button(key=f"conv-{conversation.id}").click().run()
-    assert f"Who is {surrogate.replace('<', chr(92) + '<').replace('>', chr(92) + '>')}?" in texts(at)
+    assert f"{escaped} reported it." in texts(at)
     at.toggle(key="reveal").set_value(True).run()
     no_exception(at)
-    assert "Who is Jane Doe?" in texts(at)
+    assert "Jane Doe reported it." in texts(at)
 
 
 def test_flagged_sources_are_marked() -> None:
@@ -327,6 +335,7 @@ def test_admin_uploads_a_file_and_deletes_it(service_url: str, sample_home: Cont
         "Privacy",
         "Audit log",
         "Feedback",
+        "Unusual activity",
     ]
     at.file_uploader[0].set_value(
         ("ui_upload_test.md", b"# Lockers\n\nLockers are on the second floor.\n", "text/markdown")
