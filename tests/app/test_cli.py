@@ -85,6 +85,9 @@ def test_ingest_ask_and_delete(
     assert set(report) >= CONTRACT
     assert report["files"] == 2 and report["ingested"] == 2 and report["unchanged"] == 0
     assert report["failed"] == [] and report["chunks"] >= 2
+    assert [(Path(f["path"]).name, f["reason"]) for f in report["skipped"]] == [
+        ("ignored.xyz", "unsupported")
+    ]
 
     code, second = run(capsys, "--home", str(home), "ingest", str(docs), "--json")
     assert code == 0
@@ -106,7 +109,8 @@ def test_ingest_ask_and_delete(
     target = docs / "travel.txt"
     code, deleted = run(capsys, "--home", str(home), "delete", str(target), "--json")
     assert code == 0
-    assert deleted["source"] == str(target.resolve()) and deleted["chunks"] >= 1 and deleted["deleted"]
+    # The display name (the file name, pseudonymized like the text), never the real path.
+    assert deleted["source"] == "travel.txt" and deleted["chunks"] >= 1 and deleted["deleted"]
     code, error = run(capsys, "--home", str(home), "delete", str(target), "--json")
     assert code == 2 and "not in the index" in error["error"]
 

@@ -175,7 +175,11 @@ def test_upload_ingests_and_removes_the_files(client: TestClient, admin: str, sa
     job = wait_job(client, admin, submitted["id"])
     assert job["status"] == "done", job["error"]
     assert job["report"]["ingested"] == 1
-    assert [Path(f["path"]).name for f in job["report"]["failed"]] == ["notes.xyz"]
+    # An unsupported type is skipped and named, not failed (the job succeeds).
+    assert job["report"]["failed"] == []
+    assert [(Path(f["path"]).name, f["reason"]) for f in job["report"]["skipped"]] == [
+        ("notes.xyz", "unsupported")
+    ]
     assert not folder.exists(), "uploaded originals do not stay in the home"
     record = next(d for d in sample_home.catalog.all() if d.source.endswith("bike_policy.md"))
     assert record.groups == ["hr", "ops"] and record.chunks >= 1

@@ -232,6 +232,8 @@ def test_follow_up_is_condensed_in_pseudonym_space_before_retrieval(
         {"role": "user", "content": "What does Jane Doe say about parental leave for employees?"},
         {"role": "assistant", "content": "Jane Doe says primary caregivers get 16 weeks [1]."},
     ]
+    # The tiny model's condensed question is random words: relevance is not what this test checks.
+    answerer.min_score = 0.0
     events = list(answerer.stream("and for contractors?", ["all"], history=history))
     assert chat.calls == 2  # one call condenses the follow-up, one answers
     condense_call = chat.messages[0]
