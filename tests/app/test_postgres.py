@@ -73,7 +73,7 @@ def test_users_passwords_and_tokens(engine: Engine) -> None:
 
 
 def test_audit_chain_verifies_and_detects_tampering(engine: Engine) -> None:
-    audit = AuditLog(engine)
+    audit = AuditLog(engine, b"k" * 32)
     for i in range(5):
         audit.record("alice", "question", question=f"q{i}", score=0.1 + i)
     assert (audit.verify().ok, audit.verify().rows) == (True, 5)
@@ -82,9 +82,13 @@ def test_audit_chain_verifies_and_detects_tampering(engine: Engine) -> None:
         conn.execute(update(audit_log).where(audit_log.c.id == ids[2]).values(detail='{"question": "x"}'))
     result = audit.verify()
     assert (result.ok, result.first_bad_row) == (False, ids[2])
+    assert result.reason == "tampered_row"
     with engine.begin() as conn:
         conn.execute(delete(audit_log).where(audit_log.c.id == ids[2]))
     assert audit.verify().first_bad_row == ids[3]
+    with engine.begin() as conn:  # the last rows deleted: the signed head points past the table's end
+        conn.execute(delete(audit_log).where(audit_log.c.id >= ids[3]))
+    assert audit.verify().reason == "truncated"
 
 
 def test_vault_round_trip_erasure_and_concurrent_writers(engine: Engine, tmp_path: Path) -> None:
