@@ -19,6 +19,7 @@ from app.migrations import upgrade
 ROOT = Path(__file__).resolve().parents[2]
 WRITERS = 4
 ROWS_EACH = 30
+KEY = b"audit-test-key".ljust(32, b"\0")  # the chain's HMAC key, the same in every writer process
 
 WRITER = textwrap.dedent(
     """
@@ -28,7 +29,7 @@ WRITER = textwrap.dedent(
     from app.db import make_engine
 
     url, name, rows, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
-    log = AuditLog(make_engine(url))
+    log = AuditLog(make_engine(url), bytes.fromhex(sys.argv[5]))
     while not go.exists():  # start together, so the appends really interleave
         time.sleep(0.01)
     for i in range(rows):
@@ -43,7 +44,9 @@ def _append_concurrently(url: str, tmp_path: Path) -> None:
     engine.dispose()
     go = tmp_path / "go"
     procs = [
-        subprocess.Popen([sys.executable, "-c", WRITER, url, f"writer{n}", str(ROWS_EACH), str(go)], cwd=ROOT)
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, url, f"writer{n}", str(ROWS_EACH), str(go), KEY.hex()], cwd=ROOT
+        )
         for n in range(WRITERS)
     ]
     time.sleep(1.0)  # let them import and connect; correctness does not depend on this
@@ -52,7 +55,7 @@ def _append_concurrently(url: str, tmp_path: Path) -> None:
 
 
 def _check(url: str) -> None:
-    audit = AuditLog(make_engine(url))
+    audit = AuditLog(make_engine(url), KEY)
     result = audit.verify()
     assert (result.ok, result.rows, result.first_bad_row) == (True, WRITERS * ROWS_EACH, None)
     rows = audit.rows()
@@ -77,7 +80,7 @@ def test_lock_keys_are_stable_signed_64_bit() -> None:
 
 
 def test_serialized_writers_on_sqlite_commit_normally(tmp_path: Path) -> None:
-    log = AuditLog(make_engine(f"sqlite:///{tmp_path / 'a.db'}"))
+    log = AuditLog(make_engine(f"sqlite:///{tmp_path / 'a.db'}"), KEY)
     log.record("alice", "login")
     log.record("alice", "logout")
     assert (log.verify().ok, log.verify().rows) == (True, 2)
