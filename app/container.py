@@ -177,8 +177,10 @@ class Container:
 
     @cached_property
     def audit(self) -> AuditLog:
-        """Keyed chain (``<home>/keys/audit.key``); reveals and erasures watched for unusual activity."""
-        key, created = load_audit_key(self.settings.home / "keys" / "audit.key")
+        """Keyed chain (``[audit] key_file``, else ``<home>/keys/audit.key``); reveals and erasures watched
+        for unusual activity."""
+        key_file = Path(self.settings.audit.key_file or self.settings.home / "keys" / "audit.key")
+        key, created = load_audit_key(key_file)
         return AuditLog(self.engine, key, ActivityWatch(thresholds_of(self.settings)), adopt_legacy=created)
 
     @cached_property

@@ -245,7 +245,13 @@ class IngestSettings(BaseModel):
 
 
 class AuditSettings(BaseModel):
-    """Unusual activity: per user per hour, above these an ``unusual_activity`` row and an Admin page flag."""
+    """The chain's key; unusual activity: per user per hour, above these an ``unusual_activity`` row and an
+    Admin page flag."""
+
+    key_file: str = Field(
+        "",
+        description="audit chain HMAC key; empty = <home>/keys/audit.key (created, 0600); replicas share one",
+    )
 
     unusual_reveals_per_hour: int = Field(30, ge=0, description="reveals by one user in an hour (0 = off)")
     unusual_erasures_per_hour: int = Field(10, ge=0, description="erasures by one user in an hour (0 = off)")

@@ -61,6 +61,8 @@ def replicas(pg_url: str, tmp_path: Path) -> Iterator[list[str]]:
         "PRIVRAG_ANONYMIZE__ENABLED": "false",  # no spaCy per replica: the vault has its own PostgreSQL test
         "PRIVRAG_SERVICE__LOGINS_PER_MINUTE": "0",
         "PRIVRAG_SERVICE__CHAT_PER_MINUTE": "0",
+        # One audit chain in the shared database: every replica signs it with the same key.
+        "PRIVRAG_AUDIT__KEY_FILE": str(tmp_path / "shared-keys" / "audit.key"),
     }
     procs, urls = [], []
     try:
@@ -114,7 +116,15 @@ def test_two_replicas_on_one_database_lose_nothing(replicas: list[str]) -> None:
     with httpx.Client(base_url=replicas[1], timeout=60) as client:
         admin = _login(client, "admin")
         verify = client.get("/v1/audit/verify", headers=admin).json()
-        assert verify == {"ok": True, "rows": len(workers) * per_worker + 1, "first_bad_row": None}
+        rows = len(workers) * per_worker + 1
+        assert verify == {
+            "ok": True,
+            "rows": rows,
+            "first_bad_row": None,
+            "reason": None,
+            "keyed_rows": rows,  # every row signed with the one shared key
+            "head_id": verify["head_id"],
+        }
         users = {u["name"] for u in client.get("/v1/users", headers=admin).json()}
         assert users == {"admin"} | {f"{w}-u{i}" for _, w in workers for i in range(ROUNDS)}
         feedback = client.get("/v1/feedback", params={"limit": 1000}, headers=admin).json()
