@@ -220,10 +220,15 @@ def load_pptx(path: Path, data: bytes, limits: LoadLimits) -> list[Section]:
             ) from exc
         if not text:
             continue
-        meta: dict[str, str | int] = {"section": f"slide {number}", "slide": number}
-        if title:
-            meta["title"] = title
-        sections += parts(text, limits, meta, f"slide{number}")
+        sections += slide_sections(number, text, title, limits)
     if not sections:
         raise LoadError("no_text", "PPTX has no text")
     return sections
+
+
+def slide_sections(number: int, text: str, title: str | None, limits: LoadLimits) -> list[Section]:
+    """The sections of one slide of a deck (.pptx, .odp): cited as "slide N", the deck's title kept."""
+    meta: dict[str, str | int] = {"section": f"slide {number}", "slide": number}
+    if title:
+        meta["title"] = title
+    return parts(text, limits, meta, f"slide{number}")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.binary_formats import check_package
-from ingest.office_formats import CellBudget, Row, sheet_sections
+from ingest.office_formats import CellBudget, Row, sheet_sections, slide_sections
 from ingest.sections import LoadError, LoadLimits, Section, parts
 
 _PARAGRAPHS = {"text:p", "text:h"}
@@ -190,10 +190,7 @@ def load_odp(path: Path, data: bytes, limits: LoadLimits) -> list[Section]:
             continue
         heading = f"Slide {number}" + (f": {' '.join(titles)}" if titles else "")
         text = "\n".join([heading, *lines] + (["", "Speaker notes: " + " ".join(notes)] if notes else []))
-        meta: dict[str, str | int] = {"section": f"slide {number}", "slide": number}
-        if title:
-            meta["title"] = title
-        sections += parts(text, limits, meta, f"slide{number}")
+        sections += slide_sections(number, text, title, limits)
     if not sections:
         raise LoadError("no_text", "ODP has no text")
     return sections
