@@ -312,8 +312,8 @@ def cmd_users(args: argparse.Namespace, settings: Settings) -> int:
         if client is not None:
             created = client.add_user(args.name, args.role, groups, password)
         else:
+            from app.stores.users import UserError
             from app.user_operations import add_user
-            from app.users import UserError
 
             container = _container(settings)
             try:
@@ -362,7 +362,7 @@ def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_audit_export(args: argparse.Namespace, settings: Settings) -> int:
     """Read-only: SQLite allows this beside a running service (the database is not locked like the store)."""
-    from app.audit import to_ocsf
+    from app.stores.audit import to_ocsf
 
     container = _container(settings)
     try:

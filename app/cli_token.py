@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from app.container import Container
-from app.users import UserError
+from app.stores.users import UserError
 
 
 def token_path(home: Path) -> Path:

@@ -17,15 +17,15 @@ from anonymize.keys import VaultKeys, load_or_create_key  # noqa: E402
 from anonymize.pseudonymizer import Pseudonymizer  # noqa: E402
 from anonymize.recognizers import CustomIdentifier  # noqa: E402
 from anonymize.vault import Vault  # noqa: E402
-from app.audit import AuditLog  # noqa: E402
 from app.audit_chain import load_audit_key  # noqa: E402
-from app.conversations import ConversationStore  # noqa: E402
 from app.db import make_engine  # noqa: E402
-from app.feedback import FeedbackStore  # noqa: E402
 from app.models import CHAT_MODELS  # noqa: E402
 from app.settings import Settings  # noqa: E402
+from app.stores.audit import AuditLog  # noqa: E402
+from app.stores.conversations import ConversationStore  # noqa: E402
+from app.stores.feedback import FeedbackStore  # noqa: E402
+from app.stores.users import UserStore  # noqa: E402
 from app.unusual import ActivityWatch, thresholds_of  # noqa: E402
-from app.users import UserStore  # noqa: E402
 from ingest.catalog import Catalog  # noqa: E402
 from ingest.injection import FlaggingSplitter  # noqa: E402
 from ingest.loaders import LoadLimits  # noqa: E402

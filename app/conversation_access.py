@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from anonymize.reveal import reveal_all, typed_in
 from app.container import Container
-from app.conversations import Conversation
+from app.stores.conversations import Conversation
 from retrieval.passage_support import supporting_span
 from retrieval.retriever import access_filter
 

@@ -18,7 +18,7 @@ from app.container import Container
 from app.directory import Directory, DirectoryUnavailable, DirectoryUser
 from app.directory_accounts import DirectoryAccounts
 from app.settings import AuthSettings
-from app.users import ROLE_PERMISSIONS, User, UserError
+from app.stores.users import ROLE_PERMISSIONS, User, UserError
 
 ROLE_STRENGTH = ["admin", "privacy_officer", "evaluator", "employee"]  # the first mapped one wins
 ACTOR = "directory"

@@ -23,8 +23,8 @@ from sqlalchemy import Table, or_, select, update
 from sqlalchemy.engine import Engine
 
 from anonymize.vault import SURROGATE_PATTERN
-from app.audit import AuditLog, Principal
 from app.container import Container
+from app.stores.audit import AuditLog, Principal
 
 log = logging.getLogger("privrag.erasure")
 
@@ -150,8 +150,8 @@ def _redact_table(engine: Engine, table: Table, key: str, columns: dict[str, boo
 
 def erase_in_tables(container: Container, redact: Redactor) -> dict[str, int]:
     """Conversations (titles, turns and their citations), feedback and the audit's details."""
-    from app.conversations import conversations_table, turns_table
-    from app.feedback import feedback_table
+    from app.stores.conversations import conversations_table, turns_table
+    from app.stores.feedback import feedback_table
 
     engine = container.engine
     counts = {
@@ -173,7 +173,7 @@ def erase_in_tables(container: Container, redact: Redactor) -> dict[str, int]:
 
 def erase_in_audit(audit: AuditLog, redact: Redactor) -> int:
     """Audit details holding the value: redacted, and the chain re-linked under its key from the first."""
-    from app.audit import audit_log
+    from app.stores.audit import audit_log
 
     needles = redact.needles()
     if not needles:

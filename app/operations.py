@@ -7,8 +7,8 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from anonymize.vault import SURROGATE_PATTERN
-from app.audit import Principal
 from app.container import Container
+from app.stores.audit import Principal
 from ingest.injection import InjectionDetector
 
 

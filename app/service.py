@@ -22,8 +22,8 @@ from app.metrics import Metrics
 from app.paths import UnsafePathError, allowed_roots, check_within
 from app.ratelimit import LoginThrottle, RateLimiter
 from app.service_ops import register_ops_routes
+from app.stores.users import User, UserError
 from app.uploads import clean_uploads
-from app.users import User, UserError
 
 log = logging.getLogger("privrag.service")
 

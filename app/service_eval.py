@@ -16,7 +16,7 @@ from app.commands import eval_pii, eval_rag, eval_retrieval
 from app.container import Container
 from app.eval_jobs import EvalBusy, EvalJob, EvalJobs, Task
 from app.paths import UnsafePathError, allowed_roots, check_within
-from app.users import User
+from app.stores.users import User
 
 Kind = Literal["retrieval", "pii", "rag"]
 Mode = Literal["dense", "sparse", "hybrid"]

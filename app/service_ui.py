@@ -15,10 +15,10 @@ from pydantic import BaseModel, Field
 from app import eval_reports
 from app.container import Container
 from app.conversation_access import readable
-from app.feedback import Feedback
 from app.jobs import Job
+from app.stores.feedback import Feedback
+from app.stores.users import User
 from app.uploads import discard_uploads
-from app.users import User
 from ingest.pipeline import IngestProgress, IngestReport
 from retrieval.answer import supporting_span
 

@@ -12,9 +12,9 @@ from typing import Annotated
 from fastapi import Depends, FastAPI, HTTPException, Request
 
 from app.container import Container
+from app.stores.users import User
 from app.upload_stream import receive_uploads
 from app.uploads import UploadError, discard_uploads
-from app.users import User
 
 MAX_GROUPS_CHARS = 2000
 

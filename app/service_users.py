@@ -18,8 +18,8 @@ from pydantic import BaseModel, Field
 
 from app import user_operations as ops
 from app.container import Container
+from app.stores.users import User, UserError
 from app.user_operations import MintLimit, token_json
-from app.users import User, UserError
 
 
 class UserChangeRequest(BaseModel):

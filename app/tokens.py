@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import Boolean, Column, Float, MetaData, String, Table, Text, select, update
 from sqlalchemy.engine import Engine
 
-metadata = MetaData()  # shared with app.users (one MetaData for the users module's tables)
+metadata = MetaData()  # shared with app.stores.users (one MetaData for the users module's tables)
 
 tokens_table = Table(
     "tokens",

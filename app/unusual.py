@@ -15,8 +15,8 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from app.audit import AuditLog
     from app.settings import Settings
+    from app.stores.audit import AuditLog
 
 WINDOW_SECONDS = 3600.0
 WATCHED = ("reveal", "erase")

@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass
 
 from app.container import Container
-from app.users import ROLE_PERMISSIONS, TokenInfo, User, UserError, check_scope, token_id
+from app.stores.users import ROLE_PERMISSIONS, TokenInfo, User, UserError, check_scope, token_id
 
 
 @dataclass(frozen=True)

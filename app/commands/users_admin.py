@@ -38,7 +38,7 @@ def register(groups: dict[str, Any], common: argparse.ArgumentParser) -> None:
 
 def _direct(settings: Settings, action):  # type: ignore[no-untyped-def]
     """Run ``action(container)`` on the home itself, turning bad input into one clear line."""
-    from app.users import UserError
+    from app.stores.users import UserError
 
     container = _container(settings)
     try:

@@ -30,11 +30,11 @@ HERE = Path(__file__).resolve().parent
 def all_metadata() -> list[MetaData]:
     """The MetaData of every module that keeps a table (the migrations' target)."""
     from anonymize.vault import metadata as vault
-    from app.audit import metadata as audit
-    from app.conversations import metadata as conversations
     from app.directory_accounts import metadata as directory_accounts
-    from app.feedback import metadata as feedback
-    from app.users import metadata as users
+    from app.stores.audit import metadata as audit
+    from app.stores.conversations import metadata as conversations
+    from app.stores.feedback import metadata as feedback
+    from app.stores.users import metadata as users
     from ingest.catalog import metadata as catalog
 
     return [catalog, vault, users, audit, feedback, conversations, directory_accounts]

@@ -19,7 +19,7 @@ feedback_table = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("ts", Float, nullable=False),
-    Column("user", String(128), nullable=False, index=True),  # the user id (app.users), not the name
+    Column("user", String(128), nullable=False, index=True),  # the user id (app.stores.users), not the name
     Column("conversation_id", String(32), nullable=True),
     Column("question", Text, nullable=False),
     Column("answer", Text, nullable=False),

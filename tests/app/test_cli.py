@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from app.audit import audit_log
 from app.cli import EXIT_PARTIAL, build_parser
 from app.db import make_engine
-from app.users import UserStore
+from app.stores.audit import audit_log
+from app.stores.users import UserStore
 from tests.conftest import run_cli as run
 
 CONTRACT = {"files", "ingested", "unchanged", "failed", "chunks", "seconds"}

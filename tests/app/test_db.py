@@ -12,9 +12,9 @@ import textwrap
 import time
 from pathlib import Path
 
-from app.audit import AuditLog
 from app.db import lock_key, make_engine
 from app.migrations import upgrade
+from app.stores.audit import AuditLog
 
 ROOT = Path(__file__).resolve().parents[2]
 WRITERS = 4
@@ -25,7 +25,7 @@ WRITER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from app.audit import AuditLog
+    from app.stores.audit import AuditLog
     from app.db import make_engine
 
     url, name, rows, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from sqlalchemy import BigInteger, Integer, inspect
 
-from app.audit import GENESIS, audit_log, row_hash
 from app.container import Container
 from app.db import make_engine
 from app.migrations import all_metadata, current, head, upgrade
-from app.users import UserStore
+from app.stores.audit import GENESIS, audit_log, row_hash
+from app.stores.users import UserStore
 from tests.conftest import make_settings
 
 TABLES = {

@@ -17,14 +17,14 @@ from sqlalchemy.engine import Engine
 
 from anonymize.keys import load_or_create_key
 from anonymize.vault import Vault
-from app.audit import AuditLog, audit_log
 from app.container import Container
-from app.conversations import ConversationStore
 from app.db import make_engine
-from app.feedback import Feedback, FeedbackStore
 from app.migrations import current, head, upgrade
 from app.settings import load_settings
-from app.users import UserError, UserStore
+from app.stores.audit import AuditLog, audit_log
+from app.stores.conversations import ConversationStore
+from app.stores.feedback import Feedback, FeedbackStore
+from app.stores.users import UserError, UserStore
 from ingest.catalog import OK, PENDING, Catalog, DocumentRecord, IndexMismatchError
 
 

@@ -20,7 +20,7 @@ import pytest
 
 from app.db import make_engine
 from app.migrations import upgrade
-from app.users import UserStore
+from app.stores.users import UserStore
 
 ROOT = Path(__file__).resolve().parents[2]
 PRIVRAG = Path(sys.executable).parent / "privrag"

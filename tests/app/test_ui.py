@@ -20,11 +20,11 @@ from streamlit.testing.v1 import AppTest
 from app.client import ServiceClient, ServiceError
 from app.container import Container
 from app.service import create_app
+from app.stores.users import ROLE_PERMISSIONS
 from app.ui_pages.citations import card_heading, excerpt, passage_html
 from app.ui_pages.common import NOT_AVAILABLE, error_message
 from app.ui_pages.nav import pages_for
 from app.ui_pages.safe_markdown import safe_md
-from app.users import ROLE_PERMISSIONS
 
 ROOT = Path(__file__).resolve().parents[2]
 UI = str(ROOT / "app" / "ui.py")

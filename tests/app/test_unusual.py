@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import update
 
-from app.audit import AuditLog, audit_log
 from app.db import make_engine
+from app.stores.audit import AuditLog, audit_log
 from app.unusual import FLAG, ActivityWatch, Thresholds, activity_summary, count_activity
 
 KEY = b"u" * 32

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.db import make_engine
-from app.users import UserStore
+from app.stores.users import UserStore
 from tests.conftest import run_cli as run
 
 

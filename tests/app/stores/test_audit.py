@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Engine
 
-from app.audit import GENESIS, AuditLog, audit_head, audit_log, row_hash
 from app.audit_chain import keyed_hash, load_audit_key
 from app.db import make_engine
+from app.stores.audit import GENESIS, AuditLog, audit_head, audit_log, row_hash
 
 KEY = b"k" * 32
 

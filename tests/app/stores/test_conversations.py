@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from app.conversations import TITLE_CHARS, ConversationStore, title_from
 from app.db import make_engine
+from app.stores.conversations import TITLE_CHARS, ConversationStore, title_from
 
 
 @pytest.fixture

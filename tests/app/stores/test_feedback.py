@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.db import make_engine
-from app.feedback import Feedback, FeedbackStore
+from app.stores.feedback import Feedback, FeedbackStore
 
 
 def test_feedback_round_trip(tmp_path: Path) -> None:

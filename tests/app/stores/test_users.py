@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select, update
 
 from app.db import make_engine
-from app.users import (
+from app.stores.users import (
     API_TOKEN_SECONDS,
     ROLE_PERMISSIONS,
     User,
