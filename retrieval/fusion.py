@@ -1,6 +1,6 @@
 """Fusion of dense (cosine), sparse (BM25) and best-sentence scores into one ranking.
 
-``linear`` (the default, chosen on SciFact train, see README "Retrieval benchmarks"): each candidate of
+``linear`` (the default, chosen on SciFact train, see docs/evaluation.md): each candidate of
 either leg gets its exact cosine, BM25 score and best sentence cosine (the store re-scores the union by id),
 then ``(1-s) * cosine + s * best_sentence + w * bm25 / max(bm25)`` (``s`` = 0 by default: no sentence
 vectors). BM25 scores have no fixed scale (they grow with the query's length and the corpus' IDF), so they

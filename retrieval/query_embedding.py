@@ -1,8 +1,9 @@
 """Question embedding on one dedicated thread with torch single-threaded.
 
 A question is a dozen tokens: spreading it over both cores gains ~nothing, and when the cores are busy
-(ingestion, other processes) torch's thread team waits on a descheduled worker at every layer: measured
-here under load, p50 0.5-1.5 s with two threads against 40-120 ms with one. The worker's thread count is
+(ingestion, other processes) torch's thread team waits on a descheduled worker at every layer: under load
+one thread was an order of magnitude faster than two (docs/evaluation.md, "Figures behind design choices in
+the code"). The worker's thread count is
 set once at its start (torch's setting is per thread), and the creating thread's is restored, so
 nothing else in the process changes.
 """

@@ -6,8 +6,8 @@ the reader's group filter inside the engine, confirmed on the text and title of 
 BM25 vector may also hold its neighbours' words, ``retrieval.sparse_context``). Asking the store rather than
 a table kept beside it means the scope follows every write and deletion of chunks (ingestion, re-ingestion,
 the end-of-job sweep, ``--sync``, deletion, erasure) on both store backends, with nothing to keep in step.
-Cost: one keyword search per distinct surrogate a request asks about, memoized for the request (README
-"Privacy": measured on the question path).
+Cost: one keyword search per distinct surrogate a request asks about, memoized for the request (measured
+on the question path: docs/security.md, "The scope").
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@
 A chunk of 192 tokens holds part of a document's terms; its neighbours (the chunker's previous/next links)
 hold the rest of the passage. Indexing each chunk's BM25 vector over that window lets the sparse leg find a
 chunk by terms its passage states a few sentences away, while the dense leg still scores the chunk itself.
-SciFact train, linear fusion w=0.5 (README "Retrieval benchmarks"): hybrid nDCG@10 0.743 -> 0.751 plain,
-0.725 -> 0.735 pseudonymized, with ``context = 2`` and ``avg_len = 512``.
+With ``context = 2`` and ``avg_len = 512`` it raised hybrid nDCG@10 on SciFact train, plain and
+pseudonymized (figures: docs/evaluation.md, "Figures behind design choices in the code").
 
 Neighbours come from the same ``add`` call when written together (ingestion writes a file's chunks at once),
 else from the store (a sweep rewriting a few chunks): the window is the same either way.

@@ -2,9 +2,10 @@
 
 Surrogates appear identically in documents and questions, so BM25 keeps each as one exact token
 (``person12``): it matches the same value and nothing else; an unseen value's ``personnew1`` matches nothing
-(not every "person"). The embedding model reads surrogates as written: leaving them out measured dense
-nDCG@10 +0.007..0.011 but hybrid only +0.002 on SciFact train (README "Retrieval benchmarks"), and would
-change the vectors of existing indexes; writing the type's word ("person") measured no gain.
+(not every "person"). The embedding model reads surrogates as written: leaving them out gained dense
+retrieval a little and hybrid almost nothing on SciFact train, and would change the vectors of existing
+indexes; writing the type's word ("person") gained nothing (figures: docs/evaluation.md, "Figures behind
+design choices in the code").
 """
 
 from __future__ import annotations
