@@ -12,21 +12,15 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from ingest.binary_formats import check_zip
-from ingest.loaders import LoadError, LoadLimits, Section, load_file
+from ingest.loaders import LoadError, LoadLimits
+from tests.ingest.loading import load, load_error
 
 SAMPLE_PDF = Path(__file__).resolve().parents[2] / "data" / "sample" / "employee_handbook.pdf"
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def load(name: str, data: bytes, limits: LoadLimits | None = None) -> list[Section]:
-    return load_file(Path(name), data, limits or LoadLimits())
-
-
 def kind(name: str, data: bytes, limits: LoadLimits | None = None) -> str:
-    with pytest.raises(LoadError) as info:
-        load(name, data, limits)
-    assert str(info.value)
-    return info.value.kind
+    return load_error(name, data, limits).kind
 
 
 def docx_bytes(text: str = "Desks are booked through the portal.", title: str = "") -> bytes:

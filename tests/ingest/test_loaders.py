@@ -9,21 +9,11 @@ import docx
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from ingest.loaders import LoadError, LoadLimits, Section, decode_text, load_file
+from ingest.loaders import LoadError, LoadLimits, decode_text
+from tests.ingest.loading import load, load_error
 
 SAMPLE_PDF = Path(__file__).resolve().parents[2] / "data" / "sample" / "employee_handbook.pdf"
 LIMITS = LoadLimits()
-
-
-def load(name: str, data: bytes, limits: LoadLimits = LIMITS) -> list[Section]:
-    return load_file(Path(name), data, limits)
-
-
-def load_error(name: str, data: bytes, limits: LoadLimits = LIMITS) -> LoadError:
-    with pytest.raises(LoadError) as info:
-        load(name, data, limits)
-    assert str(info.value)  # always a human-readable message
-    return info.value
 
 
 def pdf_bytes(writer: PdfWriter) -> bytes:

@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from ingest.loaders import LoadError, LoadLimits, Section, load_file
+from ingest.loaders import LoadLimits
 from ingest.ocr import clean_ocr_text
 from tests.ingest import office_files as files
+from tests.ingest.loading import load
+from tests.ingest.loading import load_error as error
 
 SAMPLE_PDF = Path(__file__).resolve().parents[2] / "data" / "sample" / "employee_handbook.pdf"
 LINES = [
@@ -26,17 +28,6 @@ LINES = [
 
 def lines_of(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip()]
-
-
-def load(name: str, data: bytes, limits: LoadLimits | None = None) -> list[Section]:
-    return load_file(Path(name), data, limits or LoadLimits())
-
-
-def error(name: str, data: bytes, limits: LoadLimits | None = None) -> LoadError:
-    with pytest.raises(LoadError) as info:
-        load(name, data, limits)
-    assert str(info.value)
-    return info.value
 
 
 def scanned_pdf(pages: list[list[str]], text_first: bool = False) -> bytes:

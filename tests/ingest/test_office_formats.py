@@ -4,25 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 
-from ingest.loaders import LoadError, LoadLimits, Section, load_file
+from ingest.loaders import LoadLimits
 from tests.ingest import office_files as files
+from tests.ingest.loading import load
+from tests.ingest.loading import load_error as error
 
 IBAN = "DE89 3704 0044 0532 0130 00"
-
-
-def load(name: str, data: bytes, limits: LoadLimits | None = None) -> list[Section]:
-    return load_file(Path(name), data, limits or LoadLimits())
-
-
-def error(name: str, data: bytes, limits: LoadLimits | None = None) -> LoadError:
-    with pytest.raises(LoadError) as info:
-        load(name, data, limits)
-    assert str(info.value)  # a message an admin can read
-    return info.value
 
 
 def staff_workbook() -> bytes:

@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from ingest.loaders import LoadError, LoadLimits, Section, load_file
+from ingest.loaders import LoadLimits
 from tests.ingest import office_files as files
-
-
-def load(name: str, data: bytes, limits: LoadLimits | None = None) -> list[Section]:
-    return load_file(Path(name), data, limits or LoadLimits())
-
-
-def error(name: str, data: bytes, limits: LoadLimits | None = None) -> LoadError:
-    with pytest.raises(LoadError) as info:
-        load(name, data, limits)
-    assert str(info.value)
-    return info.value
+from tests.ingest.loading import load
+from tests.ingest.loading import load_error as error
 
 
 def test_odt_paragraphs_headings_and_tables_in_order() -> None:

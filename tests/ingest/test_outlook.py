@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from msgforge import Message
 
-from ingest.loaders import LoadError, LoadLimits, load_file
+from ingest.loaders import LoadLimits, load_file
+from tests.ingest.loading import load_error as error
 
 IBAN = "GB82 WEST 1234 5698 7654 32"
 
@@ -16,13 +16,6 @@ def message(**fields: object) -> bytes:
     built = Message(**fields)  # type: ignore[arg-type]
     built.attach_bytes("signed_contract.pdf", b"%PDF-1.4 not read")
     return built.as_bytes()
-
-
-def error(name: str, data: bytes) -> LoadError:
-    with pytest.raises(LoadError) as info:
-        load_file(Path(name), data, LoadLimits())
-    assert str(info.value)
-    return info.value
 
 
 def test_msg_reads_like_an_eml_headers_body_and_attachment_names() -> None:

@@ -4,25 +4,18 @@ from __future__ import annotations
 
 import json
 from email.message import EmailMessage
-from pathlib import Path
 
 import pytest
 
-from ingest.loaders import LoadError, LoadLimits, Section, load_file
+from ingest.loaders import LoadError, LoadLimits
 from ingest.text_formats import flatten_json, html_to_text
+from tests.ingest.loading import load, load_error
 
 LIMITS = LoadLimits()
 
 
-def load(name: str, data: bytes, limits: LoadLimits = LIMITS) -> list[Section]:
-    return load_file(Path(name), data, limits)
-
-
 def kind(name: str, data: bytes, limits: LoadLimits = LIMITS) -> str:
-    with pytest.raises(LoadError) as info:
-        load(name, data, limits)
-    assert str(info.value)
-    return info.value.kind
+    return load_error(name, data, limits).kind
 
 
 PAGE = b"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Holiday Rota</title>
