@@ -7,9 +7,9 @@ Writes:
 
 All people, numbers and accounts are fictional sample data for "Northwind Analytics Ltd." (people who appear
 in no other sample file). Needs openpyxl, python-pptx and Pillow (all in the project venv) and the DejaVu
-fonts (Debian's fonts-dejavu-core):
+fonts (Debian's fonts-dejavu-core); run from the repository root (it shares the format tests' slide builder):
 
-    .venv/bin/python data/make_sample_office.py
+    .venv/bin/python -m data.make_sample_office
 
 The output is deterministic (fixed dates and zip timestamps, seeded scanner noise).
 """
@@ -27,7 +27,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from pptx import Presentation
-from pptx.util import Inches
+
+from tests.ingest.office_files import add_slides
 
 SAMPLE_DIR = Path(__file__).resolve().parent / "sample"
 FIXED_DATE = dt.datetime(2025, 10, 6, 9, 0, 0)
@@ -160,23 +161,7 @@ def make_roster(path: Path) -> None:
 
 def make_deck(path: Path) -> None:
     deck = Presentation()
-    for spec in SLIDES:
-        slide = deck.slides.add_slide(deck.slide_layouts[5 if "table" in spec else 1])
-        slide.shapes.title.text = spec["title"]
-        if "body" in spec:
-            frame = slide.placeholders[1].text_frame
-            frame.text = spec["body"][0]
-            for line in spec["body"][1:]:
-                frame.add_paragraph().text = line
-        if "table" in spec:
-            rows = spec["table"]
-            shape = slide.shapes.add_table(
-                len(rows), len(rows[0]), Inches(1), Inches(2), Inches(8), Inches(1.5)
-            )
-            for r, row in enumerate(rows):
-                for c, value in enumerate(row):
-                    shape.table.cell(r, c).text = value
-        slide.notes_slide.notes_text_frame.text = spec["notes"]
+    add_slides(deck, SLIDES, table_height=1.5)  # the slide builder of the format tests
     props = deck.core_properties
     props.title = "Q3 2025 All-Hands"
     props.author = props.last_modified_by = "Northwind Analytics"

@@ -71,12 +71,12 @@ def with_cached_values(data: bytes, sheet: int, values: dict[str, str]) -> bytes
     return out.getvalue()
 
 
-def pptx(slides: list[dict[str, Any]], title: str = "") -> bytes:
-    """Slides of ``{"title": str, "body": [str], "table": [[str]], "notes": str}``."""
-    from pptx import Presentation
+def add_slides(deck: Any, slides: list[dict[str, Any]], table_height: float = 2.0) -> None:
+    """Add slides of ``{"title": str, "body": [str], "table": [[str]], "notes": str}`` to a python-pptx
+    ``Presentation`` (tables ``table_height`` inches high). data/make_sample_office.py writes the sample deck
+    with it too."""
     from pptx.util import Inches
 
-    deck = Presentation()
     for spec in slides:
         slide = deck.slides.add_slide(deck.slide_layouts[5 if "table" in spec else 1])
         slide.shapes.title.text = spec.get("title", "")
@@ -88,13 +88,21 @@ def pptx(slides: list[dict[str, Any]], title: str = "") -> bytes:
         if "table" in spec:
             rows = spec["table"]
             table = slide.shapes.add_table(
-                len(rows), len(rows[0]), Inches(1), Inches(2), Inches(8), Inches(2)
+                len(rows), len(rows[0]), Inches(1), Inches(2), Inches(8), Inches(table_height)
             ).table
             for r, row in enumerate(rows):
                 for c, value in enumerate(row):
                     table.cell(r, c).text = value
         if "notes" in spec:
             slide.notes_slide.notes_text_frame.text = spec["notes"]
+
+
+def pptx(slides: list[dict[str, Any]], title: str = "") -> bytes:
+    """Slides of ``{"title": str, "body": [str], "table": [[str]], "notes": str}``."""
+    from pptx import Presentation
+
+    deck = Presentation()
+    add_slides(deck, slides)
     if title:
         deck.core_properties.title = title
     buffer = io.BytesIO()
