@@ -1,8 +1,9 @@
 """Helper processes that run the PII detector on parts of a large batch.
 
 spaCy's NER model holds the GIL on the path Presidio uses (two analysis threads ran at 0.9x one thread), so
-more cores need more processes. Each helper builds its own detector from the same ``DetectorConfig`` (the
-same model, recognizers and filters), so a text's spans do not depend on which process analyzed it.
+more cores need more processes. Each helper builds its own detector with the function and configuration the
+detector hands over (the same model, recognizers and filters), so a text's spans do not depend on which
+process analyzed it; the pool itself knows nothing of the detector.
 
 Helpers start in the background (spawn: a fresh interpreter, no copied locks or torch threads) and take work
 only once they have loaded their model; until then, and when a helper fails, the calling process analyzes the
@@ -15,27 +16,31 @@ import logging
 import multiprocessing
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, wait
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from presidio_analyzer import RecognizerResult
-
-if TYPE_CHECKING:
-    from anonymize.detector import DetectorConfig, PiiDetector
 
 log = logging.getLogger(__name__)
 
 Analyze = Callable[[Sequence[str]], list[list[RecognizerResult]]]
 
-# The detector of a helper process (one per process, built once by its initializer).
-_HELPER: dict[str, PiiDetector] = {}
+
+class BatchAnalyzer(Protocol):
+    """What a helper process runs: spans for each text of a batch."""
+
+    def analyze(self, texts: Sequence[str]) -> list[list[RecognizerResult]]: ...
 
 
-def _load(config: DetectorConfig) -> None:
-    from anonymize.detector import PiiDetector
+# Builds a helper's analyzer from the configuration; a module-level function (pickled by name for spawn).
+Build = Callable[[Any], BatchAnalyzer]
 
+# The analyzer of a helper process (one per process, built once by its initializer).
+_HELPER: dict[str, BatchAnalyzer] = {}
+
+
+def _load(build: Build, config: object) -> None:
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
-    _HELPER["detector"] = PiiDetector(config)
+    _HELPER["detector"] = build(config)
     _HELPER["detector"].analyze(["Warm up with Jane Doe at jane@example.com."])
 
 
@@ -61,9 +66,10 @@ def split_by_length(texts: Sequence[str], parts: int) -> list[slice]:
 
 
 class AnalysisPool:
-    """``workers`` helper processes, each with its own detector; the calling process takes a share too."""
+    """``workers`` helper processes, each with its own analyzer built by ``build(config)`` (a module-level
+    function, so that a spawned process can import it); the calling process takes a share too."""
 
-    def __init__(self, config: DetectorConfig, workers: int) -> None:
+    def __init__(self, build: Build, config: object, workers: int) -> None:
         if workers < 1:
             raise ValueError("workers: at least one helper process")
         self.workers = workers
@@ -71,7 +77,7 @@ class AnalysisPool:
             workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_load,
-            initargs=(replace(config, workers=0),),
+            initargs=(build, config),
         )
         # One ping per helper starts them all now; a helper answers once its model is loaded.
         self._pings = [self._executor.submit(_ping) for _ in range(workers)]

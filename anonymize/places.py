@@ -7,7 +7,7 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from anonymize.names import LINE_JUNK, person_shaped
-from anonymize.recognizers import CAPITAL_WORD
+from anonymize.text import CAPITAL_WORD
 
 CITY_LINE = "CityAboveCountry"
 CITY_BEFORE_CODE = "CityBeforePostcode"

@@ -14,21 +14,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from anonymize.text import GENERIC_WORDS, SENTENCE, stem
+
 _TOKEN = re.compile(r"<[A-Z_]+_(?:NEW)?\d+>|\d+(?:[.,:]\d+)*|[A-Za-z]+(?:'[a-z]+)?")
 _UNSEEN = re.compile(r"<[A-Z_]+_NEW\d+>")
-_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?![\s]|$))+[.!?]?")
-_SUFFIXES = ("ing", "ed", "es", "s", "ly")
-# Words any answer may use without a source stating them: function words, question words, meta talk.
-_GENERIC_WORDS = """
-    the and for are was were this that these those with from have has had not but you your they their there
-    what which who whom whose when where why how does did can may will would should could about into than then
-    them its our out also such some any all each other more most many much very only just over under between
-    being been both either neither own same so too one two yes no
-    source sources document documents text passage passages context answer question according states stated
-    says said mention mentions mentioned provided given information based refers describe describes
-    described shows show however because therefore thus while although
-"""
-_GENERIC = frozenset(_GENERIC_WORDS.split())
 # How questions are framed rather than what they ask about ("What type of ...", "What year did ...", "What was
 # it called?"): a source states the answer without these words.
 _FRAMING_WORDS = """
@@ -37,17 +26,6 @@ _FRAMING_WORDS = """
     refer referred first last
 """
 
-
-def stem(word: str) -> str:
-    """A crude stem so "teachers"/"teacher" and "decided"/"decides" meet; placeholders and numbers kept."""
-    if word.startswith("<") or word[0].isdigit():
-        return word
-    word = word.lower().removesuffix("'s")
-    for suffix in _SUFFIXES:
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            word = word[: -len(suffix)]
-            break
-    return word.removesuffix("e")[:7]
 
 
 _FRAMING = frozenset(stem(word) for word in _FRAMING_WORDS.split())
@@ -59,7 +37,7 @@ def key_terms(text: str) -> set[str]:
     for token in _TOKEN.findall(re.sub(r"\[\d+\]", " ", text)):
         if token.startswith("<") or token[0].isdigit():
             terms.add(token.rstrip(".,:"))
-        elif len(token) >= 3 and token.lower() not in _GENERIC:
+        elif len(token) >= 3 and token.lower() not in GENERIC_WORDS:
             terms.add(stem(token))
     return terms
 
@@ -89,7 +67,7 @@ def best_sentence(answer: str, sources: Iterable[str]) -> str:
     wanted = key_terms(answer)
     best, best_overlap = "", 0
     for text in sources:
-        for match in _SENTENCE.finditer(text):
+        for match in SENTENCE.finditer(text):
             overlap = len(wanted & key_terms(match.group(0)))
             if overlap > best_overlap:
                 best, best_overlap = match.group(0).strip(), overlap

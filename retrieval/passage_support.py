@@ -5,67 +5,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from anonymize.text import FUNCTION_WORDS, SENTENCE
 from retrieval.retriever import RetrievedChunk
 
 _WORD = re.compile(r"[A-Za-z0-9<>_]{3,}")
-_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?![\s]|$))+[.!?]?")  # "v4.1" and "e.g.x" stay inside
-_STOP = frozenset(
-    [
-        "the",
-        "and",
-        "for",
-        "are",
-        "was",
-        "were",
-        "this",
-        "that",
-        "with",
-        "from",
-        "have",
-        "has",
-        "had",
-        "not",
-        "but",
-        "you",
-        "your",
-        "they",
-        "their",
-        "there",
-        "what",
-        "which",
-        "who",
-        "when",
-        "where",
-        "how",
-        "does",
-        "did",
-        "can",
-        "may",
-        "will",
-        "would",
-        "should",
-        "could",
-        "about",
-        "into",
-        "than",
-        "then",
-        "them",
-        "its",
-        "our",
-        "out",
-    ]
-)
 
 
 def content_words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)} - _STOP
+    return {w.lower() for w in _WORD.findall(text)} - FUNCTION_WORDS
 
 
 def supporting_span(answer: str, passage: str) -> list[int] | None:
     """[start, end] of the passage sentence sharing the most content words with the answer."""
     wanted = content_words(answer)
     best, best_overlap = None, 0
-    for match in _SENTENCE.finditer(passage):
+    for match in SENTENCE.finditer(passage):
         overlap = len(wanted & content_words(match.group(0)))
         if overlap > best_overlap:
             best, best_overlap = [match.start(), match.end()], overlap

@@ -26,8 +26,8 @@ from llama_index.core.vector_stores.types import (
 )
 from llama_index.core.vector_stores.utils import metadata_dict_to_node, node_to_metadata_dict
 
+from anonymize.text import split_sentences
 from retrieval.fusion import FusionParams, Hit, fuse_linear
-from retrieval.sentences import split_sentences
 from retrieval.sparse import Bm25Params, SparseEncoder
 from retrieval.sparse_context import sparse_texts
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from anonymize.analysis_pool import AnalysisPool, split_by_length
-from anonymize.detector import DetectorConfig, PiiDetector
+from anonymize.detector import DetectorConfig, PiiDetector, helper_detector
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
 
@@ -45,7 +45,7 @@ def test_split_by_length_keeps_order_and_balances() -> None:
 
 def test_pool_refuses_no_workers() -> None:
     with pytest.raises(ValueError, match="workers"):
-        AnalysisPool(DetectorConfig(), 0)
+        AnalysisPool(helper_detector, DetectorConfig(), 0)
 
 
 def test_helpers_give_the_spans_of_one_process(texts: list[str], local: PiiDetector) -> None:
@@ -96,7 +96,7 @@ def test_a_dead_helper_loses_nothing(texts: list[str], local: PiiDetector) -> No
 
 def test_helpers_that_cannot_load_leave_the_work_here(texts: list[str], local: PiiDetector) -> None:
     broken = DetectorConfig(spacy_model="no_such_model_anywhere", workers=1, parallel_min_chars=0)
-    pool = AnalysisPool(broken, 1)
+    pool = AnalysisPool(helper_detector, broken, 1)
     try:
         assert not pool.wait_ready(timeout=120)
         assert spans(pool.analyze(texts[:4], local.analyze)) == spans(local.analyze(texts[:4]))
@@ -105,7 +105,7 @@ def test_helpers_that_cannot_load_leave_the_work_here(texts: list[str], local: P
 
 
 def test_a_pool_closed_meanwhile_leaves_the_work_here(texts: list[str], local: PiiDetector) -> None:
-    pool = AnalysisPool(DetectorConfig(), 1)
+    pool = AnalysisPool(helper_detector, DetectorConfig(), 1)
     assert pool.wait_ready(timeout=120)
     pool.close()
     assert not pool.ready

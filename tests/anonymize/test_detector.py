@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from anonymize.detector import DetectorConfig, PiiDetector
-from anonymize.name_cues import NameCueRecognizer
-from anonymize.recognizers import (
-    AddressBlockRecognizer,
+from anonymize.recognizers.addresses import AddressBlockRecognizer
+from anonymize.recognizers.identifiers import (
     CardNumberFormatRecognizer,
     CustomIdentifier,
-    GenericPhoneRecognizer,
     IbanAnyCaseRecognizer,
 )
+from anonymize.recognizers.name_cues import NameCueRecognizer
+from anonymize.recognizers.phones import GenericPhoneRecognizer
 
 
 def spans(recognizer, text: str, entity_type: str) -> list[str]:  # type: ignore[no-untyped-def]
@@ -225,7 +225,7 @@ def test_later_mentions_of_a_name_are_found(detector: PiiDetector) -> None:
 def test_fast_context_enhancer_finds_the_same_tokens_as_presidio(detector: PiiDetector) -> None:
     from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 
-    from anonymize.detector import FastLemmaContextAwareEnhancer
+    from anonymize.engine import FastLemmaContextAwareEnhancer
 
     text = "Call  me at 555-0100, or (07700) 553419 -- ok?\n\nThanks,\tJane"
     doc = detector.analyzer.nlp_engine.nlp["en"](text)

@@ -10,17 +10,12 @@ from sqlalchemy import create_engine
 from anonymize.detector import DetectorConfig, PiiDetector
 from anonymize.keys import load_or_create_key
 from anonymize.pseudonymizer import Pseudonymizer
-from anonymize.recognizers import (
-    CustomIdentifier,
-    EmailHeaderNameRecognizer,
-    LabeledValueRecognizer,
-    PhoneFormatRecognizer,
-    PlaceInNameRecognizer,
-    StreetAddressRecognizer,
-    ZipCodeRecognizer,
-    builtin_recognizers,
-    custom_recognizers,
-)
+from anonymize.recognizers import CustomIdentifier, builtin_recognizers, custom_recognizers
+from anonymize.recognizers.addresses import StreetAddressRecognizer, ZipCodeRecognizer
+from anonymize.recognizers.identifiers import LabeledValueRecognizer
+from anonymize.recognizers.name_cues import EmailHeaderNameRecognizer
+from anonymize.recognizers.phones import PhoneFormatRecognizer
+from anonymize.recognizers.places import PlaceInNameRecognizer
 from anonymize.vault import Vault
 
 EMPLOYEE_ID = CustomIdentifier("EMPLOYEE_ID", r"\bEMP-\d{6}\b", context=["employee"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from anonymize.detector import DetectorConfig, PiiDetector
-from anonymize.name_cues import NameCueRecognizer, SpeakerLabelRecognizer
+from anonymize.recognizers.name_cues import NameCueRecognizer, SpeakerLabelRecognizer
 
 
 def spans(recognizer, text: str) -> list[str]:  # type: ignore[no-untyped-def]

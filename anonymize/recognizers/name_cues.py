@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from anonymize.names import (
     NAME,
@@ -21,6 +20,7 @@ from anonymize.names import (
     person_shaped,
     technical_text,
 )
+from anonymize.text import COMPANY_FORM_AHEAD, SENTENCE_START, STOP_WORDS
 
 _TITLE = r"(?i:mr|mrs|ms|miss|mx|dr|prof)"
 
@@ -82,7 +82,6 @@ _SPEECH_SLOTS = [
     # "Ann said", "Ann shouted at"; "Ann Lee, the plant manager, said"
     rf"{_BEFORE}(?:,[ \t]+(?i:the|an?|our|their|its)[ \t]+[^,.;:!?\"\n]{{1,60}},)?\s+{_SPEECH_VERB}\b",
 ]
-_SENTENCE_START = r"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?][\"'])[ \t]*)"
 # The one addressed at the end of an exclamation: "Don't go to town, Brett!"
 _EXCLAIMED = rf"(?<=,)[ \t]+(?!{NOT_A_NAME}\b)({NAME_WORD})(?=!)"
 # A former member of a band, a team or a service: "ex-Beatle Paul", "ex-Zombie Wiik".
@@ -94,7 +93,7 @@ _GIVEN_DETAILS = (
     r"(?:home[ \t]+|new[ \t]+|old[ \t]+)?(?:address|number|phone|e-?mail|details|contact)"
 )
 _GIVER = (
-    rf"{_SENTENCE_START}(?!{NOT_A_NAME}\b)({NAME})[ \t]+(?:had[ \t]+given|gave|has[ \t]+given)"
+    rf"{SENTENCE_START}(?!{NOT_A_NAME}\b)({NAME})[ \t]+(?:had[ \t]+given|gave|has[ \t]+given)"
     rf"[ \t]+{NAME}[ \t]+"
     r"(?:his|her|their)[ \t]+(?:address|number)"
 )
@@ -114,7 +113,7 @@ _TRAIT = (
 )
 _WITH_TRAIT = [
     rf"\b(?i:why|how)[ \t]+(?:is|was)[ \t]+{_NAMED}[ \t]+(?:so|such[ \t]+an?)[ \t]+{_TRAIT}\b",
-    rf"{_SENTENCE_START}{_NAMED}[ \t]+(?:is|was)[ \t]+(?:(?:very|so|really|quite|always|never|a|an)[ \t]+)*"
+    rf"{SENTENCE_START}{_NAMED}[ \t]+(?:is|was)[ \t]+(?:(?:very|so|really|quite|always|never|a|an)[ \t]+)*"
     rf"{_TRAIT}\b",
 ]
 # The author or performer of a work: "Unlike the Høgli novel", "a Cordelia Pugliesi concert".
@@ -125,16 +124,13 @@ _WORK_OF = (
 )
 # A name with a middle initial: "Maite H Lemmens", "Peer M. Villareal" (not in technical text).
 _WITH_INITIAL = rf"(?<![\w'’-])({NAME_WORD}[ \t]+[A-Z]\.?[ \t]+{NAME_WORD})(?![\w-])"
-# A company's legal form ends its name: "Acme Inc.", "Merchants Trust plc", "SANTEN PHARMACEUTICAL CO.LTD.".
-_COMPANY_FORM = (
-    r"(?:Inc|Ltd|LLC|L\.L\.C|Corp|Corporation|plc|PLC|SA|AG|NV|BV|GmbH|AB|ASA|SpA|Co|CO|Limited|LTD)\b"
-)
 # A person of a company: "Ana Dias from Amerisur Resources plc is ...", "including Zoe Lind of Merchants Trust
 # plc" (two to four capitalized words); one word only at the start of a sentence and before "is from" or
 # "works at": "Mai is from GMS Inc." (not "Shares of Acme Inc").
-_OF_COMPANY = rf"[ \t]+(?:of|from|at|with)[ \t]+(?=[^.\n]{{0,60}}?{_COMPANY_FORM})"
+_OF_COMPANY = rf"[ \t]+(?:of|from|at|with)[ \t]+(?=[^.\n]{{0,60}}?{COMPANY_FORM_AHEAD})"
 _ONE_WORD_OF_COMPANY = (
-    rf"[ \t]+(?:(?:is|was|comes)[ \t]+from|works?[ \t]+(?:at|for))[ \t]+(?=[^.\n]{{0,60}}?{_COMPANY_FORM})"
+    r"[ \t]+(?:(?:is|was|comes)[ \t]+from|works?[ \t]+(?:at|for))[ \t]+"
+    rf"(?=[^.\n]{{0,60}}?{COMPANY_FORM_AHEAD})"
 )
 # People listed after a word for people only: "our 3 founders: McDonald, Valencia and Carroll".
 _PEOPLE = (
@@ -195,7 +191,7 @@ class NameCueRecognizer(EntityRecognizer):
         self._work_of = re.compile(_WORK_OF)
         self._with_initial = re.compile(_WITH_INITIAL)
         self._one_word_of_company = re.compile(
-            rf"{_SENTENCE_START}(?!{NOT_A_NAME}\b)({NAME_WORD}){_ONE_WORD_OF_COMPANY}"
+            rf"{SENTENCE_START}(?!{NOT_A_NAME}\b)({NAME_WORD}){_ONE_WORD_OF_COMPANY}"
         )
 
     def load(self) -> None:  # nothing to load
@@ -313,3 +309,22 @@ class SpeakerLabelRecognizer(EntityRecognizer):
         if len(labels) < 2:
             return []
         return [RecognizerResult("PERSON", m.start(1), m.end(1), 0.55) for m in labels]
+
+
+class EmailHeaderNameRecognizer(EntityRecognizer):
+    """``Jane Doe <jane@x.com>`` and ``From: Jane Doe`` in mail headers: names NER models often miss."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PERSON"], name="EmailHeaderNameRecognizer")
+        self._pattern = re.compile(
+            r"(?:(?:^|\n)\W*(?:From|To|Cc|Bcc|Reply-To|Sender|Attn)\W*:\W*|(?<=[;,]\s))?"
+            r"([A-Z][a-zA-Z'.-]+(?:\s[A-Z][a-zA-Z'.-]+){1,2})\s*<[^<>@\s]+@[^<>\s]+>"
+        )
+
+    def load(self) -> None:  # nothing to load
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
+        if "PERSON" not in entities:
+            return []
+        return [RecognizerResult("PERSON", m.start(1), m.end(1), 0.75) for m in self._pattern.finditer(text)]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from anonymize.name_evidence import NameEvidenceRecognizer, title_caps
 from anonymize.name_lexicon import NameLexicon
+from anonymize.recognizers.name_evidence import NameEvidenceRecognizer, title_caps
 
 LEXICON = NameLexicon(
     given=frozenset(["dirk", "pascal", "ingrid", "kim", "rami", "will", "mark", "tove"]),

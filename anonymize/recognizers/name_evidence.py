@@ -23,11 +23,11 @@ from __future__ import annotations
 import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
-from spacy.lang.en.stop_words import STOP_WORDS
 
-from anonymize.name_cues import NOT_A_NAME
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import in_lower_case, organization_word
+from anonymize.recognizers.name_cues import NOT_A_NAME
+from anonymize.text import STOP_WORDS
 
 RECOGNIZER = "NameEvidenceRecognizer"
 _NEEDED = 2

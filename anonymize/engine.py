@@ -1,0 +1,142 @@
+"""The Presidio analyzer privrag runs: a slim local spaCy pipeline, a faster context enhancer, privrag's
+recognizers (``anonymize.recognizers``) next to Presidio's own."""
+
+from __future__ import annotations
+
+import os
+from bisect import bisect_right
+
+# Presidio's email recognizer uses tldextract, which otherwise downloads the public suffix list.
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+
+from presidio_analyzer import AnalyzerEngine, PatternRecognizer  # noqa: E402
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer  # noqa: E402
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine  # noqa: E402
+from spacy.attrs import IDX, LOWER  # noqa: E402
+from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
+
+from anonymize import name_lexicon  # noqa: E402
+from anonymize.detector_config import DetectorConfig  # noqa: E402
+from anonymize.recognizers import builtin_recognizers, custom_recognizers  # noqa: E402
+from anonymize.recognizers.name_evidence import NameEvidenceRecognizer  # noqa: E402
+from anonymize.spacy_models import model_location  # noqa: E402
+
+# spaCy labels -> Presidio entities; numbers, money, products and the like are not personal data.
+_NER_MAPPING = {
+    "PERSON": "PERSON",
+    "GPE": "LOCATION",
+    "LOC": "LOCATION",
+    "FAC": "LOCATION",
+    "ORG": "ORGANIZATION",
+    "NORP": "NRP",
+    "DATE": "DATE_TIME",
+    "TIME": "DATE_TIME",
+}
+_NER_IGNORED = (
+    "CARDINAL",
+    "ORDINAL",
+    "QUANTITY",
+    "MONEY",
+    "PERCENT",
+    "LAW",
+    "PRODUCT",
+    "WORK_OF_ART",
+    "EVENT",
+    "LANGUAGE",
+)
+
+# Pipeline components the detector does not need: Presidio uses the entities and, for context words, the
+# lemmas; context words match as substrings ("call" in "calling"), so lower-cased tokens serve as lemmas and
+# the tagger, attribute ruler and lemmatizer (and the tok2vec only they listen to) can go.
+_UNUSED_COMPONENTS = ("parser", "senter", "tagger", "morphologizer", "attribute_ruler", "lemmatizer")
+
+
+class SlimSpacyNlpEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine with only the components NER needs; lower-cased tokens as lemmas."""
+
+    def load(self) -> None:
+        super().load()
+        for nlp in self.nlp.values():
+            slim_pipeline(nlp)
+
+    def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+        if doc.has_annotation("LEMMA"):
+            return super()._doc_to_nlp_artifact(doc, language)
+        # One array read instead of a Python object per token (the costliest step after the model itself).
+        table = doc.to_array([LOWER, IDX])
+        strings = doc.vocab.strings
+        lemmas = [strings[h] for h in table[:, 0].tolist()] if len(doc) else []
+        entities, scores = self._get_updated_entities(
+            self._get_entities(doc), self._get_scores_for_entities(doc)
+        )
+        return NlpArtifacts(
+            entities=entities,
+            tokens=doc,
+            tokens_indices=table[:, 1].tolist() if len(doc) else [],
+            lemmas=lemmas,
+            nlp_engine=self,
+            language=language,
+            scores=scores,
+        )
+
+
+class FastLemmaContextAwareEnhancer(LemmaContextAwareEnhancer):
+    """Presidio's lemma context enhancer with the token of a match found by bisection.
+
+    The stock enhancer walks the whole document (one spaCy ``Token`` object per token) for every result;
+    on a long text that walk costs more than the NER model itself.
+    """
+
+    @staticmethod
+    def _find_index_of_match_token(word: str, start: int, tokens: Doc, tokens_indices: list[int]) -> int:
+        if not len(tokens_indices):
+            raise ValueError(f"Did not find word '{word}' in the list of tokens")
+        # The first token that starts at ``start`` or covers it, else the next one (same rule as Presidio's).
+        i = max(bisect_right(tokens_indices, start) - 1, 0)
+        if tokens_indices[i] != start and start >= tokens_indices[i] + len(tokens[i]):
+            i += 1
+        if i >= len(tokens_indices):
+            raise ValueError(f"Did not find word '{word}' in the list of tokens")
+        return i
+
+
+def slim_pipeline(nlp: Language) -> None:
+    """Disable the components that NER does not listen to."""
+    for name in _UNUSED_COMPONENTS:
+        if name in nlp.pipe_names:
+            nlp.disable_pipe(name)
+    if "tok2vec" in nlp.pipe_names:
+        listeners = set(getattr(nlp.get_pipe("tok2vec"), "listening_components", []))
+        if not listeners & set(nlp.pipe_names):
+            nlp.disable_pipe("tok2vec")
+
+
+def build_analyzer(config: DetectorConfig, lexicon: name_lexicon.NameLexicon | None = None) -> AnalyzerEngine:
+    """Presidio AnalyzerEngine with the local spaCy model, extra recognizers and the lemma enhancer."""
+    nlp_engine = SlimSpacyNlpEngine(
+        models=[{"lang_code": "en", "model_name": model_location(config.spacy_model)}],
+        ner_model_configuration=NerModelConfiguration(
+            model_to_presidio_entity_mapping=_NER_MAPPING,
+            labels_to_ignore=list(_NER_IGNORED),
+            low_score_entity_names=[],
+        ),
+    )
+    nlp_engine.load()
+    analyzer = AnalyzerEngine(
+        nlp_engine=nlp_engine,
+        supported_languages=["en"],
+        context_aware_enhancer=FastLemmaContextAwareEnhancer(context_prefix_count=5, context_suffix_count=5),
+        default_score_threshold=0.0,
+    )
+    # libphonenumber's matcher is the slowest recognizer by far; GenericPhoneRecognizer and the format
+    # recognizers cover the same numbers (and more formats).
+    analyzer.registry.remove_recognizer("PhoneRecognizer")
+    for recognizer in builtin_recognizers() + custom_recognizers(config.custom):
+        analyzer.registry.add_recognizer(recognizer)
+    analyzer.registry.add_recognizer(NameEvidenceRecognizer(lexicon or name_lexicon.load()))
+    for entity_type, words in config.deny_list.items():
+        analyzer.registry.add_recognizer(
+            PatternRecognizer(supported_entity=entity_type, name=f"Deny{entity_type}", deny_list=words)
+        )
+    return analyzer

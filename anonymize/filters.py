@@ -1,0 +1,93 @@
+"""Which detected results to keep: a score threshold per type, then one rule per entity type.
+
+The small NER model and Presidio's stock recognizers report words that are no personal data ("Email" as a
+person, "SSN" as an organization, "this morning" as a date); these rules drop them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+
+from anonymize.detector_config import DetectorConfig
+from anonymize.names import plausible_person
+from anonymize.recognizers.name_evidence import RECOGNIZER as EVIDENCE
+from anonymize.recognizers.name_evidence import title_caps
+from anonymize.results import recognizer_name, tier
+from anonymize.text import COMPANY_WORD, STOP_WORDS, words
+
+# Words the small spaCy model tags as PERSON in headers and tables ("Email", "Name", ...).
+NOT_NAMES = words(
+    """
+    email e-mail name names phone mobile role title date subject from to cc bcc re fwd fw memo note notes
+    owner contact ssn iban ip address dear hi hello thanks regards team manager director
+    """
+)
+# Words the model takes into a name before it: verbs of address, greetings, titles ("Call Jane Doe").
+NAME_PREFIXES = words(
+    """
+    call contact ask email e-mail dear hi hello hey thanks thank meet please ping tell text attn mr mrs ms
+    miss mx dr prof sir madam
+    """
+)
+# No word of a name found by its other mentions or in a list of names.
+NOT_NAME_WORDS = STOP_WORDS | NOT_NAMES | NAME_PREFIXES
+# Abbreviations the small spaCy model tags as ORGANIZATION ("my SSN: ...", "this IBAN ...").
+NOT_ORGANIZATIONS = words("ssn ssns iban ip id dob pin cvv zip url vpn bic swift atm pto")
+_MONTHS_DAYS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|"
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b",
+    re.I,
+)
+# A year, a numeric date or a clock time; a bare number ("5072", "the 60s") is not taken for a date.
+_DATE_SHAPES = re.compile(r"\b(?:1\d|20)\d\d\b|\d[-/.:]\d|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.I)
+_AGE = re.compile(r"\b(?:age[ds]?|years?[ -]old|y/?o|year-old|aged)\b", re.I)
+# Presidio's US driver's licence pattern matches "p57", "A1", "rs8099917": kept only after a licence word.
+_LICENCE_WORD = re.compile(r"(?i:\b(?:driv\w*|licen[cs]\w*|permit)\b)|\bDL\b")
+
+
+def keep(text: str, result: RecognizerResult, config: DetectorConfig, technical: bool = False) -> bool:
+    """``result`` scores at least its type's threshold and passes its type's rule (``technical``: ``text``
+    reads as code or a data table, where the model's person results need more support)."""
+    if result.score < config.threshold(result.entity_type):
+        return False
+    value = text[result.start : result.end].strip()
+    if result.entity_type == "PERSON":
+        return _person(text, result, value, technical)
+    if result.entity_type == "US_DRIVER_LICENSE" and recognizer_name(result) == "UsLicenseRecognizer":
+        return bool(_LICENCE_WORD.search(text, max(0, result.start - 60), result.start))
+    if result.entity_type == "ORGANIZATION":
+        return _organization(result, value)
+    if result.entity_type == "URL" and "://" not in value and not value.lower().startswith("www."):
+        return value.rsplit(".", 1)[-1].islower()  # "example.com", not "CO.LTD"
+    if result.entity_type == "DATE_TIME":
+        # A year, a numeric date or a month/day name; "this morning", "for years" and ages are not dates.
+        has_date = bool(_MONTHS_DAYS.search(value) or _DATE_SHAPES.search(value))
+        return has_date and not _AGE.search(text[max(0, result.start - 12) : result.end + 10])
+    return True
+
+
+def _person(text: str, result: RecognizerResult, value: str, technical: bool) -> bool:
+    """No header word or greeting, some letter, and a name's shape; two signals (lexicon evidence outside
+    technical text) vouch for an evidence result, which in technical text passes the model's filters."""
+    name = value.casefold().rstrip(".")
+    if name in NOT_NAMES or name in NAME_PREFIXES or not any(ch.isalpha() for ch in value):
+        return False
+    evidence = recognizer_name(result) == EVIDENCE
+    if evidence and not technical:
+        return True
+    return plausible_person(
+        title_caps(text)[result.start : result.end].strip() if evidence else value,
+        text,
+        from_model=tier(result) == 2 or evidence,
+        technical=technical,
+    )
+
+
+def _organization(result: RecognizerResult, value: str) -> bool:
+    """Not an abbreviation of an identifier; one word the small model calls an organization is more often a
+    name or a place, unless it carries a company form ("Acme Inc", "Siemens AG")."""
+    if value.casefold() in NOT_ORGANIZATIONS or not any(ch.isalpha() for ch in value):
+        return False
+    return tier(result) != 2 or " " in value or bool(COMPANY_WORD.search(value))

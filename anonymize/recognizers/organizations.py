@@ -1,0 +1,41 @@
+"""Organizations by their legal form: capitalized names that end with "Inc", "GmbH", "Group"."""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from anonymize.text import COMPANY_FORM_SUFFIX
+
+_COMPANY_WORD = r"(?:[A-Z0-9][\w&'’.\-/+]*|&)"
+
+
+class CompanyFormRecognizer(EntityRecognizer):
+    """Capitalized names that end with a company form ("RAIZNEXT Corporation", "Facebank Group Inc.")."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["ORGANIZATION"], name="CompanyFormRecognizer")
+        self._pattern = re.compile(
+            rf"(?<![\w&])((?:{_COMPANY_WORD}[ \t]+){{0,5}}?{_COMPANY_WORD}?(?:[ \t]|(?<=[a-zA-Z]))"
+            rf"{COMPANY_FORM_SUFFIX}\.?)(?:,?[ \t]+{COMPANY_FORM_SUFFIX}\.?)?(?![\w&])"
+        )
+
+    def load(self) -> None:  # nothing to load
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
+        if "ORGANIZATION" not in entities:
+            return []
+        results = []
+        for m in self._pattern.finditer(text):
+            start = m.start(1)
+            # Not the sentence's first word alone ("The Group"), nor a company form with nothing before it.
+            name = m.group(1)
+            words = name.split()
+            if len(words) < 2 and not re.match(r"[A-Z0-9]{2,}[a-z]*(?:INC|Inc|GROUP|HOLDINGS)", name):
+                continue
+            if words[0] in ("The", "the", "A", "An", "Our", "My", "This") and len(words) < 3:
+                continue
+            results.append(RecognizerResult("ORGANIZATION", start, m.end(), 0.55))
+        return results

@@ -1,0 +1,277 @@
+"""From Presidio's raw results to the detector's spans: a named, ordered list of post-processing steps.
+
+Presidio composes recognizers; the detector composes these steps the same way (``STEPS``, run in order by
+``resolve``). Each step reads and rewrites one ``Resolution`` and has one job; its docstring says why it
+exists. The order matters: names found by their other mentions need the filtered results, places of an
+address need those names, and the choice between overlapping results comes last.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from presidio_analyzer import RecognizerResult
+
+from anonymize.detector_config import DetectorConfig
+from anonymize.filters import NAME_PREFIXES, NOT_NAME_WORDS, keep
+from anonymize.names import (
+    coordinated,
+    names_before_addresses,
+    person_like_organization,
+    propagate,
+    technical_text,
+)
+from anonymize.places import cities_above_countries, towns_before_postcodes
+from anonymize.results import copy_span, labeled, tier
+
+_LINE_BREAK = re.compile(r"\n")
+_FIRST_WORD = re.compile(r"([\w-]+)\.?\s+")
+# Other mentions of a detected name win over these NER results ("Calan Lee ... calls me Calan" as a place).
+_YIELD_TO_NAME = frozenset(["LOCATION", "ORGANIZATION", "NRP"])
+# Inside a street address, numbers are house numbers and ZIP codes, not phones or dates.
+_YIELD_TO_ADDRESS = frozenset(
+    ["PHONE_NUMBER", "DATE_TIME", "ZIP_CODE", "US_DRIVER_LICENSE", "US_BANK_NUMBER", "PERSON", "ORGANIZATION"]
+)
+
+
+@dataclass
+class Resolution:
+    """One text's results on their way through the steps."""
+
+    text: str
+    config: DetectorConfig
+    results: list[RecognizerResult]
+    technical: bool = False  # the text reads as code or a data table
+    yielding: list[RecognizerResult] = field(default_factory=list)  # NER results other name mentions beat
+    added: list[RecognizerResult] = field(default_factory=list)  # names found from other results, pending
+    cities: list[RecognizerResult] = field(default_factory=list)  # city lines of addresses without a street
+
+    def allowed(self, results: Iterable[RecognizerResult]) -> list[RecognizerResult]:
+        """``results`` whose text is not on the allow list."""
+        allow = set(self.config.allow_list)
+        return [r for r in results if self.text[r.start : r.end] not in allow]
+
+    def admitted(self, names: Iterable[RecognizerResult]) -> list[RecognizerResult]:
+        """Names found from other results that reach the PERSON threshold and are not on the allow list."""
+        threshold = self.config.threshold("PERSON")
+        return self.allowed(r for r in names if r.score >= threshold)
+
+
+Step = Callable[[Resolution], None]
+
+
+def split_ner_lines(state: Resolution) -> None:
+    """An NER span across line breaks becomes one span per non-empty line: the model reads a table's or a
+    header's lines as one sentence ("Owner\\nJane Doe" is no name)."""
+    pieces: list[RecognizerResult] = []
+    for r in state.results:
+        if tier(r) == 2 and _LINE_BREAK.search(state.text, r.start, r.end):
+            pieces.extend(_split_lines(state.text, r))
+        else:
+            pieces.append(r)
+    state.results = pieces
+
+
+def mark_technical(state: Resolution) -> None:
+    """Code and data tables make the model see names in identifiers; the person filter is stricter there.
+    Only worth checking when the model reported a person or an organization."""
+    state.technical = any(
+        tier(r) == 2 and r.entity_type in ("PERSON", "ORGANIZATION") for r in state.results
+    ) and technical_text(state.text)
+
+
+def organizations_as_persons(state: Resolution) -> None:
+    """An organization by the NER model that has a person's name's shape ("Helena Carlsen") is a person."""
+    state.results = [_as_person(state.text, r) for r in state.results]
+
+
+def trim_person_prefixes(state: Resolution) -> None:
+    """The model takes a leading verb, greeting or title into a name ("Call Jane Doe", "Dear Ann",
+    "ex-Zombie Wiik"): the name starts after it."""
+    state.results = [_trim_person(state.text, r) if r.entity_type == "PERSON" else r for r in state.results]
+
+
+def note_yielding(state: Resolution) -> None:
+    """Remember the NER places, organizations and groups before filtering (one word the model calls an
+    organization is dropped by the filters, yet is no member of a list of names either)."""
+    state.yielding = [r for r in state.results if tier(r) == 2 and r.entity_type in _YIELD_TO_NAME]
+
+
+def apply_filters(state: Resolution) -> None:
+    """Per-type thresholds and rules (``filters.keep``) drop what is no personal data."""
+    state.results = [r for r in state.results if keep(state.text, r, state.config, state.technical)]
+
+
+def other_mentions(state: Resolution) -> None:
+    """A name detected once is found again elsewhere in the text ("Jane Doe ... Jane"), and so are the other
+    members of a list it is in ("Ann, Bo and Carl"), and their mentions; the NER's places and organizations
+    yield to them."""
+    names = [r for r in state.results if r.entity_type == "PERSON"]
+    if not names:
+        return
+    blocking = [r for r in state.results if tier(r) < 2 or r.entity_type not in _YIELD_TO_NAME]
+    added = propagate(state.text, names, blocking, NOT_NAME_WORDS)
+    listed = coordinated(state.text, names, [*blocking, *added], state.yielding, NOT_NAME_WORDS)
+    added += listed
+    added += propagate(state.text, listed, [*blocking, *added], NOT_NAME_WORDS)
+    state.added += added
+
+
+def addressees(state: Resolution) -> None:
+    """The line above a street address names its addressee, which the model often misses."""
+    state.added += names_before_addresses(state.text, state.results, state.yielding)
+
+
+def admit_added_names(state: Resolution) -> None:
+    """The names found from other results join them, under the PERSON threshold and the allow list."""
+    state.results += state.admitted(state.added)
+    state.added = []
+
+
+def address_places(state: Resolution) -> None:
+    """The town before a postcode and the city line above a country (an address written without a street)
+    are places; both read the results as they were before either joins them."""
+    cities = state.allowed(cities_above_countries(state.text, state.results))
+    state.results += state.allowed(towns_before_postcodes(state.text, state.results))
+    state.results += cities
+    state.cities = cities
+
+
+def city_addressees(state: Resolution) -> None:
+    """The addressee above a city and country written without a street ("Jane Roe\\n\\nParis\\nFrance")."""
+    found = names_before_addresses(state.text, state.results, state.yielding, anchors=state.cities)
+    state.results += state.admitted(found)
+
+
+def yield_to_addresses(state: Resolution) -> None:
+    """Inside a street address, numbers are house numbers and ZIP codes, and words are street names: not
+    phones, dates, persons or organizations."""
+    addresses = [r for r in state.results if r.entity_type == "STREET_ADDRESS"]
+    state.results = [
+        r
+        for r in state.results
+        if r.entity_type not in _YIELD_TO_ADDRESS
+        or not any(a.start <= r.start and r.end <= a.end for a in addresses)
+    ]
+
+
+def merge_same_type(state: Resolution) -> None:
+    """Overlapping pattern results of one type (two address recognizers, say) become their union."""
+    merged: list[RecognizerResult] = []
+    for r in sorted(state.results, key=lambda r: (tier(r) == 2, r.entity_type, r.start)):
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and tier(r) < 2
+            and tier(last) < 2
+            and last.entity_type == r.entity_type
+            and r.start < last.end
+        ):
+            merged[-1] = copy_span(last, last.start, max(last.end, r.end))
+            merged[-1].score = max(last.score, r.score)
+        else:
+            merged.append(r)
+    state.results = merged
+
+
+def choose_overlaps(state: Resolution) -> None:
+    """One reading per character: pattern results beat the NER model's, a value after its label beats an
+    unlabeled pattern's reading ("ZIP: 6250-120" is no phone), then the higher score and the longer span;
+    what a loser keeps outside the winners survives only for addresses."""
+    ordered = sorted(
+        state.results, key=lambda r: (tier(r), not labeled(r), -r.score, -(r.end - r.start), r.start)
+    )
+    chosen: list[RecognizerResult] = []
+    for r in ordered:
+        chosen.extend(_outside(state.text, r, chosen))
+    state.results = sorted(chosen, key=lambda r: (r.start, r.end))
+
+
+STEPS: tuple[Step, ...] = (
+    split_ner_lines,
+    mark_technical,
+    organizations_as_persons,
+    trim_person_prefixes,
+    note_yielding,
+    apply_filters,
+    other_mentions,
+    addressees,
+    admit_added_names,
+    address_places,
+    city_addressees,
+    yield_to_addresses,
+    merge_same_type,
+    choose_overlaps,
+)
+
+
+def resolve(
+    text: str, results: list[RecognizerResult], config: DetectorConfig, steps: Iterable[Step] = STEPS
+) -> list[RecognizerResult]:
+    """``text``'s final spans, sorted by position: Presidio's ``results`` through ``steps`` in order."""
+    state = Resolution(text, config, list(results))
+    for step in steps:
+        step(state)
+    return state.results
+
+
+def _split_lines(text: str, result: RecognizerResult) -> list[RecognizerResult]:
+    """An NER span across line breaks, as one span per non-empty line."""
+    parts, start = [], result.start
+    for brk in [*_LINE_BREAK.finditer(text, result.start, result.end), None]:
+        end = brk.start() if brk else result.end
+        part = text[start:end]
+        lead, trail = len(part) - len(part.lstrip()), len(part.rstrip())
+        if trail > lead:
+            parts.append(copy_span(result, start + lead, start + trail))
+        start = brk.end() if brk else result.end
+    return parts
+
+
+def _as_person(text: str, result: RecognizerResult) -> RecognizerResult:
+    if (
+        result.entity_type == "ORGANIZATION"
+        and tier(result) == 2
+        and person_like_organization(text[result.start : result.end], text)
+    ):
+        person = copy_span(result, result.start, result.end)
+        person.entity_type = "PERSON"
+        return person
+    return result
+
+
+def _trim_person(text: str, result: RecognizerResult) -> RecognizerResult:
+    start = result.start
+    while True:
+        match = _FIRST_WORD.match(text, start, result.end)
+        if not match or match.end() >= result.end:
+            break
+        word = match.group(1)
+        if word.casefold() not in NAME_PREFIXES and not word.startswith("ex-"):  # "ex-Beatle Paul"
+            break
+        start = match.end()
+    return result if start == result.start else copy_span(result, start, result.end)
+
+
+def _outside(text: str, result: RecognizerResult, chosen: list[RecognizerResult]) -> list[RecognizerResult]:
+    """The parts of ``result`` not covered by already chosen results (empty when nothing useful is left)."""
+    spans = [(result.start, result.end)]
+    for c in chosen:
+        if any(c.start < end and start < c.end for start, end in spans):
+            spans = [
+                piece
+                for start, end in spans
+                for piece in ((start, min(end, c.start)), (max(start, c.end), end))
+                if piece[1] > piece[0]
+            ]
+    if spans == [(result.start, result.end)]:
+        return [result]
+    parts = []
+    for start, end in spans:
+        piece = text[start:end]
+        lead, trail = len(piece) - len(piece.lstrip(" ,.;:\n\t")), len(piece.rstrip(" ,.;:\n\t"))
+        if trail - lead >= 3 and any(ch.isalnum() for ch in piece) and result.entity_type == "STREET_ADDRESS":
+            parts.append(copy_span(result, start + lead, start + trail))
+    return parts

