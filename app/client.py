@@ -58,6 +58,9 @@ class ServiceClient:
         except httpx.HTTPError:
             return 0
 
+    def close(self) -> None:
+        self._http.close()
+
     def healthy(self) -> bool:
         try:
             return self._http.get("/healthz", timeout=2).is_success

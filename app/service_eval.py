@@ -1,6 +1,6 @@
 """Service routes that start the retrieval, PII and answer benchmarks as background jobs.
 
-A run executes the same code as `privrag eval retrieval|pii|rag` (the commands' ``evaluate`` functions) and
+A run executes the same code as `privrag eval retrieval|pii|rag` (``app/evaluations.py``) and
 writes its report where the command does, ``<home>/reports/<kind>/<run>/``, so ``GET /v1/eval/reports`` lists
 it. One run at a time: a second one is refused with 409 until the first ends.
 """
@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, FastAPI, HTTPException
 from pydantic import BaseModel, Field
 
-from app.commands import eval_pii, eval_rag, eval_retrieval
+from app import evaluations
 from app.container import Container
 from app.eval_jobs import EvalBusy, EvalJob, EvalJobs, Task
 from app.paths import UnsafePathError, allowed_roots, check_within
@@ -68,13 +68,15 @@ def prepare(container: Container, kind: str, body: EvalRequest) -> tuple[Path, T
     limit = body.limit or None
     if kind == "pii":
         try:
-            samples = eval_pii.load_samples(path, limit)
+            samples = evaluations.load_samples(path, limit)
         except ValueError as exc:
             raise _bad(f"not a presidio-research JSON file: {exc}") from exc
 
         def run_pii(job: EvalJob) -> dict[str, Any]:
             detector = container.detector  # the service's own detector, as `privrag eval pii` builds it
-            return eval_pii.evaluate(settings, path, samples, detector, baseline=body.baseline, stage=job.say)
+            return evaluations.evaluate_pii(
+                settings, path, samples, detector, baseline=body.baseline, stage=job.say
+            )
 
         return path, run_pii
     if kind == "retrieval":
@@ -95,11 +97,11 @@ def prepare(container: Container, kind: str, body: EvalRequest) -> tuple[Path, T
                 extra_metrics=("recall@5",) if dataset.extra.get("format") == "xquad" else (),
                 log=job.say,
             )
-            return eval_retrieval.evaluate(settings, dataset, options)
+            return evaluations.evaluate_retrieval(settings, dataset, options)
 
         return path, run_retrieval
     try:
-        eval_rag.check_dataset(path)
+        evaluations.check_rag_dataset(path)
     except ValueError as exc:
         raise _bad(str(exc)) from exc
 
@@ -110,7 +112,7 @@ def prepare(container: Container, kind: str, body: EvalRequest) -> tuple[Path, T
             job.progress(done, total)
             job.say(f"asking: {done}/{total} questions")
 
-        return eval_rag.evaluate(settings, path, limit=limit, progress=progress)
+        return evaluations.evaluate_rag(settings, path, limit=limit, progress=progress)
 
     return path, run_rag
 

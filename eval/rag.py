@@ -14,8 +14,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from app.container import Container
-from app.settings import Settings
+from eval.homes import EvalHome, HomeFactory, HomeSpec
 
 
 @dataclass
@@ -166,17 +165,18 @@ def _percentile(values: list[float], pct: float) -> float:
 
 
 def run_rag_benchmark(
-    settings: Settings,
+    homes: HomeFactory,
+    model: str,
     dataset: Path,
     limit: int | None = 50,
     unanswerable_fraction: float = 0.2,
     seed: int = 13,
     progress: Callable[[int, int], None] | None = None,
 ) -> RagReport:
-    """Ingest the passages (minus the held-out ones) into a fresh home and ask the sampled questions."""
+    """Ingest the passages (minus the held-out ones) into a fresh home from ``homes`` and ask the sampled
+    questions; ``model`` names the chat model the homes answer with (in the report)."""
     passages, questions = load_xquad(dataset)
     chosen, held_out = sample_questions(questions, limit, unanswerable_fraction, seed)
-    model_path = Container(settings).chat_model_path() if settings.llm.backend == "llama_cpp" else None
     with tempfile.TemporaryDirectory(prefix="privrag-eval-rag-") as tmp:
         work = Path(tmp)
         corpus = work / "passages"
@@ -185,13 +185,7 @@ def run_rag_benchmark(
             if pid not in held_out:
                 title = record.get("title", "").replace("_", " ")
                 (corpus / f"{pid}.txt").write_text(f"{title}\n\n{record['text']}\n", encoding="utf-8")
-        eval_settings = settings.model_copy(deep=True)
-        eval_settings.home = work / "home"
-        eval_settings.database.url = ""
-        eval_settings.store.backend = "edge"
-        if model_path is not None:
-            eval_settings.llm.model_path = str(model_path)
-        container = Container(eval_settings)
+        container = homes(HomeSpec(work / "home"))
         try:
             started = time.perf_counter()
             container.ingestor.run([corpus])
@@ -203,10 +197,10 @@ def run_rag_benchmark(
                     progress(index + 1, len(chosen))
         finally:
             container.close()
-    return _summarize(results, ingest_seconds, str(model_path or settings.llm.url))
+    return _summarize(results, ingest_seconds, model)
 
 
-def _ask(container: Container, q: RagQuestion) -> RagResult:
+def _ask(container: EvalHome, q: RagQuestion) -> RagResult:
     answer = container.answerer.ask(q.question, None, reveal=True)  # an authorized evaluator reveals
     cited = [Path(c.source).stem for c in answer.citations]
     draft_cited = [Path(s).stem for s in answer.checks.get("draft_sources", [])]

@@ -23,9 +23,9 @@ from typing import Any
 
 import numpy as np
 
-from app.settings import Settings
 from eval.baseline import BASELINE_NAME, embed_docs, run_baseline
 from eval.datasets import Doc, RetrievalDataset
+from eval.homes import HomeFactory, HomeSpec
 from eval.metrics import METRICS, evaluate, evaluate_per_query
 from ingest.pipeline import document_id
 from retrieval.fusion import fuse_linear
@@ -71,15 +71,11 @@ def write_corpus(docs: Sequence[Doc], folder: Path) -> dict[str, str]:
     return sources
 
 
-def eval_settings(base: Settings, home: Path, options: EvalOptions) -> Settings:
-    """The user's settings (retrieval, embedding, anonymization config) on a separate home and store."""
-    settings = base.model_copy(deep=True)
-    settings.home = home
-    settings.database.url = ""
-    settings.anonymize.enabled = options.anonymize
-    settings.store.backend = "qdrant" if options.backend == "qdrant" else "edge"
-    settings.store.url = ":memory:" if options.backend == "qdrant" else ""
-    return settings
+def home_spec(home: Path, options: EvalOptions) -> HomeSpec:
+    """The caller's configuration on a separate home and store, anonymizing or not as ``options`` say."""
+    return HomeSpec(
+        home, anonymize=options.anonymize, backend="qdrant" if options.backend == "qdrant" else "edge"
+    )
 
 
 def percentiles(values_ms: Sequence[float]) -> dict[str, float]:
@@ -115,12 +111,10 @@ class _IndexedHome:
     """A container over a home holding the dataset's index (built now, or reused from ``index_dir``)."""
 
     def __init__(
-        self, settings: Settings, dataset: RetrievalDataset, options: EvalOptions, home: Path
+        self, homes: HomeFactory, dataset: RetrievalDataset, options: EvalOptions, home: Path
     ) -> None:
-        from app.container import Container
-
         had_index = (home / "privrag.db").exists()
-        self.container = Container(eval_settings(settings, home, options))
+        self.container = homes(home_spec(home, options))
         self.home = home
         marker = home / INDEX_MARKER
         wanted = {
@@ -181,16 +175,17 @@ def _metrics_of(
 
 
 def run_eval(
-    settings: Settings, dataset: RetrievalDataset, options: EvalOptions, workdir: Path
+    homes: HomeFactory, dataset: RetrievalDataset, options: EvalOptions, workdir: Path, cache: Path
 ) -> dict[str, Any]:
-    """Ingest ``dataset`` into a home under ``workdir`` (or ``options.index_dir``), run every query, score."""
+    """Ingest ``dataset`` into a home from ``homes`` under ``workdir`` (or ``options.index_dir``), run every
+    query, score. The baseline's document embeddings are cached in ``cache`` for later runs."""
     metrics = tuple(dict.fromkeys([*METRICS, *options.extra_metrics]))
     home = options.index_dir or workdir / "home"
-    indexed = _IndexedHome(settings, dataset, options, home)
+    indexed = _IndexedHome(homes, dataset, options, home)
     try:
         result = _run_queries(indexed, dataset, options, metrics)
         if options.baseline:
-            result["baseline"] = _baseline(indexed, dataset, settings, options, metrics)
+            result["baseline"] = _baseline(indexed, dataset, cache, options, metrics)
             result["vs_baseline"] = {
                 m: round(result[m] - result["baseline"][m], 4) for m in metrics if m in result["baseline"]
             }
@@ -327,13 +322,13 @@ def _sweep(
 def _baseline(
     indexed: _IndexedHome,
     dataset: RetrievalDataset,
-    settings: Settings,
+    cache_dir: Path,
     options: EvalOptions,
     metrics: Sequence[str],
 ) -> dict[str, Any]:
-    """The plain-fusion baseline on the raw documents; doc embeddings cached under the user's home."""
+    """The plain-fusion baseline on the raw documents; doc embeddings cached in ``cache_dir``."""
     embed = indexed.container.embed_model
-    cache = settings.home / "reports" / "retrieval" / "cache" / f"baseline-{dataset.fingerprint()}.npy"
+    cache = cache_dir / f"baseline-{dataset.fingerprint()}.npy"
     started = time.perf_counter()
     if cache.is_file():
         vectors = np.load(cache)

@@ -2,8 +2,10 @@
 
 ``groups`` maps a group name ("top", "eval", "bench", "users") to its argparse subparsers object;
 ``common`` is the parent parser carrying --home/--config/--json. A command sets
-``func(args, settings) -> int`` as default and uses ``app.cli.emit`` for output (one JSON object on
-stdout with --json).
+``func(args, settings) -> int`` as default, uses ``app.commands.base.emit`` for output (one JSON object on
+stdout with --json) and does its work through ``app.backend.choose.open_backend`` when it may run either
+through the service or on the home. Modules without ``register`` (ingest, ask, users, audit, setup, serve)
+hold the core commands whose arguments ``app/cli.py`` declares.
 """
 
 from __future__ import annotations

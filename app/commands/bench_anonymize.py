@@ -46,7 +46,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     from anonymize.detector import PiiDetector
     from anonymize.spacy_models import model_location
-    from app.cli import CliError, emit
+    from app.commands.base import CliError, emit
     from app.container import Container
     from eval.pii import stock_presidio, timed_detect
 

@@ -95,7 +95,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
     from llama_cpp import Llama
 
-    from app.cli import CliError, emit
+    from app.commands.base import CliError, emit
     from app.container import Container
     from app.service import create_app
     from retrieval.prompt import build_messages

@@ -240,7 +240,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from llama_index.core.schema import MetadataMode
 
     from anonymize.spacy_models import model_location
-    from app.cli import CliError, emit
+    from app.commands.base import CliError, emit
     from app.container import Container
 
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)

@@ -34,12 +34,12 @@ def register(groups: dict[str, Any], common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     import numpy as np
 
-    from app.cli import CliError, emit
-    from app.container import Container
+    from app.commands.base import CliError, emit
+    from app.eval_homes import EvalHomes
     from eval.baseline import embed_docs
     from eval.bench_retrieve import BenchOptions, build_scale_index, recall_study, scale_latency
     from eval.datasets import load_dataset
-    from eval.retrieval import EvalOptions, eval_settings
+    from eval.homes import HomeSpec
 
     if args.chunks < 1 or args.queries < 1:
         raise CliError("--chunks and --queries must be positive")
@@ -55,8 +55,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     started = time.perf_counter()
     # Libraries print progress notes to stdout (llama-index's splitter): keep stdout for the one JSON object.
     with tempfile.TemporaryDirectory(prefix="privrag-bench-") as tmp, contextlib.redirect_stdout(sys.stderr):
-        bench_settings = eval_settings(settings, Path(tmp) / "home", EvalOptions(anonymize=False))
-        container = Container(bench_settings)
+        container = EvalHomes(settings)(HomeSpec(Path(tmp) / "home", anonymize=False))
         try:
             embed = container.embed_model
             cache = settings.home / "reports" / "retrieval" / "cache"

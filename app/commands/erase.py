@@ -22,26 +22,13 @@ def register(groups: dict[str, Any], common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from app.cli import CliError, _container, _service, emit
+    from app.backend.choose import open_backend
+    from app.commands.base import CliError, emit
 
     if not args.value.strip():
         raise CliError("--value: must not be empty")
-    client = _service(settings)
-    if client is not None:
-        from app.client import ServiceError
-
-        try:
-            result = client.erase(args.value, args.entity_type)
-        except ServiceError as exc:
-            raise CliError(str(exc)) from exc
-    else:
-        from app.operations import erase_value
-
-        container = _container(settings)
-        try:
-            result = erase_value(container, "cli", args.value, args.entity_type)
-        finally:
-            container.close()
+    with open_backend(settings) as backend:
+        result = backend.erase(args.value, args.entity_type)
     if result["vault_entries_removed"] or result["chunks_changed"]:
         human = (
             f"erased {', '.join(result['surrogates'])}: {result['chunks_changed']} chunks redacted, "

@@ -18,7 +18,8 @@ def register(groups: dict[str, Any], common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from app.cli import CliError, _container, _service, emit
+    from app.backend.choose import open_backend
+    from app.commands.base import CliError, emit
 
     values = None
     if args.values:
@@ -26,23 +27,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         if not path.is_file():
             raise CliError(f"--values: {path} is not a file")
         values = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    client = _service(settings)
-    if client is not None:
-        from app.client import ServiceError
-
-        try:
-            result = client.leakage(values)
-        except ServiceError as exc:
-            raise CliError(str(exc)) from exc
-    else:
-        from eval.leakage import scan_home
-
-        container = _container(settings)
-        try:
-            result = scan_home(container, values)
-            container.audit.record("cli", "leakage_scan", found=result["raw_values_found"])
-        finally:
-            container.close()
+    with open_backend(settings) as backend:
+        result = backend.leakage(values)
     lines = [
         f"{result['raw_values_found']} raw values found ({result['values_checked']} checked, "
         f"{result['chunks_scanned']} chunks, {result['files_scanned']} files)"

@@ -42,7 +42,7 @@ def load_corpus(path: Path, limit: int) -> list[str]:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     import logging
 
-    from app.cli import CliError, emit
+    from app.commands.base import CliError, emit
     from app.container import Container
 
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)

@@ -3,19 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import dataclasses
-import sys
-import tempfile
-import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from app.settings import Settings
-
-if TYPE_CHECKING:
-    from eval.datasets import RetrievalDataset
-    from eval.retrieval import EvalOptions
 
 
 def register(groups: dict[str, Any], common: argparse.ArgumentParser) -> None:
@@ -47,12 +38,9 @@ def register(groups: dict[str, Any], common: argparse.ArgumentParser) -> None:
     c.set_defaults(func=run_compare)
 
 
-def _reports(settings: Settings) -> Path:
-    return settings.home / "reports" / "retrieval"
-
-
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from app.cli import CliError, emit
+    from app.commands.base import CliError, emit
+    from app.evaluations import evaluate_retrieval, retrieval_reports
     from eval import retrieval_report
     from eval.datasets import load_dataset
     from eval.retrieval import MODES, EvalOptions
@@ -67,7 +55,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     previous = None
     if args.compare:
         try:
-            previous = retrieval_report.load_run(args.compare, _reports(settings))
+            previous = retrieval_report.load_run(args.compare, retrieval_reports(settings))
         except FileNotFoundError as exc:
             raise CliError(str(exc)) from exc
     xquad = dataset.extra.get("format") == "xquad"
@@ -81,58 +69,20 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     )
     if options.index_dir is not None and args.both:
         raise CliError("--both builds two indexes: use it without --index-dir")
-    result = evaluate(settings, dataset, options, both=args.both, previous=previous)
+    result = evaluate_retrieval(settings, dataset, options, both=args.both, previous=previous)
     human = retrieval_report.markdown(result) + f"\nReport: {result['report_files']['markdown']}"
     emit(args, result, human)
     return 0
 
 
-def evaluate(
-    settings: Settings,
-    dataset: RetrievalDataset,
-    options: EvalOptions,
-    both: bool = False,
-    previous: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    """Ingest ``dataset`` into a temporary home, score every query; the report lands in
-    <home>/reports/retrieval/<run>/. The same run for `privrag eval retrieval` and the service's benchmark
-    jobs; returns the command's JSON."""
-    import logging
-
-    from eval import retrieval_report
-    from eval.retrieval import run_eval
-
-    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)  # one warning per unsupported language
-    name = time.strftime("%Y%m%d-%H%M%S")
-    # Libraries print progress notes to stdout (llama-index's splitter): keep stdout for the one JSON object.
-    with tempfile.TemporaryDirectory(prefix="privrag-eval-") as tmp, contextlib.redirect_stdout(sys.stderr):
-        result = run_eval(settings, dataset, options, Path(tmp) / "on")
-        if both:
-            plain_options = dataclasses.replace(options, anonymize=not options.anonymize, baseline=False)
-            plain = run_eval(settings, dataset, plain_options, Path(tmp) / "off")
-            anonymized, raw = (result, plain) if options.anonymize else (plain, result)
-            keys = [m for m in ("recall@5", "ndcg@10", "recall@10", "recall@100", "mrr@10") if m in raw]
-            result["no_anonymization" if options.anonymize else "with_anonymization"] = {
-                k: plain[k] for k in (*keys, "modes", "latency_ms")
-            }
-            result["ratio"] = {m: round(anonymized[m] / raw[m], 4) if raw[m] else 0.0 for m in keys}
-    result["run"] = name
-    result["metrics"] = list(
-        dict.fromkeys(["ndcg@10", "recall@10", "recall@100", "mrr@10", *options.extra_metrics])
-    )
-    if previous is not None:
-        result["compare"] = retrieval_report.compare(previous, result)
-    retrieval_report.write(result, _reports(settings) / name)
-    return result
-
-
 def run_compare(args: argparse.Namespace, settings: Settings) -> int:
-    from app.cli import CliError, emit
+    from app.commands.base import CliError, emit
+    from app.evaluations import retrieval_reports
     from eval import retrieval_report
 
     try:
-        a = retrieval_report.load_run(args.run_a, _reports(settings))
-        b = retrieval_report.load_run(args.run_b, _reports(settings))
+        a = retrieval_report.load_run(args.run_a, retrieval_reports(settings))
+        b = retrieval_report.load_run(args.run_b, retrieval_reports(settings))
     except FileNotFoundError as exc:
         raise CliError(str(exc)) from exc
     diff = retrieval_report.compare(a, b)

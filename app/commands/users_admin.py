@@ -8,8 +8,8 @@ import argparse
 import sys
 from typing import Any
 
-from app import user_operations as ops
-from app.cli import CliError, _container, _groups, _service, emit
+from app.backend.choose import open_backend
+from app.commands.base import CliError, emit, parse_groups
 from app.settings import Settings
 
 
@@ -36,60 +36,28 @@ def register(groups: dict[str, Any], common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_revoke)
 
 
-def _direct(settings: Settings, action):  # type: ignore[no-untyped-def]
-    """Run ``action(container)`` on the home itself, turning bad input into one clear line."""
-    from app.stores.users import UserError
-
-    container = _container(settings)
-    try:
-        return action(container)
-    except UserError as exc:
-        raise CliError(str(exc)) from exc
-    finally:
-        container.close()
-
-
 def cmd_set(args: argparse.Namespace, settings: Settings) -> int:
-    groups = _groups(args.groups) if args.groups is not None else None
+    groups = parse_groups(args.groups) if args.groups is not None else None
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
     if args.role is None and groups is None and password is None:
         raise CliError("nothing to change: give --role, --groups or --password-stdin")
-    client = _service(settings)
-    if client is not None:
-        changed = client.change_user(args.name, args.role, groups, password)
-    else:
-
-        def action(container):  # type: ignore[no-untyped-def]
-            user = ops.change_user(container, "cli", args.name, args.role, groups, password)
-            return {"name": user.name, "role": user.role, "groups": user.groups}
-
-        changed = _direct(settings, action)
+    with open_backend(settings) as backend:
+        changed = backend.change_user(args.name, args.role, groups, password)
     human = f"user {changed['name']}: role {changed['role']}, groups {','.join(changed['groups'])}"
     emit(args, changed, human)
     return 0
 
 
 def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
-    client = _service(settings)
-    if client is not None:
-        result = client.remove_user(args.name)
-    else:
-
-        def action(container):  # type: ignore[no-untyped-def]
-            ops.remove_user(container, "cli", args.name)
-            return {"removed": args.name}
-
-        result = _direct(settings, action)
+    with open_backend(settings) as backend:
+        result = backend.remove_user(args.name)
     emit(args, result, f"user {args.name} removed; their tokens are revoked")
     return 0
 
 
 def cmd_token(args: argparse.Namespace, settings: Settings) -> int:
-    client = _service(settings)
-    if client is not None:
-        issued = client.issue_token(args.name)
-    else:
-        issued = _direct(settings, lambda c: ops.issue_api_token(c, "cli", args.name))
+    with open_backend(settings) as backend:
+        issued = backend.issue_token(args.name)
     emit(
         args,
         issued,
@@ -100,27 +68,15 @@ def cmd_token(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_tokens(args: argparse.Namespace, settings: Settings) -> int:
-    client = _service(settings)
-    if client is not None:
-        tokens = client.tokens(args.name)
-    else:
-        tokens = _direct(settings, lambda c: [ops.token_json(t) for t in c.users.tokens(args.name)])
+    with open_backend(settings) as backend:
+        tokens = backend.tokens(args.name)
     lines = [f"{t['id']}\t{t['kind']}\t{'active' if t['active'] else 'revoked/expired'}" for t in tokens]
     emit(args, {"tokens": tokens}, "\n".join(lines) or f"{args.name} has no tokens")
     return 0
 
 
 def cmd_revoke(args: argparse.Namespace, settings: Settings) -> int:
-    client = _service(settings)
-    if client is not None:
-        result = client.revoke_token(args.token_id, args.name)
-    else:
-
-        def action(container):  # type: ignore[no-untyped-def]
-            if not ops.revoke_token(container, "cli", args.name, args.token_id):
-                raise CliError(f"token_id: {args.name!r} has no token {args.token_id!r}")
-            return {"revoked": args.token_id}
-
-        result = _direct(settings, action)
+    with open_backend(settings) as backend:
+        result = backend.revoke_token(args.name, args.token_id)
     emit(args, result, f"token {args.token_id} of {args.name} revoked")
     return 0

@@ -5,9 +5,10 @@ change is audited. Run it from cron or a systemd timer between logins."""
 from __future__ import annotations
 
 import argparse
+from contextlib import closing
 from typing import Any
 
-from app.cli import CliError, _container, emit
+from app.commands.base import CliError, emit
 from app.settings import Settings
 
 
@@ -19,6 +20,7 @@ def register(groups: dict[str, Any], common: argparse.ArgumentParser) -> None:
 
 
 def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
+    from app.container import Container
     from app.directory import DirectoryUnavailable, directory_for
     from app.directory_login import Authenticator
 
@@ -28,13 +30,11 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
         raise CliError(str(exc)) from exc
     if directory is None:
         raise CliError("auth.ldap_url: no directory configured, nothing to sync")
-    container = _container(settings)
-    try:
-        report = Authenticator(container, directory).sync()
-    except DirectoryUnavailable as exc:
-        raise CliError(f"{exc} (nothing was changed)") from exc
-    finally:
-        container.close()
+    with closing(Container(settings)) as container:
+        try:
+            report = Authenticator(container, directory).sync()
+        except DirectoryUnavailable as exc:
+            raise CliError(f"{exc} (nothing was changed)") from exc
     data = report.to_json()
     human = (
         f"{report.checked} directory users checked: {len(report.updated)} updated"

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from app.cli import EXIT_PARTIAL, build_parser
+from app.cli import build_parser
+from app.commands.base import EXIT_PARTIAL
 from app.db import make_engine
 from app.stores.audit import audit_log
 from app.stores.users import UserStore

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import EXIT_PARTIAL, main
+from app.cli import main
+from app.commands.base import EXIT_PARTIAL
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.commands.eval_pii import load_samples
+from app.evaluations import load_samples
 from eval import conll, pii
 
 # Three invented documents in CoNLL-2003's column format (TOKEN POS CHUNK NER).

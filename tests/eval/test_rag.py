@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from app.eval_homes import EvalHomes
 from eval.rag import (
     RagQuestion,
     clause_f1,
@@ -86,7 +87,9 @@ def _tiny_xquad(folder: Path) -> Path:
 
 def test_benchmark_runs_the_real_path_on_a_tiny_dataset(tmp_path: Path, tiny_gguf: Path) -> None:
     settings = make_settings(tmp_path / "home", tiny_gguf)
-    report = run_rag_benchmark(settings, _tiny_xquad(tmp_path / "xquad"), limit=3, unanswerable_fraction=0.34)
+    homes = EvalHomes(settings)
+    xquad = _tiny_xquad(tmp_path / "xquad")
+    report = run_rag_benchmark(homes, homes.model_name(), xquad, limit=3, unanswerable_fraction=0.34)
     assert report.questions == 3 and report.answerable == 2 and report.unanswerable == 1
     assert {r.id for r in report.results} == {"a", "b", "c"}
     assert all(0.0 <= v <= 1.0 for v in (report.exact_match, report.f1, report.refusal_accuracy))
