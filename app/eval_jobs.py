@@ -1,17 +1,20 @@
-"""Benchmark runs started through the service: one at a time, each in its own background thread."""
+"""Benchmark runs started through the service: on their own queue (``app.jobs``), one at a time."""
 
 from __future__ import annotations
 
-import threading
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-ACTIVE = ("queued", "running")
-KEEP_FINISHED = 50  # finished jobs remembered for the status endpoint
+from app.jobs import JobBusy, JobQueue, new_job_id
+
+KEEP_FINISHED = 50  # finished runs remembered for the status endpoint
+
+Task = Callable[
+    ["EvalJob"], dict[str, Any]
+]  # runs the benchmark; returns the command's JSON (with report_dir)
 
 
 @dataclass
@@ -30,9 +33,12 @@ class EvalJob:
     created_at: float = field(default_factory=time.time)
     started_at: float | None = None
     finished_at: float | None = None
+    task: Task | None = field(default=None, repr=False, compare=False)  # what runs; not shown
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        del data["task"]
+        return data
 
     def progress(self, done: int, total: int) -> None:
         self.done, self.total = done, total
@@ -41,21 +47,32 @@ class EvalJob:
         self.stage = stage
 
 
-Task = Callable[[EvalJob], dict[str, Any]]  # runs the benchmark; returns the command's JSON (with report_dir)
+EvalBusy = JobBusy  # another benchmark run is queued or running
 
 
-class EvalBusy(RuntimeError):
-    """Another benchmark run is queued or running."""
+def _run(job: EvalJob) -> None:
+    job.started_at = time.time()
+    if job.task is None:
+        raise ValueError(f"benchmark job {job.id} has nothing to run")
+    result = job.task(job)
+    job.run = str(result.get("run") or Path(str(result.get("report_dir", ""))).name)
+    job.stage = "finished"
 
 
-class EvalJobs:
+class EvalJobs(JobQueue[EvalJob]):
+    """The benchmark queue: exclusive (a second run is refused while one is queued or running)."""
+
     def __init__(self, on_finish: Callable[[EvalJob], None] | None = None) -> None:
-        self._jobs: dict[str, EvalJob] = {}
-        self._lock = threading.Lock()
-        self._on_finish = on_finish
-        self._threads: list[threading.Thread] = []
+        super().__init__(
+            "benchmark",
+            _run,
+            exclusive=True,
+            keep_finished=KEEP_FINISHED,
+            on_finish=on_finish,
+            label=lambda j: f"benchmark job {j.id} ({j.kind}, by {j.user})",
+        )
 
-    def submit(
+    def start(
         self,
         user: str,
         kind: str,
@@ -64,47 +81,5 @@ class EvalJobs:
         task: Task,
         before_start: Callable[[EvalJob], None] | None = None,
     ) -> EvalJob:
-        """Start ``task`` now (``before_start`` first); EvalBusy when another run has not finished."""
-        with self._lock:
-            busy = next((j for j in self._jobs.values() if j.status in ACTIVE), None)
-            if busy is not None:
-                raise EvalBusy(f"benchmark job {busy.id} ({busy.kind}, by {busy.user}) is {busy.status}")
-            job = EvalJob(uuid.uuid4().hex[:12], user, kind, dataset, options)
-            self._jobs[job.id] = job
-            self._forget_old()
-            if before_start is not None:
-                before_start(job)
-        thread = threading.Thread(target=self._work, args=(job, task), name=f"eval-{job.id}", daemon=True)
-        self._threads = [t for t in self._threads if t.is_alive()] + [thread]
-        thread.start()
-        return job
-
-    def get(self, job_id: str) -> EvalJob | None:
-        return self._jobs.get(job_id)
-
-    def all(self) -> list[EvalJob]:
-        return sorted(self._jobs.values(), key=lambda j: j.created_at, reverse=True)
-
-    def wait(self, timeout: float | None = None) -> None:
-        """Until the running job's thread ends (for shutdown and tests)."""
-        for thread in list(self._threads):
-            thread.join(timeout)
-
-    def _forget_old(self) -> None:
-        finished = [j for j in self.all() if j.status not in ACTIVE]
-        for job in finished[KEEP_FINISHED:]:
-            del self._jobs[job.id]
-
-    def _work(self, job: EvalJob, task: Task) -> None:
-        job.status, job.started_at = "running", time.time()
-        try:
-            result = task(job)
-            job.run = str(result.get("run") or Path(str(result.get("report_dir", ""))).name)
-            job.stage = "finished"
-            job.status = "done"
-        except Exception as exc:  # a failed run is reported, never kills the service
-            job.status = "failed"
-            job.error = f"{type(exc).__name__}: {exc}"
-        job.finished_at = time.time()
-        if self._on_finish is not None:
-            self._on_finish(job)
+        """Queue ``task`` as a run of ``kind``; ``EvalBusy`` when another run has not finished."""
+        return self.submit(EvalJob(new_job_id(), user, kind, dataset, options, task=task), before_start)

@@ -21,7 +21,7 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metri
 from prometheus_client.registry import Collector
 
 from app.container import Container
-from app.jobs import JobQueue
+from app.ingest_jobs import IngestJobs, IngestTotals, Job
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
@@ -33,7 +33,7 @@ ANSWER_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60, 120)
 
 def scrape_token(container: Container) -> str:
     """The token Prometheus must send: the setting, else the token file in the home's keys (made once)."""
-    configured = container.settings.metrics.token
+    configured = container.settings.metrics.token.get_secret_value()
     if configured:
         return configured
     path = Path(container.settings.home) / "keys" / "metrics.token"
@@ -48,7 +48,7 @@ def scrape_token(container: Container) -> str:
 class Metrics:
     """The service's counters and histograms, plus state read from the container and jobs at each scrape."""
 
-    def __init__(self, container: Container, jobs: JobQueue | None = None) -> None:
+    def __init__(self, container: Container, jobs: IngestJobs | None = None) -> None:
         self.registry = CollectorRegistry()
         r = self.registry
         self._lock = threading.Lock()
@@ -142,7 +142,7 @@ class _StateCollector(Collector):
     """Gauges and counters read at scrape time: jobs, vault, store (so they are right after a restart too)."""
 
     def __init__(
-        self, container: Container, jobs: JobQueue | None, failures: Callable[[], dict[str, int]]
+        self, container: Container, jobs: IngestJobs | None, failures: Callable[[], dict[str, int]]
     ) -> None:
         self._container = container
         self._jobs = jobs
@@ -150,14 +150,17 @@ class _StateCollector(Collector):
 
     def collect(self) -> Iterator[Metric]:
         jobs = self._jobs.all() if self._jobs is not None else []
+        retired = self._jobs.retired if self._jobs is not None else IngestTotals()  # jobs no longer listed
         counts = self._failures()
-        counts["ingest_job"] = sum(1 for j in jobs if j.status == "failed")
-        counts["ingest_file"] = sum(j.failed for j in jobs)
+        counts["ingest_job"] = retired.by_status.get("failed", 0) + sum(
+            1 for j in jobs if j.status == "failed"
+        )
+        counts["ingest_file"] = retired.failed + sum(j.failed for j in jobs)
         failures = CounterMetricFamily("privrag_failures", "failures by kind", labels=["kind"])
         for kind in FAILURE_KINDS:
             failures.add_metric([kind], counts.get(kind, 0))
         yield failures
-        yield from _job_metrics(jobs)
+        yield from _job_metrics(jobs, retired)
         yield from self._stored()
 
     def _stored(self) -> Iterator[Metric]:
@@ -183,23 +186,25 @@ class _StateCollector(Collector):
             yield GaugeMetricFamily("privrag_store_bytes", "bytes of the embedded store on disk", value=size)
 
 
-def _job_metrics(jobs: list) -> Iterator[Metric]:  # type: ignore[type-arg]
+def _job_metrics(jobs: list[Job], retired: IngestTotals) -> Iterator[Metric]:
     by_status = GaugeMetricFamily(
         "privrag_ingest_jobs", "ingestion jobs since start by status", labels=["status"]
     )
     for status in ("queued", "running", "done", "failed"):
-        by_status.add_metric([status], sum(1 for j in jobs if j.status == status))
+        count = retired.by_status.get(status, 0) + sum(1 for j in jobs if j.status == status)
+        by_status.add_metric([status], count)
     yield by_status
     yield GaugeMetricFamily(
         "privrag_ingest_queue_depth",
         "ingestion jobs waiting or running",
         value=sum(1 for j in jobs if j.status in ("queued", "running")),
     )
-    yield CounterMetricFamily("privrag_ingest_files", "files ingested", value=sum(j.files_done for j in jobs))
-    yield CounterMetricFamily("privrag_ingest_chunks", "chunks written", value=sum(j.chunks for j in jobs))
-    yield CounterMetricFamily(
-        "privrag_ingest_seconds", "time spent in ingestion jobs", value=sum(j.elapsed for j in jobs)
-    )
+    files = retired.files_done + sum(j.files_done for j in jobs)
+    yield CounterMetricFamily("privrag_ingest_files", "files ingested", value=files)
+    chunks = retired.chunks + sum(j.chunks for j in jobs)
+    yield CounterMetricFamily("privrag_ingest_chunks", "chunks written", value=chunks)
+    seconds = retired.elapsed + sum(j.elapsed for j in jobs)
+    yield CounterMetricFamily("privrag_ingest_seconds", "time spent in ingestion jobs", value=seconds)
     latest = next((j for j in jobs if j.status in ("running", "done")), None)  # newest first
     yield GaugeMetricFamily(
         "privrag_ingest_files_per_second",

@@ -1,22 +1,20 @@
-"""Service routes that start the retrieval, PII and answer benchmarks as background jobs.
+"""Benchmark runs the service starts (routes: ``app.api.eval``): the request, its dataset checked, the run.
 
 A run executes the same code as `privrag eval retrieval|pii|rag` (``app/evaluations.py``) and
 writes its report where the command does, ``<home>/reports/<kind>/<run>/``, so ``GET /v1/eval/reports`` lists
 it. One run at a time: a second one is refused with 409 until the first ends.
 """
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from fastapi import Depends, FastAPI, HTTPException
+from fastapi import HTTPException
 from pydantic import BaseModel, Field
 
 from app import evaluations
 from app.container import Container
-from app.eval_jobs import EvalBusy, EvalJob, EvalJobs, Task
+from app.eval_jobs import EvalJob, Task
 from app.paths import UnsafePathError, allowed_roots, check_within
-from app.stores.users import User
 
 Kind = Literal["retrieval", "pii", "rag"]
 Mode = Literal["dense", "sparse", "hybrid"]
@@ -115,50 +113,3 @@ def prepare(container: Container, kind: str, body: EvalRequest) -> tuple[Path, T
         return evaluations.evaluate_rag(settings, path, limit=limit, progress=progress)
 
     return path, run_rag
-
-
-def register_eval_routes(
-    app: FastAPI,
-    container: Container,
-    current_user: Callable[..., User],
-    require: Callable[[User, str], None],
-) -> EvalJobs:
-    CurrentUser = Annotated[User, Depends(current_user)]
-
-    def finished(job: EvalJob) -> None:
-        container.audit.record(job.user, f"eval_{job.status}", job=job.id, kind=job.kind, run=job.run)
-
-    jobs = EvalJobs(on_finish=finished)
-    app.state.eval_jobs = jobs
-
-    @app.post("/v1/eval/{kind}")
-    def start_eval(kind: Kind, body: EvalRequest, user: CurrentUser) -> dict:
-        """Start a benchmark run in the background; poll ``GET /v1/eval/jobs/{id}``."""
-        require(user, "evaluate")
-        path, task = prepare(container, kind, body)
-        options = body.model_dump(exclude={"dataset"})
-
-        def audited(job: EvalJob) -> None:
-            detail = {"job": job.id, "kind": kind, "dataset": str(path), **options}
-            container.audit.record(user.name, "eval_started", **detail)
-
-        try:
-            job = jobs.submit(user.name, kind, str(path), options, task, before_start=audited)
-        except EvalBusy as exc:
-            raise HTTPException(409, f"{exc}: wait until it ends") from exc
-        return job.to_json()
-
-    @app.get("/v1/eval/jobs")
-    def list_eval_jobs(user: CurrentUser) -> list[dict]:
-        require(user, "evaluate")
-        return [j.to_json() for j in jobs.all()]
-
-    @app.get("/v1/eval/jobs/{job_id}")
-    def get_eval_job(job_id: str, user: CurrentUser) -> dict:
-        require(user, "evaluate")
-        job = jobs.get(job_id)
-        if job is None:
-            raise HTTPException(404, f"benchmark job {job_id!r} does not exist")
-        return job.to_json()
-
-    return jobs

@@ -18,8 +18,8 @@ def serve(container: Container) -> Iterator[TestClient]:
     app = create_app(container)
     with TestClient(app) as test_client:
         yield test_client
-    app.state.jobs.stop()
-    app.state.eval_jobs.wait(EVAL_JOB_GUARD_SECONDS)
+    app.state.service.jobs.stop()
+    app.state.service.eval_jobs.wait(EVAL_JOB_GUARD_SECONDS)
 
 
 @pytest.fixture(scope="module")

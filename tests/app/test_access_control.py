@@ -73,7 +73,7 @@ def world(
     app = create_app(container)
     with TestClient(app) as client:
         yield client, tokens, restricted_ids
-    app.state.jobs.stop()
+    app.state.service.jobs.stop()
     container.close()
 
 

@@ -89,7 +89,7 @@ def test_erase_through_the_service(erase_home: Container) -> None:
         assert response.status_code == 200
         result = response.json()
         assert result["chunks_changed"] >= 1 and result["vault_entries_removed"] == 1
-    app.state.jobs.stop()
+    app.state.service.jobs.stop()
     assert not any(surrogate in c for c in chunks(erase_home))
     assert erase_home.vault.reveal(surrogate) is None
     # a later ingestion of the same name does not get the erased number back

@@ -21,12 +21,12 @@ def test_runs_one_at_a_time_and_records_the_report_folder() -> None:
         return {"report_dir": "/home/reports/pii/20260101-000000"}
 
     started: list[str] = []
-    first = jobs.submit(
+    first = jobs.start(
         "ann", "pii", "/d.json", {"limit": 3}, task, before_start=lambda j: started.append(j.id)
     )
     assert started == [first.id]
     with pytest.raises(EvalBusy, match=first.id):
-        jobs.submit("bob", "rag", "/x", {}, task)
+        jobs.start("bob", "rag", "/x", {}, task)
     release.set()
     jobs.wait(60)
     assert (first.status, first.run, first.stage, first.done, first.total) == (
@@ -37,7 +37,7 @@ def test_runs_one_at_a_time_and_records_the_report_folder() -> None:
         2,
     )
     assert finished == ["done"] and first.finished_at is not None
-    second = jobs.submit("bob", "retrieval", "/x", {}, lambda job: {"run": "r1"})
+    second = jobs.start("bob", "retrieval", "/x", {}, lambda job: {"run": "r1"})
     jobs.wait(60)
     assert second.run == "r1" and [j.id for j in jobs.all()] == [second.id, first.id]
     assert jobs.get(first.id) is first
@@ -50,19 +50,19 @@ def test_a_failure_is_reported_and_the_next_run_may_start() -> None:
     def broken(job: EvalJob) -> dict:
         raise ValueError("no queries to score")
 
-    failed = jobs.submit("ann", "retrieval", "/x", {}, broken)
+    failed = jobs.start("ann", "retrieval", "/x", {}, broken)
     jobs.wait(60)
     assert failed.status == "failed" and failed.error == "ValueError: no queries to score"
     assert finished == [failed] and failed.to_json()["error"] == failed.error
-    assert jobs.submit("ann", "pii", "/x", {}, lambda job: {"run": "ok"}) is not None
+    assert jobs.start("ann", "pii", "/x", {}, lambda job: {"run": "ok"}) is not None
     jobs.wait(60)
 
 
 def test_old_finished_jobs_are_forgotten() -> None:
     jobs = EvalJobs()
     for _ in range(KEEP_FINISHED + 3):
-        jobs.submit("ann", "pii", "/x", {}, lambda job: {"run": "r"})
+        jobs.start("ann", "pii", "/x", {}, lambda job: {"run": "r"})
         jobs.wait(60)
-    jobs.submit("ann", "pii", "/x", {}, lambda job: {"run": "r"})
+    jobs.start("ann", "pii", "/x", {}, lambda job: {"run": "r"})
     jobs.wait(60)
     assert len(jobs.all()) == KEEP_FINISHED + 1

@@ -1,4 +1,4 @@
-"""The ingestion job queue: one worker runs jobs in order, records progress and survives failures."""
+"""The ingestion queue: one worker runs jobs in order, records progress, survives failures, keeps totals."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from collections.abc import Callable
 
 import pytest
 
-from app.jobs import Job, JobQueue
-from ingest.pipeline import IngestFailure, IngestProgress, IngestReport
+from app.ingest_jobs import IngestJobs, Job, new_job
+from ingest.report import IngestFailure, IngestProgress, IngestReport
 
 
-def wait_finished(queue: JobQueue, job_id: str, timeout: float = 30.0) -> Job:
+def wait_finished(queue: IngestJobs, job_id: str, timeout: float = 30.0) -> Job:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         job = queue.get(job_id)
@@ -24,10 +24,10 @@ def wait_finished(queue: JobQueue, job_id: str, timeout: float = 30.0) -> Job:
 
 @pytest.fixture
 def make_queue():  # type: ignore[no-untyped-def]
-    queues: list[JobQueue] = []
+    queues: list[IngestJobs] = []
 
-    def make(runner: Callable) -> JobQueue:
-        queue = JobQueue(runner)
+    def make(runner: Callable) -> IngestJobs:
+        queue = IngestJobs(runner)
         queues.append(queue)
         return queue
 
@@ -50,8 +50,8 @@ def test_jobs_run_in_order_and_record_progress(make_queue) -> None:  # type: ign
         )
 
     queue = make_queue(runner)
-    first = queue.submit("alice", ["/a.md", "/b.md"], ["hr"])
-    second = queue.submit("bob", ["/c.md"], [], sync=True)
+    first = queue.submit(new_job("alice", ["/a.md", "/b.md"], ["hr"]))
+    second = queue.submit(new_job("bob", ["/c.md"], [], sync=True))
     assert first.status in ("queued", "running", "done")
     done_second = wait_finished(queue, second.id)
     done_first = wait_finished(queue, first.id)
@@ -83,8 +83,8 @@ def test_a_failing_job_is_reported_and_the_worker_keeps_serving(make_queue) -> N
         return IngestReport(files=1, ingested=1, chunks=2)
 
     queue = make_queue(runner)
-    bad = queue.submit("alice", ["/boom"], [])
-    good = queue.submit("alice", ["/fine.md"], [])
+    bad = queue.submit(new_job("alice", ["/boom"], []))
+    good = queue.submit(new_job("alice", ["/fine.md"], []))
     failed = wait_finished(queue, bad.id)
     assert failed.status == "failed"
     assert failed.error == "RuntimeError: disk on fire"
@@ -99,7 +99,7 @@ def test_a_failing_job_is_reported_and_the_worker_keeps_serving(make_queue) -> N
 
 def test_job_progress_has_bytes_rates_and_eta(make_queue) -> None:  # type: ignore[no-untyped-def]
     snapshots: list[dict] = []
-    queue_ref: list[JobQueue] = []
+    queue_ref: list[IngestJobs] = []
 
     def runner(job: Job, progress: Callable[[IngestProgress], None]) -> IngestReport:
         progress(IngestProgress(4, 0, 0, "", bytes_total=1000, bytes_done=0, elapsed=0.0))
@@ -111,7 +111,7 @@ def test_job_progress_has_bytes_rates_and_eta(make_queue) -> None:  # type: igno
 
     queue = make_queue(runner)
     queue_ref.append(queue)
-    job = wait_finished(queue, queue.submit("alice", ["/docs"], []).id)
+    job = wait_finished(queue, queue.submit(new_job("alice", ["/docs"], [])).id)
 
     start, middle = snapshots
     assert start["eta_seconds"] is None and start["files_per_s"] == 0.0  # nothing done yet: no estimate
@@ -121,3 +121,26 @@ def test_job_progress_has_bytes_rates_and_eta(make_queue) -> None:  # type: igno
     final = job.to_json()
     assert final["eta_seconds"] == 0.0 and final["bytes_done"] == final["bytes_total"] == 1000
     assert final["chunks_per_s"] == 4.0 and final["elapsed"] == 5.0
+
+
+def test_forgotten_jobs_still_count_in_the_totals(make_queue) -> None:  # type: ignore[no-untyped-def]
+    def runner(job: Job, progress: Callable[[IngestProgress], None]) -> IngestReport:
+        progress(IngestProgress(2, 2, 5, "", failed=1, elapsed=0.5))
+        if job.paths == ["/boom"]:
+            raise RuntimeError("disk on fire")
+        return IngestReport(files=2, ingested=2, chunks=5)
+
+    queue = IngestJobs(runner, keep_finished=2)
+    try:
+        for paths in (["/boom"], ["/a"], ["/b"], ["/c"]):
+            queue.submit(new_job("alice", paths, []))
+        assert queue.wait(30)
+        queue.submit(new_job("alice", ["/d"], []))  # the oldest finished ones go now
+        assert queue.wait(30)
+    finally:
+        queue.stop()
+    kept = queue.all()
+    assert [j.paths for j in kept] == [["/d"], ["/c"], ["/b"]]  # the new one and the last two finished
+    retired = queue.retired
+    assert retired.by_status == {"failed": 1, "done": 1}
+    assert (retired.files_done, retired.chunks, retired.failed, retired.elapsed) == (4, 10, 2, 1.0)

@@ -57,13 +57,10 @@ def test_healthz_needs_no_token(client: TestClient) -> None:
 
 def test_every_other_route_requires_a_token(client: TestClient) -> None:
     checked = []
-    for route in client.app.routes:
-        path = getattr(route, "path", "")
+    for path, operations in client.get("/openapi.json").json()["paths"].items():  # the routers' routes
         if path in PUBLIC:
             continue
-        for method in sorted(getattr(route, "methods", None) or []):
-            if method == "HEAD":
-                continue
+        for method in sorted(m.upper() for m in operations):
             url = re.sub(r"\{[^}]+\}", "x", path)
             response = client.request(method, url)
             assert response.status_code == 401, (method, url, response.text)
@@ -205,7 +202,7 @@ def openai_client(sample_home: Container, employee_token: str) -> Iterator[opena
         yield openai.OpenAI(
             base_url="http://testserver/v1", api_key=employee_token, http_client=http_client, max_retries=0
         )
-    app.state.jobs.stop()
+    app.state.service.jobs.stop()
 
 
 def test_openai_chat_completion(openai_client: openai.OpenAI) -> None:

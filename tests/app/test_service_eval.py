@@ -38,7 +38,7 @@ def datasets(tmp_path: Path) -> Path:
 
 
 def finish(client: TestClient, token: str, job: dict) -> dict:
-    client.app.state.eval_jobs.wait(RUN_SECONDS)  # type: ignore[attr-defined]
+    client.app.state.service.eval_jobs.wait(RUN_SECONDS)  # type: ignore[attr-defined]
     return client.get(f"/v1/eval/jobs/{job['id']}", headers=auth(token)).json()
 
 
@@ -90,7 +90,7 @@ def test_options_are_bounded(client: TestClient, evaluator: str, datasets: Path)
 
 
 def test_one_run_at_a_time(client: TestClient, evaluator: str, datasets: Path) -> None:
-    jobs: EvalJobs = client.app.state.eval_jobs  # type: ignore[attr-defined]
+    jobs: EvalJobs = client.app.state.service.eval_jobs  # type: ignore[attr-defined]
     jobs.wait(RUN_SECONDS)
     release = threading.Event()
 
@@ -98,7 +98,7 @@ def test_one_run_at_a_time(client: TestClient, evaluator: str, datasets: Path) -
         release.wait(RUN_SECONDS)
         return {"run": "never-written"}
 
-    running = jobs.submit("someone", "retrieval", "/x", {}, blocking)
+    running = jobs.start("someone", "retrieval", "/x", {}, blocking)
     try:
         busy = client.post(
             "/v1/eval/pii", json={"dataset": str(datasets / "pii_tiny.json")}, headers=auth(evaluator)

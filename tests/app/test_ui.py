@@ -54,7 +54,7 @@ def service_url(sample_home: Container) -> Iterator[str]:
     yield url
     server.should_exit = True
     thread.join(timeout=10)
-    app.state.jobs.stop()
+    app.state.service.jobs.stop()
 
 
 def new_user(container: Container, role: str, groups: list[str] | None = None) -> str:

@@ -152,8 +152,8 @@ def start_service(home: Path, docs: Path, model: Path, **overrides: object) -> I
     finally:
         server.should_exit = True
         thread.join(timeout=30)
-        app.state.jobs.stop()
-        app.state.eval_jobs.wait(600)  # a guard against a hung job at teardown
+        app.state.service.jobs.stop()
+        app.state.service.eval_jobs.wait(600)  # a guard against a hung job at teardown
         container.close()
 
 

@@ -96,7 +96,7 @@ def serve_again(home: Path, docs: Path, model: Path) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=30)
-        app.state.jobs.stop()
+        app.state.service.jobs.stop()
         container.close()
 
 

@@ -76,7 +76,7 @@ def service_settings(tmp_path: Path, tiny_gguf: Path) -> Iterator[Settings]:
     service_file(settings.home).unlink(missing_ok=True)
     server.should_exit = True
     thread.join(timeout=10)
-    app.state.jobs.stop()
+    app.state.service.jobs.stop()
     container.close()
 
 
