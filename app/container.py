@@ -111,12 +111,21 @@ class Container:
         return load_embedding(self.embedding_path, emb.batch_size, emb.precision)
 
     @cached_property
+    def embedding_dim(self) -> int:
+        """The embedder's vector length: the loaded model's, else read from its folder (no weights loaded)."""
+        if "embed_model" in self.__dict__:
+            return int(self.embed_model.dimension)
+        from retrieval.embedding import embedding_dimension
+
+        return embedding_dimension(self.embedding_path)
+
+    @cached_property
     def vector_store(self):  # type: ignore[no-untyped-def]
         """Dense + BM25 store: embedded qdrant-edge, or Qdrant server via qdrant-client (same ranking)."""
         store = self.settings.store
         common = {
             "collection": store.collection,
-            "dim": 384,
+            "dim": self.embedding_dim,
             "fusion": self.fusion_params(),
             "bm25": self.bm25_params(),
             "hnsw_ef": store.hnsw_ef or None,
@@ -139,7 +148,7 @@ class Container:
         if store.url == ":memory:":
             client = QdrantClient(location=":memory:")
         else:  # TLS when the URL is https://; the API key is sent on every request
-            client = QdrantClient(url=store.url, api_key=store.api_key or None)
+            client = QdrantClient(url=store.url, api_key=store.api_key.get_secret_value() or None)
         return QdrantStore(client, collection_options=self.collection_options(), **common)
 
     def collection_options(self) -> dict[str, int]:
@@ -262,7 +271,7 @@ class Container:
         if llm.backend == "openai":
             return OpenAICompatChat(
                 llm.url,
-                api_key=llm.api_key,
+                api_key=llm.api_key.get_secret_value(),
                 temperature=llm.temperature,
                 seed=llm.seed,
                 max_tokens=llm.max_tokens,

@@ -33,7 +33,7 @@ class DirectoryUser:
 class DirectoryConfig:
     url: str
     bind_dn: str = ""
-    bind_password: str = ""
+    bind_password: str = field(default="", repr=False)  # never in a log line
     user_base: str = ""
     user_filter: str = "(&(objectClass=inetOrgPerson)(uid={username}))"
     username_attribute: str = "uid"
@@ -49,7 +49,7 @@ class DirectoryConfig:
         return cls(
             url=auth.ldap_url,
             bind_dn=auth.ldap_bind_dn,
-            bind_password=auth.ldap_bind_password,
+            bind_password=auth.ldap_bind_password.get_secret_value(),
             user_base=auth.ldap_user_base,
             user_filter=auth.ldap_user_filter,
             username_attribute=auth.ldap_username_attribute,

@@ -68,7 +68,8 @@ def check_model(container: Container) -> Check:
     if llm.backend == "openai":
         base = llm.url.rstrip("/")
         url = base + ("/models" if base.endswith("/v1") else "/v1/models")
-        headers = {"Authorization": f"Bearer {llm.api_key}"} if llm.api_key else {}
+        key = llm.api_key.get_secret_value()
+        headers = {"Authorization": f"Bearer {key}"} if key else {}
         try:
             status = httpx.get(url, headers=headers, timeout=CHECK_TIMEOUT).status_code
         except httpx.HTTPError as exc:

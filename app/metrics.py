@@ -33,7 +33,7 @@ ANSWER_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60, 120)
 
 def scrape_token(container: Container) -> str:
     """The token Prometheus must send: the setting, else the token file in the home's keys (made once)."""
-    configured = container.settings.metrics.token
+    configured = container.settings.metrics.token.get_secret_value()
     if configured:
         return configured
     path = Path(container.settings.home) / "keys" / "metrics.token"

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -53,7 +53,7 @@ class LLMSettings(BaseModel):
     model: Literal["qwen2.5-coder-1.5b", "qwen2.5-coder-0.5b"] = "qwen2.5-coder-1.5b"
     model_path: str = Field("", description="A GGUF file; empty = the assembled `model` in <home>/models")
     url: str = Field("", description="OpenAI-compatible server base URL for backend=openai")
-    api_key: str = ""
+    api_key: SecretStr = Field(SecretStr(""), description="sent as a bearer token to that server")
     n_ctx: int = 4096
     n_threads: int = 2
     n_batch: int = 256
@@ -112,7 +112,7 @@ class AnonymizeSettings(BaseModel):
 class StoreSettings(BaseModel):
     backend: Literal["edge", "qdrant"] = "edge"
     url: str = Field("", description="Qdrant server URL for backend=qdrant (':memory:' for tests)")
-    api_key: str = ""
+    api_key: SecretStr = Field(SecretStr(""), description="Qdrant server API key (backend=qdrant)")
     collection: str = "privrag"
     hnsw_m: int = Field(16, description="HNSW graph degree (see `privrag bench retrieve`)")
     hnsw_ef_construct: int = 100
@@ -273,7 +273,7 @@ class AuthSettings(BaseModel):
 
     ldap_url: str = Field("", description="ldap://host:389 or ldaps://host:636; empty = local users only")
     ldap_bind_dn: str = Field("", description="service account for searches; empty = anonymous search")
-    ldap_bind_password: str = ""
+    ldap_bind_password: SecretStr = Field(SecretStr(""), description="password of ldap_bind_dn")
     ldap_user_base: str = Field("", description="where users are searched, e.g. ou=people,dc=example,dc=com")
     ldap_user_filter: str = Field(
         "(&(objectClass=inetOrgPerson)(uid={username}))",
@@ -305,8 +305,9 @@ class AuthSettings(BaseModel):
 
 
 class MetricsSettings(BaseModel):
-    token: str = Field(
-        "", description="token Prometheus sends to /metrics; empty = <home>/keys/metrics.token (created)"
+    token: SecretStr = Field(
+        SecretStr(""),
+        description="token Prometheus sends to /metrics; empty = <home>/keys/metrics.token (created)",
     )
 
 

@@ -33,6 +33,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eval.extra import require_eval_extra
+
 logger = logging.getLogger("privrag.eval.pii")
 
 LOCATION_LABELS = ("GPE", "LOCATION", "STREET_ADDRESS", "ADDRESS")
@@ -281,6 +283,7 @@ def run(
     samples: Sequence[Sample], detect: Detect, baseline: Detect | None = None, iou: float = DEFAULT_IOU
 ) -> dict[str, Any]:
     """Detect with privrag (and the baseline), score both; the result is the command's JSON."""
+    require_eval_extra("privrag eval pii")
     texts = [s.text for s in samples]
     predictions, speed = timed_detect(detect, texts)
     scored = score(samples, predictions, iou)
@@ -314,8 +317,7 @@ def markdown_report(result: dict[str, Any]) -> str:
         f"{result['samples']} samples, {result['spans']} labeled spans; matching: presidio-evaluator "
         f"SpanEvaluator, character IoU >= {result['iou_threshold']} on normalized spans; "
         "overall = micro-average over every labeled type except "
-        + ", ".join(result["excluded_from_overall"])
-        + ".",
+        f"{', '.join(result['excluded_from_overall'])}.",
         "",
         "| type | support | privrag P | privrag R | privrag F2 |"
         + (" stock P | stock R | stock F2 |" if base else ""),

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from eval.extra import require_eval_extra
 from eval.homes import EvalHome, HomeFactory, HomeSpec
 
 
@@ -175,6 +176,7 @@ def run_rag_benchmark(
 ) -> RagReport:
     """Ingest the passages (minus the held-out ones) into a fresh home from ``homes`` and ask the sampled
     questions; ``model`` names the chat model the homes answer with (in the report)."""
+    require_eval_extra("privrag eval rag")
     passages, questions = load_xquad(dataset)
     chosen, held_out = sample_questions(questions, limit, unanswerable_fraction, seed)
     with tempfile.TemporaryDirectory(prefix="privrag-eval-rag-") as tmp:

@@ -25,9 +25,10 @@ import numpy as np
 
 from eval.baseline import BASELINE_NAME, embed_docs, run_baseline
 from eval.datasets import Doc, RetrievalDataset
+from eval.extra import require_eval_extra
 from eval.homes import HomeFactory, HomeSpec
 from eval.metrics import METRICS, evaluate, evaluate_per_query
-from ingest.pipeline import document_id
+from ingest.catalog import document_id
 from retrieval.fusion import fuse_linear
 from retrieval.retriever import RetrievedChunk
 
@@ -179,6 +180,7 @@ def run_eval(
 ) -> dict[str, Any]:
     """Ingest ``dataset`` into a home from ``homes`` under ``workdir`` (or ``options.index_dir``), run every
     query, score. The baseline's document embeddings are cached in ``cache`` for later runs."""
+    require_eval_extra("privrag eval retrieval")
     metrics = tuple(dict.fromkeys([*METRICS, *options.extra_metrics]))
     home = options.index_dir or workdir / "home"
     indexed = _IndexedHome(homes, dataset, options, home)

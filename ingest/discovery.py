@@ -1,9 +1,12 @@
 """Which files a job ingests: folders walked in order, hidden entries and ``.privragignore`` patterns skipped.
 
-A ``.privragignore`` file in a folder lists glob patterns, one a line (``#`` starts a comment), for that
-folder and everything below it. A pattern without ``/`` matches a file or folder name at any depth (``*.tmp``,
-``questions.jsonl``, ``drafts``); a pattern with ``/`` matches the path relative to the ignore file's folder
-(``archive/2019/*.pdf``); a trailing ``/`` matches folders only. Files named explicitly are never ignored.
+A ``.privragignore`` file in a folder holds patterns with gitignore semantics (matched by ``pathspec``) for
+that folder and everything below it: ``#`` starts a comment; a pattern without ``/`` matches a file or folder
+name at any depth (``*.tmp``, ``questions.jsonl``, ``drafts``); a pattern with a ``/`` at its start or middle
+is anchored to the ignore file's folder (``/top.md``, ``archive/2019/*.pdf``); ``**`` matches any number of
+folders; a trailing ``/`` matches folders only; ``!pattern`` takes back what an earlier pattern (of this file
+or of a folder above) ignored, except inside a folder that is itself ignored (it is never walked). Files
+named explicitly are never ignored.
 
 Every file or folder not taken is named with its reason (``SKIP_REASONS``), so the admin sees what the index
 lacks: a folder skipped as a whole is named once, not file by file.
@@ -15,8 +18,9 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from fnmatch import fnmatchcase
 from pathlib import Path
+
+from pathspec import GitIgnoreSpec
 
 from ingest.sharding import Shard
 
@@ -37,37 +41,39 @@ class SkippedFile:
 
 
 @dataclass(frozen=True)
-class IgnoreRule:
+class IgnoreFile:
+    """The patterns of one ``.privragignore``, relative to its folder ``base``."""
+
     base: Path
-    pattern: str
-    dirs_only: bool
+    spec: GitIgnoreSpec
 
-    def matches(self, path: Path, is_dir: bool) -> bool:
-        if self.dirs_only and not is_dir:
-            return False
-        if "/" in self.pattern:
-            try:
-                relative = path.relative_to(self.base).as_posix()
-            except ValueError:
-                return False
-            return fnmatchcase(relative, self.pattern.lstrip("/"))
-        return fnmatchcase(path.name, self.pattern)
+    def verdict(self, path: Path, is_dir: bool) -> bool | None:
+        """True: ignored, False: taken back by a ``!`` pattern, None: no pattern of this file matches."""
+        try:
+            relative = path.relative_to(self.base).as_posix()
+        except ValueError:
+            return None
+        return self.spec.check_file(relative + "/" if is_dir else relative).include
 
 
-def read_ignore_file(folder: Path) -> list[IgnoreRule]:
-    """The rules of ``folder/.privragignore`` (none when there is no such file)."""
+def read_ignore_file(folder: Path) -> list[IgnoreFile]:
+    """The patterns of ``folder/.privragignore`` (none when there is no such file)."""
     try:
         lines = (folder / IGNORE_FILE).read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return []
-    rules = []
-    for line in lines:
-        pattern = line.strip()
-        if not pattern or pattern.startswith("#"):
-            continue
-        dirs_only = pattern.endswith("/")
-        rules.append(IgnoreRule(folder, pattern.rstrip("/"), dirs_only))
-    return rules
+    spec = GitIgnoreSpec.from_lines(lines)
+    return [IgnoreFile(folder, spec)] if any(p.include is not None for p in spec.patterns) else []
+
+
+def is_ignored(files: Sequence[IgnoreFile], path: Path, is_dir: bool) -> bool:
+    """Whether ``path`` is ignored: the last matching pattern decides (deeper ignore files come last)."""
+    ignored = False
+    for ignore in files:
+        verdict = ignore.verdict(path, is_dir)
+        if verdict is not None:
+            ignored = verdict
+    return ignored
 
 
 @dataclass
@@ -82,7 +88,7 @@ def walk(folder: Path, extensions: set[str]) -> tuple[list[Path], list[tuple[Pat
     """Files under ``folder`` with one of ``extensions``, sorted; and the paths not taken, with why."""
     found: list[Path] = []
     skipped: list[tuple[Path, str]] = []
-    rules_at: dict[Path, list[IgnoreRule]] = {}
+    rules_at: dict[Path, list[IgnoreFile]] = {}
     for root, dirs, names in os.walk(folder):
         here = Path(root)
         inherited = rules_at.get(here.parent, []) if here != folder else []
@@ -91,7 +97,7 @@ def walk(folder: Path, extensions: set[str]) -> tuple[list[Path], list[tuple[Pat
         for name in sorted(dirs):
             if name.startswith("."):
                 skipped.append((here / name, HIDDEN))
-            elif any(r.matches(here / name, True) for r in rules):
+            elif is_ignored(rules, here / name, True):
                 skipped.append((here / name, IGNORED))
             else:
                 kept_dirs.append(name)
@@ -102,7 +108,7 @@ def walk(folder: Path, extensions: set[str]) -> tuple[list[Path], list[tuple[Pat
                 continue
             if name.startswith("."):
                 skipped.append((path, HIDDEN))
-            elif any(r.matches(path, False) for r in rules):
+            elif is_ignored(rules, path, False):
                 skipped.append((path, IGNORED))
             elif Path(name).suffix.lower() not in extensions:
                 skipped.append((path, UNSUPPORTED))

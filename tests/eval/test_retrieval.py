@@ -128,6 +128,21 @@ def test_bm25_baseline_ranks_by_terms() -> None:
     )
 
 
+def test_bm25_baseline_scores_are_lucene_bm25() -> None:
+    """bm25s's Lucene BM25 by hand: idf ln(1 + (N - df + .5) / (df + .5)), tf / (tf + k1 (1 - b + b l / avg))."""
+    texts = ["Cats chase the mice", "Dogs chase cats", "birds sing"]  # terms: cat chase mice | dog chase cat
+    index = Bm25Index(texts, k1=1.5, b=0.75)
+    assert index.tokens("The running Dogs") == ["run", "dog"]  # stop word out, lower-cased, stemmed
+    lengths, avg = [3, 3, 2], 8 / 3
+
+    def part(tf: int, df: int, length: int) -> float:
+        return math.log(1 + (3 - df + 0.5) / (df + 0.5)) * tf / (tf + 1.5 * (0.25 + 0.75 * length / avg))
+
+    expected = [part(1, 1, lengths[0]) + part(1, 2, lengths[0]), part(1, 2, lengths[1]), 0.0]
+    assert np.allclose(index.scores("mice chase"), expected, rtol=1e-5)
+    assert not index.scores("unknown words only").any()
+
+
 def test_cli_end_to_end_with_anonymization(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from app.cli import main
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.discovery import discover
+from ingest.discovery import SkippedFile, discover
 
 EXTENSIONS = {".txt", ".md", ".jsonl"}
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
@@ -51,6 +51,56 @@ def test_nested_ignore_file_applies_below_its_folder_only(tmp_path: Path) -> Non
     root = tree(tmp_path, ["a.md", "sub/a.md", "sub/b.md"])
     (root / "sub" / ".privragignore").write_text("a.md\n")
     assert names(root, discover([root], EXTENSIONS).files) == ["a.md", "sub/b.md"]
+
+
+def rel(root: Path, skipped: list[SkippedFile]) -> list[str]:
+    return sorted(Path(s.path).relative_to(root.resolve()).as_posix() for s in skipped)
+
+
+def test_negation_takes_a_file_back_from_an_earlier_pattern_of_the_same_or_an_upper_file(
+    tmp_path: Path,
+) -> None:
+    root = tree(tmp_path, ["a.txt", "keep.txt", "sub/b.txt", "sub/mine.txt", "sub/deep/c.txt"])
+    (root / ".privragignore").write_text("*.txt\n!keep.txt\n")
+    (root / "sub" / ".privragignore").write_text("!mine.txt\n")
+    result = discover([root], EXTENSIONS)
+    assert names(root, result.files) == ["keep.txt", "sub/mine.txt"]
+    assert rel(root, result.skipped) == ["a.txt", "sub/b.txt", "sub/deep/c.txt"]
+    assert result.ignored == 3
+
+
+def test_a_file_inside_an_ignored_folder_cannot_be_taken_back(tmp_path: Path) -> None:
+    root = tree(tmp_path, ["drafts/x.md", "drafts/keep.md", "a.md"])
+    (root / ".privragignore").write_text("drafts/\n!drafts/keep.md\n")
+    result = discover([root], EXTENSIONS)
+    assert names(root, result.files) == ["a.md"]
+    assert rel(root, result.skipped) == ["drafts"]  # the folder is named once, not walked
+
+
+def test_trailing_slash_matches_folders_only_at_any_depth(tmp_path: Path) -> None:
+    root = tree(tmp_path, ["build/a.md", "sub/build/b.md", "notes/build", "build.md"])  # notes/build: a file
+    (root / ".privragignore").write_text("build/\n")
+    result = discover([root], EXTENSIONS | {""})
+    assert names(root, result.files) == ["build.md", "notes/build"]
+    assert rel(root, result.skipped) == ["build", "sub/build"]
+
+
+def test_anchored_patterns_match_from_the_ignore_files_folder_only(tmp_path: Path) -> None:
+    root = tree(
+        tmp_path,
+        ["top.md", "sub/top.md", "archive/2019/a.txt", "archive/2019/x/b.txt", "archive/old.txt",
+         "x/archive/2019/c.txt", "docs/a/b/report.md", "docs/report.md", "sub/inner/only.md", "sub/only.md"],
+    )  # fmt: skip
+    (root / ".privragignore").write_text("/top.md\narchive/*.txt\ndocs/**/report.md\n")
+    (root / "sub" / ".privragignore").write_text("/only.md\n")
+    result = discover([root], EXTENSIONS)
+    assert names(root, result.files) == [
+        "archive/2019/a.txt", "archive/2019/x/b.txt", "sub/inner/only.md", "sub/top.md",
+        "x/archive/2019/c.txt",
+    ]  # fmt: skip
+    assert rel(root, result.skipped) == [
+        "archive/old.txt", "docs/a/b/report.md", "docs/report.md", "sub/only.md", "top.md",
+    ]  # fmt: skip
 
 
 def test_named_files_are_taken_even_when_ignored_and_missing_paths_reported(tmp_path: Path) -> None:

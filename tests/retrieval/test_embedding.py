@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -12,6 +15,7 @@ from retrieval.embedding import (
     bf16_supported,
     choose_precision,
     default_model_path,
+    embedding_dimension,
     load_embedding,
 )
 
@@ -71,3 +75,40 @@ def test_embed_texts_with_fewer_threads_restores_torch_threads(model: LocalEmbed
     one_thread = np.array(model.embed_texts(TEXTS, threads=1))
     assert torch.get_num_threads() == before
     assert np.allclose(one_thread, np.array(model.embed_texts(TEXTS)), atol=1e-5)
+
+
+def test_the_dimension_read_from_the_model_folder_is_the_loaded_models(model: LocalEmbedding) -> None:
+    assert embedding_dimension(default_model_path()) == model.dimension == 384
+    assert len(model.get_text_embedding(TEXTS[0])) == model.dimension
+
+
+def test_the_dimension_follows_pooling_modes_and_a_dense_layer(tmp_path: Path) -> None:
+    def module(path: str, kind: str, config: dict[str, object]) -> dict[str, str]:
+        (tmp_path / path).mkdir()
+        (tmp_path / path / "config.json").write_text(json.dumps(config))
+        return {"path": path, "type": f"sentence_transformers.models.{kind}"}
+
+    pooling = {
+        "word_embedding_dimension": 256,
+        "pooling_mode_mean_tokens": True,
+        "pooling_mode_cls_token": True,
+    }
+    modules = [
+        {"path": "", "type": "sentence_transformers.models.Transformer"},
+        module("1_P", "Pooling", pooling),
+    ]
+    (tmp_path / "modules.json").write_text(json.dumps(modules))
+    assert embedding_dimension(tmp_path) == 512  # mean and CLS concatenated
+    modules.append(module("2_Dense", "Dense", {"in_features": 512, "out_features": 128}))
+    (tmp_path / "modules.json").write_text(json.dumps(modules))
+    assert embedding_dimension(tmp_path) == 128
+
+
+def test_an_unreadable_model_folder_is_named(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match=str(tmp_path)):
+        embedding_dimension(tmp_path)  # neither modules.json nor config.json
+    (tmp_path / "modules.json").write_text(
+        '[{"path": "", "type": "sentence_transformers.models.Transformer"}]'
+    )
+    with pytest.raises(ValueError, match="no Pooling or Dense module"):
+        embedding_dimension(tmp_path)
