@@ -66,7 +66,7 @@ def new_job(user: str, paths: list[str], groups: list[str], sync: bool = False) 
     return Job(id=new_job_id(), user=user, paths=paths, groups=groups, sync=sync)
 
 
-Ingest = Callable[[Job, Callable[[IngestProgress], None]], IngestReport]
+Ingest = Callable[[Job, Callable[["IngestProgress"], None]], "IngestReport"]
 
 
 @dataclass
