@@ -24,6 +24,40 @@ SAMPLE = ROOT / "data" / "sample"
 SAMPLE_PII = Path(__file__).parent / "fixtures" / "sample_pii_values.txt"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def one_load_of_the_detector_models() -> Iterator[None]:
+    """Each container builds its own PII detector, which loads the spaCy pipeline and the name lexicon again:
+    seconds each, some hundred times in the suite. Within one test process they are loaded once and shared
+    (read only: presidio runs the pipeline, the lexicon is frozen). Calls with options (``spacy.load(path,
+    disable=...)``) or an explicit lexicon file load as usual; helper processes load their own."""
+    import spacy
+
+    from anonymize import name_lexicon
+
+    load_spacy, load_lexicon = spacy.load, name_lexicon.load
+    pipelines: dict[str, object] = {}
+    lexicons: list[name_lexicon.NameLexicon] = []
+
+    def shared_pipeline(name, **options):  # type: ignore[no-untyped-def]
+        if options:
+            return load_spacy(name, **options)
+        if str(name) not in pipelines:
+            pipelines[str(name)] = load_spacy(name)
+        return pipelines[str(name)]
+
+    def shared_lexicon(path: Path | None = None) -> name_lexicon.NameLexicon:
+        if path is not None:
+            return load_lexicon(path)
+        if not lexicons:
+            lexicons.append(load_lexicon())
+        return lexicons[0]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(spacy, "load", shared_pipeline)
+        patch.setattr(name_lexicon, "load", shared_lexicon)
+        yield
+
+
 @pytest.fixture(scope="session")
 def tiny_gguf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_tiny_gguf(tmp_path_factory.mktemp("models") / "tiny.gguf")
