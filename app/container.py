@@ -27,7 +27,7 @@ from app.stores.feedback import FeedbackStore  # noqa: E402
 from app.stores.users import UserStore  # noqa: E402
 from app.unusual import ActivityWatch, thresholds_of  # noqa: E402
 from ingest.catalog import Catalog  # noqa: E402
-from ingest.injection import FlaggingSplitter  # noqa: E402
+from ingest.chunking import build_splitter, chunker_signature  # noqa: E402
 from ingest.loaders import LoadLimits  # noqa: E402
 from ingest.pipeline import Ingestor  # noqa: E402
 from ingest.sealed_paths import PathSealer  # noqa: E402
@@ -35,8 +35,6 @@ from retrieval.answer import Answerer  # noqa: E402
 from retrieval.llm import ChatModel, LazyChatModel, LlamaCppChat, OpenAICompatChat  # noqa: E402
 from retrieval.retriever import Retriever  # noqa: E402
 from retrieval.sparse import Bm25Params  # noqa: E402
-
-CHUNKER_VERSION = "sentence-splitter-1"
 
 
 class Container:
@@ -211,7 +209,7 @@ class Container:
             "embedding_model": self.embedding_path.name
             if self.settings.embedding.model_path
             else "all-MiniLM-L6-v2",
-            "chunker": f"{CHUNKER_VERSION}:{emb.chunk_tokens}/{emb.chunk_overlap}",
+            "chunker": chunker_signature(emb.chunk_tokens, emb.chunk_overlap),
             "anonymizer": anonymizer,
             # BM25 document weights depend on these; recorded only when not Qdrant's defaults, so indexes
             # built before they were configurable stay valid.
@@ -220,19 +218,13 @@ class Container:
 
     @cached_property
     def ingestor(self) -> Ingestor:
-        from llama_index.core.node_parser import SentenceSplitter
-
-        from ingest.pipeline import node_id_func
         from ingest.transforms import PseudonymizeTransform
         from retrieval.embedding import word_piece_counter
 
         emb = self.settings.embedding
-        splitter = SentenceSplitter(
-            chunk_size=emb.chunk_tokens,
-            chunk_overlap=emb.chunk_overlap,
-            tokenizer=word_piece_counter(self.embedding_path),
-            id_func=node_id_func,
-        )
+        # Chunks with deterministic ids, each screened for prompt injection (ingest/chunking.py).
+        tokenizer = word_piece_counter(self.embedding_path)
+        splitter = build_splitter(emb.chunk_tokens, emb.chunk_overlap, tokenizer)
         pseudonymize = PseudonymizeTransform(pseudonymizer=self.pseudonymizer) if self.pseudonymizer else None
         limits = LoadLimits(
             max_bytes=int(self.settings.ingest.max_file_mb * 1024 * 1024),
@@ -250,7 +242,7 @@ class Container:
         return Ingestor(
             catalog=self.catalog,
             vector_store=self.vector_store,
-            splitter=FlaggingSplitter(splitter=splitter),  # chunks screened for prompt injection
+            splitter=splitter,
             embed_model=self.embed_model,
             pseudonymize=pseudonymize,
             components=self.components(),

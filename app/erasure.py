@@ -25,11 +25,10 @@ from sqlalchemy.engine import Engine
 from anonymize.vault import SURROGATE_PATTERN
 from app.container import Container
 from app.stores.audit import AuditLog, Principal
+from ingest.chunking import FILE_ID
+from ingest.rewrite import ChunkEdit, rewrite_documents
 
 log = logging.getLogger("privrag.erasure")
-
-FILE_ID = "file_id"  # the source file's id in chunk metadata (ingest.pipeline.FILE_ID)
-_DISPLAY_KEYS = ("title", "source")  # chunk metadata shown to users
 
 
 @dataclass(frozen=True)
@@ -103,25 +102,12 @@ def erase_in_store(container: Container, redact: Redactor) -> int:
     for record in container.catalog.all():
         if redact(record.title) != record.title or redact(record.source) != record.source:
             documents.add(record.doc_id)
-    changed = 0
-    for doc_id in sorted(d for d in documents if d):
-        nodes = store.get_nodes(filters=MetadataFilters(filters=[MetadataFilter(key=FILE_ID, value=doc_id)]))
-        for node in nodes:
-            before = node.get_content()
-            node.set_content(redact(before))
-            moved = node.get_content() != before
-            for key in _DISPLAY_KEYS:
-                if isinstance(node.metadata.get(key), str):
-                    new = redact(node.metadata[key])
-                    moved = moved or new != node.metadata[key]
-                    node.metadata[key] = new
-            changed += moved
-        if nodes:  # the whole document at once: each chunk's BM25 window is re-made from the redacted texts
-            store.add(container.embed_model(nodes))
+    doc_ids = sorted(d for d in documents if d)
+    # Whole documents (ingest/rewrite.py): each chunk's BM25 window is re-made from the redacted texts.
+    result = rewrite_documents(store, container.embed_model, doc_ids, ChunkEdit.everywhere(redact))
+    for doc_id in doc_ids:
         container.catalog.redact(doc_id, redact)
-    if documents and hasattr(store, "flush"):
-        store.flush()
-    return changed
+    return result.changed
 
 
 def _redact_table(engine: Engine, table: Table, key: str, columns: dict[str, bool], redact: Redactor) -> int:

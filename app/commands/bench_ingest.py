@@ -184,7 +184,9 @@ def time_delete(container: Any, workdir: Path, nbytes: int, with_baseline: bool)
     from llama_index.core.embeddings import MockEmbedding
     from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 
-    from ingest.pipeline import FILE_ID, Ingestor, document_id
+    from ingest.catalog import document_id
+    from ingest.chunking import FILE_ID
+    from ingest.pipeline import Ingestor
 
     big = workdir / "large" / "large_document.txt"
     big.parent.mkdir(parents=True, exist_ok=True)

@@ -11,9 +11,10 @@ from llama_index.core.vector_stores.types import MetadataFilter, MetadataFilters
 from sqlalchemy import create_engine
 
 from app.container import Container
-from ingest.catalog import DELETING, PENDING, Catalog, IndexMismatchError
+from ingest.catalog import DELETING, PENDING, Catalog, IndexMismatchError, document_id
+from ingest.chunking import FILE_ID, chunk_id
 from ingest.loaders import LoadLimits
-from ingest.pipeline import FILE_ID, IngestProgress, chunk_id, document_id
+from ingest.report import IngestProgress
 
 SAMPLE_PDF = Path(__file__).resolve().parents[2] / "data" / "sample" / "employee_handbook.pdf"
 
@@ -431,7 +432,7 @@ def test_the_sweep_replaces_a_value_another_file_revealed(
     make_container,
     monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
-    monkeypatch.setattr("ingest.pipeline._SWEEP_BATCH", 1)  # rewrites while it scrolls
+    monkeypatch.setattr("ingest.rewrite.REWRITE_BATCH", 1)  # rewrites while it scrolls
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "a_team.md").write_text("# Team\n\nPriya Raman joined the finance team in March.\n")

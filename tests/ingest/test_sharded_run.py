@@ -12,7 +12,7 @@ import pytest
 
 from anonymize.keys import load_or_create_key
 from app.container import Container
-from ingest.pipeline import IngestReport
+from ingest.report import IngestReport
 from ingest.sharding import Shard
 from tests.conftest import make_settings
 from tests.ingest.pii_corpus import PEOPLE, make_corpus

@@ -1,0 +1,55 @@
+"""Stage 3 of a job (its own thread): embed a batch's chunks, upsert them, then mark their files ``ok``.
+
+A file's old chunks (its previous version's, or a crashed run's) are deleted after its ``pending`` row is
+written and before its new chunks are upserted; its row becomes ``ok``, with its chunk count, only once all
+of its chunks are in the store. Chunk ids are deterministic, so an interrupted upsert is overwritten, never
+duplicated.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from llama_index.core.vector_stores.types import BasePydanticVectorStore
+
+from ingest.catalog import OK, Catalog
+from ingest.embedder import embed_nodes
+from ingest.maintenance import delete_chunks
+from ingest.prepare_stage import PreparedWork
+from ingest.stages import Tracker
+
+
+@dataclass(frozen=True)
+class Writer:
+    """The write stage of one job."""
+
+    catalog: Catalog
+    store: BasePydanticVectorStore
+    embed_model: BaseEmbedding
+    overlap_threads: int | None
+    tracker: Tracker
+    preparing: threading.Event  # the prepare stage is busy: embeddings leave it a core
+
+    def write(self, work: PreparedWork) -> None:
+        tracker = self.tracker
+        with tracker.timed("delete_old"):
+            for file in work.discarded:
+                delete_chunks(self.store, file.doc_id)
+                self.catalog.remove(file.doc_id)
+            for file in work.started:
+                delete_chunks(self.store, file.doc_id)  # the previous version's chunks, or a crashed run's
+        if work.nodes:
+            with tracker.timed("embed"):
+                embed_nodes(self.embed_model, work.nodes, self.overlap_threads, self.preparing)
+            with tracker.timed("upsert"):
+                self.store.add(work.nodes)
+        done = [f for f in work.completed if not f.failed and f.record is not None]
+        for file in done:
+            assert file.record is not None
+            file.record.status = OK
+            file.record.chunks = file.chunks
+        with tracker.timed("catalog"):
+            self.catalog.upsert_many([f.record for f in done if f.record is not None])
+        tracker.update(files=len(done), nbytes=work.bytes_done, chunks=len(work.nodes), ingested=len(done))
