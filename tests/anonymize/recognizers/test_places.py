@@ -1,0 +1,47 @@
+"""Places by their cue words and inside the names of bridges, clubs, universities, streets."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymize.detector import DetectorConfig, PiiDetector
+from anonymize.recognizers.places import PlaceInNameRecognizer
+from tests.anonymize.recognizers.common import builtin, spans
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Mr. White is a 55 year old man who grew up in OSLO.", ["OSLO"]),
+        ("We moved here from Martna", ["Martna"]),
+        ("I am in Catanduva for a business trip", ["Catanduva"]),
+        ("She lives in the city; born in 1990.", []),
+    ],
+)
+def test_place_cues(text: str, places: list[str]) -> None:
+    assert spans(builtin("PlaceCueRecognizer"), text, "LOCATION") == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Fartouna bridge is falling down.", ["Fartouna"]),
+        ("Where: Albany Country Club.", ["Albany"]),
+        ("She studied at the University of Limassol.", ["Limassol"]),
+        ("The title refers to Viva Crescent Street which runs north.", ["Viva Crescent Street"]),
+        ("He lives at 12 Main Street.", []),  # with a number: a street address, another recognizer's
+        ("The Supreme Court ruled. The Hard Drive failed. A bridge too far. The University of the Arts.", []),
+    ],
+)
+def test_places_inside_the_names_of_bridges_clubs_universities_and_streets(
+    text: str, places: list[str]
+) -> None:
+    assert spans(PlaceInNameRecognizer(), text, "LOCATION") == places
+
+
+def test_a_place_in_a_name_beats_the_models_person() -> None:
+    detector = PiiDetector(DetectorConfig())
+    text = "Fartouna bridge is falling down."
+    assert [(r.entity_type, text[r.start : r.end]) for r in detector.analyze([text])[0]] == [
+        ("LOCATION", "Fartouna")
+    ]
