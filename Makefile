@@ -3,9 +3,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-export HF_HUB_OFFLINE := 1
-export TRANSFORMERS_OFFLINE := 1
-export TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS :=
+# The offline environment (no model hub at run time) is set by the code itself: anonymize/offline.py.
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # llama-cpp-python compiles once (10-15 min on 2 cores); pip caches the wheel so later setups reuse it.
 export CMAKE_BUILD_PARALLEL_LEVEL := 2

@@ -3,11 +3,11 @@ recognizers (``anonymize.recognizers``) next to Presidio's own."""
 
 from __future__ import annotations
 
-import os
 from bisect import bisect_right
 
-# Presidio's email recognizer uses tldextract, which otherwise downloads the public suffix list.
-os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+from anonymize.offline import go_offline
+
+go_offline()  # Presidio's email recognizer uses tldextract, which otherwise downloads the suffix list
 
 from presidio_analyzer import AnalyzerEngine, PatternRecognizer  # noqa: E402
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer  # noqa: E402

@@ -10,9 +10,9 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
 
+from anonymize.offline import go_offline
 from app.backend.base import BackendError
 from app.commands import ask, audit, ingest, serve, setup, users
 from app.commands.base import EXIT_FAILED, EXIT_USAGE
@@ -109,10 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    go_offline()  # anonymize/offline.py: the one place for the offline environment
     logging.basicConfig(
         level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
     )

@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+from anonymize.offline import go_offline
+
+go_offline()  # before any library that could reach a model hub is imported
 
 from sqlalchemy.engine import Engine  # noqa: E402
 
@@ -35,6 +36,11 @@ from retrieval.answer import Answerer  # noqa: E402
 from retrieval.llm import ChatModel, LazyChatModel, LlamaCppChat, OpenAICompatChat  # noqa: E402
 from retrieval.retriever import Retriever  # noqa: E402
 from retrieval.sparse import Bm25Params  # noqa: E402
+
+if TYPE_CHECKING:
+    from retrieval.embedding import LocalEmbedding
+    from retrieval.fusion import FusionParams
+    from retrieval.store_base import QdrantHybridStore
 
 
 class Container:
@@ -102,7 +108,7 @@ class Container:
         )
 
     @cached_property
-    def embed_model(self):  # type: ignore[no-untyped-def]
+    def embed_model(self) -> LocalEmbedding:
         from retrieval.embedding import load_embedding
 
         emb = self.settings.embedding
@@ -118,7 +124,7 @@ class Container:
         return embedding_dimension(self.embedding_path)
 
     @cached_property
-    def vector_store(self):  # type: ignore[no-untyped-def]
+    def vector_store(self) -> QdrantHybridStore:
         """Dense + BM25 store: embedded qdrant-edge, or Qdrant server via qdrant-client (same ranking)."""
         store = self.settings.store
         common = {
@@ -159,7 +165,7 @@ class Container:
         }
         return {key: value for key, value in options.items() if value != 1}
 
-    def fusion_params(self):  # type: ignore[no-untyped-def]
+    def fusion_params(self) -> FusionParams:
         from retrieval.fusion import FusionParams
 
         r = self.settings.retrieval
@@ -171,9 +177,7 @@ class Container:
             candidates=r.candidates,
         )
 
-    def bm25_params(self):  # type: ignore[no-untyped-def]
-        from retrieval.sparse import Bm25Params
-
+    def bm25_params(self) -> Bm25Params:
         r = self.settings.retrieval
         return Bm25Params(k=r.bm25_k, b=r.bm25_b, avg_len=r.bm25_avg_len, context=r.bm25_context)
 

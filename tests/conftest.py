@@ -5,10 +5,9 @@ from __future__ import annotations
 import os
 import tempfile
 
-os.environ["HF_HUB_OFFLINE"] = "1"
-os.environ["TRANSFORMERS_OFFLINE"] = "1"
-os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
-os.environ["TOKENIZERS_PARALLELISM"] = "false"
+from anonymize.offline import go_offline
+
+go_offline(force=True)  # the product's offline environment (anonymize/offline.py), whatever the shell has
 for _key in [k for k in os.environ if k.startswith("PRIVRAG_") and not k.startswith("PRIVRAG_TEST_")]:
     del os.environ[_key]
 
