@@ -27,7 +27,6 @@ _FRAMING_WORDS = """
 """
 
 
-
 _FRAMING = frozenset(stem(word) for word in _FRAMING_WORDS.split())
 
 
