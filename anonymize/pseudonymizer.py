@@ -325,7 +325,7 @@ class Pseudonymizer:
         return results + extra
 
     @staticmethod
-    def _value(text: str, result, contexts: Sequence[KnownValues]) -> str:  # type: ignore[no-untyped-def]
+    def _value(text: str, result: AnalyzerResult, contexts: Sequence[KnownValues]) -> str:
         value = text[result.start : _trim_end(text, result)].strip()
         return _alias(contexts, value) if result.entity_type == "PERSON" else value
 
@@ -367,7 +367,7 @@ class Pseudonymizer:
         return PseudonymizedText(text=result.text, replaced=replaced, detected=detected)
 
 
-def _trim_end(text: str, result) -> int:  # type: ignore[no-untyped-def]
+def _trim_end(text: str, result: AnalyzerResult) -> int:
     """Keep a possessive "'s" out of a PERSON span so the sentence still reads."""
     end = result.end
     if result.entity_type == "PERSON" and text[result.start : end].endswith(("'s", "\u2019s")):

@@ -57,7 +57,7 @@ def reveal(vault: Vault, text: str, scope: SurrogateScope, typed: Collection[str
         return Revealed(text, 0)
     count = 0
 
-    def replace(match) -> str:  # type: ignore[no-untyped-def]
+    def replace(match: re.Match[str]) -> str:
         nonlocal count
         value = values.get(match.group(0))
         if value is None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import shutil
 import time
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -105,7 +105,9 @@ def recall_study(
     return rows
 
 
-def synthetic(seed_vectors: np.ndarray, docs: Sequence[Doc], count: int, rng: np.random.Generator):  # type: ignore[no-untyped-def]
+def synthetic(
+    seed_vectors: np.ndarray, docs: Sequence[Doc], count: int, rng: np.random.Generator
+) -> Iterator[tuple[str, np.ndarray]]:
     """Yield (text, vector) of ``count`` synthetic chunks made from the real seed documents."""
     words = [f"{d.title} {d.text}".split() for d in docs]
     n = len(seed_vectors)

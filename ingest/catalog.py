@@ -13,9 +13,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, delete, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, Row
 from sqlalchemy.exc import IntegrityError
 
 from ingest.sealed_paths import PathSealer
@@ -85,7 +86,7 @@ class Catalog:
     def _seal(self, doc_id: str, path: str) -> str:
         return self._sealer.seal(doc_id, path) if self._sealer is not None else path
 
-    def _record(self, row) -> DocumentRecord:  # type: ignore[no-untyped-def]
+    def _record(self, row: Row[Any]) -> DocumentRecord:
         record = _record(row)
         sealed = getattr(row, "path_sealed", None)
         if sealed:
@@ -248,7 +249,7 @@ class Catalog:
                 conn.execute(index_info.insert().values(key=f"state:{name}", value=value))
 
 
-def _record(row) -> DocumentRecord:  # type: ignore[no-untyped-def]
+def _record(row: Row[Any]) -> DocumentRecord:
     return DocumentRecord(
         doc_id=row.doc_id,
         source=row.source,

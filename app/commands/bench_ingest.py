@@ -16,6 +16,7 @@ import re
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -71,7 +72,7 @@ def beir_corpus(path: Path) -> Path | None:
     return None
 
 
-def beir_records(corpus: Path):  # type: ignore[no-untyped-def]
+def beir_records(corpus: Path) -> Iterator[tuple[str, str]]:
     with corpus.open(encoding="utf-8") as handle:
         for line in handle:
             if line.strip():

@@ -12,11 +12,12 @@ import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Column, Float, String, Table, Text, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, Row
 
 from app.tokens import TOKEN_ID_CHARS, TokenInfo, TokenStore, metadata, token_id, tokens_table
 
@@ -87,7 +88,7 @@ class User:
         return None if self.role == "admin" else self.groups
 
 
-def _user(row) -> User:  # type: ignore[no-untyped-def]
+def _user(row: Row[Any]) -> User:
     return User(row.name, row.role, json.loads(row.groups), id=row.id)
 
 
