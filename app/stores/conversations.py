@@ -16,7 +16,7 @@ conversations_table = Table(
     "conversations",
     metadata,
     Column("id", String(32), primary_key=True),
-    Column("user", String(128), nullable=False, index=True),  # the owner's user id (stores.users), never reused
+    Column("user", String(128), nullable=False, index=True),  # the owner's user id (stores.users), not reused
     Column("title", String(200), nullable=False),
     Column("created_at", Float, nullable=False),
     Column("updated_at", Float, nullable=False),
