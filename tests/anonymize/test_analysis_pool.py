@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -54,28 +55,35 @@ def test_pool_refuses_no_workers() -> None:
         AnalysisPool(helper_detector, DetectorConfig(), 0)
 
 
-def test_helpers_give_the_spans_of_one_process(
-    texts: list[str], local: PiiDetector, expected: list[list[tuple[str, int, int]]]
-) -> None:
-    helped = PiiDetector(DetectorConfig(workers=1, parallel_min_chars=0), analyzer=local.analyzer)
+@pytest.fixture
+def helped(local: PiiDetector) -> Iterator[PiiDetector]:
+    """A detector on ``local``'s analyzer with one helper process, started and ready; closed afterwards."""
+    detector = PiiDetector(DetectorConfig(workers=1, parallel_min_chars=0), analyzer=local.analyzer)
     try:
-        assert helped.start_helpers(wait=True)
-        pool = helped._pool
-        assert pool is not None
-        calls: list[int] = []
-
-        def here(part):  # type: ignore[no-untyped-def]
-            calls.append(len(part))
-            return local.analyze(part)
-
-        results = pool.analyze(texts, here)
-        # The caller analyzed only its share; the helper the rest; the batch comes back whole, in order.
-        assert 0 < calls[0] < len(texts) and len(calls) == 1
-        assert spans(results) == expected
-        assert spans(helped.analyze(texts)) == expected
-        assert any(r.entity_type == "PERSON" for found in results for r in found)
+        assert detector.start_helpers(wait=True)
+        yield detector
     finally:
-        helped.close()
+        detector.close()
+
+
+def test_helpers_give_the_spans_of_one_process(
+    texts: list[str], local: PiiDetector, helped: PiiDetector, expected: list[list[tuple[str, int, int]]]
+) -> None:
+    pool = helped._pool
+    assert pool is not None
+    calls: list[int] = []
+
+    def here(part):  # type: ignore[no-untyped-def]
+        calls.append(len(part))
+        return local.analyze(part)
+
+    results = pool.analyze(texts, here)
+    # The caller analyzed only its share; the helper the rest; the batch comes back whole, in order.
+    assert 0 < calls[0] < len(texts) and len(calls) == 1
+    assert spans(results) == expected
+    assert spans(helped.analyze(texts)) == expected
+    assert any(r.entity_type == "PERSON" for found in results for r in found)
+    helped.close()
     assert helped._pool is None
     assert spans(helped.analyze(texts[:3])) == spans(local.analyze(texts[:3]))  # closed: in this process
 
@@ -88,20 +96,15 @@ def test_small_batches_stay_in_this_process(local: PiiDetector) -> None:
 
 
 def test_a_dead_helper_loses_nothing(
-    texts: list[str], local: PiiDetector, expected: list[list[tuple[str, int, int]]]
+    texts: list[str], helped: PiiDetector, expected: list[list[tuple[str, int, int]]]
 ) -> None:
-    helped = PiiDetector(DetectorConfig(workers=1, parallel_min_chars=0), analyzer=local.analyzer)
-    try:
-        assert helped.start_helpers(wait=True)
-        pool = helped._pool
-        assert pool is not None and pool._executor is not None
-        for pid in list(pool._executor._processes):  # type: ignore[attr-defined]
-            os.kill(pid, signal.SIGKILL)
-        assert spans(helped.analyze(texts)) == expected
-        assert not pool.ready  # the broken pool is dropped; later batches run here
-        assert spans(helped.analyze(texts)) == expected
-    finally:
-        helped.close()
+    pool = helped._pool
+    assert pool is not None and pool._executor is not None
+    for pid in list(pool._executor._processes):  # type: ignore[attr-defined]
+        os.kill(pid, signal.SIGKILL)
+    assert spans(helped.analyze(texts)) == expected
+    assert not pool.ready  # the broken pool is dropped; later batches run here
+    assert spans(helped.analyze(texts)) == expected
 
 
 def test_helpers_that_cannot_load_leave_the_work_here(texts: list[str], local: PiiDetector) -> None:
