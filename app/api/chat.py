@@ -48,8 +48,8 @@ def _schema(model: type[BaseModel]) -> dict[str, Any]:
     return {"schema": schema}
 
 
-ASK_STREAM = {200: {"content": {"application/x-ndjson": _schema(AskEvent)}}}
-CHAT_STREAM = {
+ASK_STREAM: dict[int | str, dict[str, Any]] = {200: {"content": {"application/x-ndjson": _schema(AskEvent)}}}
+CHAT_STREAM: dict[int | str, dict[str, Any]] = {
     200: {
         "content": {
             "text/event-stream": {

@@ -20,7 +20,7 @@ from app.service_eval import EvalRequest, Kind, prepare
 
 router = APIRouter(tags=["evaluation"])
 
-CHART = {
+CHART: dict[int | str, dict[str, Any]] = {
     200: {
         "content": {
             "image/png": {"schema": {"type": "string", "format": "binary"}},

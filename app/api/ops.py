@@ -25,7 +25,7 @@ router = APIRouter(tags=["operations"])
 
 REVEAL_ROUTES = {("GET", "/v1/conversations/{conversation_id}")}  # shown with real values when ?reveal=true
 
-METRICS = {200: {"content": {CONTENT_TYPE: {"schema": {"type": "string"}}}}}
+METRICS: dict[int | str, dict[str, Any]] = {200: {"content": {CONTENT_TYPE: {"schema": {"type": "string"}}}}}
 
 
 def operator(state: ServiceState, authorization: str | None) -> bool:

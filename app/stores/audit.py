@@ -51,10 +51,13 @@ row_hash = unkeyed_hash  # the link of rows written before the chain was keyed
 
 
 class Principal(Protocol):
-    """Who acts: a user name, and the admin acting as that user (or None)."""
+    """Who acts: a user name, and the admin acting as that user (or None); read-only (users are frozen)."""
 
-    name: str
-    acting_admin: str | None
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def acting_admin(self) -> str | None: ...
 
 
 class Watch(Protocol):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 import time
 import uuid
@@ -117,7 +118,7 @@ class ConversationStore:
         return conversation
 
     def append(
-        self, conversation_id: str, role: str, content: str, citations: list[dict] | None = None
+        self, conversation_id: str, role: str, content: str, citations: builtins.list[dict] | None = None
     ) -> Turn:
         """Add a turn; the first user turn also titles an untitled conversation."""
         if role not in ROLES:
@@ -144,9 +145,10 @@ class ConversationStore:
                     .where(conversations_table.c.id == conversation_id, conversations_table.c.title == "")
                     .values(title=title_from(content))
                 )
+        assert result.inserted_primary_key is not None  # an INSERT always returns its key
         return Turn(int(result.inserted_primary_key[0]), role, content, citations or [], now)
 
-    def history(self, user: str, conversation_id: str) -> list[dict[str, str]]:
+    def history(self, user: str, conversation_id: str) -> builtins.list[dict[str, str]]:
         """Earlier turns as chat messages (pseudonymized), for condensing a follow-up question."""
         conversation = self.get(user, conversation_id)
         if conversation is None:

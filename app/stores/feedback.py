@@ -59,6 +59,7 @@ class FeedbackStore:
         values["sources"] = json.dumps(feedback.sources)
         with self._engine.begin() as conn:
             result = conn.execute(feedback_table.insert().values(**values))
+        assert result.inserted_primary_key is not None  # an INSERT always returns its key
         feedback.id = int(result.inserted_primary_key[0])
         return feedback
 

@@ -7,6 +7,7 @@ the user's removal revokes every token of the user, sessions and API tokens alik
 
 from __future__ import annotations
 
+import builtins
 import json
 import time
 import uuid
@@ -217,7 +218,7 @@ class UserStore:
             token_expires_at=grant.expires_at,
         )
 
-    def update(self, name: str, role: str | None = None, groups: list[str] | None = None) -> User:
+    def update(self, name: str, role: str | None = None, groups: builtins.list[str] | None = None) -> User:
         """Change a user's role and/or groups; takes effect on the user's next request (tokens stay)."""
         current = self._owner(name)
         if role is not None and role not in ROLE_PERMISSIONS:
@@ -259,7 +260,7 @@ class UserStore:
     def _admins(self) -> int:
         return sum(1 for u in self.list() if u.role == "admin")
 
-    def tokens(self, name: str) -> list[TokenInfo]:
+    def tokens(self, name: str) -> builtins.list[TokenInfo]:
         """A user's tokens, newest first; the id is a prefix of the stored hash (tokens are not kept)."""
         user = self.get(name)
         return [] if user is None else self._tokens.list(user.id)
