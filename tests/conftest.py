@@ -84,8 +84,10 @@ def make_settings(home: Path, model: Path | None, **overrides: object):  # type:
         settings.retrieval.min_support = 0.0
         settings.retrieval.verify_answers = False
     for dotted, value in overrides.items():
-        section, key = dotted.split("__")
-        setattr(getattr(settings, section), key, value)
+        name, key = dotted.split("__")
+        section = getattr(settings, name)
+        # Validated like the config file would be (a str becomes a SecretStr, a bad value is refused).
+        setattr(settings, name, type(section).model_validate({**dict(section), key: value}))
     return settings
 
 
