@@ -55,7 +55,8 @@ def _analyze(texts: list[str]) -> list[list[RecognizerResult]]:
 def split_by_length(texts: Sequence[str], parts: int) -> list[slice]:
     """Contiguous slices of ``texts`` with about the same number of characters each (at most ``parts``)."""
     total = sum(len(t) for t in texts)
-    bounds, acc, start = [], 0, 0
+    bounds: list[slice] = []
+    acc, start = 0, 0
     for i, text in enumerate(texts):
         acc += len(text)
         if len(bounds) < parts - 1 and acc >= total * (len(bounds) + 1) / parts and i + 1 < len(texts):
@@ -100,7 +101,7 @@ class AnalysisPool:
         """Analyze ``texts`` split over the helpers and the caller (``local``); in order, nothing dropped."""
         executor = self._executor  # read once: another thread may close the pool meanwhile
         if executor is None or not self.ready:
-            failed = [p.exception() for p in self._pings if p.done() and not p.cancelled() and p.exception()]
+            failed = [e for p in self._pings if p.done() and not p.cancelled() and (e := p.exception())]
             if failed and len(failed) == len(self._pings):  # no helper could load its model
                 self._fail(failed[0])
             return local(texts)

@@ -57,6 +57,7 @@ class SlimSpacyNlpEngine(SpacyNlpEngine):
 
     def load(self) -> None:
         super().load()
+        assert self.nlp is not None  # set by load()
         for nlp in self.nlp.values():
             slim_pipeline(nlp)
 

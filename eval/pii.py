@@ -203,18 +203,18 @@ def score(
     logging.getLogger("presidio_evaluator").setLevel(logging.ERROR)
     result = evaluator.calculate_score_on_df(frame, beta=BETA, level="entity")
     per_entity: dict[str, TypeScore] = {}
-    totals = Counter()
+    totals: Counter[str] = Counter()
     for entity_type, metrics in result.per_type.items():
         if entity_type == "O":
             continue
-        tp, predicted, annotated = (
+        tp, n_predicted, n_annotated = (
             int(metrics.true_positives),
             int(metrics.num_predicted),
             int(metrics.num_annotated),
         )
-        per_entity[entity_type] = _type_score(tp, predicted, annotated)
+        per_entity[entity_type] = _type_score(tp, n_predicted, n_annotated)
         if entity_type not in EXCLUDED_FROM_OVERALL and entity_type in labels:
-            totals.update(tp=tp, predicted=predicted, annotated=annotated)
+            totals.update(tp=tp, predicted=n_predicted, annotated=n_annotated)
     overall = _type_score(totals["tp"], totals["predicted"], totals["annotated"])
     return Score(
         overall=overall,

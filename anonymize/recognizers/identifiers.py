@@ -24,7 +24,7 @@ def custom_recognizers(identifiers: list[CustomIdentifier]) -> list[PatternRecog
             supported_entity=item.entity_type,
             name=f"Custom{item.entity_type.title().replace('_', '')}Recognizer",
             patterns=[Pattern(item.entity_type.lower(), item.regex, item.score)],
-            context=item.context or None,
+            context=item.context or None,  # type: ignore[arg-type]  # Presidio's own default is None
         )
         for item in identifiers
     ]

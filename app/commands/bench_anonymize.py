@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from anonymize.spacy_models import model_location
     from app.commands.base import CliError, emit
     from app.container import Container
-    from eval.pii import stock_presidio, timed_detect
+    from eval.pii import Throughput, stock_presidio, timed_detect
 
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
     folder = Path(args.corpus).expanduser()
@@ -77,21 +78,24 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             )
             if not helped.start_helpers(wait=True):
                 raise CliError("--workers: the helper processes did not start (see the log)")
-        runs = {"privrag": single.analyze, "baseline": baseline}
+        # the detector returns Presidio results, which carry the fields of eval.pii.Span (duck-typed)
+        runs: dict[str, Callable[[Sequence[str]], Any]] = {"privrag": single.analyze, "baseline": baseline}
         if helped is not None:
             runs["privrag_helpers"] = helped.analyze
-        best = {name: None for name in runs}
+        best: dict[str, Throughput | None] = {name: None for name in runs}
         for _ in range(args.rounds):  # interleaved: a load change hits every run alike
             for name, analyze in runs.items():
                 timing = timed_detect(analyze, texts)[1]
-                if best[name] is None or timing.seconds < best[name].seconds:
+                current = best[name]
+                if current is None or timing.seconds < current.seconds:
                     best[name] = timing
     finally:
         if helped is not None:
             helped.close()
         container.close()
     ours, theirs = best["privrag"], best["baseline"]
-    result = {
+    assert ours is not None and theirs is not None  # --rounds >= 1: every run was timed
+    result: dict[str, Any] = {
         "corpus": str(folder),
         "texts": len(texts),
         "words": ours.words,
@@ -111,6 +115,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     )
     if helped is not None:
         with_helpers = best["privrag_helpers"]
+        assert with_helpers is not None
         result["privrag_helpers"] = {
             "mode": f"the same, the corpus split over this process and {workers} helper process(es)",
             "workers": workers,

@@ -157,7 +157,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     def median(side: str, key: str) -> float:
         return round(statistics.median(r[side][key] for r in rows), 1) if rows else 0.0
 
-    result = {
+    result: dict[str, Any] = {
         "prompts": len(rows),
         "model": model_path,
         "privrag": {
