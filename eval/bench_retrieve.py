@@ -168,16 +168,19 @@ def scale_latency(
     retriever: Retriever, store: EdgeVectorStore, questions: Sequence[str], options: BenchOptions
 ) -> dict[str, Any]:
     """Per query, interleaved: HNSW (privrag) then exact search (baseline), both through Retriever.run."""
-    embed_ms, hnsw_ms, exact_ms = [], [], []
-    hnsw_ids, exact_ids = [], []
+    embed_ms: list[float] = []
+    hnsw_ms: list[float] = []
+    exact_ms: list[float] = []
+    hnsw_ids: list[list[str]] = []
+    exact_ids: list[list[str]] = []
     ef = store.hnsw_ef
     retriever.run(questions[0], ["all"])  # warm-up
     for question in questions:
         started = time.perf_counter()
         retriever.embed_query(question)
         embed_ms.append((time.perf_counter() - started) * 1000)
-        for exact, times, ids in ((False, hnsw_ms, hnsw_ids), (True, exact_ms, exact_ids)):
-            store.exact = exact
+        for use_exact, times, ids in ((False, hnsw_ms, hnsw_ids), (True, exact_ms, exact_ids)):
+            store.exact = use_exact
             started = time.perf_counter()
             retriever.run(question, ["all"])  # what a user waits for: the configured mode and top_k
             times.append((time.perf_counter() - started) * 1000)

@@ -109,7 +109,7 @@ def load_run(ref: str | Path, reports: Path) -> dict[str, Any]:
     raise FileNotFoundError(f"no retrieval run {ref!r} (looked for a report.json there and under {reports})")
 
 
-def _figures(run: dict[str, Any]) -> dict[str, dict[str, float]]:
+def _figures(run: dict[str, Any]) -> dict[str, dict[str, Any]]:
     out = {f"privrag {m}": f for m, f in run.get("modes", {}).items()}
     if run.get("baseline"):
         out["baseline fusion"] = run["baseline"]

@@ -322,7 +322,8 @@ class Answerer:
             )
             for n in valid
         ]
-        revealed, which = False, ()
+        revealed = False
+        which: tuple[str, ...] = ()
         if reveal and self.vault is not None:
             # Only what the asker's scope knows, never a surrogate the asker typed (anonymize.reveal).
             texts, _count, which = reveal_all(

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import httpx
+
+if TYPE_CHECKING:
+    from llama_cpp import LlamaGrammar
 
 Message = dict[str, str]
 
@@ -85,18 +88,18 @@ class LlamaCppChat:
         if prompt_cache_mb > 0:
             self._llm.set_cache(LlamaRAMCache(capacity_bytes=prompt_cache_mb << 20))
         self._lock = FairLock()
-        self._grammars: dict[tuple[str, ...], object] = {}
+        self._grammars: dict[tuple[str, ...], LlamaGrammar] = {}
 
     def stream(self, messages: list[Message], max_tokens: int | None = None) -> Iterator[str]:
         with self._lock:
             chunks = self._llm.create_chat_completion(
-                messages=messages,
+                messages=messages,  # type: ignore[arg-type]  # plain role/content dicts, not llama_cpp's TypedDicts
                 stream=True,
                 temperature=self.temperature,
                 seed=self.seed,
                 max_tokens=max_tokens or self.max_tokens,
             )
-            for chunk in chunks:
+            for chunk in cast(Iterator[dict[str, Any]], chunks):  # stream=True: an iterator of chunk dicts
                 piece = chunk["choices"][0]["delta"].get("content")
                 if piece:
                     yield piece
@@ -110,7 +113,7 @@ class LlamaCppChat:
             self._grammars[key] = LlamaGrammar.from_string(option_grammar(options), verbose=False)
         with self._lock:
             result = self._llm.create_chat_completion(
-                messages=messages,
+                messages=messages,  # type: ignore[arg-type]  # plain role/content dicts, not llama_cpp's TypedDicts
                 temperature=0.0,
                 seed=self.seed,
                 max_tokens=max(len(o) for o in options) + 2,

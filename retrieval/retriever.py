@@ -94,6 +94,7 @@ class Retriever:
             return _chunks(
                 result, result.dense_similarities, result.sparse_scores, result.sentence_similarities
             )
+        cosines: list[float | None]
         if mode == "dense":
             cosines = list(result.similarities or [])
         elif mode == "hybrid":  # a store without cosines in its hybrid result: ask for them
