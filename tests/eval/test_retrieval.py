@@ -129,7 +129,10 @@ def test_bm25_baseline_ranks_by_terms() -> None:
 
 
 def test_bm25_baseline_scores_are_lucene_bm25() -> None:
-    """bm25s's Lucene BM25 by hand: idf ln(1 + (N - df + .5) / (df + .5)), tf / (tf + k1 (1 - b + b l / avg))."""
+    """bm25s's Lucene BM25 by hand.
+
+    idf = ln(1 + (N - df + .5) / (df + .5)); tf part = tf / (tf + k1 (1 - b + b l / avg)).
+    """
     texts = ["Cats chase the mice", "Dogs chase cats", "birds sing"]  # terms: cat chase mice | dog chase cat
     index = Bm25Index(texts, k1=1.5, b=0.75)
     assert index.tokens("The running Dogs") == ["run", "dog"]  # stop word out, lower-cased, stemmed
