@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from anonymize.offline import go_offline
 
@@ -127,7 +127,7 @@ class Container:
     def vector_store(self) -> QdrantHybridStore:
         """Dense + BM25 store: embedded qdrant-edge, or Qdrant server via qdrant-client (same ranking)."""
         store = self.settings.store
-        common = {
+        common: dict[str, Any] = {
             "collection": store.collection,
             "dim": self.embedding_dim,
             "fusion": self.fusion_params(),

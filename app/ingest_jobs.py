@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.jobs import JobQueue, new_job_id
 from app.uploads import discard_uploads
@@ -97,7 +97,7 @@ class IngestJobs(JobQueue[Job]):
         def run(job: Job) -> None:
             job.report = ingest(job, job.record).to_json()
 
-        extra = {} if keep_finished is None else {"keep_finished": keep_finished}
+        extra: dict[str, Any] = {} if keep_finished is None else {"keep_finished": keep_finished}
         super().__init__("ingest", run, on_forget=self.retired.add, **extra)
 
 

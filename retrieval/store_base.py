@@ -151,6 +151,10 @@ class QdrantHybridStore(BasePydanticVectorStore):
         """Payloads of points by engine id."""
 
     @abstractmethod
+    def count(self, filters: MetadataFilters | None = None) -> int:
+        """Points in the collection (those matching ``filters`` when given)."""
+
+    @abstractmethod
     def _search_fused(self, legs: Sequence[Leg], limit: int, flt: Any) -> list[Hit]:
         """Prefetch every leg and fuse them inside the engine (``self.fusion.method``: rrf or dbsf)."""
 

@@ -150,7 +150,7 @@ def large_text(limit_bytes: int) -> str:
 # --- measurements --------------------------------------------------------------------------------
 
 
-def figures(chunks: int, seconds: float, nbytes: int) -> dict[str, float]:
+def figures(chunks: int, seconds: float, nbytes: int) -> dict[str, Any]:
     return {
         "chunks": chunks,
         "seconds": round(seconds, 2),
@@ -159,7 +159,9 @@ def figures(chunks: int, seconds: float, nbytes: int) -> dict[str, float]:
     }
 
 
-def embedding_bound(embed_model: Any, texts: list[str], nbytes: int, fewer_threads: int) -> dict[str, Any]:
+def embedding_bound(
+    embed_model: Any, texts: list[str], nbytes: int, fewer_threads: int | None
+) -> dict[str, Any]:
     """The best time to only embed ``texts``: all threads, or fewer (faster on an oversubscribed CPU)."""
     timings: dict[str, float] = {}
     for name, threads in (("all_threads", None), (f"{fewer_threads}_threads", fewer_threads)):

@@ -40,6 +40,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from eval.bench_retrieve import BenchOptions, build_scale_index, recall_study, scale_latency
     from eval.datasets import load_dataset
     from eval.homes import HomeSpec
+    from retrieval.edge_store import EdgeVectorStore
 
     if args.chunks < 1 or args.queries < 1:
         raise CliError("--chunks and --queries must be positive")
@@ -78,6 +79,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             if not args.no_recall_study:
                 result["recall_study"] = recall_study(seed, query_vectors, Path(tmp) / "recall", options)
             store = container.vector_store
+            if not isinstance(store, EdgeVectorStore):
+                raise CliError('bench retrieve: needs the embedded store ([store] backend = "edge")')
             options.log(f"building the scale index: {args.chunks} chunks")
             result["index"] = {
                 **build_scale_index(store, seed, docs, options),
