@@ -12,7 +12,7 @@ import logging
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -106,7 +106,7 @@ def evaluate_pii(
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)  # one warning per unmapped spaCy label
     say = stage or (lambda _message: None)
 
-    def detect(texts: list[str]) -> list[list[pii.Span]]:
+    def detect(texts: Sequence[str]) -> list[list[pii.Span]]:
         return [pii.spans_of(results) for results in detector.analyze(texts)]
 
     stock = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import os
@@ -87,7 +88,7 @@ def assemble(model: SplitModel, target_dir: Path) -> Path:
     with partial.open("wb") as out:
         for package in model.packages:
             with _part_file(package).open("rb") as part:
-                for block in iter(lambda p=part: p.read(8 << 20), b""):
+                for block in iter(functools.partial(part.read, 8 << 20), b""):
                     digest.update(block)
                     out.write(block)
     size = partial.stat().st_size

@@ -35,7 +35,7 @@ class EvalRequest(BaseModel):
     )
     split: str = Field("train", pattern=r"^[A-Za-z0-9_-]{1,32}$", description="retrieval: BEIR qrels split")
     modes: list[Mode] = Field(
-        default_factory=lambda: ["dense", "sparse", "hybrid"], min_length=1, max_length=3
+        default_factory=lambda: list[Mode](["dense", "sparse", "hybrid"]), min_length=1, max_length=3
     )
     no_anonymize: bool = Field(False, description="retrieval: ingest and ask without pseudonymization")
     baseline: bool = Field(True, description="retrieval and pii: also score the baseline")

@@ -105,7 +105,9 @@ def run_baseline(
         )
         analyzer.analyze(text="Warm up with Jane Doe.", language="en")  # models load outside the timing
         embed_model.get_text_embedding("warm up")
-        extractor = {s: LoaderReader() for s in {p.suffix.lower() for p in files} - _PLAIN}
+        extractor: dict[str, BaseReader] = {
+            s: LoaderReader() for s in {p.suffix.lower() for p in files} - _PLAIN
+        }
         started = time.perf_counter()
         documents = SimpleDirectoryReader(
             input_files=[str(p) for p in files], file_extractor=extractor

@@ -110,7 +110,11 @@ def run_up(args: argparse.Namespace, settings: Settings) -> int:
             if proc.poll() is None:
                 proc.terminate()
 
-    signal.signal(signal.SIGTERM, lambda *_: (stop(), sys.exit(0)))
+    def stop_and_exit(*_: object) -> None:
+        stop()
+        sys.exit(0)
+
+    signal.signal(signal.SIGTERM, stop_and_exit)
     try:
         while service.poll() is None and ui.poll() is None:
             time.sleep(1)

@@ -18,7 +18,7 @@ down_revision = None
 branch_labels = None
 depends_on = None
 
-TABLES: dict[str, tuple[list[sa.SchemaItem], list[tuple[str, list[str]]]]] = {
+TABLES: dict[str, tuple[list[sa.schema.SchemaItem], list[tuple[str, list[str]]]]] = {
     "documents": (
         [
             sa.Column("doc_id", sa.String(length=64), nullable=False),
