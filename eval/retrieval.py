@@ -293,7 +293,7 @@ def _sweep(
             for weight in SWEEP_WEIGHTS:
                 fused = {}
                 for q in dataset.qrels:
-                    chunks = {c.chunk_id: c for c in legs["hybrid"][q]}
+                    chunks: dict[str, RetrievedChunk] = {c.chunk_id: c for c in legs["hybrid"][q]}
                     ranked = fuse_linear(
                         list(chunks),
                         {i: c.dense_score or 0.0 for i, c in chunks.items()},
@@ -310,7 +310,7 @@ def _sweep(
             fused = {}
             for q in dataset.qrels:
                 scores: dict[str, float] = {}
-                chunks: dict[str, RetrievedChunk] = {}
+                chunks = {}
                 for leg in ("dense", "sparse"):
                     for rank, chunk in enumerate(legs[leg][q], start=1):
                         scores[chunk.chunk_id] = scores.get(chunk.chunk_id, 0.0) + 1.0 / (k + rank)

@@ -58,7 +58,8 @@ def load_pdf(path: Path, data: bytes, limits: LoadLimits) -> list[Section]:
                 sections += parts(text, limits, meta, number)
         title = ""
         with contextlib.suppress(Exception):  # a damaged info dictionary only loses the title
-            title = " ".join(str((reader.metadata or {}).get("/Title") or "").split())
+            info = reader.metadata  # pypdf: None when the PDF has no info dictionary
+            title = " ".join(str((info.get("/Title") if info else None) or "").split())
         if title:
             for section in sections:
                 section.meta["title"] = title

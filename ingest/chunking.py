@@ -100,7 +100,7 @@ class ChunkMetadata:
         }
 
 
-def section_document(section_key: str, text: str, metadata: dict[str, Any]) -> Document:
+def section_document(section_key: str | int, text: str, metadata: dict[str, Any]) -> Document:
     """One pseudonymized section as the splitter's input: its id ``<file id>:<section key>`` (the chunk ids
     derive from it), only the title embedded with the text; title, page and section shown to the model."""
     return Document(

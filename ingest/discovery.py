@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,7 +84,7 @@ class Discovered:
     skipped: list[SkippedFile] = field(default_factory=list)
 
 
-def walk(folder: Path, extensions: set[str]) -> tuple[list[Path], list[tuple[Path, str]]]:
+def walk(folder: Path, extensions: Collection[str]) -> tuple[list[Path], list[tuple[Path, str]]]:
     """Files under ``folder`` with one of ``extensions``, sorted; and the paths not taken, with why."""
     found: list[Path] = []
     skipped: list[tuple[Path, str]] = []
@@ -119,7 +119,7 @@ def walk(folder: Path, extensions: set[str]) -> tuple[list[Path], list[tuple[Pat
     return sorted(found), sorted(skipped)
 
 
-def discover(paths: Iterable[Path], extensions: set[str], shard: Shard | None = None) -> Discovered:
+def discover(paths: Iterable[Path], extensions: Collection[str], shard: Shard | None = None) -> Discovered:
     """Files to ingest under ``paths`` (folders walked, files taken as named), without duplicates; the files
     not taken with their reason (a file named explicitly is skipped only when its type is not supported).
 

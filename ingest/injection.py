@@ -8,6 +8,7 @@ model).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,7 +56,7 @@ class InjectionDetector:
 class FlagInjectionTransform(TransformComponent):
     """Marks chunks that look like prompt injection: ``metadata["injection"] = "rule1,rule2"``."""
 
-    def __call__(self, nodes: list[BaseNode], **kwargs: Any) -> list[BaseNode]:
+    def __call__(self, nodes: Sequence[BaseNode], **kwargs: Any) -> Sequence[BaseNode]:
         detector = InjectionDetector()
         for node in nodes:
             rules = detector.rules(node.get_content())
@@ -71,5 +72,5 @@ class FlaggingSplitter(TransformComponent):
 
     splitter: TransformComponent
 
-    def __call__(self, nodes: list[BaseNode], **kwargs: Any) -> list[BaseNode]:
+    def __call__(self, nodes: Sequence[BaseNode], **kwargs: Any) -> Sequence[BaseNode]:
         return FlagInjectionTransform()(self.splitter(nodes, **kwargs))

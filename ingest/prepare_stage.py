@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from llama_index.core import Document
@@ -134,7 +134,7 @@ class Preparer:
     def _pseudonymized(self, batch: list[tuple[LoadedFile, Section]]) -> list[tuple[str, str]]:
         """(text, title) of each section with PII replaced; all sections in one detector batch, each file one
         propagation group, against the vault up to ``known_until``."""
-        nodes: list[BaseNode] = [
+        nodes: Sequence[BaseNode] = [
             TextNode(
                 text=s.text,
                 metadata={

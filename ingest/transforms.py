@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from llama_index.core.schema import BaseNode, TransformComponent
@@ -39,7 +39,7 @@ class PseudonymizeTransform(TransformComponent):
             return None
         return lambda text: self.pseudonymizer.sweep(text, known)
 
-    def __call__(self, nodes: list[BaseNode], **kwargs: Any) -> list[BaseNode]:
+    def __call__(self, nodes: Sequence[BaseNode], **kwargs: Any) -> Sequence[BaseNode]:
         groups: dict[str, list[BaseNode]] = {}
         for node in nodes:
             key = node.metadata.get(DOCUMENT_KEY) or node.ref_doc_id or node.node_id
