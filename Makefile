@@ -63,6 +63,7 @@ run: $(VENV)/.chat-model $(VENV)/.spacy-md ocr-engine
 test: $(VENV)/.test-models $(VENV)/.spacy-md
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest $(PYTEST_WORKERS)
 
 lint:
