@@ -43,7 +43,7 @@ class Redactor:
     def build(cls, value: str, surrogates: Sequence[str], entity_type: str | None) -> Redactor:
         markers = {}
         for surrogate in surrogates:
-            kind = SURROGATE_PATTERN.fullmatch(surrogate).group(1)  # type: ignore[union-attr]
+            kind = SURROGATE_PATTERN.fullmatch(surrogate).group(1)  # type: ignore[union-attr]  # vault surrogates match
             markers[surrogate] = f"<{kind}_ERASED>"
         kind = entity_type or (next(iter(markers.values()))[1:-8] if markers else "VALUE")
         return cls(markers, tuple(value.split()), f"<{kind}_ERASED>")
@@ -203,7 +203,7 @@ def erase_value(
     pseudonymizer = container.__dict__.get("pseudonymizer")
     if pseudonymizer is not None:
         pseudonymizer.forget()
-    types = sorted({SURROGATE_PATTERN.fullmatch(s).group(1) for s in surrogates})  # type: ignore[union-attr]
+    types = sorted({SURROGATE_PATTERN.fullmatch(s).group(1) for s in surrogates})  # type: ignore[union-attr]  # vault surrogates
     container.audit.record(
         actor, "erase", entity_types=types, entity_type=entity_type, chunks=chunks, removed=removed, **tables
     )

@@ -218,7 +218,7 @@ def _run_queries(
 
     first = next(iter(questions.values()), "warm up")
     for mode in options.modes:  # warm-up: model load and first-query costs are not per-query latency
-        retriever.run(first, groups, top_k=k_chunks, mode=mode)  # type: ignore[arg-type]
+        retriever.run(first, groups, top_k=k_chunks, mode=mode)  # type: ignore[arg-type]  # str modes (CLI/config)
 
     rankings: dict[str, dict[str, list[str]]] = {m: {} for m in options.modes}
     legs: dict[str, dict[str, list[RetrievedChunk]]] = {m: {} for m in options.modes}
@@ -226,7 +226,7 @@ def _run_queries(
     for qid, question in questions.items():
         for mode in options.modes:
             started = time.perf_counter()
-            chunks = retriever.run(question, groups, top_k=k_chunks, mode=mode)  # type: ignore[arg-type]
+            chunks = retriever.run(question, groups, top_k=k_chunks, mode=mode)  # type: ignore[arg-type]  # str modes
             latency[mode].append((time.perf_counter() - started) * 1000)
             rankings[mode][qid] = doc_ranking(chunks, indexed.sources, options.depth)
             legs[mode][qid] = [replace(c, text="", title="", groups=[]) for c in chunks]  # scores only

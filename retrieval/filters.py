@@ -72,9 +72,9 @@ class FilterTranslator:
         if op == FilterOperator.NIN:
             return parts.filter(must_not=[self._any(key, value)])
         if op == FilterOperator.ALL:
-            return parts.filter(must=[self._eq(key, v) for v in value])  # type: ignore[union-attr]
+            return parts.filter(must=[self._eq(key, v) for v in value])  # type: ignore[union-attr]  # ALL: a list value
         if op in _RANGE_OPS:
-            return parts.match_range(key, {_RANGE_OPS[op]: value})  # type: ignore[dict-item]
+            return parts.match_range(key, {_RANGE_OPS[op]: value})  # type: ignore[dict-item]  # ranges: a number
         if op == FilterOperator.TEXT_MATCH:
             return parts.match_text(key, str(value))
         if op == FilterOperator.IS_EMPTY:

@@ -119,7 +119,7 @@ class LlamaCppChat:
                 max_tokens=max(len(o) for o in options) + 2,
                 grammar=self._grammars[key],
             )
-        reply = (result["choices"][0]["message"].get("content") or "").strip()  # type: ignore[index]
+        reply = (result["choices"][0]["message"].get("content") or "").strip()  # type: ignore[index]  # no stream: one dict
         return reply if reply in options else None
 
 

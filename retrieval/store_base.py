@@ -208,7 +208,7 @@ class QdrantHybridStore(BasePydanticVectorStore):
 
     def iter_nodes(self, batch_size: int | None = None) -> Iterator[BaseNode]:
         """Every stored node, scrolled in batches (the backend's ``iter_payloads``): memory stays bounded."""
-        for payload in self.iter_payloads(batch_size=batch_size):  # type: ignore[attr-defined]
+        for payload in self.iter_payloads(batch_size=batch_size):  # type: ignore[attr-defined]  # per backend
             yield payload_to_node(payload, "")
 
     def add(self, nodes: Sequence[BaseNode], **add_kwargs: Any) -> list[str]:
