@@ -114,6 +114,20 @@ def show_error(exc: Exception, action: str = "") -> None:
         st.error(error_message(exc, action), icon=":material/error:")
 
 
+def optional_request(method: str, path: str, action: str, **kwargs: Any) -> Any | None:
+    """Call an endpoint that may be missing in this version of the service (an info then, not an error)."""
+    try:
+        return client().request(method, path, **kwargs)
+    except ServiceError as exc:
+        if is_missing_endpoint(exc):
+            st.info(NOT_AVAILABLE, icon=":material/info:")
+        else:
+            show_error(exc, action)
+    except Exception as exc:  # every failure becomes one clear message
+        show_error(exc, action)
+    return None
+
+
 def attempt(fn: Callable[..., T], *args: Any, action: str = "", **kwargs: Any) -> T | None:
     """Call the service; on failure show a clear message and return None."""
     try:

@@ -15,8 +15,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from app.client import ServiceError
-from app.ui_pages.common import NOT_AVAILABLE, client, is_missing_endpoint, render_tabs, show_error
+from app.ui_pages.common import (
+    client,
+    optional_request,
+    render_tabs,
+    show_error,
+)
 
 ACTIVE = ("queued", "running")
 MODES = ["dense", "sparse", "hybrid"]
@@ -62,19 +66,6 @@ def default_dataset(kind: str) -> str:
     return str(Path(BENCHMARKS[kind].default_dataset).expanduser().resolve())
 
 
-def _call(method: str, path: str, action: str, **kwargs: object) -> object | None:
-    try:
-        return client().request(method, path, **kwargs)
-    except ServiceError as exc:
-        if is_missing_endpoint(exc):
-            st.info(NOT_AVAILABLE, icon=":material/info:")
-        else:
-            show_error(exc, action)
-    except Exception as exc:  # one clear message
-        show_error(exc, action)
-    return None
-
-
 # --- one report ----------------------------------------------------------------------------------
 
 
@@ -97,7 +88,7 @@ def _markdown_without_images(text: str) -> str:
 
 
 def show_report(kind: str, run: str) -> None:
-    report = _call("GET", f"/v1/eval/reports/{kind}/{run}", "read the report")
+    report = optional_request("GET", f"/v1/eval/reports/{kind}/{run}", "read the report")
     if not isinstance(report, dict):
         return
     if report.get("markdown"):
@@ -145,7 +136,7 @@ def _show_finished(job: dict) -> None:
 @st.fragment(run_every=1.0)
 def _live_job(job_id: str) -> None:
     """Polls the job every second; when it ends the whole page reruns and shows the report."""
-    job = _call("GET", f"/v1/eval/jobs/{job_id}", "follow the benchmark run")
+    job = optional_request("GET", f"/v1/eval/jobs/{job_id}", "follow the benchmark run")
     if not isinstance(job, dict):
         return
     if job["status"] in ACTIVE:
@@ -155,7 +146,7 @@ def _live_job(job_id: str) -> None:
 
 
 def _jobs() -> list[dict] | None:
-    jobs = _call("GET", "/v1/eval/jobs", "list the benchmark runs")
+    jobs = optional_request("GET", "/v1/eval/jobs", "list the benchmark runs")
     return jobs if isinstance(jobs, list) else None
 
 
@@ -225,7 +216,7 @@ def run_section() -> None:
     body = _options_form(kind)
     if body is None:
         return
-    job = _call("POST", f"/v1/eval/{kind}", f"start the {kind} benchmark", json=body)
+    job = optional_request("POST", f"/v1/eval/{kind}", f"start the {kind} benchmark", json=body)
     if isinstance(job, dict):
         st.session_state.eval_job = job["id"]
         st.rerun()
@@ -235,7 +226,7 @@ def run_section() -> None:
 
 
 def _runs() -> list[dict] | None:
-    runs = _call("GET", "/v1/eval/reports", "list the reports")
+    runs = optional_request("GET", "/v1/eval/reports", "list the reports")
     return runs if isinstance(runs, list) else None
 
 

@@ -7,15 +7,12 @@ import json
 
 import streamlit as st
 
-from app.client import ServiceError
 from app.ui_pages.common import (
-    NOT_AVAILABLE,
     attempt,
     can,
     client,
-    is_missing_endpoint,
+    optional_request,
     render_tabs,
-    show_error,
 )
 
 ENTITY_TYPES = [
@@ -35,23 +32,9 @@ def _when(ts: float | None) -> str:
     return dt.datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M:%S") if ts else ""
 
 
-def _optional(path: str, action: str, method: str = "POST", **kwargs: object) -> dict | None:
-    """Call an endpoint that may not exist in this version: a missing one is an info, not an error."""
-    try:
-        return client().request(method, path, **kwargs)
-    except ServiceError as exc:
-        if is_missing_endpoint(exc):
-            st.info(NOT_AVAILABLE, icon=":material/info:")
-        else:
-            show_error(exc, action)
-    except Exception as exc:  # shown as one clear message
-        show_error(exc, action)
-    return None
-
-
 def stats_section() -> None:
     st.subheader("Vault statistics")
-    stats = _optional("/v1/privacy/stats", "read the vault statistics", method="GET")
+    stats = optional_request("GET", "/v1/privacy/stats", "read the vault statistics")
     if stats is None:
         return
     a, b, c = st.columns(3)
@@ -93,7 +76,7 @@ def erase_section() -> None:
     body: dict = {"value": value.strip()}
     if entity:
         body["type"] = entity
-    result = _optional("/v1/erase", "erase the value", json=body)
+    result = optional_request("POST", "/v1/erase", "erase the value", json=body)
     if result is not None:
         st.success(
             f"Erased: {result.get('chunks_changed', 0)} chunks changed, "
@@ -110,7 +93,7 @@ def leakage_section() -> None:
     if not st.button("Run the leakage scan", icon=":material/search:", key="leakage_run"):
         return
     with st.spinner("Scanning the index and the installation's files…"):
-        result = _optional("/v1/leakage", "run the leakage scan", json={}, timeout=3600)
+        result = optional_request("POST", "/v1/leakage", "run the leakage scan", json={}, timeout=3600)
     if result is None:
         return
     found = result.get("raw_values_found", 0)
@@ -172,7 +155,7 @@ def audit_section() -> None:
 
 
 def feedback_section() -> None:
-    rows = _optional("/v1/feedback", "read the feedback", method="GET")
+    rows = optional_request("GET", "/v1/feedback", "read the feedback")
     if rows is None:
         return
     if not rows:

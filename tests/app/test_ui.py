@@ -457,9 +457,9 @@ def test_erase_needs_confirmation_and_reports_counts(service_url: str, sample_ho
 
 def test_missing_endpoints_say_not_available(service_url: str, sample_home: Container) -> None:
     def script() -> None:
-        from app.ui_pages.privacy import _optional
+        from app.ui_pages.common import optional_request
 
-        _optional("/v1/not-in-this-version", "do it")
+        optional_request("POST", "/v1/not-in-this-version", "do it")
 
     at = AppTest.from_function(script)
     client = ServiceClient(service_url)
