@@ -23,6 +23,18 @@ SAMPLE = ROOT / "data" / "sample"
 SAMPLE_PII = Path(__file__).parent / "fixtures" / "sample_pii_values.txt"
 
 
+@pytest.fixture(autouse=True)
+def the_real_main_module() -> Iterator[None]:
+    """Streamlit's AppTest runs page scripts as ``__main__`` and leaves its temporary script there; a later
+    test in the same process that spawns helper processes (the analysis pool, bench anonymize) would make each
+    child re-run that script. Every test starts and ends with the process's real ``__main__``."""
+    import sys
+
+    main = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main
+
+
 @pytest.fixture(scope="session", autouse=True)
 def one_load_of_the_detector_models() -> Iterator[None]:
     """Each container builds its own PII detector, which loads the spaCy pipeline and the name lexicon again:
