@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
-import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -14,7 +12,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from streamlit.testing.v1 import AppTest
 
 from app.client import ServiceClient, ServiceError
@@ -25,6 +22,7 @@ from app.ui_pages.citations import card_heading, excerpt, passage_html
 from app.ui_pages.common import NOT_AVAILABLE, error_message
 from app.ui_pages.nav import pages_for
 from app.ui_pages.safe_markdown import safe_md
+from tests.service_thread import free_port, serving
 
 ROOT = Path(__file__).resolve().parents[2]
 UI = str(ROOT / "app" / "ui.py")
@@ -33,28 +31,10 @@ QUESTION = "How many days per week may employees work remotely?"
 TIMEOUT = 120
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def service_url(sample_home: Container) -> Iterator[str]:
-    app = create_app(sample_home)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while not ServiceClient(url).healthy():
-        assert time.monotonic() < deadline, "the service did not start"
-        time.sleep(0.1)
-    yield url
-    server.should_exit = True
-    thread.join(timeout=10)
-    app.state.service.jobs.stop()
+    with serving(create_app(sample_home)) as url:
+        yield url
 
 
 def new_user(container: Container, role: str, groups: list[str] | None = None) -> str:

@@ -6,37 +6,28 @@ the protocol, so both must give the same answers and refuse the same requests.""
 from __future__ import annotations
 
 import json
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from app import cli_token
 from app.backend.base import Backend, BackendError, IngestRequest
 from app.backend.choose import open_backend
 from app.backend.http import HttpBackend
 from app.backend.local import LocalBackend
-from app.client import ServiceClient, service_file
+from app.client import service_file
 from app.container import Container
 from app.service import create_app
 from app.settings import Settings
 from tests.conftest import TEST_PASSWORD, make_settings
+from tests.service_thread import serving
 
 EMAIL = "maria.schneider@example.com"
 DOCUMENT = (
     "Travel policy\n\nMaria Schneider approves every trip abroad. Write to her at "
     f"{EMAIL} at least two weeks before the journey. Train travel is preferred under 600 km.\n"
 )
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _prepare_home(home: Path, model: Path) -> Settings:
@@ -61,22 +52,10 @@ def service_settings(tmp_path: Path, tiny_gguf: Path) -> Iterator[Settings]:
     """The home's service running, announced in ``<home>/service.json`` as `privrag serve` does."""
     settings = _prepare_home(tmp_path / "home", tiny_gguf)
     container = Container(settings)
-    app = create_app(container)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while not ServiceClient(url).healthy():
-        assert time.monotonic() < deadline, "the service did not start"
-        time.sleep(0.1)
-    service_file(settings.home).write_text(json.dumps({"url": url, "pid": 0}))
-    yield settings
-    service_file(settings.home).unlink(missing_ok=True)
-    server.should_exit = True
-    thread.join(timeout=10)
-    app.state.service.jobs.stop()
+    with serving(create_app(container)) as url:
+        service_file(settings.home).write_text(json.dumps({"url": url, "pid": 0}))
+        yield settings
+        service_file(settings.home).unlink(missing_ok=True)
     container.close()
 
 
