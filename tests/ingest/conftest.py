@@ -9,6 +9,7 @@ import pytest
 
 from app.container import Container
 from tests.conftest import make_settings
+from tests.ingest.small_corpus import DOCS
 
 
 @pytest.fixture(scope="session")
@@ -37,3 +38,13 @@ def make_container(shared_models: dict) -> Iterator[Callable[..., Container]]:
 @pytest.fixture
 def container(tmp_path: Path, make_container: Callable[..., Container]) -> Container:
     return make_container(tmp_path / "home")
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    """A folder holding the three documents of DOCS."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name, text in DOCS.items():
+        (folder / name).write_text(text)
+    return folder.resolve()

@@ -1,4 +1,5 @@
-"""Ingestion jobs with the real container wiring (detector, embedding model, embedded store) in tmp dirs."""
+"""Ingestion jobs with the real container wiring (detector, embedding model, embedded store) in tmp dirs.
+The end-of-job sweep is tested in test_sweep.py; delete, sync, rebuild and recovery in test_maintenance.py."""
 
 from __future__ import annotations
 
@@ -7,58 +8,19 @@ import uuid
 from pathlib import Path
 
 import pytest
-from llama_index.core.vector_stores.types import MetadataFilter, MetadataFilters
 from sqlalchemy import create_engine
 
 from app.container import Container
-from ingest.catalog import DELETING, PENDING, Catalog, IndexMismatchError, document_id
-from ingest.chunking import FILE_ID, chunk_id
+from ingest.catalog import Catalog, IndexMismatchError, document_id
+from ingest.chunking import FILE_ID, chunk_id, file_filter
 from ingest.loaders import LoadLimits
 from ingest.report import IngestProgress
+from tests.ingest.small_corpus import DOCS, assert_store_matches_catalog, chunk_texts, long_text
 
 SAMPLE_PDF = Path(__file__).resolve().parents[2] / "data" / "sample" / "employee_handbook.pdf"
 
-DOCS = {
-    "travel.md": "# Travel\n\nBook flights through the portal. Jane Doe approves trips; write to "
-    "jane.doe@example.com.\n",
-    "laptops.md": "# Laptops\n\nReport a lost laptop within one hour. "
-    "Call the help desk at (555) 123-4567.\n",
-    "leave.md": "# Leave\n\nParental leave is sixteen weeks. Robert Smith in HR answers questions.\n",
-}
+
 RAW_PII = ["Jane Doe", "jane.doe@example.com", "(555) 123-4567", "Robert Smith"]
-
-
-def long_text(paragraphs: int) -> str:
-    topics = ["budget", "security", "travel", "hardware", "training", "payroll", "facilities", "onboarding"]
-    return "\n\n".join(
-        f"## Section {i}\n\n"
-        + " ".join(
-            f"Rule {i}.{j}: every {topics[(i + j) % len(topics)]} request needs a ticket and a review."
-            for j in range(12)
-        )
-        for i in range(paragraphs)
-    )
-
-
-@pytest.fixture
-def docs(tmp_path: Path) -> Path:
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    for name, text in DOCS.items():
-        (folder / name).write_text(text)
-    return folder.resolve()
-
-
-def file_filter(doc_id: str) -> MetadataFilters:
-    return MetadataFilters(filters=[MetadataFilter(key=FILE_ID, value=doc_id)])
-
-
-def assert_store_matches_catalog(c: Container) -> None:
-    records = c.catalog.all()
-    assert all(r.status == "ok" for r in records)
-    assert c.vector_store.count() == sum(r.chunks for r in records)
-    for r in records:
-        assert c.vector_store.count(file_filter(r.doc_id)) == r.chunks
 
 
 def test_ingest_folder_then_rerun_is_unchanged(container: Container, docs: Path) -> None:
@@ -139,58 +101,6 @@ def test_bad_files_are_reported_and_the_rest_ingested(container: Container, docs
     assert_store_matches_catalog(container)
 
 
-def test_delete_by_path_and_by_doc_id(container: Container, docs: Path) -> None:
-    (docs / "travel.md").write_text(long_text(3))
-    container.ingestor.run([docs])
-    total = container.vector_store.count()
-
-    travel = container.catalog.find(str(docs / "travel.md"))
-    removed = container.ingestor.delete(str(docs / "travel.md"))
-    assert removed is not None and removed.doc_id == travel.doc_id
-    assert container.vector_store.count() == total - travel.chunks
-    assert container.catalog.get(travel.doc_id) is None
-    assert container.vector_store.count(file_filter(travel.doc_id)) == 0
-
-    leave = container.catalog.find(str(docs / "leave.md"))
-    assert container.ingestor.delete(leave.doc_id).path == str(docs / "leave.md")
-    assert container.vector_store.count() == total - travel.chunks - leave.chunks
-    assert [Path(r.source).name for r in container.catalog.all()] == ["laptops.md"]
-    assert_store_matches_catalog(container)
-
-    assert container.ingestor.delete(leave.doc_id) is None
-    assert container.ingestor.delete("no-such-document") is None
-
-
-def test_sync_removes_documents_whose_files_are_gone(container: Container, docs: Path) -> None:
-    container.ingestor.run([docs])
-    gone = container.catalog.find(str(docs / "leave.md"))
-    (docs / "leave.md").unlink()
-
-    without_sync = container.ingestor.run([docs])
-    assert without_sync.removed == 0
-    assert container.catalog.get(gone.doc_id) is not None
-
-    report = container.ingestor.run([docs], sync=True)
-    assert report.removed == 1
-    assert report.unchanged == 2
-    assert container.catalog.get(gone.doc_id) is None
-    assert container.vector_store.count() == 2
-    assert_store_matches_catalog(container)
-
-
-def test_sync_leaves_documents_outside_the_given_roots(
-    container: Container, tmp_path: Path, docs: Path
-) -> None:
-    other = tmp_path / "other"
-    other.mkdir()
-    (other / "memo.md").write_text("# Memo\n\nThe office closes early on Friday.\n")
-    container.ingestor.run([docs, other])
-    (other / "memo.md").unlink()
-    report = container.ingestor.run([docs], sync=True)  # memo.md is not under docs/
-    assert report.removed == 0
-    assert len(container.catalog.all()) == 4
-
-
 def test_chunk_ids_are_deterministic(container: Container, docs: Path) -> None:
     assert chunk_id("abc", 0, 0) == chunk_id("abc", 0, 0)
     assert (
@@ -236,28 +146,8 @@ def test_check_index_records_then_refuses_other_components(tmp_path: Path) -> No
         engine.dispose()
 
 
-def test_ingestor_refuses_an_index_built_with_other_settings_until_rebuilt(
-    tmp_path: Path, docs: Path, make_container
-) -> None:
-    home = tmp_path / "home"
-    first = make_container(home)
-    first.ingestor.run([docs])
-    first.close()
-    second = make_container(home, embedding__chunk_tokens=128)
-    with pytest.raises(IndexMismatchError, match="--rebuild"):
-        second.ingestor.run([docs])
-    assert second.vector_store.count() == 3  # nothing was touched
-
-    second.ingestor.rebuild()
-    assert second.vector_store.count() == 0 and second.catalog.all() == []
-    report = second.ingestor.run([docs])
-    assert report.ingested == 3 and not report.failed
-    assert {r.doc_id for r in second.catalog.all()} == {document_id(docs / n) for n in DOCS}
-    assert all(n.metadata["chunker"].endswith(":128/32") for n in second.vector_store.get_nodes())
-    assert_store_matches_catalog(second)
-
-
 # --- formats, metadata, bad input ----------------------------------------------------------------
+
 
 FORMATS = {
     "page.html": b"<html><head><title>Parking for Jane Doe</title><script>x()</script></head>"
@@ -402,10 +292,6 @@ def interrupt_after_first_file(container: Container, docs: Path) -> None:
         container.ingestor.run([docs], progress=crash)
 
 
-def chunk_texts(container: Container) -> dict[str, str]:
-    return {n.node_id: n.get_content() for n in container.vector_store.get_nodes()}
-
-
 def test_chunk_texts_do_not_depend_on_batching(tmp_path: Path, make_container) -> None:  # type: ignore[no-untyped-def]
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -425,53 +311,6 @@ def test_chunk_texts_do_not_depend_on_batching(tmp_path: Path, make_container) -
     # sweep replaces it, with the surrogate the other file's detection made.
     assert "ZORBLAX QUINTRELL" not in joined
     assert container.vault.reveal_text(joined)[0].count("Zorblax Quintrell") >= 2
-
-
-def test_the_sweep_replaces_a_value_another_file_revealed(
-    tmp_path: Path,
-    make_container,
-    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
-) -> None:
-    monkeypatch.setattr("ingest.rewrite.REWRITE_BATCH", 1)  # rewrites while it scrolls
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "a_team.md").write_text("# Team\n\nPriya Raman joined the finance team in March.\n")
-    # An all-caps name in parentheses of a mixed-case sentence: the detector misses it, the sweep does not.
-    (docs / "b_minutes.md").write_text("# Minutes\n\nThe budget (PRIYA RAMAN) was presented and approved.\n")
-    (docs / "c_notes.html").write_text(
-        "<html><head><title>Slides of PRIYA RAMAN</title></head>"
-        "<body><p>The slides (PRIYA RAMAN) are attached.</p></body></html>"
-    )
-    container = make_container(tmp_path / "home")
-    report = container.ingestor.run([docs])
-    assert report.ingested == 3 and report.swept == 2
-    texts = chunk_texts(container)
-    assert len(texts) == 3 and not any("raman" in t.lower() for t in texts.values()), texts
-    # the title too: in the chunks and in the catalog (document lists, citations)
-    titles = [str(n.metadata.get("title")) for n in container.vector_store.iter_nodes()]
-    titles += [r.title for r in container.catalog.all()]
-    assert any("Slides of <PERSON_" in t for t in titles), titles
-    assert not any("raman" in t.lower() for t in titles), titles
-    revealed = container.vault.reveal_text("\n".join(texts.values()))[0]
-    assert revealed.lower().count("priya raman") == 4  # the HTML title is in its chunk too
-    assert container.ingestor.run([docs]).swept == 0  # idempotent: nothing left in clear
-
-
-def test_no_bm25_vector_keeps_a_value_the_sweep_replaced(tmp_path: Path, make_container) -> None:  # type: ignore[no-untyped-def]
-    """A chunk's BM25 vector covers its neighbours (retrieval/sparse_context.py): when the sweep replaces a
-    value in one chunk, its neighbours' vectors are rewritten too, so a sparse search for the value finds
-    nothing."""
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "a_team.md").write_text("# Team\n\nPriya Raman joined the finance team in March.\n")
-    filler = " ".join(["The quarterly budget review covers travel, vendors and office costs."] * 12)
-    paragraphs = [filler] * 3 + ["The slides (PRIYA RAMAN) were shared with the board."] + [filler] * 3
-    (docs / "b_report.md").write_text("# Report\n\n" + "\n\n".join(paragraphs) + "\n")
-    container = make_container(tmp_path / "home", retrieval__mode="sparse")
-    report = container.ingestor.run([docs])
-    assert report.swept >= 1 and report.chunks >= 5  # the report spans several chunks
-    assert container.retriever.run("Raman", None, top_k=20) == []
-    assert container.retriever.run("quarterly budget", None, top_k=20)  # the sparse leg works
 
 
 def test_a_rerun_of_an_interrupted_job_pseudonymizes_against_the_same_vault_state(
@@ -533,54 +372,3 @@ def test_progress_reports_files_bytes_and_chunks(container: Container, docs: Pat
     again: list[IngestProgress] = []
     container.ingestor.run([docs], progress=again.append)
     assert again[-1].files_done == 4 and again[-1].chunks == 0
-
-
-# --- crash leftovers, sync, delete -----------------------------------------------------------------
-
-
-def test_a_run_redoes_pending_rows_and_finishes_deletions(container: Container, docs: Path) -> None:
-    container.ingestor.run([docs])
-    travel = container.catalog.find(str(docs / "travel.md"))
-    leave = container.catalog.find(str(docs / "leave.md"))
-    # The states a kill -9 leaves: a row pending mid-rewrite (its chunks partly replaced by a longer
-    # version), and a row whose deletion had begun.
-    (docs / "travel.md").write_text(long_text(6))
-    container.catalog.set_status(travel.doc_id, PENDING)
-    container.catalog.set_status(leave.doc_id, DELETING)
-    report = container.ingestor.run([docs])
-    assert report.recovered == 2
-    assert report.ingested == 2 and report.unchanged == 1  # travel redone; leave gone, then new again
-    assert_store_matches_catalog(container)
-    assert container.catalog.get(travel.doc_id).chunks >= 3
-
-
-def test_pending_row_of_a_vanished_file_is_removed_with_its_chunks(container: Container, docs: Path) -> None:
-    container.ingestor.run([docs])
-    leave = container.catalog.find(str(docs / "leave.md"))
-    container.catalog.set_status(leave.doc_id, PENDING)
-    (docs / "leave.md").unlink()
-    report = container.ingestor.run([docs / "travel.md"])
-    assert report.recovered == 1
-    assert container.catalog.get(leave.doc_id) is None
-    assert container.vector_store.count(file_filter(leave.doc_id)) == 0
-    assert_store_matches_catalog(container)
-
-
-def test_sync_removes_documents_now_ignored(container: Container, docs: Path) -> None:
-    container.ingestor.run([docs])
-    (docs / ".privragignore").write_text("leave.md\n")
-    report = container.ingestor.run([docs], sync=True)
-    assert (report.removed, report.ignored, report.unchanged) == (1, 1, 2)
-    assert container.catalog.find(str(docs / "leave.md")) is None
-    assert_store_matches_catalog(container)
-
-
-def test_delete_of_a_large_document_uses_the_file_id_filter(container: Container, tmp_path: Path) -> None:
-    big = tmp_path / "big.txt"
-    big.write_text(long_text(40))
-    container.ingestor.run([big])
-    chunks = container.catalog.get(document_id(big)).chunks
-    assert chunks > 20
-    assert "file_id" in container.vector_store.client.info().payload_schema  # an indexed field
-    assert container.ingestor.delete(str(big)).chunks == chunks
-    assert container.vector_store.count() == 0 and container.catalog.all() == []

@@ -1,0 +1,56 @@
+"""The vault sweep at the end of a job (ingest/sweep.py), through real ingestion jobs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.ingest.small_corpus import chunk_texts
+
+
+def test_the_sweep_replaces_a_value_another_file_revealed(
+    tmp_path: Path,
+    make_container,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    monkeypatch.setattr("ingest.rewrite.REWRITE_BATCH", 1)  # rewrites while it scrolls
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a_team.md").write_text("# Team\n\nPriya Raman joined the finance team in March.\n")
+    # An all-caps name in parentheses of a mixed-case sentence: the detector misses it, the sweep does not.
+    (docs / "b_minutes.md").write_text("# Minutes\n\nThe budget (PRIYA RAMAN) was presented and approved.\n")
+    (docs / "c_notes.html").write_text(
+        "<html><head><title>Slides of PRIYA RAMAN</title></head>"
+        "<body><p>The slides (PRIYA RAMAN) are attached.</p></body></html>"
+    )
+    container = make_container(tmp_path / "home")
+    report = container.ingestor.run([docs])
+    assert report.ingested == 3 and report.swept == 2
+    texts = chunk_texts(container)
+    assert len(texts) == 3 and not any("raman" in t.lower() for t in texts.values()), texts
+    # the title too: in the chunks and in the catalog (document lists, citations)
+    titles = [str(n.metadata.get("title")) for n in container.vector_store.iter_nodes()]
+    titles += [r.title for r in container.catalog.all()]
+    assert any("Slides of <PERSON_" in t for t in titles), titles
+    assert not any("raman" in t.lower() for t in titles), titles
+    revealed = container.vault.reveal_text("\n".join(texts.values()))[0]
+    assert revealed.lower().count("priya raman") == 4  # the HTML title is in its chunk too
+    assert container.ingestor.run([docs]).swept == 0  # idempotent: nothing left in clear
+
+
+def test_no_bm25_vector_keeps_a_value_the_sweep_replaced(tmp_path: Path, make_container) -> None:  # type: ignore[no-untyped-def]
+    """A chunk's BM25 vector covers its neighbours (retrieval/sparse_context.py): when the sweep replaces a
+    value in one chunk, its neighbours' vectors are rewritten too, so a sparse search for the value finds
+    nothing."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a_team.md").write_text("# Team\n\nPriya Raman joined the finance team in March.\n")
+    filler = " ".join(["The quarterly budget review covers travel, vendors and office costs."] * 12)
+    paragraphs = [filler] * 3 + ["The slides (PRIYA RAMAN) were shared with the board."] + [filler] * 3
+    (docs / "b_report.md").write_text("# Report\n\n" + "\n\n".join(paragraphs) + "\n")
+    container = make_container(tmp_path / "home", retrieval__mode="sparse")
+    report = container.ingestor.run([docs])
+    assert report.swept >= 1 and report.chunks >= 5  # the report spans several chunks
+    assert container.retriever.run("Raman", None, top_k=20) == []
+    assert container.retriever.run("quarterly budget", None, top_k=20)  # the sparse leg works
