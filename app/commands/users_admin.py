@@ -21,15 +21,14 @@ def register(groups: dict[str, Any], common: argparse.ArgumentParser) -> None:
     p.add_argument("--groups", help="comma-separated; replaces the user's groups ('' for none)")
     p.add_argument("--password-stdin", action="store_true", help="read a new password from stdin")
     p.set_defaults(func=cmd_set)
-    p = users.add_parser("remove", parents=[common], help="remove a user and revoke their tokens")
-    p.add_argument("name")
-    p.set_defaults(func=cmd_remove)
-    p = users.add_parser("token", parents=[common], help="issue an API token for a user (shown once)")
-    p.add_argument("name")
-    p.set_defaults(func=cmd_token)
-    p = users.add_parser("tokens", parents=[common], help="list a user's tokens (ids, not the tokens)")
-    p.add_argument("name")
-    p.set_defaults(func=cmd_tokens)
+    for command, help_text, func in (  # the commands that take only the user's name
+        ("remove", "remove a user and revoke their tokens", cmd_remove),
+        ("token", "issue an API token for a user (shown once)", cmd_token),
+        ("tokens", "list a user's tokens (ids, not the tokens)", cmd_tokens),
+    ):
+        p = users.add_parser(command, parents=[common], help=help_text)
+        p.add_argument("name")
+        p.set_defaults(func=func)
     p = users.add_parser("revoke", parents=[common], help="revoke one of a user's tokens by id")
     p.add_argument("name")
     p.add_argument("token_id")
