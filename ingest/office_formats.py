@@ -45,10 +45,27 @@ class CellBudget:
         self.limit = limits.max_cells
         self.what = what
 
+    @classmethod
+    def of_workbook(cls, limits: LoadLimits, what: str, sheets: int) -> CellBudget:
+        """The budget of a workbook of ``sheets`` sheets; LoadError ``too_large`` above ``max_sheets``."""
+        if sheets > limits.max_sheets:
+            raise LoadError("too_large", f"{what} has {sheets} sheets, the limit is {limits.max_sheets}")
+        return cls(limits, what)
+
     def spend(self, cells: int) -> None:
         self.left -= max(1, cells)
         if self.left < 0:
             raise LoadError("too_large", f"{self.what} has more than {self.limit} cells (the cell limit)")
+
+
+def workbook_sections(what: str, sections: list[Section], title: str) -> list[Section]:
+    """A workbook's sections, each with the file's title (if any); LoadError ``no_text`` if none."""
+    if title:
+        for section in sections:
+            section.meta["title"] = title
+    if not sections:
+        raise LoadError("no_text", f"{what} has no values")
+    return sections
 
 
 def sheet_sections(name: str, index: int, rows: Iterable[Row], limits: LoadLimits) -> list[Section]:
@@ -137,9 +154,7 @@ def load_xlsx(path: Path, data: bytes, limits: LoadLimits) -> list[Section]:
         raise LoadError("corrupt", f"XLSX cannot be opened: {type(exc).__name__}: {exc}") from exc
     try:
         sheets = workbook.worksheets
-        if len(sheets) > limits.max_sheets:
-            raise LoadError("too_large", f"XLSX has {len(sheets)} sheets, the limit is {limits.max_sheets}")
-        budget = CellBudget(limits, "XLSX")
+        budget = CellBudget.of_workbook(limits, "XLSX", len(sheets))
         sections: list[Section] = []
         for index, sheet in enumerate(sheets, start=1):
             try:
@@ -153,12 +168,7 @@ def load_xlsx(path: Path, data: bytes, limits: LoadLimits) -> list[Section]:
         title = " ".join(str(workbook.properties.title or "").split())
     finally:
         workbook.close()
-    if title:
-        for section in sections:
-            section.meta["title"] = title
-    if not sections:
-        raise LoadError("no_text", "XLSX has no values")
-    return sections
+    return workbook_sections("XLSX", sections, title)
 
 
 # --- slide decks ---------------------------------------------------------------------------------

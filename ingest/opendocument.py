@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.binary_formats import check_package
-from ingest.office_formats import CellBudget, Row, sheet_sections, slide_sections
+from ingest.office_formats import CellBudget, Row, sheet_sections, slide_sections, workbook_sections
 from ingest.sections import LoadError, LoadLimits, Section, parts
 
 _PARAGRAPHS = {"text:p", "text:h"}
@@ -140,19 +140,12 @@ def _sheet_rows(sheet: Any, budget: CellBudget) -> Iterator[Row]:
 def load_ods(path: Path, data: bytes, limits: LoadLimits) -> list[Section]:
     body, title = _open(data, limits, "ODS")
     sheets = [element for element in _elements(body) if element.tag == "table:table"]
-    if len(sheets) > limits.max_sheets:
-        raise LoadError("too_large", f"ODS has {len(sheets)} sheets, the limit is {limits.max_sheets}")
-    budget = CellBudget(limits, "ODS")
+    budget = CellBudget.of_workbook(limits, "ODS", len(sheets))
     sections: list[Section] = []
     for index, sheet in enumerate(sheets, start=1):
         name = _attribute(sheet, "table:name") or f"Sheet{index}"
         sections += sheet_sections(name, index, _sheet_rows(sheet, budget), limits)
-    if title:
-        for section in sections:
-            section.meta["title"] = title
-    if not sections:
-        raise LoadError("no_text", "ODS has no values")
-    return sections
+    return workbook_sections("ODS", sections, title)
 
 
 # --- presentations -------------------------------------------------------------------------------
