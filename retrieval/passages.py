@@ -1,0 +1,157 @@
+"""Passage selection: only the sentences of the retrieved chunks that bear on the question reach the model.
+
+Every retrieved chunk is cut into sentences (lines count as sentences: lists and tables are line-shaped); the
+question and all the sentences are embedded in one call of the embedding model already loaded for retrieval,
+and sentences are ranked by cosine similarity to the question plus a bonus for the question's own terms
+(names, numbers, placeholders: what embeddings of a small model blur). The best ones are taken until the
+token budget is spent, then the sentence before each taken one while budget remains (a pronoun's antecedent,
+a heading).
+Each chunk keeps its place and so its ``[n]`` number; the kept sentences keep their order, and a gap between
+them is shown as `` … ``. A chunk none of whose sentences is taken is left out of the prompt (its number is
+not reused). Figures: docs/evaluation.md, "Generation speed".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from retrieval.grounding import key_terms, question_terms
+from retrieval.retriever import RetrievedChunk
+
+GAP = " … "
+# A sentence ends at . ! ? before blanks and a capital, digit, quote, bracket or placeholder; a line is one.
+_BOUNDARY = re.compile(r"(?<=[.!?])[ \t]+(?=[\"'(\[<A-Z0-9])|\n+")
+MIN_SENTENCE_CHARS = 24
+
+EmbedTexts = Callable[[list[str]], Sequence[Sequence[float]]]
+CountTokens = Callable[[str], int]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    chunk: int  # 0-based index of the chunk in the retrieved order
+    start: int  # character span in the chunk's text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The chunks as shown to the model (texts cut to the chosen sentences; ``shown[i]`` is ``[i + 1]``, None
+    for a chunk left out), and what it cost."""
+
+    shown: list[RetrievedChunk | None]
+    sentences: int  # sentences kept, of
+    total_sentences: int
+    tokens: int  # estimated tokens of the kept sentences
+    embed_ms: float
+
+
+def sentences_of(text: str, index: int = 0) -> list[Sentence]:
+    """Sentences (and lines) of ``text`` with their spans; a fragment shorter than ``MIN_SENTENCE_CHARS``
+    joins the sentence before it."""
+    spans: list[list[int]] = []
+    position = 0
+    for match in [*_BOUNDARY.finditer(text), None]:
+        end = match.start() if match else len(text)
+        piece = text[position:end]
+        if piece.strip():
+            start = position + len(piece) - len(piece.lstrip())
+            stop = position + len(piece.rstrip())
+            if spans and stop - start < MIN_SENTENCE_CHARS:
+                spans[-1][1] = stop
+            else:
+                spans.append([start, stop])
+        position = match.end() if match else len(text)
+    return [Sentence(index, s, e, text[s:e]) for s, e in spans]
+
+
+def _cosine(a: Sequence[float], b: Sequence[float]) -> float:
+    dot = sum(x * y for x, y in zip(a, b, strict=True))
+    norm = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b))
+    return dot / norm if norm else 0.0
+
+
+def estimate_tokens(text: str) -> int:
+    """A tokenizer-free estimate (about 4 characters a token in English prose)."""
+    return max(1, len(text) // 4)
+
+
+class PassageSelector:
+    """``select(question, chunks)``: the chunks cut to the sentences that bear on the question, within
+    ``budget`` tokens (0: whole chunks, nothing embedded)."""
+
+    def __init__(
+        self,
+        embed: EmbedTexts,
+        budget: int,
+        count_tokens: CountTokens = estimate_tokens,
+        term_weight: float = 0.3,
+        context: bool = True,
+    ) -> None:
+        self.embed = embed
+        self.budget = budget
+        self.count_tokens = count_tokens
+        self.term_weight = term_weight  # bonus of a sentence holding all the question's terms
+        self.context = context  # also the sentence before each kept one, while budget remains
+
+    def scores(self, question: str, sentences: Sequence[Sentence]) -> list[float]:
+        """Cosine to the question plus ``term_weight`` times the share of the question's terms present."""
+        vectors = list(self.embed([question, *(s.text for s in sentences)]))
+        asked = question_terms(question)
+        scored = []
+        for sentence, vector in zip(sentences, vectors[1:], strict=True):
+            share = len(asked & key_terms(sentence.text)) / len(asked) if asked else 0.0
+            scored.append(_cosine(vectors[0], vector) + self.term_weight * share)
+        return scored
+
+    def select(self, question: str, chunks: Sequence[RetrievedChunk]) -> Selection:
+        import time
+
+        everything = [s for i, c in enumerate(chunks) for s in sentences_of(c.text, i)]
+        whole = sum(self.count_tokens(s.text) for s in everything)
+        if self.budget <= 0 or whole <= self.budget or not everything:
+            return Selection(list(chunks), len(everything), len(everything), whole, 0.0)
+        started = time.perf_counter()
+        scores = self.scores(question, everything)
+        embed_ms = (time.perf_counter() - started) * 1000
+        costs = [self.count_tokens(s.text) for s in everything]
+        ranked = sorted(range(len(everything)), key=lambda i: -scores[i])
+        kept: set[int] = set()
+        spent = 0
+        for i in ranked:
+            if spent + costs[i] <= self.budget or not kept:  # the best sentence always, whatever its length
+                kept.add(i)
+                spent += costs[i]
+        if self.context:
+            for i in [i for i in ranked if i in kept]:
+                before = i - 1
+                same_chunk = before >= 0 and everything[before].chunk == everything[i].chunk
+                if same_chunk and before not in kept and spent + costs[before] <= self.budget:
+                    kept.add(before)
+                    spent += costs[before]
+        shown: list[RetrievedChunk | None] = []
+        for index, chunk in enumerate(chunks):
+            mine = [i for i in sorted(kept) if everything[i].chunk == index]
+            shown.append(
+                replace(chunk, text=_join(chunk.text, [everything[i] for i in mine])) if mine else None
+            )
+        return Selection(shown, len(kept), len(everything), spent, embed_ms)
+
+
+def _join(text: str, sentences: Sequence[Sentence]) -> str:
+    """The kept sentences in order: adjacent ones as in the text (line breaks kept), a gap shown as ``GAP``;
+    a leading or trailing gap too, so the model sees it reads an excerpt."""
+    out = GAP.strip() + " " if sentences[0].start > 0 else ""
+    for previous, sentence in zip([None, *sentences], sentences, strict=False):
+        if previous is not None:
+            between = text[previous.end : sentence.start]
+            adjacent = not sentences_of(between)
+            out += between if adjacent else GAP
+        out += sentence.text
+    if text[sentences[-1].end :].strip():
+        out += " " + GAP.strip()
+    return out
