@@ -30,11 +30,11 @@ def serving(app: FastAPI) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while not ServiceClient(url).healthy():
-        assert time.monotonic() < deadline, "the service did not start"
+        assert thread.is_alive() and time.monotonic() < deadline, "the service did not start"
         time.sleep(0.1)
     try:
         yield url
     finally:
         server.should_exit = True
-        thread.join(timeout=10)
+        thread.join(timeout=30)
         app.state.service.jobs.stop()

@@ -7,7 +7,6 @@ the database. Afterwards the audit chain verifies, and every user, feedback row 
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -21,18 +20,13 @@ import pytest
 from app.db import make_engine
 from app.migrations import upgrade
 from app.stores.users import UserStore
+from tests.service_thread import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 PRIVRAG = Path(sys.executable).parent / "privrag"
 WORKERS_PER_REPLICA = 2
 ROUNDS = 4
 PASSWORD = "replica-test-password"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _wait_healthy(url: str, proc: subprocess.Popen, log: Path) -> None:
@@ -67,7 +61,7 @@ def replicas(pg_url: str, tmp_path: Path) -> Iterator[list[str]]:
     procs, urls = [], []
     try:
         for n in range(2):
-            port = _free_port()
+            port = free_port()
             log = tmp_path / f"replica{n}.log"
             home = tmp_path / f"home{n}"
             cmd = [str(PRIVRAG), "serve", "--home", str(home), "--host", "127.0.0.1", "--port", str(port)]

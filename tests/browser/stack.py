@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import signal
 import site
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from app.client import ServiceClient
+from tests.service_thread import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -49,12 +49,6 @@ def require_chromium() -> None:
         f"browser tests skipped: {CHROMIUM} is missing (apt-get install chromium, or run .ci/run)",
         allow_module_level=True,
     )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def answering_model(tiny_gguf: Path) -> tuple[Path, bool]:

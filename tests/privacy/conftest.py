@@ -10,9 +10,6 @@ session (attacks change state: erasure, users).
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +18,7 @@ import httpx
 import pytest
 
 from tests.conftest import SAMPLE, TEST_PASSWORD, make_settings
+from tests.service_thread import serving
 
 HR_SAMPLE = [
     "hr_memo_parental_leave.txt",
@@ -64,12 +62,6 @@ USERS: dict[str, tuple[str, list[str]]] = {
     "hr_officer": ("privacy_officer", ["hr"]),
     "boss": ("admin", ["all"]),
 }
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass
@@ -131,28 +123,15 @@ def _settings(home: Path, docs: Path, model: Path, **overrides: object):  # type
 def start_service(home: Path, docs: Path, model: Path, **overrides: object) -> Iterator[PrivacyService]:
     """Serve the home (built by ``build_home``) on a free loopback port, until the generator is closed.
     Don't change the files under ``docs``: the homes of all modules share them (copy what you change)."""
-    import uvicorn
-
     from app.container import Container
     from app.service import create_app
 
     container = Container(_settings(home, docs, model, **overrides))
     app = create_app(container)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the privrag service did not start")
-        time.sleep(0.05)
     try:
-        yield PrivacyService(url=f"http://127.0.0.1:{port}", container=container, home=home, docs=docs)
+        with serving(app) as url:
+            yield PrivacyService(url=url, container=container, home=home, docs=docs)
     finally:
-        server.should_exit = True
-        thread.join(timeout=30)
-        app.state.service.jobs.stop()
         app.state.service.eval_jobs.wait(600)  # a guard against a hung job at teardown
         container.close()
 

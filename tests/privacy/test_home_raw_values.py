@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,7 +16,8 @@ import pytest
 
 from eval.leakage import scan_home
 from tests.conftest import TEST_PASSWORD, make_settings
-from tests.privacy.conftest import HR_SECRETS, PrivacyService, Template, _free_port, _settings, start_service
+from tests.privacy.conftest import HR_SECRETS, PrivacyService, Template, _settings, start_service
+from tests.service_thread import serving
 
 # Names that arrive through file names only (one ingested, one uploaded when the service stops).
 FILE_NAME_VALUES = ["Jane_Doe", "Jane Doe", "Dmitri_Vasquez-Lindqvist", "Dmitri Vasquez-Lindqvist"]
@@ -78,25 +78,15 @@ def use_the_service(service: PrivacyService) -> None:
 
 def serve_again(home: Path, docs: Path, model: Path) -> Iterator[str]:
     """The service restarted on the same home (a new process would do the same)."""
-    import uvicorn
-
     from app.container import Container
     from app.service import create_app
 
     container = Container(_settings(home, docs, model))
     app = create_app(container)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
     try:
-        yield f"http://127.0.0.1:{port}"
+        with serving(app) as url:
+            yield url
     finally:
-        server.should_exit = True
-        thread.join(timeout=30)
-        app.state.service.jobs.stop()
         container.close()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import threading
@@ -14,6 +13,7 @@ import httpx
 import pytest
 
 from retrieval.llm import FairLock, LazyChatModel, LlamaCppChat, OpenAICompatChat
+from tests.service_thread import free_port
 
 MESSAGES = [{"role": "system", "content": "Answer briefly."}, {"role": "user", "content": "Hello there"}]
 
@@ -91,16 +91,10 @@ def test_lazy_model_is_built_once_on_first_use(tiny_gguf: Path) -> None:
     assert built == [1]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def llama_server(tiny_gguf: Path) -> Iterator[str]:
     """llama.cpp's own OpenAI-compatible server (llama_cpp.server) on the tiny model."""
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [
             sys.executable,
