@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -111,6 +111,13 @@ class Catalog:
         with self._engine.connect() as conn:
             rows = conn.execute(select(documents).order_by(documents.c.source)).all()
         return [self._record(r) for r in rows]
+
+    def shown(self) -> Iterator[tuple[str, str, str]]:
+        """(doc id, display name, title) of every document, streamed: two short columns, no path opened."""
+        columns = select(documents.c.doc_id, documents.c.source, documents.c.title)
+        with self._engine.connect() as conn:
+            for row in conn.execution_options(yield_per=1000).execute(columns):
+                yield str(row.doc_id), str(row.source), str(row.title)
 
     def upsert(self, record: DocumentRecord) -> None:
         self.upsert_many([record])

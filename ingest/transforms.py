@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from llama_index.core.schema import BaseNode, TransformComponent
@@ -15,6 +16,15 @@ from ingest.display_names import DISPLAY_KEY
 DOCUMENT_KEY = "file_id"
 # Metadata pseudonymized with the text, in the same group: the title and the file's display name.
 SHOWN_KEYS = ("title", DISPLAY_KEY)
+
+
+@dataclass(frozen=True)
+class SweepPlan:
+    """A job's sweep: ``replace`` changes a text only where it holds one of ``terms`` whole (between
+    non-word characters; a name part as written, a value in any case)."""
+
+    replace: Callable[[str], str]
+    terms: list[str]
 
 
 class PseudonymizeTransform(TransformComponent):
@@ -38,6 +48,16 @@ class PseudonymizeTransform(TransformComponent):
         if not len(known):
             return None
         return lambda text: self.pseudonymizer.sweep(text, known)
+
+    def sweep_plan(self, since: int) -> SweepPlan | None:
+        """The sweeper of the values the vault received after ``since`` and the terms it looks for; None
+        when there are none."""
+        known = self.pseudonymizer.known_between(since)
+        if not len(known):
+            return None
+        # What ``Pseudonymizer.sweep`` matches: capitalized name parts, and values matched in any case.
+        terms = sorted(set(known.aliases) | {v for v in known.types if v.casefold() in known.folded})
+        return SweepPlan(lambda text: self.pseudonymizer.sweep(text, known), terms)
 
     def __call__(self, nodes: Sequence[BaseNode], **kwargs: Any) -> Sequence[BaseNode]:
         groups: dict[str, list[BaseNode]] = {}

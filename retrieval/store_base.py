@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import qdrant_edge as qe
 from llama_index.core.bridge.pydantic import PrivateAttr
 from llama_index.core.schema import BaseNode, MetadataMode, TextNode
 from llama_index.core.vector_stores.types import (
@@ -205,6 +206,22 @@ class QdrantHybridStore(BasePydanticVectorStore):
             if sentences:
                 point.sentences = [[float(x) for x in v] for v in vectors[offset : offset + len(sentences)]]
             offset += len(sentences)
+
+    def term_ids(self, text: str) -> list[int]:
+        """The BM25 terms of ``text`` as a query sees them (distinct, stemmed, stop words dropped)."""
+        return [int(i) for i in self._encoder.query(text).indices]
+
+    def holders(self, term_ids: Sequence[int], limit: int) -> list[list[str]]:
+        """For each BM25 term, the point ids of up to ``limit`` chunks whose sparse vector holds it (any
+        group; one batch, no payloads). Fewer than ``limit``: every chunk that holds it."""
+        if not term_ids:
+            return []
+        legs = [Leg(SPARSE_VECTOR, qe.SparseVector(indices=[int(t)], values=[1.0]), limit) for t in term_ids]
+        return [[h.id for h in hits] for hits in self._search(legs, None, with_payload=False)]
+
+    def nodes_at(self, ids: Sequence[str]) -> list[BaseNode]:
+        """Stored chunks by point id (those that exist)."""
+        return [payload_to_node(p, pid) for pid, p in self._payloads(ids).items()]
 
     def iter_nodes(self, batch_size: int | None = None) -> Iterator[BaseNode]:
         """Every stored node, scrolled in batches (the backend's ``iter_payloads``): memory stays bounded."""
