@@ -25,6 +25,7 @@ from sqlalchemy.engine import Engine
 from anonymize.vault import SURROGATE_PATTERN
 from app.container import Container
 from app.stores.audit import AuditLog, Principal
+from ingest import index_version
 from ingest.chunking import FILE_ID
 from ingest.rewrite import ChunkEdit, rewrite_documents
 
@@ -200,6 +201,7 @@ def erase_value(
     chunks = erase_in_store(container, redact) if surrogates or value.strip() else 0
     tables = erase_in_tables(container, redact)
     removed = sum(1 for s in surrogates if container.vault.remove(s))
+    index_version.bump(container.catalog)  # answers cached before the erasure are never served again
     pseudonymizer = container.__dict__.get("pseudonymizer")
     if pseudonymizer is not None:
         pseudonymizer.forget()

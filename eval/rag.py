@@ -48,6 +48,10 @@ class RagResult:
     draft_citation_correct: bool | None = None
     question_coverage: float | None = None  # best share of the question's terms in one retrieved chunk
     refused_before_model: bool = False  # the retrieved chunks were not relevant enough to call the model
+    answer_f1: float = 0.0  # token F1 of the whole answer (fact and context); ``f1`` is the leading fact's
+    p_yes: float | None = None  # the judge's P(yes) (retrieval.judge), when it ran
+    confidence: float | None = None  # the judge's combined confidence
+    evidence: dict = field(default_factory=dict)  # the retrieval evidence the judge combined
 
 
 @dataclass
@@ -67,6 +71,7 @@ class RagReport:
     results: list[RagResult] = field(default_factory=list)
     # Diagnostics, not SQuAD metrics: best clause's F1, and the model's drafts before the grounding checks.
     clause_f1: float = 0.0
+    answer_f1: float = 0.0  # the whole answer's token F1 (``f1``: the leading fact's)
     unanswerable_share: float = 0.0
     draft_citation_accuracy: float = 0.0
     draft_refusal_accuracy: float = 0.0
@@ -116,6 +121,16 @@ def clause_f1(prediction: str, golds: list[str]) -> float:
     exact match and F1 stay SQuAD's, on the whole answer)."""
     clauses = [c for c in _CLAUSE.split(re.sub(r"\[\d+\]", " ", prediction)) if c.strip()]
     return max((token_f1(c, golds) for c in clauses), default=0.0)
+
+
+_FACT_END = re.compile(r"\[\d+\]|(?<=\S)[.!?](?=\s|$)")
+
+
+def leading_fact(answer: str) -> str:
+    """The fact an answer states first: its text up to the first citation marker or the end of its first
+    sentence, whichever comes first (answers state the fact, cite it, then give context)."""
+    end = _FACT_END.search(answer)
+    return (answer[: end.start()] if end else answer).strip()
 
 
 def load_xquad(dataset: Path) -> tuple[dict[str, dict], list[RagQuestion]]:
@@ -210,6 +225,7 @@ def _ask(container: EvalHome, q: RagQuestion) -> RagResult:
     if not answer.checks:  # refused before the model answered, or by the model itself
         draft_cited = cited
     text = re.sub(r"\[\d+\]", "", answer.answer).strip()
+    fact = leading_fact(answer.answer) if not answer.refused else text
     return RagResult(
         id=q.id,
         question=q.question,
@@ -217,8 +233,8 @@ def _ask(container: EvalHome, q: RagQuestion) -> RagResult:
         answer=text,
         refused=answer.refused,
         cited=cited,
-        exact_match=exact_match(text, q.answers) if q.answerable else 0.0,
-        f1=token_f1(text, q.answers) if q.answerable else 0.0,
+        exact_match=exact_match(fact, q.answers) if q.answerable else 0.0,
+        f1=token_f1(fact, q.answers) if q.answerable else 0.0,
         contains=q.answerable and any(normalize_answer(a) in normalize_answer(text) for a in q.answers),
         citation_correct=(q.context_id in cited) if q.answerable and not answer.refused and cited else None,
         first_token_ms=answer.timings.get("first_token_ms", 0.0),
@@ -230,6 +246,10 @@ def _ask(container: EvalHome, q: RagQuestion) -> RagResult:
         draft_citation_correct=(q.context_id in draft_cited) if q.answerable and draft_cited else None,
         question_coverage=answer.relevance.get("question_coverage"),
         refused_before_model=answer.relevance.get("relevant") is False,
+        answer_f1=token_f1(text, q.answers) if q.answerable else 0.0,
+        p_yes=answer.checks.get("p_yes"),
+        confidence=answer.checks.get("confidence"),
+        evidence=answer.checks.get("evidence", {}),
     )
 
 
@@ -246,6 +266,7 @@ def _summarize(results: list[RagResult], ingest_seconds: float, model: str) -> R
     drafted = [r for r in answerable if r.draft_citation_correct is not None]
     return RagReport(
         clause_f1=mean([r.clause_f1 for r in answerable]),
+        answer_f1=mean([r.answer_f1 for r in answerable]),
         unanswerable_share=round(len(unanswerable) / len(results), 4) if results else 0.0,
         draft_citation_accuracy=mean([float(bool(r.draft_citation_correct)) for r in drafted]),
         draft_refusal_accuracy=mean([float(r.refused and not r.withheld) for r in unanswerable]),

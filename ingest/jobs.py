@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ingest import maintenance
+from ingest import index_version, maintenance
 from ingest.catalog import DocumentRecord
 from ingest.discovery import discover
 from ingest.load_stage import FileLoader, load_stage
@@ -61,6 +61,7 @@ def run_job(
     started = time.perf_counter()
     catalog, store = parts.catalog, parts.vector_store
     catalog.check_index(parts.components)
+    index_version.bump(catalog)  # before any change (a crashed run leaves a new version too) and after all
     roots = [Path(p).expanduser().resolve() for p in paths]
 
     def owned(record: DocumentRecord) -> bool:
@@ -98,6 +99,7 @@ def run_job(
             report.swept = sweep(catalog, store, parts.embed_model, parts.pseudonymize, known_until)
     if run is None:
         catalog.set_state(_JOB_STATE, None)
+    index_version.bump(catalog)
     report.seconds = round(time.perf_counter() - started, 3)
     tracker.update(current="")
     return report

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from llama_index.core.vector_stores.types import BasePydanticVectorStore
 
+from ingest import index_version
 from ingest.catalog import DELETING, Catalog, DocumentRecord, document_id
 from ingest.chunking import file_filter
 from ingest.sharding import Shard
@@ -51,6 +52,7 @@ def rebuild(catalog: Catalog, store: BasePydanticVectorStore, components: dict[s
         for record in catalog.all():
             delete_chunks(store, record.doc_id)
     catalog.reset_index(components)
+    index_version.bump(catalog)
 
 
 def delete(catalog: Catalog, store: BasePydanticVectorStore, doc_id_or_path: str) -> DocumentRecord | None:
@@ -64,6 +66,7 @@ def delete(catalog: Catalog, store: BasePydanticVectorStore, doc_id_or_path: str
     catalog.set_status(record.doc_id, DELETING)  # a crash from here on: the next run finishes
     delete_chunks(store, record.doc_id)
     catalog.remove(record.doc_id)
+    index_version.bump(catalog)
     return record
 
 

@@ -5,118 +5,35 @@ here for their callers)."""
 
 from __future__ import annotations
 
-import re
 import time
-from collections.abc import Collection, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import asdict
+from typing import ParamSpec
 
 from anonymize.pseudonymizer import Pseudonymizer
 from anonymize.reveal import reveal_all, typed_in
 from anonymize.scope import Nothing, SurrogateScope, surrogates_in
 from anonymize.vault import Vault
-from retrieval.grounding import check, question_coverage, support
-from retrieval.llm import ChatModel, choose_option
+from retrieval.answer_cache import AnswerCache, CachedAnswer
+from retrieval.answer_text import add_marker, lead_with_the_claim, renumber, second_person
+from retrieval.answer_types import Answer, Citation
+from retrieval.citing import cited_numbers, closest_source, is_refusal, repoint  # noqa: F401 (re-exported)
+from retrieval.grounding import check, question_coverage
+from retrieval.judge import Calibration, confidence, evidence, yes_probability
+from retrieval.llm import ChatModel
 from retrieval.passage_support import content_words, infer_source, supporting_span  # noqa: F401 (re-exported)
+from retrieval.passages import PassageSelector
 from retrieval.prompt import (
+    CLOSEST,
     REFUSAL,
     WITHDRAWN,
     build_condense_messages,
-    build_judge_messages,
     build_messages,
+    judge_messages_from,
 )
 from retrieval.questions import QuestionMapper
 from retrieval.retriever import RetrievedChunk, Retriever
 from retrieval.scope import StoreScope
-
-_CITATION = re.compile(r"\[(\d+)\]")
-REPOINT_BELOW = 0.5  # a citation whose source holds less than this share of the answer's terms is re-pointed
-
-
-def repoint(
-    text: str, question: str, chunks: Sequence[RetrievedChunk], cited: list[int]
-) -> tuple[str, list[int]]:
-    """Citations that hold: when the cited sources barely contain the answer's terms but another retrieved
-    source does, the citation moves there (the [n] in the text too); a cited source that contains none of the
-    answer's terms is dropped while another cited source supports it."""
-    if not cited:
-        return text, cited
-    own = {n: support(text, question, [chunks[n - 1].text])[0] for n in cited}
-    together, _ = support(text, question, [chunks[n - 1].text for n in cited])
-    if together is None:
-        return text, cited
-    if together < REPOINT_BELOW:
-        scores = [(support(text, question, [c.text])[0] or 0.0, -i) for i, c in enumerate(chunks)]
-        best, neg_index = max(scores)
-        if best >= REPOINT_BELOW and best > together:
-            target = -neg_index + 1
-            for n in cited:
-                text = text.replace(f"[{n}]", f"[{target}]")
-            return re.sub(rf"(\[{target}\])(\s*\[{target}\])+", r"\1", text), [target]
-        return text, cited
-    kept = [n for n in cited if own[n]]
-    for n in set(cited) - set(kept):
-        text = re.sub(rf"\s*\[{n}\]", "", re.sub(rf"\[{n}\]\s*(?=\[)", "", text))
-    return text, kept
-
-
-@dataclass
-class Citation:
-    n: int
-    doc_id: str
-    source: str
-    chunk_id: str
-    text: str
-    title: str = ""
-    page: int | None = None
-    score: float = 0.0
-    inferred: bool = False
-    flagged: bool = False  # the source looked like a prompt injection at ingestion
-    highlight: list[int] | None = None  # [start, end] of the passage that best supports the answer
-    section: str = ""  # where in the file when not a page: "slide 3", "Staff, rows 2-51"
-
-
-@dataclass
-class Answer:
-    answer: str
-    citations: list[Citation]
-    revealed: bool
-    # The question as kept on disk (conversations, feedback, audit): pseudonymized within the asker's scope,
-    # names the detector missed masked (retrieval.questions). Never an oracle of other groups' values.
-    question_pseudonymized: str
-    refused: bool = False
-    revealed_surrogates: list[str] = field(default_factory=list)  # the distinct surrogates shown as values
-    invalid_citations: list[int] = field(default_factory=list)
-    timings: dict[str, float] = field(default_factory=dict)
-    # The draft's grounding: support, coverage, verified (yes/no/None), withheld (replaced by a refusal)
-    checks: dict = field(default_factory=dict)
-    # Before generation: best cosine, best question-term coverage, whether the sources were relevant enough
-    relevance: dict = field(default_factory=dict)
-
-    def to_json(self) -> dict:
-        return asdict(self)
-
-
-_REFUSAL_PHRASES = re.compile(
-    r"\b(i don'?t know|do(es)? not (say|contain|mention|provide|specify|include)"
-    r"|not (mentioned|stated|specified|provided|found|available) in|no information"
-    r"|cannot (find|answer|determine)|unable to (find|answer|determine))",
-    re.I,
-)
-
-
-# The judge's reply, either case (the grammar leaves the model its preferred capitalization).
-_VERDICTS = ["yes", "no", "Yes", "No"]
-
-
-def is_refusal(text: str) -> bool:
-    """The model said the sources do not answer (in the prescribed words or in its own)."""
-    return text.startswith(REFUSAL[:12]) or bool(_REFUSAL_PHRASES.search(text[:200]))
-
-
-def cited_numbers(text: str, available: int) -> tuple[list[int], list[int]]:
-    """Citation numbers in ``text`` that point at a source, and those that do not."""
-    seen = list(dict.fromkeys(int(m) for m in _CITATION.findall(text)))
-    return [n for n in seen if 1 <= n <= available], [n for n in seen if not 1 <= n <= available]
 
 
 def typed_earlier(history: Sequence[dict]) -> set[str]:
@@ -128,6 +45,29 @@ def typed_earlier(history: Sequence[dict]) -> set[str]:
             content = str(message.get("content", ""))
             typed |= typed_in(content) if message.get("stored") else surrogates_in(content)
     return typed
+
+
+def final_answer(events: Iterable[dict]) -> Answer:
+    """The answer of a stream of answer events (its ``done`` event)."""
+    final: dict = {}
+    for event in events:
+        if event["type"] == "done":
+            final = event["answer"]
+    citations = [Citation(**c) for c in final.pop("citations")]
+    return Answer(citations=citations, **final)
+
+
+_P = ParamSpec("_P")
+
+
+def collected(stream: Callable[_P, Iterator[dict]]) -> Callable[_P, Answer]:
+    """``stream`` returning its final Answer instead of its events: one signature for both."""
+
+    def ask(*args: _P.args, **kwargs: _P.kwargs) -> Answer:
+        return final_answer(stream(*args, **kwargs))
+
+    ask.__doc__ = "The final answer of ``stream`` (same arguments)."
+    return ask
 
 
 class Answerer:
@@ -144,6 +84,9 @@ class Answerer:
         verify: bool = False,
         min_coverage: float = 0.0,
         confident_score: float = 1.0,
+        calibration: Calibration | None = None,
+        cache: AnswerCache | None = None,
+        passages: PassageSelector | None = None,
     ) -> None:
         self.retriever = retriever
         self.chat_model = chat_model
@@ -155,8 +98,13 @@ class Answerer:
         self.confident_score = confident_score
         # Below this share of its terms in the cited sources, an answer is withheld.
         self.min_support = min_support
-        # A second, grammar-constrained yes/no call: do the retrieved sources state the answer?
+        # A second call, one token on the answer's KV prefix: do the retrieved sources state the answer? Its
+        # P(yes), with the retrieval evidence, against a threshold chosen on a dev split (retrieval.judge).
         self.verify = verify
+        self.calibration = calibration or Calibration()
+        self.cache = cache  # answers in pseudonym space by (question, groups, index version)
+        # The model sees only the retrieved chunks' sentences that bear on the question (retrieval.passages).
+        self.passages = passages
         if injection_policy not in ("label", "exclude"):
             raise ValueError(f"injection_policy: {injection_policy!r} is not 'label' or 'exclude'")
         self.injection_policy = injection_policy
@@ -216,11 +164,17 @@ class Answerer:
         started = time.perf_counter()
         scope = self.scope(groups)
         mapped = self.pseudonymize_question(question, groups, scope)
-        asked = self.condense(history, mapped, groups, scope)
         stored = self.stored_question(question, groups, scope, retrieval_form=mapped)
+        typed = set(typed) | surrogates_in(question) | typed_earlier(history)
+        # The version is read before retrieval: a change of the index after it makes this key unreachable.
+        key = self.cache.key(mapped, groups) if self.cache is not None and not history else None
+        hit = self.cache.get(key) if self.cache is not None and key is not None else None
+        if hit is not None:
+            yield from self._replay(hit, mapped, stored, reveal, scope, typed, started)
+            return
+        asked = self.condense(history, mapped, groups, scope)
         chunks = self.retriever.run(asked, groups)
         scope.learn([c.text for c in chunks] + [c.title for c in chunks])
-        typed = set(typed) | surrogates_in(question) | typed_earlier(history)
         # Relevance is judged on cosine similarity (fusion scores are ranks, not similarities).
         best = max((c.dense_score for c in chunks if c.dense_score is not None), default=0.0)
         covered = question_coverage(asked, [c.text for c in chunks])
@@ -231,50 +185,66 @@ class Answerer:
             relevant = [c for c in relevant if not c.injection]
         retrieve_ms = (time.perf_counter() - started) * 1000
         # ``question``: what retrieval searched with; ``question_pseudonymized``: what may be kept on disk.
-        yield {
-            "type": "sources",
-            "question": asked,
-            "question_pseudonymized": stored,
-            "sources": [asdict(c) for c in relevant],
-        }
+        sources = [asdict(c) for c in relevant]
+        yield {"type": "sources", "question": asked, "question_pseudonymized": stored, "sources": sources}
         pieces: list[str] = []
         first_token_ms = 0.0
+        shown = self.passages.select(asked, relevant).shown if self.passages and relevant else relevant
+        messages = build_messages(asked, shown) if relevant else []
         if not relevant or self.chat_model is None:
             pieces.append(REFUSAL)
             yield {"type": "token", "text": REFUSAL}
         else:
-            for piece in self.chat_model.stream(build_messages(asked, relevant)):
+            for piece in self.chat_model.stream(messages):
                 if not pieces:
                     first_token_ms = (time.perf_counter() - started) * 1000
                 pieces.append(piece)
                 yield {"type": "token", "text": piece}
+        last_token = time.perf_counter()
         text = "".join(pieces).strip()
-        answer = self._finish(text, asked, relevant, reveal, refused=not relevant, scope=scope, typed=typed)
+        answer = self._checked(text, asked, relevant, refused=not relevant, messages=messages)
         answer.question_pseudonymized = stored
         answer.relevance = relevance
+        if self.cache is not None and key is not None:
+            self.cache.put(key, CachedAnswer(sources=sources, answer=answer.to_json()))
+        answer = self._reveal(answer, reveal, scope, typed)
         if answer.checks.get("withheld"):  # what was streamed is taken back, in the stream too
-            yield {"type": "token", "text": "\n\n" + WITHDRAWN}
+            yield {"type": "token", "text": f"\n\n{WITHDRAWN} {answer.answer}"}
         answer.timings = {
             "retrieve_ms": round(retrieve_ms, 1),
             "first_token_ms": round(first_token_ms or (time.perf_counter() - started) * 1000, 1),
             "total_ms": round((time.perf_counter() - started) * 1000, 1),
+            "after_last_token_ms": round((time.perf_counter() - last_token) * 1000, 1),
         }
         yield {"type": "done", "answer": answer.to_json()}
 
-    def ask(
+    def _replay(
         self,
-        question: str,
-        groups: Sequence[str] | None,
-        reveal: bool = False,
-        history: Sequence[dict[str, str]] = (),
-        typed: Collection[str] = (),
-    ) -> Answer:
-        final: dict = {}
-        for event in self.stream(question, groups, reveal, history, typed):
-            if event["type"] == "done":
-                final = event["answer"]
-        citations = [Citation(**c) for c in final.pop("citations")]
-        return Answer(citations=citations, **final)
+        hit: CachedAnswer,
+        asked: str,
+        stored: str,
+        reveal: bool,
+        scope: StoreScope,
+        typed: Collection[str],
+        started: float,
+    ) -> Iterator[dict]:
+        """A cached answer's events: its sources, its (pseudonymized) text as one piece, and the answer
+        revealed for this asker (their scope, the surrogates they typed), as a fresh answer would be."""
+        scope.learn(
+            [str(c.get("text", "")) for c in hit.sources] + [str(c.get("title", "")) for c in hit.sources]
+        )
+        yield {"type": "sources", "question": asked, "question_pseudonymized": stored, "sources": hit.sources}
+        data = dict(hit.answer)
+        citations = [Citation(**c) for c in data.pop("citations")]
+        answer = Answer(citations=citations, **data)
+        yield {"type": "token", "text": answer.answer}
+        answer = self._reveal(answer, reveal, scope, typed)
+        answer.question_pseudonymized = stored
+        elapsed = round((time.perf_counter() - started) * 1000, 1)
+        answer.timings = {"retrieve_ms": 0.0, "first_token_ms": elapsed, "total_ms": elapsed, "cached": 1.0}
+        yield {"type": "done", "answer": answer.to_json()}
+
+    ask = collected(stream)  # stream's parameters, the done event's Answer
 
     def _finish(
         self,
@@ -285,9 +255,25 @@ class Answerer:
         refused: bool,
         scope: SurrogateScope | None = None,
         typed: Collection[str] = (),
+        messages: list[dict[str, str]] | None = None,
     ) -> Answer:
+        """The checked answer (``_checked``), revealed for the asker (``_reveal``)."""
+        checked = self._checked(text, asked, chunks, refused, messages or build_messages(asked, chunks))
+        return self._reveal(checked, reveal, scope or Nothing(), typed)
+
+    def _checked(
+        self,
+        text: str,
+        asked: str,
+        chunks: list[RetrievedChunk],
+        refused: bool,
+        messages: list[dict[str, str]],
+    ) -> Answer:
+        """The draft checked and worded (in pseudonym space): citations that point at a source, re-pointed
+        or matched when the model cited wrongly or not at all; withheld (the closest passage shown) when the
+        checks find it unsupported; markers after the claim, renumbered 1..k in order of appearance."""
         valid, invalid = cited_numbers(text, len(chunks))
-        inferred: set[int] = set()
+        origin: dict[int, str] = {n: "model" for n in valid}
         refused = refused or is_refusal(text)
         for bad in invalid:  # unsupported citations are dropped from the text and reported
             text = text.replace(f"[{bad}]", "")
@@ -296,18 +282,29 @@ class Answerer:
             if not valid:
                 found = infer_source(text, chunks)  # a weak model answered without citing: find its source
                 valid = [found] if found else []
-                inferred = set(valid)
+                if found:
+                    text, origin[found] = add_marker(text, found), "matched"
             drafted = [chunks[n - 1].source for n in valid]
             text, pointed = repoint(text, asked, chunks, valid)
-            inferred |= set(pointed) - set(valid)
+            origin.update({n: "repointed" for n in set(pointed) - set(valid)})
             valid = pointed
-            checks = self._check(text, asked, [chunks[n - 1].text for n in valid], chunks)
+            checks = self._check(text, asked, [chunks[n - 1].text for n in valid], chunks, messages)
             checks["draft_sources"] = drafted  # what the model cited, before re-pointing or withholding
             if checks["withheld"]:
-                text, valid, inferred, refused = REFUSAL, [], set(), True
+                closest = closest_source(asked, chunks)
+                text, valid, origin, refused = (
+                    CLOSEST.format(n=closest),
+                    [closest],
+                    {closest: "closest"},
+                    True,
+                )
+            else:
+                text = second_person(lead_with_the_claim(text), asked)
+        text, number = renumber(text, valid)
+        supported = asked if origin.get(valid[0] if valid else 0) == "closest" else text
         citations = [
             Citation(
-                n=n,
+                n=number[n],
                 doc_id=chunks[n - 1].doc_id,
                 source=chunks[n - 1].source,
                 chunk_id=chunks[n - 1].chunk_id,
@@ -315,41 +312,54 @@ class Answerer:
                 title=chunks[n - 1].title,
                 page=chunks[n - 1].page,
                 score=round(chunks[n - 1].score, 4),
-                inferred=n in inferred,
+                inferred=origin.get(n, "model") != "model",
                 flagged=bool(chunks[n - 1].injection),
-                highlight=supporting_span(text, chunks[n - 1].text),
+                highlight=supporting_span(supported, chunks[n - 1].text),
                 section=chunks[n - 1].section,
+                origin=origin.get(n, "model"),
             )
-            for n in valid
+            for n in sorted(valid, key=lambda n: number[n])
         ]
-        revealed = False
-        which: tuple[str, ...] = ()
-        if reveal and self.vault is not None:
-            # Only what the asker's scope knows, never a surrogate the asker typed (anonymize.reveal).
-            texts, _count, which = reveal_all(
-                self.vault, [text, *(c.text for c in citations)], scope or Nothing(), typed
-            )
-            text = texts[0]
-            for citation, passage in zip(citations, texts[1:], strict=True):
-                citation.text = passage
-                citation.highlight = supporting_span(text, citation.text)  # offsets in the revealed text
-            revealed = True
         return Answer(
             answer=text,
             citations=citations,
-            revealed=revealed,
-            revealed_surrogates=list(which) if revealed else [],
+            revealed=False,
             question_pseudonymized=asked,
             refused=refused,
             invalid_citations=invalid,
             checks=checks,
         )
 
-    def _check(self, text: str, asked: str, sources: list[str], chunks: Sequence[RetrievedChunk]) -> dict:
+    def _reveal(self, answer: Answer, reveal: bool, scope: SurrogateScope, typed: Collection[str]) -> Answer:
+        """The answer with the real values the asker may see: only what their scope knows, never a surrogate
+        they typed (anonymize.reveal); unchanged without ``reveal`` or a vault."""
+        if not reveal or self.vault is None:
+            return answer
+        texts, _count, which = reveal_all(
+            self.vault, [answer.answer, *(c.text for c in answer.citations)], scope, typed
+        )
+        answer.answer = texts[0]
+        for citation, passage in zip(answer.citations, texts[1:], strict=True):
+            citation.text = passage
+            # offsets in the revealed text
+            citation.highlight = supporting_span(
+                answer.question_pseudonymized if citation.origin == "closest" else answer.answer, passage
+            )
+        answer.revealed, answer.revealed_surrogates = True, list(which)
+        return answer
+
+    def _check(
+        self,
+        text: str,
+        asked: str,
+        sources: list[str],
+        chunks: Sequence[RetrievedChunk],
+        messages: list[dict[str, str]],
+    ) -> dict:
         """Is the draft grounded in its cited sources? Withheld when its terms are missing from them (or it
-        cites nothing, or only restates the question), or, with ``verify``, when the model, asked with the
-        answer prompt's sources and question whether the sources state the answer, says no (a yes/no reply
-        constrained by a grammar). The draft is not shown to that second call."""
+        cites nothing, or only restates the question), or, with ``verify``, when the calibrated judge
+        (retrieval.judge: the model's P(yes) that the sources state the answer, on the answer's KV prefix,
+        with the retrieval evidence) falls below its threshold. The draft is not shown to the judge."""
         grounding = check(text, asked, sources)
         checks: dict = {
             "support": grounding.support,
@@ -365,10 +375,14 @@ class Answerer:
         elif self.min_support > 0 and grounding.support is not None and grounding.support < self.min_support:
             checks.update(withheld=True, reason="the cited sources do not contain the answer")
         elif self.verify and self.chat_model is not None:
-            verdict = choose_option(self.chat_model, build_judge_messages(asked, chunks), _VERDICTS)
-            checks["verified"] = verdict.lower() if verdict else None
+            p_yes = yes_probability(self.chat_model, judge_messages_from(messages))
+            found = evidence(asked, chunks)
+            checks.update(p_yes=p_yes, evidence=found.to_json())
+            if p_yes is not None:
+                sure = confidence(p_yes, found, self.calibration)
+                checks.update(confidence=sure, verified="yes" if sure >= self.calibration.threshold else "no")
             if checks["verified"] == "no":
                 checks.update(
-                    withheld=True, reason="the model judged that the sources do not state the answer"
+                    withheld=True, reason="the judge found that the sources do not state the answer"
                 )
         return checks

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import httpx
@@ -58,6 +59,19 @@ class FairLock:
             self._cond.notify_all()
 
 
+@dataclass(frozen=True)
+class LlamaSpeed:
+    """llama.cpp settings that change speed, not answers (measured: docs/evaluation.md, "Generation speed").
+    ``lookup_tokens``: draft tokens of prompt-lookup decoding (0: off); ``n_ubatch``/``n_threads_batch``: 0 =
+    the same as ``n_batch``/``n_threads``."""
+
+    n_ubatch: int = 0
+    n_threads_batch: int = 0
+    flash_attn: bool = False
+    lookup_tokens: int = 0
+    lookup_ngram: int = 3
+
+
 class LlamaCppChat:
     """One llama.cpp model in this process, shared by all requests through a fair queue."""
 
@@ -71,16 +85,35 @@ class LlamaCppChat:
         temperature: float = 0.0,
         seed: int = 0,
         max_tokens: int = 384,
-        prompt_cache_mb: int = 512,
+        prompt_cache_mb: int = 0,
+        speed: LlamaSpeed | None = None,
     ) -> None:
-        from llama_cpp import Llama, LlamaRAMCache
+        from llama_cpp import LlamaRAMCache
 
+        from retrieval.llama_lookup import load_llama
+
+        speed = speed or LlamaSpeed()
+        if speed.lookup_tokens > 0 and prompt_cache_mb > 0:
+            raise ValueError(
+                "llm.prompt_cache_mb must be 0 with llm.lookup_tokens > 0: with a draft model "
+                "llama-cpp-python keeps every position's logits, and the RAM cache would copy them "
+                "(GBs) after each answer"
+            )
         self.name = model_path
         self.temperature = temperature
         self.seed = seed
         self.max_tokens = max_tokens
-        self._llm = Llama(
-            model_path=model_path, n_ctx=n_ctx, n_threads=n_threads, n_batch=n_batch, seed=seed, verbose=False
+        self._llm = load_llama(
+            model_path,
+            lookup_tokens=speed.lookup_tokens,
+            lookup_ngram=speed.lookup_ngram,
+            n_ctx=n_ctx,
+            n_threads=n_threads,
+            n_threads_batch=speed.n_threads_batch or n_threads,
+            n_batch=n_batch,
+            n_ubatch=speed.n_ubatch or n_batch,
+            flash_attn=speed.flash_attn,
+            seed=seed,
         )
         # llama-cpp-python reuses the KV state of the prefix a prompt shares with the previous one (the system
         # prompt) by itself; the RAM cache also keeps earlier prompts' states, at the cost of copying the
@@ -89,6 +122,10 @@ class LlamaCppChat:
             self._llm.set_cache(LlamaRAMCache(capacity_bytes=prompt_cache_mb << 20))
         self._lock = FairLock()
         self._grammars: dict[tuple[str, ...], LlamaGrammar] = {}
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens of ``text`` for this model (no special tokens)."""
+        return len(self._llm.tokenize(text.encode(), add_bos=False, special=False))
 
     def stream(self, messages: list[Message], max_tokens: int | None = None) -> Iterator[str]:
         with self._lock:
@@ -121,6 +158,38 @@ class LlamaCppChat:
             )
         reply = (result["choices"][0]["message"].get("content") or "").strip()  # type: ignore[index]  # no stream: one dict
         return reply if reply in options else None
+
+    def option_probabilities(self, messages: list[Message], options: Sequence[str]) -> dict[str, float]:
+        """The model's probability of each option as its reply's first token, normalized over ``options``
+        (each option's first token). One prompt evaluation on the KV prefix the last call left (a judge
+        appended to the answer's conversation evaluates only its own turn); nothing is sampled, and the RAM
+        cache is skipped (no state copy)."""
+        import numpy as np
+        from llama_cpp import LogitsProcessorList
+
+        ids = {o: self._llm.tokenize(o.encode(), add_bos=False, special=False)[0] for o in options}
+        seen: list[np.ndarray] = []
+
+        def record(_input_ids: Any, logits: Any) -> Any:
+            seen.append(np.array(logits, dtype=np.float64, copy=True))
+            return logits
+
+        with self._lock:
+            cache, self._llm.cache = self._llm.cache, None
+            try:
+                self._llm.create_chat_completion(
+                    messages=messages,  # type: ignore[arg-type]  # plain role/content dicts
+                    temperature=0.0,
+                    max_tokens=1,
+                    logits_processor=LogitsProcessorList([record]),
+                )
+            finally:
+                self._llm.cache = cache
+        if not seen:
+            return {}
+        chosen = np.array([seen[0][ids[o]] for o in options])
+        weights = np.exp(chosen - chosen.max())
+        return {o: float(w) for o, w in zip(options, weights / weights.sum(), strict=True)}
 
 
 class OpenAICompatChat:
@@ -192,3 +261,17 @@ class LazyChatModel:
 
     def choose(self, messages: list[Message], options: Sequence[str]) -> str | None:
         return choose_option(self.model, messages, options)
+
+    def option_probabilities(self, messages: list[Message], options: Sequence[str]) -> dict[str, float]:
+        """The real model's (empty when its backend has no logits: the caller falls back to ``choose``)."""
+        probabilities = getattr(self.model, "option_probabilities", None)
+        return probabilities(messages, options) if probabilities is not None else {}
+
+    def count_tokens(self, text: str) -> int:
+        return count_tokens(self.model, text)
+
+
+def count_tokens(model: ChatModel, text: str) -> int:
+    """``text``'s tokens for ``model`` where its backend tells (llama.cpp), else about 4 characters each."""
+    counter = getattr(model, "count_tokens", None)
+    return int(counter(text)) if counter is not None else max(1, len(text) // 4)

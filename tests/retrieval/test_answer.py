@@ -89,7 +89,7 @@ def test_nothing_relevant_refuses_without_calling_the_model(answerer: Answerer, 
     assert answer["answer"] == REFUSAL
     assert answer["refused"] is True
     assert answer["citations"] == []
-    assert set(answer["timings"]) == {"retrieve_ms", "first_token_ms", "total_ms"}
+    assert set(answer["timings"]) >= {"retrieve_ms", "first_token_ms", "total_ms"}
     assert chat.calls == 0
 
 
@@ -181,7 +181,11 @@ def test_uncited_answer_gets_an_inferred_source(answerer: Answerer) -> None:
     answer = answerer._finish(
         "Expenses must be filed within thirty days with receipts.", "q", CHUNKS, reveal=False, refused=False
     )
-    assert [(c.n, c.inferred) for c in answer.citations] == [(2, True)]
+    # The second source, matched by its words: its marker is added after the claim and numbered [1].
+    assert answer.answer == "Expenses must be filed within thirty days with receipts [1]."
+    assert [(c.n, c.chunk_id, c.inferred, c.origin) for c in answer.citations] == [
+        (1, CHUNKS[1].chunk_id, True, "matched")
+    ]
     assert answer.citations[0].page == 2
     assert answer.citations[0].highlight is not None
 

@@ -10,8 +10,16 @@ import pytest
 
 from retrieval.answer import Answerer, repoint
 from retrieval.grounding import check, coverage, key_terms, question_coverage, question_terms, stem, support
+from retrieval.judge import Calibration
 from retrieval.llm import LlamaCppChat, Message, choose_option, option_grammar
-from retrieval.prompt import REFUSAL, WITHDRAWN, build_judge_messages, build_messages
+from retrieval.prompt import (
+    CLOSEST,
+    REFUSAL,
+    WITHDRAWN,
+    build_judge_messages,
+    build_messages,
+    judge_messages_from,
+)
 from tests.retrieval.chunks import chunk
 
 QUESTION = "How many days per week may employees work remotely?"
@@ -91,10 +99,13 @@ def test_citation_moves_to_the_source_that_supports_the_answer() -> None:
     assert repoint("anything", QUESTION, CHUNKS, []) == ("anything", [])
 
 
-def test_repointed_citation_is_marked_inferred() -> None:
+def test_repointed_citation_is_marked_repointed_and_renumbered() -> None:
     answer = answerer()._finish("Expenses are filed within thirty days [1].", "When?", CHUNKS, False, False)
-    assert answer.refused is False and answer.answer.endswith("[2].")
-    assert [(c.n, c.inferred) for c in answer.citations] == [(2, True)]
+    # The model cited [1]; privrag moved the citation to the second source, shown as [1] (the only card).
+    assert answer.refused is False and answer.answer == "Expenses are filed within thirty days [1]."
+    assert [(c.n, c.chunk_id, c.inferred, c.origin) for c in answer.citations] == [
+        (1, CHUNKS[1].chunk_id, True, "repointed")
+    ]
     assert answer.checks["draft_sources"] == ["/docs/file1.md"]
     assert answer.checks["support"] == 1.0 and answer.checks["withheld"] is False
 
@@ -102,7 +113,10 @@ def test_repointed_citation_is_marked_inferred() -> None:
 def test_answer_the_sources_do_not_contain_is_withheld() -> None:
     draft = "Employees may work remotely five days a week from the office [1]."
     answer = answerer()._finish(draft, QUESTION, CHUNKS, reveal=False, refused=False)
-    assert answer.refused is True and answer.answer == REFUSAL and answer.citations == []
+    # Withheld: the passage holding most of the question's terms is shown, cited, instead of a bare refusal.
+    assert answer.refused is True and answer.answer == CLOSEST.format(n=1)
+    assert [(c.n, c.chunk_id, c.origin) for c in answer.citations] == [(1, CHUNKS[0].chunk_id, "closest")]
+    assert answer.citations[0].highlight is not None  # the sentence closest to the question
     assert answer.checks["withheld"] is True and answer.checks["support"] < 0.5
     assert answer.checks["reason"] == "the cited sources do not contain the answer"
     kept = answerer(min_support=0.0)._finish(draft, QUESTION, CHUNKS, reveal=False, refused=False)
@@ -121,6 +135,7 @@ def test_model_refusal_and_refusal_before_the_model_are_not_checked() -> None:
 
 def test_judge_prompt_is_the_answer_prompt_up_to_the_question() -> None:
     judge, answer = build_judge_messages(QUESTION, CHUNKS), build_messages(QUESTION, CHUNKS)
+    assert judge_messages_from(answer) == judge  # the judge built from the answer's own messages
     assert judge[0] == answer[0] and "not instructions" in judge[0]["content"]
     prefix = judge[1]["content"][: judge[1]["content"].index(f"Question: {QUESTION}")]
     assert answer[1]["content"].startswith(prefix) and CHUNKS[0].text in prefix  # sources shared: KV reuse
@@ -146,23 +161,39 @@ class JudgedChat(LlamaCppChat):
         super().__init__(model_path, n_ctx=8192, max_tokens=8)
         self.judged: list[list[Message]] = []
 
-    def choose(self, messages: list[Message], options: Sequence[str]) -> str | None:
+    def option_probabilities(self, messages: list[Message], options: Sequence[str]) -> dict[str, float]:
         self.judged.append(messages)
-        return super().choose(messages, options)
+        return super().option_probabilities(messages, options)
 
 
-def test_verify_asks_the_model_and_withholds_on_no(tiny_gguf: Path) -> None:
+@pytest.mark.parametrize("threshold", [0.0, 1.0])
+def test_verify_reads_the_judges_probability_and_withholds_below_the_threshold(
+    tiny_gguf: Path, threshold: float
+) -> None:
     chat = JudgedChat(str(tiny_gguf))
-    verifying = Answerer(retriever=None, chat_model=chat, pseudonymizer=None, vault=None, verify=True)  # type: ignore[arg-type]
+    verifying = Answerer(
+        retriever=None,  # type: ignore[arg-type]
+        chat_model=chat,
+        pseudonymizer=None,
+        vault=None,
+        verify=True,
+        calibration=Calibration(threshold=threshold),
+    )
     draft = "Employees may work remotely three days per week [1]."
     answer = verifying._finish(draft, QUESTION, CHUNKS, reveal=False, refused=False)
     # One judgment, on every retrieved source and the question, worded like the answer prompt.
     assert chat.judged == [build_judge_messages(QUESTION, CHUNKS)]
     assert draft not in chat.judged[0][1]["content"]
-    verdict = answer.checks["verified"]
-    assert verdict in ("yes", "no")
-    assert answer.refused is (verdict == "no")
-    assert answer.answer == (REFUSAL if verdict == "no" else draft)
+    assert 0.0 <= answer.checks["p_yes"] <= 1.0  # the real tiny model's logits, normalized over yes/no
+    assert set(answer.checks["evidence"]) == {"coverage", "dense", "fused", "agree"}
+    # threshold 0 keeps every draft; 1 withholds every draft (confidence < 1 for any finite logit)
+    withheld = threshold == 1.0
+    assert answer.checks["verified"] == ("no" if withheld else "yes")
+    assert answer.refused is withheld
+    if withheld:  # the closest passage instead of a bare refusal
+        assert answer.answer == CLOSEST.format(n=1) and [c.origin for c in answer.citations] == ["closest"]
+    else:
+        assert answer.answer == draft and [c.origin for c in answer.citations] == ["model"]
 
 
 def test_withheld_answer_is_taken_back_in_the_stream(sample_home, tiny_chat: LlamaCppChat) -> None:  # type: ignore[no-untyped-def]
@@ -178,5 +209,7 @@ def test_withheld_answer_is_taken_back_in_the_stream(sample_home, tiny_chat: Lla
     tokens = [e["text"] for e in events if e["type"] == "token"]
     # min_support=1.0: the tiny model's random words are never all in the sources (reproducible at temp. 0)
     assert answer["checks"]["withheld"] is True
-    assert tokens[-1] == "\n\n" + WITHDRAWN  # what was streamed is taken back in the stream
-    assert answer["answer"] == REFUSAL and answer["refused"] is True and answer["citations"] == []
+    # What was streamed is taken back in the stream; the closest passage is shown instead.
+    assert tokens[-1] == f"\n\n{WITHDRAWN} {CLOSEST.format(n=1)}"
+    assert answer["answer"] == CLOSEST.format(n=1) and answer["refused"] is True
+    assert [c["origin"] for c in answer["citations"]] == ["closest"] and answer["citations"][0]["n"] == 1
