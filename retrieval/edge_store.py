@@ -16,14 +16,10 @@ import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, ClassVar
 
 import qdrant_edge as qe
 from llama_index.core.bridge.pydantic import PrivateAttr
-from llama_index.core.schema import BaseNode
-from llama_index.core.vector_stores.types import (
-    MetadataFilters,
-)
 
 from retrieval.filters import FilterParts, FilterTranslator
 from retrieval.fusion import Hit
@@ -39,18 +35,11 @@ from retrieval.store_base import (
     PointData,
     QdrantHybridStore,
     SentenceEmbedder,
-    payload_to_node,
     point_id,
 )
+from retrieval.store_points import StoredPoints
 
-__all__ = [
-    "EdgeVectorStore",
-    "HybridQueryResult",
-    "build_filter",
-    "point_id",
-    "sparse_text",
-    "to_edge_filter",
-]
+__all__ = ["EdgeVectorStore", "HybridQueryResult", "point_id", "sparse_text"]
 
 _FILTERS = FilterTranslator(
     FilterParts(
@@ -67,25 +56,11 @@ _FILTERS = FilterTranslator(
 )
 
 
-def to_edge_filter(filters: MetadataFilters) -> qe.Filter:
-    """Translate llama-index ``MetadataFilters`` (nested, AND/OR/NOT) into a qdrant-edge ``Filter``."""
-    return _FILTERS.translate(filters)
-
-
-def build_filter(
-    filters: MetadataFilters | None = None,
-    doc_ids: Sequence[str] | None = None,
-    node_ids: Sequence[str] | None = None,
-) -> qe.Filter | None:
-    """Combine metadata filters, doc ids and node ids into one engine filter (None: no restriction)."""
-    return _FILTERS.build(filters, doc_ids, [point_id(n) for n in node_ids or ()])
-
-
 def _hits(points: Sequence[qe.ScoredPoint]) -> list[Hit]:
     return [Hit(str(p.id), float(p.score), dict(p.payload or {})) for p in points]
 
 
-class EdgeVectorStore(QdrantHybridStore):
+class EdgeVectorStore(StoredPoints, QdrantHybridStore):
     """llama-index vector store on an embedded Qdrant edge shard (dense + BM25, hybrid fusion).
 
     Only one open instance per directory (the engine locks it); call ``close()`` or use ``with``.
@@ -102,6 +77,8 @@ class EdgeVectorStore(QdrantHybridStore):
     indexing_threshold: int | None = (
         None  # KB of vectors before optimize() builds HNSW; None = engine default
     )
+
+    FILTERS: ClassVar[FilterTranslator] = _FILTERS
 
     _shard: qe.EdgeShard | None = PrivateAttr(default=None)
 
@@ -217,14 +194,6 @@ class EdgeVectorStore(QdrantHybridStore):
 
     # -- backend primitives ----------------------------------------------------------------------
 
-    def _native_filter(
-        self,
-        filters: MetadataFilters | None,
-        doc_ids: Sequence[str] | None = None,
-        node_ids: Sequence[str] | None = None,
-    ) -> qe.Filter | None:
-        return build_filter(filters, doc_ids, node_ids)
-
     def _params(self, leg: Leg) -> qe.SearchParams | None:
         if leg.using != DENSE_VECTOR or (self.hnsw_ef is None and not self.exact):
             return None
@@ -251,6 +220,11 @@ class EdgeVectorStore(QdrantHybridStore):
     def _payloads(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         records = self._require().retrieve(list(ids), with_payload=True, with_vector=False) if ids else []
         return {str(r.id): dict(r.payload or {}) for r in records}
+
+    def _dense(self, ids: Sequence[str]) -> dict[str, list[float]]:
+        records = self._require().retrieve(list(ids), with_payload=False, with_vector=True) if ids else []
+        vectors = {str(r.id): r.vector.get(DENSE_VECTOR) for r in records if isinstance(r.vector, dict)}
+        return {pid: [float(x) for x in v] for pid, v in vectors.items() if v is not None}
 
     def _search_fused(self, legs: Sequence[Leg], limit: int, flt: qe.Filter | None) -> list[Hit]:
         prefetches = [
@@ -308,37 +282,14 @@ class EdgeVectorStore(QdrantHybridStore):
             ops.append(qe.Point(id=point.id, vector=vector, payload=point.payload))
         self._require().update(qe.UpdateOperation.upsert_points(ops))
 
-    # -- deletes ---------------------------------------------------------------------------------
+    def _delete_points(self, point_ids: list[str]) -> None:
+        self._require().update(qe.UpdateOperation.delete_points(list(point_ids)))
 
-    def delete(self, ref_doc_id: str, **delete_kwargs: Any) -> None:
-        """Delete every point of a source document (payload filter on ``doc_id``)."""
-        flt = qe.Filter(must=[qe.FieldCondition(key=DOC_ID_KEY, match=qe.MatchValue(ref_doc_id))])
+    def _delete_where(self, flt: qe.Filter) -> None:
         self._require().update(qe.UpdateOperation.delete_points_by_filter(flt))
 
-    def delete_nodes(
-        self,
-        node_ids: list[str] | None = None,
-        filters: MetadataFilters | None = None,
-        **delete_kwargs: Any,
-    ) -> None:
-        """Delete points by node id and/or metadata filter (both given: points matching both)."""
-        shard = self._require()
-        if node_ids and filters is None:
-            shard.update(qe.UpdateOperation.delete_points([point_id(n) for n in node_ids]))
-            return
-        flt = build_filter(filters, node_ids=node_ids)
-        if flt is not None:
-            shard.update(qe.UpdateOperation.delete_points_by_filter(flt))
-
-    def clear(self) -> None:
-        """Delete all points (the shard, its config and payload indexes stay)."""
-        self._require().update(qe.UpdateOperation.delete_points_by_filter(qe.Filter()))
-
-    # -- scans -----------------------------------------------------------------------------------
-
-    def count(self, filters: MetadataFilters | None = None) -> int:
-        """Exact number of points, optionally matching ``filters``."""
-        return self._require().count(qe.CountRequest(exact=True, filter=build_filter(filters)))
+    def _count(self, flt: qe.Filter | None) -> int:
+        return self._require().count(qe.CountRequest(exact=True, filter=flt))
 
     def _scroll(self, flt: qe.Filter | None, batch_size: int | None = None) -> Iterator[qe.Record]:
         shard = self._require()
@@ -351,17 +302,3 @@ class EdgeVectorStore(QdrantHybridStore):
             yield from records
             if offset is None:
                 return
-
-    def iter_payloads(
-        self, filters: MetadataFilters | None = None, batch_size: int | None = None
-    ) -> Iterator[dict[str, Any]]:
-        """Yield every stored payload (scroll, in batches), optionally restricted by ``filters``."""
-        for record in self._scroll(build_filter(filters), batch_size):
-            yield dict(record.payload or {})
-
-    def get_nodes(
-        self, node_ids: list[str] | None = None, filters: MetadataFilters | None = None
-    ) -> list[BaseNode]:
-        """Nodes by id and/or filter (all nodes when neither is given)."""
-        flt = build_filter(filters, node_ids=node_ids)
-        return [payload_to_node(r.payload or {}, str(r.id)) for r in self._scroll(flt)]

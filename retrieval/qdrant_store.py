@@ -10,13 +10,9 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from llama_index.core.bridge.pydantic import PrivateAttr
-from llama_index.core.schema import BaseNode
-from llama_index.core.vector_stores.types import (
-    MetadataFilters,
-)
 from qdrant_client import QdrantClient
 from qdrant_client import models as qm
 
@@ -32,9 +28,8 @@ from retrieval.store_base import (
     PointData,
     QdrantHybridStore,
     SentenceEmbedder,
-    payload_to_node,
-    point_id,
 )
+from retrieval.store_points import StoredPoints
 
 _FILTERS = FilterTranslator(
     FilterParts(
@@ -51,20 +46,6 @@ _FILTERS = FilterTranslator(
 )
 
 
-def to_client_filter(filters: MetadataFilters) -> qm.Filter:
-    """Translate llama-index ``MetadataFilters`` (nested, AND/OR/NOT) into a qdrant-client ``Filter``."""
-    return _FILTERS.translate(filters)
-
-
-def build_client_filter(
-    filters: MetadataFilters | None = None,
-    doc_ids: Sequence[str] | None = None,
-    node_ids: Sequence[str] | None = None,
-) -> qm.Filter | None:
-    """Metadata filters, doc ids and node ids as one qdrant-client filter (None: no restriction)."""
-    return _FILTERS.build(filters, doc_ids, [point_id(n) for n in node_ids or ()])
-
-
 def _vector(leg: Leg) -> Any:
     if leg.using == SPARSE_VECTOR:
         return qm.SparseVector(indices=list(leg.vector.indices), values=list(leg.vector.values))
@@ -75,10 +56,11 @@ def _hits(points: Sequence[qm.ScoredPoint]) -> list[Hit]:
     return [Hit(str(p.id), float(p.score), dict(p.payload or {})) for p in points]
 
 
-class QdrantStore(QdrantHybridStore):
+class QdrantStore(StoredPoints, QdrantHybridStore):
     """llama-index vector store on a Qdrant collection through ``qdrant-client`` (dense + BM25, hybrid)."""
 
     hnsw_ef: int | None = None
+    FILTERS: ClassVar[FilterTranslator] = _FILTERS
 
     _client: QdrantClient = PrivateAttr()
     _collection_options: dict[str, Any] = PrivateAttr(default_factory=dict)
@@ -145,14 +127,6 @@ class QdrantStore(QdrantHybridStore):
 
     # -- backend primitives ----------------------------------------------------------------------
 
-    def _native_filter(
-        self,
-        filters: MetadataFilters | None,
-        doc_ids: Sequence[str] | None = None,
-        node_ids: Sequence[str] | None = None,
-    ) -> qm.Filter | None:
-        return build_client_filter(filters, doc_ids, node_ids)
-
     def _params(self, leg: Leg) -> qm.SearchParams | None:
         if leg.using != DENSE_VECTOR or self.hnsw_ef is None:
             return None
@@ -178,6 +152,15 @@ class QdrantStore(QdrantHybridStore):
     def _payloads(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         records = self._client.retrieve(self.collection, list(ids), with_payload=True) if ids else []
         return {str(r.id): dict(r.payload or {}) for r in records}
+
+    def _dense(self, ids: Sequence[str]) -> dict[str, list[float]]:
+        records = (
+            self._client.retrieve(self.collection, list(ids), with_payload=False, with_vectors=[DENSE_VECTOR])
+            if ids
+            else []
+        )
+        vectors = {str(r.id): r.vector.get(DENSE_VECTOR) for r in records if isinstance(r.vector, dict)}
+        return {pid: [float(x) for x in v] for pid, v in vectors.items() if isinstance(v, list)}
 
     def _search_fused(self, legs: Sequence[Leg], limit: int, flt: qm.Filter | None) -> list[Hit]:
         prefetch = [
@@ -238,41 +221,13 @@ class QdrantStore(QdrantHybridStore):
             structs.append(qm.PointStruct(id=point.id, vector=vector, payload=point.payload))
         self._client.upsert(self.collection, points=structs, wait=True)
 
-    # -- deletes ---------------------------------------------------------------------------------
+    def _delete_points(self, point_ids: list[str]) -> None:
+        self._client.delete(self.collection, points_selector=qm.PointIdsList(points=point_ids), wait=True)
 
-    def _delete(self, flt: qm.Filter) -> None:
+    def _delete_where(self, flt: qm.Filter) -> None:
         self._client.delete(self.collection, points_selector=qm.FilterSelector(filter=flt), wait=True)
 
-    def delete(self, ref_doc_id: str, **delete_kwargs: Any) -> None:
-        """Delete every point of a source document (payload filter on ``doc_id``)."""
-        self._delete(
-            qm.Filter(must=[qm.FieldCondition(key=DOC_ID_KEY, match=qm.MatchValue(value=ref_doc_id))])
-        )
-
-    def delete_nodes(
-        self,
-        node_ids: list[str] | None = None,
-        filters: MetadataFilters | None = None,
-        **delete_kwargs: Any,
-    ) -> None:
-        """Delete points by node id and/or metadata filter (both given: points matching both)."""
-        if node_ids and filters is None:
-            selector = qm.PointIdsList(points=[point_id(n) for n in node_ids])
-            self._client.delete(self.collection, points_selector=selector, wait=True)
-            return
-        flt = build_client_filter(filters, node_ids=node_ids)
-        if flt is not None:
-            self._delete(flt)
-
-    def clear(self) -> None:
-        """Delete all points (the collection, its config and payload indexes stay)."""
-        self._delete(qm.Filter())
-
-    # -- scans -----------------------------------------------------------------------------------
-
-    def count(self, filters: MetadataFilters | None = None) -> int:
-        """Exact number of points, optionally matching ``filters``."""
-        flt = build_client_filter(filters)
+    def _count(self, flt: qm.Filter | None) -> int:
         return self._client.count(self.collection, count_filter=flt, exact=True).count
 
     def _scroll(self, flt: qm.Filter | None, batch_size: int | None = None) -> Iterator[qm.Record]:
@@ -288,17 +243,3 @@ class QdrantStore(QdrantHybridStore):
             yield from records
             if offset is None:
                 return
-
-    def iter_payloads(
-        self, filters: MetadataFilters | None = None, batch_size: int | None = None
-    ) -> Iterator[dict[str, Any]]:
-        """Yield every stored payload (scroll, in batches), optionally restricted by ``filters``."""
-        for record in self._scroll(build_client_filter(filters), batch_size):
-            yield dict(record.payload or {})
-
-    def get_nodes(
-        self, node_ids: list[str] | None = None, filters: MetadataFilters | None = None
-    ) -> list[BaseNode]:
-        """Nodes by id and/or filter (all nodes when neither is given)."""
-        flt = build_client_filter(filters, node_ids=node_ids)
-        return [payload_to_node(r.payload or {}, str(r.id)) for r in self._scroll(flt)]
