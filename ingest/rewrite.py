@@ -1,9 +1,10 @@
 """Rewriting stored documents in place: the one way chunks already in the store are changed.
 
 Used by the end-of-job vault sweep (``ingest/sweep.py``) and by an erasure (``app/erasure.py``). A document
-is always rewritten whole (same chunk ids, re-embedded): a chunk's BM25 vector also covers its neighbours'
-text (``retrieval/sparse_context.py``), so they are written together from their final texts and no sparse
-vector keeps a replaced value.
+is always rewritten whole (same chunk ids): a chunk's BM25 vector also covers its neighbours' text
+(``retrieval/sparse_context.py``), so they are written together from their final texts and no sparse vector
+keeps a replaced value. Only chunks whose embedded text changed are embedded again; the others keep their
+stored dense vector (the same model made it from the same text).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
-from llama_index.core.schema import BaseNode
+from llama_index.core.schema import BaseNode, MetadataMode
 from llama_index.core.vector_stores.types import BasePydanticVectorStore
 
 from ingest.catalog import Catalog
@@ -60,6 +61,7 @@ class ChunkEdit:
 class RewriteResult:
     changed: int = 0  # chunks whose text, title or display name changed
     written: int = 0  # chunks written back (every chunk of the documents rewritten)
+    embedded: int = 0  # chunks embedded again (the others' embedded text did not change: vector kept)
     titles: dict[str, str] = field(default_factory=dict)  # doc id -> its changed chunks' new title
     sources: dict[str, str] = field(default_factory=dict)  # doc id -> its changed chunks' new display name
 
@@ -78,28 +80,47 @@ def rewrite_documents(
     size = batch_size or REWRITE_BATCH
     result = RewriteResult()
     batch: list[BaseNode] = []
+    kept: set[str] = set()  # chunks whose embedded text did not change: their stored vector is kept
     for doc_id in doc_ids:
         nodes = store.get_nodes(filters=file_filter(doc_id))
         for node in nodes:
+            embedded = node.get_content(metadata_mode=MetadataMode.EMBED)
             if edit.apply(node):
                 result.changed += 1
                 result.titles[doc_id] = str(node.metadata.get("title") or "")
                 result.sources[doc_id] = str(node.metadata.get("source") or "")
+            if node.get_content(metadata_mode=MetadataMode.EMBED) == embedded:
+                kept.add(node.node_id)
         batch += nodes
         if len(batch) >= size:  # whole documents at a time
-            result.written += _write(store, embed_model, batch)
-            batch = []
-    result.written += _write(store, embed_model, batch)
+            result.written += _write(store, embed_model, batch, kept, result)
+            batch, kept = [], set()
+    result.written += _write(store, embed_model, batch, kept, result)
     if result.written and hasattr(store, "flush"):
         store.flush()
     return result
 
 
-def _write(store: BasePydanticVectorStore, embed_model: BaseEmbedding, nodes: list[BaseNode]) -> int:
-    """Re-embed ``nodes`` and write them over their stored versions (same ids)."""
+def _write(
+    store: BasePydanticVectorStore,
+    embed_model: BaseEmbedding,
+    nodes: list[BaseNode],
+    kept: set[str],
+    result: RewriteResult,
+) -> int:
+    """Write ``nodes`` over their stored versions (same ids): those in ``kept`` with their stored dense vector
+    (when the store gives it), the others embedded again; the sparse vectors are always made again."""
     if not nodes:
         return 0
-    embed_nodes(embed_model, nodes)
+    stored: dict[str, list[float]] = {}
+    dense_vectors = getattr(store, "dense_vectors", None)
+    if kept and dense_vectors is not None:
+        stored = dense_vectors([n.node_id for n in nodes if n.node_id in kept])
+    for node in nodes:
+        node.embedding = stored.get(node.node_id)
+    fresh = [n for n in nodes if n.embedding is None]
+    embed_nodes(embed_model, fresh)
+    result.embedded += len(fresh)
     store.add(nodes)
     return len(nodes)
 

@@ -32,6 +32,7 @@ class SweepResult:
     read: int = 0  # chunks read to look for them
     documents: int = 0  # documents rewritten whole
     written: int = 0  # chunks written back (every chunk of those documents)
+    embedded: int = 0  # chunks among them embedded again (the others' embedded text did not change)
     scanned: bool = False  # the whole store was read (no sparse index, or a value without a BM25 term)
 
 
@@ -89,6 +90,7 @@ def sweep_job(
     catalog.set_titles({doc_id: t for doc_id, t in rewritten.titles.items() if doc_id})
     catalog.set_sources({doc_id: n for doc_id, n in rewritten.sources.items() if doc_id and n})
     result.changed, result.written, result.documents = rewritten.changed, rewritten.written, len(affected)
+    result.embedded = rewritten.embedded
     return result
 
 

@@ -219,6 +219,16 @@ class QdrantHybridStore(BasePydanticVectorStore):
         legs = [Leg(SPARSE_VECTOR, qe.SparseVector(indices=[int(t)], values=[1.0]), limit) for t in term_ids]
         return [[h.id for h in hits] for hits in self._search(legs, None, with_payload=False)]
 
+    def _dense(self, ids: Sequence[str]) -> dict[str, list[float]]:
+        """Stored dense vectors of points by engine id (those that exist; none: a backend that cannot)."""
+        return {}
+
+    def dense_vectors(self, node_ids: Sequence[str]) -> dict[str, list[float]]:
+        """The stored dense vectors of nodes by node id (those that exist): a rewrite keeps a chunk's
+        vector when what was embedded of it did not change."""
+        by_point = {point_id(n): n for n in node_ids}
+        return {by_point[pid]: v for pid, v in self._dense(list(by_point)).items() if pid in by_point}
+
     def nodes_at(self, ids: Sequence[str]) -> list[BaseNode]:
         """Stored chunks by point id (those that exist)."""
         return [payload_to_node(p, pid) for pid, p in self._payloads(ids).items()]

@@ -75,6 +75,13 @@ def test_whole_documents_are_rewritten_in_place_with_new_vectors(
     )
     found = store.query(query)
     assert found.ids == [holding[0]] and found.similarities and found.similarities[0] > 0.99
+    # Only the chunks whose embedded text changed were embedded again; the others kept their stored vector,
+    # which still is their text's.
+    assert result.embedded == len(holding) < result.written
+    kept = next(i for i in before if i not in holding)
+    own = container.embed_model.get_text_embedding(after[kept].get_content(metadata_mode=MetadataMode.EMBED))
+    found = store.query(VectorStoreQuery(query_embedding=own, similarity_top_k=1))
+    assert found.ids == [kept] and found.similarities and found.similarities[0] > 0.99
     # No sparse vector of the document keeps the old value (a chunk's BM25 window covers its neighbours);
     # the other document was not touched.
     hits = container.retriever.run("ZX-4471", None, top_k=20, mode="sparse")
