@@ -112,7 +112,11 @@ class Container:
         from retrieval.embedding import load_embedding
 
         emb = self.settings.embedding
-        return load_embedding(self.embedding_path, emb.batch_size, emb.precision)
+        variant = emb.variant
+        if variant == "auto" and (recorded := self.catalog.index_components()):
+            variant = recorded.get("embedding_variant", "torch")  # auto never mixes variants in an index
+        cache_dir = Path(emb.cache_dir) if emb.cache_dir else None
+        return load_embedding(self.embedding_path, emb.batch_size, emb.precision, variant, cache_dir)
 
     @cached_property
     def embedding_dim(self) -> int:
@@ -214,11 +218,20 @@ class Container:
             if self.settings.embedding.model_path
             else "all-MiniLM-L6-v2",
             "chunker": chunker_signature(emb.chunk_tokens, emb.chunk_overlap),
+            **self.embedding_variant_component(),
             "anonymizer": anonymizer,
             # BM25 document weights depend on these; recorded only when not Qdrant's defaults, so indexes
             # built before they were configurable stay valid.
             **({"sparse": self.bm25_params().signature()} if self.bm25_params() != Bm25Params() else {}),
         }
+
+    def embedding_variant_component(self) -> dict[str, str]:
+        """Another runtime's vectors differ slightly: the variant is recorded when not torch (so indexes built
+        before variants existed stay valid), and always once an index has one (so torch is refused there)."""
+        variant = self.embed_model.variant.variant
+        if variant != "torch" or "embedding_variant" in self.catalog.index_components():
+            return {"embedding_variant": variant}
+        return {}
 
     @cached_property
     def ingestor(self) -> Ingestor:

@@ -46,6 +46,10 @@ class EmbeddingSettings(BaseModel):
     precision: Literal["auto", "bf16", "fp32"] = Field(
         "auto", description="Document embeddings: auto = bf16 when the CPU has it and it matches fp32"
     )
+    variant: Literal["auto", "torch", "onnx", "onnx-int8"] = Field(
+        "auto", description="torch or ONNX Runtime fp32/int8; auto = measured once a machine (docs/admin.md)"
+    )
+    cache_dir: str = Field("", description="Exported ONNX files; empty = $XDG_CACHE_HOME/privrag/embedders")
 
 
 class LLMSettings(BaseModel):

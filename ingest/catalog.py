@@ -207,6 +207,10 @@ class Catalog:
                 "of this home's index, keeps users, vault and audit log, and ingests PATH... again."
             )
 
+    def index_components(self) -> dict[str, str]:
+        """The components recorded for the index; empty before the first ingestion."""
+        return self._recorded()
+
     def _recorded(self) -> dict[str, str]:
         """The index's components (not the ``state:`` values kept beside them)."""
         with self._engine.connect() as conn:

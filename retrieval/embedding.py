@@ -4,6 +4,9 @@ Document embeddings can run under bf16 autocast: on CPUs with native bf16 (AVX51
 twice as fast as fp32. With ``precision="auto"`` it is used only when the CPU supports it and a check at
 load time finds the bf16 vectors of real text within cosine ``MIN_COSINE`` of the fp32 ones; otherwise fp32.
 Queries are always embedded in fp32.
+
+``variant`` picks the runtime: torch (above), or the same weights exported to ONNX Runtime, fp32 or
+dynamically quantized int8 (``retrieval.embedding_variants``); documents and queries then both use it.
 """
 
 from __future__ import annotations
@@ -17,6 +20,9 @@ from typing import Any, Literal
 
 from llama_index.core.bridge.pydantic import PrivateAttr
 from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+
+from retrieval.embedding_variants import VariantCheck, choose_variant
+from retrieval.onnx_encoder import OnnxEncoder
 
 logger = logging.getLogger(__name__)
 
@@ -91,6 +97,8 @@ class LocalEmbedding(HuggingFaceEmbedding):
     """HuggingFaceEmbedding with optional bf16 autocast for documents and a one-call ``embed_texts``."""
 
     _precision: PrecisionCheck = PrivateAttr(default=PrecisionCheck("fp32", "default"))
+    _variant: VariantCheck = PrivateAttr(default=VariantCheck("torch", "default"))
+    _encoder: OnnxEncoder | None = PrivateAttr(default=None)
 
     @classmethod
     def class_name(cls) -> str:
@@ -110,10 +118,42 @@ class LocalEmbedding(HuggingFaceEmbedding):
         logger.info("document embeddings in %s: %s", self._precision.precision, self._precision.reason)
         return self._precision
 
+    @property
+    def variant(self) -> VariantCheck:
+        return self._variant
+
+    def set_variant(self, requested: str, cache_dir: Path | None = None) -> VariantCheck:
+        """Embed documents and queries with ``requested`` (auto: measured, see ``choose_variant``)."""
+        self._encoder = None
+        check = choose_variant(
+            requested,
+            self.model_name,
+            lambda texts: self._embed(texts, prompt_name="text"),
+            self.onnx_encoder,
+            CALIBRATION_TEXTS,
+            cache_dir,
+            reference_encode=self._encode_fp32,
+        )
+        if check.variant != "torch":
+            from retrieval.onnx_export import export_variant
+
+            self._encoder = self.onnx_encoder(export_variant(self.model_name, check.variant, cache_dir))
+            self._precision = PrecisionCheck("fp32", f"{check.variant} runtime")
+        self._variant = check
+        logger.info("embeddings with %s: %s", check.variant, check.reason)
+        return check
+
+    def onnx_encoder(self, onnx_path: Path) -> OnnxEncoder:
+        """An ONNX Runtime encoder with this model's tokenizer and truncation length."""
+        return OnnxEncoder(onnx_path, self._model.tokenizer, self._model.max_seq_length)
+
     def _encode_fp32(self, texts: list[str]) -> Any:
         return self._model.encode(texts, batch_size=self.embed_batch_size, normalize_embeddings=True)
 
     def _embed(self, inputs: list, prompt_name: str | None = None) -> list[list[float]]:
+        if self._encoder is not None:  # a question on one thread, as torch's (retrieval/query_embedding.py)
+            threads = 1 if prompt_name == "query" else None
+            return self._encoder.encode(inputs, self.embed_batch_size, threads).tolist()  # type: ignore[no-any-return]
         if self._precision.precision == "bf16" and prompt_name != "query":
             import torch
 
@@ -132,6 +172,8 @@ class LocalEmbedding(HuggingFaceEmbedding):
             return []
         if threads is None:
             return self._embed(list(texts), prompt_name="text")
+        if self._encoder is not None:
+            return self._encoder.encode(list(texts), self.embed_batch_size, threads).tolist()  # type: ignore[no-any-return]
         import torch
 
         before = torch.get_num_threads()
@@ -178,12 +220,19 @@ def embedding_dimension(model_path: str | Path) -> int:
 
 
 def load_embedding(
-    model_path: str | Path, batch_size: int = 64, precision: Precision = "fp32"
+    model_path: str | Path,
+    batch_size: int = 64,
+    precision: Precision = "fp32",
+    variant: str = "torch",
+    cache_dir: Path | None = None,
 ) -> LocalEmbedding:
+    """The model with bf16 for documents when chosen, then run by ``variant`` (an ONNX export replaces
+    torch for documents and queries; ``auto``: measured once a machine, see ``choose_variant``)."""
     model = LocalEmbedding(
         model_name=str(model_path), device="cpu", embed_batch_size=batch_size, normalize=True
     )
     model.set_precision(precision)
+    model.set_variant(variant, cache_dir)
     return model
 
 

@@ -10,6 +10,9 @@ from anonymize.offline import go_offline
 go_offline(force=True)  # the product's offline environment (anonymize/offline.py), whatever the shell has
 for _key in [k for k in os.environ if k.startswith("PRIVRAG_") and not k.startswith("PRIVRAG_TEST_")]:
     del os.environ[_key]
+# Tests embed with torch (no per-machine export and timing in every test home or CLI child); the ONNX variants
+# and the auto choice are tested with their own settings (tests/retrieval/test_embedding_variants.py).
+os.environ["PRIVRAG_EMBEDDING__VARIANT"] = "torch"
 
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -67,6 +70,25 @@ def one_load_of_the_detector_models() -> Iterator[None]:
         patch.setattr(spacy, "load", shared_pipeline)
         patch.setattr(name_lexicon, "load", shared_lexicon)
         yield
+
+
+@pytest.fixture(scope="session")
+def onnx_exports(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache folder with the embedding model exported once for the session to each ONNX variant (offline,
+    from the packaged model folder); an export is a minute of CPU, so every test reuses these."""
+    import fcntl
+
+    from retrieval.embedding import default_model_path
+    from retrieval.onnx_export import export_variant
+
+    # One folder for every xdist worker of the run: the first exports, the others wait and reuse.
+    run_folder = tmp_path_factory.getbasetemp()
+    folder = (run_folder.parent if os.environ.get("PYTEST_XDIST_WORKER") else run_folder) / "onnx-exports"
+    folder.mkdir(exist_ok=True)
+    with (folder.parent / "onnx-exports.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        export_variant(default_model_path(), "onnx-int8", folder)  # the fp32 (fused) file on the way
+    return folder
 
 
 @pytest.fixture(scope="session")
