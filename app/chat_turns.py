@@ -12,13 +12,13 @@ def _pseudonymized_answer(answer: dict, pieces: list[str], sources: list[dict]) 
     """The answer and citations as stored: before any reveal (the streamed tokens are pseudonymized)."""
     if not answer.get("revealed"):
         return answer["answer"], answer["citations"]
-    text = "".join(pieces).strip()
+    text = answer.get("answer_pseudonymized") or "".join(pieces).strip()
     for bad in answer.get("invalid_citations", []):
         text = text.replace(f"[{bad}]", "")
     citations = []
+    by_id = {s.get("chunk_id"): s for s in sources}  # [n] is renumbered: a card's chunk id finds its source
     for citation in answer["citations"]:
-        n = citation["n"]
-        passage = sources[n - 1]["text"] if 0 < n <= len(sources) else ""
+        passage = str(by_id.get(citation.get("chunk_id"), {}).get("text", ""))
         citations.append({**citation, "text": passage, "highlight": supporting_span(text, passage)})
     return text, citations
 

@@ -27,13 +27,17 @@ from app.stores.conversations import ConversationStore  # noqa: E402
 from app.stores.feedback import FeedbackStore  # noqa: E402
 from app.stores.users import UserStore  # noqa: E402
 from app.unusual import ActivityWatch, thresholds_of  # noqa: E402
+from ingest import index_version  # noqa: E402
 from ingest.catalog import Catalog  # noqa: E402
 from ingest.chunking import build_splitter, chunker_signature  # noqa: E402
 from ingest.loaders import LoadLimits  # noqa: E402
 from ingest.pipeline import Ingestor  # noqa: E402
 from ingest.sealed_paths import PathSealer  # noqa: E402
 from retrieval.answer import Answerer  # noqa: E402
-from retrieval.llm import ChatModel, LazyChatModel, LlamaCppChat, OpenAICompatChat  # noqa: E402
+from retrieval.answer_cache import AnswerCache  # noqa: E402
+from retrieval.judge import judge_calibration  # noqa: E402
+from retrieval.llm import ChatModel, LazyChatModel, LlamaCppChat, LlamaSpeed, OpenAICompatChat  # noqa: E402
+from retrieval.passages import PassageSelector  # noqa: E402
 from retrieval.retriever import Retriever  # noqa: E402
 from retrieval.sparse import Bm25Params  # noqa: E402
 
@@ -297,6 +301,13 @@ class Container:
             seed=llm.seed,
             max_tokens=llm.max_tokens,
             prompt_cache_mb=llm.prompt_cache_mb,
+            speed=LlamaSpeed(
+                n_ubatch=llm.n_ubatch,
+                n_threads_batch=llm.n_threads_batch,
+                flash_attn=llm.flash_attn,
+                lookup_tokens=llm.lookup_tokens,
+                lookup_ngram=llm.lookup_ngram,
+            ),
         )
 
     @cached_property
@@ -306,9 +317,22 @@ class Container:
 
     @cached_property
     def answerer(self) -> Answerer:
+        chat_model = LazyChatModel(lambda: self.chat_model, name=str(self.chat_model_path()))
+        answer = self.settings.answer
+        passages = (
+            PassageSelector(
+                lambda texts: self.embed_model.embed_texts(texts),
+                answer.source_tokens,
+                count_tokens=chat_model.count_tokens,
+                term_weight=answer.source_term_weight,
+            )
+            if answer.source_tokens > 0
+            else None
+        )
         return Answerer(
             retriever=self.retriever,
-            chat_model=LazyChatModel(lambda: self.chat_model, name=str(self.chat_model_path())),
+            chat_model=chat_model,
+            passages=passages,
             pseudonymizer=self.pseudonymizer,
             vault=self.vault,
             min_score=self.settings.retrieval.min_score,
@@ -317,7 +341,17 @@ class Container:
             min_coverage=self.settings.retrieval.min_coverage,
             confident_score=self.settings.retrieval.confident_score,
             injection_policy=self.settings.retrieval.injection_policy,
+            calibration=judge_calibration(self.settings.retrieval.judge_threshold),
+            cache=self.answer_cache,
         )
+
+    @cached_property
+    def answer_cache(self) -> AnswerCache | None:
+        """This process's answers by (question, groups, index version in the shared catalog)."""
+        entries = self.settings.retrieval.answer_cache_entries
+        if entries == 0:
+            return None
+        return AnswerCache(lambda: index_version.current(self.catalog), max_entries=entries)
 
     def close(self) -> None:
         detector = self.__dict__.get("detector")

@@ -49,7 +49,12 @@ def answer_and_audit(
             audited = True
         yield event
     if done.get("revealed"):
-        cited = [sources[c["n"] - 1]["text"] for c in done.get("citations", []) if 0 < c["n"] <= len(sources)]
+        by_id = {
+            s.get("chunk_id"): s for s in sources
+        }  # [n] is renumbered: a card's chunk id finds its source
+        cited = [
+            by_id[c["chunk_id"]]["text"] for c in done.get("citations", []) if c.get("chunk_id") in by_id
+        ]
         text = "".join(pieces) + "\n" + "\n".join(cited)
         shown = done.get(
             "revealed_surrogates", sorted({m.group(0) for m in SURROGATE_PATTERN.finditer(text)})

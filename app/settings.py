@@ -62,7 +62,7 @@ class LLMSettings(BaseModel):
     n_threads: int = 2
     n_batch: int = 256
     prompt_cache_mb: int = Field(
-        512,
+        0,  # the answer, judge and condense prompts share the system prefix, which llama.cpp keeps anyway
         description="llama-cpp-python's RAM prompt cache (KV states of earlier prompts, restored when a "
         "prompt shares a longer prefix with one of them than with the last); 0 = off: only the last prompt's "
         "prefix is reused, and no state is copied after each answer",
@@ -70,6 +70,29 @@ class LLMSettings(BaseModel):
     temperature: float = 0.0
     seed: int = 0
     max_tokens: int = 384
+    # Speed only (answers unchanged); measured with `privrag bench generate` (docs/evaluation.md).
+    n_ubatch: int = Field(0, ge=0, description="llama.cpp physical batch; 0 = n_batch")
+    n_threads_batch: int = Field(0, ge=0, description="threads evaluating the prompt; 0 = n_threads")
+    flash_attn: bool = Field(False, description="llama.cpp flash attention (CPU backend)")
+    lookup_tokens: int = Field(
+        0,
+        ge=0,
+        description="prompt-lookup speculative decoding: draft tokens copied from the prompt (0 = off); "
+        "needs prompt_cache_mb = 0",
+    )
+    lookup_ngram: int = Field(3, ge=1, description="longest n-gram matched in the prompt for a draft")
+
+
+class AnswerSettings(BaseModel):
+    source_tokens: int = Field(
+        0,
+        ge=0,
+        description="token budget of the sources in the answer prompt: the retrieved chunks' sentences most "
+        "similar to the question (and their preceding sentence) up to it; 0 = whole chunks",
+    )
+    source_term_weight: float = Field(
+        0.3, ge=0, description="bonus of a sentence holding all the question's terms, added to its cosine"
+    )
 
 
 class CustomIdentifierSettings(BaseModel):
@@ -171,6 +194,16 @@ class RetrievalSettings(BaseModel):
     )
     injection_policy: Literal["label", "exclude"] = Field(
         "label", description="chunks flagged as prompt injection: shown flagged, or never given to the model"
+    )
+    judge_threshold: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="keep a grounded draft when the judge's confidence (P(yes) with the retrieval evidence, "
+        "retrieval/judge.py) is at least this; 0 = the judge never withholds (its figures still recorded)",
+    )
+    answer_cache_entries: int = Field(
+        256, ge=0, description="answers kept per process by (question, groups, index version); 0 = no cache"
     )
 
 
@@ -324,6 +357,7 @@ class Settings(BaseSettings):
     anonymize: AnonymizeSettings = AnonymizeSettings()
     store: StoreSettings = StoreSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
+    answer: AnswerSettings = AnswerSettings()
     database: DatabaseSettings = DatabaseSettings()
     service: ServiceSettings = ServiceSettings()
     ingest: IngestSettings = IngestSettings()

@@ -15,7 +15,7 @@ from anonymize.reveal import reveal_all, typed_in
 from anonymize.scope import Nothing, SurrogateScope, surrogates_in
 from anonymize.vault import Vault
 from retrieval.answer_cache import AnswerCache, CachedAnswer
-from retrieval.answer_text import add_marker, lead_with_the_claim, renumber, second_person
+from retrieval.answer_text import StreamLead, add_marker, lead_with_the_claim, renumber, second_person
 from retrieval.answer_types import Answer, Citation
 from retrieval.citing import cited_numbers, closest_source, is_refusal, repoint  # noqa: F401 (re-exported)
 from retrieval.grounding import check, question_coverage
@@ -195,11 +195,12 @@ class Answerer:
             pieces.append(REFUSAL)
             yield {"type": "token", "text": REFUSAL}
         else:
+            lead = StreamLead()  # a marker opening the draft is not shown
             for piece in self.chat_model.stream(messages):
-                if not pieces:
-                    first_token_ms = (time.perf_counter() - started) * 1000
                 pieces.append(piece)
-                yield {"type": "token", "text": piece}
+                if shown_piece := lead.feed(piece):
+                    first_token_ms = first_token_ms or (time.perf_counter() - started) * 1000
+                    yield {"type": "token", "text": shown_piece}
         last_token = time.perf_counter()
         text = "".join(pieces).strip()
         answer = self._checked(text, asked, relevant, refused=not relevant, messages=messages)
@@ -322,6 +323,7 @@ class Answerer:
         ]
         return Answer(
             answer=text,
+            answer_pseudonymized=text,
             citations=citations,
             revealed=False,
             question_pseudonymized=asked,

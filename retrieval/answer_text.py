@@ -75,3 +75,25 @@ def add_marker(text: str, n: int) -> str:
     if end is None:
         return f"{text.rstrip()} [{n}]"
     return f"{text[: end.start()].rstrip()} [{n}]{text[end.start() :]}"
+
+
+_ALL_MARKERS_SO_FAR = re.compile(r"\s*(?:\[\d+\][\s:,.-]*)*(?:\[\d*)?")
+_COMPLETE_MARKERS = re.compile(r"\s*(?:\[\d+\][\s:,.-]*)*")
+
+
+class StreamLead:
+    """What of a streamed draft to show: markers that open it are held back and dropped (the checked answer
+    puts them after the claim), everything after them passes as it comes."""
+
+    def __init__(self) -> None:
+        self._held = ""
+        self._started = False
+
+    def feed(self, piece: str) -> str:
+        if self._started:
+            return piece
+        self._held += piece
+        if _ALL_MARKERS_SO_FAR.fullmatch(self._held):
+            return ""  # only markers (or the start of one) so far
+        self._started = True
+        return self._held[_COMPLETE_MARKERS.match(self._held).end() :]  # type: ignore[union-attr]  # always matches

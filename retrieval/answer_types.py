@@ -35,6 +35,8 @@ class Answer:
     # names the detector missed masked (retrieval.questions). Never an oracle of other groups' values.
     question_pseudonymized: str
     refused: bool = False
+    # The checked answer before any reveal (placeholders in place): what a conversation keeps
+    answer_pseudonymized: str = ""
     revealed_surrogates: list[str] = field(default_factory=list)  # the distinct surrogates shown as values
     invalid_citations: list[int] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)

@@ -15,6 +15,22 @@ FLAG_TEXT = (
 )
 
 
+# What happened, by the citation's origin (retrieval.answer_types.Citation); the model's own [n]: no note.
+ORIGIN_NOTES = {
+    "repointed": "The model cited another source; privrag moved the citation here, where the answer's words "
+    "are.",
+    "matched": "The model did not cite a source; privrag matched this one to the answer by its words.",
+    "closest": "The passage closest to your question: the documents do not state the answer directly.",
+}
+
+
+def origin_note(citation: dict) -> str:
+    """The card's note on how the source came to be cited ("" when the model cited it itself). A turn stored
+    before origins existed has only ``inferred``."""
+    origin = citation.get("origin") or ("matched" if citation.get("inferred") else "model")
+    return ORIGIN_NOTES.get(str(origin), "")
+
+
 def document_name(citation: dict) -> str:
     source = str(citation.get("source") or "")
     return PurePath(source).name or source or "unknown document"
@@ -94,10 +110,9 @@ def render_citations(citations: list[dict]) -> None:
                 st.warning(FLAG_TEXT, icon=":material/warning:")
             else:
                 st.markdown(f":material/description: **{heading}**")
-            if citation.get("inferred"):
-                st.caption(
-                    "The model did not cite a source; this one was matched to the answer by its words."
-                )
+            note = origin_note(citation)
+            if note:
+                st.caption(note)
             text = str(citation.get("text") or "")
             piece, span = excerpt(text, citation.get("highlight"))
             _passage(piece, span)

@@ -18,7 +18,7 @@ from app.client import ServiceClient, ServiceError
 from app.container import Container
 from app.service import create_app
 from app.stores.users import ROLE_PERMISSIONS
-from app.ui_pages.citations import card_heading, excerpt, passage_html
+from app.ui_pages.citations import card_heading, excerpt, origin_note, passage_html
 from app.ui_pages.common import NOT_AVAILABLE, error_message
 from app.ui_pages.nav import pages_for
 from app.ui_pages.safe_markdown import safe_md
@@ -264,7 +264,26 @@ def test_flagged_sources_are_marked() -> None:
     at = AppTest.from_function(script).run()
     assert "prompt injection" in at.warning[0].value
     assert len(at.warning) == 1
-    assert "b.md · page 3" in texts(at) and "matched to the answer" in texts(at)
+    assert "b.md · page 3" in texts(at) and "matched this one to the answer" in texts(at)
+
+
+def test_the_card_says_what_happened_to_its_citation() -> None:
+    def script() -> None:
+        from app.ui_pages.citations import render_citations
+
+        render_citations(
+            [
+                {"n": 1, "source": "/d/a.md", "text": "Cited.", "inferred": False, "origin": "model"},
+                {"n": 2, "source": "/d/b.md", "text": "Moved.", "inferred": True, "origin": "repointed"},
+            ]
+        )
+
+    at = AppTest.from_function(script).run()
+    shown = texts(at)
+    # The model wrote [n]: no "did not cite" note; privrag moved the other citation: it says so.
+    assert "did not cite" not in shown and "privrag moved the citation here" in shown
+    assert origin_note({"origin": "closest"}).startswith("The passage closest to your question")
+    assert origin_note({"inferred": True}).startswith("The model did not cite")  # a turn stored earlier
 
 
 def test_passage_is_escaped_and_highlighted() -> None:
