@@ -87,7 +87,10 @@ class PiiDetector:
             batch_size=self.config.batch_size,
             allow_list=self.config.allow_list or None,
         )
-        return [resolve(t, results, self.config) for t, results in zip(prepared, raw, strict=True)]
+        return [
+            resolve(t, results, self.config, lexicon=self.lexicon)
+            for t, results in zip(prepared, raw, strict=True)
+        ]
 
 
 def helper_detector(config: DetectorConfig) -> PiiDetector:

@@ -82,6 +82,7 @@ def _person(text: str, result: RecognizerResult, value: str, technical: bool) ->
         text,
         from_model=tier(result) == 2 or evidence,
         technical=technical,
+        hyphenated=evidence,
     )
 
 

@@ -139,19 +139,36 @@ _WORDISH = re.compile(r"\S*[^\W\d_]\S*")
 # Tokens worth a closer look: a letter next to a digit, two capitals in a row, a capital after a small letter,
 # or a formula character.
 _TECHNICAL_HINT = re.compile(r"[^\W\d_]\d|\d[^\W\d_]|[A-Z][A-Z]|[a-z][A-Z]|[^\w\s.,;:'’\"!?-]")
-_PLAIN_NUMBER = re.compile(r"[\d.,:/\-+()%$€£]+")
+_PLAIN_NUMBER = re.compile(r"[\d.,:/\-–—+()%$€£]+")
+_CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]*[A-ZÀ-ÖØ-Þ]"
+_CAPS_RUN = re.compile(rf"(?<!\S){_CAPS_WORD}(?:[ \t]+{_CAPS_WORD})+(?!\S)")
+# A year range or a period in a CV or a log: "2015–2019", "2021–present", "2019-now".
+_PERIOD = re.compile(r"\d{4}[-–—](?:\d{2,4}|[a-z]+)")
+
+
+def _heading_words(text: str) -> str:
+    """``text`` with runs of two or more all-caps words of four or more letters blanked: a heading
+    ("RIVERSIDE FAMILY CLINIC"), not acronyms."""
+
+    def blank(match: re.Match[str]) -> str:
+        long_words = sum(len(w) >= 4 for w in match.group().split())
+        return " " * len(match.group()) if long_words >= 2 else match.group()
+
+    return _CAPS_RUN.sub(blank, text)
 
 
 def technical_text(text: str) -> bool:
-    """Scientific or technical prose: at least 3 gene-symbol-like or acronym tokens, 3% of the words or more.
+    """Scientific or technical prose: at least 3 gene-symbol-like or acronym tokens, 3% of the words or more
+    (all-caps headings do not count).
 
     In such text the small NER model takes protein names and acronyms for people ("Chordin", "Pol").
     """
     count = 0
-    for token in _TOKEN.findall(text):
+    for token in _TOKEN.findall(_heading_words(text)):
         if _TECHNICAL_HINT.search(token) and "@" not in token and "://" not in token:
             core = token.strip(".,;:()[]")
-            count += len(core) > 1 and not _PLAIN_NUMBER.fullmatch(core) and technical_word(core)
+            plain = _PLAIN_NUMBER.fullmatch(core) or _PERIOD.fullmatch(core)
+            count += len(core) > 1 and not plain and technical_word(core)
     return count >= 3 and count >= 0.03 * len(_WORDISH.findall(text))
 
 
@@ -168,19 +185,22 @@ def _lower_case_text(text: str) -> bool:
     return sum(ch.isupper() for ch in text) <= 0.01 * letters
 
 
-def plausible_person(value: str, text: str, from_model: bool, technical: bool = False) -> bool:
+def plausible_person(
+    value: str, text: str, from_model: bool, technical: bool = False, hyphenated: bool = False
+) -> bool:
     """False for spans that cannot be a person's name (``from_model``: found by the NER model; in
-    ``technical`` text the model's one-word names are not taken)."""
+    ``technical`` text the model's one-word names are not taken; ``hyphenated``: other evidence vouches
+    for hyphenated name words, "Müller-Thurgau", even where the model's alone would not be taken)."""
     words = _WORD.findall(value)
     if not words or any(
-        technical_word(w) and (from_model or not hyphenated_name_word(w))
+        technical_word(w) and ((from_model and not hyphenated) or not hyphenated_name_word(w))
         for w in words
         if len(w.strip(".")) > 1
     ):
         return False
     if any(ch.isdigit() for ch in value):
         return False
-    if from_model and technical and not person_shaped(value):
+    if from_model and technical and not person_shaped(value, hyphenated):
         return False
     if from_model and any(common_word(w) for w in words):
         return False  # "Metabolic Disorders Study", "Allosteric Inhibition", "Mitochondria"
@@ -254,7 +274,7 @@ def propagate(
         if len(w) >= 3
         and w[0].isupper()
         and w.casefold() not in stop_words
-        and plausible_person(w, text, from_model=True)
+        and plausible_person(w, text, from_model=True, hyphenated=True)  # kept names' "Levi-Stern" too
     }
     if not words:
         return []

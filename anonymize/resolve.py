@@ -16,6 +16,7 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.detector_config import DetectorConfig
 from anonymize.filters import NAME_PREFIXES, NOT_NAME_WORDS, keep
+from anonymize.name_lexicon import NameLexicon
 from anonymize.names import (
     coordinated,
     names_before_addresses,
@@ -24,12 +25,20 @@ from anonymize.names import (
     technical_text,
 )
 from anonymize.places import cities_above_countries, towns_before_postcodes
+from anonymize.recognizers.name_evidence import title_caps
 from anonymize.results import copy_span, labeled, tier
 
 _LINE_BREAK = re.compile(r"\n")
 _FIRST_WORD = re.compile(r"([\w-]+)\.?\s+")
+_LABEL_AFTER = re.compile(r"[ \t]*:")
+_ENGLISH_ZIPF = 3.0
+_LINE_START = re.compile(r"(?:^|\n)[ \t*#>-]*$")
 # Other mentions of a detected name win over these NER results ("Calan Lee ... calls me Calan" as a place).
 _YIELD_TO_NAME = frozenset(["LOCATION", "ORGANIZATION", "NRP"])
+# Pattern results whose characters do not make a text technical.
+_NOT_SYMBOLS = frozenset(
+    ["IBAN_CODE", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "URL", "IP_ADDRESS", "STREET_ADDRESS"]
+)
 # Inside a street address, numbers are house numbers and ZIP codes, not phones or dates.
 _YIELD_TO_ADDRESS = frozenset(
     ["PHONE_NUMBER", "DATE_TIME", "ZIP_CODE", "US_DRIVER_LICENSE", "US_BANK_NUMBER", "PERSON", "ORGANIZATION"]
@@ -47,6 +56,7 @@ class Resolution:
     yielding: list[RecognizerResult] = field(default_factory=list)  # NER results other name mentions beat
     added: list[RecognizerResult] = field(default_factory=list)  # names found from other results, pending
     cities: list[RecognizerResult] = field(default_factory=list)  # city lines of addresses without a street
+    lexicon: NameLexicon | None = None  # given names and surnames, to tell a name from an English word
 
     def allowed(self, results: Iterable[RecognizerResult]) -> list[RecognizerResult]:
         """``results`` whose text is not on the allow list."""
@@ -77,9 +87,15 @@ def split_ner_lines(state: Resolution) -> None:
 def mark_technical(state: Resolution) -> None:
     """Code and data tables make the model see names in identifiers; the person filter is stricter there.
     Only worth checking when the model reported a person or an organization."""
-    state.technical = any(
-        tier(r) == 2 and r.entity_type in ("PERSON", "ORGANIZATION") for r in state.results
-    ) and technical_text(state.text)
+    if not any(tier(r) == 2 and r.entity_type in ("PERSON", "ORGANIZATION") for r in state.results):
+        return
+    # What is no symbol of science or code: all-caps headlines (read title-cased), and the identifiers and
+    # addresses that patterns found ("NL64 ABNA ...", "1016 DV Amsterdam").
+    shadow = title_caps(state.text)
+    for r in state.results:
+        if r.entity_type in _NOT_SYMBOLS and tier(r) < 2 and r.score >= state.config.threshold(r.entity_type):
+            shadow = shadow[: r.start] + " " * (r.end - r.start) + shadow[r.end :]
+    state.technical = technical_text(shadow)
 
 
 def organizations_as_persons(state: Resolution) -> None:
@@ -97,6 +113,35 @@ def note_yielding(state: Resolution) -> None:
     """Remember the NER places, organizations and groups before filtering (one word the model calls an
     organization is dropped by the filters, yet is no member of a list of names either)."""
     state.yielding = [r for r in state.results if tier(r) == 2 and r.entity_type in _YIELD_TO_NAME]
+
+
+def field_labels(state: Resolution) -> None:
+    """A line's label before a colon is no name when its words are ordinary English words and no common
+    names ("Tenant: ...", "Vehicle: ...", "Witnesses: ..."; not "Marisol: ..." in a chat): the model and
+    the speaker-label recognizer take them for people, and the scorer's and the reader's name next to them
+    runs into them."""
+    lexicon = state.lexicon
+    if lexicon is None:
+        return
+    state.results = [
+        r
+        for r in state.results
+        if not (
+            r.entity_type == "PERSON"
+            and tier(r) > 0
+            and _LABEL_AFTER.match(state.text, r.end)
+            and _LINE_START.search(state.text, max(0, r.start - 8), r.start)
+            and all(_english_word(w, lexicon) for w in state.text[r.start : r.end].split())
+        )
+    ]
+
+
+def _english_word(word: str, lexicon: NameLexicon) -> bool:
+    """A word of everyday English ("Tenant", "Witnesses", "Hope") that is no given name people commonly
+    bear ("Mark", "Grace" are)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") >= _ENGLISH_ZIPF and not lexicon.given_name(word)
 
 
 def apply_filters(state: Resolution) -> None:
@@ -195,6 +240,7 @@ STEPS: tuple[Step, ...] = (
     organizations_as_persons,
     trim_person_prefixes,
     note_yielding,
+    field_labels,
     apply_filters,
     other_mentions,
     addressees,
@@ -208,10 +254,15 @@ STEPS: tuple[Step, ...] = (
 
 
 def resolve(
-    text: str, results: list[RecognizerResult], config: DetectorConfig, steps: Iterable[Step] = STEPS
+    text: str,
+    results: list[RecognizerResult],
+    config: DetectorConfig,
+    steps: Iterable[Step] = STEPS,
+    lexicon: NameLexicon | None = None,
 ) -> list[RecognizerResult]:
-    """``text``'s final spans, sorted by position: Presidio's ``results`` through ``steps`` in order."""
-    state = Resolution(text, config, list(results))
+    """``text``'s final spans, sorted by position: Presidio's ``results`` through ``steps`` in order
+    (``lexicon``: the name lexicon, for the steps that tell names from English words)."""
+    state = Resolution(text, config, list(results), lexicon=lexicon)
     for step in steps:
         step(state)
     return state.results
