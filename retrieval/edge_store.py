@@ -16,7 +16,7 @@ import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import qdrant_edge as qe
 from llama_index.core.bridge.pydantic import PrivateAttr
@@ -224,7 +224,8 @@ class EdgeVectorStore(StoredPoints, QdrantHybridStore):
     def _dense(self, ids: Sequence[str]) -> dict[str, list[float]]:
         records = self._require().retrieve(list(ids), with_payload=False, with_vector=True) if ids else []
         vectors = {str(r.id): r.vector.get(DENSE_VECTOR) for r in records if isinstance(r.vector, dict)}
-        return {pid: [float(x) for x in v] for pid, v in vectors.items() if v is not None}
+        # the dense vector is a flat list (sparse and multivectors are other names)
+        return {pid: [float(x) for x in cast(list[float], v)] for pid, v in vectors.items() if v is not None}
 
     def _search_fused(self, legs: Sequence[Leg], limit: int, flt: qe.Filter | None) -> list[Hit]:
         prefetches = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator, Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from llama_index.core.bridge.pydantic import PrivateAttr
 from qdrant_client import QdrantClient
@@ -160,7 +160,10 @@ class QdrantStore(StoredPoints, QdrantHybridStore):
             else []
         )
         vectors = {str(r.id): r.vector.get(DENSE_VECTOR) for r in records if isinstance(r.vector, dict)}
-        return {pid: [float(x) for x in v] for pid, v in vectors.items() if isinstance(v, list)}
+        # the dense vector is a flat list (a multivector is another name)
+        return {
+            pid: [float(x) for x in cast(list[float], v)] for pid, v in vectors.items() if isinstance(v, list)
+        }
 
     def _search_fused(self, legs: Sequence[Leg], limit: int, flt: qm.Filter | None) -> list[Hit]:
         prefetch = [
