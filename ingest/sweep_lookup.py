@@ -58,7 +58,8 @@ def candidate_ids(index: TermIndex, terms: Iterable[str], first_limit: int = FIR
         limit *= 4
     chosen: set[str] = set()
     for ids in wanted.values():
-        chosen.update(min((complete[t] for t in ids if t in complete), key=len))
+        rarest: list[str] = min((complete[t] for t in ids if t in complete), key=len)
+        chosen.update(rarest)
     return sorted(chosen)
 
 

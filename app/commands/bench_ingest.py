@@ -12,20 +12,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
-import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from app.commands.bench_corpus import SAMPLE, SCIFACT, CorpusError, build_corpus, large_text
+from app.commands.bench_figures import MB, bench_settings, embedding_bound, figures, machine, say
 from app.settings import Settings
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "data" / "sample"
-SCIFACT = ROOT.parent / "shared" / "data" / "scifact"
-MB = 1024 * 1024
 TARGET_A_B = 0.6
 TARGET_A_C = 3.0
 TARGET_DELETE_S = 1.0
@@ -40,7 +35,24 @@ def register(groups: dict[str, Any], common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--corpus",
         help="a folder of documents, or a BEIR folder / corpus.jsonl (its records written as .txt files); "
-        "default: SciFact from ../shared/data/scifact plus data/sample",
+        "default: SciFact from ../shared/data/scifact plus data/sample (an error when it is missing)",
+    )
+    p.add_argument(
+        "--large",
+        choices=("scifact", "synthetic"),
+        help="a large job instead: the whole SciFact corpus as files, or --docs synthetic business documents "
+        "(written once into --cache); chunks/s per tenth and minute, memory, sweep, embedding-only bound",
+    )
+    p.add_argument("--docs", type=int, default=100_000, help="--large synthetic: documents (default 100000)")
+    p.add_argument("--seed", type=int, default=0, help="--large synthetic: the generator's seed")
+    p.add_argument(
+        "--cache", help="--large: where corpora are written once (default <home>/cache/bench-ingest)"
+    )
+    p.add_argument(
+        "--bound-chunks",
+        type=int,
+        default=1000,
+        help="--large: stored chunks (evenly spread) embedded for the embedding-only bound (0 = all)",
     )
     p.add_argument("--limit-mb", type=float, default=2.0, help="corpus size (default 2 MB)")
     p.add_argument(
@@ -56,130 +68,7 @@ def register(groups: dict[str, Any], common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=run)
 
 
-def _say(message: str) -> None:
-    print(f"bench ingest: {message}", file=sys.stderr, flush=True)
-
-
-# --- corpus --------------------------------------------------------------------------------------
-
-
-def beir_corpus(path: Path) -> Path | None:
-    """The corpus.jsonl of a BEIR folder (or the file itself), else None."""
-    if path.is_file() and path.suffix == ".jsonl":
-        return path
-    if (path / "corpus.jsonl").is_file():
-        return path / "corpus.jsonl"
-    return None
-
-
-def beir_records(corpus: Path) -> Iterator[tuple[str, str]]:
-    with corpus.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                record = json.loads(line)
-                yield (
-                    str(record.get("_id", "")),
-                    f"{record.get('title', '')}\n\n{record.get('text', '')}".strip(),
-                )
-
-
-def write_beir_docs(corpus: Path, folder: Path, limit_bytes: int) -> list[Path]:
-    """Records of a BEIR corpus as ``<id>.txt`` files until ``limit_bytes`` are written."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    total = 0
-    for number, (doc_id, text) in enumerate(beir_records(corpus)):
-        if total >= limit_bytes:
-            break
-        if not text:
-            continue
-        path = folder / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', doc_id) or number}.txt"
-        path.write_text(text + "\n", encoding="utf-8")
-        total += path.stat().st_size
-        written.append(path)
-    return written
-
-
-def folder_files(folder: Path, limit_bytes: int, extensions: list[str]) -> list[Path]:
-    from ingest.discovery import discover
-
-    chosen: list[Path] = []
-    total = 0
-    for path in discover([folder], {e.lower() for e in extensions}).files:
-        if total >= limit_bytes:
-            break
-        chosen.append(path)
-        total += path.stat().st_size
-    return chosen
-
-
-def build_corpus(source: str | None, limit_bytes: int, workdir: Path, extensions: list[str]) -> list[Path]:
-    if source:
-        path = Path(source).expanduser()
-        corpus = beir_corpus(path)
-        if corpus is not None:
-            return write_beir_docs(corpus, workdir / "corpus", limit_bytes)
-        if path.is_dir():
-            return folder_files(path, limit_bytes, extensions)
-        raise FileNotFoundError(f"--corpus: {path} is neither a folder nor a BEIR corpus")
-    sample = folder_files(SAMPLE, limit_bytes, extensions)
-    rest = limit_bytes - sum(p.stat().st_size for p in sample)
-    scifact = beir_corpus(SCIFACT)
-    if scifact is not None and rest > 0:
-        return write_beir_docs(scifact, workdir / "scifact", rest) + sample
-    return sample
-
-
-def large_text(limit_bytes: int) -> str:
-    """Real prose of at least ``limit_bytes`` (SciFact abstracts, else the sample's text, repeated)."""
-    scifact = beir_corpus(SCIFACT)
-    pieces = [t for _, t in beir_records(scifact)] if scifact is not None else []
-    if not pieces:
-        pieces = [p.read_text(errors="replace") for p in SAMPLE.glob("*.md")] + ["privrag sample text."]
-    out: list[str] = []
-    size = 0
-    while size < limit_bytes:
-        for piece in pieces:
-            out.append(piece)
-            size += len(piece.encode()) + 2
-            if size >= limit_bytes:
-                break
-    return "\n\n".join(out)
-
-
-# --- measurements --------------------------------------------------------------------------------
-
-
-def figures(chunks: int, seconds: float, nbytes: int) -> dict[str, Any]:
-    return {
-        "chunks": chunks,
-        "seconds": round(seconds, 2),
-        "chunks_per_s": round(chunks / seconds, 1) if seconds else 0.0,
-        "mb_per_min": round(nbytes / MB / (seconds / 60), 3) if seconds else 0.0,
-    }
-
-
-def embedding_bound(
-    embed_model: Any, texts: list[str], nbytes: int, fewer_threads: int | None
-) -> dict[str, Any]:
-    """The best time to only embed ``texts``: all threads, or fewer (faster on an oversubscribed CPU)."""
-    timings: dict[str, float] = {}
-    for name, threads in (("all_threads", None), (f"{fewer_threads}_threads", fewer_threads)):
-        started = time.perf_counter()
-        embed_model.embed_texts(texts, threads=threads)
-        timings[name] = round(time.perf_counter() - started, 2)
-    best = figures(len(texts), min(timings.values()), nbytes)
-    best.update(precision=embed_model.precision.precision, seconds_by_threads=timings)
-    return best
-
-
-def bench_settings(settings: Settings, home: Path) -> Settings:
-    """The user's settings in a throw-away home, on the embedded store and SQLite."""
-    copy = settings.model_copy(deep=True)
-    copy.home = home
-    copy.database.url = ""
-    copy.store.backend = "edge"
-    return copy
+_say = say
 
 
 def time_delete(container: Any, workdir: Path, nbytes: int, with_baseline: bool) -> dict[str, Any]:
@@ -249,6 +138,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from app.container import Container
 
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+    if args.large:
+        return _run_large(args, settings)
     if args.limit_mb <= 0 or args.delete_mb < 0:
         raise CliError("--limit-mb must be positive and --delete-mb not negative")
     load_before = os.getloadavg()
@@ -256,7 +147,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         workdir = Path(tmp)
         try:
             files = build_corpus(args.corpus, int(args.limit_mb * MB), workdir, settings.ingest.extensions)
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError) as exc:  # CorpusError names the path
             raise CliError(str(exc)) from exc
         if not files:
             raise CliError("the corpus has no documents")
@@ -284,6 +175,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                 n.get_content(metadata_mode=MetadataMode.EMBED) for n in container.vector_store.get_nodes()
             ]
             bound = embedding_bound(container.embed_model, texts, nbytes, ingestor.overlap_threads)
+            from app.commands.bench_variant import variant_bound
+
+            _say(f"(b) the same chunks: {container.embed_model.variant.variant} embedder vs torch fp32")
+            variant = variant_bound(container.embed_model, texts)
             from app.commands.bench_ocr import measure
 
             _say("OCR pages per second (a generated scanned corpus) beside a pytesseract-style baseline")
@@ -316,6 +211,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         },
         "privrag": ours,
         "embedding_only": bound,
+        "variant_vs_torch_fp32": variant,  # target >= 2 on a CPU without bf16 (app/commands/bench_variant.py)
         "baseline": baseline,
         "ratio_a_b": round(bound["seconds"] / ours["seconds"], 3) if ours["seconds"] else None,
         "ratio_a_c": round(baseline["seconds"] / ours["seconds"], 2)
@@ -325,7 +221,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         "delete": deletion,
         "ocr": ocr,
         "components": components,
-        "machine": {"cpus": os.cpu_count(), "load_avg_before": [round(x, 2) for x in load_before]},
+        "machine": {**machine(), "load_avg_before": [round(x, 2) for x in load_before]},
     }
     # a/b and a/c compare throughput (MB/min) on the same files; per-second chunk rates are in each part
     reports = settings.home / "reports"
@@ -334,6 +230,25 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     path.write_text(json.dumps(result, indent=2, default=str))
     result["report"] = str(path)
     emit(args, result, _human(result))
+    return 0
+
+
+def _run_large(args: argparse.Namespace, settings: Settings) -> int:
+    from app.commands.base import CliError, emit
+    from app.commands.bench_large import human, run_large
+
+    if args.docs <= 0 or args.bound_chunks < 0:
+        raise CliError("--docs must be positive and --bound-chunks not negative")
+    try:
+        result = run_large(args, settings)
+    except CorpusError as exc:
+        raise CliError(str(exc)) from exc
+    reports = settings.home / "reports"
+    reports.mkdir(parents=True, exist_ok=True)
+    path = reports / f"bench-ingest-{args.large}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    path.write_text(json.dumps(result, indent=2, default=str))
+    result["report"] = str(path)
+    emit(args, result, human(result))
     return 0
 
 

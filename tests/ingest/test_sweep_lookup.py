@@ -35,7 +35,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[QdrantHybr
     else:
         made = QdrantStore(QdrantClient(location=":memory:"), dim=8)
     yield made
-    made.close()  # type: ignore[attr-defined]
+    made.close()
 
 
 def _fill(store: QdrantHybridStore, texts: list[str]) -> dict[str, str]:
