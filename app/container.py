@@ -321,7 +321,8 @@ class Container:
         answer = self.settings.answer
         passages = (
             PassageSelector(
-                lambda texts: self.embed_model.embed_texts(texts),
+                # on the question's embedding thread (one torch thread: see retrieval.query_embedding)
+                lambda texts: self.retriever.embed_query.embed_many(self.embed_model.embed_texts, texts),
                 answer.source_tokens,
                 count_tokens=chat_model.count_tokens,
                 term_weight=answer.source_term_weight,

@@ -4,10 +4,12 @@ Answers copy from their sources, so the continuation of the last generated n-gra
 prompt: ``LlamaPromptLookupDecoding`` proposes it as draft tokens, and one batch verifies them all (greedy:
 every draft token that equals the model's own argmax is accepted; the output is the same as without drafts).
 
-llama-cpp-python turns ``logits_all`` on for any draft model, so every prompt token would also compute the
-full-vocabulary logits (151,936 for Qwen2.5) and copy them to a numpy array: that slows the prompt, which is
-what the first token waits for. ``LookupLlama`` computes all logits only for the batches that verify drafts;
-the prompt's batches compute the last token's only, as without a draft model.
+llama-cpp-python turns ``logits_all`` on for any draft model (and then needs ``logits_all=True`` at load, an
+n_ctx x vocabulary score array: 2.5 GB for Qwen2.5 at n_ctx 4096): every prompt token also computes the
+full-vocabulary logits (151,936) and copies them to that array, which slows the prompt the first token waits
+for. ``LookupLlama`` computes every position's logits only in the batches that verify drafts, reads them
+where llama.cpp keeps them (the sampler does), and copies none: the prompt's batches compute the last
+token's only, as without a draft model. Log-probabilities (``logprobs=``) are not available from it.
 """
 
 from __future__ import annotations
@@ -28,11 +30,22 @@ class LookupLlama(Llama):
         self._prompt_next = True
         return super().generate(tokens, *args, **kwargs)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._logits_all = False  # no per-position scores are kept (see ``eval``)
+
     def eval(self, tokens: Sequence[int]) -> None:
-        if self.draft_model is not None:
-            self._logits_all = not self._prompt_next
+        """``Llama.eval`` without the scores copy; every position's logits in draft-verifying batches."""
+        every = self.draft_model is not None and not self._prompt_next
         self._prompt_next = False
-        super().eval(tokens)
+        self._ctx.kv_cache_seq_rm(-1, self.n_tokens, -1)
+        for start in range(0, len(tokens), self.n_batch):
+            batch = list(tokens[start : start + self.n_batch])
+            self._batch.set_batch(batch=batch, n_past=self.n_tokens, logits_all=every)
+            self._ctx.decode(self._batch)
+            self.input_ids[self.n_tokens : self.n_tokens + len(batch)] = batch
+            self.n_tokens += len(batch)
+            self._requires_eval = False
 
 
 def load_llama(model_path: str, *, lookup_tokens: int = 0, lookup_ngram: int = 3, **params: Any) -> Llama:

@@ -42,6 +42,12 @@ class QueryEmbedder:
             return list(self._embed(question))
         return list(self._pool.submit(self._embed, question).result())
 
+    def embed_many(
+        self, embed: Callable[[list[str]], list[list[float]]], texts: list[str]
+    ) -> list[list[float]]:
+        """``embed(texts)`` on the same thread (a few sentences at question time: retrieval.passages)."""
+        return embed(texts) if self._pool is None else self._pool.submit(embed, texts).result()
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=False)

@@ -1,22 +1,36 @@
-"""`privrag bench generate`: privrag's service vs bare llama-cpp-python on the same prompts, side by side."""
+"""`privrag bench generate`: privrag's service vs bare llama-cpp-python, side by side in one run.
+
+Per question: privrag's answer through the HTTP service (its settings: passage selection, prompt-lookup
+decoding, the judge), the same question again (the answer cache), and three bare llama-cpp-python runs of the
+same model with the same n_ctx/n_threads/n_batch: on privrag's own prompt without and with prompt-lookup
+decoding, and on a naive RAG prompt (the question and its top chunks verbatim, llama-index's default QA
+template). Each bare prompt kind has its own ``Llama``, so each reuses its own fixed prefix as it would alone.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import socket
-import statistics
 import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
+from app.commands import generation_timing as gt
 from app.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_QUESTIONS = ROOT / "data" / "sample" / "questions.jsonl"
 WARM_UP = "What do these documents cover?"
+# Issue 23's targets: first token vs the naive prompt, tokens/s vs bare, after the last token, a cache hit.
+TARGETS = {
+    "first_token_vs_naive": 0.3,
+    "tokens_per_s_vs_bare": 1.3,
+    "after_last_token_ms": 400.0,
+    "cache_hit_ms": 50.0,
+}
 
 
 def register(groups: dict[str, Any], common: argparse.ArgumentParser) -> None:
@@ -33,62 +47,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _through_service(url: str, token: str, question: str) -> tuple[dict, dict]:
-    """(timings, prompt parts) of one streamed answer through the HTTP service."""
-    import httpx
+def _questions(path: str, limit: int) -> list[str]:
+    from app.commands.base import CliError
 
-    from retrieval.prompt import WITHDRAWN
-
-    started = time.perf_counter()
-    first = last = None
-    pieces = 0
-    sources_event: dict = {}
-    body = {"question": question, "stream": True}
-    headers = {"Authorization": f"Bearer {token}"}
-    with httpx.stream("POST", f"{url}/v1/ask", json=body, headers=headers, timeout=600) as response:
-        response.raise_for_status()
-        for line in response.iter_lines():
-            if not line.strip():
-                continue
-            event = json.loads(line)
-            if event["type"] == "sources":
-                sources_event = event
-            elif event["type"] == "token":
-                if event["text"].startswith("\n\n" + WITHDRAWN):
-                    continue  # the grounding check's notice, not generated text
-                last = time.perf_counter()
-                first = first or last
-                pieces += 1
-    end = time.perf_counter()
-    return _timings(started, first, last or end, pieces, end), sources_event
-
-
-def _bare(llm: Any, messages: list[dict], max_tokens: int, seed: int) -> dict:
-    started = time.perf_counter()
-    first = last = None
-    pieces = 0
-    for chunk in llm.create_chat_completion(
-        messages=messages, stream=True, temperature=0.0, seed=seed, max_tokens=max_tokens
-    ):
-        if chunk["choices"][0]["delta"].get("content"):
-            last = time.perf_counter()
-            first = first or last
-            pieces += 1
-    end = time.perf_counter()
-    return _timings(started, first, last or end, pieces, end)
-
-
-def _timings(started: float, first: float | None, last: float, pieces: int, end: float) -> dict:
-    """Time to first token; generation speed between the first and the last token; what follows the last
-    token until the answer is complete (privrag: citation and grounding checks, the done event)."""
-    first = first or last
-    gen_seconds = max(last - first, 1e-6)
-    return {
-        "first_token_ms": (first - started) * 1000,
-        "tokens": pieces,
-        "tokens_per_s": (pieces - 1) / gen_seconds if pieces > 1 else 0.0,
-        "after_last_token_ms": (end - last) * 1000,
-    }
+    try:
+        lines = Path(path).read_text().splitlines()
+        return [json.loads(line)["question"] for line in lines if line.strip()][:limit]
+    except (OSError, ValueError, KeyError) as exc:
+        raise CliError(f"--questions {path}: not a JSONL file with a 'question' per line ({exc})") from exc
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -98,6 +64,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from app.commands.base import CliError, emit
     from app.container import Container
     from app.service import create_app
+    from retrieval.llama_lookup import load_llama
     from retrieval.prompt import build_messages
     from retrieval.retriever import RetrievedChunk
 
@@ -105,10 +72,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         raise CliError(
             "bench generate compares the in-process llama.cpp backend; set llm.backend = llama_cpp"
         )
-    questions = [
-        json.loads(line)["question"] for line in Path(args.questions).read_text().splitlines() if line.strip()
-    ][: args.limit]
+    questions = _questions(args.questions, args.limit)
     model_path = str(Container(settings).chat_model_path())
+    at_start = gt.machine()
     with tempfile.TemporaryDirectory(prefix="privrag-bench-generate-") as tmp:
         bench = settings.model_copy(deep=True)
         bench.home = Path(tmp)
@@ -129,61 +95,194 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         while not server.started:
             time.sleep(0.1)
         url = f"http://127.0.0.1:{port}"
-        llm = Llama(
-            model_path=model_path,
-            n_ctx=bench.llm.n_ctx,
-            n_threads=bench.llm.n_threads,
-            n_batch=bench.llm.n_batch,
-            seed=bench.llm.seed,
-            verbose=False,
+        llm = bench.llm
+        base: dict[str, Any] = {"n_ctx": llm.n_ctx, "n_threads": llm.n_threads, "n_batch": llm.n_batch, "seed": llm.seed}
+        bare = Llama(model_path=model_path, verbose=False, **base)  # privrag's prompt
+        naive = Llama(model_path=model_path, verbose=False, **base)  # the naive RAG prompt
+        lookup = load_llama(
+            model_path, lookup_tokens=llm.lookup_tokens or 10, lookup_ngram=llm.lookup_ngram, **base
         )
-        # Warm up (model load) on a question that is not timed: a timed one would hit the prompt cache whole.
-        _through_service(url, token, WARM_UP)
-        rows = []
+
+        def tokens(text: str) -> int:
+            return len(bare.tokenize(text.encode(), add_bos=False, special=False))
+
+        passages = container.answerer.passages
+
+        def privrag_prompt(sources: dict) -> tuple[list[dict], list[RetrievedChunk]]:
+            chunks = [RetrievedChunk(**s) for s in sources.get("sources", [])]
+            shown: list[Any] = passages.select(sources["question"], chunks).shown if passages else chunks
+            return build_messages(sources["question"], shown), chunks
+
+        # Warm-up (model loads, fixed prefixes evaluated) on a question that is not timed.
+        _, sources, _ = gt.through_service(url, token, WARM_UP)
+        messages, chunks = privrag_prompt(sources)
+        naive_prompt = gt.naive_messages(WARM_UP, chunks)
+        for warm, prompt in ((bare, messages), (lookup, messages), (naive, naive_prompt)):
+            gt.bare(warm, prompt, 2, llm.seed)
+        previous = {"bare": gt.prompt_ids(bare, messages), "naive": gt.prompt_ids(naive, naive_prompt)}
+        rows: list[dict] = []
+        cache_note = ""
         try:
             for question in questions:
-                service, sources = _through_service(url, token, question)
-                chunks = [RetrievedChunk(**s) for s in sources.get("sources", [])]
-                if not chunks:
+                service, sources, answer = gt.through_service(url, token, question)
+                service = gt.add_speed(service, tokens)
+                if not sources.get("sources"):
                     continue  # refused without the model: nothing to compare
-                messages = build_messages(sources["question"], chunks)
-                bare = _bare(llm, messages, args.max_tokens, bench.llm.seed)
-                rows.append({"question": question, "privrag": service, "bare": bare})
+                row: dict[str, Any] = {"question": question, "privrag": service}
+                if not cache_note:
+                    again, _, repeated = gt.through_service(url, token, question)
+                    if repeated.get("timings", {}).get("cached"):
+                        row["cache_hit_ms"] = round(again["first_token_ms"] + again["after_last_token_ms"], 1)
+                    else:
+                        cache_note = "the service answered the repeated question anew: no answer cache hit"
+                messages, chunks = privrag_prompt(sources)
+                row["bare"] = gt.add_speed(gt.bare(bare, messages, args.max_tokens, llm.seed), tokens)
+                ids = gt.prompt_ids(bare, messages)
+                fixed = gt.shared_prefix(ids, previous["bare"])
+                previous["bare"] = ids
+                row["prompt_tokens"] = {"total": len(ids), "fixed": fixed, "question": len(ids) - fixed}
+                row["bare_lookup"] = gt.add_speed(
+                    gt.bare(lookup, messages, args.max_tokens, llm.seed), tokens
+                )
+                naive_prompt = gt.naive_messages(sources["question"], chunks)
+                row["naive"] = gt.add_speed(gt.bare(naive, naive_prompt, args.max_tokens, llm.seed), tokens)
+                ids = gt.prompt_ids(naive, naive_prompt)
+                fixed = gt.shared_prefix(ids, previous["naive"])
+                previous["naive"] = ids
+                row["naive_prompt_tokens"] = {"total": len(ids), "fixed": fixed, "question": len(ids) - fixed}
+                for run in ("privrag", "bare", "bare_lookup", "naive"):
+                    row[run].pop("text", None)
+                rows.append(row)
         finally:
             server.should_exit = True
             thread.join(10)
             container.close()
+    result = _report(rows, model_path, bench, cache_note, at_start)
+    emit(args, result, _human(result))
+    return 0
 
-    def median(side: str, key: str) -> float:
-        return round(statistics.median(r[side][key] for r in rows), 1) if rows else 0.0
 
-    result: dict[str, Any] = {
+def _report(rows: list[dict], model_path: str, bench: Settings, cache_note: str, at_start: dict) -> dict:
+    def p50(side: str, key: str) -> float | None:
+        return gt.median([r[side][key] for r in rows])
+
+    privrag: dict[str, Any] = {
+        "first_token_ms_p50": p50("privrag", "first_token_ms"),
+        "tokens_per_s_p50": p50("privrag", "tokens_per_s"),
+        "after_last_token_ms_p50": p50("privrag", "after_last_token_ms"),
+        "prompt_tokens_p50": p50("prompt_tokens", "total"),
+        "fixed_prompt_tokens_p50": p50("prompt_tokens", "fixed"),
+        "question_prompt_tokens_p50": p50("prompt_tokens", "question"),
+        "cache_hit_ms_p50": gt.median([r.get("cache_hit_ms") for r in rows]),
+        "cache_hit_note": cache_note or ("" if rows else "no question reached the model"),
+    }
+    bare = {
+        "first_token_ms_p50": p50("bare", "first_token_ms"),
+        "tokens_per_s_p50": p50("bare", "tokens_per_s"),
+    }
+    lookup = {
+        "first_token_ms_p50": p50("bare_lookup", "first_token_ms"),
+        "tokens_per_s_p50": p50("bare_lookup", "tokens_per_s"),
+        "lookup_tokens": bench.llm.lookup_tokens or 10,
+    }
+    naive = {
+        "first_token_ms_p50": p50("naive", "first_token_ms"),
+        "tokens_per_s_p50": p50("naive", "tokens_per_s"),
+        "prompt_tokens_p50": p50("naive_prompt_tokens", "total"),
+        "fixed_prompt_tokens_p50": p50("naive_prompt_tokens", "fixed"),
+        "question_prompt_tokens_p50": p50("naive_prompt_tokens", "question"),
+    }
+
+    def ratio(a: float | None, b: float | None) -> float | None:
+        return round(a / b, 3) if a is not None and b else None
+
+    ratios = {
+        "first_token_vs_naive": ratio(privrag["first_token_ms_p50"], naive["first_token_ms_p50"]),
+        "first_token_vs_bare": ratio(privrag["first_token_ms_p50"], bare["first_token_ms_p50"]),
+        "tokens_per_s_vs_bare": ratio(privrag["tokens_per_s_p50"], bare["tokens_per_s_p50"]),
+        "lookup_tokens_per_s_vs_bare": ratio(lookup["tokens_per_s_p50"], bare["tokens_per_s_p50"]),
+        "after_last_token_ms": privrag["after_last_token_ms_p50"],
+        "cache_hit_ms": privrag["cache_hit_ms_p50"],
+    }
+    met = {
+        "first_token_vs_naive": _at_most(ratios["first_token_vs_naive"], TARGETS["first_token_vs_naive"]),
+        "tokens_per_s_vs_bare": _at_least(ratios["tokens_per_s_vs_bare"], TARGETS["tokens_per_s_vs_bare"]),
+        "after_last_token_ms": _at_most(ratios["after_last_token_ms"], TARGETS["after_last_token_ms"]),
+        "cache_hit_ms": _at_most(ratios["cache_hit_ms"], TARGETS["cache_hit_ms"]),
+    }
+    llm = bench.llm
+    overhead = (
+        round(privrag["first_token_ms_p50"] - bare["first_token_ms_p50"], 1)
+        if privrag["first_token_ms_p50"] is not None and bare["first_token_ms_p50"] is not None
+        else None
+    )
+    return {
         "prompts": len(rows),
         "model": model_path,
-        "privrag": {
-            "first_token_ms_p50": median("privrag", "first_token_ms"),
-            "tokens_per_s_p50": median("privrag", "tokens_per_s"),
-            "after_last_token_ms_p50": median("privrag", "after_last_token_ms"),
+        "machine": {**at_start, "load_average_end": gt.machine()["load_average"]},
+        "settings": {
+            "source_tokens": bench.answer.source_tokens,
+            "lookup_tokens": llm.lookup_tokens,
+            "lookup_ngram": llm.lookup_ngram,
+            "n_threads": llm.n_threads,
+            "n_batch": llm.n_batch,
+            "n_ubatch": llm.n_ubatch or llm.n_batch,
+            "flash_attn": llm.flash_attn,
+            "prompt_cache_mb": llm.prompt_cache_mb,
+            "verify_answers": bench.retrieval.verify_answers,
         },
-        "bare_llama_cpp": {
-            "first_token_ms_p50": median("bare", "first_token_ms"),
-            "tokens_per_s_p50": median("bare", "tokens_per_s"),
-        },
+        "privrag": privrag,
+        "bare_llama_cpp": bare,
+        "bare_llama_cpp_lookup": lookup,
+        "naive_rag": naive,
+        "ratios": ratios,
+        "targets": TARGETS,
+        "met": met,
+        "first_token_overhead_ms": overhead,
+        "generation_speed_ratio": ratios["tokens_per_s_vs_bare"],
         "rows": rows,
     }
-    result["first_token_overhead_ms"] = round(
-        result["privrag"]["first_token_ms_p50"] - result["bare_llama_cpp"]["first_token_ms_p50"], 1
+
+
+def _at_most(value: float | None, limit: float) -> bool | None:
+    return None if value is None else value <= limit
+
+
+def _at_least(value: float | None, limit: float) -> bool | None:
+    return None if value is None else value >= limit
+
+
+def _human(result: dict) -> str:
+    p, b, lk, n, r = (
+        result["privrag"],
+        result["bare_llama_cpp"],
+        result["bare_llama_cpp_lookup"],
+        result["naive_rag"],
+        result["ratios"],
     )
-    bare_speed = result["bare_llama_cpp"]["tokens_per_s_p50"]
-    result["generation_speed_ratio"] = (
-        round(result["privrag"]["tokens_per_s_p50"] / bare_speed, 3) if bare_speed else 0
+    lines = [
+        f"{result['prompts']} prompts; {result['machine']['cpu']} ({result['machine']['cores']} cores), load "
+        f"{result['machine']['load_average']} -> {result['machine']['load_average_end']}",
+        f"{'':24}{'first token ms':>15}{'tokens/s':>10}{'prompt tok':>12}{'fixed':>8}{'per q':>8}",
+        _line("privrag (service)", p, p),
+        _line("bare, privrag prompt", b, p),
+        _line("bare + prompt lookup", lk, p),
+        _line("bare, naive RAG prompt", n, n),
+        f"first token vs naive {r['first_token_vs_naive']} (target <= {TARGETS['first_token_vs_naive']}); "
+        f"tokens/s vs bare {r['tokens_per_s_vs_bare']} (>= {TARGETS['tokens_per_s_vs_bare']}); "
+        f"after last token {r['after_last_token_ms']} ms (<= {TARGETS['after_last_token_ms']:.0f}); "
+        f"cache hit {r['cache_hit_ms']} ms (<= {TARGETS['cache_hit_ms']:.0f})"
+        + (f" [{p['cache_hit_note']}]" if p["cache_hit_note"] else ""),
+    ]
+    return "\n".join(lines)
+
+
+def _line(name: str, timing: dict, prompt: dict) -> str:
+    def cell(value: object, width: int) -> str:
+        return f"{'-' if value is None else value:>{width}}"
+
+    return (
+        f"{name:24}{cell(timing.get('first_token_ms_p50'), 15)}{cell(timing.get('tokens_per_s_p50'), 10)}"
+        f"{cell(prompt.get('prompt_tokens_p50'), 12)}{cell(prompt.get('fixed_prompt_tokens_p50'), 8)}"
+        f"{cell(prompt.get('question_prompt_tokens_p50'), 8)}"
     )
-    human = (
-        f"{len(rows)} prompts; first token p50: privrag {result['privrag']['first_token_ms_p50']} ms vs bare "
-        f"{result['bare_llama_cpp']['first_token_ms_p50']} ms "
-        f"(overhead {result['first_token_overhead_ms']} ms); "
-        f"tokens/s p50: privrag {result['privrag']['tokens_per_s_p50']} vs bare "
-        f"{result['bare_llama_cpp']['tokens_per_s_p50']} (ratio {result['generation_speed_ratio']})"
-    )
-    emit(args, result, human)
-    return 0

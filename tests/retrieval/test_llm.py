@@ -177,3 +177,73 @@ def test_the_system_prompt_is_evaluated_once_across_requests(tiny_gguf: Path, ca
     first, *later = evaluated
     assert first > system_tokens
     assert all(n < first - system_tokens for n in later), (evaluated, system_tokens)
+
+
+def test_prompt_lookup_decoding_gives_the_same_answer_and_skips_prompt_logits(tiny_gguf: Path) -> None:
+    """Greedy verification keeps the output token for token; the prompt's batches compute the last token's
+    logits only (llama-cpp-python would compute all of them for any draft model), the drafts' batches all."""
+    from retrieval.llama_lookup import LookupLlama
+    from retrieval.llm import LlamaSpeed
+
+    plain = LlamaCppChat(str(tiny_gguf), n_ctx=1024, max_tokens=24)
+    lookup = LlamaCppChat(str(tiny_gguf), n_ctx=1024, max_tokens=24, speed=LlamaSpeed(lookup_tokens=4))
+    assert isinstance(lookup._llm, LookupLlama) and lookup._llm.draft_model is not None
+    assert lookup._llm.draft_model.num_pred_tokens == 4 and plain._llm.draft_model is None
+    batches: list[tuple[int, bool]] = []
+    original = lookup._llm._batch.set_batch
+
+    def recording(batch: list[int], n_past: int, logits_all: bool) -> None:
+        batches.append((len(batch), logits_all))
+        original(batch, n_past, logits_all)
+
+    lookup._llm._batch.set_batch = recording  # type: ignore[method-assign]  # records each batch it fills
+    messages = [{"role": "user", "content": "Repeat: alpha beta gamma alpha beta gamma alpha beta"}]
+    assert "".join(lookup.stream(messages)) == "".join(plain.stream(messages))
+    prompt, *decoding = batches
+    assert prompt[0] > 10 and prompt[1] is False
+    assert decoding and all(logits_all for _, logits_all in decoding)
+
+
+def test_prompt_lookup_refuses_the_ram_cache(tiny_gguf: Path) -> None:
+    from retrieval.llm import LlamaSpeed
+
+    with pytest.raises(ValueError, match="prompt_cache_mb"):
+        LlamaCppChat(str(tiny_gguf), n_ctx=512, prompt_cache_mb=64, speed=LlamaSpeed(lookup_tokens=4))
+
+
+def test_speed_settings_reach_llama_cpp(tiny_gguf: Path, tmp_path: Path) -> None:
+    from app.container import Container
+    from tests.conftest import make_settings
+
+    settings = make_settings(tmp_path, tiny_gguf, llm__lookup_tokens=6, llm__n_ubatch=64, llm__lookup_ngram=2)
+    chat = Container(settings).chat_model
+    assert isinstance(chat, LlamaCppChat)
+    assert chat._llm.draft_model.num_pred_tokens == 6 and chat._llm.draft_model.max_ngram_size == 2
+    assert (
+        chat._llm.context_params.n_ubatch == 64 and chat._llm.context_params.n_batch == settings.llm.n_batch
+    )
+
+
+def test_condense_answer_and_judge_share_the_system_prefix(tiny_gguf: Path) -> None:
+    """After a condensation call, the answer prompt evaluates nothing of the system rules again."""
+    import llama_cpp
+
+    from retrieval.prompt import SYSTEM_PROMPT, build_condense_messages, build_messages
+    from retrieval.retriever import RetrievedChunk
+
+    chat = LlamaCppChat(str(tiny_gguf), n_ctx=4096, max_tokens=2)
+    context = chat._llm._ctx.ctx
+    system_tokens = len(chat._llm.tokenize(SYSTEM_PROMPT.encode(), add_bos=False))
+    history = [
+        {"role": "user", "content": "What is the leave policy?"},
+        {"role": "assistant", "content": "16 weeks"},
+    ]
+    list(chat.stream(build_condense_messages(history, "and for contractors?")))
+    source = RetrievedChunk("c", "d", "/docs/a.md", "a", None, "Contractors get no paid leave.", 1.0, ["all"])
+    answer = build_messages("What leave do contractors get?", [source])
+    llama_cpp.llama_perf_context_reset(context)
+    list(chat.stream(answer))
+    evaluated = llama_cpp.llama_perf_context(context).n_p_eval
+    whole = len(chat._llm.tokenize(answer[1]["content"].encode(), add_bos=False))
+    # Only the user turn and the template tokens around it: none of the system rules' tokens.
+    assert whole <= evaluated < whole + 40 < whole + system_tokens, (evaluated, whole, system_tokens)

@@ -1,0 +1,106 @@
+"""Passage selection with the real embedding model: the sentences that bear on the question, in order, under
+a token budget, each chunk keeping its [n]."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.embedding import LocalEmbedding, default_model_path, load_embedding
+from retrieval.passages import GAP, PassageSelector, estimate_tokens, sentences_of
+from retrieval.prompt import build_messages, format_sources
+from tests.retrieval.chunks import chunk
+
+REMOTE = (
+    "Remote work policy. This policy applies to all full-time employees. "
+    "Employees may work remotely up to 3 days per week with their manager's approval. "
+    "Requests for more remote days go through the HR portal. "
+    "The office is open from 7am to 8pm on weekdays. "
+    "Parking permits are issued by facilities every January."
+)
+TRAVEL = (
+    "Travel expense policy. Economy class is the default for flights under six hours. "
+    "The domestic per diem for meals is 75 dollars. "
+    "Hotel rates are capped at 180 per night in most cities."
+)
+SECURITY = (
+    "Laptops must use AES-256 full disk encryption.\n"
+    "- Report a lost laptop to <PERSON_3> within 1 hour.\n"
+    "- Badges are renewed yearly at the front desk."
+)
+
+
+@pytest.fixture(scope="module")
+def embedder() -> LocalEmbedding:
+    return load_embedding(default_model_path(), batch_size=32, precision="fp32")
+
+
+def selector(embedder: LocalEmbedding, budget: int) -> PassageSelector:
+    return PassageSelector(embedder.embed_texts, budget)
+
+
+def test_sentences_keep_their_spans_and_lines_count_as_sentences() -> None:
+    found = sentences_of(SECURITY, 2)
+    assert [s.text for s in found] == SECURITY.split("\n")
+    assert all(SECURITY[s.start : s.end] == s.text and s.chunk == 2 for s in found)
+    short = sentences_of("See below. Employees may work remotely up to 3 days per week.")
+    assert len(short) == 2 and short[0].text == "See below."  # a short first sentence stays on its own
+    joined = sentences_of("Employees may work remotely up to 3 days. Ok.")
+    assert len(joined) == 1  # a short fragment joins the sentence before it
+
+
+def test_the_sentence_holding_the_answer_is_kept_within_the_budget(embedder: LocalEmbedding) -> None:
+    chunks = [chunk(1, TRAVEL), chunk(2, REMOTE), chunk(3, SECURITY)]
+    selection = selector(embedder, 40).select("How many days per week may employees work remotely?", chunks)
+    shown = selection.shown
+    assert shown[1] is not None and "up to 3 days per week" in shown[1].text
+    kept = " ".join(c.text for c in shown if c is not None)
+    assert selection.tokens <= 40
+    assert (
+        sum(estimate_tokens(s.text) for c in shown if c for s in sentences_of(c.text.replace(GAP, " "))) <= 45
+    )
+    assert "Parking permits" not in kept and "Badges are renewed" not in kept
+    assert selection.sentences < selection.total_sentences
+    assert selection.embed_ms > 0
+
+
+def test_order_within_a_chunk_is_kept_and_gaps_are_marked(embedder: LocalEmbedding) -> None:
+    chunks = [chunk(1, REMOTE)]
+    shown = (
+        selector(embedder, 45).select("Who approves remote work and where do requests go?", chunks).shown[0]
+    )
+    assert shown is not None
+    positions = [REMOTE.index(part.strip()) for part in shown.text.split(GAP.strip()) if part.strip()]
+    assert positions == sorted(positions)  # the kept sentences in the chunk's order
+    assert shown.text.endswith(GAP.strip())  # the chunk goes on after the last kept sentence
+    assert shown.chunk_id == "chunk-1" and shown.title == "file 1"  # only the text is cut
+
+
+def test_numbering_is_stable_when_a_chunk_is_left_out(embedder: LocalEmbedding) -> None:
+    chunks = [chunk(1, REMOTE), chunk(2, TRAVEL), chunk(3, SECURITY)]
+    shown = selector(embedder, 24).select("What disk encryption must laptops use?", chunks).shown
+    assert len(shown) == 3
+    assert shown[2] is not None and "AES-256" in shown[2].text
+    assert shown[0] is None or shown[1] is None  # 24 tokens leave no room for all three chunks
+    text = format_sources(shown)
+    assert "[3] (file 3)" in text  # still source 3
+    for n, c in enumerate(shown, start=1):
+        assert (f"[{n}] (" in text) == (c is not None)
+    assert "AES-256" in build_messages("What disk encryption must laptops use?", shown)[1]["content"]
+
+
+def test_a_budget_of_zero_or_one_the_chunks_fit_leaves_them_whole(embedder: LocalEmbedding) -> None:
+    chunks = [chunk(1, REMOTE), chunk(2, TRAVEL)]
+    for budget in (0, 10_000):
+        selection = selector(embedder, budget).select("How many remote days?", chunks)
+        assert [c.text for c in selection.shown if c] == [REMOTE, TRAVEL] and selection.embed_ms == 0.0
+
+
+def test_question_terms_break_ties_the_embedding_blurs(embedder: LocalEmbedding) -> None:
+    """A placeholder or a number is a term the question shares with one sentence only."""
+    text = (
+        "The escalation contact for incidents is <PERSON_3> in the security team. "
+        "The escalation contact for outages is <PERSON_9> in the operations team. "
+        "Escalations are logged in the incident tracker within the day."
+    )
+    shown = selector(embedder, 20).select("What team is <PERSON_9> in?", [chunk(1, text)]).shown[0]
+    assert shown is not None and "<PERSON_9> in the operations team" in shown.text
