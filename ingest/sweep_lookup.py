@@ -4,8 +4,9 @@ Every text the sweep changes holds one of its terms whole (a vault value, or a c
 name) between non-word characters, and BM25 tokenizes word by word (lower case, stemmed, stop words dropped):
 such a text's sparse vector holds each BM25 term of the value. The chunks whose sparse vector holds one term
 of a value are thus a superset of those that hold the value; a sparse search for that single term returns
-exactly them (a chunk without the term does not match at all). For each value the rarest of its terms is
-used, found by asking for a few holders of each and more only for terms that had that many.
+exactly them (a chunk without the term does not match at all). For each value, the chunks holding all of its
+terms whose holders are known in full (at least its rarest term's, found by asking for a few holders of each
+term and more only for terms that had that many).
 
 The cost follows the job: a search per new term and a read of the chunks that hold a rare term of a new
 value, never a scroll of the store. A value without a BM25 term (all stop words) cannot be looked up: the
@@ -58,8 +59,8 @@ def candidate_ids(index: TermIndex, terms: Iterable[str], first_limit: int = FIR
         limit *= 4
     chosen: set[str] = set()
     for ids in wanted.values():
-        rarest: list[str] = min((complete[t] for t in ids if t in complete), key=len)
-        chosen.update(rarest)
+        held = [set(complete[t]) for t in ids if t in complete]  # a text holding the value holds them all
+        chosen.update(set.intersection(*held))
     return sorted(chosen)
 
 
