@@ -19,6 +19,7 @@ from spacy.tokens import Doc  # noqa: E402
 from anonymize import name_lexicon  # noqa: E402
 from anonymize.detector_config import DetectorConfig  # noqa: E402
 from anonymize.recognizers import builtin_recognizers, custom_recognizers  # noqa: E402
+from anonymize.recognizers.inverted_names import InvertedNameRecognizer  # noqa: E402
 from anonymize.recognizers.name_evidence import NameEvidenceRecognizer  # noqa: E402
 from anonymize.spacy_models import model_location  # noqa: E402
 
@@ -135,7 +136,9 @@ def build_analyzer(config: DetectorConfig, lexicon: name_lexicon.NameLexicon | N
     analyzer.registry.remove_recognizer("PhoneRecognizer")
     for recognizer in builtin_recognizers() + custom_recognizers(config.custom):
         analyzer.registry.add_recognizer(recognizer)
-    analyzer.registry.add_recognizer(NameEvidenceRecognizer(lexicon or name_lexicon.load()))
+    lexicon = lexicon or name_lexicon.load()
+    analyzer.registry.add_recognizer(NameEvidenceRecognizer(lexicon))
+    analyzer.registry.add_recognizer(InvertedNameRecognizer(lexicon))
     for entity_type, words in config.deny_list.items():
         analyzer.registry.add_recognizer(
             PatternRecognizer(supported_entity=entity_type, name=f"Deny{entity_type}", deny_list=words)

@@ -259,7 +259,7 @@ def person_shaped(value: str, hyphenated: bool = False) -> bool:
             return False
         if bare[1:] != bare[1:].lower() and not _INNER_CAPITAL_OK.match(bare) and not hyphen_ok:
             return False
-    return initials < len(words) - 1
+    return initials < len(words)  # "J. Okonkwo", not "J. K."
 
 
 def propagate(

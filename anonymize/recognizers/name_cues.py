@@ -284,7 +284,12 @@ methods objective objectives design setting participants findings interpretation
 conclusions introduction discussion abstract keywords
 """
 _FIELD_LABELS = frozenset(_FIELD_LABEL_TEXT.split())
-_SPEAKER_LINE = re.compile(rf"(?m)^[ \t]*({NAME_WORD}(?:[ \t]+{NAME_WORD})?)[ \t]*:(?=[ \t]*\S)")
+# A chat export's time stamp before the speaker: "15/03/26, 19:04 - ", "[09:12] ", "2026-03-15 19:04 ".
+_STAMP = (
+    r"(?:\[?(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?"
+    r"[ \t]*(?:[-–][ \t]*)?)?"
+)
+_SPEAKER_LINE = re.compile(rf"(?m)^[ \t]*{_STAMP}({NAME_WORD}(?:[ \t]+{NAME_WORD})?)[ \t]*:(?=[ \t]*\S)")
 
 
 class SpeakerLabelRecognizer(EntityRecognizer):

@@ -3,10 +3,16 @@ spaCy model and name lexicon. The names here are in none of the evaluation corpo
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from sqlalchemy import create_engine
 
 from anonymize.detector import DetectorConfig, PiiDetector
+from anonymize.keys import load_or_create_key
 from anonymize.names import technical_text
+from anonymize.pseudonymizer import Pseudonymizer
+from anonymize.vault import Vault
 
 
 @pytest.fixture(scope="module")
@@ -48,3 +54,54 @@ def test_hyphenated_surname_alone_in_a_coded_document(detector: PiiDetector) -> 
     found = persons(detector, text)
     assert found.count("Ezeoke-Mwale") == 1 and "Chinedu Ezeoke-Mwale" in found
     assert "Vehicle" not in found
+
+
+def test_chat_export_speakers_after_time_stamps(detector: PiiDetector) -> None:
+    text = (
+        "02/04/26, 08:10 - Henrike: the courier is late again\n"
+        "02/04/26, 08:12 - Pavla Dvořáková: I'll call them\n"
+        "[08:15] Henrike: thanks, Pavla"
+    )
+    found = persons(detector, text)
+    assert found.count("Henrike") == 2 and "Pavla Dvořáková" in found
+
+
+def test_inverted_names_in_a_payroll_table_and_initials_with_surnames(detector: PiiDetector) -> None:
+    text = (
+        "| Employee | Change | Account |\n|---|---|---|\n"
+        "| SOLHEIM-AASEN, Ingrid | new bank account | NO93 8601 1117 947 |\n"
+        "| Ezeoke, Chinedu | hours 0.8 FTE | unchanged |\n\n"
+        "Prepared by T. Brandvold, checked by R. Halvorsen."
+    )
+    found = persons(detector, text)
+    for name in ("SOLHEIM-AASEN, Ingrid", "Ezeoke, Chinedu", "T. Brandvold", "R. Halvorsen"):
+        assert name in found
+
+
+def test_hr_memo_and_incident_report_are_pseudonymized_end_to_end(
+    detector: PiiDetector, tmp_path: Path
+) -> None:
+    """The insider's case of issue 19: double-barrelled surnames of non-English origin in an HR memo and an
+    incident report are replaced everywhere, so the vault (and erasure) knows them."""
+    memo = (
+        "HR MEMO — CONFIDENTIAL\n\nTo: line managers, Bergen site\nFrom: Ingrid Solheim-Aasen, HR\n\n"
+        "Chinedu Ezeoke-Mwale returns from sick leave on 4 May on reduced hours. Ezeoke-Mwale's manager, "
+        "Paulo Teixeira-Brandão, will agree a plan with him. Questions to Solheim-Aasen."
+    )
+    report = (
+        "INCIDENT REPORT IR-26/118\n\nReported by: Paulo Teixeira-Brandão\nLocation: loading bay 3, Bergen\n\n"
+        "At 07:40 a pallet fell near Chinedu Ezeoke-Mwale. Teixeira-Brandão stopped the forklift; "
+        "Ezeoke-Mwale was unhurt."
+    )
+    engine = create_engine(f"sqlite:///{tmp_path}/v.db")
+    try:
+        pseudo = Pseudonymizer(
+            detector, Vault(engine, load_or_create_key(tmp_path / "vault.key")), ["PERSON"]
+        )
+        outputs = [pseudo.run([text])[0].text for text in (memo, report)]
+        for name in ("Solheim-Aasen", "Ezeoke-Mwale", "Teixeira-Brandão", "Ingrid", "Chinedu", "Paulo"):
+            assert all(name not in out for out in outputs), (name, outputs)
+        assert pseudo.vault.find("PERSON", "Chinedu Ezeoke-Mwale")
+        assert "Bergen" in outputs[0] and "Bergen" in outputs[1]  # places are left
+    finally:
+        engine.dispose()
