@@ -3,7 +3,7 @@ answered as "you", markers renumbered in order of appearance."""
 
 from __future__ import annotations
 
-from retrieval.answer_text import add_marker, lead_with_the_claim, renumber, second_person
+from retrieval.answer_text import StreamLead, add_marker, lead_with_the_claim, renumber, second_person
 
 LAPTOP = "Who do I call about a lost laptop, and how fast must I report it?"
 
@@ -56,3 +56,14 @@ def test_markers_are_renumbered_in_order_of_first_appearance() -> None:
 def test_a_matched_source_gets_its_marker_after_the_first_sentence() -> None:
     assert add_marker("The limit is 3.5 days. More text.", 2) == "The limit is 3.5 days [2]. More text."
     assert add_marker("No full stop", 1) == "No full stop [1]"
+
+
+def test_a_marker_opening_the_stream_is_held_back_and_dropped() -> None:
+    def shown(pieces: list[str]) -> str:
+        lead = StreamLead()
+        return "".join(lead.feed(p) for p in pieces)
+
+    assert shown(["[", "4", "] You", " call"]) == "You call"  # split over tokens
+    assert shown(["[1]", "[2] ", "Up to"]) == "Up to"
+    assert shown(["Up", " to 3 days [1]."]) == "Up to 3 days [1]."  # later markers pass
+    assert shown(["[Note] x"]) == "[Note] x"  # not a marker
