@@ -153,7 +153,7 @@ class LocalEmbedding(HuggingFaceEmbedding):
     def _embed(self, inputs: list, prompt_name: str | None = None) -> list[list[float]]:
         if self._encoder is not None:  # a question on one thread, as torch's (retrieval/query_embedding.py)
             threads = 1 if prompt_name == "query" else None
-            return self._encoder.encode(inputs, self.embed_batch_size, threads).tolist()  # type: ignore[no-any-return]
+            return self._encoder.encode(inputs, self.embed_batch_size, threads).tolist()
         if self._precision.precision == "bf16" and prompt_name != "query":
             import torch
 
@@ -173,7 +173,7 @@ class LocalEmbedding(HuggingFaceEmbedding):
         if threads is None:
             return self._embed(list(texts), prompt_name="text")
         if self._encoder is not None:
-            return self._encoder.encode(list(texts), self.embed_batch_size, threads).tolist()  # type: ignore[no-any-return]
+            return self._encoder.encode(list(texts), self.embed_batch_size, threads).tolist()
         import torch
 
         before = torch.get_num_threads()

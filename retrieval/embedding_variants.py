@@ -38,8 +38,10 @@ RequestedVariant = Literal["auto", "torch", "onnx", "onnx-int8"]
 VARIANTS: tuple[str, ...] = get_args(Variant)
 
 # Smallest cosine to torch fp32 on the calibration texts: the fp32 runtimes compute the same function
-# (differences are float summation order); dynamic int8 quantization moves vectors further.
-MIN_COSINE: dict[str, float] = {"torch": 0.9999, "onnx": 0.9999, "onnx-int8": 0.99}
+# (differences are float summation order); dynamic int8 quantization moves vectors further, and with the
+# batch (activations are quantized per batch). int8's bound is what passed the retrieval check: on 702
+# SciFact chunks min cosine 0.9868 (mean 0.9941), dense nDCG@10 0.8972 vs torch fp32's 0.8928.
+MIN_COSINE: dict[str, float] = {"torch": 0.9999, "onnx": 0.9999, "onnx-int8": 0.98}
 # What ``auto`` may choose besides torch: both passed the retrieval check (SciFact nDCG@10 within 0.005 of
 # torch fp32, figures in docs/evaluation.md). Re-run that check before adding a variant here.
 AUTO_CANDIDATES: tuple[str, ...] = ("onnx", "onnx-int8")
