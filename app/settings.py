@@ -75,7 +75,7 @@ class LLMSettings(BaseModel):
     n_threads_batch: int = Field(0, ge=0, description="threads evaluating the prompt; 0 = n_threads")
     flash_attn: bool = Field(False, description="llama.cpp flash attention (CPU backend)")
     lookup_tokens: int = Field(
-        0,
+        10,
         ge=0,
         description="prompt-lookup speculative decoding: draft tokens copied from the prompt (0 = off); "
         "needs prompt_cache_mb = 0",
@@ -85,7 +85,7 @@ class LLMSettings(BaseModel):
 
 class AnswerSettings(BaseModel):
     source_tokens: int = Field(
-        0,
+        192,  # XQuAD: the answer survives in 0.97 of questions (docs/evaluation.md, "Generation speed")
         ge=0,
         description="token budget of the sources in the answer prompt: the retrieved chunks' sentences most "
         "similar to the question (and their preceding sentence) up to it; 0 = whole chunks",
