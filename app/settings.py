@@ -195,16 +195,8 @@ class RetrievalSettings(BaseModel):
     injection_policy: Literal["label", "exclude"] = Field(
         "label", description="chunks flagged as prompt injection: shown flagged, or never given to the model"
     )
-    judge_threshold: float = Field(
-        0.5,
-        ge=0,
-        le=1,
-        description="keep a grounded draft when the judge's confidence (P(yes) with the retrieval evidence, "
-        "retrieval/judge.py) is at least this; 0 = the judge never withholds (its figures still recorded)",
-    )
-    answer_cache_entries: int = Field(
-        256, ge=0, description="answers kept per process by (question, groups, index version); 0 = no cache"
-    )
+    judge_threshold: float = Field(0.5, ge=0, le=1, description="a draft is kept at this judge confidence")
+    answer_cache_entries: int = Field(256, ge=0, description="answers cached per process (0 = off)")
 
 
 class DatabaseSettings(BaseModel):
