@@ -259,7 +259,9 @@ def person_shaped(value: str, hyphenated: bool = False) -> bool:
             return False
         if bare[1:] != bare[1:].lower() and not _INNER_CAPITAL_OK.match(bare) and not hyphen_ok:
             return False
-    return initials < len(words)  # "J. Okonkwo", not "J. K."
+    # "J. Okonkwo" (an initial written with its period), not "J. K." nor "Factor V Leiden"'s "V Leiden".
+    dotted = all(w.endswith(".") for w in words if len(w.rstrip(".")) == 1)
+    return initials < len(words) if dotted else initials < len(words) - 1
 
 
 def propagate(

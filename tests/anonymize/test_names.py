@@ -199,3 +199,10 @@ def test_addressee_line_under_the_models_place() -> None:
     assert names_before_addresses(text, [address, place]) == []
     found = names_before_addresses(text, [address, place], [place])
     assert [text[r.start : r.end] for r in found] == ["Amalia N. Costa"]
+
+
+def test_an_initial_with_its_period_and_a_surname_is_person_shaped() -> None:
+    from anonymize.names import person_shaped
+
+    assert person_shaped("T. Brandvold") and person_shaped("Ingrid K. Solheim")
+    assert not person_shaped("V Leiden") and not person_shaped("J. K.")
