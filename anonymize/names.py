@@ -140,15 +140,14 @@ _WORDISH = re.compile(r"\S*[^\W\d_]\S*")
 # or a formula character.
 _TECHNICAL_HINT = re.compile(r"[^\W\d_]\d|\d[^\W\d_]|[A-Z][A-Z]|[a-z][A-Z]|[^\w\s.,;:'’\"!?-]")
 _PLAIN_NUMBER = re.compile(r"[\d.,:/\-–—+()%$€£]+")
-_CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]*[A-ZÀ-ÖØ-Þ]"
-_CAPS_RUN = re.compile(rf"(?<!\S){_CAPS_WORD}(?:[ \t]+{_CAPS_WORD})+(?!\S)")
-# A year range or a period in a CV or a log: "2015–2019", "2021–present", "2019-now".
-_PERIOD = re.compile(r"\d{4}[-–—](?:\d{2,4}|[a-z]+)")
+_CAPS_RUN = re.compile(
+    r"(?<!\S)[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]*[A-ZÀ-ÖØ-Þ](?:[ \t]+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]*[A-ZÀ-ÖØ-Þ])+(?!\S)"
+)
+_PERIOD = re.compile(r"\d{4}[-–—](?:\d{2,4}|[a-z]+)")  # a period in a CV: "2015–2019", "2021–present"
 
 
 def _heading_words(text: str) -> str:
-    """``text`` with runs of two or more all-caps words of four or more letters blanked: a heading
-    ("RIVERSIDE FAMILY CLINIC"), not acronyms."""
+    """``text`` with all-caps headings blanked (two or more all-caps words of 4+ letters: not acronyms)."""
 
     def blank(match: re.Match[str]) -> str:
         long_words = sum(len(w) >= 4 for w in match.group().split())
@@ -259,8 +258,7 @@ def person_shaped(value: str, hyphenated: bool = False) -> bool:
             return False
         if bare[1:] != bare[1:].lower() and not _INNER_CAPITAL_OK.match(bare) and not hyphen_ok:
             return False
-    # "J. Okonkwo" (an initial written with its period), not "J. K." nor "Factor V Leiden"'s "V Leiden".
-    dotted = all(w.endswith(".") for w in words if len(w.rstrip(".")) == 1)
+    dotted = all(w.endswith(".") for w in words if len(w.rstrip(".")) == 1)  # "J. Okonkwo", not "V Leiden"
     return initials < len(words) if dotted else initials < len(words) - 1
 
 
