@@ -75,7 +75,7 @@ class LLMSettings(BaseModel):
     n_threads_batch: int = Field(0, ge=0, description="threads evaluating the prompt; 0 = n_threads")
     flash_attn: bool = Field(False, description="llama.cpp flash attention (CPU backend)")
     lookup_tokens: int = Field(
-        10,
+        0,  # measured slower on 2 CPU cores (bench generate: 0.4x tokens/s), see docs/evaluation.md
         ge=0,
         description="prompt-lookup speculative decoding: draft tokens copied from the prompt (0 = off); "
         "needs prompt_cache_mb = 0",
