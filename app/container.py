@@ -116,7 +116,7 @@ class Container:
         from retrieval.embedding import load_embedding
 
         emb = self.settings.embedding
-        variant = emb.variant
+        variant: str = emb.variant
         if variant == "auto" and (recorded := self.catalog.index_components()):
             variant = recorded.get("embedding_variant", "torch")  # auto never mixes variants in an index
         cache_dir = Path(emb.cache_dir) if emb.cache_dir else None

@@ -89,7 +89,8 @@ def test_hr_memo_and_incident_report_are_pseudonymized_end_to_end(
         "Paulo Teixeira-Brandão, will agree a plan with him. Questions to Solheim-Aasen."
     )
     report = (
-        "INCIDENT REPORT IR-26/118\n\nReported by: Paulo Teixeira-Brandão\nLocation: loading bay 3, Bergen\n\n"
+        "INCIDENT REPORT IR-26/118\n\nReported by: Paulo Teixeira-Brandão\n"
+        "Location: loading bay 3, Bergen\n\n"
         "At 07:40 a pallet fell near Chinedu Ezeoke-Mwale. Teixeira-Brandão stopped the forklift; "
         "Ezeoke-Mwale was unhurt."
     )
