@@ -38,7 +38,12 @@ def test_question_streams_an_answer_with_sources(sample_home) -> None:
     sources = events[0]["sources"]
     assert sources and Path(sources[0]["source"]).name == "remote_work_policy.md"
     answer = events[-1]["answer"]
-    assert answer["answer"] and set(answer["timings"]) == {"retrieve_ms", "first_token_ms", "total_ms"}
+    assert answer["answer"] and set(answer["timings"]) == {
+        "retrieve_ms",
+        "first_token_ms",
+        "total_ms",
+        "after_last_token_ms",
+    }
 
 
 def test_question_about_a_person_is_pseudonymized_before_retrieval(sample_home) -> None:

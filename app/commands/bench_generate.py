@@ -96,7 +96,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             time.sleep(0.1)
         url = f"http://127.0.0.1:{port}"
         llm = bench.llm
-        base: dict[str, Any] = {"n_ctx": llm.n_ctx, "n_threads": llm.n_threads, "n_batch": llm.n_batch, "seed": llm.seed}
+        base: dict[str, Any] = {
+            "n_ctx": llm.n_ctx,
+            "n_threads": llm.n_threads,
+            "n_batch": llm.n_batch,
+            "seed": llm.seed,
+        }
         bare = Llama(model_path=model_path, verbose=False, **base)  # privrag's prompt
         naive = Llama(model_path=model_path, verbose=False, **base)  # the naive RAG prompt
         lookup = load_llama(
