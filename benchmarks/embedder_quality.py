@@ -19,6 +19,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from anonymize.offline import go_offline
+
 ROOT = Path(__file__).resolve().parents[1]
 SCIFACT = ROOT.parent / "shared" / "data" / "scifact"
 MAX_DROP = 0.005
@@ -96,8 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus-limit", type=int, default=1000, help="first N documents plus judged ones")
     parser.add_argument("--variants", default="torch,onnx,onnx-int8", help="the first is the reference")
     args = parser.parse_args(argv)
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    go_offline()
     try:
         report = run(args)
     except (OSError, ValueError, RuntimeError) as exc:

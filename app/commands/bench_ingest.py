@@ -224,11 +224,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         "machine": {**machine(), "load_avg_before": [round(x, 2) for x in load_before]},
     }
     # a/b and a/c compare throughput (MB/min) on the same files; per-second chunk rates are in each part
-    reports = settings.home / "reports"
-    reports.mkdir(parents=True, exist_ok=True)
-    path = reports / f"bench-ingest-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    path.write_text(json.dumps(result, indent=2, default=str))
-    result["report"] = str(path)
+    _save_report(settings, "bench-ingest", result)
     emit(args, result, _human(result))
     return 0
 
@@ -243,13 +239,18 @@ def _run_large(args: argparse.Namespace, settings: Settings) -> int:
         result = run_large(args, settings)
     except CorpusError as exc:
         raise CliError(str(exc)) from exc
-    reports = settings.home / "reports"
-    reports.mkdir(parents=True, exist_ok=True)
-    path = reports / f"bench-ingest-{args.large}-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    path.write_text(json.dumps(result, indent=2, default=str))
-    result["report"] = str(path)
+    _save_report(settings, f"bench-ingest-{args.large}", result)
     emit(args, result, human(result))
     return 0
+
+
+def _save_report(settings: Settings, name: str, result: dict[str, Any]) -> None:
+    """The run's JSON under <home>/reports, its path added to the result as ``report``."""
+    reports = settings.home / "reports"
+    reports.mkdir(parents=True, exist_ok=True)
+    path = reports / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    path.write_text(json.dumps(result, indent=2, default=str))
+    result["report"] = str(path)
 
 
 def _human(r: dict[str, Any]) -> str:
