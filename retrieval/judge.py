@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from retrieval.grounding import question_coverage
 from retrieval.llm import ChatModel, Message, choose_option
@@ -96,11 +96,4 @@ FITTED = Calibration()
 
 def judge_calibration(threshold: float) -> Calibration:
     """The fitted weights with ``threshold`` (the setting ``[retrieval] judge_threshold``)."""
-    return Calibration(
-        bias=FITTED.bias,
-        w_judge=FITTED.w_judge,
-        w_coverage=FITTED.w_coverage,
-        w_dense=FITTED.w_dense,
-        w_agree=FITTED.w_agree,
-        threshold=threshold,
-    )
+    return replace(FITTED, threshold=threshold)
