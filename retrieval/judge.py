@@ -90,7 +90,8 @@ def confidence(p_yes: float, found: Evidence, calibration: Calibration) -> float
     return round(1 / (1 + math.exp(-z)), 4)
 
 
-# Fitted on XQuAD seed 13 (the dev split): docs/evaluation.md, "Answers and generation".
+# Not fitted yet: P(yes) alone against the threshold (the former yes/no verdict as a probability). The plan,
+# fit on XQuAD seed 13 and apply to seed 7, is in docs/evaluation.md, "Direct answers, the calibrated judge".
 FITTED = Calibration()
 
 
