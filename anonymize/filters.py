@@ -18,11 +18,13 @@ from anonymize.recognizers.name_evidence import title_caps
 from anonymize.results import recognizer_name, tier
 from anonymize.text import COMPANY_WORD, STOP_WORDS, words
 
-# Words the small spaCy model tags as PERSON in headers and tables ("Email", "Name", ...).
+# Words the small spaCy model tags as PERSON in headers and tables ("Email", "Name", ...), and weekdays
+# ("Date: Wed, 7 May").
 NOT_NAMES = words(
     """
     email e-mail name names phone mobile role title date subject from to cc bcc re fwd fw memo note notes
     owner contact ssn iban ip address dear hi hello thanks regards team manager director
+    mon tue tues wed thu thur thurs fri monday tuesday wednesday thursday friday saturday sunday
     """
 )
 # Words the model takes into a name before it: verbs of address, greetings, titles ("Call Jane Doe").
