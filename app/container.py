@@ -35,7 +35,7 @@ from ingest.pipeline import Ingestor  # noqa: E402
 from ingest.sealed_paths import PathSealer  # noqa: E402
 from retrieval.answer import Answerer  # noqa: E402
 from retrieval.answer_cache import AnswerCache  # noqa: E402
-from retrieval.judge import judge_calibration  # noqa: E402
+from retrieval.judge_fitted import judge_calibration  # noqa: E402
 from retrieval.llm import ChatModel, LazyChatModel, LlamaCppChat, LlamaSpeed, OpenAICompatChat  # noqa: E402
 from retrieval.passages import PassageSelector  # noqa: E402
 from retrieval.retriever import Retriever  # noqa: E402
@@ -342,7 +342,9 @@ class Container:
             min_coverage=self.settings.retrieval.min_coverage,
             confident_score=self.settings.retrieval.confident_score,
             injection_policy=self.settings.retrieval.injection_policy,
-            calibration=judge_calibration(self.settings.retrieval.judge_threshold),
+            calibration=judge_calibration(
+                self.settings.retrieval.judge, self.settings.retrieval.judge_threshold
+            ),
             cache=self.answer_cache,
         )
 

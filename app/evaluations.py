@@ -135,6 +135,16 @@ def check_rag_dataset(dataset: Path) -> None:
         raise ValueError(f"{dataset} must hold passages.jsonl and questions_dev.jsonl (XQuAD layout)")
 
 
+def _appender(path: Path) -> Callable[[Any], None]:
+    """Append each result (a dataclass) to ``path`` as one JSON line."""
+
+    def append(result: Any) -> None:
+        with path.open("a", encoding="utf-8") as out:
+            out.write(json.dumps(dataclasses.asdict(result)) + "\n")
+
+    return append
+
+
 def evaluate_rag(
     settings: Settings,
     dataset: Path,
@@ -142,8 +152,10 @@ def evaluate_rag(
     unanswerable: float = 0.2,
     seed: int = 13,
     progress: Callable[[int, int], None] | None = None,
+    results_log: Path | None = None,
 ) -> dict[str, Any]:
-    """Run the answer benchmark on a fresh home; the report lands in <home>/reports/rag/<run>/."""
+    """Run the answer benchmark on a fresh home; the report lands in <home>/reports/rag/<run>/ (and each
+    result, as it comes, in ``results_log``: JSON lines)."""
     from eval.rag import run_rag_benchmark
     from eval.reports import bar_chart, markdown_table, report_dir, write_json
 
@@ -156,6 +168,7 @@ def evaluate_rag(
         unanswerable_fraction=unanswerable,
         seed=seed,
         progress=progress,
+        on_result=_appender(results_log) if results_log else None,
     )
     out = report_dir(settings.home, "rag")
     data = report.to_json()

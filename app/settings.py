@@ -187,15 +187,14 @@ class RetrievalSettings(BaseModel):
     min_support: float = Field(
         0.5, description="withhold an answer when its cited sources hold less than this share of its terms"
     )
-    verify_answers: bool = Field(
-        True,
-        description="after a grounded draft, a 2nd (one-word, grammar-constrained) model call on the answer "
-        "prompt's sources and question: do the sources state the answer? no = the draft is withheld",
-    )
+    verify_answers: bool = Field(True, description="the calibrated judge may withhold a grounded draft")
     injection_policy: Literal["label", "exclude"] = Field(
         "label", description="chunks flagged as prompt injection: shown flagged, or never given to the model"
     )
-    judge_threshold: float = Field(0.5, ge=0, le=1, description="a draft is kept at this judge confidence")
+    judge: Literal["draft", "question"] = Field(
+        "draft", description="judge on the draft's token probabilities and evidence; question: + a 2nd call"
+    )
+    judge_threshold: float | None = Field(None, ge=0, le=1, description="min. confidence kept; None: fitted")
     answer_cache_entries: int = Field(256, ge=0, description="answers cached per process (0 = off)")
 
 

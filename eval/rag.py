@@ -52,6 +52,9 @@ class RagResult:
     p_yes: float | None = None  # the judge's P(yes) (retrieval.judge), when it ran
     confidence: float | None = None  # the judge's combined confidence
     evidence: dict = field(default_factory=dict)  # the retrieval evidence the judge combined
+    features: dict = field(default_factory=dict)  # every feature the judge had (retrieval.judge.features)
+    after_last_token_ms: float = 0.0  # the checks and the judge, after the draft's last token
+    judge_call_ms: float | None = None  # of which the judge's second model call (P(yes)), when it ran
 
 
 @dataclass
@@ -188,9 +191,11 @@ def run_rag_benchmark(
     unanswerable_fraction: float = 0.2,
     seed: int = 13,
     progress: Callable[[int, int], None] | None = None,
+    on_result: Callable[[RagResult], None] | None = None,
 ) -> RagReport:
     """Ingest the passages (minus the held-out ones) into a fresh home from ``homes`` and ask the sampled
-    questions; ``model`` names the chat model the homes answer with (in the report)."""
+    questions; ``model`` names the chat model the homes answer with (in the report); ``on_result`` sees each
+    result as it comes (a long run cut short keeps what it measured)."""
     require_eval_extra("privrag eval rag")
     passages, questions = load_xquad(dataset)
     chosen, held_out = sample_questions(questions, limit, unanswerable_fraction, seed)
@@ -210,6 +215,8 @@ def run_rag_benchmark(
             results = []
             for index, q in enumerate(chosen):
                 results.append(_ask(container, q))
+                if on_result:
+                    on_result(results[-1])
                 if progress:
                     progress(index + 1, len(chosen))
         finally:
@@ -250,6 +257,9 @@ def _ask(container: EvalHome, q: RagQuestion) -> RagResult:
         p_yes=answer.checks.get("p_yes"),
         confidence=answer.checks.get("confidence"),
         evidence=answer.checks.get("evidence", {}),
+        features=answer.checks.get("features", {}),
+        after_last_token_ms=answer.timings.get("after_last_token_ms", 0.0),
+        judge_call_ms=answer.checks.get("judge_call_ms"),
     )
 
 

@@ -18,8 +18,10 @@ from retrieval.answer_cache import AnswerCache, CachedAnswer
 from retrieval.answer_text import StreamLead, add_marker, lead_with_the_claim, renumber, second_person
 from retrieval.answer_types import Answer, Citation
 from retrieval.citing import cited_numbers, closest_source, is_refusal, repoint  # noqa: F401 (re-exported)
-from retrieval.grounding import check, question_coverage
-from retrieval.judge import Calibration, confidence, evidence, yes_probability
+from retrieval.grounding import question_coverage
+from retrieval.judge import Calibration
+from retrieval.judge_tokens import DraftSignal, stream_draft, watch_for
+from retrieval.judge_verdict import Judging, draft_checks
 from retrieval.llm import ChatModel
 from retrieval.passage_support import content_words, infer_source, supporting_span  # noqa: F401 (re-exported)
 from retrieval.passages import PassageSelector
@@ -29,7 +31,6 @@ from retrieval.prompt import (
     WITHDRAWN,
     build_condense_messages,
     build_messages,
-    judge_messages_from,
 )
 from retrieval.questions import QuestionMapper
 from retrieval.retriever import RetrievedChunk, Retriever
@@ -98,8 +99,8 @@ class Answerer:
         self.confident_score = confident_score
         # Below this share of its terms in the cited sources, an answer is withheld.
         self.min_support = min_support
-        # A second call, one token on the answer's KV prefix: do the retrieved sources state the answer? Its
-        # P(yes), with the retrieval evidence, against a threshold chosen on a dev split (retrieval.judge).
+        # The calibrated judge (retrieval.judge): the draft's token probabilities, read while it is
+        # generated, its support, the retrieval evidence (P(yes) of a 2nd call if the calibration weighs it)
         self.verify = verify
         self.calibration = calibration or Calibration()
         self.cache = cache  # answers in pseudonym space by (question, groups, index version)
@@ -191,19 +192,21 @@ class Answerer:
         first_token_ms = 0.0
         shown = self.passages.select(asked, relevant).shown if self.passages and relevant else relevant
         messages = build_messages(asked, shown) if relevant else []
+        watch = watch_for(self.chat_model, REFUSAL) if self.verify and self.chat_model and relevant else None
         if not relevant or self.chat_model is None:
             pieces.append(REFUSAL)
             yield {"type": "token", "text": REFUSAL}
         else:
             lead = StreamLead()  # a marker opening the draft is not shown
-            for piece in self.chat_model.stream(messages):
+            for piece in stream_draft(self.chat_model, messages, watch):
                 pieces.append(piece)
                 if shown_piece := lead.feed(piece):
                     first_token_ms = first_token_ms or (time.perf_counter() - started) * 1000
                     yield {"type": "token", "text": shown_piece}
         last_token = time.perf_counter()
         text = "".join(pieces).strip()
-        answer = self._checked(text, asked, relevant, refused=not relevant, messages=messages)
+        signal = watch.signal() if watch is not None else None
+        answer = self._checked(text, asked, relevant, not relevant, messages, signal)
         answer.question_pseudonymized = stored
         answer.relevance = relevance
         if self.cache is not None and key is not None:
@@ -269,6 +272,7 @@ class Answerer:
         chunks: list[RetrievedChunk],
         refused: bool,
         messages: list[dict[str, str]],
+        signal: DraftSignal | None = None,
     ) -> Answer:
         """The draft checked and worded (in pseudonym space): citations that point at a source, re-pointed
         or matched when the model cited wrongly or not at all; withheld (the closest passage shown) when the
@@ -289,7 +293,10 @@ class Answerer:
             text, pointed = repoint(text, asked, chunks, valid)
             origin.update({n: "repointed" for n in set(pointed) - set(valid)})
             valid = pointed
-            checks = self._check(text, asked, [chunks[n - 1].text for n in valid], chunks, messages)
+            verifying = self.verify and self.chat_model is not None
+            judging = Judging(self.chat_model, self.calibration, messages, signal) if verifying else None  # type: ignore[arg-type]  # not None when verifying
+            cited = [chunks[n - 1].text for n in valid]
+            checks = draft_checks(text, asked, cited, chunks, self.min_support, judging)
             checks["draft_sources"] = drafted  # what the model cited, before re-pointing or withholding
             if checks["withheld"]:
                 closest = closest_source(asked, chunks)
@@ -349,42 +356,3 @@ class Answerer:
             )
         answer.revealed, answer.revealed_surrogates = True, list(which)
         return answer
-
-    def _check(
-        self,
-        text: str,
-        asked: str,
-        sources: list[str],
-        chunks: Sequence[RetrievedChunk],
-        messages: list[dict[str, str]],
-    ) -> dict:
-        """Is the draft grounded in its cited sources? Withheld when its terms are missing from them (or it
-        cites nothing, or only restates the question), or, with ``verify``, when the calibrated judge
-        (retrieval.judge: the model's P(yes) that the sources state the answer, on the answer's KV prefix,
-        with the retrieval evidence) falls below its threshold. The draft is not shown to the judge."""
-        grounding = check(text, asked, sources)
-        checks: dict = {
-            "support": grounding.support,
-            "coverage": grounding.coverage,
-            "verified": None,
-            "withheld": False,
-            "reason": "",
-        }
-        if self.min_support > 0 and not sources:
-            checks.update(withheld=True, reason="no source supports the answer")
-        elif self.min_support > 0 and grounding.support is None:
-            checks.update(withheld=True, reason="the answer only restates the question")
-        elif self.min_support > 0 and grounding.support is not None and grounding.support < self.min_support:
-            checks.update(withheld=True, reason="the cited sources do not contain the answer")
-        elif self.verify and self.chat_model is not None:
-            p_yes = yes_probability(self.chat_model, judge_messages_from(messages))
-            found = evidence(asked, chunks)
-            checks.update(p_yes=p_yes, evidence=found.to_json())
-            if p_yes is not None:
-                sure = confidence(p_yes, found, self.calibration)
-                checks.update(confidence=sure, verified="yes" if sure >= self.calibration.threshold else "no")
-            if checks["verified"] == "no":
-                checks.update(
-                    withheld=True, reason="the judge found that the sources do not state the answer"
-                )
-        return checks

@@ -1,27 +1,33 @@
-"""The calibrated judge: keep a grounded draft or withhold it, from the model's probability that the sources
-state the answer combined with the retrieval evidence, against a threshold chosen on a dev split.
+"""The calibrated judge: keep a grounded draft or withhold it, from what the model and retrieval say about it,
+against a threshold chosen on a dev split.
 
-The model is asked, on the answer prompt's system rules, sources and question (the KV prefix the answer
-already evaluated: only the judge's instruction is new), whether the sources state the answer; its reply is
-one token, and the probability of "yes" against "no" is read from the logits, not sampled. The retrieval
-evidence: the largest share of the question's terms one retrieved chunk holds (``coverage``), the best cosine
-similarity (``dense``), the top chunk's fused score (``fused``), and whether the dense and the sparse leg rank
-the same chunk first (``agree``). The weights and the threshold were fitted on XQuAD seed 13 (the dev split)
-and checked on seed 7: docs/evaluation.md, "Answers and generation".
+Features (``features``), each a number:
+- ``start``: logit of 1 - P(the refusal's first token) at the draft's first step, and ``fact_logp`` /
+  ``fact_min``: the mean and least log-probability of the model's choices over the draft's first tokens. Read
+  while the draft is generated (retrieval.judge_tokens): nothing runs after the last token.
+- ``judge``: logit P(yes) that the sources state the answer, from a second, one-token model call on the answer
+  prompt's KV prefix (``yes_probability``); only when the calibration weighs it (``Calibration.asks``).
+- ``support``: the share of the draft's own terms its cited sources hold (retrieval.grounding).
+- the retrieval evidence (``Evidence``): ``coverage``, ``dense``, ``fused``, ``agree``.
+confidence = sigmoid(bias + sum of weight x feature). The fitted weights and thresholds live in
+retrieval.judge_fitted (fitted by eval.rag_calibration on XQuAD seed 13, reported on seed 7).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
 
 from retrieval.grounding import question_coverage
+from retrieval.judge_tokens import DraftSignal
 from retrieval.llm import ChatModel, Message, choose_option
 from retrieval.retriever import RetrievedChunk
 
 _YES = ("yes", "Yes")
 _NO = ("no", "No")
+TOKEN_FEATURES = ("start", "fact_logp", "fact_min")
+FEATURES = (*TOKEN_FEATURES, "judge", "support", "coverage", "dense", "fused", "agree")
 
 
 @dataclass(frozen=True)
@@ -35,17 +41,33 @@ class Evidence:
         return asdict(self)
 
 
+def _judge_only() -> dict[str, float]:
+    return {"judge": 1.0}
+
+
 @dataclass(frozen=True)
 class Calibration:
-    """confidence = sigmoid(bias + w_judge * logit(p_yes) + w_coverage * coverage + w_dense * dense
-    + w_agree * agree); a draft is kept when confidence >= threshold."""
+    """confidence = sigmoid(bias + sum(weights[f] * features[f])); a draft is kept at confidence >=
+    threshold. The default: P(yes) alone (the one-word judge as a probability)."""
 
     bias: float = 0.0
-    w_judge: float = 1.0
-    w_coverage: float = 0.0
-    w_dense: float = 0.0
-    w_agree: float = 0.0
+    weights: Mapping[str, float] = field(default_factory=_judge_only)
     threshold: float = 0.5
+
+    def __post_init__(self) -> None:
+        unknown = set(self.weights) - set(FEATURES)
+        if unknown:
+            raise ValueError(f"calibration weights: unknown features {sorted(unknown)} (known: {FEATURES})")
+
+    @property
+    def asks(self) -> bool:
+        """Whether the second model call (P(yes)) is needed: the weights use it."""
+        return bool(self.weights.get("judge"))
+
+    @property
+    def reads_tokens(self) -> bool:
+        """Whether the weights use the draft's token probabilities (a backend without logits has none)."""
+        return any(self.weights.get(name) for name in TOKEN_FEATURES)
 
 
 def evidence(question: str, chunks: Sequence[RetrievedChunk]) -> Evidence:
@@ -77,24 +99,33 @@ def yes_probability(model: ChatModel, messages: list[Message]) -> float | None:
     return None if verdict is None else float(verdict.lower() == "yes")
 
 
-def confidence(p_yes: float, found: Evidence, calibration: Calibration) -> float:
-    """The combined confidence that the sources state the answer (0..1)."""
-    p = min(max(p_yes, 1e-4), 1 - 1e-4)
-    z = (
-        calibration.bias
-        + calibration.w_judge * math.log(p / (1 - p))
-        + calibration.w_coverage * found.coverage
-        + calibration.w_dense * found.dense
-        + calibration.w_agree * found.agree
-    )
-    return round(1 / (1 + math.exp(-z)), 4)
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
 
 
-# Not fitted yet: P(yes) alone against the threshold (the former yes/no verdict as a probability). The plan,
-# fit on XQuAD seed 13 and apply to seed 7, is in docs/evaluation.md, "Direct answers, the calibrated judge".
-FITTED = Calibration()
+def features(
+    found: Evidence,
+    signal: DraftSignal | None = None,
+    p_yes: float | None = None,
+    support: float | None = None,
+) -> dict[str, float]:
+    """The judge's features of one draft (those it has: no signal from a backend without logits, no
+    ``judge`` unless the second call ran)."""
+    values = {**found.to_json(), "support": support if support is not None else 0.0}
+    if signal is not None:
+        values.update(
+            start=_logit(1 - signal.refusal_start), fact_logp=signal.fact_logp, fact_min=signal.fact_min_logp
+        )
+    if p_yes is not None:
+        values["judge"] = _logit(p_yes)
+    return {k: round(v, 6) for k, v in values.items()}
 
 
-def judge_calibration(threshold: float) -> Calibration:
-    """The fitted weights with ``threshold`` (the setting ``[retrieval] judge_threshold``)."""
-    return replace(FITTED, threshold=threshold)
+def confidence(values: Mapping[str, float], calibration: Calibration) -> float | None:
+    """The combined confidence that the draft is answered by its sources (0..1); None when a weighed
+    feature is missing (the backend showed no logits)."""
+    if any(name not in values for name, weight in calibration.weights.items() if weight):
+        return None
+    z = calibration.bias + sum(w * values[name] for name, w in calibration.weights.items() if w)
+    return round(1 / (1 + math.exp(-max(-50.0, min(50.0, z)))), 4)

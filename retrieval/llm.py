@@ -127,7 +127,25 @@ class LlamaCppChat:
         """Tokens of ``text`` for this model (no special tokens)."""
         return len(self._llm.tokenize(text.encode(), add_bos=False, special=False))
 
+    def token_ids(self, text: str) -> list[int]:
+        """``text``'s token ids for this model (no special tokens)."""
+        return list(self._llm.tokenize(text.encode(), add_bos=False, special=False))
+
     def stream(self, messages: list[Message], max_tokens: int | None = None) -> Iterator[str]:
+        return self.stream_watched(messages, None, max_tokens)
+
+    def stream_watched(
+        self, messages: list[Message], watch: Callable[[Any], None] | None, max_tokens: int | None = None
+    ) -> Iterator[str]:
+        """``stream``, calling ``watch`` with each step's full-vocabulary logits before it is sampled (the
+        draft's own token probabilities, at no extra model pass: retrieval.judge_tokens)."""
+        from llama_cpp import LogitsProcessorList
+
+        def observe(_input_ids: Any, logits: Any) -> Any:
+            if watch is not None:
+                watch(logits)
+            return logits
+
         with self._lock:
             chunks = self._llm.create_chat_completion(
                 messages=messages,  # type: ignore[arg-type]  # plain role/content dicts, not llama_cpp's TypedDicts
@@ -135,6 +153,7 @@ class LlamaCppChat:
                 temperature=self.temperature,
                 seed=self.seed,
                 max_tokens=max_tokens or self.max_tokens,
+                logits_processor=LogitsProcessorList([observe]) if watch is not None else None,
             )
             for chunk in cast(Iterator[dict[str, Any]], chunks):  # stream=True: an iterator of chunk dicts
                 piece = chunk["choices"][0]["delta"].get("content")
@@ -258,6 +277,20 @@ class LazyChatModel:
 
     def stream(self, messages: list[Message], max_tokens: int | None = None) -> Iterator[str]:
         return self.model.stream(messages, max_tokens)
+
+    def stream_watched(
+        self, messages: list[Message], watch: Callable[[Any], None] | None, max_tokens: int | None = None
+    ) -> Iterator[str]:
+        """The real model's (its plain ``stream`` when its backend shows no logits: ``watch`` sees none)."""
+        watched = getattr(self.model, "stream_watched", None)
+        if watched is None:
+            return self.model.stream(messages, max_tokens)
+        return cast(Iterator[str], watched(messages, watch, max_tokens))
+
+    def token_ids(self, text: str) -> list[int]:
+        """The real model's token ids (empty when its backend does not tell)."""
+        ids = getattr(self.model, "token_ids", None)
+        return list(ids(text)) if ids is not None else []
 
     def choose(self, messages: list[Message], options: Sequence[str]) -> str | None:
         return choose_option(self.model, messages, options)

@@ -19,6 +19,7 @@ def register(groups: dict[str, Any], common: argparse.ArgumentParser) -> None:
         "--unanswerable", type=float, default=0.2, help="share of questions whose passage is held out"
     )
     p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--results", help="also append each result, as it comes, to this JSONL file")
     p.set_defaults(func=run)
 
 
@@ -43,6 +44,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             limit=args.limit or None,
             unanswerable=args.unanswerable,
             seed=args.seed,
+            results_log=Path(args.results).expanduser() if args.results else None,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
         )
     latency = data["latency_ms"]

@@ -1,0 +1,188 @@
+"""Fit the judge's calibration (retrieval.judge) on one ``eval rag`` run, choose its threshold there, and
+replay it on another run.
+
+Both runs are made with ``PRIVRAG_RETRIEVAL__JUDGE_THRESHOLD=0`` (every grounded draft is kept, and every
+feature the judge had is recorded per result). A draft's label is 1 when its question is answerable and the
+kept answer cites the gold passage. The fit: L2-regularized logistic regression on standardized features
+(Newton's method, numpy), returned on the raw features' scale. The threshold: the lowest share of answerable
+questions refused with refusal and citation accuracy both at least ``target`` (else the largest refusal
+accuracy minus answerable refused). Replaying a threshold: a draft below it becomes a refusal (no citation,
+F1 and EM 0), as the product would show it.
+
+    python -m eval.rag_calibration --dev DEV/report.json [--score SCORE/report.json] [--mode draft]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from retrieval.judge import TOKEN_FEATURES, Calibration, confidence
+
+MODE_FEATURES = {
+    "draft": (*TOKEN_FEATURES, "support", "coverage", "dense", "agree"),
+    "question": ("judge", *TOKEN_FEATURES, "support", "coverage", "dense", "agree"),
+    "p_yes": ("judge",),
+}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """An ``eval rag`` run's figures with the judge at one threshold."""
+
+    threshold: float
+    refusal_accuracy: float
+    answerable_refused: float
+    citation_accuracy: float
+    f1: float
+    exact_match: float
+    answerable: int
+    unanswerable: int
+
+
+def load_results(path: Path) -> list[dict]:
+    """The per-question results of a ``report.json`` (``results``) or of a JSONL file of results."""
+    try:
+        text = path.read_text()
+        if path.suffix == ".jsonl":
+            return [json.loads(line) for line in text.splitlines() if line.strip()]
+        results = json.loads(text)["results"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise ValueError(
+            f"{path}: not an eval rag report.json with results, nor a JSONL of results ({exc})"
+        ) from exc
+    return list(results)
+
+
+def judged(results: Sequence[dict], names: Sequence[str]) -> list[dict]:
+    """The results whose draft reached the judge with every feature in ``names``."""
+    return [r for r in results if r.get("features") and all(n in r["features"] for n in names)]
+
+
+def label(result: dict) -> int:
+    """1: an answerable question whose kept draft cites its gold passage."""
+    return int(bool(result["answerable"] and result.get("citation_correct")))
+
+
+def fit(results: Sequence[dict], names: Sequence[str], l2: float = 1.0) -> Calibration:
+    """Logistic weights of ``names`` for the judged ``results`` (threshold 0.5 until chosen)."""
+    rows = judged(results, names)
+    if not rows:
+        raise ValueError("no judged drafts with these features: run eval rag with judge_threshold 0")
+    x = np.array([[r["features"][n] for n in names] for r in rows], dtype=np.float64)
+    y = np.array([label(r) for r in rows], dtype=np.float64)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    z = np.hstack([np.ones((len(rows), 1)), (x - mean) / scale])
+    w = np.zeros(z.shape[1])
+    penalty = np.diag([0.0] + [l2] * len(names))
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-(z @ w)))
+        gradient = z.T @ (p - y) + penalty @ w
+        hessian = z.T @ (z * (p * (1 - p))[:, None]) + penalty + 1e-9 * np.eye(len(w))
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if float(np.abs(step).max()) < 1e-8:
+            break
+    weights = {n: round(float(w[i + 1] / scale[i]), 4) for i, n in enumerate(names)}
+    bias = float(w[0] - sum(w[i + 1] * mean[i] / scale[i] for i in range(len(names))))
+    return Calibration(bias=round(bias, 4), weights=weights, threshold=0.5)
+
+
+def replay(results: Sequence[dict], calibration: Calibration) -> Outcome:
+    """The run's figures had the judge withheld every draft below ``calibration``'s threshold."""
+    answerable = unanswerable = refused_answerable = refused_unanswerable = 0
+    cited = correct = 0
+    f1 = em = 0.0
+    for r in results:
+        refused = bool(r["refused"])
+        if not refused and r.get("features"):
+            sure = confidence(r["features"], calibration)
+            refused = sure is not None and sure < calibration.threshold
+        if r["answerable"]:
+            answerable += 1
+            refused_answerable += refused
+            if not refused:
+                f1, em = f1 + r["f1"], em + r["exact_match"]
+                if r.get("citation_correct") is not None:
+                    cited, correct = cited + 1, correct + bool(r["citation_correct"])
+        else:
+            unanswerable += 1
+            refused_unanswerable += refused
+
+    def share(part: float, whole: int) -> float:
+        return round(part / whole, 4) if whole else 0.0
+
+    return Outcome(
+        threshold=calibration.threshold,
+        refusal_accuracy=share(refused_unanswerable, unanswerable),
+        answerable_refused=share(refused_answerable, answerable),
+        citation_accuracy=share(correct, cited),
+        f1=share(f1, answerable),
+        exact_match=share(em, answerable),
+        answerable=answerable,
+        unanswerable=unanswerable,
+    )
+
+
+def choose_threshold(results: Sequence[dict], calibration: Calibration, target: float = 0.9) -> Calibration:
+    """``calibration`` with the threshold chosen on ``results`` (see the module's doc)."""
+    rows = judged(results, [n for n, w in calibration.weights.items() if w])
+    candidates = sorted(
+        {0.0, *(c for r in rows if (c := confidence(r["features"], calibration)) is not None)}
+    )
+    best: tuple[tuple[float, ...], Calibration] | None = None
+    for t in candidates:
+        trial = Calibration(calibration.bias, calibration.weights, threshold=t)
+        o = replay(results, trial)
+        meets = o.refusal_accuracy >= target and o.citation_accuracy >= target
+        # met first, then fewest answerable refused (or the best trade-off), then the lower threshold
+        key = (float(meets), -o.answerable_refused if meets else o.refusal_accuracy - o.answerable_refused)
+        if best is None or key > best[0]:
+            best = (key, trial)
+    assert best is not None  # candidates always holds 0.0
+    return best[1]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m eval.rag_calibration", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("--dev", required=True, type=Path, help="report.json (or results JSONL) to fit on")
+    parser.add_argument("--score", type=Path, help="report.json (or results JSONL) to replay on")
+    parser.add_argument("--mode", choices=sorted(MODE_FEATURES), default="draft")
+    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--target", type=float, default=0.9)
+    args = parser.parse_args(argv)
+    try:
+        dev = load_results(args.dev)
+        score = load_results(args.score) if args.score else []
+        names = MODE_FEATURES[args.mode]
+        fitted = Calibration(weights={"judge": 1.0}) if args.mode == "p_yes" else fit(dev, names, args.l2)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    chosen = choose_threshold(dev, fitted, args.target)
+    out = {
+        "mode": args.mode,
+        "drafts_judged_dev": len(judged(dev, names)),
+        "calibration": {"bias": chosen.bias, "weights": dict(chosen.weights), "threshold": chosen.threshold},
+        "dev": replay(dev, chosen).__dict__,
+        "dev_without_judge": replay(dev, Calibration(weights={}, threshold=-math.inf)).__dict__,
+    }
+    if score:
+        out["score"] = replay(score, chosen).__dict__
+        out["score_without_judge"] = replay(score, Calibration(weights={}, threshold=-math.inf)).__dict__
+    print(json.dumps(out, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

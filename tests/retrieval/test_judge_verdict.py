@@ -1,0 +1,91 @@
+"""The judge's verdict on real drafts (the tiny llama.cpp model) and, as an insider would probe it, what a
+withheld answer shows: the closest passage the asker may read, never one of a group they lack."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from retrieval.answer import Answerer
+from retrieval.judge import Calibration
+from retrieval.judge_verdict import Judging, draft_checks
+from retrieval.llm import LlamaCppChat
+from retrieval.prompt import CLOSEST, build_messages
+from tests.conftest import make_settings
+from tests.retrieval.chunks import chunk
+
+QUESTION = "What is the bonus approval code for the Lisbon office?"
+SECRET = "7781"
+DOCS = {
+    "hr": f"The bonus approval code for the Lisbon office is {SECRET}. Bonuses are approved each March.",
+    "eng": "The Lisbon office deploys on Tuesdays. Approval of a deploy needs two reviewers.",
+}
+# Always withheld: start <= 9.3 and coverage <= 1, so the confidence of any draft is about 0 (< 0.5).
+WITHHOLD = Calibration(bias=-30.0, weights={"start": 1.0, "coverage": 1.0}, threshold=0.5)
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory, tiny_gguf: Path) -> Iterator:
+    """A home with one hr and one eng document on the Lisbon office, the tiny model."""
+    from app.container import Container
+
+    root = tmp_path_factory.mktemp("verdict_world")
+    for group, text in DOCS.items():
+        (root / "docs" / group).mkdir(parents=True)
+        (root / "docs" / group / f"{group}_lisbon.md").write_text(f"# {group} Lisbon\n\n{text}\n")
+    container = Container(make_settings(root / "home", tiny_gguf, retrieval__answer_cache_entries=0))
+    for group in DOCS:
+        report = container.ingestor.run([root / "docs" / group], groups=[group])
+        assert not report.failed, report.failed
+    yield container
+    container.close()
+
+
+def withholding(container) -> Answerer:  # type: ignore[no-untyped-def]
+    base = container.answerer
+    return Answerer(
+        retriever=base.retriever,
+        chat_model=base.chat_model,
+        pseudonymizer=base.pseudonymizer,
+        vault=base.vault,
+        min_score=0.0,
+        min_support=0.0,
+        verify=True,
+        calibration=WITHHOLD,
+    )
+
+
+@pytest.mark.parametrize("groups", [["eng"], ["hr"]])
+def test_a_withheld_answer_shows_only_a_passage_the_asker_may_read(world, groups: list[str]) -> None:  # type: ignore[no-untyped-def]
+    events = list(withholding(world).stream(QUESTION, groups, reveal=True))
+    done = events[-1]["answer"]
+    assert done["checks"]["withheld"] and done["refused"]
+    assert done["answer"] == CLOSEST.format(n=1)
+    [closest] = done["citations"]
+    assert closest["origin"] == "closest"
+    assert world.catalog.get(closest["doc_id"]).groups == groups
+    everything = json.dumps(events)
+    for source in events[0]["sources"]:
+        assert world.catalog.get(source["doc_id"]).groups == groups
+    if groups == ["eng"]:  # the hr passage answers the question best, and is never shown to eng
+        assert SECRET not in everything and "approved each March" not in everything
+    else:
+        assert "approved each March" in closest["text"]
+
+
+def test_draft_checks_judge_grounded_drafts_and_fall_back_to_p_yes_without_logits(tiny_gguf: Path) -> None:
+    chat = LlamaCppChat(str(tiny_gguf), n_ctx=8192, max_tokens=8)
+    chunks = [chunk(1, "Employees may work remotely up to three days per week.")]
+    question = "How many days per week may employees work remotely?"
+    judging = Judging(chat, WITHHOLD, build_messages(question, chunks), signal=None)
+    ungrounded = draft_checks("Bananas are yellow [1].", question, [chunks[0].text], chunks, 0.5, judging)
+    assert ungrounded["withheld"] and "do not contain" in ungrounded["reason"]
+    assert "confidence" not in ungrounded  # not judged: the grounding check withheld it
+    # No draft logits (a backend without them): a calibration reading them falls back to P(yes) at 0.5.
+    grounded = draft_checks("Up to three days [1].", question, [chunks[0].text], chunks, 0.5, judging)
+    assert 0.0 <= grounded["p_yes"] <= 1.0 and grounded["threshold"] == 0.5
+    assert grounded["verified"] == ("yes" if grounded["confidence"] >= 0.5 else "no")
+    assert "draft_signal" not in grounded and "start" not in grounded["features"]
