@@ -15,6 +15,7 @@ from anonymize.reveal import reveal_all, typed_in
 from anonymize.scope import Nothing, SurrogateScope, surrogates_in
 from anonymize.vault import Vault
 from retrieval.answer_cache import AnswerCache, CachedAnswer
+from retrieval.answer_fact import fact_first
 from retrieval.answer_text import StreamLead, add_marker, lead_with_the_claim, renumber, second_person
 from retrieval.answer_types import Answer, Citation
 from retrieval.citing import cited_numbers, closest_source, is_refusal, repoint  # noqa: F401 (re-exported)
@@ -307,7 +308,7 @@ class Answerer:
                     True,
                 )
             else:
-                text = second_person(lead_with_the_claim(text), asked)
+                text = fact_first(second_person(lead_with_the_claim(text), asked), asked)
         text, number = renumber(text, valid)
         supported = asked if origin.get(valid[0] if valid else 0) == "closest" else text
         citations = [

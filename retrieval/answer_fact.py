@@ -1,0 +1,60 @@
+"""The fact first: a draft that opens by restating the question ("The Commission has a monopoly on initiating
+legislation [1].") is shown as the fact, then that sentence as its context ("The Commission [1]. The
+Commission has a monopoly on initiating legislation."). The fact is what the first sentence adds to the
+question: the sentence without its longest opening and closing runs of the question's words (and function
+words). Nothing changes unless those runs hold at least two of the question's content words and what is left
+is short and new."""
+
+from __future__ import annotations
+
+import re
+
+from anonymize.text import stem
+
+_MARKER = re.compile(r"\s*\[\d+\]")
+_END = re.compile(r"[.!?](?=\s|$)")
+_EDGE = "\"'()[],;:.!? "
+_FUNCTION_WORDS = """a an the is was are were be been being of in on at to by for from as and or that which
+    it its this these those there their has have had do does did what who whom whose when where why how with
+    into than"""
+_FUNCTION = frozenset(_FUNCTION_WORDS.split())
+MAX_FACT_WORDS = 12
+
+
+def _key(token: str) -> str:
+    word = token.strip(_EDGE).lower()
+    return stem(word) if word else ""
+
+
+def _restates(token: str, asked: set[str]) -> bool:
+    key = _key(token)
+    return not key or key in asked or token.strip(_EDGE).lower() in _FUNCTION
+
+
+def fact_first(text: str, question: str) -> str:
+    """``text`` with the fact its first sentence adds to ``question`` put first (see the module's doc)."""
+    end = _END.search(text)
+    head, tail = (text[: end.start()], text[end.end() :]) if end else (text, "")
+    markers = "".join(m.group(0) for m in _MARKER.finditer(head)).strip()
+    sentence = _MARKER.sub("", head).strip()
+    tokens = sentence.split()
+    asked = {_key(t) for t in question.split()} - {""}
+    start = 0
+    while start < len(tokens) and _restates(tokens[start], asked):
+        start += 1
+    if start and tokens[start - 1].lower() in ("the", "a", "an"):
+        start -= 1  # "The Commission", not "Commission"
+    stop = len(tokens)
+    while stop > start and _restates(tokens[stop - 1], asked):
+        stop -= 1
+    fact = " ".join(tokens[start:stop]).strip(" ,;:")
+    restated = {
+        _key(t)
+        for t in tokens[:start] + tokens[stop:]
+        if _key(t) in asked and t.strip(_EDGE).lower() not in _FUNCTION
+    }
+    if not fact or len(restated) < 2 or stop - start > MAX_FACT_WORDS or stop - start == len(tokens):
+        return text
+    fact = fact[0].upper() + fact[1:]
+    lead = f"{fact} {markers}".strip() if markers else fact
+    return f"{lead}. {sentence}.{tail}".rstrip()

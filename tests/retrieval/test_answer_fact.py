@@ -1,0 +1,53 @@
+"""The fact first: what a draft's first sentence adds to the question leads, that sentence follows."""
+
+from __future__ import annotations
+
+from eval.rag import leading_fact
+from retrieval.answer_fact import fact_first
+
+
+def test_a_restated_question_is_followed_by_its_fact_which_moves_first() -> None:
+    assert (
+        fact_first(
+            "The Commission has a monopoly on initiating legislation [1].",
+            "Which entity has a monopoly on initiating legislation?",
+        )
+        == "The Commission [1]. The Commission has a monopoly on initiating legislation."
+    )
+    text = fact_first(
+        "Primitive jawless vertebrates possess an array of receptors referred to as Variable lymphocyte "
+        "receptors (VLRs) [2]. They differ from antibodies.",
+        "Primitive jawless vertebrates possess an array of receptors referred to as what?",
+    )
+    assert text.startswith("Variable lymphocyte receptors (VLRs) [2]. Primitive jawless")
+    assert text.endswith("(VLRs). They differ from antibodies.")
+    assert leading_fact(text) == "Variable lymphocyte receptors (VLRs)"  # what eval rag scores
+
+
+def test_the_fact_opens_the_answer_even_mid_sentence() -> None:
+    assert (
+        fact_first(
+            "The population of Jacksonville as of 2010 was 821,784 [1].",
+            "What was the population of Jacksonville as of 2010?",
+        )
+        == "821,784 [1]. The population of Jacksonville as of 2010 was 821,784."
+    )
+    assert fact_first(
+        "Employees may work remotely up to 3 days per week.",
+        "How many days per week may employees work remotely?",
+    ) == ("Up to 3. Employees may work remotely up to 3 days per week.")
+
+
+def test_direct_or_unrelated_answers_are_left_alone() -> None:
+    direct = "821,784 [1]. It grew by a fifth since 2000."
+    assert fact_first(direct, "What was the population of Jacksonville as of 2010?") == direct
+    laptop = "You call the IT Security Lead at <PHONE_NUMBER_14> within 1 hour of noticing the loss [4]."
+    assert fact_first(laptop, "Who do I call about a lost laptop, and how fast must I report it?") == laptop
+    # One question word restated is not a restatement; a long remainder is not a fact.
+    assert fact_first("Paris hosts the summit [1].", "Where is the summit?") == "Paris hosts the summit [1]."
+    long = (
+        "The treaty says that members must notify the council, the court and every national parliament in "
+        "writing."
+    )
+    assert fact_first(long, "What does the treaty say members must do?") == long
+    assert fact_first("", "What?") == ""
