@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -73,6 +73,15 @@ def document_id(path: Path) -> str:
     return hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:24]
 
 
+@dataclass(frozen=True)
+class KnownVersion:
+    """What a job needs of a file's row to skip it when unchanged (no path opened)."""
+
+    status: str
+    content_hash: str
+    groups: list[str]
+
+
 class IndexMismatchError(RuntimeError):
     """The index was built with other components than the ones configured now."""
 
@@ -111,6 +120,19 @@ class Catalog:
         with self._engine.connect() as conn:
             rows = conn.execute(select(documents).order_by(documents.c.source)).all()
         return [self._record(r) for r in rows]
+
+    def versions(self, doc_ids: Iterable[str], batch: int = 500) -> dict[str, KnownVersion]:
+        """The rows of ``doc_ids`` that exist, by id: status, content hash and groups only, read by batches
+        of ids (an indexed look-up: a job reads its own files' rows, never the whole catalog)."""
+        wanted = list(dict.fromkeys(doc_ids))
+        columns = select(documents.c.doc_id, documents.c.status, documents.c.content_hash, documents.c.groups)
+        found: dict[str, KnownVersion] = {}
+        with self._engine.connect() as conn:
+            for start in range(0, len(wanted), batch):
+                part = wanted[start : start + batch]
+                for row in conn.execute(columns.where(documents.c.doc_id.in_(part))):
+                    found[row.doc_id] = KnownVersion(row.status, row.content_hash, json.loads(row.groups))
+        return found
 
     def shown(self) -> Iterator[tuple[str, str, str]]:
         """(doc id, display name, title) of every document, streamed: two short columns, no path opened."""

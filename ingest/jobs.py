@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest import index_version, maintenance
-from ingest.catalog import DocumentRecord
+from ingest.catalog import DocumentRecord, document_id
 from ingest.discovery import discover
 from ingest.load_stage import FileLoader, load_stage
 from ingest.parts import IngestParts
@@ -118,7 +118,7 @@ def run_stages(
     stop = threading.Event()
     loaded: queue.Queue[Any] = queue.Queue(maxsize=8)
     work: queue.Queue[Any] = queue.Queue(maxsize=2)
-    loader = FileLoader(parts.limits, groups, {r.doc_id: r for r in parts.catalog.all()})
+    loader = FileLoader(parts.limits, groups, parts.catalog.versions(document_id(p) for p in files))
     load = Stage("ingest-loader", lambda: load_stage(loader, files, sizes, loaded, stop, tracker))
     preparing = threading.Event()  # the prepare stage is busy: embeddings leave it a core
     writer = Writer(

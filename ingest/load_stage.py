@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ingest.catalog import OK, DocumentRecord, document_id
+from ingest.catalog import OK, DocumentRecord, KnownVersion, document_id
 from ingest.loaders import LoadError, LoadLimits, Section, load_file
 from ingest.report import IngestFailure
 from ingest.stages import DONE, Tracker, offer
@@ -31,6 +31,7 @@ class LoadedFile:
     chunks: int = 0
     failed: bool = False
     display: str = ""  # the file name pseudonymized (ingest/display_names.py): shown instead of the path
+    replaces: bool = True  # the catalog had a row for it when the job began: old chunks may be stored
 
     @property
     def source(self) -> str:
@@ -57,11 +58,12 @@ def default_title(path: Path) -> str:
 
 @dataclass(frozen=True)
 class FileLoader:
-    """Loads one file of a job: ``known`` holds the catalog's rows when the job started."""
+    """Loads one file of a job: ``known`` holds the catalog's rows of the job's files when it started
+    (``Catalog.versions``); a file without one has no chunk in the store, so none is deleted for it."""
 
     limits: LoadLimits
     groups: list[str]
-    known: dict[str, DocumentRecord]
+    known: dict[str, KnownVersion]
 
     def load(self, path: Path, size: int) -> LoadedFile | NotLoaded:
         try:
@@ -85,7 +87,9 @@ class FileLoader:
             return NotLoaded(path, size, IngestFailure(str(path), message, "unreadable"))
         title = next((str(s.meta["title"]) for s in sections if s.meta.get("title")), default_title(path))
         chars = sum(len(s.text) for s in sections)
-        return LoadedFile(path, doc_id, content_hash, len(data), sections, title, chars, len(sections))
+        loaded = LoadedFile(path, doc_id, content_hash, len(data), sections, title, chars, len(sections))
+        loaded.replaces = previous is not None
+        return loaded
 
 
 def load_stage(

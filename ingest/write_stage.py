@@ -1,9 +1,10 @@
 """Stage 3 of a job (its own thread): embed a batch's chunks, upsert them, then mark their files ``ok``.
 
 A file's old chunks (its previous version's, or a crashed run's) are deleted after its ``pending`` row is
-written and before its new chunks are upserted; its row becomes ``ok``, with its chunk count, only once all
-of its chunks are in the store. Chunk ids are deterministic, so an interrupted upsert is overwritten, never
-duplicated.
+written and before its new chunks are upserted, when the catalog had a row for it as the job began: a chunk
+is never stored before its file's row, so a new file has none (and a delete by filter per new file costs
+what the store holds). Its row becomes ``ok``, with its chunk count, only once all of its chunks are in the
+store. Chunk ids are deterministic, so an interrupted upsert is overwritten, never duplicated.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ class Writer:
                 delete_chunks(self.store, file.doc_id)
                 self.catalog.remove(file.doc_id)
             for file in work.started:
-                delete_chunks(self.store, file.doc_id)  # the previous version's chunks, or a crashed run's
+                if file.replaces:  # the previous version's chunks, or a crashed run's (a row existed)
+                    delete_chunks(self.store, file.doc_id)
         if work.nodes:
             with tracker.timed("embed"):
                 embed_nodes(self.embed_model, work.nodes, self.overlap_threads, self.preparing)
