@@ -10,6 +10,9 @@ country, written as three word lists, one a line, gzip'd:
   "House", "Study"), unless the name ranks within ``ENGLISH_NAME_RANK`` in an English-speaking country
   ("John", "Smith"). A common word is no evidence of a name on its own.
 
+* ``english_given``: given names ranked within ``ENGLISH_GIVEN_RANK`` in an English-speaking country, common
+  words among them too ("Hope", "April", "Chase"; not "Yesterday", which some country's records hold).
+
 The lexicon is evidence, never proof: a rule that uses it asks for a second signal (the NER model, a context
 cue, the shape of a list or table, a given name followed by a surname).
 """
@@ -25,14 +28,15 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-VERSION = "1"
+VERSION = "2"
 MAX_RANK = 10_000
 COMMON_ZIPF = 4.0
 ORDINARY_ZIPF = 3.0  # a lower-case word at least this frequent in English may be kept in a stored question
 ENGLISH_NAME_RANK = 300
+ENGLISH_GIVEN_RANK = 1_000
 _ENGLISH_COUNTRIES = ("US", "GB", "CA", "AU", "IE", "NZ", "ZA")
 _NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*$")
-_SECTIONS = ("given", "surname", "common")
+_SECTIONS = ("given", "surname", "common", "english_given")
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ class NameLexicon:
     given: frozenset[str]
     surnames: frozenset[str]
     common: frozenset[str]
+    english_given: frozenset[str] = frozenset()
 
     def given_name(self, word: str) -> bool:
         key = word.casefold()
@@ -101,7 +106,10 @@ def load(path: Path | None = None) -> NameLexicon:
             elif word and current is not None:
                 current.add(word)
     return NameLexicon(
-        frozenset(sections["given"]), frozenset(sections["surname"]), frozenset(sections["common"])
+        frozenset(sections["given"]),
+        frozenset(sections["surname"]),
+        frozenset(sections["common"]),
+        frozenset(sections["english_given"]),
     )
 
 
@@ -138,11 +146,12 @@ def build(path: Path, max_rank: int = MAX_RANK) -> Path:
         english_rank = min(given.get(word, (0, 10**9))[1], surnames.get(word, (0, 10**9))[1])
         if english_rank > ENGLISH_NAME_RANK and zipf_frequency(word, "en") >= COMMON_ZIPF:
             common.add(word)
+    english_given = {word for word, (_, english) in given.items() if english <= ENGLISH_GIVEN_RANK}
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     os.close(fd)
     with gzip.open(tmp, "wt", encoding="utf-8") as out:
-        for section, words in (("given", given), ("surname", surnames), ("common", common)):
+        for section, words in zip(_SECTIONS, (given, surnames, common, english_given), strict=True):
             out.write(f"#{section}\n")
             out.writelines(f"{w}\n" for w in sorted(words))
     os.chmod(tmp, 0o644)

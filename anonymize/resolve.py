@@ -16,6 +16,8 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.detector_config import DetectorConfig
 from anonymize.filters import NAME_PREFIXES, NOT_NAME_WORDS, keep
+from anonymize.gazetteer import drop_places
+from anonymize.name_extent import ROLE_TITLES, extend_names, lexicon_full_name
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import (
     coordinated,
@@ -100,7 +102,7 @@ def mark_technical(state: Resolution) -> None:
 
 def organizations_as_persons(state: Resolution) -> None:
     """An organization by the NER model that has a person's name's shape ("Helena Carlsen") is a person."""
-    state.results = [_as_person(state.text, r) for r in state.results]
+    state.results = [_as_person(state.text, r, state.lexicon) for r in state.results]
 
 
 def trim_person_prefixes(state: Resolution) -> None:
@@ -190,6 +192,24 @@ def city_addressees(state: Resolution) -> None:
     state.results += state.admitted(found)
 
 
+def places_not_persons(state: Resolution) -> None:
+    """A city or country read as a person, where the sentence says it is a place ("in Valencia", "the
+    Jordan account", "Amman, Jordan"): no person (``anonymize.gazetteer``), nor a name to seek elsewhere."""
+    state.results = drop_places(state.text, state.results)
+
+
+def added_places_not_persons(state: Resolution) -> None:
+    """The same for the names found from other mentions ("Jordan ... in Jordan"): a place's slot wins."""
+    state.results = drop_places(state.text, state.results)
+
+
+def name_extents(state: Resolution) -> None:
+    """A name found in part ("Castellanos" of "Hope Castellanos", "Slater" of "M. Slater") grows over the
+    name words next to it (``anonymize.name_extent``): half a name in clear is a name in clear."""
+    if state.lexicon is not None:
+        state.results = extend_names(title_caps(state.text), state.results, state.lexicon)
+
+
 def yield_to_addresses(state: Resolution) -> None:
     """Inside a street address, numbers are house numbers and ZIP codes, and words are street names: not
     phones, dates, persons or organizations."""
@@ -242,11 +262,14 @@ STEPS: tuple[Step, ...] = (
     note_yielding,
     field_labels,
     apply_filters,
+    places_not_persons,
     other_mentions,
     addressees,
     admit_added_names,
+    added_places_not_persons,
     address_places,
     city_addressees,
+    name_extents,
     yield_to_addresses,
     merge_same_type,
     choose_overlaps,
@@ -281,12 +304,12 @@ def _split_lines(text: str, result: RecognizerResult) -> list[RecognizerResult]:
     return parts
 
 
-def _as_person(text: str, result: RecognizerResult) -> RecognizerResult:
-    if (
-        result.entity_type == "ORGANIZATION"
-        and tier(result) == 2
-        and person_like_organization(text[result.start : result.end], text)
-    ):
+def _as_person(text: str, result: RecognizerResult, lexicon: NameLexicon | None) -> RecognizerResult:
+    if result.entity_type != "ORGANIZATION" or tier(result) != 2:
+        return result
+    value = text[result.start : result.end]
+    # A given name and a surname of the lexicon, particles between ("Anneke de Vries", "Chase Holloway").
+    if person_like_organization(value, text) or (lexicon is not None and lexicon_full_name(value, lexicon)):
         person = copy_span(result, result.start, result.end)
         person.entity_type = "PERSON"
         return person
@@ -300,7 +323,9 @@ def _trim_person(text: str, result: RecognizerResult) -> RecognizerResult:
         if not match or match.end() >= result.end:
             break
         word = match.group(1)
-        if word.casefold() not in NAME_PREFIXES and not word.startswith("ex-"):  # "ex-Beatle Paul"
+        folded = word.casefold()
+        # "Call Jane", "Prime Minister John Major", "ex-Beatle Paul"
+        if folded not in NAME_PREFIXES and folded not in ROLE_TITLES and not word.startswith("ex-"):
             break
         start = match.end()
     return result if start == result.start else copy_span(result, start, result.end)

@@ -106,3 +106,30 @@ def test_hr_memo_and_incident_report_are_pseudonymized_end_to_end(
         assert "Bergen" in outputs[0] and "Bergen" in outputs[1]  # places are left
     finally:
         engine.dispose()
+
+
+def test_half_found_names_and_places_read_as_persons_end_to_end(
+    detector: PiiDetector, tmp_path: Path
+) -> None:
+    """Detector 14 (issue 19): a given name that is an English word ("Hope"), a surname after an initial,
+    and a city named like a person ("Valencia") in an HR memo: the whole names are stored pseudonymized,
+    erasure finds them, the same name in a question is pseudonymized, the city stays."""
+    memo = (
+        "HR MEMO\n\nFrom: People team, Valencia office\n\n"
+        "Hope Vázquez-Ibarra joins our Valencia office on 4 May as site lead, taking over from "
+        "K. Oyelowo-Finch, who moves to the Nairobi office. Please send questions to Hope."
+    )
+    engine = create_engine(f"sqlite:///{tmp_path}/v.db")
+    try:
+        vault = Vault(engine, load_or_create_key(tmp_path / "vault.key"))
+        pseudo = Pseudonymizer(detector, vault, ["PERSON"])
+        stored = pseudo.run([memo])[0].text
+        for value in ("Hope", "Vázquez-Ibarra", "Oyelowo-Finch"):
+            assert value not in stored, stored
+        assert stored.count("Valencia") == 2 and "Nairobi" in stored
+        assert vault.lookup_value("Hope Vázquez-Ibarra", "PERSON")  # what `privrag erase --value` finds
+        assert vault.lookup_value("K. Oyelowo-Finch", "PERSON")
+        question = pseudo.run(["When does Hope Vázquez-Ibarra start in Valencia?"], store=False)[0].text
+        assert "Vázquez-Ibarra" not in question and "Hope" not in question and "Valencia" in question
+    finally:
+        engine.dispose()

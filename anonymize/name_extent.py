@@ -1,0 +1,193 @@
+"""A detected name's full extent: the words next to a PERSON span that belong to the same name.
+
+The NER model and the name rules often find part of a name only: the surname after a given name that is also
+an English word ("Hope Castellanos", "Bill Clinton", "Jordan Blake"), the surname after an initial
+("M. Slater", "S. Ben-Haim"), a surname after its particle ("de Silva", "bin Rashid", "Van der
+Westhuizen"), a rare given name or surname ("Jansher Khan", "Volker Ruehe"), a regnal number ("Henry
+VIII"). The scorer and the reader see half a name: a pseudonym next to a surname in clear.
+
+A neighbour joins the span when it is on the same line, one blank away, and is an initial, a particle, a
+given name or surname of the lexicon (a common English word too when it is a given name on the left:
+"Hope", "Will"), or a capitalized word rare in English; never a title, a role, a weekday or month, a
+country, an organization or place word, or a stop word. Two PERSON spans one blank apart become one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from presidio_analyzer import RecognizerResult
+
+from anonymize.filters import NAME_PREFIXES
+from anonymize.name_lexicon import NameLexicon
+from anonymize.names import hyphenated_name_word, organization_word, technical_word
+from anonymize.results import copy_span, tier
+from anonymize.text import STOP_WORDS, words
+
+# Words that stand before a name and are no part of it: titles, ranks, offices, kinship and sports roles
+# ("Prime Minister Viktor Chernomyrdin", "Bishop Desmond Tutu", "Auntie Ngozi", "Centre Walter Little").
+ROLE_TITLES = words(
+    """
+    prime minister president vice co-premier co-premiers premier chancellor king queen prince princess emperor
+    empress bishop archbishop cardinal pope rabbi imam sheikh sheik reverend rev father pastor baron baroness
+    lord lady dame sir count countess duke duchess general lieutenant lieutenant-colonel colonel captain
+    commander sergeant senator governor mayor ambassador judge justice inspector detective constable officer
+    nurse sister professor doctor coach manager chairman chairwoman chief secretary deputy spokesman
+    spokeswoman auntie aunt uncle tío tía tio tia grandma grandpa centre center striker midfielder defender
+    goalkeeper winger flanker lock prop hooker fullback full-back scrum-half fly-half pitcher batsman bowler
+    former late saint st
+    """
+)
+_MONTHS_DAYS = re.compile(
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|"
+    r"thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
+)
+_DAYS = re.compile(r"(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*")
+_PARTICLES = words(
+    """
+    van von de der den da di del della dos das du la le ten ter bin binti bint ibn al el abu ul ur ap mac
+    ó ní nic
+    """
+)
+_INITIAL = re.compile(r"[A-ZÀ-ÖØ-Þ]\.")
+_LOW = "a-zß-öø-ÿā-ž"
+_WORD = rf"[A-ZÀ-ÖØ-ÞĀ-ſ][{_LOW}]+(?:['’][A-Z{_LOW}]+)?(?:-[A-ZÀ-ÖØ-Þ{_LOW}][{_LOW}]+)*"
+_CAPITALIZED = re.compile(rf"(?:Mc|Mac|O['’]|D['’])?{_WORD}")
+_ROMAN = re.compile(r"(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII)")
+# A neighbour: one blank (space or tab) between it and the span; the word itself without its punctuation.
+_LEFT = re.compile(r"(?:^|(?<=[\s(\"'“,;|]))([^\s(\"'“,;|]+)[ \t]$")
+_RIGHT = re.compile(r"[ \t]([^\s,;:()\"”]+?)(?=[.,;:!?)\"”'’]*(?:\s|$))")
+_RARE_ZIPF = 2.5
+_MAX_STEPS = 3
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    """Country names, casefolded (pycountry): "Kenya Airways" is no surname."""
+    try:
+        import pycountry
+    except ImportError:
+        return frozenset()
+    return frozenset(
+        value.casefold()
+        for country in pycountry.countries
+        for value in (getattr(country, a, None) for a in ("name", "common_name", "official_name"))
+        if value
+    )
+
+
+def _rare(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") < _RARE_ZIPF
+
+
+def _excluded(word: str) -> bool:
+    folded = word.casefold()
+    return (
+        folded in STOP_WORDS
+        or folded in ROLE_TITLES
+        or folded in NAME_PREFIXES
+        or folded in _country_names()
+        or bool(_MONTHS_DAYS.fullmatch(word))
+        or organization_word(word)
+    )
+
+
+def _name_word(word: str, lexicon: NameLexicon, left: bool) -> bool:
+    """A capitalized word that can be part of a name: a lexicon name (on the left also a given name that is
+    a common word, "Hope Castellanos"), or a word rare in English."""
+    if not _CAPITALIZED.fullmatch(word) or (technical_word(word) and not hyphenated_name_word(word)):
+        return False
+    folded = word.casefold()
+    if left and folded in lexicon.english_given:  # "April Delacroix", not "Monday Castellanos"
+        return not _excluded(word) or (_MONTHS_DAYS.fullmatch(word) is not None and not _DAYS.fullmatch(word))
+    return not _excluded(word) and (lexicon.name_word(word) or _rare(word))
+
+
+def _step_left(shadow: str, start: int, lexicon: NameLexicon) -> int | None:
+    """The start of the name word just before ``start``, or None."""
+    line_start = shadow.rfind("\n", 0, start) + 1
+    match = _LEFT.search(shadow, line_start, start)
+    if match is None:
+        return None
+    word = match.group(1)
+    if word.endswith(("'s", "’s")):
+        return None  # "Corporation's Eric Durr"
+    if _INITIAL.fullmatch(word) or word.casefold() in _PARTICLES or _name_word(word, lexicon, left=True):
+        return match.start(1)
+    return None
+
+
+def _step_right(shadow: str, end: int, lexicon: NameLexicon, one_word: bool) -> int | None:
+    """The end of the name word just after ``end``, or None; a possessive's word ends the name."""
+    if shadow[end - 2 : end] in ("'s", "’s"):
+        return None
+    match = _RIGHT.match(shadow, end)
+    if match is None:
+        return None
+    word = match.group(1)
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+        return match.start(1) + len(word) if _name_word(word, lexicon, left=False) else None
+    if (one_word and _ROMAN.fullmatch(word)) or _name_word(word, lexicon, left=False):
+        return match.end(1)
+    if word.islower() and word in _PARTICLES:  # "Nurul Izzah binti Hassan", "Pieter van der Berg"
+        return _step_right(shadow, match.end(1), lexicon, one_word=False)
+    return None
+
+
+def _taken(start: int, end: int, others: Sequence[RecognizerResult]) -> bool:
+    return any(r.start < end and start < r.end for r in others)
+
+
+def extend_names(
+    shadow: str, results: list[RecognizerResult], lexicon: NameLexicon
+) -> list[RecognizerResult]:
+    """``results`` with each PERSON span grown over the name words next to it (``shadow``: the text with
+    all-caps lines title-cased, same offsets), and PERSON spans one blank apart joined. Words under a
+    pattern result of another type are not taken; the NER model's places and organizations yield."""
+    persons = sorted((r for r in results if r.entity_type == "PERSON"), key=lambda r: r.start)
+    if not persons:
+        return results
+    blocking = [r for r in results if r.entity_type != "PERSON" and tier(r) < 2]
+    grown: list[RecognizerResult] = []
+    for person in persons:
+        start, end = person.start, person.end
+        for _ in range(_MAX_STEPS):
+            left = _step_left(shadow, start, lexicon)
+            if left is None or _taken(left, start, blocking):
+                break
+            start = left
+        for _ in range(_MAX_STEPS):
+            right = _step_right(shadow, end, lexicon, one_word=" " not in shadow[start:end])
+            if right is None or _taken(end, right, blocking):
+                break
+            end = right
+        if grown and (start < grown[-1].end or shadow[grown[-1].end : start] in (" ", "\t")):
+            last = grown.pop()  # "Hen Vipheak" found as two names: one name
+            start, end = min(start, last.start), max(end, last.end)
+        grown.append(person if (start, end) == (person.start, person.end) else copy_span(person, start, end))
+    covered = [(r.start, r.end) for r in grown]
+    kept = [
+        r
+        for r in results
+        if r.entity_type != "PERSON"
+        and not (tier(r) == 2 and any(s <= r.start and r.end <= e for s, e in covered))
+    ]
+    return kept + grown
+
+
+def lexicon_full_name(value: str, lexicon: NameLexicon) -> bool:
+    """Two to four capitalized words, particles between them ("Anneke de Vries"), that start with a given
+    name of the lexicon and end with a surname of it that is no common English word ("Chase Holloway")."""
+    parts = value.split()
+    named = [w for w in parts if w.casefold() not in _PARTICLES or w[:1].isupper()]
+    if not 2 <= len(named) <= 4 or parts[0] is not named[0] or parts[-1] is not named[-1]:
+        return False
+    if any(not _CAPITALIZED.fullmatch(w) or _excluded(w) for w in named):
+        return False
+    return named[0].casefold() in lexicon.given and lexicon.surname(named[-1])

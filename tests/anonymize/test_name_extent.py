@@ -1,0 +1,89 @@
+"""A PERSON span grows over the name words next to it (``anonymize.name_extent``), on hand-made results."""
+
+from __future__ import annotations
+
+import pytest
+from presidio_analyzer import RecognizerResult
+
+from anonymize import name_lexicon
+from anonymize.name_extent import extend_names, lexicon_full_name
+from anonymize.name_lexicon import NameLexicon
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> NameLexicon:
+    return name_lexicon.load()
+
+
+def person(text: str, value: str, by: str = "SpacyRecognizer", nth: int = 0) -> RecognizerResult:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(value, start + 1)
+    return RecognizerResult(
+        "PERSON", start, start + len(value), 0.85, recognition_metadata={"recognizer_name": by}
+    )
+
+
+def grown(text: str, results: list[RecognizerResult], lexicon: NameLexicon) -> list[tuple[str, str]]:
+    return sorted((r.entity_type, text[r.start : r.end]) for r in extend_names(text, results, lexicon))
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "whole"),
+    [
+        ("| Early | Hope Castellanos | Rangi |", "Castellanos", "Hope Castellanos"),  # an English word
+        ("Signed: M. Slater, for the board", "Slater", "M. Slater"),  # an initial
+        ("Bowling: Vaas 7-0-29-0, de Silva 4-0-25-0", "Silva", "de Silva"),  # a particle
+        ("Ms Nurul Izzah binti Hassan called.", "Nurul Izzah", "Nurul Izzah binti Hassan"),
+        ("German Defence Minister Volker Ruehe will visit", "Volker", "Volker Ruehe"),  # a rare surname
+        ("Daughter of Henry VIII and his wife", "Henry", "Henry VIII"),  # a regnal number
+        ("10260,April Delacroix,Marketing", "Delacroix", "April Delacroix"),  # a CSV cell, a month
+    ],
+)
+def test_a_name_found_in_part_grows_to_the_whole_name(
+    text: str, found: str, whole: str, lexicon: NameLexicon
+) -> None:
+    assert grown(text, [person(text, found)], lexicon) == [("PERSON", whole)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Prime Minister Tareq Aziz said", "Tareq Aziz"),  # a title stays out
+        ("Hi Paul, I'm writing about", "Paul"),  # a greeting
+        ("Arrow Financial Corporation's Eric Durr, and", "Eric Durr"),  # a possessive before
+        ("the verses from Pete's Cautionary Tales.", "Pete"),  # a possessive ends the name
+        ("On Monday Castellanos left", "Castellanos"),  # a weekday
+        ("Yesterday Castellanos left", "Castellanos"),  # a frequent English word
+        ("SAMPLE: Jane  Doe", "Doe"),  # two blanks: a column gap, no name's blank
+        ("Jane\nDoe left", "Doe"),  # another line
+    ],
+)
+def test_words_that_are_no_part_of_the_name_stay_out(text: str, found: str, lexicon: NameLexicon) -> None:
+    assert grown(text, [person(text, found)], lexicon) == [("PERSON", found)]
+
+
+def test_two_names_one_blank_apart_become_one_and_ner_places_inside_yield(lexicon: NameLexicon) -> None:
+    text = "Hen Vipheak , former editor"
+    assert grown(text, [person(text, "Hen"), person(text, "Vipheak")], lexicon) == [("PERSON", "Hen Vipheak")]
+    ner = {"recognizer_name": "SpacyRecognizer"}
+    place = RecognizerResult("LOCATION", 0, 6, 0.85, recognition_metadata=ner)
+    text = "Jansher Khan ( Pakistan ) beat"
+    assert grown(text, [place, person(text, "Khan")], lexicon) == [("PERSON", "Jansher Khan")]
+
+
+def test_a_pattern_result_of_another_type_is_not_taken(lexicon: NameLexicon) -> None:
+    text = "Kilimani Road Okafor"
+    address = RecognizerResult("STREET_ADDRESS", 0, 13, 0.9, recognition_metadata={"recognizer_name": "Addr"})
+    assert grown(text, [address, person(text, "Okafor")], lexicon) == [
+        ("PERSON", "Okafor"),
+        ("STREET_ADDRESS", "Kilimani Road"),
+    ]
+
+
+def test_lexicon_full_names(lexicon: NameLexicon) -> None:
+    assert lexicon_full_name("Anneke de Vries", lexicon)
+    assert lexicon_full_name("Chase Holloway", lexicon)
+    assert not lexicon_full_name("Kenya Airways", lexicon)
+    assert not lexicon_full_name("Human Resources", lexicon)
+    assert not lexicon_full_name("Holloway", lexicon)
