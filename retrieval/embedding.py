@@ -21,7 +21,7 @@ from typing import Any, Literal
 from llama_index.core.bridge.pydantic import PrivateAttr
 from llama_index.embeddings.huggingface import HuggingFaceEmbedding
 
-from retrieval.embedding_variants import VariantCheck, choose_variant
+from retrieval.embedding_variants import VariantCheck, choose_variant, chunk_length_texts
 from retrieval.onnx_encoder import OnnxEncoder
 
 logger = logging.getLogger(__name__)
@@ -133,6 +133,7 @@ class LocalEmbedding(HuggingFaceEmbedding):
             CALIBRATION_TEXTS,
             cache_dir,
             reference_encode=self._encode_fp32,
+            timing_texts=self.timing_texts() if requested == "auto" else (),
         )
         if check.variant != "torch":
             from retrieval.onnx_export import export_variant
@@ -142,6 +143,11 @@ class LocalEmbedding(HuggingFaceEmbedding):
         self._variant = check
         logger.info("embeddings with %s: %s", check.variant, check.reason)
         return check
+
+    def timing_texts(self) -> list[str]:
+        """Chunk-length texts (as ingestion cuts them) made of the calibration texts: what ``auto`` times."""
+        tokenizer = self._model.tokenizer
+        return chunk_length_texts(CALIBRATION_TEXTS, lambda text: len(tokenizer.tokenize(text)))
 
     def onnx_encoder(self, onnx_path: Path) -> OnnxEncoder:
         """An ONNX Runtime encoder with this model's tokenizer and truncation length."""

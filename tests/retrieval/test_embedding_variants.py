@@ -15,7 +15,16 @@ import pytest
 from app.container import Container
 from ingest.catalog import IndexMismatchError
 from retrieval.embedding import CALIBRATION_TEXTS, LocalEmbedding, default_model_path, load_embedding
-from retrieval.embedding_variants import AUTO_CANDIDATES, MIN_COSINE, MIN_SPEEDUP, agreement, choose_variant
+from retrieval.embedding_variants import (
+    AUTO_CANDIDATES,
+    MIN_COSINE,
+    MIN_SPEEDUP,
+    TIMING_TEXTS,
+    TIMING_TOKENS,
+    agreement,
+    choose_variant,
+    chunk_length_texts,
+)
 from retrieval.onnx_export import ExportError, export_variant
 from tests.conftest import make_settings
 
@@ -217,3 +226,39 @@ def test_an_index_built_with_torch_records_no_variant(tmp_path: Path) -> None:
         assert "embedding_variant" not in container.catalog.index_components()  # as before variants
     finally:
         container.close()
+
+
+def test_chunk_length_texts_are_as_long_as_chunks_and_all_differ(model: LocalEmbedding) -> None:
+    with pytest.raises(ValueError, match="no texts"):
+        chunk_length_texts([], len)
+    made = chunk_length_texts(
+        ["one two three", "four five", "six"], lambda t: len(t.split()), tokens=7, count=4
+    )
+    assert [len(t.split()) for t in made] == [7, 7, 7, 7] and len(set(made)) == 4
+    texts = model.timing_texts()
+    lengths = [len(model._model.tokenizer.tokenize(t)) for t in texts]
+    assert len(texts) == TIMING_TEXTS and len(set(texts)) == len(texts)
+    assert all(TIMING_TOKENS <= n <= TIMING_TOKENS + 2 for n in lengths), lengths
+
+
+def test_auto_times_on_the_chunk_length_texts(model: LocalEmbedding, cache: Path) -> None:
+    timing = model.timing_texts()[:3]
+    seen: list[list[str]] = []
+
+    def torch_encode(texts: list[str]) -> object:
+        seen.append(texts)
+        return model._encode_fp32(texts)
+
+    check = choose_variant(
+        "auto",
+        default_model_path(),
+        torch_encode,
+        model.onnx_encoder,
+        TEXTS,
+        cache,
+        ("onnx",),
+        reference_encode=model._encode_fp32,
+        timing_texts=timing,
+    )
+    assert seen and all(set(batch) <= set(timing) for batch in seen)  # timed on the chunk-length texts only
+    assert check.measured["onnx"]["min_cosine"] >= MIN_COSINE["onnx"]  # checked on both sets
