@@ -307,6 +307,7 @@ class Container:
                 flash_attn=llm.flash_attn,
                 lookup_tokens=llm.lookup_tokens,
                 lookup_ngram=llm.lookup_ngram,
+                lookup_min_ngram=llm.lookup_min_ngram,
             ),
         )
 

@@ -81,6 +81,7 @@ class LLMSettings(BaseModel):
         "needs prompt_cache_mb = 0",
     )
     lookup_ngram: int = Field(3, ge=1, description="longest n-gram matched in the prompt for a draft")
+    lookup_min_ngram: int = Field(2, ge=1, description="shortest n-gram match that proposes a draft")
 
 
 class AnswerSettings(BaseModel):

@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from llama_cpp import Llama
 from llama_cpp.llama_speculative import LlamaPromptLookupDecoding
 
@@ -48,15 +50,48 @@ class LookupLlama(Llama):
             self._requires_eval = False
 
 
-def load_llama(model_path: str, *, lookup_tokens: int = 0, lookup_ngram: int = 3, **params: Any) -> Llama:
+class MatchedLookup(LlamaPromptLookupDecoding):
+    """Prompt lookup that drafts only after a match of at least ``min_ngram_size`` tokens.
+
+    The stock proposer falls back to a single matching token, and one token (" the", a comma) is found
+    somewhere in any prompt: it then drafts nearly every step, and most of those drafts are rejected, each
+    costing a verifying batch with every position's full-vocabulary logits. With ``min_ngram_size`` 2-3 it
+    drafts only where the answer is copying a passage."""
+
+    def __init__(self, max_ngram_size: int = 3, num_pred_tokens: int = 4, min_ngram_size: int = 2) -> None:
+        super().__init__(max_ngram_size=max_ngram_size, num_pred_tokens=num_pred_tokens)
+        self.min_ngram_size = min_ngram_size
+
+    def __call__(self, input_ids: npt.NDArray[np.intc], /, **kwargs: Any) -> npt.NDArray[np.intc]:
+        length = input_ids.shape[0]
+        for size in range(min(self.max_ngram_size, length - 1), self.min_ngram_size - 1, -1):
+            windows = np.lib.stride_tricks.sliding_window_view(input_ids, (size,))
+            for start in np.nonzero(np.all(windows == input_ids[-size:], axis=1))[0]:
+                begin = int(start) + size
+                if begin < length:  # not the n-gram at the end itself
+                    return input_ids[begin : min(begin + self.num_pred_tokens, length)]
+        return np.array([], dtype=np.intc)
+
+
+def load_llama(
+    model_path: str,
+    *,
+    lookup_tokens: int = 0,
+    lookup_ngram: int = 3,
+    lookup_min_ngram: int = 2,
+    **params: Any,
+) -> Llama:
     """The model with prompt-lookup decoding of ``lookup_tokens`` draft tokens from the longest matching
-    n-gram of at most ``lookup_ngram`` tokens (0 draft tokens: plain decoding)."""
-    if lookup_tokens < 0 or lookup_ngram < 1:
+    n-gram of ``lookup_min_ngram`` to ``lookup_ngram`` tokens (0 draft tokens: plain decoding)."""
+    if lookup_tokens < 0 or not 1 <= lookup_min_ngram <= lookup_ngram:
         raise ValueError(
-            f"lookup_tokens ({lookup_tokens}) must be >= 0 and lookup_ngram ({lookup_ngram}) >= 1"
+            f"lookup_tokens ({lookup_tokens}) must be >= 0 and 1 <= lookup_min_ngram ({lookup_min_ngram}) "
+            f"<= lookup_ngram ({lookup_ngram})"
         )
     draft = (
-        LlamaPromptLookupDecoding(max_ngram_size=lookup_ngram, num_pred_tokens=lookup_tokens)
+        MatchedLookup(
+            max_ngram_size=lookup_ngram, num_pred_tokens=lookup_tokens, min_ngram_size=lookup_min_ngram
+        )
         if lookup_tokens > 0
         else None
     )

@@ -70,6 +70,7 @@ class LlamaSpeed:
     flash_attn: bool = False
     lookup_tokens: int = 0
     lookup_ngram: int = 3
+    lookup_min_ngram: int = 2
 
 
 class LlamaCppChat:
@@ -107,6 +108,7 @@ class LlamaCppChat:
             model_path,
             lookup_tokens=speed.lookup_tokens,
             lookup_ngram=speed.lookup_ngram,
+            lookup_min_ngram=speed.lookup_min_ngram,
             n_ctx=n_ctx,
             n_threads=n_threads,
             n_threads_batch=speed.n_threads_batch or n_threads,

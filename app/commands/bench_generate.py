@@ -24,6 +24,7 @@ from app.settings import Settings
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_QUESTIONS = ROOT / "data" / "sample" / "questions.jsonl"
 WARM_UP = "What do these documents cover?"
+LOOKUP_WHEN_OFF = 4  # draft tokens of the bare prompt-lookup run when privrag's lookup_tokens is 0 (off)
 # Issue 23's targets: first token vs the naive prompt, tokens/s vs bare, after the last token, a cache hit.
 TARGETS = {
     "first_token_vs_naive": 0.3,
@@ -105,7 +106,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         bare = Llama(model_path=model_path, verbose=False, **base)  # privrag's prompt
         naive = Llama(model_path=model_path, verbose=False, **base)  # the naive RAG prompt
         lookup = load_llama(
-            model_path, lookup_tokens=llm.lookup_tokens or 10, lookup_ngram=llm.lookup_ngram, **base
+            model_path,
+            lookup_tokens=llm.lookup_tokens or LOOKUP_WHEN_OFF,
+            lookup_ngram=llm.lookup_ngram,
+            lookup_min_ngram=llm.lookup_min_ngram,
+            **base,
         )
 
         def tokens(text: str) -> int:
@@ -188,7 +193,8 @@ def _report(rows: list[dict], model_path: str, bench: Settings, cache_note: str,
     lookup = {
         "first_token_ms_p50": p50("bare_lookup", "first_token_ms"),
         "tokens_per_s_p50": p50("bare_lookup", "tokens_per_s"),
-        "lookup_tokens": bench.llm.lookup_tokens or 10,
+        "lookup_tokens": bench.llm.lookup_tokens or LOOKUP_WHEN_OFF,
+        "lookup_min_ngram": bench.llm.lookup_min_ngram,
     }
     naive = {
         "first_token_ms_p50": p50("naive", "first_token_ms"),
@@ -229,6 +235,7 @@ def _report(rows: list[dict], model_path: str, bench: Settings, cache_note: str,
             "source_tokens": bench.answer.source_tokens,
             "lookup_tokens": llm.lookup_tokens,
             "lookup_ngram": llm.lookup_ngram,
+            "lookup_min_ngram": llm.lookup_min_ngram,
             "n_threads": llm.n_threads,
             "n_batch": llm.n_batch,
             "n_ubatch": llm.n_ubatch or llm.n_batch,
