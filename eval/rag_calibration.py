@@ -133,7 +133,12 @@ def replay(results: Sequence[dict], calibration: Calibration) -> Outcome:
 
 
 def choose_threshold(results: Sequence[dict], calibration: Calibration, target: float = 0.9) -> Calibration:
-    """``calibration`` with the threshold chosen on ``results`` (see the module's doc)."""
+    """``calibration`` with the threshold chosen on ``results`` (see the module's doc); an error when they
+    hold no unanswerable question (the refusal target cannot be checked) or no wrong draft was judged."""
+    if not any(not r["answerable"] for r in results):
+        raise ValueError("no unanswerable question in the dev results: the refusal target cannot be checked")
+    if all(label(r) for r in judged(results, [n for n, w in calibration.weights.items() if w])):
+        raise ValueError("every judged dev draft is right: nothing to choose a threshold against")
     rows = judged(results, [n for n, w in calibration.weights.items() if w])
     candidates = sorted(
         {0.0, *(c for r in rows if (c := confidence(r["features"], calibration)) is not None)}
@@ -169,17 +174,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    chosen = choose_threshold(dev, fitted, args.target)
-    out = {
-        "mode": args.mode,
-        "drafts_judged_dev": len(judged(dev, names)),
-        "calibration": {"bias": chosen.bias, "weights": dict(chosen.weights), "threshold": chosen.threshold},
-        "dev": replay(dev, chosen).__dict__,
-        "dev_without_judge": replay(dev, Calibration(weights={}, threshold=-math.inf)).__dict__,
-    }
+    out: dict = {"mode": args.mode, "drafts_judged_dev": len(judged(dev, names))}
+    try:
+        chosen = choose_threshold(dev, fitted, args.target)
+    except ValueError as exc:  # the weights are reported, no threshold is chosen
+        chosen = fitted
+        out["threshold_not_chosen"] = str(exc)
+    out.update(
+        calibration={"bias": chosen.bias, "weights": dict(chosen.weights), "threshold": chosen.threshold},
+        dev=replay(dev, chosen).__dict__,
+        dev_without_judge=replay(dev, Calibration(weights={}, threshold=-math.inf)).__dict__,
+    )
+    if judged(dev, ["judge"]):  # the earlier judge (P(yes) at 0.5) on the same drafts
+        out["dev_p_yes_0.5"] = replay(dev, Calibration()).__dict__
     if score:
         out["score"] = replay(score, chosen).__dict__
         out["score_without_judge"] = replay(score, Calibration(weights={}, threshold=-math.inf)).__dict__
+        if args.mode != "p_yes" and judged(score, ["judge"]):  # the earlier judge on the same drafts
+            out["score_p_yes_0.5"] = replay(score, Calibration()).__dict__
     print(json.dumps(out, indent=2))
     return 0
 

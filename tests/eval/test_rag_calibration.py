@@ -81,6 +81,11 @@ def test_threshold_chosen_on_dev_meets_the_targets_and_holds_on_another_seed() -
     assert without.refusal_accuracy < 0.9  # the judge, not the data, meets the target
     score = replay(run(2), chosen)  # fitted on one seed, read on the other
     assert score.refusal_accuracy >= 0.8 and score.answerable_refused < 0.3
+    # No unanswerable question, or no wrong draft, on dev: no threshold can be chosen there.
+    with pytest.raises(ValueError, match="no unanswerable"):
+        choose_threshold([r for r in run(1) if r["answerable"]], fitted)
+    with pytest.raises(ValueError, match="every judged dev draft is right"):
+        choose_threshold([r for r in run(1) if label(r) or r["refused"]], fitted)
 
 
 def test_the_command_reads_report_json_and_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
