@@ -22,9 +22,15 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.filters import NAME_PREFIXES
 from anonymize.name_lexicon import NameLexicon
-from anonymize.names import hyphenated_name_word, organization_word, technical_word
-from anonymize.results import copy_span, tier
-from anonymize.text import STOP_WORDS, words
+from anonymize.names import (
+    COORDINATION,
+    PROPAGATION,
+    hyphenated_name_word,
+    organization_word,
+    technical_word,
+)
+from anonymize.results import copy_span, recognizer_name, tier
+from anonymize.text import COMPANY_FORM_AHEAD, STOP_WORDS, words
 
 # Words that stand before a name and are no part of it: titles, ranks, offices, kinship and sports roles
 # ("Prime Minister Viktor Chernomyrdin", "Bishop Desmond Tutu", "Auntie Ngozi", "Centre Walter Little").
@@ -61,6 +67,7 @@ _ROMAN = re.compile(r"(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII)")
 _LEFT = re.compile(r"(?:^|(?<=[\s(\"'“,;|]))([^\s(\"'“,;|]+)[ \t]$")
 _RIGHT = re.compile(r"[ \t]([^\s,;:()\"”]+?)(?=[.,;:!?)\"”'’]*(?:\s|$))")
 _RARE_ZIPF = 2.5
+_ORDINARY_ZIPF = 2.5
 _MAX_STEPS = 3
 
 
@@ -191,3 +198,79 @@ def lexicon_full_name(value: str, lexicon: NameLexicon) -> bool:
     if any(not _CAPITALIZED.fullmatch(w) or _excluded(w) for w in named):
         return False
     return named[0].casefold() in lexicon.given and lexicon.surname(named[-1])
+
+
+# Where a table's columns or a dot leader separate cells: two blanks or more, a run of dots.
+_COLUMN_GAP = re.compile(r"[ \t]{2,}|[ \t]*\.{3,}[ \t]*")
+
+
+def split_at_column_gaps(
+    text: str, results: list[RecognizerResult], lexicon: NameLexicon
+) -> list[RecognizerResult]:
+    """PERSON spans cut at column gaps ("Zainab Memon   Reviewed", "K. Papadopoulos      H. Levi-Stern",
+    "Francisco Javier Ruiz ......"): each piece that holds a name word (or is the first) stays a name."""
+    out: list[RecognizerResult] = []
+    for r in results:
+        value = text[r.start : r.end]
+        if r.entity_type != "PERSON" or not _COLUMN_GAP.search(value):
+            out.append(r)
+            continue
+        position = r.start
+        for index, piece in enumerate(_COLUMN_GAP.split(value)):
+            start = text.index(piece, position) if piece else position
+            position = start + len(piece)
+            bare = piece.strip(" \t.,;:")
+            if not bare:
+                continue
+            named = any(lexicon.name_word(w.strip(".,")) for w in bare.split())
+            if named or (index == 0 and not ordinary_words(bare, lexicon)):
+                lead = len(piece) - len(piece.lstrip(" \t.,;:"))
+                out.append(copy_span(r, start + lead, start + lead + len(bare)))
+    return out
+
+
+def ordinary_words(value: str, lexicon: NameLexicon) -> bool:
+    """Every word of ``value`` a frequent English word that is no given name or surname people commonly
+    bear: "Talent Acquisition Lead", "Campus", "Farewell", "Senior Lecturer" (not "Hope", "Mark", "Young")."""
+    from wordfreq import zipf_frequency
+
+    parts = [w.strip(".,;:'’()\"") for w in value.split()]
+    parts = [w for w in parts if w]
+    if not parts:
+        return False
+    for word in parts:
+        folded = word.casefold().removesuffix("'s").removesuffix("’s")
+        if not folded.isalpha() or zipf_frequency(folded, "en") < _ORDINARY_ZIPF:
+            return False
+        if lexicon.given_name(folded) or lexicon.surname(folded):
+            return False
+        if len(parts) == 1 and folded in lexicon.english_given:  # "Hope"; not "Talent" of a job title
+            return False
+    return True
+
+
+def drop_ordinary_words(
+    text: str, results: list[RecognizerResult], lexicon: NameLexicon
+) -> list[RecognizerResult]:
+    """``results`` without the PERSON spans made only of ordinary English words (``ordinary_words``)."""
+    return [
+        r for r in results if r.entity_type != "PERSON" or not ordinary_words(text[r.start : r.end], lexicon)
+    ]
+
+
+# Capitalized words up to a company's legal form: "Carmel| Analytics Ltd.", "Nordlicht| Robotics GmbH".
+_COMPANY_AHEAD = re.compile(rf"(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’.-]*){{0,3}}[ \t,]+{COMPANY_FORM_AHEAD}")
+
+
+def drop_company_heads(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """``results`` without the PERSON spans of other mentions that begin a company's name ("Carmel
+    Analytics Ltd." after "Carmel:" was read as a speaker): a company form ahead says organization."""
+    return [
+        r
+        for r in results
+        if not (
+            r.entity_type == "PERSON"
+            and recognizer_name(r) in (PROPAGATION, COORDINATION)
+            and _COMPANY_AHEAD.match(text, r.end)
+        )
+    ]

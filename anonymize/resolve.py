@@ -17,7 +17,14 @@ from presidio_analyzer import RecognizerResult
 from anonymize.detector_config import DetectorConfig
 from anonymize.filters import NAME_PREFIXES, NOT_NAME_WORDS, keep
 from anonymize.gazetteer import drop_places
-from anonymize.name_extent import ROLE_TITLES, extend_names, lexicon_full_name
+from anonymize.name_extent import (
+    ROLE_TITLES,
+    drop_company_heads,
+    drop_ordinary_words,
+    extend_names,
+    lexicon_full_name,
+    split_at_column_gaps,
+)
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import (
     coordinated,
@@ -203,6 +210,22 @@ def added_places_not_persons(state: Resolution) -> None:
     state.results = drop_places(state.text, state.results)
 
 
+def column_gaps(state: Resolution) -> None:
+    """A name runs into the next cell of a table laid out with blanks or dot leaders ("Zainab Memon
+    Reviewed by: ..."): the span is cut at the gap, and the cells that hold no name are dropped."""
+    if state.lexicon is not None:
+        state.results = split_at_column_gaps(state.text, state.results, state.lexicon)
+
+
+def ordinary_english(state: Resolution) -> None:
+    """A span of frequent English words that are no names people bear is a heading, a role or a label
+    ("Talent Acquisition Lead", "Campus", "Farewell"), whatever found it; another mention that starts a
+    company's name ("Carmel Analytics Ltd.") is no person either."""
+    if state.lexicon is not None:
+        state.results = drop_ordinary_words(state.text, state.results, state.lexicon)
+    state.results = drop_company_heads(state.text, state.results)
+
+
 def name_extents(state: Resolution) -> None:
     """A name found in part ("Castellanos" of "Hope Castellanos", "Slater" of "M. Slater") grows over the
     name words next to it (``anonymize.name_extent``): half a name in clear is a name in clear."""
@@ -269,7 +292,9 @@ STEPS: tuple[Step, ...] = (
     added_places_not_persons,
     address_places,
     city_addressees,
+    column_gaps,
     name_extents,
+    ordinary_english,
     yield_to_addresses,
     merge_same_type,
     choose_overlaps,

@@ -6,8 +6,15 @@ import pytest
 from presidio_analyzer import RecognizerResult
 
 from anonymize import name_lexicon
-from anonymize.name_extent import extend_names, lexicon_full_name
+from anonymize.name_extent import (
+    drop_company_heads,
+    extend_names,
+    lexicon_full_name,
+    ordinary_words,
+    split_at_column_gaps,
+)
 from anonymize.name_lexicon import NameLexicon
+from anonymize.names import PROPAGATION
 
 
 @pytest.fixture(scope="module")
@@ -87,3 +94,49 @@ def test_lexicon_full_names(lexicon: NameLexicon) -> None:
     assert not lexicon_full_name("Kenya Airways", lexicon)
     assert not lexicon_full_name("Human Resources", lexicon)
     assert not lexicon_full_name("Holloway", lexicon)
+
+
+def test_a_name_is_cut_at_a_column_gap(lexicon: NameLexicon) -> None:
+    text = "Author: Zainab Memon   Reviewed by: Dr. Farhan Baloch   Date: 20 January"
+    results = [person(text, "Zainab Memon   Reviewed"), person(text, "Farhan Baloch   Date")]
+    assert grown(text, split_at_column_gaps(text, results, lexicon), lexicon) == [
+        ("PERSON", "Farhan Baloch"),
+        ("PERSON", "Zainab Memon"),
+    ]
+    text = "Signatures:\nK. Papadopoulos      H. Levi-Stern\nDr. Francisco Javier Ruiz ......... 2116"
+    results = [person(text, "K. Papadopoulos      H. Levi-Stern"), person(text, "Francisco Javier Ruiz ...")]
+    assert sorted(text[r.start : r.end] for r in split_at_column_gaps(text, results, lexicon)) == [
+        "Francisco Javier Ruiz",
+        "H. Levi-Stern",
+        "K. Papadopoulos",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "ordinary"),
+    [
+        ("Talent Acquisition Lead", True),
+        ("Campus", True),
+        ("Farewell", True),
+        ("Hope", False),  # a given name of English-speaking countries
+        ("Mark", False),
+        ("Young", False),  # a surname
+        ("Castellanos", False),
+        ("Hope Castellanos", False),
+    ],
+)
+def test_ordinary_english_words_are_no_name(value: str, ordinary: bool, lexicon: NameLexicon) -> None:
+    assert ordinary_words(value, lexicon) is ordinary
+
+
+def test_another_mention_that_starts_a_company_name_is_dropped() -> None:
+    text = 'Carmel: Shira Ben-Haim\nParties: Carmel Analytics Ltd., Tel Aviv ("Carmel")'
+    start = text.index("Carmel Analytics")
+    propagated = RecognizerResult(
+        "PERSON", start, start + 6, 0.6, recognition_metadata={"recognizer_name": PROPAGATION}
+    )
+    quoted = text.rindex("Carmel")
+    other = RecognizerResult(
+        "PERSON", quoted, quoted + 6, 0.6, recognition_metadata={"recognizer_name": PROPAGATION}
+    )
+    assert drop_company_heads(text, [propagated, other]) == [other]
