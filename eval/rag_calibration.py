@@ -38,9 +38,9 @@ class Outcome:
     """An ``eval rag`` run's figures with the judge at one threshold."""
 
     threshold: float
-    refusal_accuracy: float
-    answerable_refused: float
-    citation_accuracy: float
+    refusal_accuracy: float | None  # None: no unanswerable question
+    answerable_refused: float | None
+    citation_accuracy: float | None  # None: no answer kept with a citation
     f1: float
     exact_match: float
     answerable: int
@@ -117,16 +117,16 @@ def replay(results: Sequence[dict], calibration: Calibration) -> Outcome:
             unanswerable += 1
             refused_unanswerable += refused
 
-    def share(part: float, whole: int) -> float:
-        return round(part / whole, 4) if whole else 0.0
+    def share(part: float, whole: int) -> float | None:
+        return round(part / whole, 4) if whole else None
 
     return Outcome(
         threshold=calibration.threshold,
         refusal_accuracy=share(refused_unanswerable, unanswerable),
         answerable_refused=share(refused_answerable, answerable),
         citation_accuracy=share(correct, cited),
-        f1=share(f1, answerable),
-        exact_match=share(em, answerable),
+        f1=share(f1, answerable) or 0.0,
+        exact_match=share(em, answerable) or 0.0,
         answerable=answerable,
         unanswerable=unanswerable,
     )
@@ -147,9 +147,10 @@ def choose_threshold(results: Sequence[dict], calibration: Calibration, target: 
     for t in candidates:
         trial = Calibration(calibration.bias, calibration.weights, threshold=t)
         o = replay(results, trial)
-        meets = o.refusal_accuracy >= target and o.citation_accuracy >= target
+        refusal, refused, cited = o.refusal_accuracy or 0.0, o.answerable_refused or 0.0, o.citation_accuracy
+        meets = refusal >= target and (cited is None or cited >= target)
         # met first, then fewest answerable refused (or the best trade-off), then the lower threshold
-        key = (float(meets), -o.answerable_refused if meets else o.refusal_accuracy - o.answerable_refused)
+        key = (float(meets), -refused if meets else refusal - refused)
         if best is None or key > best[0]:
             best = (key, trial)
     assert best is not None  # candidates always holds 0.0

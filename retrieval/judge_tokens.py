@@ -45,13 +45,20 @@ class DraftWatch:
 
     def __call__(self, logits: Any) -> None:
         self._steps += 1
-        if self._steps > self._window and self._steps > 1:
+        if self._steps > self._window:
             return
-        scores = np.asarray(logits, dtype=np.float64)
+        scores = np.ascontiguousarray(logits, dtype=np.float32)  # a copy: llama.cpp's array is untouched
         top = float(scores.max())
-        log_total = top + math.log(float(np.exp(scores - top).sum()))
-        if self._steps == 1 and self._refusal_token is not None and self._refusal_token < scores.size:
-            self._refusal = math.exp(float(scores[self._refusal_token]) - log_total)
+        refusal = (
+            float(scores[self._refusal_token])
+            if self._steps == 1 and self._refusal_token is not None and self._refusal_token < scores.size
+            else None
+        )
+        scores -= top
+        np.exp(scores, out=scores)  # float32 in place: ~4 ms for Qwen's 151,936 tokens on a busy core
+        log_total = top + math.log(float(scores.sum(dtype=np.float64)))
+        if refusal is not None:
+            self._refusal = math.exp(refusal - log_total)
         self._chosen.append(top - log_total)
 
     def signal(self) -> DraftSignal | None:
