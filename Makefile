@@ -60,7 +60,7 @@ run: $(VENV)/.chat-model $(VENV)/.spacy-md ocr-engine
 	$(BIN)/privrag setup
 	$(BIN)/privrag up --sample data/sample
 
-test: $(VENV)/.test-models $(VENV)/.spacy-md
+test: $(VENV)/.test-models $(VENV)/.spacy-md $(VENV)/.chat-model  # the default model: browser answers test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m mypy

@@ -82,10 +82,19 @@ class ServiceClient:
         self.token = None
 
     def ask_stream(
-        self, question: str, reveal: bool = False, conversation_id: str | None = None
+        self,
+        question: str,
+        reveal: bool = False,
+        conversation_id: str | None = None,
+        wait: float | None = None,
     ) -> Iterator[dict]:
+        """The answer's events as they come; ``wait``: seconds allowed between two events (default: the
+        client's timeout)."""
         body = {"question": question, "reveal": reveal, "stream": True, "conversation_id": conversation_id}
-        with self._http.stream("POST", "/v1/ask", json=body, headers=self._headers()) as response:
+        limit = httpx.Timeout(wait, connect=10.0) if wait else self._http.timeout
+        with self._http.stream(
+            "POST", "/v1/ask", json=body, headers=self._headers(), timeout=limit
+        ) as response:
             if not response.is_success:
                 response.read()
                 _raise_for(response)

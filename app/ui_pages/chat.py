@@ -9,6 +9,10 @@ from app.ui_pages.common import attempt, can, client, md, show_error
 from app.ui_pages.safe_markdown import safe_md
 
 PLACEHOLDER = "Ask a question about your documents"
+# Seconds between two events of an answer: on a CPU server a question waits for the one model behind others'
+# answers, and its prompt is evaluated before the first token (the UI's usual 120 s ended answers that
+# were still coming under load: docs/evaluation.md, "Generation speed").
+ANSWER_WAIT_S = 600.0
 REVEAL_HELP = (
     "Show real values instead of pseudonyms such as <PERSON_3>. Every reveal is written to the audit log."
 )
@@ -123,7 +127,10 @@ def _ask(question: str, reveal: bool) -> None:
         shown = st.empty()
         streamed = ""
         try:  # the text so far is sanitized as a whole each time: a link split over tokens is caught too
-            for event in client().ask_stream(question, reveal=reveal, conversation_id=state["conversation"]):
+            events = client().ask_stream(
+                question, reveal=reveal, conversation_id=state["conversation"], wait=ANSWER_WAIT_S
+            )
+            for event in events:
                 if event["type"] == "token":
                     streamed += event["text"]
                     shown.markdown(safe_md(streamed))
