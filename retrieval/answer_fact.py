@@ -48,6 +48,8 @@ def fact_first(text: str, question: str) -> str:
     while stop > start and _restates(tokens[stop - 1], asked):
         stop -= 1
     fact = " ".join(tokens[start:stop]).strip(" ,;:")
+    if fact.count("(") > fact.count(")"):  # "1795 (Vol" of "... in 1795 (Vol. 1, Vol. 2).": cut at the "("
+        fact = fact[: fact.rfind("(")].rstrip(" ,;:")
     restated = {
         _key(t)
         for t in tokens[:start] + tokens[stop:]

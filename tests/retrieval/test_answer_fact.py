@@ -38,6 +38,14 @@ def test_the_fact_opens_the_answer_even_mid_sentence() -> None:
     ) == ("Up to 3. Employees may work remotely up to 3 days per week.")
 
 
+def test_a_fact_never_ends_inside_an_open_parenthesis() -> None:
+    text = fact_first(
+        "James Hutton published a 2 volume version of his theories in 1795 (Vol. 1, Vol. 2).",
+        "When did James Hutton publish a 2 volume version of his theories?",
+    )
+    assert text.startswith("1795. James Hutton published")
+
+
 def test_direct_or_unrelated_answers_are_left_alone() -> None:
     direct = "821,784 [1]. It grew by a fifth since 2000."
     assert fact_first(direct, "What was the population of Jacksonville as of 2010?") == direct
