@@ -11,7 +11,8 @@ the min/mean cosine of its vectors to torch fp32's, the CPU (bf16 or not) and th
 Variants: ``onnx`` and ``onnx-int8`` as privrag exports them (retrieval/onnx_export.py); with
 ``--alternatives`` also what was tried and not kept: the SDPA export without fusions (fp32 and per-channel
 uint8, the first prototype), other quantizations of the fused graph (per-tensor, int8 weights, reduce_range),
-ONNX Runtime's basic graph optimization level, one thread, busy-waiting threads.
+ONNX Runtime's basic graph optimization level, one thread, busy-waiting threads; with ``--openvino`` the
+OpenVINO builds of ``benchmarks/openvino_variants.py`` (fp32, int8 weights, static int8).
 """
 
 from __future__ import annotations
@@ -120,7 +121,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     from retrieval.onnx_export import export_variant
 
     torch.set_num_threads(args.threads)
-    chunks = scifact_chunks(Path(args.corpus), args.chunks)
+    calibrate = args.calibration if args.openvino else 0
+    pool = scifact_chunks(Path(args.corpus), args.chunks + calibrate)
+    chunks, calibration = pool[: args.chunks], pool[args.chunks :]
     path = default_model_path()
     model = load_embedding(path, args.batch_size, precision="fp32", variant="torch")
     tokenizer = model._model.tokenizer
@@ -139,8 +142,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         encoders["onnx-int8-basic-opt"] = session_encoder(int8, tokenizer, args, basic=True)
         encoders["onnx-int8-1-thread"] = session_encoder(int8, tokenizer, args, threads=1)
         encoders["onnx-int8-spinning"] = session_encoder(int8, tokenizer, args, spin=True)
+    if args.openvino:
+        from benchmarks.openvino_variants import openvino_encoders
+
+        work = Path(args.work_dir or tempfile.mkdtemp(prefix="privrag-embedder-variants-"))
+        work.mkdir(parents=True, exist_ok=True)
+        encoders.update(openvino_encoders(path, work, tokenizer, calibration, args.threads, args.batch_size))
     for encode in encoders.values():
-        encode(chunks[:16])  # warm-up
+        encode(calibration[:64] or chunks[:16])  # warm-up (OpenVINO: kernels for the usual shapes)
     names = list(encoders)
     seconds = dict.fromkeys(names, 0.0)
     cpu_seconds = dict.fromkeys(names, 0.0)  # the process's CPU time: the work, whatever the load
@@ -191,6 +200,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--threads", type=int, default=2, help="torch and ONNX Runtime intra-op threads")
     parser.add_argument("--alternatives", action="store_true", help="also the variants tried and not kept")
+    parser.add_argument(
+        "--openvino",
+        action="store_true",
+        help="also OpenVINO fp32 and int8 (benchmarks/openvino_variants.py)",
+    )
+    parser.add_argument(
+        "--calibration", type=int, default=200, help="--openvino: other chunks to calibrate static int8 on"
+    )
     parser.add_argument(
         "--cache-dir", default="", help="privrag's exported files (default the embedders cache)"
     )
