@@ -231,6 +231,7 @@ def name_extents(state: Resolution) -> None:
     name words next to it (``anonymize.name_extent``): half a name in clear is a name in clear."""
     if state.lexicon is not None:
         state.results = extend_names(title_caps(state.text), state.results, state.lexicon)
+    trim_person_prefixes(state)  # a title the grown or joined name took in ("Cardinal Joseph Bernardin")
 
 
 def yield_to_addresses(state: Resolution) -> None:

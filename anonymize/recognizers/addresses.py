@@ -52,6 +52,10 @@ class ZipCodeRecognizer(PatternRecognizer):
         )
 
 
+# An anchor that runs over a line break or a column gap (two blanks) joins cells of a table, not a street.
+_ACROSS_CELLS = re.compile(r"[ \t]{2,}")
+
+
 class AddressBlockRecognizer(EntityRecognizer):
     """Street addresses in US and international formats, extended over unit, city, region, country, ZIP.
 
@@ -92,6 +96,8 @@ class AddressBlockRecognizer(EntityRecognizer):
                 continue  # "19 May 2025 10:30" has the shape of "12 Main Street 4"
             if not STREET_NAME.search(text, start, end):
                 continue  # "24 X 9", "6 X 5": dimensions, not a street
+            if _ACROSS_CELLS.search(text, start, end) or text[start - 1 : start] == ":":
+                continue  # a roster's lines or columns ("62 Nolan Henke\n64 ..."), a time ("06:00  ...")
             end = self._extend(text, end)
             while end > start and text[end - 1] in " ,\n\t":
                 end -= 1

@@ -133,3 +133,17 @@ def test_half_found_names_and_places_read_as_persons_end_to_end(
         assert "Vázquez-Ibarra" not in question and "Hope" not in question and "Valencia" in question
     finally:
         engine.dispose()
+
+
+def test_a_roster_laid_out_in_columns_is_no_street_address(detector: PiiDetector) -> None:
+    """Detector 16: a clock time and a name across a column gap ("06:00  Namubiru Sarah   route K2") no longer
+    anchor a street address that swallows the name."""
+    text = (
+        "Drivers on duty, Sunday 15 March\n\n"
+        "06:00  Ssemwogerere Joseph   route K1\n06:30  Namubiru Sarah        route K2\n\n"
+        "Depot: 14 Kampala Road, Entebbe"
+    )
+    results = detector.analyze([text])[0]
+    found = [(r.entity_type, text[r.start : r.end]) for r in results]
+    assert ("PERSON", "Ssemwogerere Joseph") in found and ("PERSON", "Namubiru Sarah") in found
+    assert not any(t == "STREET_ADDRESS" and "route" in v for t, v in found)
