@@ -313,14 +313,19 @@ def test_cards_show_the_supporting_span_in_context() -> None:
 # --- admin ---------------------------------------------------------------------------------------
 
 
-def wait_for(at: AppTest, done, rounds: int = 240) -> AppTest:  # type: ignore[no-untyped-def]
-    """Rerun the page (as its live refresh would) until ``done(at)``."""
-    for _ in range(rounds):
-        if done(at):
-            return at
+def wait_for(at: AppTest, done, seconds: float = 300) -> AppTest:  # type: ignore[no-untyped-def]
+    """Rerun the page (as its live refresh would) until ``done(at)``. A page that never gets there is shown in
+    the failure (a job's error, a stuck progress line): a failure under CI load says what the page showed."""
+    deadline = time.monotonic() + seconds
+    while not done(at):
+        if time.monotonic() > deadline:
+            raise AssertionError(
+                f"the page never reached the expected state in {seconds:.0f} s; it shows:\n"
+                + texts(at)[-3000:]
+            )
         time.sleep(0.5)
         at.run()
-    raise AssertionError("the page never reached the expected state")
+    return at
 
 
 def test_admin_uploads_a_file_and_deletes_it(service_url: str, sample_home: Container) -> None:
