@@ -23,7 +23,7 @@ _PLACE_BEFORE = re.compile(
 _PLACE_NOUN = (
     r"(?:office|offices|warehouse|branch|site|plant|factory|headquarters|hq|team|account|subsidiary|line|"
     r"airport|station|port|depot|store|clinic|hospital|campus|area|region|market|client|government|club|side|"
-    r"police|court|city|area|bureau|desk|newsroom|embassy|consulate|authorities|officials|residents|based)"
+    r"police|court|city|bureau|desk|newsroom|embassy|consulate|authorities|officials|residents|based)"
 )
 _PLACE_AFTER = re.compile(rf"[ \t]+{_PLACE_NOUN}\b")
 _COMMA_PLACE = re.compile(r"[ \t]*,[ \t]*([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)")
@@ -42,6 +42,22 @@ def place_names() -> frozenset[str]:
     found |= {c["name"] for c in names.get_countries().values()}
     found |= {s["name"] for s in names.get_us_states().values()}
     return frozenset(n.casefold() for n in found)
+
+
+@cache
+def country_names() -> frozenset[str]:
+    """Country names, casefolded (pycountry: name, common and official names), e.g. "Romania" or "Kenya" is
+    no surname; empty when pycountry is missing."""
+    try:
+        import pycountry
+    except ImportError:
+        return frozenset()
+    return frozenset(
+        value.casefold()
+        for country in pycountry.countries
+        for value in (getattr(country, a, None) for a in ("name", "common_name", "official_name"))
+        if value
+    )
 
 
 def in_place_slot(text: str, start: int, end: int, places: frozenset[str]) -> bool:

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 
 from presidio_analyzer import RecognizerResult
 
 from anonymize.filters import NAME_PREFIXES
+from anonymize.gazetteer import country_names
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import (
     COORDINATION,
@@ -71,21 +71,6 @@ _ORDINARY_ZIPF = 2.5
 _MAX_STEPS = 3
 
 
-@cache
-def _country_names() -> frozenset[str]:
-    """Country names, casefolded (pycountry): "Kenya Airways" is no surname."""
-    try:
-        import pycountry
-    except ImportError:
-        return frozenset()
-    return frozenset(
-        value.casefold()
-        for country in pycountry.countries
-        for value in (getattr(country, a, None) for a in ("name", "common_name", "official_name"))
-        if value
-    )
-
-
 def _rare(word: str) -> bool:
     from wordfreq import zipf_frequency
 
@@ -98,7 +83,7 @@ def _excluded(word: str) -> bool:
         folded in STOP_WORDS
         or folded in ROLE_TITLES
         or folded in NAME_PREFIXES
-        or folded in _country_names()
+        or folded in country_names()
         or bool(_MONTHS_DAYS.fullmatch(word))
         or organization_word(word)
     )

@@ -12,8 +12,8 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from anonymize.gazetteer import country_names
 from anonymize.name_lexicon import NameLexicon
-from anonymize.recognizers.name_evidence import _country_names as country_names
 
 RECOGNIZER = "InvertedNameRecognizer"
 _SCORE = 0.9  # above the NER model's 0.85, like the other name evidence

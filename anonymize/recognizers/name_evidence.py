@@ -24,6 +24,7 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from anonymize.gazetteer import country_names
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import in_lower_case, organization_word
 from anonymize.recognizers.name_cues import NOT_A_NAME
@@ -92,7 +93,7 @@ class NameEvidenceRecognizer(EntityRecognizer):
     def __init__(self, lexicon: NameLexicon) -> None:
         super().__init__(supported_entities=["PERSON"], name=RECOGNIZER)
         self.lexicon = lexicon
-        self.countries = _country_names()
+        self.countries = country_names()
 
     def load(self) -> None:  # the lexicon is loaded by the caller
         return None
@@ -252,21 +253,6 @@ def _list_member(position: tuple[list[tuple[int, int]], int], shadow: str) -> bo
     ):
         count, i = count + 1, i + 1
     return count >= 3
-
-
-def _country_names() -> frozenset[str]:
-    """Country names, casefolded (pycountry, a dependency of names-dataset): "Romania" is no surname here."""
-    try:
-        import pycountry
-    except ImportError:
-        return frozenset()
-    names: set[str] = set()
-    for country in pycountry.countries:
-        for attribute in ("name", "common_name", "official_name"):
-            value = getattr(country, attribute, None)
-            if value:
-                names.add(value.casefold())
-    return frozenset(names)
 
 
 def _ner_spans(nlp_artifacts: object) -> tuple[list[tuple[int, int]], ...]:
