@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import ParamSpec
 
 from anonymize.pseudonymizer import Pseudonymizer
@@ -165,13 +165,23 @@ class Answerer:
         surrogates the asker wrote earlier in the conversation (never revealed, as those in ``question``)."""
         started = time.perf_counter()
         scope = self.scope(groups)
+        typed = set(typed) | surrogates_in(question) | typed_earlier(history)
+        cache = self.cache if not history else None
+        # The version is read before retrieval: a change of the index after it makes these keys unreachable.
+        version = cache.version() if cache is not None else ""
+        # First the question as typed (a keyed HMAC: no detector run for a repeated question), then as mapped.
+        typed_key = cache.asked_key(question, groups, version) if cache is not None else None
+        hit = cache.get(typed_key) if cache is not None and typed_key is not None else None
+        if hit is not None and hit.asked:
+            yield from self._replay(hit, hit.asked, hit.stored, reveal, scope, typed, started)
+            return
         mapped = self.pseudonymize_question(question, groups, scope)
         stored = self.stored_question(question, groups, scope, retrieval_form=mapped)
-        typed = set(typed) | surrogates_in(question) | typed_earlier(history)
-        # The version is read before retrieval: a change of the index after it makes this key unreachable.
-        key = self.cache.key(mapped, groups) if self.cache is not None and not history else None
-        hit = self.cache.get(key) if self.cache is not None and key is not None else None
+        key = cache.key(mapped, groups, version) if cache is not None else None
+        hit = cache.get(key) if cache is not None and key is not None else None
         if hit is not None:
+            if typed_key is not None:
+                cache.put(typed_key, replace(hit, asked=mapped, stored=stored))  # type: ignore[union-attr]
             yield from self._replay(hit, mapped, stored, reveal, scope, typed, started)
             return
         asked = self.condense(history, mapped, groups, scope)
@@ -210,8 +220,10 @@ class Answerer:
         answer = self._checked(text, asked, relevant, not relevant, messages, signal)
         answer.question_pseudonymized = stored
         answer.relevance = relevance
-        if self.cache is not None and key is not None:
-            self.cache.put(key, CachedAnswer(sources=sources, answer=answer.to_json()))
+        if cache is not None and key is not None and typed_key is not None:
+            entry = CachedAnswer(sources=sources, answer=answer.to_json(), asked=mapped, stored=stored)
+            cache.put(key, entry)
+            cache.put(typed_key, entry)
         answer = self._reveal(answer, reveal, scope, typed)
         if answer.checks.get("withheld"):  # what was streamed is taken back, in the stream too
             yield {"type": "token", "text": f"\n\n{WITHDRAWN} {answer.answer}"}

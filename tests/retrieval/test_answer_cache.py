@@ -32,6 +32,22 @@ def test_entries_are_keyed_by_question_group_set_and_version() -> None:
     assert (cache.hits, cache.misses) == (1, 3)
 
 
+def test_the_first_level_key_is_a_keyed_hmac_of_the_typed_question() -> None:
+    version = ["v1"]
+    cache = AnswerCache(lambda: version[0])
+    key = cache.asked_key(f"  {QUESTION}\n", ["hr", "eng"])
+    assert key.form == "asked" and QUESTION not in key.question and "Lisbon" not in repr(key)
+    assert len(key.question) == 64 and key == cache.asked_key(QUESTION, ["eng", "hr"])
+    assert key != cache.asked_key(QUESTION, ["hr"]) and key != cache.asked_key(QUESTION, None)
+    assert key != cache.key(QUESTION, ["hr", "eng"])  # never the pseudonymized key of the same text
+    # Another cache (another process) has another secret: a digest means nothing outside its cache.
+    assert AnswerCache(lambda: "v1").asked_key(QUESTION, ["hr", "eng"]).question != key.question
+    cache.put(key, CachedAnswer(sources=[], answer={"answer": "A [1]."}, asked="q", stored="q"))
+    version[0] = "v2"
+    assert cache.get(cache.asked_key(QUESTION, ["hr", "eng"])) is None
+    assert cache.asked_key(QUESTION, None, version="v1").version == "v1"
+
+
 def test_the_cache_is_bounded_and_hands_out_copies() -> None:
     cache = AnswerCache(lambda: "v", max_entries=2)
     for n in range(3):
@@ -78,7 +94,7 @@ def test_an_eng_user_never_gets_an_answer_cached_for_hr(world) -> None:  # type:
     cache.clear()
     hr = ask(container, ["hr"])
     hr_done = hr[-1]["answer"]
-    assert len(cache) == 1 and "cached" not in hr_done["timings"]
+    assert len(cache) == 2 and "cached" not in hr_done["timings"]  # as typed (HMAC) and as pseudonymized
     eng = ask(container, ["eng"])
     eng_done = eng[-1]["answer"]
     # Not a hit: answered afresh from eng's own documents, nothing of hr's in any event.
@@ -86,11 +102,51 @@ def test_an_eng_user_never_gets_an_answer_cached_for_hr(world) -> None:  # type:
     assert all(container.catalog.get(s["doc_id"]).groups == ["eng"] for s in eng[0]["sources"])
     everything = json.dumps(eng)
     assert "7781" not in everything and "Jane Doe" not in everything
-    assert len(cache) == 2
+    assert len(cache) == 4
     again = ask(container, ["hr"])  # a second hr reader: from the cache
     assert again[-1]["answer"]["timings"].get("cached") == 1.0 and cache.hits == 1
     assert again[0]["sources"] == hr[0]["sources"]
     assert again[-1]["answer"]["answer_pseudonymized"] == hr_done["answer_pseudonymized"]
+
+
+def test_a_repeated_question_is_answered_without_the_detector(world) -> None:  # type: ignore[no-untyped-def]
+    container, _docs = world
+    cache = container.answer_cache
+    cache.clear()
+    first = ask(container, ["hr"])
+    questions = container.answerer.questions
+    real = questions.for_retrieval
+    runs: list[str] = []
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        runs.append(args[0])
+        return real(*args, **kwargs)
+
+    questions.for_retrieval = counted  # type: ignore[method-assign]
+    try:
+        again = ask(container, ["hr"])
+        assert again[-1]["answer"]["timings"].get("cached") == 1.0 and runs == []  # the typed key's hit
+        # The same pseudonymized forms as a fresh answer: the audit and conversations keep the same text.
+        assert again[0]["question"] == first[0]["question"]
+        assert again[0]["question_pseudonymized"] == first[0]["question_pseudonymized"]
+        assert again[-1]["answer"]["question_pseudonymized"] == first[-1]["answer"]["question_pseudonymized"]
+        ask(container, ["eng"])  # another group set: the detector runs (no hit across groups)
+        assert len(runs) == 1
+    finally:
+        questions.for_retrieval = real  # type: ignore[method-assign]
+
+
+def test_no_raw_question_text_in_the_cache(world) -> None:  # type: ignore[no-untyped-def]
+    container, _docs = world
+    cache = container.answer_cache
+    cache.clear()
+    asked = "Which bonuses does Jane Doe approve?"
+    list(answer_and_audit(container, "tester", ["hr"], asked, False))
+    assert len(cache) == 2
+    entries = repr(list(cache._entries.items()))  # the cache table: keys and entries
+    assert asked not in entries and "Jane Doe" not in entries and "Jane" not in entries
+    again = list(answer_and_audit(container, "tester", ["hr"], asked, False))
+    assert again[-1]["answer"]["timings"].get("cached") == 1.0
 
 
 def test_a_cached_answer_is_revealed_per_asker_and_the_reveal_audited(world) -> None:  # type: ignore[no-untyped-def]
