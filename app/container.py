@@ -340,6 +340,7 @@ class Container:
             min_score=self.settings.retrieval.min_score,
             min_support=self.settings.retrieval.min_support,
             verify=self.settings.retrieval.verify_answers,
+            judge_first=self.settings.retrieval.judge_first,
             min_coverage=self.settings.retrieval.min_coverage,
             confident_score=self.settings.retrieval.confident_score,
             injection_policy=self.settings.retrieval.injection_policy,

@@ -196,6 +196,9 @@ class RetrievalSettings(BaseModel):
         "draft", description="judge on the draft's token probabilities and evidence; question: + a 2nd call"
     )
     judge_threshold: float | None = Field(None, ge=0, le=1, description="min. confidence kept; None: fitted")
+    judge_first: bool = Field(
+        True, description="ask the judge's P(yes) before the draft (verdict ready at the last token)"
+    )
     answer_cache_entries: int = Field(256, ge=0, description="answers cached per process (0 = off)")
 
 

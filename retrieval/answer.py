@@ -22,7 +22,7 @@ from retrieval.citing import cited_numbers, closest_source, is_refusal, repoint 
 from retrieval.grounding import question_coverage
 from retrieval.judge import Calibration
 from retrieval.judge_tokens import DraftSignal, stream_draft, watch_for
-from retrieval.judge_verdict import Judging, draft_checks
+from retrieval.judge_verdict import EarlyVerdict, Judging, draft_checks, judge_first
 from retrieval.llm import ChatModel
 from retrieval.passage_support import content_words, infer_source, supporting_span  # noqa: F401 (re-exported)
 from retrieval.passages import PassageSelector
@@ -84,6 +84,7 @@ class Answerer:
         injection_policy: str = "label",
         min_support: float = 0.5,
         verify: bool = False,
+        judge_first: bool = True,
         min_coverage: float = 0.0,
         confident_score: float = 1.0,
         calibration: Calibration | None = None,
@@ -103,6 +104,7 @@ class Answerer:
         # The calibrated judge (retrieval.judge): the draft's token probabilities, read while it is
         # generated, its support, the retrieval evidence (P(yes) of a 2nd call if the calibration weighs it)
         self.verify = verify
+        self.judge_first = judge_first  # P(yes) before the draft (retrieval.judge_verdict.judge_first)
         self.calibration = calibration or Calibration()
         self.cache = cache  # answers in pseudonym space by (question, groups, index version)
         # The model sees only the retrieved chunks' sentences that bear on the question (retrieval.passages).
@@ -203,10 +205,18 @@ class Answerer:
         first_token_ms = 0.0
         shown = self.passages.select(asked, relevant).shown if self.passages and relevant else relevant
         messages = build_messages(asked, shown) if relevant else []
-        watch = watch_for(self.chat_model, REFUSAL) if self.verify and self.chat_model and relevant else None
+        verifying = self.verify and self.chat_model is not None and bool(relevant)
+        watch = watch_for(self.chat_model, REFUSAL) if verifying else None  # type: ignore[arg-type]
+        first = (
+            judge_first(self.chat_model, self.calibration, messages, asked, relevant)  # type: ignore[arg-type]
+            if verifying and self.judge_first
+            else None
+        )
         if not relevant or self.chat_model is None:
             pieces.append(REFUSAL)
             yield {"type": "token", "text": REFUSAL}
+        elif first is not None and first.withheld:
+            pass  # the judge withheld it before any draft: the closest passage is the answer (below)
         else:
             lead = StreamLead()  # a marker opening the draft is not shown
             for piece in stream_draft(self.chat_model, messages, watch):
@@ -217,7 +227,7 @@ class Answerer:
         last_token = time.perf_counter()
         text = "".join(pieces).strip()
         signal = watch.signal() if watch is not None else None
-        answer = self._checked(text, asked, relevant, not relevant, messages, signal)
+        answer = self._checked(text, asked, relevant, not relevant, messages, signal, first)
         answer.question_pseudonymized = stored
         answer.relevance = relevance
         if cache is not None and key is not None and typed_key is not None:
@@ -225,7 +235,10 @@ class Answerer:
             cache.put(key, entry)
             cache.put(typed_key, entry)
         answer = self._reveal(answer, reveal, scope, typed)
-        if answer.checks.get("withheld"):  # what was streamed is taken back, in the stream too
+        if first is not None and first.withheld:
+            first_token_ms = (time.perf_counter() - started) * 1000
+            yield {"type": "token", "text": answer.answer}
+        elif answer.checks.get("withheld"):  # what was streamed is taken back, in the stream too
             yield {"type": "token", "text": f"\n\n{WITHDRAWN} {answer.answer}"}
         answer.timings = {
             "retrieve_ms": round(retrieve_ms, 1),
@@ -286,6 +299,7 @@ class Answerer:
         refused: bool,
         messages: list[dict[str, str]],
         signal: DraftSignal | None = None,
+        first: EarlyVerdict | None = None,
     ) -> Answer:
         """The draft checked and worded (in pseudonym space): citations that point at a source, re-pointed
         or matched when the model cited wrongly or not at all; withheld (the closest passage shown) when the
@@ -296,7 +310,9 @@ class Answerer:
         for bad in invalid:  # unsupported citations are dropped from the text and reported
             text = text.replace(f"[{bad}]", "")
         checks: dict = {}
-        if not refused:
+        if not refused and first is not None and first.withheld:  # no draft was generated (judge_first)
+            checks = {**(first.checks or {}), "draft_sources": []}
+        elif not refused:
             if not valid:
                 found = infer_source(text, chunks)  # a weak model answered without citing: find its source
                 valid = [found] if found else []
@@ -306,11 +322,12 @@ class Answerer:
             text, pointed = repoint(text, asked, chunks, valid)
             origin.update({n: "repointed" for n in set(pointed) - set(valid)})
             valid = pointed
-            verifying = self.verify and self.chat_model is not None
-            judging = Judging(self.chat_model, self.calibration, messages, signal) if verifying else None  # type: ignore[arg-type]  # not None when verifying
+            model = self.chat_model if self.verify else None
+            judging = Judging(model, self.calibration, messages, signal, first) if model else None
             cited = [chunks[n - 1].text for n in valid]
             checks = draft_checks(text, asked, cited, chunks, self.min_support, judging)
             checks["draft_sources"] = drafted  # what the model cited, before re-pointing or withholding
+        if checks:
             if checks["withheld"]:
                 closest = closest_source(asked, chunks)
                 text, valid, origin, refused = (

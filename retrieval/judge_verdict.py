@@ -1,6 +1,11 @@
 """Is a draft grounded? The checks after generation: its terms in its cited sources, then the calibrated
 judge (retrieval.judge), whose decision is read from what generation already computed unless the
-calibration weighs the second model call."""
+calibration weighs the second model call.
+
+That call (P(yes)) does not depend on the draft (the draft is never shown to it), so ``judge_first`` makes it
+before generation, on the answer prompt's prefix up to the question: its verdict is ready at the last token.
+When the calibration decides from P(yes) and the retrieval evidence alone (the default), a verdict below the
+threshold withholds the answer without generating a draft at all (the closest passage is shown at once)."""
 
 from __future__ import annotations
 
@@ -28,6 +33,48 @@ class Judging:
     calibration: Calibration
     messages: list[Message]
     signal: DraftSignal | None
+    first: EarlyVerdict | None = None  # P(yes) asked before generation (``judge_first``)
+
+
+@dataclass(frozen=True)
+class EarlyVerdict:
+    """P(yes), asked before the draft; ``withheld``: the calibration needs nothing of the draft (P(yes) and
+    the retrieval evidence only) and its confidence is below the threshold, so no draft is generated."""
+
+    p_yes: float | None
+    call_ms: float
+    withheld: bool = False
+    checks: dict | None = None  # the verdict's checks when ``withheld``
+
+    def __post_init__(self) -> None:
+        if self.withheld and self.checks is None:
+            raise ValueError("a withheld early verdict needs its checks")
+
+
+_DRAFT_FEATURES = ("start", "fact_logp", "fact_min", "support")
+
+
+def judge_first(
+    model: ChatModel,
+    calibration: Calibration,
+    messages: list[Message],
+    asked: str,
+    chunks: Sequence[RetrievedChunk],
+) -> EarlyVerdict | None:
+    """P(yes) before generation on the answer prompt's shared prefix (None: the calibration does not ask)."""
+    if not calibration.asks:
+        return None
+    started = time.perf_counter()
+    p_yes = yes_probability(model, judge_messages_from(messages))
+    call_ms = round((time.perf_counter() - started) * 1000, 1)
+    if p_yes is None or any(calibration.weights.get(name) for name in _DRAFT_FEATURES):
+        return EarlyVerdict(p_yes, call_ms)  # the draft's features are needed: decided after it
+    early = EarlyVerdict(p_yes, call_ms)
+    out = _judged(Judging(model, calibration, messages, None, early), asked, chunks, None)
+    if not out.get("withheld"):
+        return early
+    checks = {"support": None, "coverage": None, "verified": None, "withheld": False, "reason": "", **out}
+    return EarlyVerdict(p_yes, call_ms, withheld=True, checks={**checks, "judged_first": True})
 
 
 def draft_checks(
@@ -65,17 +112,22 @@ def _judged(judging: Judging, asked: str, chunks: Sequence[RetrievedChunk], supp
     if judging.signal is None and calibration.reads_tokens:
         calibration = _P_YES_ALONE
     started = time.perf_counter()
-    p_yes = (
-        yes_probability(judging.model, judge_messages_from(judging.messages)) if calibration.asks else None
-    )
-    call_ms = round((time.perf_counter() - started) * 1000, 1)
+    if judging.first is not None:  # asked before generation: nothing runs after the last token
+        p_yes, call_ms = judging.first.p_yes, judging.first.call_ms
+    else:
+        p_yes = (
+            yes_probability(judging.model, judge_messages_from(judging.messages))
+            if calibration.asks
+            else None
+        )
+        call_ms = round((time.perf_counter() - started) * 1000, 1)
     found = evidence(asked, chunks)
     values = features(found, judging.signal, p_yes, support)
     out: dict = {"evidence": found.to_json(), "features": values}
     if judging.signal is not None:
         out["draft_signal"] = judging.signal.to_json()
     if p_yes is not None:
-        out.update(p_yes=p_yes, judge_call_ms=call_ms)
+        out.update(p_yes=p_yes, judge_call_ms=call_ms, judge_first=judging.first is not None)
     sure = confidence(values, calibration)
     if sure is not None:
         kept = sure >= calibration.threshold

@@ -4,16 +4,17 @@ withheld answer shows: the closest passage the asker may read, never one of a gr
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from retrieval.answer import Answerer
 from retrieval.judge import Calibration
 from retrieval.judge_verdict import Judging, draft_checks
-from retrieval.llm import LlamaCppChat
-from retrieval.prompt import CLOSEST, build_messages
+from retrieval.llm import LlamaCppChat, Message
+from retrieval.prompt import CLOSEST, WITHDRAWN, build_messages
 from tests.conftest import make_settings
 from tests.retrieval.chunks import chunk
 
@@ -44,17 +45,18 @@ def world(tmp_path_factory: pytest.TempPathFactory, tiny_gguf: Path) -> Iterator
     container.close()
 
 
-def withholding(container) -> Answerer:  # type: ignore[no-untyped-def]
+def withholding(container, calibration: Calibration = WITHHOLD, chat=None, first: bool = True) -> Answerer:  # type: ignore[no-untyped-def]
     base = container.answerer
     return Answerer(
         retriever=base.retriever,
-        chat_model=base.chat_model,
+        chat_model=chat or base.chat_model,
         pseudonymizer=base.pseudonymizer,
         vault=base.vault,
         min_score=0.0,
         min_support=0.0,
         verify=True,
-        calibration=WITHHOLD,
+        calibration=calibration,
+        judge_first=first,
     )
 
 
@@ -89,3 +91,67 @@ def test_draft_checks_judge_grounded_drafts_and_fall_back_to_p_yes_without_logit
     assert 0.0 <= grounded["p_yes"] <= 1.0 and grounded["threshold"] == 0.5
     assert grounded["verified"] == ("yes" if grounded["confidence"] >= 0.5 else "no")
     assert "draft_signal" not in grounded and "start" not in grounded["features"]
+
+
+# P(yes) alone decides (as by default): logit P(yes) is within +-9.2, so these keep or withhold any draft.
+KEEP_BY_P_YES = Calibration(bias=30.0, weights={"judge": 1.0}, threshold=0.5)
+WITHHOLD_BY_P_YES = Calibration(bias=-30.0, weights={"judge": 1.0}, threshold=0.5)
+
+
+class CallOrder(LlamaCppChat):
+    """The real tiny model, recording the order of its calls: the draft's stream, the judge's P(yes)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.calls: list[str] = []
+
+    def stream_watched(
+        self, messages: list[Message], watch: Callable[[Any], None] | None, max_tokens: int | None = None
+    ) -> Iterator[str]:
+        self.calls.append("draft")
+        yield from super().stream_watched(messages, watch, max_tokens)
+
+    def option_probabilities(self, messages: list[Message], options: Sequence[str]) -> dict[str, float]:
+        self.calls.append("judge")
+        return super().option_probabilities(messages, options)
+
+
+def test_the_judge_asked_first_gives_the_verdict_it_gives_after_the_draft(world, tiny_gguf: Path) -> None:  # type: ignore[no-untyped-def]
+    chat = CallOrder(str(tiny_gguf), n_ctx=8192, max_tokens=8)
+    first = withholding(world, KEEP_BY_P_YES, chat).ask(QUESTION, ["hr"])
+    assert chat.calls == ["judge", "draft"]  # nothing runs after the last token
+    chat.calls.clear()
+    after = withholding(world, KEEP_BY_P_YES, chat, first=False).ask(QUESTION, ["hr"])
+    assert chat.calls == ["draft", "judge"]
+    assert first.checks["judge_first"] is True and after.checks["judge_first"] is False
+    # The same prompt either way: the same P(yes) (the KV prefix is reused in another order only).
+    assert first.checks["p_yes"] == pytest.approx(after.checks["p_yes"], abs=2e-3)
+    assert first.checks["verified"] == after.checks["verified"] == "yes"
+    assert first.answer_pseudonymized == after.answer_pseudonymized
+
+
+@pytest.mark.parametrize("groups", [["eng"], ["hr"]])
+def test_a_judge_asked_first_withholds_before_any_draft(world, tiny_gguf: Path, groups: list[str]) -> None:  # type: ignore[no-untyped-def]
+    chat = CallOrder(str(tiny_gguf), n_ctx=8192, max_tokens=8)
+    events = list(withholding(world, WITHHOLD_BY_P_YES, chat).stream(QUESTION, groups, reveal=True))
+    assert chat.calls == ["judge"]  # no draft was generated, so none is streamed and taken back
+    tokens = [e["text"] for e in events if e["type"] == "token"]
+    done = events[-1]["answer"]
+    assert tokens == [done["answer"]] and done["answer"] == CLOSEST.format(n=1)
+    assert not any(WITHDRAWN in t for t in tokens)
+    checks = done["checks"]
+    assert done["refused"] and checks["withheld"] and checks["judged_first"] and checks["verified"] == "no"
+    assert checks["confidence"] < checks["threshold"] and 0.0 <= checks["p_yes"] <= 1.0
+    [closest] = done["citations"]
+    assert closest["origin"] == "closest" and world.catalog.get(closest["doc_id"]).groups == groups
+    if groups == ["eng"]:  # the insider: the hr passage that answers best is never shown to eng
+        assert SECRET not in json.dumps(events)
+
+
+def test_a_calibration_weighing_the_draft_is_decided_after_it(world, tiny_gguf: Path) -> None:  # type: ignore[no-untyped-def]
+    chat = CallOrder(str(tiny_gguf), n_ctx=8192, max_tokens=8)
+    weighs_draft = Calibration(bias=-30.0, weights={"judge": 1.0, "start": 1.0}, threshold=0.5)
+    answer = withholding(world, weighs_draft, chat).ask(QUESTION, ["hr"])
+    assert chat.calls == ["judge", "draft"]  # P(yes) first all the same, the decision after the draft
+    assert answer.checks["judge_first"] and "judged_first" not in answer.checks
+    assert "draft_signal" in answer.checks
