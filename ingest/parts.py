@@ -22,7 +22,9 @@ class IngestParts:
     ``splitter``: sections to screened chunks (``ingest.chunking.build_splitter``); ``pseudonymize``: None
     when anonymization is off; ``components``: the index's recorded components (checked at every job);
     ``batch_chars``: characters of sections pseudonymized in one detector batch; ``overlap_threads``:
-    embedding threads while the prepare stage works (default: all cores but one).
+    embedding threads while the prepare stage works (default: all cores but one); ``early_sweep``: values
+    found earlier in a job replaced in each batch's chunks before they are embedded
+    (``ingest/early_sweep.py``).
     """
 
     catalog: Catalog
@@ -35,6 +37,7 @@ class IngestParts:
     extensions: Collection[str]
     batch_chars: int = 100_000
     overlap_threads: int | None = None
+    early_sweep: bool = True
 
     def __post_init__(self) -> None:
         self.extensions = {e.lower() for e in self.extensions}

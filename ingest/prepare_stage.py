@@ -18,6 +18,7 @@ from llama_index.core.schema import BaseNode, TextNode
 from ingest.catalog import PENDING, DocumentRecord
 from ingest.chunking import FILE_ID, ChunkMetadata, section_document
 from ingest.display_names import DISPLAY_KEY, display_name, display_text
+from ingest.early_sweep import EarlySweep
 from ingest.load_stage import LoadedFile, NotLoaded
 from ingest.loaders import Section
 from ingest.parts import IngestParts
@@ -48,10 +49,14 @@ class Preparer:
     preparing: threading.Event  # set while a batch is prepared: the embedder leaves this stage a core
     known_until: int | None = None
     metadata: ChunkMetadata = field(init=False)
+    early: EarlySweep | None = field(init=False, default=None)  # ingest/early_sweep.py
 
     def __post_init__(self) -> None:
         ingested_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         self.metadata = ChunkMetadata(self.groups, ingested_at, self.parts.components)
+        pseudonymize = self.parts.pseudonymize
+        if pseudonymize is not None and self.known_until is not None and self.parts.early_sweep:
+            self.early = EarlySweep(pseudonymize.pseudonymizer, self.known_until)
 
     def run(self, items: Iterable[LoadedFile | NotLoaded], emit: Callable[[PreparedWork], None]) -> None:
         """Prepare the loaded files in batches of about ``batch_chars`` characters, each given to ``emit``."""
@@ -114,6 +119,10 @@ class Preparer:
             work.nodes += nodes
             if file.remaining == 0:
                 work.completed.append(file)
+        if self.early is not None:  # values found in this batch and earlier ones, before any is embedded
+            with self.tracker.timed("early_sweep"):
+                changed = self._sweep_early(self.early, work)
+            self.tracker.update(swept_early=changed)
         # Pending rows before any of their chunks reaches the store.
         for file in work.started:
             file.record = DocumentRecord(
@@ -130,6 +139,18 @@ class Preparer:
             )
         self.parts.catalog.upsert_many([f.record for f in work.started if f.record is not None])
         return work
+
+    @staticmethod
+    def _sweep_early(early: EarlySweep, work: PreparedWork) -> int:
+        """The values the job found up to this batch replaced in its chunks and in its files' catalog titles
+        and display names (which the chunks' metadata repeats); the number of chunks changed."""
+        early.refresh()
+        changed = early.apply(work.nodes)
+        for file in work.started:
+            file.title = early.replace(file.title)
+            if file.display:
+                file.display = early.display(file.display)
+        return changed
 
     def _pseudonymized(self, batch: list[tuple[LoadedFile, Section]]) -> list[tuple[str, str]]:
         """(text, title) of each section with PII replaced; all sections in one detector batch, each file one

@@ -29,6 +29,7 @@ class IngestReport:
     skipped: list[SkippedFile] = field(default_factory=list)  # every file not taken, with its reason
     recovered: int = 0  # rows an interrupted run left unfinished, cleaned up at the start
     swept: int = 0  # chunks in which the sweep replaced values this job found elsewhere (see ingest/sweep.py)
+    swept_early: int = 0  # chunks in which values found earlier in the job were replaced before embedding
     shards_finished: int = 0  # --shard I/N: shards of the run finished so far (the N-th one sweeps)
     stage_seconds: dict[str, float] = field(default_factory=dict)  # busy time of each step, all threads
     seconds: float = 0.0

@@ -57,6 +57,7 @@ class Tracker:
         chunks: int = 0,
         ingested: int = 0,
         unchanged: int = 0,
+        swept_early: int = 0,
         failure: IngestFailure | None = None,
         current: str | None = None,
     ) -> None:
@@ -66,6 +67,7 @@ class Tracker:
             self.report.chunks += chunks
             self.report.ingested += ingested
             self.report.unchanged += unchanged
+            self.report.swept_early += swept_early
             if failure is not None:
                 self.report.failed.append(failure)
             if current is not None:

@@ -79,16 +79,21 @@ def sweep_job(
         result.read += 1
         if edit.apply(node):
             affected.add(str(node.metadata.get(FILE_ID, "")))
-    if not result.scanned:
-        affected.update(
-            doc_id
-            for doc_id, source, title in catalog.shown()
-            if doc_id not in affected
-            and (replace(title) != title or sweep_display(source, replace) != source)
-        )
+    # Catalog rows whose title or display name holds a value (their chunks' may not: swept before they were
+    # embedded, ingest/early_sweep.py): rewritten with their documents, and set here whatever the chunks say.
+    titles: dict[str, str] = {}
+    sources: dict[str, str] = {}
+    for doc_id, source, title in catalog.shown():
+        new_title, new_source = replace(title), sweep_display(source, replace)
+        if new_title != title or new_source != source:
+            titles[doc_id], sources[doc_id] = new_title, new_source
+            if not result.scanned:
+                affected.add(doc_id)
     rewritten = rewrite_documents(store, embed_model, sorted(affected), edit)
-    catalog.set_titles({doc_id: t for doc_id, t in rewritten.titles.items() if doc_id})
-    catalog.set_sources({doc_id: n for doc_id, n in rewritten.sources.items() if doc_id and n})
+    titles.update(rewritten.titles)
+    sources.update(rewritten.sources)
+    catalog.set_titles({doc_id: t for doc_id, t in titles.items() if doc_id})
+    catalog.set_sources({doc_id: n for doc_id, n in sources.items() if doc_id and n})
     result.changed, result.written, result.documents = rewritten.changed, rewritten.written, len(affected)
     result.embedded = rewritten.embedded
     return result

@@ -25,6 +25,7 @@ def test_the_sweep_replaces_a_value_another_file_revealed(
         "<body><p>The slides (PRIYA RAMAN) are attached.</p></body></html>"
     )
     container = make_container(tmp_path / "home")
+    container.ingestor.early_sweep = False  # the end-of-job sweep alone (tests/ingest/test_early_sweep.py)
     report = container.ingestor.run([docs])
     assert report.ingested == 3 and report.swept == 2
     texts = chunk_texts(container)
@@ -50,6 +51,7 @@ def test_no_bm25_vector_keeps_a_value_the_sweep_replaced(tmp_path: Path, make_co
     paragraphs = [filler] * 3 + ["The slides (PRIYA RAMAN) were shared with the board."] + [filler] * 3
     (docs / "b_report.md").write_text("# Report\n\n" + "\n\n".join(paragraphs) + "\n")
     container = make_container(tmp_path / "home", retrieval__mode="sparse")
+    container.ingestor.early_sweep = False  # the end-of-job sweep rewrites the stored chunks
     report = container.ingestor.run([docs])
     assert report.swept >= 1 and report.chunks >= 5  # the report spans several chunks
     assert container.retriever.run("Raman", None, top_k=20) == []
