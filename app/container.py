@@ -327,6 +327,7 @@ class Container:
                 answer.source_tokens,
                 count_tokens=chat_model.count_tokens,
                 term_weight=answer.source_term_weight,
+                scorer=answer.source_scorer,
             )
             if answer.source_tokens > 0
             else None

@@ -94,6 +94,9 @@ class AnswerSettings(BaseModel):
     source_term_weight: float = Field(
         0.3, ge=0, description="bonus of a sentence holding all the question's terms, added to its cosine"
     )
+    source_scorer: Literal["embedding", "terms"] = Field(
+        "embedding", description="rank sentences by cosine + term bonus, or terms: IDF-weighted terms only"
+    )
 
 
 class CustomIdentifierSettings(BaseModel):

@@ -5,7 +5,9 @@ question and all the sentences are embedded in one call of the embedding model a
 and sentences are ranked by cosine similarity to the question plus a bonus for the question's own terms
 (names, numbers, placeholders: what embeddings of a small model blur). The best ones are taken until the
 token budget is spent, then the sentence before each taken one while budget remains (a pronoun's antecedent,
-a heading).
+a heading). Sentence vectors are kept in a bounded LRU by text, so a chunk retrieved again costs no embedding.
+``scorer="terms"`` ranks without embeddings: the IDF-weighted share of the question's terms in each sentence
+(IDF over the retrieved sentences), no model call at all.
 Each chunk keeps its place and so its ``[n]`` number; the kept sentences keep their order, and a gap between
 them is shown as `` … ``. A chunk none of whose sentences is taken is left out of the prompt (its number is
 not reused). Figures: docs/evaluation.md, "Generation speed".
@@ -13,10 +15,14 @@ not reused). Figures: docs/evaluation.md, "Generation speed".
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from retrieval.grounding import key_terms, question_terms
 from retrieval.retriever import RetrievedChunk
@@ -28,6 +34,8 @@ MIN_SENTENCE_CHARS = 24
 
 EmbedTexts = Callable[[list[str]], Sequence[Sequence[float]]]
 CountTokens = Callable[[str], int]
+Scorer = Literal["embedding", "terms"]
+SCORERS: tuple[Scorer, ...] = ("embedding", "terms")
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,48 @@ def _cosine(a: Sequence[float], b: Sequence[float]) -> float:
     return dot / norm if norm else 0.0
 
 
+def term_scores(question: str, sentences: Sequence[Sentence]) -> list[float]:
+    """Each sentence's IDF-weighted share of the question's terms (0..1); IDF over ``sentences``, so a term
+    every retrieved sentence holds (the topic) weighs little and a rare one (the asked detail) much."""
+    asked = question_terms(question)
+    held = [key_terms(s.text) & asked for s in sentences]
+    n = len(sentences)
+    idf = {t: math.log((n + 1) / (sum(t in h for h in held) + 0.5)) for t in asked}
+    total = sum(idf.values())
+    return [sum(idf[t] for t in h) / total if total > 0 else 0.0 for h in held]
+
+
+class VectorCache:
+    """A bounded LRU of sentence vectors by the sentence's text (a digest of it); thread-safe."""
+
+    def __init__(self, max_entries: int = 8192) -> None:
+        self._max = max_entries
+        self._vectors: OrderedDict[bytes, Sequence[float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def embedded(self, embed: EmbedTexts, texts: Sequence[str]) -> list[Sequence[float]]:
+        """``texts``' vectors: the cached ones as they are, the others in one ``embed`` call."""
+        keys = [hashlib.blake2b(t.encode(), digest_size=16).digest() for t in texts]
+        with self._lock:
+            found = {k: self._vectors[k] for k in keys if k in self._vectors}
+            for k in found:
+                self._vectors.move_to_end(k)
+        missing = list(dict.fromkeys(i for i, k in enumerate(keys) if k not in found))
+        vectors = list(embed([texts[i] for i in missing])) if missing else []
+        fresh = {keys[i]: v for i, v in zip(missing, vectors, strict=True)}
+        with self._lock:
+            for k, v in fresh.items():
+                self._vectors[k] = v
+                self._vectors.move_to_end(k)
+            while len(self._vectors) > self._max:
+                self._vectors.popitem(last=False)
+        return [found[k] if k in found else fresh[k] for k in keys]
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._vectors)
+
+
 def estimate_tokens(text: str) -> int:
     """A tokenizer-free estimate (about 4 characters a token in English prose)."""
     return max(1, len(text) // 4)
@@ -91,16 +141,25 @@ class PassageSelector:
         count_tokens: CountTokens = estimate_tokens,
         term_weight: float = 0.3,
         context: bool = True,
+        scorer: Scorer = "embedding",
+        cache_entries: int = 8192,
     ) -> None:
+        if scorer not in SCORERS:
+            raise ValueError(f"answer.source_scorer: {scorer!r} is not one of {SCORERS}")
         self.embed = embed
         self.budget = budget
         self.count_tokens = count_tokens
         self.term_weight = term_weight  # bonus of a sentence holding all the question's terms
         self.context = context  # also the sentence before each kept one, while budget remains
+        self.scorer = scorer
+        self.vectors = VectorCache(cache_entries)
 
     def scores(self, question: str, sentences: Sequence[Sentence]) -> list[float]:
-        """Cosine to the question plus ``term_weight`` times the share of the question's terms present."""
-        vectors = list(self.embed([question, *(s.text for s in sentences)]))
+        """Cosine to the question plus ``term_weight`` times the share of the question's terms present
+        (``scorer="terms"``: ``term_scores``, no embedding)."""
+        if self.scorer == "terms":
+            return term_scores(question, sentences)
+        vectors = self.vectors.embedded(self.embed, [question, *(s.text for s in sentences)])
         asked = question_terms(question)
         scored = []
         for sentence, vector in zip(sentences, vectors[1:], strict=True):

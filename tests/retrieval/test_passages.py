@@ -104,3 +104,48 @@ def test_question_terms_break_ties_the_embedding_blurs(embedder: LocalEmbedding)
     )
     shown = selector(embedder, 20).select("What team is <PERSON_9> in?", [chunk(1, text)]).shown[0]
     assert shown is not None and "<PERSON_9> in the operations team" in shown.text
+
+
+def test_the_terms_scorer_keeps_the_answer_without_any_embedding() -> None:
+    def no_model(texts: list[str]) -> list[list[float]]:
+        raise AssertionError("the terms scorer embedded something")
+
+    chunks = [chunk(1, TRAVEL), chunk(2, REMOTE), chunk(3, SECURITY)]
+    terms = PassageSelector(no_model, 40, scorer="terms")
+    shown = terms.select("How many days per week may employees work remotely?", chunks).shown
+    assert shown[1] is not None and "up to 3 days per week" in shown[1].text
+    encrypted = terms.select("What disk encryption must laptops use?", chunks).shown
+    assert encrypted[2] is not None and "AES-256" in encrypted[2].text
+    with pytest.raises(ValueError, match="source_scorer"):
+        PassageSelector(no_model, 40, scorer="bm25")  # type: ignore[arg-type]
+
+
+def test_term_scores_weigh_the_rare_asked_term_over_the_topic() -> None:
+    from retrieval.passages import term_scores
+
+    found = sentences_of(REMOTE)
+    scores = term_scores("How many remote days per week may employees work?", found)
+    best = max(range(len(found)), key=lambda i: scores[i])
+    assert "3 days per week" in found[best].text and all(0.0 <= s <= 1.0 for s in scores)
+    assert term_scores("", found) == [0.0] * len(found)
+
+
+def test_sentence_vectors_are_embedded_once(embedder: LocalEmbedding) -> None:
+    embedded: list[str] = []
+
+    def counted(texts: list[str]) -> list[list[float]]:
+        embedded.extend(texts)
+        return embedder.embed_texts(texts)
+
+    chunks = [chunk(1, TRAVEL), chunk(2, REMOTE), chunk(3, SECURITY)]
+    cached = PassageSelector(counted, 40)
+    question = "How many days per week may employees work remotely?"
+    first = cached.select(question, chunks)
+    sentences = sum(len(sentences_of(c.text)) for c in chunks)
+    assert len(embedded) == sentences + 1 and len(cached.vectors) == sentences + 1
+    again = cached.select(question, chunks)
+    assert len(embedded) == sentences + 1 and again.shown == first.shown  # nothing embedded again
+    cached.select("What disk encryption must laptops use?", chunks)
+    assert embedded[-1] == "What disk encryption must laptops use?"
+    assert len(embedded) == sentences + 2  # only the new question
+    assert first.shown == selector(embedder, 40).select(question, chunks).shown  # the same selection
