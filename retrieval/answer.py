@@ -203,7 +203,9 @@ class Answerer:
         yield {"type": "sources", "question": asked, "question_pseudonymized": stored, "sources": sources}
         pieces: list[str] = []
         first_token_ms = 0.0
+        selecting = time.perf_counter()
         shown = self.passages.select(asked, relevant).shown if self.passages and relevant else relevant
+        select_ms = (time.perf_counter() - selecting) * 1000
         messages = build_messages(asked, shown) if relevant else []
         verifying = self.verify and self.chat_model is not None and bool(relevant)
         watch = watch_for(self.chat_model, REFUSAL) if verifying else None  # type: ignore[arg-type]
@@ -242,6 +244,7 @@ class Answerer:
             yield {"type": "token", "text": f"\n\n{WITHDRAWN} {answer.answer}"}
         answer.timings = {
             "retrieve_ms": round(retrieve_ms, 1),
+            "select_ms": round(select_ms, 1),  # passage selection (after retrieve_ms)
             "first_token_ms": round(first_token_ms or (time.perf_counter() - started) * 1000, 1),
             "total_ms": round((time.perf_counter() - started) * 1000, 1),
             "after_last_token_ms": round((time.perf_counter() - last_token) * 1000, 1),

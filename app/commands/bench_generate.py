@@ -138,7 +138,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                 service = gt.add_speed(service, tokens)
                 if not sources.get("sources"):
                     continue  # refused without the model: nothing to compare
-                row: dict[str, Any] = {"question": question, "privrag": service}
+                row: dict[str, Any] = {"question": question, "privrag": service, "stages": gt.stages(answer)}
                 if not cache_note:
                     again, _, repeated = gt.through_service(url, token, question)
                     if repeated.get("timings", {}).get("cached"):
@@ -184,6 +184,9 @@ def _report(rows: list[dict], model_path: str, bench: Settings, cache_note: str,
         "fixed_prompt_tokens_p50": p50("prompt_tokens", "fixed"),
         "question_prompt_tokens_p50": p50("prompt_tokens", "question"),
         "cache_hit_ms_p50": gt.median([r.get("cache_hit_ms") for r in rows]),
+        # before the first token: retrieval (with the question's pseudonymization), passage selection, and
+        # the judge's P(yes) when it is asked first ([retrieval] judge_first)
+        **{f"{stage}_p50": p50("stages", stage) for stage in gt.STAGES},
         "cache_hit_note": cache_note or ("" if rows else "no question reached the model"),
     }
     bare = {
@@ -242,6 +245,8 @@ def _report(rows: list[dict], model_path: str, bench: Settings, cache_note: str,
             "flash_attn": llm.flash_attn,
             "prompt_cache_mb": llm.prompt_cache_mb,
             "verify_answers": bench.retrieval.verify_answers,
+            "judge_first": bench.retrieval.judge_first,
+            "source_scorer": bench.answer.source_scorer,
         },
         "privrag": privrag,
         "bare_llama_cpp": bare,

@@ -114,6 +114,22 @@ def shared_prefix(a: Sequence[int], b: Sequence[int]) -> int:
     return n
 
 
+STAGES = ("retrieve_ms", "select_ms", "judge_call_ms")
+
+
+def stages(answer: dict) -> dict[str, float | None]:
+    """privrag's own stages of one answer, from its ``done`` event: ``retrieve_ms`` (pseudonymization and
+    retrieval), ``select_ms`` (passage selection), ``judge_call_ms`` (the judge's P(yes) call; before the
+    first token when ``judge_first`` says so)."""
+    timings, checks = answer.get("timings", {}), answer.get("checks", {})
+    return {
+        "retrieve_ms": timings.get("retrieve_ms"),
+        "select_ms": timings.get("select_ms"),
+        "judge_call_ms": checks.get("judge_call_ms"),
+        "judge_first": checks.get("judge_first"),
+    }
+
+
 def median(values: Sequence[float | None]) -> float | None:
     present = [v for v in values if v is not None]
     return round(statistics.median(present), 1) if present else None

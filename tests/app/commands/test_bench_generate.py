@@ -58,6 +58,11 @@ def test_bench_generate_reports_every_run_and_ratio(
     for side in ("privrag", "bare_llama_cpp", "bare_llama_cpp_lookup", "naive_rag"):
         assert result[side]["first_token_ms_p50"] > 0
     assert result["privrag"]["question_prompt_tokens_p50"] == row["prompt_tokens"]["question"]
+    # privrag's own stages before the first token (no judge: verify_answers is off here)
+    assert row["stages"]["retrieve_ms"] > 0 and row["stages"]["select_ms"] >= 0
+    assert row["stages"]["judge_call_ms"] is None and result["privrag"]["judge_call_ms_p50"] is None
+    assert result["privrag"]["select_ms_p50"] == row["stages"]["select_ms"]
+    assert result["settings"]["judge_first"] is True and result["settings"]["source_scorer"] == "embedding"
     ratios = result["ratios"]
     assert ratios["first_token_vs_naive"] > 0 and ratios["after_last_token_ms"] >= 0
     assert set(result["met"]) == {
