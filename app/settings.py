@@ -95,7 +95,9 @@ class AnswerSettings(BaseModel):
         0.3, ge=0, description="bonus of a sentence holding all the question's terms, added to its cosine"
     )
     source_scorer: Literal["embedding", "terms"] = Field(
-        "embedding", description="rank sentences by cosine + term bonus, or terms: IDF-weighted terms only"
+        "terms",  # XQuAD: the answer survives as often (0.958 both), in ~44 ms instead of 1-4 s of embedding
+        description="rank sentences by the IDF-weighted share of the question's terms (terms), or by "
+        "cosine + term bonus (embedding: every sentence embedded at question time)",
     )
 
 

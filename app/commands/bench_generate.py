@@ -178,7 +178,9 @@ def _report(rows: list[dict], model_path: str, bench: Settings, cache_note: str,
 
     privrag: dict[str, Any] = {
         "first_token_ms_p50": p50("privrag", "first_token_ms"),
-        "tokens_per_s_p50": p50("privrag", "tokens_per_s"),
+        # a draft the judge withheld before generation has no tokens/s: the median is over generated drafts
+        "tokens_per_s_p50": gt.median([r["privrag"]["tokens_per_s"] for r in rows if not _withheld_first(r)]),
+        "withheld_before_draft": sum(_withheld_first(r) for r in rows),
         "after_last_token_ms_p50": p50("privrag", "after_last_token_ms"),
         "prompt_tokens_p50": p50("prompt_tokens", "total"),
         "fixed_prompt_tokens_p50": p50("prompt_tokens", "fixed"),
@@ -259,6 +261,11 @@ def _report(rows: list[dict], model_path: str, bench: Settings, cache_note: str,
         "generation_speed_ratio": ratios["tokens_per_s_vs_bare"],
         "rows": rows,
     }
+
+
+def _withheld_first(row: dict) -> bool:
+    """The judge asked first withheld this answer before any draft (the closest passage was the answer)."""
+    return bool(row.get("stages", {}).get("withheld_first"))
 
 
 def _at_most(value: float | None, limit: float) -> bool | None:

@@ -127,6 +127,7 @@ def stages(answer: dict) -> dict[str, float | None]:
         "select_ms": timings.get("select_ms"),
         "judge_call_ms": checks.get("judge_call_ms"),
         "judge_first": checks.get("judge_first"),
+        "withheld_first": bool(checks.get("judged_first")),  # withheld before any draft
     }
 
 
