@@ -20,6 +20,7 @@ from anonymize import name_lexicon  # noqa: E402
 from anonymize.detector_config import DetectorConfig  # noqa: E402
 from anonymize.recognizers import builtin_recognizers, custom_recognizers  # noqa: E402
 from anonymize.recognizers.inverted_names import InvertedNameRecognizer  # noqa: E402
+from anonymize.recognizers.lower_names import LowerCaseNameRecognizer  # noqa: E402
 from anonymize.recognizers.name_evidence import NameEvidenceRecognizer  # noqa: E402
 from anonymize.spacy_models import model_location  # noqa: E402
 
@@ -139,6 +140,7 @@ def build_analyzer(config: DetectorConfig, lexicon: name_lexicon.NameLexicon | N
     lexicon = lexicon or name_lexicon.load()
     analyzer.registry.add_recognizer(NameEvidenceRecognizer(lexicon))
     analyzer.registry.add_recognizer(InvertedNameRecognizer(lexicon))
+    analyzer.registry.add_recognizer(LowerCaseNameRecognizer(lexicon))
     for entity_type, words in config.deny_list.items():
         analyzer.registry.add_recognizer(
             PatternRecognizer(supported_entity=entity_type, name=f"Deny{entity_type}", deny_list=words)

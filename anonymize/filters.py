@@ -63,7 +63,8 @@ def keep(text: str, result: RecognizerResult, config: DetectorConfig, technical:
     if result.entity_type == "ORGANIZATION":
         return _organization(result, value)
     if result.entity_type == "URL" and "://" not in value and not value.lower().startswith("www."):
-        return value.rsplit(".", 1)[-1].islower()  # "example.com", not "CO.LTD"
+        # "example.com", not "CO.LTD", nor the "pedro.al" of a chat handle "<pedro.alves>"
+        return value.rsplit(".", 1)[-1].islower() and not text[result.end : result.end + 1].isalpha()
     if result.entity_type == "DATE_TIME":
         # A year, a numeric date or a month/day name; "this morning", "for years" and ages are not dates.
         has_date = bool(_MONTHS_DAYS.search(value) or _DATE_SHAPES.search(value))

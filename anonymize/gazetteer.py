@@ -13,12 +13,20 @@ from functools import cache
 
 from presidio_analyzer import RecognizerResult
 
+from anonymize.name_lexicon import NameLexicon
+
 MIN_POPULATION = 100_000
 # A place's slot before it: a preposition of place, a postcode or house number and a comma.
 _PLACE_BEFORE = re.compile(
     r"(?:(?<![\w'’])(?i:in|at|from|near|via|into|outside|across|throughout|around|based in|out of)"
     r"|\d[ \t]*,?|\d{3,})[ \t]+$"
 )
+# A settlement's slot, whatever its size: "the town of Chatelet", "the village of Bou Haroun".
+_SETTLEMENT_OF = re.compile(
+    r"(?<![\w'’])(?i:town|city|village|municipality|province|district|region|suburb|port|capital)"
+    r"[ \t]+of[ \t]+$"
+)
+_TO_BEFORE = re.compile(r"(?<![\w'’])(?i:to)[ \t]+$")
 # A place used as a modifier: "the Victoria office", "our Rotterdam warehouse", "the Moscow club".
 _PLACE_NOUN = (
     r"(?:office|offices|warehouse|branch|site|plant|factory|headquarters|hq|team|account|subsidiary|line|"
@@ -78,17 +86,56 @@ def in_place_slot(text: str, start: int, end: int, places: frozenset[str]) -> bo
     return bool(previous and previous.group(1).casefold() in places)
 
 
-def drop_places(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
-    """``results`` without the one-word PERSON spans that are place names in a place's slot."""
+def drop_places(
+    text: str, results: list[RecognizerResult], lexicon: NameLexicon | None = None
+) -> list[RecognizerResult]:
+    """``results`` without the one-word PERSON spans that are place names in a place's slot, the PERSON
+    spans after "the town of", and the PERSON spans that are a country's whole name ("France says", "Sri
+    Lanka"), unless the country's name is also a word of a longer person's name in the text ("Neil Jordan
+    ... Jordan 's film") or a given name common in English-speaking countries and no frequent English word
+    (``lexicon``: "Jordan", "Chad", "Georgia"; not "France", "India")."""
     places = place_names()
-    if not places:
-        return results
+    persons = [r for r in results if r.entity_type == "PERSON"]
+    countries = country_names()
+    in_full_names = {  # the words of longer person names, not of a country's ("Sri Lanka")
+        w.casefold()
+        for r in persons
+        if " " in (v := text[r.start : r.end].strip()) and v.casefold() not in countries
+        for w in v.split()
+    }
     return [
         r
         for r in results
         if not (
             r.entity_type == "PERSON"
-            and " " not in text[r.start : r.end].strip()
-            and in_place_slot(text, r.start, r.end, places)
+            and (
+                (" " not in text[r.start : r.end].strip() and in_place_slot(text, r.start, r.end, places))
+                or _SETTLEMENT_OF.search(text, max(0, r.start - 20), r.start)
+                or _country(text[r.start : r.end], in_full_names, lexicon)
+                or _to_a_city(text, r, places, lexicon)
+            )
         )
     ]
+
+
+def _to_a_city(
+    text: str, result: RecognizerResult, places: frozenset[str], lexicon: NameLexicon | None
+) -> bool:
+    """ "delivery to Valencia", "welcomed us to Nairobi": a large city after "to" that is no given name
+    English speakers bear ("talk to Florence" stays a person)."""
+    word = text[result.start : result.end].strip(" .,;:").casefold()
+    return (
+        lexicon is not None
+        and word in places
+        and word not in lexicon.english_given
+        and bool(_TO_BEFORE.search(text, max(0, result.start - 6), result.start))
+    )
+
+
+def _country(value: str, in_full_names: set[str], lexicon: NameLexicon | None) -> bool:
+    """``value`` is a country's whole name, none of its words part of a longer person's name, and no given
+    name English speakers bear."""
+    name = value.strip(" .,;:'’").removesuffix("'s").removesuffix("’s").strip().casefold()
+    if name not in country_names() or any(w in in_full_names for w in name.split()):
+        return False
+    return lexicon is None or not (lexicon.given_name(name) and name in lexicon.english_given)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from presidio_analyzer import RecognizerResult
 
+from anonymize.company_names import persons_as_organizations
 from anonymize.detector_config import DetectorConfig
 from anonymize.filters import NAME_PREFIXES, NOT_NAME_WORDS, keep
 from anonymize.gazetteer import drop_places
@@ -25,6 +26,7 @@ from anonymize.name_extent import (
     lexicon_full_name,
     split_at_column_gaps,
 )
+from anonymize.name_forms import propagate_other_cases
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import (
     coordinated,
@@ -170,6 +172,8 @@ def other_mentions(state: Resolution) -> None:
     listed = coordinated(state.text, names, [*blocking, *added], state.yielding, NOT_NAME_WORDS)
     added += listed
     added += propagate(state.text, listed, [*blocking, *added], NOT_NAME_WORDS)
+    # The same words in the other case: "LENTINI" of "Lentini", "fatou" of "fatou diop".
+    added += propagate_other_cases(state.text, [*names, *added], blocking, NOT_NAME_WORDS)
     state.added += added
 
 
@@ -202,12 +206,12 @@ def city_addressees(state: Resolution) -> None:
 def places_not_persons(state: Resolution) -> None:
     """A city or country read as a person, where the sentence says it is a place ("in Valencia", "the
     Jordan account", "Amman, Jordan"): no person (``anonymize.gazetteer``), nor a name to seek elsewhere."""
-    state.results = drop_places(state.text, state.results)
+    state.results = drop_places(state.text, state.results, state.lexicon)
 
 
 def added_places_not_persons(state: Resolution) -> None:
     """The same for the names found from other mentions ("Jordan ... in Jordan"): a place's slot wins."""
-    state.results = drop_places(state.text, state.results)
+    state.results = drop_places(state.text, state.results, state.lexicon)
 
 
 def column_gaps(state: Resolution) -> None:
@@ -232,6 +236,12 @@ def name_extents(state: Resolution) -> None:
     if state.lexicon is not None:
         state.results = extend_names(title_caps(state.text), state.results, state.lexicon)
     trim_person_prefixes(state)  # a title the grown or joined name took in ("Cardinal Joseph Bernardin")
+
+
+def company_names(state: Resolution) -> None:
+    """A person-shaped span that ends in a company's, club's or party's word ("Dunav Transport", "Khmer
+    Nation Party") is an organization (``anonymize.company_names``)."""
+    state.results = persons_as_organizations(state.text, state.results, state.lexicon)
 
 
 def yield_to_addresses(state: Resolution) -> None:
@@ -296,6 +306,7 @@ STEPS: tuple[Step, ...] = (
     column_gaps,
     name_extents,
     ordinary_english,
+    company_names,
     yield_to_addresses,
     merge_same_type,
     choose_overlaps,

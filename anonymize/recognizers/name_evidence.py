@@ -126,6 +126,11 @@ class NameEvidenceRecognizer(EntityRecognizer):
             not _FILLER.fullmatch(shadow[s:e]) and self._against(shadow[s:e], text[s:e], text)
             for s, e in words
         ]
+        for i in range(len(words) - 1):
+            # "Hope Adeyemi" where "no hope" is written too, "Will Thornbury": an English speaker's given
+            # name that is an everyday word, before a surname, is a name there.
+            if bad[i] and not bad[i + 1] and self._given_before_surname(shadow, text, words[i], words[i + 1]):
+                bad[i] = False
         if not any(bad):
             # "Yesterday Jane Doe", "Centre Walter Little": a leading word, no name, before a given name.
             first = 0
@@ -133,6 +138,7 @@ class NameEvidenceRecognizer(EntityRecognizer):
                 first < len(words) - 1
                 and not self.lexicon.name_word(shadow[slice(*words[first])])
                 and shadow[slice(*words[first + 1])].casefold() in self.lexicon.given
+                and not self._given_before_surname(shadow, text, words[first], words[first + 1])
             ):
                 first += 1
             return [(words[first][0], end)]
@@ -147,15 +153,27 @@ class NameEvidenceRecognizer(EntityRecognizer):
             run = []
         return runs
 
-    def _against(self, word: str, original: str, text: str) -> bool:
+    def _against(self, word: str, original: str, text: str, lower_ok: bool = False) -> bool:
+        """``word`` speaks against a name (``lower_ok``: its use as a word elsewhere does not, nor its being a
+        stop word: "Will" of "Will Thornbury")."""
         folded = word.casefold()
         return (
-            folded in STOP_WORDS
+            (not lower_ok and folded in STOP_WORDS)
             or folded in self.countries
             or bool(_NOT_A_NAME.fullmatch(word))
             or organization_word(word)
-            or (original[1:].islower() and in_lower_case(original, text))
+            or (not lower_ok and original[1:].islower() and in_lower_case(original, text))
             or (original.isupper() and len(original) > 1 and not self.lexicon.name_word(word))
+        )
+
+    def _given_before_surname(
+        self, shadow: str, text: str, given: tuple[int, int], surname: tuple[int, int]
+    ) -> bool:
+        word = shadow[slice(*given)]
+        return (
+            word.casefold() in self.lexicon.english_given
+            and self.lexicon.surname(shadow[slice(*surname)])
+            and not self._against(word, text[slice(*given)], text, lower_ok=True)
         )
 
     def _evidence(

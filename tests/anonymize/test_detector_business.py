@@ -147,3 +147,28 @@ def test_a_roster_laid_out_in_columns_is_no_street_address(detector: PiiDetector
     found = [(r.entity_type, text[r.start : r.end]) for r in results]
     assert ("PERSON", "Ssemwogerere Joseph") in found and ("PERSON", "Namubiru Sarah") in found
     assert not any(t == "STREET_ADDRESS" and "route" in v for t, v in found)
+
+
+def test_names_typed_in_lower_case_in_a_chat_log_end_to_end(detector: PiiDetector, tmp_path: Path) -> None:
+    """Detector 17: a team chat typed in lower case names people as handles, in thanks and as the subject of
+    a verb; the names are stored pseudonymized, erasure finds them, the same name in a question is
+    pseudonymized, and the chat's everyday words stay."""
+    chat = (
+        "[09:02] <eszter> morning. build is red again\n"
+        "[09:04] <tormod> thanks eszter, i pushed a fix last night\n"
+        "[09:05] <eszter> ok. also folasade okwuosa wants the release notes by noon\n"
+        "[09:06] <tormod> folasade always wants them by noon lol"
+    )
+    engine = create_engine(f"sqlite:///{tmp_path}/v.db")
+    try:
+        vault = Vault(engine, load_or_create_key(tmp_path / "vault.key"))
+        pseudo = Pseudonymizer(detector, vault, ["PERSON"])
+        stored = pseudo.run([chat])[0].text
+        for value in ("eszter", "tormod", "folasade", "okwuosa"):
+            assert value not in stored, stored
+        assert "release notes by noon" in stored and "build is red again" in stored
+        assert vault.lookup_value("folasade okwuosa", "PERSON")  # what `privrag erase --value` finds
+        question = pseudo.run(["has tormod said when folasade okwuosa wants the notes?"], store=False)[0]
+        assert "tormod" not in question.text and "okwuosa" not in question.text, question.text
+    finally:
+        engine.dispose()

@@ -54,3 +54,39 @@ def test_only_one_word_person_spans_are_dropped() -> None:
     ]
     kept = [(r.entity_type, text[r.start : r.end]) for r in drop_places(text, results)]
     assert kept == [("PERSON", "Jordan Whitlock"), ("LOCATION", "Nairobi")]
+
+
+def _persons(text: str, *words: str) -> list[RecognizerResult]:
+    return [RecognizerResult("PERSON", text.index(w), text.index(w) + len(w), 0.85) for w in words]
+
+
+def test_a_country_or_a_settlement_after_town_of_is_no_person() -> None:
+    """Detector 17: "France says ...", "Sri Lanka" and "the town of Chatelet" are places, whatever the cue."""
+    from anonymize import name_lexicon
+
+    text = "France says it welcomes them. Sri Lanka won. Police in the town of Chatelet said so."
+    kept = drop_places(text, _persons(text, "France", "Sri Lanka", "Chatelet"), name_lexicon.load())
+    assert kept == []
+
+
+def test_a_country_name_that_is_a_persons_name_stays() -> None:
+    """A country's name that is part of a longer name in the text ("Neil Jordan ... Jordan 's film"), or a
+    given name English speakers bear ("Chad said"), stays a person."""
+    from anonymize import name_lexicon
+
+    lexicon = name_lexicon.load()
+    film = "Neil Jordan directed it . Jordan 's film won ."
+    results = [RecognizerResult("PERSON", 0, 11, 0.85), RecognizerResult("PERSON", 26, 32, 0.6)]
+    assert [film[r.start : r.end] for r in drop_places(film, results, lexicon)] == ["Neil Jordan", "Jordan"]
+    chad = "Chad said the figures were late."
+    assert [chad[r.start : r.end] for r in drop_places(chad, _persons(chad, "Chad"), lexicon)] == ["Chad"]
+
+
+def test_a_large_city_after_to_is_a_place_unless_a_common_given_name() -> None:
+    """ "delivery to Valencia" is a place; "talk to Florence" keeps the person."""
+    from anonymize import name_lexicon
+
+    lexicon = name_lexicon.load()
+    text = "Subject: RE: Inverter delivery to Valencia. Please talk to Florence first."
+    kept = drop_places(text, _persons(text, "Valencia", "Florence"), lexicon)
+    assert [text[r.start : r.end] for r in kept] == ["Florence"]

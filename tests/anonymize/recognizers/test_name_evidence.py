@@ -76,3 +76,18 @@ def test_title_caps_keeps_offsets_and_acronyms() -> None:
     assert len(shadow) == len(text)
     assert shadow.startswith("Meeting With O'Neill\n")
     assert "BRCA" in shadow
+
+
+def test_an_everyday_word_given_name_before_a_surname() -> None:
+    """Detector 17: "Hope" written as a noun elsewhere, "Will" a stop word: before a surname, with a given
+    name English speakers bear, they are part of the name; alone they are not."""
+    lexicon = NameLexicon(
+        given=frozenset(["hope", "will", "jane"]),
+        surnames=frozenset(["okwuosa", "thornbury", "doe"]),
+        common=frozenset(["hope", "will"]),
+        english_given=frozenset(["hope", "will", "jane"]),
+    )
+    recognizer = NameEvidenceRecognizer(lexicon)
+    text = "Present: Hope Okwuosa (chair). We live in hope.\nCatering: Will Thornbury\nYou will see."
+    assert found(recognizer, text) == ["Hope Okwuosa", "Will Thornbury"]
+    assert found(recognizer, "Yesterday Jane Doe came.") == ["Jane Doe"]

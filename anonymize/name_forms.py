@@ -1,0 +1,65 @@
+"""Other mentions of a detected name in another case: all capitals ("Lentini ... LENTINI MOVES TO ATALANTA",
+a memo's header) and, for names typed in lower case, their lower-case repeats ("fatou diop wants ... fatou
+always wants", "<pedro.alves> ... pedro which tickets?").
+
+``names.propagate`` finds the repeats written as detected; these are the same words in the other cases. A
+capitalized name's lower-case form is not sought: it is most often a common noun ("Rose ... rose").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from presidio_analyzer import RecognizerResult
+
+from anonymize.gazetteer import country_names, place_names
+from anonymize.names import PROPAGATION
+from anonymize.recognizers.lower_names import everyday_word
+
+_MIN_LETTERS = 3
+_CAPS_ZIPF = 4.5  # a name word this frequent in English ("Will", "Mark", "Brown") is no name in capitals
+_PARTS = re.compile(r"[^\s.,;:_()<>]+")
+
+
+def other_case_forms(words: Iterable[str], stop_words: frozenset[str]) -> set[str]:
+    """The all-caps forms of capitalized name words (not places' names), and the lower-case words of names
+    typed in lower case (neither is an everyday English word or a stop word)."""
+    forms: set[str] = set()
+    places = place_names() | country_names()
+    for word in words:
+        bare = word.strip("'’")
+        if len(bare) < _MIN_LETTERS or bare.casefold() in stop_words or not bare[:1].isalpha():
+            continue
+        if bare[:1].isupper() and bare[1:] != bare[1:].upper():
+            # Not a place's name: an all-caps dateline ("WARSAW 1996-08-30") names the city.
+            if not everyday_word(bare, _CAPS_ZIPF) and bare.casefold() not in places:
+                forms.add(bare.upper())
+        elif bare.islower() and not everyday_word(bare):
+            forms.add(bare)
+    return forms
+
+
+def propagate_other_cases(
+    text: str, names: list[RecognizerResult], blocking: list[RecognizerResult], stop_words: frozenset[str]
+) -> list[RecognizerResult]:
+    """Mentions of the words of ``names`` in the other case (``other_case_forms``), as PERSON results, where
+    no detected name or ``blocking`` result already is."""
+    words = {w for r in names for w in _PARTS.findall(text[r.start : r.end])}
+    forms = other_case_forms(words, stop_words)
+    if not forms:
+        return []
+    taken = [(r.start, r.end) for r in [*names, *blocking]]
+    alternatives = "|".join(map(re.escape, sorted(forms)))
+    pattern = re.compile(rf"(?<![\w'’.@-])(?:{alternatives})(?![\w'’@-]|\.\w)")
+    return [
+        RecognizerResult(
+            "PERSON",
+            match.start(),
+            match.end(),
+            0.6,
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: PROPAGATION},
+        )
+        for match in pattern.finditer(text)
+        if not any(s < match.end() and match.start() < e for s, e in taken)
+    ]

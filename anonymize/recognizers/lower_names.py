@@ -1,0 +1,145 @@
+"""Names typed in lower case (chat logs, hasty notes, replies): "thanks nacho", "<yuki> haruto pushed a fix",
+"fatou diop wants the notes", "send me lola's number", "@lena".
+
+The NER model and the capitalized-name rules never see these. A lower-case word is a name only when two weak
+signals say so (fail safe, yet no name in every lower-case word), one point each:
+
+* **lexicon**: every word is a given name or surname of the names-dataset lexicon that is no frequent English
+  word (``NameLexicon.given_name``/``surname``); a word of everyday English ("precious", "marcus" as zipf >=
+  ``_EVERYDAY_ZIPF``) needs one signal more;
+* **full name**: a given name then a surname ("fatou diop"), or a chat handle made of both ("pedro.alves");
+* **address**: a greeting, thanks or sign-off, a handle's "@", or "cc:" right before ("hi maria", "thanks
+  nacho", "@lena");
+* **speaker**: the line's speaker in a chat log ("<yuki> ...", "yuki: ...");
+* **person after**: a verb people do ("haruto pushed", "joão complained") or a possessive ("lola's number").
+
+Not in technical text (gene symbols are lower-case lexicon words too), nor after a determiner ("the kai").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from anonymize.name_lexicon import NameLexicon
+from anonymize.names import technical_text
+from anonymize.text import STOP_WORDS
+
+RECOGNIZER = "LowerCaseNameRecognizer"
+_SCORE = 0.88  # above the NER model's 0.85: where both find a span, this result is kept
+_NEEDED = 2
+_EVERYDAY_ZIPF = 3.5  # a lower-case word this frequent in English needs a third signal
+_MIN_LETTERS = 3
+
+_L = "a-zß-öø-ÿā-ž"
+_WORD = rf"[{_L}]+(?:(?:-|['’](?!s\b))[{_L}]+)*"  # not the possessive's "s": "lola's"
+# A lower-case word that is not part of an e-mail address, a domain, a path or a capitalized word.
+_TOKEN = re.compile(rf"(?<![\w./'’-])(?<![\w.-]@)({_WORD})(?![\w@-]|['’](?!s\b)|\.[\w])")
+# A chat log's speaker handle at a line's start ("<yuki> ", "[09:12] <pedro.alves> "): markup, not symbols
+# of technical text.
+_HANDLE_MARK = re.compile(r"(?m)^[ \t]*(?:\[[^\]\n]*\][ \t]*)?<[^<>\n]{1,40}>")
+_HANDLE = re.compile(rf"(?m)^[ \t]*(?:\[[^\]\n]*\][ \t]*)?<({_WORD})[._]({_WORD})>")
+_ADDRESS_BEFORE = re.compile(
+    r"(?:(?<![\w'’])(?i:hi|hey|hiya|hello|dear|thanks|thank[ \t]+you|thx|ty|cheers|bye|ping|cc|"
+    r"ask|tell|call|morning|evening)[ \t]*[:,]?|@)[ \t]*$"
+)
+_SPEAKER_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:\[[^\]\n]*\][ \t]*)?<$")
+_SPEAKER_AFTER = re.compile(r">[ \t]")
+_SPEAKER_LABEL_AFTER = re.compile(r"[ \t]*:[ \t]+\S")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:\[[^\]\n]*\][ \t]*)?$")
+_PERSON_AFTER = re.compile(
+    r"(?:['’]s\b|[ \t]+(?:said|says|wants|wanted|asked|asks|told|tells|thinks|thought|pushed|fixed|"
+    r"closed|complained|agreed|mentioned|wrote|writes|sent|sends|called|calls|replied|emailed|joined|"
+    r"approved|signed|owns|leads|booked|promised|confirmed|reported|suggested|needs|knows)\b)"
+)
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:the|a|an|this|that|its|their|our|his|her|my|your)[ \t]+$")
+
+
+class LowerCaseNameRecognizer(EntityRecognizer):
+    """PERSON spans in lower case that two or more weak signals vouch for (see the module doc)."""
+
+    def __init__(self, lexicon: NameLexicon) -> None:
+        super().__init__(supported_entities=["PERSON"], name=RECOGNIZER)
+        self.lexicon = lexicon
+
+    def load(self) -> None:  # the lexicon is loaded by the caller
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
+        if "PERSON" not in entities:
+            return []
+        spans = self._handles(text)
+        tokens = [m for m in _TOKEN.finditer(text) if self._name(m.group(1))]
+        if not tokens and not spans:
+            return []
+        if technical_text(_HANDLE_MARK.sub(lambda m: " " * len(m.group()), text)):
+            return []
+        taken = {s for s, _ in spans}
+        index = 0
+        while index < len(tokens):
+            match = tokens[index]
+            start, end = match.span(1)
+            # A given name and a surname next to each other: one span.
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            full = bool(
+                following
+                and text[end : following.start(1)] in (" ", "\t")
+                and self.lexicon.given_name(match.group(1))
+                and self.lexicon.surname(following.group(1))
+            )
+            if full and following is not None:
+                end = following.end(1)
+                index += 1
+            index += 1
+            if start in taken or _DETERMINER_BEFORE.search(text, max(0, start - 8), start):
+                continue
+            if self._points(text, start, end, full) >= _NEEDED + self._everyday(text[start:end]):
+                spans.append((start, end))
+        return [RecognizerResult("PERSON", s, e, _SCORE) for s, e in sorted(spans)]
+
+    def _name(self, word: str) -> bool:
+        """A lexicon name that is no frequent English word nor a stop word."""
+        if len(word) < _MIN_LETTERS or word in STOP_WORDS:
+            return False
+        return self.lexicon.given_name(word) or self.lexicon.surname(word)
+
+    def _everyday(self, value: str) -> int:
+        return int(any(everyday_word(w) for w in value.split()))
+
+    def _points(self, text: str, start: int, end: int, full: bool) -> int:
+        points = 1 + int(full)  # the lexicon, and a given name then a surname
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[max(line_start, start - 30) : start]
+        if _ADDRESS_BEFORE.search(before):
+            points += 1
+        if (_SPEAKER_BEFORE.search(text, max(0, start - 30), start) and _SPEAKER_AFTER.match(text, end)) or (
+            _LINE_START.search(text, max(0, start - 30), start) and _SPEAKER_LABEL_AFTER.match(text, end)
+        ):
+            points += 1
+        if _PERSON_AFTER.match(text, end):
+            points += 1
+        return points
+
+    def _handles(self, text: str) -> list[tuple[int, int]]:
+        """Chat handles made of a given name and a surname at a line's start: "<pedro.alves> ..."."""
+        if "<" not in text:
+            return []
+        return [
+            (m.start(1), m.end(2))
+            for m in _HANDLE.finditer(text)
+            if self.lexicon.given_name(m.group(1)) and self.lexicon.surname(m.group(2))
+        ]
+
+
+def everyday_word(word: str, zipf: float = _EVERYDAY_ZIPF) -> bool:
+    """``word`` at least ``zipf`` frequent in English (wordfreq): "precious", "marcus", not "haruto"."""
+    return _zipf(word.casefold()) >= zipf
+
+
+@lru_cache(maxsize=65_536)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))

@@ -1,0 +1,36 @@
+"""Person-shaped spans that end in a company's word are organizations (``anonymize.company_names``)."""
+
+from __future__ import annotations
+
+from presidio_analyzer import RecognizerResult
+
+from anonymize import name_lexicon
+from anonymize.company_names import persons_as_organizations
+
+
+def _types(text: str, *values: str) -> list[tuple[str, str]]:
+    results = [RecognizerResult("PERSON", text.index(v), text.index(v) + len(v), 0.85) for v in values]
+    return [
+        (r.entity_type, text[r.start : r.end])
+        for r in persons_as_organizations(text, results, name_lexicon.load())
+    ]
+
+
+def test_company_club_and_party_names_are_organizations() -> None:
+    text = (
+        "Senior Engineer, Maji Bora Consulting, Nairobi. Glenmorven Shinty Club met the Khmer Nation Party."
+    )
+    assert _types(text, "Maji Bora Consulting", "Glenmorven Shinty Club", "Khmer Nation Party") == [
+        ("ORGANIZATION", "Maji Bora Consulting"),
+        ("ORGANIZATION", "Glenmorven Shinty Club"),
+        ("ORGANIZATION", "Khmer Nation Party"),
+    ]
+
+
+def test_people_whose_surname_is_such_a_word_stay_persons() -> None:
+    text = "David Steel spoke, then Samantha Power; Rehema Okafor came alone."
+    assert _types(text, "David Steel", "Samantha Power", "Rehema Okafor") == [
+        ("PERSON", "David Steel"),
+        ("PERSON", "Samantha Power"),
+        ("PERSON", "Rehema Okafor"),
+    ]
