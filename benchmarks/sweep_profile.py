@@ -7,9 +7,10 @@ One job's stages (load, pseudonymize, chunk, embed, upsert) run twice on the sam
 homes, the second time with the early sweep off; then each home's end-of-job sweep, timed. On the home without
 the early sweep, before its sweep, every stored chunk is matched against the values the job added (the
 sweep's own matcher): which values the sweep replaces, their entity type, how many chunks each, and in which
-batch each value was first found vs the batch of each chunk holding it (a value found in the chunk's batch
-or an earlier one is what the early sweep catches). On the synthetic corpus a PERSON value is also sorted by
-what the generator wrote: a person (first and last names of its lists), a city, a company, or other.
+batch each value was first found vs the batch of each chunk holding it (a value found in the chunk's batch,
+an earlier one or the next one, held back meanwhile, is what the early sweep catches). On the synthetic
+corpus a PERSON value is also sorted by what the generator wrote: a person (first and last names of its
+lists), a city, a company, or other.
 
 Prints raw vault values only with ``--values N`` (the N most swept per category): meant for benchmark
 corpora (synthetic documents, public abstracts), not for a real share.
@@ -34,7 +35,7 @@ from app.settings import load_settings
 from ingest.catalog import document_id
 from ingest.chunking import FILE_ID
 from ingest.discovery import discover
-from ingest.prepare_stage import Preparer
+from ingest.prepare_stage import EARLY_SWEEP_LOOKAHEAD, Preparer
 from ingest.report import IngestReport
 from ingest.stages import Tracker
 from ingest.sweep import sweep_job
@@ -115,7 +116,7 @@ def _profile(
             key = (category(value, entity_type, synthetic), value)
             chunks_of[key].add(node.node_id)
             swept_chunks.add(node.node_id)
-            if found_in(value) <= batch:
+            if found_in(value) <= batch + EARLY_SWEEP_LOOKAHEAD:
                 caught[key].add(node.node_id)
             else:
                 late_chunks.add(node.node_id)

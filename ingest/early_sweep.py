@@ -5,15 +5,17 @@ found *after* their batch.
 Why: on a 600-document job the end-of-job sweep was 19.6% of the job, nearly all of it re-embedding chunks
 that held a value (a name, or a city or company the detector took for one) detected in another file. With this
 step a value found in batch N is replaced in batch N's chunks and in every later batch's before any of them is
-embedded; only the chunks of batches before N are still rewritten at the end. The privacy promise does not
-change: the end-of-job sweep still replaces every value the job added, in every stored chunk.
+embedded; the prepare stage also holds each batch back until the next one is pseudonymized
+(``prepare_stage.EARLY_SWEEP_LOOKAHEAD``), so batch N-1 takes them too. Only the chunks of the batches before
+that are still rewritten at the end. The privacy promise does not change: the end-of-job sweep still replaces
+every value the job added, in every stored chunk.
 
-Which values: those the vault received after the job's mark up to the moment the batch was pseudonymized
-(``refresh``, called by the prepare stage right after each batch's detector pass): a function of the job's
-files and batches, so an uninterrupted job is deterministic. Read incrementally (each refresh reads only the
-entries added since the last), so the cost follows the job, not the vault. Each refresh's new values are added
-in a canonical order; the end-of-job sweep adds all of them in one canonical order. Where two values compete
-(a name part of two names, two values overlapping in one span), a chunk swept early may thus take a
+Which values: those the vault received after the job's mark up to the moment the next batch was pseudonymized
+(``refresh``, called by the prepare stage before it hands a batch to the write stage): a function of the
+job's files and batches, so an uninterrupted job is deterministic. Read incrementally (each refresh reads only
+the entries added since the last), so the cost follows the job, not the vault. Each refresh's new values are
+added in a canonical order; the end-of-job sweep adds all of them in one canonical order. Where two values
+compete (a name part of two names, two values overlapping in one span), a chunk swept early may thus take a
 different surrogate, or a different split into surrogates, than the end-of-job sweep would have given it:
 every value is replaced either way, but a job resumed after a crash, whose batches differ, may then differ
 from an uninterrupted run in such a chunk (docs/ingestion_scale.md).

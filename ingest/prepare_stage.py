@@ -26,6 +26,9 @@ from ingest.report import IngestFailure
 from ingest.stages import Tracker
 
 _FIRST_BATCH_CHARS = 8_000  # the first batches are small so that embedding starts early, then they double
+# Batches held back before the write stage while the next is prepared, so that the early sweep
+# (ingest/early_sweep.py) also replaces the values found in the next batch (the first batches are small).
+EARLY_SWEEP_LOOKAHEAD = 1
 
 
 @dataclass
@@ -59,7 +62,16 @@ class Preparer:
             self.early = EarlySweep(pseudonymize.pseudonymizer, self.known_until)
 
     def run(self, items: Iterable[LoadedFile | NotLoaded], emit: Callable[[PreparedWork], None]) -> None:
-        """Prepare the loaded files in batches of about ``batch_chars`` characters, each given to ``emit``."""
+        """Prepare the loaded files in batches of about ``batch_chars`` characters, each given to ``emit``
+        (with the early sweep: once the next batch is prepared, swept with the values found up to it)."""
+        held: list[PreparedWork] = []
+        lookahead = EARLY_SWEEP_LOOKAHEAD if self.early is not None else 0
+
+        def send(work: PreparedWork) -> None:
+            held.append(work)
+            while len(held) > lookahead:
+                emit(self._swept(held.pop(0)))
+
         batch: list[tuple[LoadedFile, Section]] = []
         chars = 0
         limit = min(self.parts.batch_chars, _FIRST_BATCH_CHARS)
@@ -75,10 +87,12 @@ class Preparer:
             batch += [(item, section) for section in item.sections]
             chars += item.chars
             if chars >= limit:
-                emit(self.prepare(batch))
+                send(self.prepare(batch))
                 batch, chars, limit = [], 0, min(self.parts.batch_chars, limit * 2)
         if batch:
-            emit(self.prepare(batch))
+            send(self.prepare(batch))
+        while held:
+            emit(self._swept(held.pop(0)))
 
     def prepare(self, batch: list[tuple[LoadedFile, Section]]) -> PreparedWork:
         self.preparing.set()
@@ -119,10 +133,6 @@ class Preparer:
             work.nodes += nodes
             if file.remaining == 0:
                 work.completed.append(file)
-        if self.early is not None:  # values found in this batch and earlier ones, before any is embedded
-            with self.tracker.timed("early_sweep"):
-                changed = self._sweep_early(self.early, work)
-            self.tracker.update(swept_early=changed)
         # Pending rows before any of their chunks reaches the store.
         for file in work.started:
             file.record = DocumentRecord(
@@ -140,17 +150,24 @@ class Preparer:
         self.parts.catalog.upsert_many([f.record for f in work.started if f.record is not None])
         return work
 
-    @staticmethod
-    def _sweep_early(early: EarlySweep, work: PreparedWork) -> int:
-        """The values the job found up to this batch replaced in its chunks and in its files' catalog titles
-        and display names (which the chunks' metadata repeats); the number of chunks changed."""
-        early.refresh()
-        changed = early.apply(work.nodes)
-        for file in work.started:
-            file.title = early.replace(file.title)
-            if file.display:
-                file.display = early.display(file.display)
-        return changed
+    def _swept(self, work: PreparedWork) -> PreparedWork:
+        """``work`` with the values the job found so far (in its batch, the earlier ones and the one held
+        after it) replaced in its chunks and in its files' titles and display names (the catalog's, which the
+        chunks' metadata repeats: the ``ok`` row written after the upsert takes them)."""
+        early = self.early
+        if early is None:
+            return work
+        with self.tracker.timed("early_sweep"):
+            early.refresh()
+            changed = early.apply(work.nodes)
+            for file in work.started:
+                file.title = early.replace(file.title)
+                if file.display:
+                    file.display = early.display(file.display)
+                if file.record is not None:
+                    file.record.title, file.record.source = file.title, file.source
+        self.tracker.update(swept_early=changed)
+        return work
 
     def _pseudonymized(self, batch: list[tuple[LoadedFile, Section]]) -> list[tuple[str, str]]:
         """(text, title) of each section with PII replaced; all sections in one detector batch, each file one
