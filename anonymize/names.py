@@ -293,8 +293,8 @@ def propagate(
     ]
 
 
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals, with Latin Extended-A (Ł, Š, Č, Ž) whose cases interleave
-_LOWER = "a-zß-öø-ÿā-ž'’"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿ"  # Latin capitals; Latin Extended-A, -B and Additional (Ł, Ư, Đ, Ễ) interleave
+_LOWER = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿ'’"
 # One capitalized word of a name: "Anne", "O'Neil", "Anne-Lotte", "Kozłowska".
 NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
 # A name of one to four words, with initials and surname particles: "Maite H Lemmens", "Anthony van den Oord"

@@ -18,8 +18,8 @@ from anonymize.name_lexicon import NameLexicon
 RECOGNIZER = "InvertedNameRecognizer"
 _SCORE = 0.9  # above the NER model's 0.85, like the other name evidence
 
-_U = "A-ZÀ-ÖØ-ÞĀ-ſ"
-_L = "a-zß-öø-ÿā-ž"
+_U = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿ"
+_L = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿ"
 # A name word in title case or all caps, with hyphens: "O'Connor-Vasquez", "AL-HASHIMI".
 _WORD = rf"[{_U}](?:[{_L}{_U}]|['’-](?=[{_U}{_L}]))+"
 _SURNAME = rf"(?:(?:van|von|de|der|den|da|di|del|dos|du|la|le|al|el|bin|ibn)[ \t-]+)*{_WORD}"

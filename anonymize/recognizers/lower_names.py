@@ -33,7 +33,7 @@ _NEEDED = 2
 _EVERYDAY_ZIPF = 3.5  # a lower-case word this frequent in English needs a third signal
 _MIN_LETTERS = 3
 
-_L = "a-zß-öø-ÿā-ž"
+_L = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿ"
 _WORD = rf"[{_L}]+(?:(?:-|['’](?!s\b))[{_L}]+)*"  # not the possessive's "s": "lola's"
 # A lower-case word that is not part of an e-mail address, a domain, a path or a capitalized word.
 _TOKEN = re.compile(rf"(?<![\w./'’-])(?<![\w.-]@)({_WORD})(?![\w@-]|['’](?!s\b)|\.[\w])")

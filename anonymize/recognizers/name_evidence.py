@@ -34,8 +34,8 @@ RECOGNIZER = "NameEvidenceRecognizer"
 _NEEDED = 2
 _SCORE = 0.9  # above the NER model's 0.85: where both find a span, this result is kept
 
-_U = "A-ZÀ-ÖØ-ÞĀ-ſ"
-_L = "a-zß-öø-ÿā-ž"
+_U = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿ"  # Latin Extended-A, -B and Additional: cases interleave
+_L = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿ"  # (Vietnamese "Nguyễn Văn Đức")
 _CAP = rf"(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le)?[{_U}][{_L}]+(?:['’][{_L}]+)?(?:-[{_U}]?[{_L}]+)*"
 _INITIAL = rf"[{_U}]\.(?:[ \t]?[{_U}]\.)?"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|del|dos|du|la|le|ten|ter|bin|ibn|al|el|abu|ul|ur)"
@@ -136,6 +136,7 @@ class NameEvidenceRecognizer(EntityRecognizer):
             first = 0
             while (
                 first < len(words) - 1
+                and not _FILLER.fullmatch(shadow[slice(*words[first])])  # "M. Slater": an initial stays
                 and not self.lexicon.name_word(shadow[slice(*words[first])])
                 and shadow[slice(*words[first + 1])].casefold() in self.lexicon.given
                 and not self._given_before_surname(shadow, text, words[first], words[first + 1])

@@ -172,3 +172,26 @@ def test_names_typed_in_lower_case_in_a_chat_log_end_to_end(detector: PiiDetecto
         assert "tormod" not in question.text and "okwuosa" not in question.text, question.text
     finally:
         engine.dispose()
+
+
+def test_vietnamese_names_in_an_e_mail_end_to_end(detector: PiiDetector, tmp_path: Path) -> None:
+    """Detector 18: names written with Vietnamese letters (Latin Extended Additional) in an e-mail's header,
+    body and sign-off are stored pseudonymized, erasure finds them, a question naming one is pseudonymized."""
+    mail = (
+        "From: Vũ Hoàng Quỳnh <quynh.vu@mekongfreight.vn>\nTo: Lê Thị Hồng <hong.le@mekongfreight.vn>\n"
+        "Subject: customs papers\n\nChị Hồng,\n\nThe two containers are still held at the port. "
+        "Lê Thị Hồng will call the broker tomorrow.\n\nThanks,\nQuỳnh"
+    )
+    engine = create_engine(f"sqlite:///{tmp_path}/v.db")
+    try:
+        vault = Vault(engine, load_or_create_key(tmp_path / "vault.key"))
+        pseudo = Pseudonymizer(detector, vault, ["PERSON"])
+        stored = pseudo.run([mail])[0].text
+        for value in ("Quỳnh", "Hồng", "Vũ Hoàng"):
+            assert value not in stored, stored
+        assert "containers are still held" in stored
+        assert vault.lookup_value("Lê Thị Hồng", "PERSON")  # what `privrag erase --value` finds
+        question = pseudo.run(["Did Lê Thị Hồng call the broker?"], store=False)[0].text
+        assert "Hồng" not in question, question
+    finally:
+        engine.dispose()

@@ -91,3 +91,18 @@ def test_an_everyday_word_given_name_before_a_surname() -> None:
     text = "Present: Hope Okwuosa (chair). We live in hope.\nCatering: Will Thornbury\nYou will see."
     assert found(recognizer, text) == ["Hope Okwuosa", "Will Thornbury"]
     assert found(recognizer, "Yesterday Jane Doe came.") == ["Jane Doe"]
+
+
+def test_an_initial_before_a_surname_that_is_also_a_given_name() -> None:
+    """Detector 18: "K. Will" keeps its initial (the "Yesterday Jane Doe" rule skips a leading word that is no
+    name, never an initial)."""
+    assert found(NameEvidenceRecognizer(LEXICON), "K. Tove run out 9") == ["K. Tove"]
+
+
+def test_vietnamese_letters_are_letters_of_a_name() -> None:
+    """Detector 18: Latin Extended Additional letters ("ễ", "ứ") and "Đ" in a name."""
+    lexicon = NameLexicon(
+        given=frozenset(["hoàng", "quỳnh"]), surnames=frozenset(["vũ", "lê"]), common=frozenset()
+    )
+    text = "From: Vũ Hoàng Quỳnh\nTo: accounts\n\nThanks,\nQuỳnh"
+    assert found(NameEvidenceRecognizer(lexicon), text) == ["Vũ Hoàng Quỳnh", "Quỳnh"]
