@@ -63,6 +63,9 @@ _AFTER_ONE_WORD = re.compile(
 )
 # A cricket score card's fielder and bowler: "c Healy b Fleming", "st Kaluwitharana", "lbw b McGrath".
 _SCORE_CARD_BEFORE = re.compile(r"(?<![\w'’-])(?:c|b|st|lbw)[ \t]+$")
+# A batsman's line of a score card, after the name at its start: "R. Kaluwitharana b S. Waugh 8",
+# "A. Gurusinha run out 16".
+_SCORE_CARD_AFTER = re.compile(r"[ \t]+(?:c|b|st|lbw|run[ \t]+out|not[ \t]+out|retired[ \t]+hurt)[ \t]+\S")
 # A news dateline ("MONTE CARLO 1996-08-30") or a label ("Scorer :").
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*[A-Z][\w.]*[ \t]*)?\d{4}-\d\d-\d\d")
 _LABEL_AFTER = re.compile(r"[ \t]*:")
@@ -252,6 +255,8 @@ def _in_table(shadow: str, start: int, end: int, candidates: tuple[list[tuple[in
     line_end = shadow.find("\n", end)
     after = _AFTER_IN_TABLE if re.search(r"\s", shadow[start:end]) else _AFTER_ONE_WORD
     if _RANK_OR_DASH_BEFORE.search(prefix) or after.match(shadow, end) or _SCORE_CARD_BEFORE.search(prefix):
+        return True
+    if not prefix.strip() and _SCORE_CARD_AFTER.match(shadow, end):
         return True
     if not prefix.strip() and not shadow[end : len(shadow) if line_end < 0 else line_end].strip(" \t.,;:"):
         return True  # alone on its line: a signature, a roster

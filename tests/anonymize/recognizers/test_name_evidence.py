@@ -106,3 +106,9 @@ def test_vietnamese_letters_are_letters_of_a_name() -> None:
     )
     text = "From: Vũ Hoàng Quỳnh\nTo: accounts\n\nThanks,\nQuỳnh"
     assert found(NameEvidenceRecognizer(lexicon), text) == ["Vũ Hoàng Quỳnh", "Quỳnh"]
+
+
+def test_a_batsmans_line_of_a_score_card(recognizer: NameEvidenceRecognizer) -> None:
+    """Detector 19: an initial and a surname at a line's start, then a dismissal ("b", "run out")."""
+    text = "Sri Lanka innings\nK. Zvarotnik b D. Okonkwo 8\nI. Medvedko run out 16\nK. Zvarotnik ran home"
+    assert found(recognizer, text) == ["K. Zvarotnik", "D. Okonkwo", "I. Medvedko"]  # not "ran home"
