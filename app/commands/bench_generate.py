@@ -59,6 +59,7 @@ def _questions(path: str, limit: int) -> list[str]:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    import httpx
     import uvicorn
     from llama_cpp import Llama
 
@@ -96,6 +97,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         while not server.started:
             time.sleep(0.1)
         url = f"http://127.0.0.1:{port}"
+        client = httpx.Client(timeout=1800)  # one connection kept, as a real client's
         llm = bench.llm
         base: dict[str, Any] = {
             "n_ctx": llm.n_ctx,
@@ -124,7 +126,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             return build_messages(sources["question"], shown), chunks
 
         # Warm-up (model loads, fixed prefixes evaluated) on a question that is not timed.
-        _, sources, _ = gt.through_service(url, token, WARM_UP)
+        _, sources, _ = gt.through_service(url, token, WARM_UP, client)
         messages, chunks = privrag_prompt(sources)
         naive_prompt = gt.naive_messages(WARM_UP, chunks)
         for warm, prompt in ((bare, messages), (lookup, messages), (naive, naive_prompt)):
@@ -134,13 +136,13 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         cache_note = ""
         try:
             for question in questions:
-                service, sources, answer = gt.through_service(url, token, question)
+                service, sources, answer = gt.through_service(url, token, question, client)
                 service = gt.add_speed(service, tokens)
                 if not sources.get("sources"):
                     continue  # refused without the model: nothing to compare
                 row: dict[str, Any] = {"question": question, "privrag": service, "stages": gt.stages(answer)}
                 if not cache_note:
-                    again, _, repeated = gt.through_service(url, token, question)
+                    again, _, repeated = gt.through_service(url, token, question, client)
                     if repeated.get("timings", {}).get("cached"):
                         row["cache_hit_ms"] = round(again["first_token_ms"] + again["after_last_token_ms"], 1)
                     else:
@@ -164,6 +166,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                     row[run].pop("text", None)
                 rows.append(row)
         finally:
+            client.close()
             server.should_exit = True
             thread.join(10)
             container.close()
