@@ -75,10 +75,9 @@ class LLMSettings(BaseModel):
     n_threads_batch: int = Field(0, ge=0, description="threads evaluating the prompt; 0 = n_threads")
     flash_attn: bool = Field(False, description="llama.cpp flash attention (CPU backend)")
     lookup_tokens: int = Field(
-        0,  # measured slower on 2 CPU cores (bench generate: 0.4x tokens/s), see docs/evaluation.md
+        0,  # measured slower on 2 CPU cores (bench generate: 0.79x tokens/s quiet), see docs/evaluation.md
         ge=0,
-        description="prompt-lookup speculative decoding: draft tokens copied from the prompt (0 = off); "
-        "needs prompt_cache_mb = 0",
+        description="prompt-lookup decoding: draft tokens from the prompt (0 = off; needs prompt_cache_mb 0)",
     )
     lookup_ngram: int = Field(3, ge=1, description="longest n-gram matched in the prompt for a draft")
     lookup_min_ngram: int = Field(2, ge=1, description="shortest n-gram match that proposes a draft")
@@ -86,18 +85,14 @@ class LLMSettings(BaseModel):
 
 class AnswerSettings(BaseModel):
     source_tokens: int = Field(
-        192,  # XQuAD: the answer survives in 0.97 of questions (docs/evaluation.md, "Generation speed")
+        192,  # XQuAD: the answer survives in 0.96 of questions (docs/evaluation.md, "Generation speed")
         ge=0,
-        description="token budget of the sources in the answer prompt: the retrieved chunks' sentences most "
-        "similar to the question (and their preceding sentence) up to it; 0 = whole chunks",
+        description="token budget of the sources in the answer prompt: the retrieved chunks' sentences that "
+        "bear most on the question (and their preceding sentence) up to it; 0 = whole chunks",
     )
-    source_term_weight: float = Field(
-        0.3, ge=0, description="bonus of a sentence holding all the question's terms, added to its cosine"
-    )
-    source_scorer: Literal["embedding", "terms"] = Field(
-        "terms",  # XQuAD: the answer survives as often (0.958 both), in ~44 ms instead of 1-4 s of embedding
-        description="rank sentences by the IDF-weighted share of the question's terms (terms), or by "
-        "cosine + term bonus (embedding: every sentence embedded at question time)",
+    source_term_weight: float = Field(0.3, ge=0, description="embedding: bonus of a sentence with all terms")
+    source_scorer: Literal["embedding", "terms"] = Field(  # XQuAD survival 0.958 both; terms: no model call
+        "terms", description="rank sentences by IDF-weighted question terms, or embedding: cosine + a bonus"
     )
 
 
@@ -201,9 +196,7 @@ class RetrievalSettings(BaseModel):
         "draft", description="judge on the draft's token probabilities and evidence; question: + a 2nd call"
     )
     judge_threshold: float | None = Field(None, ge=0, le=1, description="min. confidence kept; None: fitted")
-    judge_first: bool = Field(
-        True, description="ask the judge's P(yes) before the draft (verdict ready at the last token)"
-    )
+    judge_first: bool = Field(True, description="ask the judge's P(yes) before the draft, not after it")
     answer_cache_entries: int = Field(256, ge=0, description="answers cached per process (0 = off)")
 
 
