@@ -40,6 +40,7 @@ from anonymize.recognizers.name_evidence import title_caps
 from anonymize.results import copy_span, labeled, tier
 
 _LINE_BREAK = re.compile(r"\n")
+_LEXICON_FULL_NAME = "LexiconFullName"  # an NER organization the lexicon reads as given name + surname
 _FIRST_WORD = re.compile(r"([\w-]+)\.?\s+")
 _LABEL_AFTER = re.compile(r"[ \t]*:")
 _ENGLISH_ZIPF = 3.0
@@ -346,9 +347,12 @@ def _as_person(text: str, result: RecognizerResult, lexicon: NameLexicon | None)
         return result
     value = text[result.start : result.end]
     # A given name and a surname of the lexicon, particles between ("Anneke de Vries", "Chase Holloway").
-    if person_like_organization(value, text) or (lexicon is not None and lexicon_full_name(value, lexicon)):
+    full_name = lexicon is not None and lexicon_full_name(value, lexicon)
+    if person_like_organization(value, text) or full_name:
         person = copy_span(result, result.start, result.end)
         person.entity_type = "PERSON"
+        if full_name and "-" in value:  # "Jean-Baptiste Roux": the lexicon vouches for the hyphenated word
+            person.recognition_metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: _LEXICON_FULL_NAME}
         return person
     return result
 

@@ -100,3 +100,22 @@ def test_steps_compose_like_recognizers() -> None:
         (5, 13)
     ]
     assert [(r.start, r.end) for r in resolve(text, raw, DetectorConfig())] == [(5, 13)]
+
+
+def test_an_ner_organization_with_a_hyphenated_lexicon_given_name_is_a_kept_person() -> None:
+    """Detector 20: "Jean-Baptiste Roux" read as an organization by the model is a given name and a surname of
+    the lexicon: a person that the model's hyphen filter no longer drops."""
+    from anonymize import name_lexicon
+    from anonymize.resolve import organizations_as_persons
+
+    text = "The family prefers a private ceremony. Jean-Baptiste Roux sends his thoughts."
+    start = text.index("Jean")
+    s = Resolution(
+        text,
+        DetectorConfig(),
+        [result("ORGANIZATION", start, start + len("Jean-Baptiste Roux"), by="SpacyRecognizer")],
+        lexicon=name_lexicon.load(),
+    )
+    organizations_as_persons(s)
+    apply_filters(s)
+    assert found(s) == [("PERSON", "Jean-Baptiste Roux")]
