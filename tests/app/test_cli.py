@@ -105,7 +105,8 @@ def test_ingest_ask_and_delete(
     assert isinstance(answer["answer"], str) and answer["answer"]
     assert isinstance(answer["citations"], list)
     assert answer["revealed"] is False
-    assert set(answer["timings"]) == {"retrieve_ms", "first_token_ms", "total_ms", "after_last_token_ms"}
+    stages = {"retrieve_ms", "select_ms", "first_token_ms", "total_ms", "after_last_token_ms"}
+    assert set(answer["timings"]) == stages
 
     target = docs / "travel.txt"
     code, deleted = run(capsys, "--home", str(home), "delete", str(target), "--json")

@@ -144,7 +144,8 @@ def test_ask_returns_answer_citations_timings_and_sources(
     body = response.json()
     assert isinstance(body["answer"], str) and body["answer"]
     assert isinstance(body["citations"], list)
-    assert set(body["timings"]) == {"retrieve_ms", "first_token_ms", "total_ms", "after_last_token_ms"}
+    stages = {"retrieve_ms", "select_ms", "first_token_ms", "total_ms", "after_last_token_ms"}
+    assert set(body["timings"]) == stages
     assert body["sources"], "the sample answers this question"
     assert Path(body["sources"][0]["source"]).name == "remote_work_policy.md"
     assert body["revealed"] is False

@@ -80,7 +80,8 @@ def _scenario(backend: Backend, docs: Path) -> None:
     answer = _answer(backend, "Who approves trips abroad?")
     assert isinstance(answer["answer"], str) and answer["answer"] and answer["revealed"] is False
     assert isinstance(answer["citations"], list)  # the tiny model's words are random: it may cite nothing
-    assert set(answer["timings"]) == {"retrieve_ms", "first_token_ms", "total_ms", "after_last_token_ms"}
+    stages = {"retrieve_ms", "select_ms", "first_token_ms", "total_ms", "after_last_token_ms"}
+    assert set(answer["timings"]) == stages
     assert EMAIL not in json.dumps(answer)  # no reveal asked for: pseudonyms only
     with pytest.raises(BackendError):
         _answer(backend, "Who approves trips abroad?", user="nobody")
