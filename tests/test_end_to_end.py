@@ -32,6 +32,8 @@ def test_no_raw_pii_anywhere_under_the_home(sample_home, sample_pii_values) -> N
 
 
 def test_question_streams_an_answer_with_sources(sample_home) -> None:
+    # The home is shared by the session's tests: an answer another test cached would come back as one piece.
+    sample_home.answerer.cache.clear()
     events = list(sample_home.answerer.stream("How many days per week may employees work remotely?", ["all"]))
     kinds = [e["type"] for e in events]
     assert kinds[0] == "sources" and kinds[-1] == "done" and kinds.count("token") >= 2
@@ -40,6 +42,7 @@ def test_question_streams_an_answer_with_sources(sample_home) -> None:
     answer = events[-1]["answer"]
     assert answer["answer"] and set(answer["timings"]) == {
         "retrieve_ms",
+        "select_ms",
         "first_token_ms",
         "total_ms",
         "after_last_token_ms",
@@ -66,6 +69,11 @@ def test_real_small_model_answers_with_a_citation(tmp_path: Path) -> None:
 
     container = Container(make_settings(tmp_path, model))
     container.settings.llm.max_tokens = 64
+    # With the default passage scorer ("terms") this 135M model echoes the answer instruction for this
+    # question instead of answering (so does the 1.5B default model with "embedding" on the sample's q4,
+    # while it answers with "terms": tests/browser/test_browser_answers.py checks the default model and
+    # scorer). Here the path with a real model is checked with the embedding scorer, with which it answers.
+    container.answerer.passages.scorer = "embedding"
     try:
         container.ingestor.run([SAMPLE / "it_security_runbook.md", SAMPLE / "remote_work_policy.md"])
         answer = container.answerer.ask("What is the minimum password length?", ["all"])
