@@ -24,11 +24,11 @@ from anonymize.gazetteer import country_names
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import (
     COORDINATION,
-    PROPAGATION,
     hyphenated_name_word,
     organization_word,
     technical_word,
 )
+from anonymize.propagation import PROPAGATION
 from anonymize.results import copy_span, recognizer_name, tier
 from anonymize.text import COMPANY_FORM_AHEAD, STOP_WORDS, words
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from presidio_analyzer import RecognizerResult
 
 from anonymize.gazetteer import country_names, place_names
-from anonymize.names import PROPAGATION
+from anonymize.propagation import mentions_outside
 from anonymize.recognizers.lower_names import everyday_word
 
 _MIN_LETTERS = 3
@@ -52,14 +52,4 @@ def propagate_other_cases(
     taken = [(r.start, r.end) for r in [*names, *blocking]]
     alternatives = "|".join(map(re.escape, sorted(forms)))
     pattern = re.compile(rf"(?<![\w'’.@-])(?:{alternatives})(?![\w'’@-]|\.\w)")
-    return [
-        RecognizerResult(
-            "PERSON",
-            match.start(),
-            match.end(),
-            0.6,
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: PROPAGATION},
-        )
-        for match in pattern.finditer(text)
-        if not any(s < match.end() and match.start() < e for s, e in taken)
-    ]
+    return mentions_outside(pattern, text, taken)

@@ -7,7 +7,9 @@ from collections.abc import Sequence
 
 from presidio_analyzer import RecognizerResult
 
-PROPAGATION = "NamePropagation"
+from anonymize.propagation import PROPAGATION as PROPAGATION  # re-exported (tests take it from here)
+from anonymize.propagation import mentions_outside
+
 ADDRESSEE = "AddresseeLine"
 COORDINATION = "NameListMember"
 
@@ -280,17 +282,7 @@ def propagate(
         return []
     taken = [(r.start, r.end) for r in [*names, *blocking]]
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words))) + r")(?![\w-])")
-    return [
-        RecognizerResult(
-            "PERSON",
-            match.start(),
-            match.end(),
-            0.6,
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: PROPAGATION},
-        )
-        for match in pattern.finditer(text)
-        if not any(s < match.end() and match.start() < e for s, e in taken)
-    ]
+    return mentions_outside(pattern, text, taken)
 
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿ"  # Latin capitals; Latin Extended-A, -B and Additional (Ł, Ư, Đ, Ễ) interleave
