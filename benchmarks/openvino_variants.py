@@ -13,11 +13,12 @@ openvino and nncf are not privrag dependencies: ``pip install openvino nncf`` to
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 Encode = Callable[[list[str]], Any]
+BUILDS = ("ov-fp32", "ov-int8-weights", "ov-int8-static")
 
 
 def feeds(tokenizer: Any, texts: list[str], batch_size: int, bucket: int) -> list[tuple[list[int], dict]]:
@@ -44,8 +45,18 @@ def feeds(tokenizer: Any, texts: list[str], batch_size: int, bucket: int) -> lis
 
 
 def openvino_encoders(
-    model_path: Path, work: Path, tokenizer: Any, calibration: list[str], threads: int, batch_size: int
+    model_path: Path,
+    work: Path,
+    tokenizer: Any,
+    calibration: list[str],
+    threads: int,
+    batch_size: int,
+    builds: Sequence[str] = BUILDS,
 ) -> dict[str, Encode]:
+    """Encoders for the named ``builds`` (of ``BUILDS``), each built once into ``work``."""
+    unknown = [b for b in builds if b not in BUILDS]
+    if unknown:
+        raise ValueError(f"--ov-builds: unknown {', '.join(unknown)} (known: {', '.join(BUILDS)})")
     try:
         import nncf
         import numpy as np
@@ -75,22 +86,31 @@ def openvino_encoders(
 
         return encode
 
-    weights = work / "ov-int8-weights.xml"
-    if not weights.is_file():
-        mode = nncf.CompressWeightsMode.INT8_ASYM
-        ov.save_model(nncf.compress_weights(core.read_model(str(raw)), mode=mode), str(weights))
-    static = work / "ov-int8-static.xml"
-    if not static.is_file():
-        batches = [f for _, f in feeds(tokenizer, calibration, batch_size, bucket)]
-        quantized = nncf.quantize(
-            core.read_model(str(raw)),
-            nncf.Dataset(batches),
-            model_type=nncf.ModelType.TRANSFORMER,
-            subset_size=len(batches),
-        )
-        ov.save_model(quantized, str(static))
-    return {
-        "ov-fp32": encoder(core.read_model(str(raw))),
-        "ov-int8-weights": encoder(core.read_model(str(weights)), {"DYNAMIC_QUANTIZATION_GROUP_SIZE": 32}),
-        "ov-int8-static": encoder(core.read_model(str(static))),
+    def int8_weights() -> Any:
+        target = work / "ov-int8-weights.xml"
+        if not target.is_file():
+            mode = nncf.CompressWeightsMode.INT8_ASYM
+            ov.save_model(nncf.compress_weights(core.read_model(str(raw)), mode=mode), str(target))
+        return encoder(core.read_model(str(target)), {"DYNAMIC_QUANTIZATION_GROUP_SIZE": 32})
+
+    def int8_static() -> Any:
+        target = work / "ov-int8-static.xml"
+        if not target.is_file():
+            if not calibration:
+                raise ValueError("ov-int8-static needs calibration chunks (--calibration > 0)")
+            batches = [f for _, f in feeds(tokenizer, calibration, batch_size, bucket)]
+            quantized = nncf.quantize(
+                core.read_model(str(raw)),
+                nncf.Dataset(batches),
+                model_type=nncf.ModelType.TRANSFORMER,
+                subset_size=len(batches),
+            )
+            ov.save_model(quantized, str(target))
+        return encoder(core.read_model(str(target)))
+
+    makers = {
+        "ov-fp32": lambda: encoder(core.read_model(str(raw))),
+        "ov-int8-weights": int8_weights,
+        "ov-int8-static": int8_static,
     }
+    return {name: makers[name]() for name in builds}
