@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from app.backend.base import Backend
 from app.backend.http import HttpBackend
-from app.backend.local import LocalBackend
 from app.client import ServiceClient, find_service
-from app.container import Container
-from app.settings import Settings
+
+if TYPE_CHECKING:
+    from app.settings import Settings
+
+# The local backend (app.container: the detector, the embedder, the vector store) takes seconds to import:
+# it is imported only when no service runs, so a command that talks to the service starts at once.
 
 
 def service_client(settings: Settings) -> ServiceClient | None:
@@ -18,6 +22,7 @@ def service_client(settings: Settings) -> ServiceClient | None:
     client = find_service(settings.home)
     if client is not None and client.token and client.request_status("GET", "/v1/me") == 401:
         from app import cli_token  # the token expired or its admin's password changed: issue a new one
+        from app.container import Container
 
         container = Container(settings)
         try:
@@ -34,6 +39,9 @@ def open_backend(settings: Settings) -> Iterator[Backend]:
     if client is not None:
         backend: Backend = HttpBackend(client)
     else:
+        from app.backend.local import LocalBackend
+        from app.container import Container
+
         backend = LocalBackend(Container(settings))
     try:
         yield backend

@@ -11,10 +11,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from retrieval.retriever import RetrievedChunk
-
 if TYPE_CHECKING:
     import httpx
+
+    from retrieval.retriever import RetrievedChunk
 
 
 def through_service(
