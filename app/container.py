@@ -13,10 +13,7 @@ go_offline()  # before any library that could reach a model hub is imported
 
 from sqlalchemy.engine import Engine  # noqa: E402
 
-from anonymize.detector import DetectorConfig, PiiDetector  # noqa: E402
 from anonymize.keys import VaultKeys, load_or_create_key  # noqa: E402
-from anonymize.pseudonymizer import Pseudonymizer  # noqa: E402
-from anonymize.recognizers import CustomIdentifier  # noqa: E402
 from anonymize.vault import Vault  # noqa: E402
 from app.audit_chain import load_audit_key  # noqa: E402
 from app.db import make_engine  # noqa: E402
@@ -29,21 +26,22 @@ from app.stores.users import UserStore  # noqa: E402
 from app.unusual import ActivityWatch, thresholds_of  # noqa: E402
 from ingest import index_version  # noqa: E402
 from ingest.catalog import Catalog  # noqa: E402
-from ingest.chunking import build_splitter, chunker_signature  # noqa: E402
 from ingest.loaders import LoadLimits  # noqa: E402
-from ingest.pipeline import Ingestor  # noqa: E402
 from ingest.sealed_paths import PathSealer  # noqa: E402
-from retrieval.answer import Answerer  # noqa: E402
 from retrieval.answer_cache import AnswerCache  # noqa: E402
-from retrieval.judge_fitted import judge_calibration  # noqa: E402
-from retrieval.llm import ChatModel, LazyChatModel, LlamaCppChat, LlamaSpeed, OpenAICompatChat  # noqa: E402
-from retrieval.passages import PassageSelector  # noqa: E402
-from retrieval.retriever import Retriever  # noqa: E402
 from retrieval.sparse import Bm25Params  # noqa: E402
 
+# The detector (Presidio, spaCy), the chunker (llama-index), the answer path and the chat model take seconds
+# to import: they are imported where they are built, so `privrag setup`, `users` and `audit` start at once.
 if TYPE_CHECKING:
+    from anonymize.detector import PiiDetector
+    from anonymize.pseudonymizer import Pseudonymizer
+    from ingest.pipeline import Ingestor
+    from retrieval.answer import Answerer
     from retrieval.embedding import LocalEmbedding
     from retrieval.fusion import FusionParams
+    from retrieval.llm import ChatModel
+    from retrieval.retriever import Retriever
     from retrieval.store_base import QdrantHybridStore
 
 
@@ -76,6 +74,9 @@ class Container:
     @cached_property
     def detector(self) -> PiiDetector:
         """The PII detector as configured (thresholds, allow/deny lists, custom regex identifiers)."""
+        from anonymize.detector import DetectorConfig, PiiDetector
+        from anonymize.recognizers import CustomIdentifier
+
         cfg = self.settings.anonymize
         return PiiDetector(
             DetectorConfig(
@@ -94,6 +95,8 @@ class Container:
 
     @cached_property
     def pseudonymizer(self) -> Pseudonymizer | None:
+        from anonymize.pseudonymizer import Pseudonymizer
+
         cfg = self.settings.anonymize
         if not cfg.enabled:
             return None
@@ -215,6 +218,8 @@ class Container:
         return FeedbackStore(self.engine)
 
     def components(self) -> dict[str, str]:
+        from ingest.chunking import chunker_signature
+
         emb = self.settings.embedding
         anonymizer = self.pseudonymizer.version if self.pseudonymizer else "none"
         return {
@@ -239,6 +244,8 @@ class Container:
 
     @cached_property
     def ingestor(self) -> Ingestor:
+        from ingest.chunking import build_splitter
+        from ingest.pipeline import Ingestor
         from ingest.transforms import PseudonymizeTransform
         from retrieval.embedding import word_piece_counter
 
@@ -280,6 +287,8 @@ class Container:
 
     @cached_property
     def chat_model(self) -> ChatModel:
+        from retrieval.llm import LlamaCppChat, LlamaSpeed, OpenAICompatChat
+
         llm = self.settings.llm
         if llm.backend == "openai":
             return OpenAICompatChat(
@@ -313,11 +322,18 @@ class Container:
 
     @cached_property
     def retriever(self) -> Retriever:
+        from retrieval.retriever import Retriever
+
         retrieval = self.settings.retrieval
         return Retriever(self.vector_store, self.embed_model, top_k=retrieval.top_k, mode=retrieval.mode)
 
     @cached_property
     def answerer(self) -> Answerer:
+        from retrieval.answer import Answerer
+        from retrieval.judge_fitted import judge_calibration
+        from retrieval.llm import LazyChatModel
+        from retrieval.passages import PassageSelector
+
         chat_model = LazyChatModel(lambda: self.chat_model, name=str(self.chat_model_path()))
         answer = self.settings.answer
         passages = (

@@ -45,3 +45,24 @@ def test_help_lists_the_command_groups_registered_by_their_modules() -> None:
     assert out.returncode == 0, out.stderr
     for command in ("anonymize", "generate", "ingest", "retrieve"):
         assert command in out.stdout
+
+
+def test_setup_and_user_commands_without_a_service_import_no_heavy_library(tmp_path: Path) -> None:
+    """The local backend's container builds the detector, the embedder and the chat model only when a command
+    needs them: creating the home, the first admin and a user does not."""
+    home = tmp_path / "home"
+    probe = f"HEAVY = {HEAVY[:-1]!r}\n" + (
+        "import json, sys\n"
+        "from app.cli import main\n"
+        f"assert main(['--home', {str(home)!r}, 'setup', '--no-model', '--json']) == 0\n"
+        f"assert main(['--home', {str(home)!r}, 'users', 'list', '--json']) == 0\n"
+        "print(json.dumps({name: name in sys.modules for name in HEAVY}))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120, check=True
+    )
+    lines = out.stdout.strip().splitlines()
+    assert '"admin_created": true' in lines[0]
+    loaded = json.loads(lines[-1])
+    assert not any(loaded.values()), f"imported by setup: {[k for k, v in loaded.items() if v]}"
+    assert (home / "admin-password.txt").is_file()
