@@ -38,6 +38,7 @@ from anonymize.names import (
 from anonymize.places import cities_above_countries, towns_before_postcodes
 from anonymize.recognizers.name_evidence import title_caps
 from anonymize.results import copy_span, labeled, tier
+from anonymize.signature_orgs import signature_companies
 
 _LINE_BREAK = re.compile(r"\n")
 _LEXICON_FULL_NAME = "LexiconFullName"  # an NER organization the lexicon reads as given name + surname
@@ -241,8 +242,10 @@ def name_extents(state: Resolution) -> None:
 
 def company_names(state: Resolution) -> None:
     """A person-shaped span that ends in a company's, club's or party's word ("Dunav Transport", "Khmer
-    Nation Party") is an organization (``anonymize.company_names``)."""
+    Nation Party") is an organization (``anonymize.company_names``), and so is the line after a person's
+    name in an address block or a signature (``anonymize.signature_orgs``)."""
     state.results = persons_as_organizations(state.text, state.results, state.lexicon)
+    state.results = signature_companies(state.text, state.results, state.lexicon)
 
 
 def yield_to_addresses(state: Resolution) -> None:

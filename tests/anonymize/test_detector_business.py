@@ -195,3 +195,31 @@ def test_vietnamese_names_in_an_e_mail_end_to_end(detector: PiiDetector, tmp_pat
         assert "Hồng" not in question, question
     finally:
         engine.dispose()
+
+
+def test_company_line_of_a_signature_end_to_end(detector: PiiDetector, tmp_path: Path) -> None:
+    """Detector 21: the line after the sender's name and role in an e-mail signature, above the postal
+    address, is the sender's company (ORGANIZATION), not a person nor clear text. With organizations
+    pseudonymized, it is stored pseudonymized, erasure finds it, a question naming it is pseudonymized; the
+    sender's name stays a pseudonymized person."""
+    mail = (
+        "Subject: pallet invoice 4471\n\nHello,\n\nThe corrected invoice is attached.\n\n"
+        "Kind regards,\n\nTeodora Vasilescu-Pop\nHead of Procurement\nKestrelmoor Haulage\n"
+        "14 Wharf Lane, Leeds LS1 4AB\nTel. +44 113 496 0718"
+    )
+    found = {(r.entity_type, mail[r.start : r.end]) for r in detector.analyze([mail])[0]}
+    assert ("ORGANIZATION", "Kestrelmoor Haulage") in found
+    assert ("PERSON", "Teodora Vasilescu-Pop") in found
+    engine = create_engine(f"sqlite:///{tmp_path}/v.db")
+    try:
+        vault = Vault(engine, load_or_create_key(tmp_path / "vault.key"))
+        pseudo = Pseudonymizer(detector, vault, ["PERSON", "ORGANIZATION"])
+        stored = pseudo.run([mail])[0].text
+        for value in ("Kestrelmoor", "Vasilescu-Pop", "Teodora"):
+            assert value not in stored, stored
+        assert "Head of Procurement" in stored and "corrected invoice" in stored
+        assert vault.lookup_value("Kestrelmoor Haulage", "ORGANIZATION")  # what `privrag erase --value` finds
+        question = pseudo.run(["Has Kestrelmoor Haulage sent the corrected invoice?"], store=False)[0].text
+        assert "Kestrelmoor" not in question, question
+    finally:
+        engine.dispose()
