@@ -15,6 +15,7 @@ from anonymize.reveal import reveal_all, typed_in
 from anonymize.scope import Nothing, SurrogateScope, surrogates_in
 from anonymize.vault import Vault
 from retrieval.answer_cache import AnswerCache, CachedAnswer
+from retrieval.answer_echo import EchoHold, echoes_rules
 from retrieval.answer_fact import fact_first
 from retrieval.answer_text import StreamLead, add_marker, lead_with_the_claim, renumber, second_person
 from retrieval.answer_types import Answer, Citation
@@ -220,10 +221,10 @@ class Answerer:
         elif first is not None and first.withheld:
             pass  # the judge withheld it before any draft: the closest passage is the answer (below)
         else:
-            lead = StreamLead()  # a marker opening the draft is not shown
+            lead, hold = StreamLead(), EchoHold()  # no opening marker, no copy of the rules shown
             for piece in stream_draft(self.chat_model, messages, watch):
                 pieces.append(piece)
-                if shown_piece := lead.feed(piece):
+                if shown_piece := hold.feed(lead.feed(piece)):
                     first_token_ms = first_token_ms or (time.perf_counter() - started) * 1000
                     yield {"type": "token", "text": shown_piece}
         last_token = time.perf_counter()
@@ -237,8 +238,8 @@ class Answerer:
             cache.put(key, entry)
             cache.put(typed_key, entry)
         answer = self._reveal(answer, reveal, scope, typed)
-        if first is not None and first.withheld:
-            first_token_ms = (time.perf_counter() - started) * 1000
+        if (first is not None and first.withheld) or (relevant and self.chat_model and not first_token_ms):
+            first_token_ms = (time.perf_counter() - started) * 1000  # nothing shown yet: the answer whole
             yield {"type": "token", "text": answer.answer}
         elif answer.checks.get("withheld"):  # what was streamed is taken back, in the stream too
             yield {"type": "token", "text": f"\n\n{WITHDRAWN} {answer.answer}"}
@@ -315,6 +316,9 @@ class Answerer:
         checks: dict = {}
         if not refused and first is not None and first.withheld:  # no draft was generated (judge_first)
             checks = {**(first.checks or {}), "draft_sources": []}
+        elif not refused and echoes_rules(text, [asked, *(c.text for c in chunks)]):  # the rules copied
+            judged = first.checks if first is not None and first.checks else {}
+            checks = {**judged, "withheld": True, "echo": True, "draft_sources": []}
         elif not refused:
             if not valid:
                 found = infer_source(text, chunks)  # a weak model answered without citing: find its source

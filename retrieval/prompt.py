@@ -39,36 +39,34 @@ def format_sources(chunks: Sequence[RetrievedChunk | None]) -> str:
     return "\n\n".join(blocks)
 
 
-ANSWER_INSTRUCTION = (
-    "Answer from the sources only: the fact asked for first, in the source's words, with its source number "
-    "in square brackets after it, like [1]; then at most one or two sentences of context."
-)
+# What to do is said before the sources, where it is the same for every question (evaluated once, with the
+# system rules), and nothing follows the question. A sentence of instructions after the question was copied as
+# the answer by small models ("The fact asked for first, in the source's words, ..." by the 1.5B model on the
+# sample's q4, by SmolLM2-135M on the password question); with no instruction at all the 1.5B model refused
+# the sample's q1 (measured in docs/evaluation.md). Any copy of the rules is caught (retrieval.answer_echo).
+ANSWER_HEAD = "Answer the question that follows the sources, from the sources only."
 JUDGE_INSTRUCTION = "Do the sources state the answer to this question? Reply with one word: yes or no."
 
 
 def _grounded_messages(
-    question: str, chunks: Sequence[RetrievedChunk | None], instruction: str
+    question: str, chunks: Sequence[RetrievedChunk | None], instruction: str = ""
 ) -> list[dict[str, str]]:
-    user = f"Sources:\n\n{format_sources(chunks)}\n\nQuestion: {question}\n\n{instruction}"
+    user = f"{ANSWER_HEAD}\n\nSources:\n\n{format_sources(chunks)}\n\nQuestion: {question}"
+    user += f"\n\n{instruction}" if instruction else ""
     return [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": user}]
 
 
 def build_messages(question: str, chunks: Sequence[RetrievedChunk | None]) -> list[dict[str, str]]:
-    """The answer prompt: system rules, the numbered sources, the question, how to answer."""
-    return _grounded_messages(question, chunks, ANSWER_INSTRUCTION)
+    """The answer prompt: system rules, the numbered sources, the question last (no instruction after it)."""
+    return _grounded_messages(question, chunks)
 
 
 def judge_messages_from(answer_messages: Sequence[dict[str, str]]) -> list[dict[str, str]]:
-    """The judge's messages from the answer's: the same system rules, sources and question, the judge's
-    instruction in place of the answer's. llama.cpp reuses the KV state the answer built up to the question,
-    so only the instruction is evaluated; the draft is not shown, so the model judges the sources."""
+    """The judge's messages from the answer's: the same system rules, sources and question, then the judge's
+    instruction. llama.cpp reuses the KV state the answer built up to the question, so only the instruction is
+    evaluated; the draft is not shown, so the model judges the sources."""
     *head, user = answer_messages
-    content = user["content"]
-    if content.endswith(ANSWER_INSTRUCTION):
-        content = content[: -len(ANSWER_INSTRUCTION)] + JUDGE_INSTRUCTION
-    else:  # a prompt built otherwise: ask after it
-        content = f"{content}\n\n{JUDGE_INSTRUCTION}"
-    return [*head, {"role": user["role"], "content": content}]
+    return [*head, {"role": user["role"], "content": f"{user['content']}\n\n{JUDGE_INSTRUCTION}"}]
 
 
 def build_judge_messages(question: str, chunks: Sequence[RetrievedChunk]) -> list[dict[str, str]]:
