@@ -43,7 +43,7 @@ ROLE_TITLES = words(
     nurse sister professor doctor coach manager chairman chairwoman chief secretary deputy spokesman
     spokeswoman auntie aunt uncle tío tía tio tia grandma grandpa centre center striker midfielder defender
     goalkeeper winger flanker lock prop hooker fullback full-back scrum-half fly-half pitcher batsman bowler
-    former late saint st
+    former late saint st consul envoy commissioner
     """
 )
 _MONTHS_DAYS = re.compile(
@@ -259,3 +259,65 @@ def drop_company_heads(text: str, results: list[RecognizerResult]) -> list[Recog
             and _COMPANY_AHEAD.match(text, r.end)
         )
     ]
+
+
+_TITLE_WORD = re.compile(r"[^\s,;:()]+")
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.N."
+_MAX_QUALIFIERS = 3
+
+
+def after_qualified_title(
+    text: str, start: int, end: int, qualifiers: Sequence[tuple[int, int]], lexicon: NameLexicon | None
+) -> int:
+    """Where the name in ``text[start:end]`` starts when a qualified role title leads it ("U.S. President
+    Bill Clinton", "Palestinian President Yasser Arafat", "security chief Alexander Lebed"): after the title.
+    The words before the title must all qualify it: ``qualifiers`` (the NER model's nationalities and places),
+    countries, abbreviations, lower-case words or frequent English words that are no given names. ``start``
+    when no such title leads the span; a name must follow the title."""
+    found = list(_TITLE_WORD.finditer(text, start, end))
+    for index, match in enumerate(found[1 : _MAX_QUALIFIERS + 1], start=1):
+        if match.group().casefold().rstrip(".") not in ROLE_TITLES:
+            continue
+        last = index
+        while last + 1 < len(found) - 1 and found[last + 1].group().casefold() in ROLE_TITLES:
+            last += 1  # "Prime Minister", "Vice President"
+        if last + 1 < len(found) and all(_qualifier(m, qualifiers, lexicon) for m in found[:index]):
+            return found[last + 1].start()
+        return start
+    return start
+
+
+def _qualifier(
+    match: re.Match[str], qualifiers: Sequence[tuple[int, int]], lexicon: NameLexicon | None
+) -> bool:
+    word = match.group()
+    folded = word.casefold()
+    return (
+        any(s <= match.start() and match.end() <= e for s, e in qualifiers)
+        or folded in country_names()
+        or bool(_ABBREVIATION.fullmatch(word))
+        or word.islower()
+        or (lexicon is not None and folded in lexicon.common and folded not in lexicon.english_given)
+    )
+
+
+_FIRST_WORD = re.compile(r"([\w-]+)\.?\s+")
+
+
+def trim_person(
+    text: str, result: RecognizerResult, qualifiers: list[tuple[int, int]], lexicon: NameLexicon | None
+) -> RecognizerResult:
+    """``result`` without the verb, greeting or title it took in ("Call Jane Doe", "Prime Minister John
+    Major", "ex-Beatle Paul", "U.S. President Bill Clinton")."""
+    start = after_qualified_title(text, result.start, result.end, qualifiers, lexicon)
+    while True:
+        match = _FIRST_WORD.match(text, start, result.end)
+        if not match or match.end() >= result.end:
+            break
+        word = match.group(1)
+        folded = word.casefold()
+        # "Call Jane", "Prime Minister John Major", "ex-Beatle Paul"
+        if folded not in NAME_PREFIXES and folded not in ROLE_TITLES and not word.startswith("ex-"):
+            break
+        start = match.end()
+    return result if start == result.start else copy_span(result, start, result.end)

@@ -16,15 +16,15 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.company_names import persons_as_organizations
 from anonymize.detector_config import DetectorConfig
-from anonymize.filters import NAME_PREFIXES, NOT_NAME_WORDS, keep
+from anonymize.filters import NOT_NAME_WORDS, keep
 from anonymize.gazetteer import drop_places
 from anonymize.name_extent import (
-    ROLE_TITLES,
     drop_company_heads,
     drop_ordinary_words,
     extend_names,
     lexicon_full_name,
     split_at_column_gaps,
+    trim_person,
 )
 from anonymize.name_forms import propagate_other_cases
 from anonymize.name_lexicon import NameLexicon
@@ -42,7 +42,6 @@ from anonymize.signature_orgs import signature_companies
 
 _LINE_BREAK = re.compile(r"\n")
 _LEXICON_FULL_NAME = "LexiconFullName"  # an NER organization the lexicon reads as given name + surname
-_FIRST_WORD = re.compile(r"([\w-]+)\.?\s+")
 _LABEL_AFTER = re.compile(r"[ \t]*:")
 _ENGLISH_ZIPF = 3.0
 _LINE_START = re.compile(r"(?:^|\n)[ \t*#>-]*$")
@@ -119,7 +118,13 @@ def organizations_as_persons(state: Resolution) -> None:
 def trim_person_prefixes(state: Resolution) -> None:
     """The model takes a leading verb, greeting or title into a name ("Call Jane Doe", "Dear Ann",
     "ex-Zombie Wiik"): the name starts after it."""
-    state.results = [_trim_person(state.text, r) if r.entity_type == "PERSON" else r for r in state.results]
+    qualifiers = [
+        (r.start, r.end) for r in state.results if r.entity_type in ("NRP", "LOCATION") and tier(r) == 2
+    ]
+    state.results = [
+        trim_person(state.text, r, qualifiers, state.lexicon) if r.entity_type == "PERSON" else r
+        for r in state.results
+    ]
 
 
 def note_yielding(state: Resolution) -> None:
@@ -358,21 +363,6 @@ def _as_person(text: str, result: RecognizerResult, lexicon: NameLexicon | None)
             person.recognition_metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: _LEXICON_FULL_NAME}
         return person
     return result
-
-
-def _trim_person(text: str, result: RecognizerResult) -> RecognizerResult:
-    start = result.start
-    while True:
-        match = _FIRST_WORD.match(text, start, result.end)
-        if not match or match.end() >= result.end:
-            break
-        word = match.group(1)
-        folded = word.casefold()
-        # "Call Jane", "Prime Minister John Major", "ex-Beatle Paul"
-        if folded not in NAME_PREFIXES and folded not in ROLE_TITLES and not word.startswith("ex-"):
-            break
-        start = match.end()
-    return result if start == result.start else copy_span(result, start, result.end)
 
 
 def _outside(text: str, result: RecognizerResult, chosen: list[RecognizerResult]) -> list[RecognizerResult]:

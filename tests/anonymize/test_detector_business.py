@@ -223,3 +223,29 @@ def test_company_line_of_a_signature_end_to_end(detector: PiiDetector, tmp_path:
         assert "Kestrelmoor" not in question, question
     finally:
         engine.dispose()
+
+
+def test_a_name_after_a_qualified_title_end_to_end(detector: PiiDetector, tmp_path: Path) -> None:
+    """Detector 22: a nationality, a country or an office before a title ("Ghanaian Ambassador ...", "U.S.
+    President ...") is no part of the name that follows: the vault holds the name itself, so erasure of
+    the name finds it, and a question naming the person is pseudonymized; the title stays readable."""
+    memo = (
+        "VISIT NOTE\n\nOn 12 May the Ghanaian Ambassador Kwabena Asante-Darko toured the Tema plant with "
+        "U.S. Consul Marjorie Ellingsworth. Asante-Darko asked for the safety figures."
+    )
+    found = {memo[r.start : r.end] for r in detector.analyze([memo])[0] if r.entity_type == "PERSON"}
+    assert {"Kwabena Asante-Darko", "Marjorie Ellingsworth"} <= found, found
+    engine = create_engine(f"sqlite:///{tmp_path}/v.db")
+    try:
+        vault = Vault(engine, load_or_create_key(tmp_path / "vault.key"))
+        pseudo = Pseudonymizer(detector, vault, ["PERSON"])
+        stored = pseudo.run([memo])[0].text
+        for value in ("Kwabena", "Asante-Darko", "Ellingsworth"):
+            assert value not in stored, stored
+        assert "Ghanaian Ambassador" in stored and "Consul" in stored
+        assert vault.lookup_value("Kwabena Asante-Darko", "PERSON")  # what `privrag erase --value` finds
+        assert vault.lookup_value("Marjorie Ellingsworth", "PERSON")
+        question = pseudo.run(["What did Kwabena Asante-Darko ask for?"], store=False)[0].text
+        assert "Asante-Darko" not in question, question
+    finally:
+        engine.dispose()

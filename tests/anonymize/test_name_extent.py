@@ -12,6 +12,7 @@ from anonymize.name_extent import (
     lexicon_full_name,
     ordinary_words,
     split_at_column_gaps,
+    trim_person,
 )
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import PROPAGATION
@@ -140,3 +141,40 @@ def test_another_mention_that_starts_a_company_name_is_dropped() -> None:
         "PERSON", quoted, quoted + 6, 0.6, recognition_metadata={"recognizer_name": PROPAGATION}
     )
     assert drop_company_heads(text, [propagated, other]) == [other]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "name", "qualifier"),
+    [
+        ("U.S. President Bill Clinton spoke.", "U.S. President Bill Clinton", "Bill Clinton", None),
+        (
+            "Palestinian President Yasser Arafat said",
+            "Palestinian President Yasser Arafat",
+            "Yasser Arafat",
+            "Palestinian",
+        ),
+        (
+            "backed security chief Alexander Lebed 's plan",
+            "security chief Alexander Lebed",
+            "Alexander Lebed",
+            None,
+        ),
+        ("French Prime Minister Alain Juppe met", "French Prime Minister Alain Juppe", "Alain Juppe", None),
+        (
+            "Prime Minister Viktor Chernomyrdin",
+            "Prime Minister Viktor Chernomyrdin",
+            "Viktor Chernomyrdin",
+            None,
+        ),
+        # A name that holds a title word keeps it; a given name before a title is no qualifier.
+        ("Stephen King Jr wrote", "Stephen King Jr", "Stephen King Jr", None),
+        ("Rosalind Judge Okafor signed", "Rosalind Judge Okafor", "Rosalind Judge Okafor", None),
+        ("Martin Luther King spoke", "Martin Luther King", "Martin Luther King", None),
+    ],
+)
+def test_a_qualified_title_before_a_name_is_trimmed(
+    text: str, found: str, name: str, qualifier: str | None, lexicon: NameLexicon
+) -> None:
+    qualifiers = [(text.index(qualifier), text.index(qualifier) + len(qualifier))] if qualifier else []
+    trimmed = trim_person(text, person(text, found), qualifiers, lexicon)
+    assert text[trimmed.start : trimmed.end] == name
