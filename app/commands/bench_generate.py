@@ -39,6 +39,12 @@ def register(groups: dict[str, Any], common: argparse.ArgumentParser) -> None:
     p.add_argument("--questions", default=str(DEFAULT_QUESTIONS), help="JSONL with a 'question' per line")
     p.add_argument("--limit", type=int, default=6)
     p.add_argument("--max-tokens", type=int, default=96)
+    p.add_argument(
+        "--cache-repeats",
+        type=int,
+        default=5,
+        help="each question asked again this often (cache hits, median)",
+    )
     p.set_defaults(func=run)
 
 
@@ -142,9 +148,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                     continue  # refused without the model: nothing to compare
                 row: dict[str, Any] = {"question": question, "privrag": service, "stages": gt.stages(answer)}
                 if not cache_note:
-                    again, _, repeated = gt.through_service(url, token, question, client)
-                    if repeated.get("timings", {}).get("cached"):
-                        row["cache_hit_ms"] = round(again["first_token_ms"] + again["after_last_token_ms"], 1)
+                    hits = gt.cache_hits(url, token, question, client, args.cache_repeats)
+                    if hits["wait_ms"]:
+                        row["cache_hit_ms"], row["cache_hits"] = hits["wait_ms_p50"], hits
                     else:
                         cache_note = "the service answered the repeated question anew: no answer cache hit"
                 messages, chunks = privrag_prompt(sources)
@@ -188,7 +194,12 @@ def _report(rows: list[dict], model_path: str, bench: Settings, cache_note: str,
         "prompt_tokens_p50": p50("prompt_tokens", "total"),
         "fixed_prompt_tokens_p50": p50("prompt_tokens", "fixed"),
         "question_prompt_tokens_p50": p50("prompt_tokens", "question"),
-        "cache_hit_ms_p50": gt.median([r.get("cache_hit_ms") for r in rows]),
+        "cache_hit_ms_p50": gt.median(
+            [r.get("cache_hit_ms") for r in rows]
+        ),  # the client's wait, kept client
+        "cache_hit_service_ms_p50": gt.median(
+            [r["cache_hits"]["service_ms_p50"] for r in rows if "cache_hits" in r]
+        ),
         # before the first token: retrieval (with the question's pseudonymization), passage selection, and
         # the judge's P(yes) when it is asked first ([retrieval] judge_first)
         **{f"{stage}_p50": p50("stages", stage) for stage in gt.STAGES},
@@ -298,8 +309,8 @@ def _human(result: dict) -> str:
         f"first token vs naive {r['first_token_vs_naive']} (target <= {TARGETS['first_token_vs_naive']}); "
         f"tokens/s vs bare {r['tokens_per_s_vs_bare']} (>= {TARGETS['tokens_per_s_vs_bare']}); "
         f"after last token {r['after_last_token_ms']} ms (<= {TARGETS['after_last_token_ms']:.0f}); "
-        f"cache hit {r['cache_hit_ms']} ms (<= {TARGETS['cache_hit_ms']:.0f})"
-        + (f" [{p['cache_hit_note']}]" if p["cache_hit_note"] else ""),
+        f"cache hit {r['cache_hit_ms']} ms (<= {TARGETS['cache_hit_ms']:.0f}; the service's own "
+        f"{p['cache_hit_service_ms_p50']} ms)" + (f" [{p['cache_hit_note']}]" if p["cache_hit_note"] else ""),
     ]
     return "\n".join(lines)
 

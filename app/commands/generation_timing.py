@@ -58,6 +58,30 @@ def through_service(
     return timings(started, first, last or end, "".join(pieces), end), sources, answer
 
 
+def cache_hits(url: str, token: str, question: str, client: httpx.Client, repeats: int) -> dict:
+    """The question asked ``repeats`` more times through the service with the kept ``client``: each hit's
+    wall time from sending the request to the stream's end (what an employee waits for a repeated question
+    through the API), the service's own time for it (its ``total_ms``), and their medians. ``misses``: the
+    repeats the service answered anew (no cache hit): their times are left out."""
+    waits: list[float] = []
+    inside: list[float] = []
+    misses = 0
+    for _ in range(repeats):
+        run, _sources, answer = through_service(url, token, question, client)
+        if not answer.get("timings", {}).get("cached"):
+            misses += 1
+            continue
+        waits.append(run["total_ms"])
+        inside.append(float(answer["timings"]["total_ms"]))
+    return {
+        "wait_ms": waits,
+        "service_ms": inside,
+        "wait_ms_p50": median(waits),
+        "service_ms_p50": median(inside),
+        "misses": misses,
+    }
+
+
 def bare(llm: Any, messages: list[dict], max_tokens: int, seed: int) -> dict:
     """One streamed chat completion straight on a llama-cpp-python ``Llama``."""
     started = time.perf_counter()
@@ -81,6 +105,7 @@ def timings(started: float, first: float | None, last: float, text: str, end: fl
     grounding checks, the judge, the done event)."""
     first = first or last
     return {
+        "total_ms": round((end - started) * 1000, 1),
         "first_token_ms": round((first - started) * 1000, 1),
         "generation_s": max(last - first, 1e-6),
         "text": text,

@@ -37,6 +37,8 @@ def test_bench_generate_reports_every_run_and_ratio(
             str(questions),
             "--max-tokens",
             "6",
+            "--cache-repeats",
+            "3",
             "--json",
         ]
     )
@@ -75,3 +77,11 @@ def test_bench_generate_reports_every_run_and_ratio(
         assert result["privrag"]["cache_hit_note"] and result["met"]["cache_hit_ms"] is None
     else:
         assert ratios["cache_hit_ms"] > 0
+        # each hit timed through the API with the kept client: the median of 3 repeats, the client's wait
+        # (request to the stream's end) at least the service's own time for the hit
+        hits = row["cache_hits"]
+        assert (
+            len(hits["wait_ms"]) == 3 and hits["misses"] == 0 and row["cache_hit_ms"] == hits["wait_ms_p50"]
+        )
+        assert all(w >= s > 0 for w, s in zip(hits["wait_ms"], hits["service_ms"], strict=True))
+        assert result["privrag"]["cache_hit_service_ms_p50"] == hits["service_ms_p50"]
