@@ -39,6 +39,7 @@ from anonymize.places import cities_above_countries, towns_before_postcodes
 from anonymize.recognizers.name_evidence import title_caps
 from anonymize.results import copy_span, labeled, tier
 from anonymize.signature_orgs import signature_companies
+from anonymize.table_columns import column_names
 
 _LINE_BREAK = re.compile(r"\n")
 _LEXICON_FULL_NAME = "LexiconFullName"  # an NER organization the lexicon reads as given name + surname
@@ -189,6 +190,12 @@ def addressees(state: Resolution) -> None:
     state.added += names_before_addresses(state.text, state.results, state.yielding)
 
 
+def table_columns(state: Resolution) -> None:
+    """A table's column of names holds names in its other cells (``anonymize.table_columns``)."""
+    if state.lexicon is not None:
+        state.added += column_names(state.text, [*state.results, *state.added], state.lexicon)
+
+
 def admit_added_names(state: Resolution) -> None:
     """The names found from other results join them, under the PERSON threshold and the allow list."""
     state.results += state.admitted(state.added)
@@ -308,6 +315,7 @@ STEPS: tuple[Step, ...] = (
     places_not_persons,
     other_mentions,
     addressees,
+    table_columns,
     admit_added_names,
     added_places_not_persons,
     address_places,

@@ -249,3 +249,31 @@ def test_a_name_after_a_qualified_title_end_to_end(detector: PiiDetector, tmp_pa
         assert "Asante-Darko" not in question, question
     finally:
         engine.dispose()
+
+
+def test_names_in_a_column_of_names_of_an_hr_export_end_to_end(detector: PiiDetector, tmp_path: Path) -> None:
+    """Detector 23: in an HR spreadsheet exported as CSV, a line manager the NER model misses ("Georgia
+    Whitlock": a US state's name; "Wiremu Tane") sits in a column of names the model found: the column vote
+    finds it. Stored pseudonymized, erasure finds it, a question naming it is pseudonymized; units stay."""
+    csv = (
+        "staff_no,name,unit,joined,line_manager,phone\n"
+        "4410,Chidera Okafor,Claims,2019-03-04,Ruairi Byrne,+44 20 7946 0311\n"
+        "4417,Wiremu Tane,Claims,2020-07-13,Ruairi Byrne,+44 20 7946 0318\n"
+        "4423,Saoirse Kehoe,Audit,2021-01-18,Lindiwe Khumalo,+44 20 7946 0324\n"
+        "4431,Mateus Carvalho,Audit,2022-05-09,Lindiwe Khumalo,+44 20 7946 0332\n"
+        "4436,Sydney Abara,Claims,2023-10-02,Georgia Whitlock,+44 20 7946 0337\n"
+    )
+    engine = create_engine(f"sqlite:///{tmp_path}/v.db")
+    try:
+        vault = Vault(engine, load_or_create_key(tmp_path / "vault.key"))
+        pseudo = Pseudonymizer(detector, vault, ["PERSON"])
+        stored = pseudo.run([csv])[0].text
+        for value in ("Whitlock", "Wiremu", "Tane", "Okafor", "Khumalo"):
+            assert value not in stored, stored
+        assert stored.count("Claims") == 3 and "line_manager" in stored
+        assert vault.lookup_value("Georgia Whitlock", "PERSON")  # what `privrag erase --value` finds
+        assert vault.lookup_value("Wiremu Tane", "PERSON")
+        question = pseudo.run(["Who reports to Georgia Whitlock?"], store=False)[0].text
+        assert "Whitlock" not in question, question
+    finally:
+        engine.dispose()

@@ -1,0 +1,159 @@
+"""Names by their table column: a column whose cells are mostly detected names holds names in its other cells.
+
+A CSV export, a markdown table or a roster laid out in columns puts one kind of value in each column::
+
+    10251,Kwabena Asante,IT,2022-02-28,Ilya Sorokin,k.asante@...
+    10260,April Delacroix,Marketing,2023-05-15,Jordan Price,a.delacroix@...
+
+When at least two cells of a column, and half of its cells under the first row, are names found by other
+means, a cell of the same column that has a name's shape (two to four capitalized words, or one word the name
+lexicon knows as a given name or surname and that is no frequent English word) is a name too, even where the
+NER model read a place or an organization in it ("Georgia Whitlock"). A header row is no name: its words are
+frequent English words ("manager", "Full name").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from presidio_analyzer import RecognizerResult
+
+from anonymize.name_lexicon import NameLexicon
+from anonymize.names import person_shaped
+from anonymize.results import tier
+
+TABLE_COLUMN = "NameTableColumn"
+_SCORE = 0.6
+_MIN_ROWS = 3
+_MIN_NAMED = 2
+_NAMED_SHARE = 0.5
+_COVER = 0.6
+_GAP = re.compile(r"[ \t]{2,}|\t")
+_SEPARATOR_ROW = re.compile(r"[\s|:+-]*")
+# A weekday or a month, whole or short, heads a rota's column: no name ("Thu", "Fri", "Mar").
+_CALENDAR_WORD = re.compile(
+    r"(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"(?i:day|nesday|sday|urday|uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\.?"
+)
+
+Cell = tuple[int, int]  # (start, end) of a cell's value in the text
+
+
+def _csv_cells(text: str, start: int, end: int) -> list[Cell]:
+    """Cells of one CSV line (double quotes protect commas)."""
+    cells, begin, quoted = [], start, False
+    for index in range(start, end):
+        char = text[index]
+        if char == '"':
+            quoted = not quoted
+        elif char == "," and not quoted:
+            cells.append((begin, index))
+            begin = index + 1
+    cells.append((begin, end))
+    return cells
+
+
+def _pipe_cells(text: str, start: int, end: int) -> list[Cell]:
+    line = text[start:end]
+    if not line.lstrip().startswith("|") or _SEPARATOR_ROW.fullmatch(line):
+        return []
+    bounds = [start + m.start() for m in re.finditer(r"\|", line)]
+    return [(a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _gap_cells(text: str, start: int, end: int) -> list[Cell]:
+    cells, begin = [], start
+    for gap in _GAP.finditer(text, start, end):
+        if gap.start() > begin:
+            cells.append((begin, gap.start()))
+        begin = gap.end()
+    if end > begin:
+        cells.append((begin, end))
+    return cells
+
+
+_SPLITTERS = (_csv_cells, _pipe_cells, _gap_cells)
+
+
+def _trimmed(text: str, cell: Cell) -> Cell:
+    start, end = cell
+    while start < end and text[start] in " \t\"'":
+        start += 1
+    while end > start and text[end - 1] in " \t\"'.;":
+        end -= 1
+    return start, end
+
+
+def tables(text: str) -> list[list[list[Cell]]]:
+    """Runs of at least three consecutive lines that split into the same number (two or more) of cells, by
+    commas, pipes or column gaps: each table a list of rows, each row a list of trimmed cells."""
+    lines, position = [], 0
+    for line in text.split("\n"):
+        lines.append((position, position + len(line)))
+        position += len(line) + 1
+    found: list[list[list[Cell]]] = []
+    for split in _SPLITTERS:
+        run: list[list[Cell]] = []
+        for start, end in [*lines, (0, 0)]:
+            cells = split(text, start, end) if end > start else []
+            if len(cells) >= 2 and (not run or len(cells) == len(run[0])):
+                run.append([_trimmed(text, c) for c in cells])
+                continue
+            if len(run) >= _MIN_ROWS:
+                found.append(run)
+            run = [[_trimmed(text, c) for c in cells]] if len(cells) >= 2 else []
+    return found
+
+
+def _covered(cell: Cell, persons: Sequence[RecognizerResult]) -> bool:
+    start, end = cell
+    covered = sum(min(end, r.end) - max(start, r.start) for r in persons if r.start < end and start < r.end)
+    return end > start and covered >= _COVER * (end - start)
+
+
+def name_shaped(value: str, lexicon: NameLexicon) -> bool:
+    """Two to four capitalized words (in capitals too) with a name of the lexicon among them, or one word the
+    lexicon knows as a name that is no frequent English word."""
+    shaped = value.title() if value.isupper() else value
+    parts = shaped.split()
+    if len(parts) == 1:
+        word = parts[0]
+        return lexicon.name_word(word) and word[:1].isupper() and not _CALENDAR_WORD.fullmatch(word)
+    return person_shaped(shaped, hyphenated=True) and any(lexicon.name_word(p.strip(".,")) for p in parts)
+
+
+def column_names(
+    text: str, results: Sequence[RecognizerResult], lexicon: NameLexicon
+) -> list[RecognizerResult]:
+    """PERSON results for the name-shaped cells of name columns that no result covers yet."""
+    persons = [r for r in results if r.entity_type == "PERSON"]
+    if not persons:
+        return []
+    found: list[RecognizerResult] = []
+    for table in tables(text):
+        for column in range(len(table[0])):
+            cells = [row[column] for row in table if row[column][1] > row[column][0]]
+            named = [c for c in cells if _covered(c, persons)]
+            body = [c for c in cells if c != table[0][column]]  # the share without a header row
+            if len(named) < _MIN_NAMED or len(named) < _NAMED_SHARE * len(body):
+                continue
+            for start, end in cells:
+                # The NER model's place or organization inside the cell does not stop it ("Georgia Whitlock").
+                if (start, end) in named or any(
+                    r.start < end and start < r.end and tier(r) < 2 for r in results
+                ):
+                    continue
+                if name_shaped(text[start:end], lexicon):
+                    found.append(_person(start, end))
+    return found
+
+
+def _person(start: int, end: int) -> RecognizerResult:
+    return RecognizerResult(
+        "PERSON",
+        start,
+        end,
+        _SCORE,
+        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: TABLE_COLUMN},
+    )

@@ -1,0 +1,64 @@
+"""Names by their table column (anonymize/table_columns.py), on hand-made results and the name lexicon."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from presidio_analyzer import RecognizerResult
+
+from anonymize import name_lexicon
+from anonymize.name_lexicon import NameLexicon
+from anonymize.table_columns import TABLE_COLUMN, column_names, name_shaped, tables
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> NameLexicon:
+    return name_lexicon.load()
+
+
+def _persons(text: str, *values: str) -> list[RecognizerResult]:
+    out = []
+    for value in values:
+        start = text.index(value)
+        out.append(RecognizerResult("PERSON", start, start + len(value), 0.85))
+    return out
+
+
+CSV = (
+    "id,name,team,lead\n"
+    "1,Oyelaran Bankole,Sales,Teodora Vasilescu\n"
+    '2,"Halvorsen, Maren",Sales,Teodora Vasilescu\n'
+    "3,Kwame Mensah-Bonsu,Finance,Ruairi Byrne\n"
+    "4,Ilse Vandermeulen,Finance,Ruairi Byrne\n"
+)
+
+
+def test_tables_by_commas_pipes_and_column_gaps() -> None:
+    assert [len(t) for t in tables(CSV)] == [5]
+    markdown = "| Name | Role |\n|---|---|\n| Ana Lima | lead |\n| Bo Chen | dev |\n| Eku Obi | ops |"
+    assert [len(t) for t in tables(markdown)] == [3]  # the rows under the separator
+    roster = "06:00  Ama Owusu    gate\n06:30  Lars Eid     dock\n07:00  Eun-ji Park  yard"
+    [table] = tables(roster)
+    assert [roster[s:e] for s, e in table[2]] == ["07:00", "Eun-ji Park", "yard"]
+    assert tables("One line, with a comma, or two.\nAnother line.") == []
+
+
+def test_the_other_cells_of_a_name_column_are_names(lexicon: NameLexicon) -> None:
+    names = _persons(CSV, "Oyelaran Bankole", "Halvorsen, Maren", "Kwame Mensah-Bonsu", "Ilse Vandermeulen")
+    byrne = [RecognizerResult("PERSON", m.start(), m.end(), 0.85) for m in re.finditer("Ruairi Byrne", CSV)]
+    # One named lead makes no name column.
+    assert column_names(CSV, [*names, byrne[0]], lexicon) == []
+    first_teodora = _persons(CSV, "Teodora Vasilescu")
+    found = column_names(CSV, [*names, *byrne, *first_teodora], lexicon)
+    second = CSV.index("Teodora Vasilescu", first_teodora[0].end)
+    assert [(r.start, r.end) for r in found] == [(second, second + len("Teodora Vasilescu"))]
+    assert found[0].recognition_metadata["recognizer_name"] == TABLE_COLUMN
+
+
+def test_name_shapes(lexicon: NameLexicon) -> None:
+    assert name_shaped("Ruairi Byrne", lexicon)
+    assert name_shaped("KAREN VAN DER LINDE", lexicon)
+    assert name_shaped("Okonkwo", lexicon)
+    assert not name_shaped("Thu", lexicon) and not name_shaped("Finance", lexicon)
+    assert not name_shaped("Operations Team", lexicon)
