@@ -16,6 +16,7 @@ from pathlib import Path
 
 from eval.extra import require_eval_extra
 from eval.homes import EvalHome, HomeFactory, HomeSpec
+from ingest.catalog import document_id
 
 
 @dataclass
@@ -212,9 +213,11 @@ def run_rag_benchmark(
             started = time.perf_counter()
             container.ingestor.run([corpus])
             ingest_seconds = time.perf_counter() - started
+            ids = {document_id(corpus / f"{pid}.txt"): pid for pid in passages if pid not in held_out}
+            passage_of = passage_names(container, ids)
             results = []
             for index, q in enumerate(chosen):
-                results.append(_ask(container, q))
+                results.append(_ask(container, q, passage_of))
                 if on_result:
                     on_result(results[-1])
                 if progress:
@@ -224,10 +227,19 @@ def run_rag_benchmark(
     return _summarize(results, ingest_seconds, model)
 
 
-def _ask(container: EvalHome, q: RagQuestion) -> RagResult:
+def passage_names(container: EvalHome, ids: dict[str, str]) -> dict[str, str]:
+    """Each ingested document's source (as the index keeps it: a name in a title such as "Jacksonville,
+    Florida" is pseudonymized there, and in citations) -> its XQuAD passage id, through the document ids
+    (``ids``: document id -> passage id). Citations are scored on this, never on the pseudonymized name."""
+    records = container.catalog.all()  # type: ignore[attr-defined]  # every home has its catalog
+    return {r.source: ids[r.doc_id] for r in records if r.doc_id in ids}
+
+
+def _ask(container: EvalHome, q: RagQuestion, passage_of: dict[str, str] | None = None) -> RagResult:
     answer = container.answerer.ask(q.question, None, reveal=True)  # an authorized evaluator reveals
-    cited = [Path(c.source).stem for c in answer.citations]
-    draft_cited = [Path(s).stem for s in answer.checks.get("draft_sources", [])]
+    names = passage_of or {}
+    cited = [names.get(c.source, Path(c.source).stem) for c in answer.citations]
+    draft_cited = [names.get(s, Path(s).stem) for s in answer.checks.get("draft_sources", [])]
     withheld = bool(answer.checks.get("withheld"))
     if not answer.checks:  # refused before the model answered, or by the model itself
         draft_cited = cited

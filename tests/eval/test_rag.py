@@ -11,10 +11,12 @@ from eval.rag import (
     clause_f1,
     exact_match,
     normalize_answer,
+    passage_names,
     run_rag_benchmark,
     sample_questions,
     token_f1,
 )
+from ingest.catalog import document_id
 from tests.conftest import make_settings
 
 
@@ -101,3 +103,29 @@ def test_benchmark_runs_the_real_path_on_a_tiny_dataset(tmp_path: Path, tiny_ggu
     assert 0.0 <= report.gate_refusal_accuracy <= report.refusal_accuracy
     assert report.latency_ms["total_p50"] > 0 and report.ingest_seconds > 0
     assert not (tmp_path / "home" / "store").exists()  # the benchmark used its own temporary home
+
+
+def test_citations_are_scored_by_document_id_not_by_the_pseudonymized_name(
+    tmp_path: Path, tiny_gguf: Path
+) -> None:
+    """A name in a passage's file name is pseudonymized in the index (and in citations): the cited passage is
+    recognized through its document id."""
+    from app.container import Container
+
+    corpus = tmp_path / "passages"
+    corpus.mkdir()
+    names = ["Jane Doe Memo_0", "Rivers_0"]
+    for pid in names:
+        (corpus / f"{pid}.txt").write_text(
+            f"{pid}\n\nJane Doe wrote that the Rhine flows to the North Sea.\n"
+        )
+    container = Container(make_settings(tmp_path / "home", tiny_gguf))
+    try:
+        container.ingestor.run([corpus])
+        ids = {document_id(corpus / f"{pid}.txt"): pid for pid in names}
+        passage_of = passage_names(container, ids)
+    finally:
+        container.close()
+    assert sorted(passage_of.values()) == sorted(names)
+    hidden = [source for source, pid in passage_of.items() if pid == "Jane Doe Memo_0"]
+    assert hidden and "Jane" not in hidden[0]  # the index keeps the name pseudonymized: the id finds it
