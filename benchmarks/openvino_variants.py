@@ -13,7 +13,10 @@ openvino and nncf are not privrag dependencies: ``pip install openvino nncf`` to
 
 from __future__ import annotations
 
+import logging
+import sys
 from collections.abc import Callable, Sequence
+from contextlib import redirect_stdout
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +67,13 @@ def openvino_encoders(
     except ImportError as exc:
         raise RuntimeError(f"--openvino needs openvino and nncf (pip install openvino nncf): {exc}") from exc
 
+    from nncf.common.logging.logger import nncf_logger
+
     from retrieval.onnx_export import export_fp32
+
+    for handler in nncf_logger.handlers:  # NNCF logs its tables on stdout: --json owns it
+        if isinstance(handler, logging.StreamHandler):
+            handler.setStream(sys.stderr)
 
     raw = work / "eager-fp32.onnx"
     if not raw.is_file():
@@ -90,7 +99,9 @@ def openvino_encoders(
         target = work / "ov-int8-weights.xml"
         if not target.is_file():
             mode = nncf.CompressWeightsMode.INT8_ASYM
-            ov.save_model(nncf.compress_weights(core.read_model(str(raw)), mode=mode), str(target))
+            with redirect_stdout(sys.stderr):  # and its progress bars
+                compressed = nncf.compress_weights(core.read_model(str(raw)), mode=mode)
+            ov.save_model(compressed, str(target))
         return encoder(core.read_model(str(target)), {"DYNAMIC_QUANTIZATION_GROUP_SIZE": 32})
 
     def int8_static() -> Any:
@@ -99,12 +110,13 @@ def openvino_encoders(
             if not calibration:
                 raise ValueError("ov-int8-static needs calibration chunks (--calibration > 0)")
             batches = [f for _, f in feeds(tokenizer, calibration, batch_size, bucket)]
-            quantized = nncf.quantize(
-                core.read_model(str(raw)),
-                nncf.Dataset(batches),
-                model_type=nncf.ModelType.TRANSFORMER,
-                subset_size=len(batches),
-            )
+            with redirect_stdout(sys.stderr):
+                quantized = nncf.quantize(
+                    core.read_model(str(raw)),
+                    nncf.Dataset(batches),
+                    model_type=nncf.ModelType.TRANSFORMER,
+                    subset_size=len(batches),
+                )
             ov.save_model(quantized, str(target))
         return encoder(core.read_model(str(target)))
 
