@@ -56,6 +56,7 @@ class RagResult:
     features: dict = field(default_factory=dict)  # every feature the judge had (retrieval.judge.features)
     after_last_token_ms: float = 0.0  # the checks and the judge, after the draft's last token
     judge_call_ms: float | None = None  # of which the judge's second model call (P(yes)), when it ran
+    echo: bool = False  # the draft copied the prompt's rules: no answer (retrieval.answer_echo)
 
 
 @dataclass
@@ -272,6 +273,7 @@ def _ask(container: EvalHome, q: RagQuestion, passage_of: dict[str, str] | None 
         features=answer.checks.get("features", {}),
         after_last_token_ms=answer.timings.get("after_last_token_ms", 0.0),
         judge_call_ms=answer.checks.get("judge_call_ms"),
+        echo=bool(answer.checks.get("echo")),
     )
 
 

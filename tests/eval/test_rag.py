@@ -98,6 +98,7 @@ def test_benchmark_runs_the_real_path_on_a_tiny_dataset(tmp_path: Path, tiny_ggu
     assert report.unanswerable_share == round(1 / 3, 4)
     assert all(0.0 <= v <= 1.0 for v in (report.clause_f1, report.draft_refusal_accuracy))
     assert all(r.withheld is False or r.refused for r in report.results)  # a withheld answer is a refusal
+    assert all(r.withheld for r in report.results if r.echo)  # a copy of the rules is withheld
     assert all(r.question_coverage is not None for r in report.results)
     assert all(r.refused for r in report.results if r.refused_before_model)  # the gate refuses
     assert 0.0 <= report.gate_refusal_accuracy <= report.refusal_accuracy
