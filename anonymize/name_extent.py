@@ -302,13 +302,14 @@ def _qualifier(
 
 
 _FIRST_WORD = re.compile(r"([\w-]+)\.?\s+")
+_POSSESSIVE = re.compile(r"[ \t]?['’]s$")  # "Mensah-Bonsu's", a tokenized "Lebed 's"
 
 
 def trim_person(
     text: str, result: RecognizerResult, qualifiers: list[tuple[int, int]], lexicon: NameLexicon | None
 ) -> RecognizerResult:
     """``result`` without the verb, greeting or title it took in ("Call Jane Doe", "Prime Minister John
-    Major", "ex-Beatle Paul", "U.S. President Bill Clinton")."""
+    Major", "ex-Beatle Paul", "U.S. President Bill Clinton") and without a possessive's ending ("Lebed's")."""
     start = after_qualified_title(text, result.start, result.end, qualifiers, lexicon)
     while True:
         match = _FIRST_WORD.match(text, start, result.end)
@@ -320,4 +321,6 @@ def trim_person(
         if folded not in NAME_PREFIXES and folded not in ROLE_TITLES and not word.startswith("ex-"):
             break
         start = match.end()
-    return result if start == result.start else copy_span(result, start, result.end)
+    possessive = _POSSESSIVE.search(text, start, result.end)
+    end = possessive.start() if possessive and possessive.start() > start else result.end
+    return result if (start, end) == (result.start, result.end) else copy_span(result, start, end)

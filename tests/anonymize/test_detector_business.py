@@ -277,3 +277,24 @@ def test_names_in_a_column_of_names_of_an_hr_export_end_to_end(detector: PiiDete
         assert "Whitlock" not in question, question
     finally:
         engine.dispose()
+
+
+def test_a_name_in_the_possessive_end_to_end(detector: PiiDetector, tmp_path: Path) -> None:
+    """Detector 24: a name in the possessive ("Ms Adebayo-Lindqvist's cover") is the name without "'s": the
+    rules that drop odd-shaped spans kept it no longer out, the vault holds the name itself (erasure finds it)
+    and a question naming the person is pseudonymized."""
+    memo = (
+        "Rota note, week 19. Prepared by T. Brandvold, checked by R. Halvorsen. "
+        "Ms Adebayo-Lindqvist's cover is Okonjo."
+    )
+    engine = create_engine(f"sqlite:///{tmp_path}/v.db")
+    try:
+        vault = Vault(engine, load_or_create_key(tmp_path / "vault.key"))
+        pseudo = Pseudonymizer(detector, vault, ["PERSON"])
+        stored = pseudo.run([memo])[0].text
+        assert "Adebayo-Lindqvist" not in stored and "cover is" in stored, stored
+        assert vault.lookup_value("Adebayo-Lindqvist", "PERSON")  # what `privrag erase --value` finds
+        question = pseudo.run(["Who covers for Adebayo-Lindqvist?"], store=False)[0].text
+        assert "Adebayo-Lindqvist" not in question, question
+    finally:
+        engine.dispose()

@@ -178,3 +178,13 @@ def test_a_qualified_title_before_a_name_is_trimmed(
     qualifiers = [(text.index(qualifier), text.index(qualifier) + len(qualifier))] if qualifier else []
     trimmed = trim_person(text, person(text, found), qualifiers, lexicon)
     assert text[trimmed.start : trimmed.end] == name
+
+
+def test_a_possessive_ending_is_no_part_of_the_name(lexicon: NameLexicon) -> None:
+    for text, found, name in [
+        ("Ms Adebayo-Lindqvist's cover is Okonjo.", "Ms Adebayo-Lindqvist's", "Adebayo-Lindqvist"),
+        ("backed Alexander Lebed 's peace plan", "Alexander Lebed 's", "Alexander Lebed"),
+        ("the desk of Sydney Carrington’s team", "Sydney Carrington’s", "Sydney Carrington"),
+    ]:
+        trimmed = trim_person(text, person(text, found), [], lexicon)
+        assert text[trimmed.start : trimmed.end] == name
