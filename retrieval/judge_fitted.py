@@ -4,9 +4,12 @@
   the last token.
 - ``question``: the same plus P(yes) of a second, one-token model call on the answer's KV prefix.
 
-Not fitted yet: P(yes) alone at 0.5 (the earlier judge). Fitted by ``python -m eval.rag_calibration`` on the
-``report.json`` of ``privrag eval rag --seed 13`` (the dev split), reported on seed 7: docs/evaluation.md,
-"Direct answers, the calibrated judge and the answer cache".
+``draft`` fitted (session 8) by ``python -m eval.rag_calibration --dev dev13.jsonl --mode draft`` on the first
+73 questions of ``privrag eval rag --limit 100 --seed 13`` (58 answerable, 15 unanswerable; the run was
+stopped there for time; citations scored by document id), Qwen2.5-Coder-1.5B Q4_K_M: on those questions
+refusal accuracy 0.933, answerable refused 0.19 (P(yes) >= 0.5, the earlier default: 1.0 and 0.53). It weighs
+no P(yes), so no judge call is made. Seed 7 was not run. ``question`` is not fitted: P(yes) alone at 0.5.
+Figures: docs/evaluation.md, "Direct answers, the calibrated judge and the answer cache".
 """
 
 from __future__ import annotations
@@ -19,7 +22,19 @@ from retrieval.judge import Calibration
 JudgeMode = Literal["draft", "question"]
 
 FITTED: dict[str, Calibration] = {
-    "draft": Calibration(),
+    "draft": Calibration(
+        bias=-9.2532,
+        weights={
+            "start": 1.073,
+            "fact_logp": 3.0295,
+            "fact_min": 0.2565,
+            "support": 4.4561,
+            "coverage": 7.5054,
+            "dense": 0.0922,
+            "agree": 1.6204,
+        },
+        threshold=0.5205,
+    ),
     "question": Calibration(),
 }
 
