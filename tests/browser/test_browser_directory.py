@@ -41,12 +41,9 @@ def directory_stack(
     home = tmp_path / "home"
     home.mkdir()
     (home / "privrag.toml").write_text(ldap_tree.auth_toml())
-    env = {
-        # SmolLM2's drafts over two short documents are often withheld as weakly supported; the grounding
-        # checks have their own tests (tests/retrieval/test_answer_grounding.py): here the ACL matters.
-        "PRIVRAG_RETRIEVAL__MIN_SUPPORT": "0",
-        "PRIVRAG_INGEST__ALLOWED_ROOTS": json.dumps([str(tmp_path)]),
-    }
+    # The product's grounding defaults: a draft SmolLM2 does not support from its sources is withheld and the
+    # closest passage is shown; either way the source shown must be the user's own group's document.
+    env = {"PRIVRAG_INGEST__ALLOWED_ROOTS": json.dumps([str(tmp_path)])}
     with running_stack(home, tiny_gguf, env) as stack:
         service = ServiceClient(stack.service_url, token=stack.cli_token)
         for group, (name, text) in (("hr", HR_DOC), ("eng", ENG_DOC)):
