@@ -3,6 +3,7 @@ spaCy model and name lexicon. The names here are in none of the evaluation corpo
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,14 @@ from anonymize.vault import Vault
 @pytest.fixture(scope="module")
 def detector() -> PiiDetector:
     return PiiDetector(DetectorConfig())
+
+
+@pytest.fixture
+def vault(tmp_path: Path) -> Iterator[Vault]:
+    """A vault over a fresh SQLite database, as the product keeps it (what `privrag erase --value` reads)."""
+    engine = create_engine(f"sqlite:///{tmp_path}/v.db")
+    yield Vault(engine, load_or_create_key(tmp_path / "vault.key"))
+    engine.dispose()
 
 
 def persons(detector: PiiDetector, text: str) -> list[str]:
@@ -79,7 +88,7 @@ def test_inverted_names_in_a_payroll_table_and_initials_with_surnames(detector: 
 
 
 def test_hr_memo_and_incident_report_are_pseudonymized_end_to_end(
-    detector: PiiDetector, tmp_path: Path
+    detector: PiiDetector, vault: Vault
 ) -> None:
     """The insider's case of issue 19: double-barrelled surnames of non-English origin in an HR memo and an
     incident report are replaced everywhere, so the vault (and erasure) knows them."""
@@ -94,23 +103,15 @@ def test_hr_memo_and_incident_report_are_pseudonymized_end_to_end(
         "At 07:40 a pallet fell near Chinedu Ezeoke-Mwale. Teixeira-Brandão stopped the forklift; "
         "Ezeoke-Mwale was unhurt."
     )
-    engine = create_engine(f"sqlite:///{tmp_path}/v.db")
-    try:
-        pseudo = Pseudonymizer(
-            detector, Vault(engine, load_or_create_key(tmp_path / "vault.key")), ["PERSON"]
-        )
-        outputs = [pseudo.run([text])[0].text for text in (memo, report)]
-        for name in ("Solheim-Aasen", "Ezeoke-Mwale", "Teixeira-Brandão", "Ingrid", "Chinedu", "Paulo"):
-            assert all(name not in out for out in outputs), (name, outputs)
-        assert pseudo.vault.find("PERSON", "Chinedu Ezeoke-Mwale")
-        assert "Bergen" in outputs[0] and "Bergen" in outputs[1]  # places are left
-    finally:
-        engine.dispose()
+    pseudo = Pseudonymizer(detector, vault, ["PERSON"])
+    outputs = [pseudo.run([text])[0].text for text in (memo, report)]
+    for name in ("Solheim-Aasen", "Ezeoke-Mwale", "Teixeira-Brandão", "Ingrid", "Chinedu", "Paulo"):
+        assert all(name not in out for out in outputs), (name, outputs)
+    assert pseudo.vault.find("PERSON", "Chinedu Ezeoke-Mwale")
+    assert "Bergen" in outputs[0] and "Bergen" in outputs[1]  # places are left
 
 
-def test_half_found_names_and_places_read_as_persons_end_to_end(
-    detector: PiiDetector, tmp_path: Path
-) -> None:
+def test_half_found_names_and_places_read_as_persons_end_to_end(detector: PiiDetector, vault: Vault) -> None:
     """Detector 14 (issue 19): a given name that is an English word ("Hope"), a surname after an initial,
     and a city named like a person ("Valencia") in an HR memo: the whole names are stored pseudonymized,
     erasure finds them, the same name in a question is pseudonymized, the city stays."""
@@ -119,20 +120,15 @@ def test_half_found_names_and_places_read_as_persons_end_to_end(
         "Hope Vázquez-Ibarra joins our Valencia office on 4 May as site lead, taking over from "
         "K. Oyelowo-Finch, who moves to the Nairobi office. Please send questions to Hope."
     )
-    engine = create_engine(f"sqlite:///{tmp_path}/v.db")
-    try:
-        vault = Vault(engine, load_or_create_key(tmp_path / "vault.key"))
-        pseudo = Pseudonymizer(detector, vault, ["PERSON"])
-        stored = pseudo.run([memo])[0].text
-        for value in ("Hope", "Vázquez-Ibarra", "Oyelowo-Finch"):
-            assert value not in stored, stored
-        assert stored.count("Valencia") == 2 and "Nairobi" in stored
-        assert vault.lookup_value("Hope Vázquez-Ibarra", "PERSON")  # what `privrag erase --value` finds
-        assert vault.lookup_value("K. Oyelowo-Finch", "PERSON")
-        question = pseudo.run(["When does Hope Vázquez-Ibarra start in Valencia?"], store=False)[0].text
-        assert "Vázquez-Ibarra" not in question and "Hope" not in question and "Valencia" in question
-    finally:
-        engine.dispose()
+    pseudo = Pseudonymizer(detector, vault, ["PERSON"])
+    stored = pseudo.run([memo])[0].text
+    for value in ("Hope", "Vázquez-Ibarra", "Oyelowo-Finch"):
+        assert value not in stored, stored
+    assert stored.count("Valencia") == 2 and "Nairobi" in stored
+    assert vault.lookup_value("Hope Vázquez-Ibarra", "PERSON")  # what `privrag erase --value` finds
+    assert vault.lookup_value("K. Oyelowo-Finch", "PERSON")
+    question = pseudo.run(["When does Hope Vázquez-Ibarra start in Valencia?"], store=False)[0].text
+    assert "Vázquez-Ibarra" not in question and "Hope" not in question and "Valencia" in question
 
 
 def test_a_roster_laid_out_in_columns_is_no_street_address(detector: PiiDetector) -> None:
@@ -149,7 +145,7 @@ def test_a_roster_laid_out_in_columns_is_no_street_address(detector: PiiDetector
     assert not any(t == "STREET_ADDRESS" and "route" in v for t, v in found)
 
 
-def test_names_typed_in_lower_case_in_a_chat_log_end_to_end(detector: PiiDetector, tmp_path: Path) -> None:
+def test_names_typed_in_lower_case_in_a_chat_log_end_to_end(detector: PiiDetector, vault: Vault) -> None:
     """Detector 17: a team chat typed in lower case names people as handles, in thanks and as the subject of
     a verb; the names are stored pseudonymized, erasure finds them, the same name in a question is
     pseudonymized, and the chat's everyday words stay."""
@@ -159,22 +155,17 @@ def test_names_typed_in_lower_case_in_a_chat_log_end_to_end(detector: PiiDetecto
         "[09:05] <eszter> ok. also folasade okwuosa wants the release notes by noon\n"
         "[09:06] <tormod> folasade always wants them by noon lol"
     )
-    engine = create_engine(f"sqlite:///{tmp_path}/v.db")
-    try:
-        vault = Vault(engine, load_or_create_key(tmp_path / "vault.key"))
-        pseudo = Pseudonymizer(detector, vault, ["PERSON"])
-        stored = pseudo.run([chat])[0].text
-        for value in ("eszter", "tormod", "folasade", "okwuosa"):
-            assert value not in stored, stored
-        assert "release notes by noon" in stored and "build is red again" in stored
-        assert vault.lookup_value("folasade okwuosa", "PERSON")  # what `privrag erase --value` finds
-        question = pseudo.run(["has tormod said when folasade okwuosa wants the notes?"], store=False)[0]
-        assert "tormod" not in question.text and "okwuosa" not in question.text, question.text
-    finally:
-        engine.dispose()
+    pseudo = Pseudonymizer(detector, vault, ["PERSON"])
+    stored = pseudo.run([chat])[0].text
+    for value in ("eszter", "tormod", "folasade", "okwuosa"):
+        assert value not in stored, stored
+    assert "release notes by noon" in stored and "build is red again" in stored
+    assert vault.lookup_value("folasade okwuosa", "PERSON")  # what `privrag erase --value` finds
+    question = pseudo.run(["has tormod said when folasade okwuosa wants the notes?"], store=False)[0]
+    assert "tormod" not in question.text and "okwuosa" not in question.text, question.text
 
 
-def test_vietnamese_names_in_an_e_mail_end_to_end(detector: PiiDetector, tmp_path: Path) -> None:
+def test_vietnamese_names_in_an_e_mail_end_to_end(detector: PiiDetector, vault: Vault) -> None:
     """Detector 18: names written with Vietnamese letters (Latin Extended Additional) in an e-mail's header,
     body and sign-off are stored pseudonymized, erasure finds them, a question naming one is pseudonymized."""
     mail = (
@@ -182,22 +173,17 @@ def test_vietnamese_names_in_an_e_mail_end_to_end(detector: PiiDetector, tmp_pat
         "Subject: customs papers\n\nChị Hồng,\n\nThe two containers are still held at the port. "
         "Lê Thị Hồng will call the broker tomorrow.\n\nThanks,\nQuỳnh"
     )
-    engine = create_engine(f"sqlite:///{tmp_path}/v.db")
-    try:
-        vault = Vault(engine, load_or_create_key(tmp_path / "vault.key"))
-        pseudo = Pseudonymizer(detector, vault, ["PERSON"])
-        stored = pseudo.run([mail])[0].text
-        for value in ("Quỳnh", "Hồng", "Vũ Hoàng"):
-            assert value not in stored, stored
-        assert "containers are still held" in stored
-        assert vault.lookup_value("Lê Thị Hồng", "PERSON")  # what `privrag erase --value` finds
-        question = pseudo.run(["Did Lê Thị Hồng call the broker?"], store=False)[0].text
-        assert "Hồng" not in question, question
-    finally:
-        engine.dispose()
+    pseudo = Pseudonymizer(detector, vault, ["PERSON"])
+    stored = pseudo.run([mail])[0].text
+    for value in ("Quỳnh", "Hồng", "Vũ Hoàng"):
+        assert value not in stored, stored
+    assert "containers are still held" in stored
+    assert vault.lookup_value("Lê Thị Hồng", "PERSON")  # what `privrag erase --value` finds
+    question = pseudo.run(["Did Lê Thị Hồng call the broker?"], store=False)[0].text
+    assert "Hồng" not in question, question
 
 
-def test_company_line_of_a_signature_end_to_end(detector: PiiDetector, tmp_path: Path) -> None:
+def test_company_line_of_a_signature_end_to_end(detector: PiiDetector, vault: Vault) -> None:
     """Detector 21: the line after the sender's name and role in an e-mail signature, above the postal
     address, is the sender's company (ORGANIZATION), not a person nor clear text. With organizations
     pseudonymized, it is stored pseudonymized, erasure finds it, a question naming it is pseudonymized; the
@@ -210,22 +196,17 @@ def test_company_line_of_a_signature_end_to_end(detector: PiiDetector, tmp_path:
     found = {(r.entity_type, mail[r.start : r.end]) for r in detector.analyze([mail])[0]}
     assert ("ORGANIZATION", "Kestrelmoor Haulage") in found
     assert ("PERSON", "Teodora Vasilescu-Pop") in found
-    engine = create_engine(f"sqlite:///{tmp_path}/v.db")
-    try:
-        vault = Vault(engine, load_or_create_key(tmp_path / "vault.key"))
-        pseudo = Pseudonymizer(detector, vault, ["PERSON", "ORGANIZATION"])
-        stored = pseudo.run([mail])[0].text
-        for value in ("Kestrelmoor", "Vasilescu-Pop", "Teodora"):
-            assert value not in stored, stored
-        assert "Head of Procurement" in stored and "corrected invoice" in stored
-        assert vault.lookup_value("Kestrelmoor Haulage", "ORGANIZATION")  # what `privrag erase --value` finds
-        question = pseudo.run(["Has Kestrelmoor Haulage sent the corrected invoice?"], store=False)[0].text
-        assert "Kestrelmoor" not in question, question
-    finally:
-        engine.dispose()
+    pseudo = Pseudonymizer(detector, vault, ["PERSON", "ORGANIZATION"])
+    stored = pseudo.run([mail])[0].text
+    for value in ("Kestrelmoor", "Vasilescu-Pop", "Teodora"):
+        assert value not in stored, stored
+    assert "Head of Procurement" in stored and "corrected invoice" in stored
+    assert vault.lookup_value("Kestrelmoor Haulage", "ORGANIZATION")  # what `privrag erase --value` finds
+    question = pseudo.run(["Has Kestrelmoor Haulage sent the corrected invoice?"], store=False)[0].text
+    assert "Kestrelmoor" not in question, question
 
 
-def test_a_name_after_a_qualified_title_end_to_end(detector: PiiDetector, tmp_path: Path) -> None:
+def test_a_name_after_a_qualified_title_end_to_end(detector: PiiDetector, vault: Vault) -> None:
     """Detector 22: a nationality, a country or an office before a title ("Ghanaian Ambassador ...", "U.S.
     President ...") is no part of the name that follows: the vault holds the name itself, so erasure of
     the name finds it, and a question naming the person is pseudonymized; the title stays readable."""
@@ -235,23 +216,18 @@ def test_a_name_after_a_qualified_title_end_to_end(detector: PiiDetector, tmp_pa
     )
     found = {memo[r.start : r.end] for r in detector.analyze([memo])[0] if r.entity_type == "PERSON"}
     assert {"Kwabena Asante-Darko", "Marjorie Ellingsworth"} <= found, found
-    engine = create_engine(f"sqlite:///{tmp_path}/v.db")
-    try:
-        vault = Vault(engine, load_or_create_key(tmp_path / "vault.key"))
-        pseudo = Pseudonymizer(detector, vault, ["PERSON"])
-        stored = pseudo.run([memo])[0].text
-        for value in ("Kwabena", "Asante-Darko", "Ellingsworth"):
-            assert value not in stored, stored
-        assert "Ghanaian Ambassador" in stored and "Consul" in stored
-        assert vault.lookup_value("Kwabena Asante-Darko", "PERSON")  # what `privrag erase --value` finds
-        assert vault.lookup_value("Marjorie Ellingsworth", "PERSON")
-        question = pseudo.run(["What did Kwabena Asante-Darko ask for?"], store=False)[0].text
-        assert "Asante-Darko" not in question, question
-    finally:
-        engine.dispose()
+    pseudo = Pseudonymizer(detector, vault, ["PERSON"])
+    stored = pseudo.run([memo])[0].text
+    for value in ("Kwabena", "Asante-Darko", "Ellingsworth"):
+        assert value not in stored, stored
+    assert "Ghanaian Ambassador" in stored and "Consul" in stored
+    assert vault.lookup_value("Kwabena Asante-Darko", "PERSON")  # what `privrag erase --value` finds
+    assert vault.lookup_value("Marjorie Ellingsworth", "PERSON")
+    question = pseudo.run(["What did Kwabena Asante-Darko ask for?"], store=False)[0].text
+    assert "Asante-Darko" not in question, question
 
 
-def test_names_in_a_column_of_names_of_an_hr_export_end_to_end(detector: PiiDetector, tmp_path: Path) -> None:
+def test_names_in_a_column_of_names_of_an_hr_export_end_to_end(detector: PiiDetector, vault: Vault) -> None:
     """Detector 23: in an HR spreadsheet exported as CSV, a line manager the NER model misses ("Georgia
     Whitlock": a US state's name; "Wiremu Tane") sits in a column of names the model found: the column vote
     finds it. Stored pseudonymized, erasure finds it, a question naming it is pseudonymized; units stay."""
@@ -263,23 +239,18 @@ def test_names_in_a_column_of_names_of_an_hr_export_end_to_end(detector: PiiDete
         "4431,Mateus Carvalho,Audit,2022-05-09,Lindiwe Khumalo,+44 20 7946 0332\n"
         "4436,Sydney Abara,Claims,2023-10-02,Georgia Whitlock,+44 20 7946 0337\n"
     )
-    engine = create_engine(f"sqlite:///{tmp_path}/v.db")
-    try:
-        vault = Vault(engine, load_or_create_key(tmp_path / "vault.key"))
-        pseudo = Pseudonymizer(detector, vault, ["PERSON"])
-        stored = pseudo.run([csv])[0].text
-        for value in ("Whitlock", "Wiremu", "Tane", "Okafor", "Khumalo"):
-            assert value not in stored, stored
-        assert stored.count("Claims") == 3 and "line_manager" in stored
-        assert vault.lookup_value("Georgia Whitlock", "PERSON")  # what `privrag erase --value` finds
-        assert vault.lookup_value("Wiremu Tane", "PERSON")
-        question = pseudo.run(["Who reports to Georgia Whitlock?"], store=False)[0].text
-        assert "Whitlock" not in question, question
-    finally:
-        engine.dispose()
+    pseudo = Pseudonymizer(detector, vault, ["PERSON"])
+    stored = pseudo.run([csv])[0].text
+    for value in ("Whitlock", "Wiremu", "Tane", "Okafor", "Khumalo"):
+        assert value not in stored, stored
+    assert stored.count("Claims") == 3 and "line_manager" in stored
+    assert vault.lookup_value("Georgia Whitlock", "PERSON")  # what `privrag erase --value` finds
+    assert vault.lookup_value("Wiremu Tane", "PERSON")
+    question = pseudo.run(["Who reports to Georgia Whitlock?"], store=False)[0].text
+    assert "Whitlock" not in question, question
 
 
-def test_a_name_in_the_possessive_end_to_end(detector: PiiDetector, tmp_path: Path) -> None:
+def test_a_name_in_the_possessive_end_to_end(detector: PiiDetector, vault: Vault) -> None:
     """Detector 24: a name in the possessive ("Ms Adebayo-Lindqvist's cover") is the name without "'s": the
     rules that drop odd-shaped spans kept it no longer out, the vault holds the name itself (erasure finds it)
     and a question naming the person is pseudonymized."""
@@ -287,14 +258,9 @@ def test_a_name_in_the_possessive_end_to_end(detector: PiiDetector, tmp_path: Pa
         "Rota note, week 19. Prepared by T. Brandvold, checked by R. Halvorsen. "
         "Ms Adebayo-Lindqvist's cover is Okonjo."
     )
-    engine = create_engine(f"sqlite:///{tmp_path}/v.db")
-    try:
-        vault = Vault(engine, load_or_create_key(tmp_path / "vault.key"))
-        pseudo = Pseudonymizer(detector, vault, ["PERSON"])
-        stored = pseudo.run([memo])[0].text
-        assert "Adebayo-Lindqvist" not in stored and "cover is" in stored, stored
-        assert vault.lookup_value("Adebayo-Lindqvist", "PERSON")  # what `privrag erase --value` finds
-        question = pseudo.run(["Who covers for Adebayo-Lindqvist?"], store=False)[0].text
-        assert "Adebayo-Lindqvist" not in question, question
-    finally:
-        engine.dispose()
+    pseudo = Pseudonymizer(detector, vault, ["PERSON"])
+    stored = pseudo.run([memo])[0].text
+    assert "Adebayo-Lindqvist" not in stored and "cover is" in stored, stored
+    assert vault.lookup_value("Adebayo-Lindqvist", "PERSON")  # what `privrag erase --value` finds
+    question = pseudo.run(["Who covers for Adebayo-Lindqvist?"], store=False)[0].text
+    assert "Adebayo-Lindqvist" not in question, question
