@@ -20,6 +20,7 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.name_extent import lexicon_full_name
 from anonymize.name_lexicon import NameLexicon
+from anonymize.names import LINE_JUNK
 from anonymize.results import tier
 from anonymize.text import words
 
@@ -29,7 +30,6 @@ _SCORE = 0.6
 _ANCHORS = frozenset(["STREET_ADDRESS", "PHONE_NUMBER", "EMAIL_ADDRESS", "URL"])
 # A short label before a contact value on its line ("Tel.", "Mobile:", "E:").
 _CONTACT_LABEL = re.compile(r"[ \t>?*|•-]*(?:[A-Za-z][\w.-]*[ \t]?){0,2}[:.]?[ \t]*$")
-_LINE_JUNK = " \t>?*}|-•"
 _MAX_LINES_ABOVE = 4
 _MAX_WORDS = 6
 _PERSON_COVER = 0.6  # the share of a line's letters a person's name covers on a name line
@@ -63,7 +63,7 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _value(text: str, start: int, end: int) -> tuple[int, int]:
     """The line's span without its leading junk and trailing blanks or commas."""
     line = text[start:end]
-    lead = len(line) - len(line.lstrip(_LINE_JUNK))
+    lead = len(line) - len(line.lstrip(LINE_JUNK))
     tail = len(line.rstrip(" \t,;"))
     return start + lead, start + max(lead, tail)
 
@@ -141,7 +141,7 @@ def signature_companies(
         end = anchor - 1
         while end > 0 and len(block) < _MAX_LINES_ABOVE:
             start = text.rfind("\n", 0, end) + 1
-            if not text[start:end].strip(_LINE_JUNK):
+            if not text[start:end].strip(LINE_JUNK):
                 break  # a blank line ends the block
             block.insert(0, (start, end))
             end = start - 1
