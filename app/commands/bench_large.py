@@ -30,12 +30,22 @@ TARGET_LAST_FIRST = 0.9  # chunks/s of the last tenth vs the first
 TARGET_MEMORY_GROWTH = 1.2
 
 
+def memory_mb() -> dict[str, float]:
+    """This process's resident memory as the kernel counts it (``/proc/self/status``), in MB: ``VmRSS`` in
+    all, ``RssAnon`` (heaps: Python's, the models', the store engine's structures) and ``RssFile`` (mapped
+    file pages: libraries, the store's segment files and WAL, which the kernel can drop under pressure)."""
+    wanted = {"VmRSS", "RssAnon", "RssFile"}
+    out = dict.fromkeys(wanted, 0.0)
+    for line in Path("/proc/self/status").read_text().splitlines():
+        key, _, rest = line.partition(":")
+        if key in wanted:
+            out[key] = int(rest.split()[0]) / 1024
+    return out
+
+
 def rss_mb() -> float:
     """This process's resident memory (``/proc/self/status``), in MB."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+    return memory_mb()["VmRSS"]
 
 
 class MemorySampler(threading.Thread):
@@ -45,11 +55,14 @@ class MemorySampler(threading.Thread):
         super().__init__(name="bench-rss", daemon=True)
         self.interval = interval
         self.samples: list[tuple[float, float]] = []
+        self.split: list[tuple[float, float, float]] = []  # (perf_counter, RssAnon MB, RssFile MB)
         self._stop_event = threading.Event()
 
     def run(self) -> None:
         while not self._stop_event.is_set():
-            self.samples.append((time.perf_counter(), rss_mb()))
+            now, memory = time.perf_counter(), memory_mb()
+            self.samples.append((now, memory["VmRSS"]))
+            self.split.append((now, memory["RssAnon"], memory["RssFile"]))
             self._stop_event.wait(self.interval)
 
     def stop(self) -> list[tuple[float, float]]:
@@ -71,10 +84,14 @@ class RateRecorder:
 
 
 def by_tenth(
-    samples: list[tuple[float, int, int]], files_total: int, rss: list[tuple[float, float]]
+    samples: list[tuple[float, int, int]],
+    files_total: int,
+    rss: list[tuple[float, float]],
+    split: list[tuple[float, float, float]] | None = None,
 ) -> list[dict[str, Any]]:
     """Chunks/s and peak memory over each tenth of the files (the time from one tenth's boundary to the
-    next's, at the first progress update that reached it)."""
+    next's, at the first progress update that reached it); with ``split`` (the sampler's), also the
+    anonymous and file-backed resident memory at the tenth's last sample."""
     if not samples or files_total <= 0:
         return []
     bounds = [samples[0]]
@@ -86,15 +103,17 @@ def by_tenth(
         (t0, _, c0), (t1, _, c1) = bounds[k], bounds[k + 1]
         peak = max((mb for t, mb in rss if t0 <= t <= t1), default=0.0)
         seconds = t1 - t0
-        tenths.append(
-            {
-                "tenth": k + 1,
-                "chunks": c1 - c0,
-                "seconds": round(seconds, 1),
-                "chunks_per_s": round((c1 - c0) / seconds, 2) if seconds > 0 else None,
-                "peak_rss_mb": round(peak, 1),
-            }
-        )
+        tenth: dict[str, Any] = {
+            "tenth": k + 1,
+            "chunks": c1 - c0,
+            "seconds": round(seconds, 1),
+            "chunks_per_s": round((c1 - c0) / seconds, 2) if seconds > 0 else None,
+            "peak_rss_mb": round(peak, 1),
+        }
+        inside = [s for s in split or () if t0 <= s[0] <= t1]
+        if inside:
+            tenth["end_anon_mb"], tenth["end_file_mb"] = round(inside[-1][1], 1), round(inside[-1][2], 1)
+        tenths.append(tenth)
     return tenths
 
 
@@ -128,6 +147,12 @@ def _sample_texts(store: Any, wanted: int) -> list[str]:
         for i, n in enumerate(store.iter_nodes())
         if i % step == 0
     ]
+
+
+def _growth(tenths: list[dict[str, Any]], key: str) -> float | None:
+    """``key`` at the last tenth over the second (after the first tenth's warm-up)."""
+    values = [t[key] for t in tenths if t.get(key)]
+    return round(values[-1] / values[1], 3) if len(values) > 1 else None
 
 
 def run_large(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
@@ -184,7 +209,7 @@ def run_large(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
         swept=report.swept,
         precision=precision,
     )
-    tenths = by_tenth(recorder.samples, recorder.files_total, rss)
+    tenths = by_tenth(recorder.samples, recorder.files_total, rss, sampler.split)
     timed = [t for t in tenths if t["chunks_per_s"]]  # a tenth no progress update ended has no rate
     rates = (timed[0]["chunks_per_s"], timed[-1]["chunks_per_s"]) if timed else (None, None)
     peaks = [t["peak_rss_mb"] for t in tenths if t["peak_rss_mb"]]
@@ -202,6 +227,8 @@ def run_large(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
             "growth_last_vs_second_tenth": round(last["peak_rss_mb"] / memory_base, 3)
             if memory_base
             else None,
+            "anon_growth_last_vs_second_tenth": _growth(tenths, "end_anon_mb"),
+            "file_growth_last_vs_second_tenth": _growth(tenths, "end_file_mb"),
         },
         "embedding_only": bound,
         "ratio_wall_bound": round(ours["chunks_per_s"] / bound["chunks_per_s"], 3)
@@ -238,7 +265,9 @@ def human(r: dict[str, Any]) -> str:
             f"{r['embedding_only']['chunks_per_s']} chunks/s; wall/bound = {r['ratio_wall_bound']} "
             f"(target >= {TARGET_WALL_BOUND})",
             f"  chunks/s by tenth: {tenths}; last/first = {r['last_vs_first_tenth']}",
-            f"  peak RSS {m['peak_rss_mb']} MB; last/second tenth = {m['growth_last_vs_second_tenth']}",
+            f"  peak RSS {m['peak_rss_mb']} MB; last/second tenth = {m['growth_last_vs_second_tenth']} "
+            f"(anonymous {m.get('anon_growth_last_vs_second_tenth')}, "
+            f"file-backed {m.get('file_growth_last_vs_second_tenth')})",
             f"  second job: {s['files']} files, sweep {s['sweep_seconds']} s "
             f"(target <= {TARGET_SECOND_SWEEP_S})",
             f"  machine: {r['machine']['cpu']}, {r['machine']['cpus']} cpus, bf16 {r['machine']['bf16']}, "
