@@ -237,10 +237,19 @@ def ordinary_words(value: str, lexicon: NameLexicon) -> bool:
 def drop_ordinary_words(
     text: str, results: list[RecognizerResult], lexicon: NameLexicon
 ) -> list[RecognizerResult]:
-    """``results`` without the PERSON spans made only of ordinary English words (``ordinary_words``)."""
+    """``results`` without the PERSON spans made only of ordinary English words (``ordinary_words``), unless
+    an honorific stands right before the span: "Ms. Oh", "Mr. Young", "Dr. Fields" name a person."""
     return [
-        r for r in results if r.entity_type != "PERSON" or not ordinary_words(text[r.start : r.end], lexicon)
+        r
+        for r in results
+        if r.entity_type != "PERSON"
+        or _HONORIFIC_BEFORE.search(text, max(0, r.start - 8), r.start)
+        or not ordinary_words(text[r.start : r.end], lexicon)
     ]
+
+
+# Capitalized: "miss England 's opening" is no title.
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|MR|MRS|MS|MISS|DR|PROF)\.?[ \t]+$")
 
 
 # Capitalized words up to a company's legal form: "Carmel| Analytics Ltd.", "Nordlicht| Robotics GmbH".

@@ -3,6 +3,7 @@ spaCy model and name lexicon. The names here are in none of the evaluation corpo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -264,3 +265,22 @@ def test_a_name_in_the_possessive_end_to_end(detector: PiiDetector, vault: Vault
     assert vault.lookup_value("Adebayo-Lindqvist", "PERSON")  # what `privrag erase --value` finds
     question = pseudo.run(["Who covers for Adebayo-Lindqvist?"], store=False)[0].text
     assert "Adebayo-Lindqvist" not in question, question
+
+
+def test_a_surname_by_its_title_or_its_verb_end_to_end(detector: PiiDetector, vault: Vault) -> None:
+    """Detector 25: a short surname after a title that is also an English word ("Ms. Oh"), a surname alone
+    before a verb of people ("Mensah joined", "Obi was asked", "El-Khoury confirmed": an Arabic particle
+    joined by a hyphen no longer hides the lexicon's surname). Stored pseudonymized, erasure finds them, a
+    question naming them is pseudonymized; the verbs stay readable."""
+    memo = (
+        "Site visit, Kumasi depot.\nEl-Khoury confirmed the new rota. Ms. Oh thanked the team. "
+        "Mensah joined the board in March. Obi was asked to check the drains."
+    )
+    pseudo = Pseudonymizer(detector, vault, ["PERSON"])
+    stored = pseudo.run([memo])[0].text
+    assert not {"El-Khoury", "Oh", "Mensah", "Obi"} & set(re.findall(r"[\w-]+", stored)), stored
+    for name in ("El-Khoury", "Oh", "Mensah", "Obi"):
+        assert vault.lookup_value(name, "PERSON"), name  # what `privrag erase --value` finds
+    assert "confirmed the new rota" in stored and "was asked to check" in stored, stored
+    question = pseudo.run(["Did El-Khoury tell Ms. Oh about the rota?"], store=False)[0].text
+    assert "El-Khoury" not in question and " Oh " not in question, question
