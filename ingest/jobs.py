@@ -122,7 +122,13 @@ def run_stages(
     load = Stage("ingest-loader", lambda: load_stage(loader, files, sizes, loaded, stop, tracker))
     preparing = threading.Event()  # the prepare stage is busy: embeddings leave it a core
     writer = Writer(
-        parts.catalog, parts.vector_store, parts.embed_model, parts.overlap_threads, tracker, preparing
+        parts.catalog,
+        parts.vector_store,
+        parts.embed_model,
+        parts.overlap_threads,
+        tracker,
+        preparing,
+        parts.release_heap,
     )
     write = Stage("ingest-writer", lambda: consume(work, stop, writer.write))
     preparer = Preparer(parts, groups, tracker, preparing, known_until)

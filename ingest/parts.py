@@ -24,7 +24,8 @@ class IngestParts:
     ``batch_chars``: characters of sections pseudonymized in one detector batch; ``overlap_threads``:
     embedding threads while the prepare stage works (default: all cores but one); ``early_sweep``: values
     found earlier in a job replaced in each batch's chunks before they are embedded
-    (``ingest/early_sweep.py``).
+    (``ingest/early_sweep.py``); ``release_heap``: the C heap's free memory returned to the system after
+    each written batch (``ingest/heap.py``: without it a job's resident memory rises with every batch).
     """
 
     catalog: Catalog
@@ -38,6 +39,7 @@ class IngestParts:
     batch_chars: int = 100_000
     overlap_threads: int | None = None
     early_sweep: bool = True
+    release_heap: bool = True
 
     def __post_init__(self) -> None:
         self.extensions = {e.lower() for e in self.extensions}

@@ -5,6 +5,10 @@ written and before its new chunks are upserted, when the catalog had a row for i
 is never stored before its file's row, so a new file has none (and a delete by filter per new file costs
 what the store holds). Its row becomes ``ok``, with its chunk count, only once all of its chunks are in the
 store. Chunk ids are deterministic, so an interrupted upsert is overwritten, never duplicated.
+
+After each batch (``release_heap``) the C heap's free memory goes back to the system (``ingest/heap.py``):
+the batch's temporary arrays are freed by then, and without it the job's resident memory rose with every
+batch.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from llama_index.core.vector_stores.types import BasePydanticVectorStore
 
 from ingest.catalog import OK, Catalog
 from ingest.embedder import embed_nodes
+from ingest.heap import release_free_heap
 from ingest.maintenance import delete_chunks
 from ingest.prepare_stage import PreparedWork
 from ingest.stages import Tracker
@@ -32,6 +37,7 @@ class Writer:
     overlap_threads: int | None
     tracker: Tracker
     preparing: threading.Event  # the prepare stage is busy: embeddings leave it a core
+    release_heap: bool = True  # the C heap's free memory returned to the system after each batch
 
     def write(self, work: PreparedWork) -> None:
         tracker = self.tracker
@@ -54,4 +60,7 @@ class Writer:
             file.record.chunks = file.chunks
         with tracker.timed("catalog"):
             self.catalog.upsert_many([f.record for f in done if f.record is not None])
+        if self.release_heap:
+            with tracker.timed("release_heap"):
+                release_free_heap()
         tracker.update(files=len(done), nbytes=work.bytes_done, chunks=len(work.nodes), ingested=len(done))

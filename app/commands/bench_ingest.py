@@ -54,6 +54,11 @@ def register(groups: dict[str, Any], common: argparse.ArgumentParser) -> None:
         default=1000,
         help="--large: stored chunks (evenly spread) embedded for the embedding-only bound (0 = all)",
     )
+    p.add_argument(
+        "--keep-heap",
+        action="store_true",
+        help="--large: keep the C heap's free memory after each batch (as before ingest/heap.py, to compare)",
+    )
     p.add_argument("--limit-mb", type=float, default=2.0, help="corpus size (default 2 MB)")
     p.add_argument(
         "--delete-mb", type=float, default=7.5, help="size of the document whose deletion is timed"

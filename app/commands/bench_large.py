@@ -175,6 +175,7 @@ def run_large(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
         container = Container(bench_settings(settings, Path(tmp) / "home"))
         try:
             ingestor = container.ingestor
+            ingestor.release_heap = not getattr(args, "keep_heap", False)
             if container.pseudonymizer is not None:
                 container.pseudonymizer.detector.analyze(["Warm up with Jane Doe at jane@example.com."])
             container.embed_model.embed_texts(["warm up"])
@@ -208,6 +209,7 @@ def run_large(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
         sweep_share=round(stages.get("sweep", 0.0) / wall, 4) if wall else None,
         swept=report.swept,
         precision=precision,
+        release_heap=not getattr(args, "keep_heap", False),
     )
     tenths = by_tenth(recorder.samples, recorder.files_total, rss, sampler.split)
     timed = [t for t in tenths if t["chunks_per_s"]]  # a tenth no progress update ended has no rate
