@@ -57,6 +57,7 @@ class RagResult:
     after_last_token_ms: float = 0.0  # the checks and the judge, after the draft's last token
     judge_call_ms: float | None = None  # of which the judge's second model call (P(yes)), when it ran
     echo: bool = False  # the draft copied the prompt's rules: no answer (retrieval.answer_echo)
+    refusal_banned: bool = False  # a shown source held the question's terms: no draft opening refusing
 
 
 @dataclass
@@ -274,6 +275,7 @@ def _ask(container: EvalHome, q: RagQuestion, passage_of: dict[str, str] | None 
         after_last_token_ms=answer.timings.get("after_last_token_ms", 0.0),
         judge_call_ms=answer.checks.get("judge_call_ms"),
         echo=bool(answer.checks.get("echo")),
+        refusal_banned=bool(answer.relevance.get("refusal_banned")),
     )
 
 

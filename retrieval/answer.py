@@ -91,6 +91,7 @@ class Answerer:
         calibration: Calibration | None = None,
         cache: AnswerCache | None = None,
         passages: PassageSelector | None = None,
+        answer_coverage: float = 1.0,
     ) -> None:
         self.retriever = retriever
         self.chat_model = chat_model
@@ -106,6 +107,7 @@ class Answerer:
         # generated, its support, the retrieval evidence (P(yes) of a 2nd call if the calibration weighs it)
         self.verify = verify
         self.judge_first = judge_first  # P(yes) before the draft (retrieval.judge_verdict.judge_first)
+        self.answer_coverage = answer_coverage  # a shown source this covering: no refusal opens the draft
         self.calibration = calibration or Calibration()
         self.cache = cache  # answers in pseudonym space by (question, groups, index version)
         # The model sees only the retrieved chunks' sentences that bear on the question (retrieval.passages).
@@ -209,7 +211,10 @@ class Answerer:
         select_ms = (time.perf_counter() - selecting) * 1000
         messages = build_messages(asked, shown) if relevant else []
         verifying = self.verify and self.chat_model is not None and bool(relevant)
-        watch = watch_for(self.chat_model, REFUSAL) if verifying else None  # type: ignore[arg-type]
+        shown_coverage = question_coverage(asked, [c.text for c in shown if c is not None])
+        press = verifying and shown_coverage >= self.answer_coverage  # the judge still decides after it
+        relevance.update(shown_coverage=shown_coverage, refusal_banned=press)
+        watch = watch_for(self.chat_model, REFUSAL, press) if verifying else None  # type: ignore[arg-type]
         first = (
             judge_first(self.chat_model, self.calibration, messages, asked, relevant)  # type: ignore[arg-type]
             if verifying and self.judge_first

@@ -36,9 +36,13 @@ class DraftSignal:
 class DraftWatch:
     """A logits observer for one draft: call it with each step's full-vocabulary logits."""
 
-    def __init__(self, refusal_token: int | None, window: int = WINDOW) -> None:
+    def __init__(self, refusal_token: int | None, window: int = WINDOW, ban_refusal: bool = False) -> None:
         self._refusal_token = refusal_token
         self._window = window
+        # The retrieval evidence says the sources answer (retrieval.answer, ``answer_coverage``): the
+        # refusal's first token is taken out of the first step, after its probability is read (a feature
+        # of the judge, which still decides; the draft is the model's best answer that is not a refusal).
+        self.ban_refusal = ban_refusal and refusal_token is not None
         self._refusal = 0.0
         self._chosen: list[float] = []
         self._steps = 0
@@ -47,7 +51,7 @@ class DraftWatch:
         self._steps += 1
         if self._steps > self._window:
             return
-        scores = np.ascontiguousarray(logits, dtype=np.float32)  # a copy: llama.cpp's array is untouched
+        scores = np.array(logits, dtype=np.float32, copy=True)  # a copy: llama.cpp's array is untouched
         top = float(scores.max())
         refusal = (
             float(scores[self._refusal_token])
@@ -59,6 +63,9 @@ class DraftWatch:
         log_total = top + math.log(float(scores.sum(dtype=np.float64)))
         if refusal is not None:
             self._refusal = math.exp(refusal - log_total)
+        if self._steps == 1 and self.ban_refusal and refusal is not None:
+            logits[self._refusal_token] = -np.inf  # llama.cpp's own array: the choice is made after this
+            top = float(np.max(logits))  # the step's choice is now the best other token
         self._chosen.append(top - log_total)
 
     def signal(self) -> DraftSignal | None:
@@ -73,13 +80,14 @@ class DraftWatch:
         )
 
 
-def watch_for(model: ChatModel, refusal: str) -> DraftWatch | None:
-    """A watch for ``model``'s next draft, when its backend shows logits (llama.cpp in process)."""
+def watch_for(model: ChatModel, refusal: str, ban_refusal: bool = False) -> DraftWatch | None:
+    """A watch for ``model``'s next draft, when its backend shows logits (llama.cpp in process);
+    ``ban_refusal``: the draft may not open with the refusal's first token."""
     if getattr(model, "stream_watched", None) is None:
         return None
     token_ids: Callable[[str], list[int]] | None = getattr(model, "token_ids", None)
     ids = token_ids(refusal) if token_ids is not None else []
-    return DraftWatch(ids[0] if ids else None)
+    return DraftWatch(ids[0] if ids else None, ban_refusal=ban_refusal)
 
 
 def stream_draft(model: ChatModel, messages: list[Message], watch: DraftWatch | None) -> Iterator[str]:

@@ -89,6 +89,20 @@ def test_draft_watch_reads_the_choice_and_the_refusals_probability() -> None:
     assert signal.fact_min_logp == pytest.approx(math.log(0.6), abs=1e-5)
 
 
+def test_a_banned_refusal_cannot_open_the_draft_and_its_probability_is_still_read() -> None:
+    watch = DraftWatch(refusal_token=1, window=4, ban_refusal=True)
+    first = np.log(np.array([0.1, 0.6, 0.3], dtype=np.float32))  # the model would open refusing
+    watch(first)
+    assert first[1] == -np.inf and int(np.argmax(first)) == 2  # llama.cpp's array: the best other token
+    second = np.log(np.array([0.2, 0.7, 0.1], dtype=np.float32))
+    watch(second)
+    assert second[1] == pytest.approx(math.log(0.7))  # only the first step: later tokens are the model's
+    signal = watch.signal()
+    assert signal is not None and signal.refusal_start == pytest.approx(0.6, abs=1e-5)  # read before the ban
+    assert signal.fact_logp == pytest.approx((math.log(0.3) + math.log(0.7)) / 2, abs=1e-5)
+    assert not DraftWatch(refusal_token=None, ban_refusal=True).ban_refusal  # no refusal token to ban
+
+
 def test_yes_probability_comes_from_the_real_models_logits(tiny_gguf: Path) -> None:
     chat = LlamaCppChat(str(tiny_gguf), n_ctx=8192, max_tokens=8)
     messages = build_judge_messages(QUESTION, [chunk(1, "Employees may work remotely up to three days.")])
