@@ -53,7 +53,7 @@ class NameLexicon:
         return key in self.given and key not in self.common
 
     def surname(self, word: str) -> bool:
-        key = word.casefold()
+        key = _unquoted(word.casefold())
         return key in self.surnames and key not in self.common
 
     def ordinary_word(self, word: str) -> bool:
@@ -69,7 +69,7 @@ class NameLexicon:
 
     def name_word(self, word: str) -> bool:
         """A given name or surname that is not a frequent English word (parts of "Okafor-Lind" too)."""
-        key = word.casefold()
+        key = _unquoted(word.casefold())
         if key in self.common:
             return False
         if key in self.given or key in self.surnames:
@@ -78,6 +78,18 @@ class NameLexicon:
         return len(parts) > 1 and all(
             (p in self.given or p in self.surnames) and p not in self.common for p in parts
         )
+
+
+def _unquoted(key: str) -> str:
+    """An apostrophe after an Irish, French or Italian prefix left out, as the names-dataset records write
+    those names: "o'sullivan" is "osullivan", "d'souza" is "dsouza" (not the English "o'clock")."""
+    if not _PREFIX_APOSTROPHE.match(key) or key in _APOSTROPHE_WORDS:
+        return key
+    return _PREFIX_APOSTROPHE.sub(r"\1", key)
+
+
+_APOSTROPHE_WORDS = frozenset(("o'clock", "o’clock", "o'er", "o’er", "d'oh", "d’oh"))
+_PREFIX_APOSTROPHE = re.compile(r"^([odl])['’](?=[^\W\d_]{2})")
 
 
 def cache_path() -> Path:

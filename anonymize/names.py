@@ -276,7 +276,10 @@ def propagate(
         if len(w) >= 3
         and w[0].isupper()
         and w.casefold() not in stop_words
-        and plausible_person(w, text, from_model=True, hyphenated=True)  # kept names' "Levi-Stern" too
+        # kept names' "Levi-Stern" too; an all-caps name's words as their title case ("MUSA" as "Musa")
+        and plausible_person(
+            _CAPS_TAIL.sub(lambda m: m.group().lower(), w) if w.isupper() else w, text, True, hyphenated=True
+        )
     }
     if not words:
         return []
@@ -285,6 +288,7 @@ def propagate(
     return mentions_outside(pattern, text, taken)
 
 
+_CAPS_TAIL = re.compile(r"(?<=\w)\w+")
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿ"  # Latin capitals; Latin Extended-A, -B and Additional (Ł, Ư, Đ, Ễ) interleave
 _LOWER = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿ'’"
 # One capitalized word of a name: "Anne", "O'Neil", "Anne-Lotte", "Kozłowska".

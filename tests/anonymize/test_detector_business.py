@@ -284,3 +284,24 @@ def test_a_surname_by_its_title_or_its_verb_end_to_end(detector: PiiDetector, va
     assert "confirmed the new rota" in stored and "was asked to check" in stored, stored
     question = pseudo.run(["Did El-Khoury tell Ms. Oh about the rota?"], store=False)[0].text
     assert "El-Khoury" not in question and " Oh " not in question, question
+
+
+def test_an_all_caps_memo_end_to_end(detector: PiiDetector, vault: Vault) -> None:
+    """Detector 26: a memo typed in capitals names people by their surnames after the header: "O'DONOVAN"
+    (the lexicon knows "O'Donovan" now) and the other mentions of "SIOBHAN KEANEY" and "ADEBOLA
+    OGUNLEYE-WRIGHT" (read title-cased, no acronyms). Stored pseudonymized, erasure finds them, a question
+    naming one is pseudonymized."""
+    memo = (
+        "FROM: BRENDAN O'DONOVAN\nTO: SIOBHAN KEANEY; ADEBOLA OGUNLEYE-WRIGHT\n"
+        "SUBJECT: FIRE DRILL ON THURSDAY\n\nPLEASE NOTE THE FIRE DRILL AT 10:00. "
+        "O'DONOVAN WILL SWEEP THE FIRST FLOOR AND OGUNLEYE-WRIGHT THE SECOND. KEANEY HOLDS THE REGISTER."
+    )
+    pseudo = Pseudonymizer(detector, vault, ["PERSON"])
+    stored = pseudo.run([memo])[0].text
+    for name in ("O'DONOVAN", "KEANEY", "OGUNLEYE-WRIGHT"):
+        assert name not in stored, stored
+    assert "WILL SWEEP THE FIRST FLOOR" in stored and "HOLDS THE REGISTER" in stored, stored
+    assert vault.lookup_value("BRENDAN O'DONOVAN", "PERSON")  # what `privrag erase --value` finds
+    assert vault.lookup_value("KEANEY", "PERSON")
+    question = pseudo.run(["Did Brendan O'Donovan sweep the first floor?"], store=False)[0].text
+    assert "O'Donovan" not in question, question

@@ -86,6 +86,15 @@ def test_other_mentions_of_a_name_are_people_too() -> None:
     assert [text[r.start : r.end] for r in added] == ["Calan", "Stevenson"]
 
 
+def test_other_mentions_of_an_all_caps_name() -> None:
+    """Detector 26: the words of a name in capitals are read title-cased for the shape filters ("MUSA" is no
+    acronym once "ABDULLAHI MUSA" is a name); an acronym that is no name's word stays."""
+    text = "ON CALL: ABDULLAHI MUSA, THEN SEAN O'ROURKE.\nMUSA HOLDS THE KEYS; O'ROURKE THE NDA AND CCTV."
+    names = [RecognizerResult("PERSON", 9, 23, 0.9), RecognizerResult("PERSON", 30, 43, 0.9)]
+    added = propagate(text, names, [], frozenset())
+    assert [text[r.start : r.end] for r in added] == ["MUSA", "O'ROURKE"]
+
+
 def test_propagation_skips_blocked_spans_and_common_words() -> None:
     text = "Light Smith spoke. The light was on. Smith left Smith Street."
     name = RecognizerResult("PERSON", 0, 11, 0.85)
