@@ -290,6 +290,11 @@ _STAMP = (
     r"[ \t]*(?:[-–][ \t]*)?)?"
 )
 _SPEAKER_LINE = re.compile(rf"(?m)^[ \t]*{_STAMP}({NAME_WORD}(?:[ \t]+{NAME_WORD})?)[ \t]*:(?=[ \t]*\S)")
+# A support chat's agent named after the role: "Agent (Precious): Hello", "Support agent (Kwame Boateng):".
+_ROLE_SPEAKER_LINE = re.compile(
+    rf"(?m)^[ \t]*{_STAMP}[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*)?[ \t]*"
+    rf"\(({NAME_WORD}(?:[ \t]+{NAME_WORD})?)\)[ \t]*:(?=[ \t]*\S)"
+)
 
 
 class SpeakerLabelRecognizer(EntityRecognizer):
@@ -310,6 +315,14 @@ class SpeakerLabelRecognizer(EntityRecognizer):
             for m in _SPEAKER_LINE.finditer(text)
             if not any(w.casefold() in _FIELD_LABELS or common_word(w) for w in m.group(1).split())
         ]
+        # A name in a role's parentheses that speaks twice or more is a person whatever word it is
+        # ("Precious"): no label or stop word ("Price (Net): 30 / Price (Gross): 36" is a form).
+        agents = [
+            m
+            for m in _ROLE_SPEAKER_LINE.finditer(text)
+            if not any(w.casefold() in _FIELD_LABELS | STOP_WORDS for w in m.group(1).split())
+        ]
+        labels += [m for m in agents if sum(a.group(1) == m.group(1) for a in agents) > 1]
         # A transcript: two or more lines that start with a speaker's name.
         if len(labels) < 2:
             return []

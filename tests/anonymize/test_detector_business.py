@@ -305,3 +305,20 @@ def test_an_all_caps_memo_end_to_end(detector: PiiDetector, vault: Vault) -> Non
     assert vault.lookup_value("KEANEY", "PERSON")
     question = pseudo.run(["Did Brendan O'Donovan sweep the first floor?"], store=False)[0].text
     assert "O'Donovan" not in question, question
+
+
+def test_an_agent_named_in_a_support_chat_end_to_end(detector: PiiDetector, vault: Vault) -> None:
+    """Detector 27: a support chat export names its agent in parentheses after the role, "Agent (Blessing):",
+    a given name that is an everyday word too. Stored pseudonymized, erasure finds it, a question naming the
+    agent is pseudonymized."""
+    chat = (
+        "Live chat — ticket 40211\n\nAgent (Blessing): Hi, you are chatting with the billing team.\n"
+        "Customer: my invoice shows the wrong address\nAgent (Blessing): I have corrected it.\n"
+        "Customer: no, thanks"
+    )
+    pseudo = Pseudonymizer(detector, vault, ["PERSON"])
+    stored = pseudo.run([chat])[0].text
+    assert "Blessing" not in stored and stored.count("Agent (") == 2, stored
+    assert vault.lookup_value("Blessing", "PERSON")  # what `privrag erase --value` finds
+    question = pseudo.run(["Which tickets did Blessing close?"], store=False)[0].text
+    assert "Blessing" not in question, question

@@ -104,6 +104,15 @@ def test_speaker_labels_of_a_transcript() -> None:
     assert spans(SpeakerLabelRecognizer(), same) == ["Layla", "Layla"]
 
 
+def test_an_agent_named_in_parentheses_of_a_chat_transcript() -> None:
+    """Detector 27: "Agent (Precious):" on two or more lines names the agent, a common word too; form labels
+    in parentheses and a name that speaks once are no speakers."""
+    text = "Agent (Precious): Hello!\nCustomer: hi\nSupport agent (Precious): Anything else?"
+    assert spans(SpeakerLabelRecognizer(), text) == ["Precious", "Precious"]
+    assert spans(SpeakerLabelRecognizer(), "Price (Net): 30\nPrice (Gross): 36\nTax (The): 2") == []
+    assert spans(SpeakerLabelRecognizer(), "Agent (Precious): one line only.\nCustomer: ok") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
