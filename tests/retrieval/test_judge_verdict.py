@@ -155,3 +155,44 @@ def test_a_calibration_weighing_the_draft_is_decided_after_it(world, tiny_gguf: 
     assert chat.calls == ["judge", "draft"]  # P(yes) first all the same, the decision after the draft
     assert answer.checks["judge_first"] and "judged_first" not in answer.checks
     assert "draft_signal" in answer.checks
+
+
+class BanRecorder(LlamaCppChat):
+    """The real tiny model, recording whether each draft's watch bans the refusal's first token."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.bans: list[bool] = []
+
+    def stream_watched(
+        self, messages: list[Message], watch: Callable[[Any], None] | None, max_tokens: int | None = None
+    ) -> Iterator[str]:
+        self.bans.append(bool(getattr(watch, "ban_refusal", False)))
+        yield from super().stream_watched(messages, watch, max_tokens)
+
+
+@pytest.mark.parametrize(
+    ("answer_coverage", "verify", "banned"), [(1.0, True, True), (1.01, True, False), (1.0, False, False)]
+)
+def test_a_source_holding_every_term_of_the_question_bans_the_opening_refusal(  # type: ignore[no-untyped-def]
+    world, tiny_gguf: Path, answer_coverage: float, verify: bool, banned: bool
+) -> None:
+    """The hr document holds every term of the question: with the judge on, the draft may not open with the
+    refusal (the judge still decides); above 1.0, or without the judge, the model may refuse as it likes."""
+    chat = BanRecorder(str(tiny_gguf), n_ctx=8192, max_tokens=8)
+    base = world.answerer
+    answerer = Answerer(
+        retriever=base.retriever,
+        chat_model=chat,
+        pseudonymizer=base.pseudonymizer,
+        vault=base.vault,
+        min_score=0.0,
+        verify=verify,
+        judge_first=False,
+        answer_coverage=answer_coverage,
+        calibration=Calibration(weights={"start": 1.0}, threshold=0.0),
+    )
+    answer = answerer.ask(QUESTION, ["hr"])
+    assert answer.relevance["shown_coverage"] == 1.0
+    assert answer.relevance["refusal_banned"] is banned
+    assert chat.bans == [banned]  # the one draft's watch (without the judge: none, the plain stream)
