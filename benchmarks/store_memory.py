@@ -10,6 +10,7 @@ pipeline writes (llama-index's layout through ``EdgeVectorStore.add``, BM25 with
 Reported every ``--step`` points: the process's resident memory split as the kernel counts it (``RssAnon``:
 heap, the engine's in-RAM structures; ``RssFile``: pages of the segment files it maps, which the kernel can
 drop under pressure), the Python heap (tracemalloc, when ``--tracemalloc``), and the store's size on disk.
+Each reading follows ``malloc_trim`` (``ingest/heap.py``), so freed memory is not counted.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from typing import Any
 from llama_index.core.schema import TextNode
 
 from app.commands.bench_synthetic import documents
+from ingest.heap import release_free_heap
 from retrieval.edge_store import EdgeVectorStore
 
 CHUNK_CHARS = 900  # about the pipeline's chunks (192 tokens)
@@ -87,6 +89,7 @@ def run(
                 store.add(nodes[start : start + batch])
             written += len(nodes)
             del nodes
+            release_free_heap()  # what the engine holds, not the free heap the step's nodes left behind
             mem = memory_kb()
             row = {
                 "points": written,
