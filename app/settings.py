@@ -188,12 +188,6 @@ class RetrievalSettings(BaseModel):
     min_support: float = Field(
         0.5, description="withhold an answer when its cited sources hold less than this share of its terms"
     )
-    answer_coverage: float = Field(  # XQuAD seed 13: the model refused 4 answerable questions, 3 at 1.0
-        1.0,
-        ge=0,
-        description="a source shown to the model holds this share of the question's terms: the draft may not "
-        "open with the refusal and the judge decides (> 1 = never; needs verify_answers)",
-    )
     verify_answers: bool = Field(True, description="the calibrated judge may withhold a grounded draft")
     injection_policy: Literal["label", "exclude"] = Field(
         "label", description="chunks flagged as prompt injection: shown flagged, or never given to the model"
