@@ -238,14 +238,28 @@ def drop_ordinary_words(
     text: str, results: list[RecognizerResult], lexicon: NameLexicon
 ) -> list[RecognizerResult]:
     """``results`` without the PERSON spans made only of ordinary English words (``ordinary_words``), unless
-    an honorific stands right before the span: "Ms. Oh", "Mr. Young", "Dr. Fields" name a person."""
+    an honorific stands right before the span: "Ms. Oh", "Mr. Young", "Dr. Fields" name a person; nor those
+    that name a thing by the noun after them ("the Florence Nightingale building", "Amber alert level")."""
     return [
         r
         for r in results
         if r.entity_type != "PERSON"
-        or _HONORIFIC_BEFORE.search(text, max(0, r.start - 8), r.start)
-        or not ordinary_words(text[r.start : r.end], lexicon)
+        or (
+            (
+                _HONORIFIC_BEFORE.search(text, max(0, r.start - 8), r.start)
+                or not ordinary_words(text[r.start : r.end], lexicon)
+            )
+            and not _THING_AFTER.match(text, r.end)
+        )
     ]
+
+
+# A building, a room or a garden named after someone, a level or a model: no person there.
+_THING_AFTER = re.compile(
+    r"[ \t]+(?:building|buildings|garden|gardens|wing|ward|hall|room|entrance|gate|campus|library|theatre|"
+    r"auditorium|tower|alert|level|chain|model|simulation|method|algorithm|equation|syndrome|disease|effect|"
+    r"distribution|criterion|criteria|scale|index)\b"
+)
 
 
 # Capitalized: "miss England 's opening" is no title.

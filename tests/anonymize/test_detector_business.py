@@ -322,3 +322,15 @@ def test_an_agent_named_in_a_support_chat_end_to_end(detector: PiiDetector, vaul
     assert vault.lookup_value("Blessing", "PERSON")  # what `privrag erase --value` finds
     question = pseudo.run(["Which tickets did Blessing close?"], store=False)[0].text
     assert "Blessing" not in question, question
+
+
+def test_a_building_named_after_someone_stays_readable(detector: PiiDetector) -> None:
+    """Detector 28: "the Mary Seacole building", "Amber alert level" name a thing, not a person; the people in
+    the same notice are still found."""
+    notice = (
+        "Facilities notice. The Mary Seacole building is closed on Friday; Amber alert level stays.\n"
+        "Questions to Olusegun Bankole-Fraser, site manager."
+    )
+    found = persons(detector, notice)
+    assert "Olusegun Bankole-Fraser" in found, found
+    assert not {"Mary Seacole", "Amber"} & set(found), found

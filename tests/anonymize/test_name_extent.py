@@ -8,6 +8,7 @@ from presidio_analyzer import RecognizerResult
 from anonymize import name_lexicon
 from anonymize.name_extent import (
     drop_company_heads,
+    drop_ordinary_words,
     extend_names,
     lexicon_full_name,
     ordinary_words,
@@ -188,3 +189,14 @@ def test_a_possessive_ending_is_no_part_of_the_name(lexicon: NameLexicon) -> Non
     ]:
         trimmed = trim_person(text, person(text, found), [], lexicon)
         assert text[trimmed.start : trimmed.end] == name
+
+
+def test_a_short_surname_after_an_honorific_and_a_thing_named_after_someone(lexicon: NameLexicon) -> None:
+    """Detectors 25 and 28: "Ms. Oh" stays a person though "Oh" is an ordinary word ("miss Oh" in lower case
+    is no title); a span followed by a building's, a garden's or an alert's noun names a thing."""
+    text = "Ms. Oh called. The Florence Nightingale building and the Rose garden close; Amber alert level."
+    results = [person(text, v) for v in ("Oh", "Florence Nightingale", "Rose", "Amber")]
+    kept = [text[r.start : r.end] for r in drop_ordinary_words(text, results, lexicon)]
+    assert kept == ["Oh"]
+    lower = "we will miss Oh dear."
+    assert drop_ordinary_words(lower, [person(lower, "Oh")], lexicon) == []
