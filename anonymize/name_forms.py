@@ -23,8 +23,9 @@ _PARTS = re.compile(r"[^\s.,;:_()<>]+")
 
 
 def other_case_forms(words: Iterable[str], stop_words: frozenset[str]) -> set[str]:
-    """The all-caps forms of capitalized name words (not places' names), and the lower-case words of names
-    typed in lower case (neither is an everyday English word or a stop word)."""
+    """The all-caps forms of capitalized name words (not places' names), the capitalized forms of all-caps
+    name words, and the lower-case words of names typed in lower case (none an everyday English word or a
+    stop word)."""
     forms: set[str] = set()
     places = place_names() | country_names()
     for word in words:
@@ -37,6 +38,11 @@ def other_case_forms(words: Iterable[str], stop_words: frozenset[str]) -> set[st
                 forms.add(bare.upper())
         elif bare.islower() and not everyday_word(bare):
             forms.add(bare)
+        elif bare.isupper() and bare.isalpha():
+            # A roster in capitals, the same names in the text below: "MATTEO LOMBARDI ... go to Matteo".
+            titled = bare[:1] + bare[1:].lower()
+            if not everyday_word(titled, _CAPS_ZIPF) and titled.casefold() not in places:
+                forms.add(titled)
     return forms
 
 

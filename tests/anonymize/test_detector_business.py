@@ -334,3 +334,20 @@ def test_a_building_named_after_someone_stays_readable(detector: PiiDetector) ->
     found = persons(detector, notice)
     assert "Olusegun Bankole-Fraser" in found, found
     assert not {"Mary Seacole", "Amber"} & set(found), found
+
+
+def test_a_roster_in_capitals_and_the_names_below_end_to_end(detector: PiiDetector, vault: Vault) -> None:
+    """Detector 29: a contact sheet lists people in capitals and the note below names one in ordinary case
+    ("call Teodora"): that mention is pseudonymized too, erasure finds the name, a question is
+    pseudonymized."""
+    sheet = (
+        "WAREHOUSE B — key contacts\n\nSHIFT LEAD        TEODORA VASILESCU      +40 721 118 334\n"
+        "NIGHT SHIFT       AMARA OKONKWO          +44 7700 900 812\n\n"
+        "Out of hours, call Teodora. Deliveries from Constanța go to bay 4."
+    )
+    pseudo = Pseudonymizer(detector, vault, ["PERSON"])
+    stored = pseudo.run([sheet])[0].text
+    assert "Teodora" not in stored and "TEODORA" not in stored and "OKONKWO" not in stored, stored
+    assert vault.lookup_value("Teodora", "PERSON")  # what `privrag erase --value` finds
+    question = pseudo.run(["When is Teodora on shift?"], store=False)[0].text
+    assert "Teodora" not in question, question

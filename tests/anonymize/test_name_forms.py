@@ -30,3 +30,12 @@ def test_all_caps_headline_and_lower_case_repeats() -> None:
     ]
     found = [text[r.start : r.end] for r in propagate_other_cases(text, names, [], _STOP)]
     assert found == ["LENTINI", "fatou"]
+
+
+def test_capitalized_mentions_of_a_name_in_capitals() -> None:
+    """Detector 29: a roster in capitals, the same names in the text below ("go to Matteo"); not a place
+    ("FLORENCE" is also a city) nor an everyday word ("BROWN")."""
+    assert other_case_forms(["MATTEO", "LOMBARDI", "FLORENCE", "BROWN"], _STOP) == {"Matteo", "Lombardi"}
+    text = "FRONT OFFICE   MATTEO LOMBARDI   +39 347 220 1903\nGroup bookings from Florence go to Matteo."
+    names = [RecognizerResult("PERSON", text.index("MATTEO"), text.index("   +39"), 0.9)]
+    assert [text[r.start : r.end] for r in propagate_other_cases(text, names, [], _STOP)] == ["Matteo"]
