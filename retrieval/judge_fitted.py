@@ -8,7 +8,9 @@
 73 questions of ``privrag eval rag --limit 100 --seed 13`` (58 answerable, 15 unanswerable; the run was
 stopped there for time; citations scored by document id), Qwen2.5-Coder-1.5B Q4_K_M: on those questions
 refusal accuracy 0.933, answerable refused 0.19 (P(yes) >= 0.5, the earlier default: 1.0 and 0.53). It weighs
-no P(yes), so no judge call is made. Seed 7 was not run. ``question`` is not fitted: P(yes) alone at 0.5.
+no P(yes), so no judge call is made. Seed 7 (all 100, session 9, not used to fit): refusal accuracy
+0.80, answerable refused 0.21 (the judge withheld 1 unanswerable and 1 answerable draft).
+``question`` is not fitted: P(yes) alone at 0.5.
 Figures: docs/evaluation.md, "Direct answers, the calibrated judge and the answer cache".
 """
 
