@@ -27,22 +27,12 @@ from typing import Any
 
 from llama_index.core.schema import TextNode
 
+from app.commands.bench_large import memory_mb
 from app.commands.bench_synthetic import documents
 from ingest.heap import release_free_heap
 from retrieval.edge_store import EdgeVectorStore
 
 CHUNK_CHARS = 900  # about the pipeline's chunks (192 tokens)
-
-
-def memory_kb() -> dict[str, int]:
-    """VmRSS, RssAnon, RssFile and VmHWM of this process, in kB (``/proc/self/status``)."""
-    wanted = {"VmRSS", "RssAnon", "RssFile", "VmHWM"}
-    out: dict[str, int] = {}
-    for line in Path("/proc/self/status").read_text().splitlines():
-        key, _, rest = line.partition(":")
-        if key in wanted:
-            out[key] = int(rest.split()[0])
-    return out
 
 
 def disk_mb(path: Path) -> float:
@@ -80,7 +70,7 @@ def run(
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="privrag-store-memory-") as tmp:
         store = EdgeVectorStore(Path(tmp) / "store")
-        base = memory_kb()
+        base = memory_mb()
         started = time.perf_counter()
         written = 0
         while written < points:
@@ -90,13 +80,13 @@ def run(
             written += len(nodes)
             del nodes
             release_free_heap()  # what the engine holds, not the free heap the step's nodes left behind
-            mem = memory_kb()
+            mem = memory_mb()
             row = {
                 "points": written,
                 "seconds": round(time.perf_counter() - started, 1),
-                "rss_mb": round(mem["VmRSS"] / 1024, 1),
-                "anon_mb": round(mem["RssAnon"] / 1024, 1),
-                "file_mb": round(mem["RssFile"] / 1024, 1),
+                "rss_mb": round(mem["VmRSS"], 1),
+                "anon_mb": round(mem["RssAnon"], 1),
+                "file_mb": round(mem["RssFile"], 1),
                 "disk_mb": round(disk_mb(Path(tmp)), 1),
             }
             if trace:
@@ -107,10 +97,10 @@ def run(
         optimized = None
         if optimize:  # segments merged, HNSW built: what the store holds once the engine optimized
             store.optimize()
-            mem = memory_kb()
-            optimized = {key: round(mem[key] / 1024, 1) for key in ("VmRSS", "RssAnon", "RssFile")}
+            mem = memory_mb()
+            optimized = {key: round(mem[key], 1) for key in ("VmRSS", "RssAnon", "RssFile")}
         store.close()
-        closed = memory_kb()
+        closed = memory_mb()
     first, last = rows[0], rows[-1]
     span = last["points"] - first["points"]
     per_point = {
@@ -121,11 +111,11 @@ def run(
         "points": points,
         "stored": stored,
         "batch": batch,
-        "base_rss_mb": round(base["VmRSS"] / 1024, 1),
+        "base_rss_mb": round(base["VmRSS"], 1),
         "rows": rows,
         "kb_per_point_after_first_step": per_point,
         "after_optimize_mb": optimized,
-        "rss_after_close_mb": round(closed["VmRSS"] / 1024, 1),
+        "rss_after_close_mb": round(closed["VmRSS"], 1),
     }
 
 
