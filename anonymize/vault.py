@@ -46,6 +46,7 @@ from sqlalchemy.exc import IntegrityError
 
 from anonymize.keys import VaultKeys
 from anonymize.normalize import normalize_value
+from anonymize.vault_cache import DEFAULT_SIZE, BoundedCache
 
 metadata = MetaData()
 
@@ -95,6 +96,7 @@ class Vault:
         keys: VaultKeys,
         numbering: Numbering = "sequential",
         keyed_digits: int = KEYED_DIGITS,
+        cache_size: int = DEFAULT_SIZE,
     ) -> None:
         if numbering not in ("sequential", "keyed"):
             raise ValueError(f"numbering: {numbering!r} is not 'sequential' or 'keyed'")
@@ -104,8 +106,9 @@ class Vault:
         self._digits = keyed_digits
         self._aead = AESGCM(keys.encryption_key)
         self._lock = threading.Lock()
-        self._cache: dict[str, str] = {}
-        self._spellings: dict[str, str] = {}  # look-up -> the spelling stored (as far as this process knows)
+        # Bounded (anonymize/vault_cache.py): an evicted entry is read from the table again, same result.
+        self._cache = BoundedCache(cache_size)  # look-up -> surrogate
+        self._spellings = BoundedCache(cache_size)  # look-up -> the spelling stored (as this process knows)
         metadata.create_all(engine)
 
     def _lookup(self, entity_type: str, value: str) -> str:
@@ -122,8 +125,9 @@ class Vault:
     def find(self, entity_type: str, value: str) -> str | None:
         """The surrogate already assigned to this value, or None."""
         lookup = self._lookup(entity_type, value)
-        if lookup in self._cache:
-            return self._cache[lookup]
+        cached = self._cache.get(lookup)
+        if cached is not None:
+            return cached
         with self._engine.connect() as conn:
             row = conn.execute(
                 select(vault_entries.c.entity_type, vault_entries.c.seq).where(
@@ -133,7 +137,7 @@ class Vault:
         if row is None:
             return None
         surrogate = make_surrogate(row.entity_type, row.seq)
-        self._cache[lookup] = surrogate
+        self._cache.put(lookup, surrogate)
         return surrogate
 
     def find_many(self, candidates: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
@@ -178,9 +182,9 @@ class Vault:
             else:  # pragma: no cover - only under extreme contention
                 raise RuntimeError(f"could not allocate a {entity_type} surrogate")
         surrogate = make_surrogate(entity_type, seq)
-        self._cache[lookup] = surrogate
+        self._cache.put(lookup, surrogate)
         if inserted:
-            self._spellings[lookup] = value
+            self._spellings.put(lookup, value)
         else:  # another writer stored it first, maybe spelled otherwise
             self._prefer_spelling(entity_type, value, lookup)
         return surrogate
@@ -225,7 +229,7 @@ class Vault:
                 sealed = self._aead.encrypt(nonce, best.encode(), entity_type.encode())
                 update = vault_entries.update().where(vault_entries.c.id == row.id)
                 conn.execute(update.values(nonce=nonce, ciphertext=sealed))
-            self._spellings[lookup] = best
+            self._spellings.put(lookup, best)
 
     def _next_seq(self, conn: Connection, entity_type: str, value: str) -> int:
         if self.numbering == "sequential":
@@ -287,7 +291,7 @@ class Vault:
                     .where(vault_entries.c.id == row.id)
                     .values(lookup=f"erased:{row.id}", nonce=b"", ciphertext=b"")
                 ).rowcount
-        self._cache = {k: v for k, v in self._cache.items() if v != surrogate}
+        self._cache.drop_values(lambda cached: cached == surrogate)
         return bool(deleted)
 
     def entity_types(self) -> list[str]:
