@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 
 from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine, RecognizerResult
@@ -25,6 +26,9 @@ _ESCAPED_BREAK = re.compile(r"\\[nr]")
 # paragraph ("Team Priya Raman" becomes an organization). A period in place of the heading's line break ends
 # it there, and keeps every offset.
 _UNENDED_HEADING = re.compile(r"(?m)^(#{1,6}[ \t][^\n]*?[\w)\]])\n(?=[ \t]*\n)")
+# spaCy's vocabulary is shared by every user of a loaded pipeline in the process; a batch in a memory zone
+# drops the strings added meanwhile, so no other batch may run on it then (zones are not thread-safe).
+_VOCABULARY_LOCK = threading.Lock()
 
 
 class PiiDetector:
@@ -37,6 +41,7 @@ class PiiDetector:
         self._batch = BatchAnalyzerEngine(analyzer_engine=self.analyzer)
         self._pool: AnalysisPool | None = None
         self._pool_lock = threading.Lock()
+        self.transient_vocabulary = True  # each batch in spaCy's memory zone (``_vocabulary_zone``)
 
     def start_helpers(self, wait: bool = False) -> bool:
         """Start the helper processes now (they otherwise start with the first large batch); with ``wait``,
@@ -81,16 +86,26 @@ class PiiDetector:
             return []
         # Offsets stay valid: an escaped break and its replacement have the same length.
         prepared = [_UNENDED_HEADING.sub(r"\1.", _ESCAPED_BREAK.sub(" \n", t)) for t in texts]
-        raw: Iterable[list[RecognizerResult]] = self._batch.analyze_iterator(
-            prepared,
-            language="en",
-            batch_size=self.config.batch_size,
-            allow_list=self.config.allow_list or None,
-        )
-        return [
-            resolve(t, results, self.config, lexicon=self.lexicon)
-            for t, results in zip(prepared, raw, strict=True)
-        ]
+        with _VOCABULARY_LOCK, self._vocabulary_zone():
+            raw: Iterable[list[RecognizerResult]] = self._batch.analyze_iterator(
+                prepared,
+                language="en",
+                batch_size=self.config.batch_size,
+                allow_list=self.config.allow_list or None,
+            )
+            return [
+                resolve(t, results, self.config, lexicon=self.lexicon)
+                for t, results in zip(prepared, raw, strict=True)
+            ]
+
+    def _vocabulary_zone(self) -> AbstractContextManager[object]:
+        """spaCy's memory zone (spaCy >= 3.8): the word forms and strings a batch adds to the vocabulary are
+        dropped after it, so a long job's vocabulary does not grow with every new word it reads. Only
+        Presidio's results (offsets, scores, plain strings) outlive the batch: same spans."""
+        pipelines = getattr(self.analyzer.nlp_engine, "nlp", None)
+        nlp = pipelines.get("en") if isinstance(pipelines, dict) and self.transient_vocabulary else None
+        zone = getattr(nlp, "memory_zone", None)
+        return zone() if zone is not None else nullcontext()
 
 
 def helper_detector(config: DetectorConfig) -> PiiDetector:
