@@ -86,29 +86,35 @@ class KnownValues:
             return  # no capitalized word ("odds ratio", "oncogenic RAS"): the shape of a false detection
         self.folded.setdefault(value.casefold(), entity_type)
         first = _WORD.search(value)
-        self._by_first.setdefault(first.group(0).lower() if first else "", []).append(value)
+        self._index_first(first.group(0).lower() if first else "", value)
         if entity_type == "PERSON" and " " in value:
             for part in value.split():
                 if _name_word(part):
                     self.aliases.setdefault(part, value)
 
+    def _index_first(self, word: str, value: str) -> None:
+        self._by_first.setdefault(word, []).append(value)
+
+    def _candidates(self, words: set[str]) -> list[str]:
+        """The values that may be in a text of these lowercase words: those starting with one of them."""
+        return [value for word in [*words, ""] for value in self._by_first.get(word, ())]
+
     def matches(self, text: str, words: set[str], lowered: str) -> list[tuple[int, int]]:
         """Spans of known values in ``text`` (any case but all lower case); ``words``: its lowercase words."""
         spans = []
-        for word in [*words, ""]:
-            for value in self._by_first.get(word, ()):
-                if value.lower() not in lowered:
-                    continue
-                pattern = self._patterns.get(value)
-                if pattern is None:
-                    pattern = re.compile(r"(?<!\w)" + re.escape(value) + r"(?!\w)", re.I)
-                    self._patterns[value] = pattern
-                # Any case but all lower case: "JANE DOE" is Jane Doe, "odds ratio" is not "Odds Ratio".
-                spans += [
-                    (m.start(), m.end())
-                    for m in pattern.finditer(text)
-                    if not m.group(0).islower() or value.islower()
-                ]
+        for value in self._candidates(words):
+            if value.lower() not in lowered:
+                continue
+            pattern = self._patterns.get(value)
+            if pattern is None:
+                pattern = re.compile(r"(?<!\w)" + re.escape(value) + r"(?!\w)", re.I)
+                self._patterns[value] = pattern
+            # Any case but all lower case: "JANE DOE" is Jane Doe, "odds ratio" is not "Odds Ratio".
+            spans += [
+                (m.start(), m.end())
+                for m in pattern.finditer(text)
+                if not m.group(0).islower() or value.islower()
+            ]
         return spans
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from llama_index.core.schema import BaseNode
 
+from anonymize.known_spill import SpilledKnownValues
 from anonymize.pseudonymizer import KnownValues, Pseudonymizer
 from ingest.display_names import sweep_display
 from ingest.rewrite import ChunkEdit
@@ -39,13 +40,19 @@ class EarlySweep:
 
     pseudonymizer: Pseudonymizer
     since: int  # the job's vault mark: values up to it are propagated by the pseudonymizer already
-    known: KnownValues = field(default_factory=KnownValues)
+    # In an encrypted SQLite file (anonymize/known_spill.py): memory flat however many values the job finds.
+    known: KnownValues = field(default_factory=SpilledKnownValues)
     loaded_to: int = -1
     changed: int = 0  # chunks changed so far (text, title or display name)
 
     def __post_init__(self) -> None:
         if self.loaded_to < 0:
             self.loaded_to = self.since
+
+    def close(self) -> None:
+        """Drop the values (the spilled file is removed)."""
+        if isinstance(self.known, SpilledKnownValues):
+            self.known.close()
 
     def refresh(self) -> int:
         """Read the values the vault received since the last refresh; how many."""
@@ -56,8 +63,11 @@ class EarlySweep:
             (value, surrogate.strip("<>").rsplit("_", 1)[0])
             for _, surrogate, value in self.pseudonymizer.vault.values_between(self.loaded_to, until)
         )
-        for value, entity_type in entries:
-            self.known.add(value, entity_type)
+        if isinstance(self.known, SpilledKnownValues):
+            self.known.add_all(entries)  # one transaction
+        else:
+            for value, entity_type in entries:
+                self.known.add(value, entity_type)
         self.loaded_to = until
         return len(entries)
 

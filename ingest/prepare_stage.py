@@ -93,6 +93,8 @@ class Preparer:
             send(self.prepare(batch))
         while held:
             emit(self._swept(held.pop(0)))
+        if self.early is not None:
+            self.early.close()
 
     def prepare(self, batch: list[tuple[LoadedFile, Section]]) -> PreparedWork:
         self.preparing.set()

@@ -22,7 +22,7 @@ from ingest.chunking import FILE_ID
 from ingest.display_names import sweep_display
 from ingest.rewrite import ChunkEdit, rewrite_documents, stored_nodes
 from ingest.sweep_lookup import candidate_ids, read_nodes
-from ingest.transforms import PseudonymizeTransform
+from ingest.transforms import PseudonymizeTransform, SweepPlan
 
 
 @dataclass
@@ -63,6 +63,15 @@ def sweep_job(
     plan = pseudonymize.sweep_plan(since) if pseudonymize is not None else None
     if plan is None:
         return SweepResult()
+    try:
+        return _sweep_with(plan, catalog, store, embed_model)
+    finally:
+        plan.close()
+
+
+def _sweep_with(
+    plan: SweepPlan, catalog: Catalog, store: BasePydanticVectorStore, embed_model: BaseEmbedding
+) -> SweepResult:
     replace = plan.replace
     # A document's title and display name are in each of its chunks: each swept once.
     edit = ChunkEdit(replace, _memo(replace), _memo(lambda name: sweep_display(name, replace)))

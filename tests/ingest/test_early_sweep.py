@@ -112,3 +112,27 @@ def test_refresh_reads_only_the_values_added_since_the_last(tmp_path: Path, make
     swept = early.replace("Signed: PRIYA RAMAN, with Raman's slides.")
     assert "raman" not in swept.lower() and swept.count("<PERSON_") == 2, swept
     assert early.display("PRIYA_RAMAN_notes.pdf").startswith("<PERSON_")
+
+
+def test_the_values_are_spilled_and_sweep_as_the_dicts_do(tmp_path: Path, make_container) -> None:  # type: ignore[no-untyped-def]
+    from anonymize.known_spill import SpilledKnownValues
+    from anonymize.pseudonymizer import KnownValues
+
+    container = make_container(tmp_path / "home")
+    pseudonymizer = container.pseudonymizer
+    assert pseudonymizer is not None
+    mark = pseudonymizer.vault_mark()
+    spilled, in_memory = EarlySweep(pseudonymizer, mark), EarlySweep(pseudonymizer, mark, KnownValues())
+    assert isinstance(spilled.known, SpilledKnownValues)  # the default: memory flat in the job's values
+    pseudonymizer.run(["Priya Raman (priya.raman@example.org, +44 20 7946 0958) met Jane Doe in Leeds."])
+    assert spilled.refresh() == in_memory.refresh() >= 3
+    texts = [
+        "Signed: PRIYA RAMAN, with Raman's slides and Jane's notes.",
+        "Write to PRIYA.RAMAN@EXAMPLE.ORG or call +44 20 7946 0958.",
+        "Nothing known here: the odds ratio of survival.",
+    ]
+    assert [spilled.replace(t) for t in texts] == [in_memory.replace(t) for t in texts]
+    assert spilled.replace(texts[0]) != texts[0] and spilled.replace(texts[2]) == texts[2]
+    path = spilled.known.path
+    spilled.close()
+    assert not path.exists()
