@@ -344,6 +344,7 @@ class Container:
                 count_tokens=chat_model.count_tokens,
                 term_weight=answer.source_term_weight,
                 scorer=answer.source_scorer,
+                floor=answer.source_floor,
             )
             if answer.source_tokens > 0
             else None

@@ -145,6 +145,7 @@ class PassageSelector:
         context: bool = True,
         scorer: Scorer = "embedding",
         cache_entries: int = 8192,
+        floor: float = 0.0,
     ) -> None:
         if scorer not in SCORERS:
             raise ValueError(f"answer.source_scorer: {scorer!r} is not one of {SCORERS}")
@@ -154,6 +155,10 @@ class PassageSelector:
         self.term_weight = term_weight  # bonus of a sentence holding all the question's terms
         self.context = context  # also the sentence before each kept one, while budget remains
         self.scorer = scorer
+        # A sentence scoring below ``floor`` x the best one's score is never taken to fill the budget (it
+        # may still come as the sentence before a taken one): budget spent on what bears on nothing costs
+        # first-token time and carries no answer. 0: fill the budget whatever the score.
+        self.floor = floor
         self.vectors = VectorCache(cache_entries)
 
     def scores(self, question: str, sentences: Sequence[Sentence]) -> list[float]:
@@ -183,7 +188,10 @@ class PassageSelector:
         ranked = sorted(range(len(everything)), key=lambda i: -scores[i])
         kept: set[int] = set()
         spent = 0
+        lowest = self.floor * scores[ranked[0]] if self.floor > 0 and scores[ranked[0]] > 0 else None
         for i in ranked:
+            if kept and lowest is not None and scores[i] < lowest:
+                break  # ranked: every later sentence scores less too
             if spent + costs[i] <= self.budget or not kept:  # the best sentence always, whatever its length
                 kept.add(i)
                 spent += costs[i]

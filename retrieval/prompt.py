@@ -28,14 +28,19 @@ SYSTEM_PROMPT = (
 
 def format_sources(chunks: Sequence[RetrievedChunk | None]) -> str:
     """Numbered source blocks; a None (a chunk passage selection left out) keeps its number unused, so [n]
-    always means the n-th retrieved chunk."""
+    always means the n-th retrieved chunk. A block from the same place (title, page, section) as the block
+    before it shows no place again: every token here is evaluated per question, before the first token, and
+    a repeated title carries no answer (4-5 tokens a block; docs/evaluation.md, "Generation speed")."""
     blocks = []
+    before = None
     for n, chunk in enumerate(chunks, start=1):
         if chunk is None:
             continue
         where = f"{chunk.title}" + (f", page {chunk.page}" if chunk.page else "")
         where += f", {chunk.section}" if chunk.section else ""
-        blocks.append(f'[{n}] ({where})\n"""\n{chunk.text.strip()}\n"""')
+        header = f"[{n}]" if where == before else f"[{n}] ({where})"
+        before = where
+        blocks.append(f'{header}\n"""\n{chunk.text.strip()}\n"""')
     return "\n\n".join(blocks)
 
 

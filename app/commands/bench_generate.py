@@ -252,6 +252,7 @@ def _report(rows: list[dict], model_path: str, bench: Settings, cache_note: str,
         "machine": {**at_start, "load_average_end": gt.machine()["load_average"]},
         "settings": {
             "source_tokens": bench.answer.source_tokens,
+            "source_floor": bench.answer.source_floor,
             "lookup_tokens": llm.lookup_tokens,
             "lookup_ngram": llm.lookup_ngram,
             "lookup_min_ngram": llm.lookup_min_ngram,

@@ -149,3 +149,39 @@ def test_sentence_vectors_are_embedded_once(embedder: LocalEmbedding) -> None:
     assert embedded[-1] == "What disk encryption must laptops use?"
     assert len(embedded) == sentences + 2  # only the new question
     assert first.shown == selector(embedder, 40).select(question, chunks).shown  # the same selection
+
+
+def test_a_floor_leaves_the_budget_unfilled_by_sentences_that_bear_on_nothing() -> None:
+    def no_model(texts: list[str]) -> list[list[float]]:
+        raise AssertionError("the terms scorer embedded something")
+
+    chunks = [chunk(1, TRAVEL), chunk(2, REMOTE), chunk(3, SECURITY)]
+    question = "How many days per week may employees work remotely?"
+    filled = PassageSelector(no_model, 120, scorer="terms").select(question, chunks)
+    floored = PassageSelector(no_model, 120, scorer="terms", floor=0.25, context=False).select(
+        question, chunks
+    )
+    kept = " ".join(c.text for c in floored.shown if c is not None)
+    assert "up to 3 days per week" in kept  # the best sentence
+    assert "Parking permits" not in kept and "AES-256" not in kept  # no term of the question: not filler
+    assert floored.tokens < filled.tokens and floored.sentences < filled.sentences
+    assert floored.shown[2] is None  # no sentence of the security chunk bears on the question
+    scores = PassageSelector(no_model, 120, scorer="terms").scores(
+        question, [s for i, c in enumerate(chunks) for s in sentences_of(c.text, i)]
+    )
+    assert floored.sentences == sum(s >= 0.25 * max(scores) for s in scores)
+    # with the sentence before each kept one, a kept sentence keeps its antecedent even below the floor
+    context = PassageSelector(no_model, 120, scorer="terms", floor=0.25).select(question, chunks)
+    assert context.sentences >= floored.sentences
+    assert PassageSelector(no_model, 10, scorer="terms", floor=0.99).select(question, chunks).sentences == 1
+
+
+def test_a_source_from_the_same_place_as_the_one_before_shows_no_title_again() -> None:
+    from dataclasses import replace
+
+    same = [chunk(1, REMOTE), replace(chunk(2, TRAVEL), title="file 1"), chunk(3, SECURITY, page=2)]
+    text = format_sources(same)
+    assert text.count("(file 1)") == 1 and '[2]\n"""\n' + TRAVEL in text  # [2] keeps its number and text
+    assert "[3] (file 3, page 2)" in text  # a new place is named
+    apart = format_sources([same[0], None, replace(same[1], page=4)])
+    assert "[3] (file 1, page 4)" in apart  # another page of the same file is another place
