@@ -16,6 +16,7 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.company_names import persons_as_organizations
 from anonymize.detector_config import DetectorConfig
+from anonymize.doc_places import drop_document_places
 from anonymize.filters import NOT_NAME_WORDS, keep
 from anonymize.gazetteer import drop_places
 from anonymize.name_extent import (
@@ -219,13 +220,14 @@ def city_addressees(state: Resolution) -> None:
 
 def places_not_persons(state: Resolution) -> None:
     """A city or country read as a person, where the sentence says it is a place ("in Valencia", "the
-    Jordan account", "Amman, Jordan"): no person (``anonymize.gazetteer``), nor a name to seek elsewhere."""
-    state.results = drop_places(state.text, state.results, state.lexicon)
+    Jordan account", "Amman, Jordan"): no person (``anonymize.gazetteer``), nor a name to seek elsewhere; nor
+    is a word the document names a place or a company with elsewhere (``anonymize.doc_places``)."""
+    state.results = drop_document_places(state.text, drop_places(state.text, state.results, state.lexicon))
 
 
 def added_places_not_persons(state: Resolution) -> None:
     """The same for the names found from other mentions ("Jordan ... in Jordan"): a place's slot wins."""
-    state.results = drop_places(state.text, state.results, state.lexicon)
+    state.results = drop_document_places(state.text, drop_places(state.text, state.results, state.lexicon))
 
 
 def column_gaps(state: Resolution) -> None:

@@ -1,0 +1,52 @@
+"""What the rest of a document says about a word (issue 19, detector 30 on): a party's short name in a
+contract is the company the contract names before its legal form, not a person, while the people who sign for
+it are found. The real spaCy model and name lexicon; the names here are in none of the evaluation corpora."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine
+
+from anonymize.detector import DetectorConfig, PiiDetector
+from anonymize.keys import load_or_create_key
+from anonymize.pseudonymizer import Pseudonymizer
+from anonymize.vault import Vault
+
+
+@pytest.fixture(scope="module")
+def detector() -> PiiDetector:
+    return PiiDetector(DetectorConfig())
+
+
+@pytest.fixture
+def vault(tmp_path: Path) -> Iterator[Vault]:
+    """A vault over a fresh SQLite database, as the product keeps it (what `privrag erase --value` reads)."""
+    engine = create_engine(f"sqlite:///{tmp_path}/v.db")
+    yield Vault(engine, load_or_create_key(tmp_path / "vault.key"))
+    engine.dispose()
+
+
+def test_a_partys_short_name_is_no_person_end_to_end(detector: PiiDetector, vault: Vault) -> None:
+    """Detector 30: "Linnea Robotics GmbH ("Linnea")" makes "Linnea" the company in all its mentions (it is
+    a given name too, and detector 29 stored it as a person three times); the people named for it are
+    stored pseudonymized, erasure finds them, a question naming one is pseudonymized."""
+    nda = (
+        "MUTUAL NON-DISCLOSURE AGREEMENT\n\n"
+        'Parties: Linnea Robotics GmbH, Hafenstraße 12, 20457 Hamburg ("Linnea"), and Margarethe '
+        "Solvang-Eide of Bergen.\n\nAnnex A — authorised persons\n"
+        "Linnea: Torleif Hagebakken (CEO), Ida Marstrander (CTO)\nSigned for Linnea: T. Hagebakken"
+    )
+    pseudo = Pseudonymizer(detector, vault, ["PERSON"])
+    stored = pseudo.run([nda])[0].text
+    for name in ("Hagebakken", "Marstrander", "Solvang-Eide"):
+        assert name not in stored, stored
+    assert re.search(r"\nLinnea: ", stored) and "Signed for Linnea:" in stored, stored
+    assert not vault.lookup_value("Linnea", "PERSON")  # the company's short name is no person's
+    for name in ("Torleif Hagebakken", "Ida Marstrander", "Margarethe Solvang-Eide"):
+        assert vault.lookup_value(name, "PERSON"), name  # what `privrag erase --value` finds
+    question = pseudo.run(["Did Torleif Hagebakken sign the NDA?"], store=False)[0].text
+    assert "Hagebakken" not in question, question
