@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from llama_index.core.schema import TextNode
+from llama_index.core.vector_stores.types import VectorStoreQuery, VectorStoreQueryMode
 
 from app.commands.bench_large import memory_mb
 from app.commands.bench_synthetic import documents
@@ -62,14 +64,50 @@ def chunk_nodes(count: int, seed: int, dim: int) -> list[TextNode]:
     return nodes
 
 
+def search_latency(store: EdgeVectorStore, searches: int, seed: int) -> dict[str, float]:
+    """``searches`` hybrid queries (a random unit vector, three words of a stored chunk), one at a time, as
+    the chat asks them: milliseconds per search, median and 95th percentile (memory read after them)."""
+    rng = random.Random(seed + 1)
+    words = [w for node in chunk_nodes(50, seed, 1) for w in node.get_content().split() if w.isalpha()]
+    times = []
+    for _ in range(searches):
+        vector = [rng.gauss(0.0, 1.0) for _ in range(store.dim)]
+        norm = sum(x * x for x in vector) ** 0.5
+        query = VectorStoreQuery(
+            query_embedding=[x / norm for x in vector],
+            query_str=" ".join(rng.sample(words, 3)),
+            similarity_top_k=8,
+            mode=VectorStoreQueryMode.HYBRID,
+        )
+        started = time.perf_counter()
+        store.query(query)
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    mem = memory_mb()
+    return {
+        "searches": searches,
+        "median_ms": round(statistics.median(times), 2),
+        "p95_ms": round(times[int(0.95 * (len(times) - 1))], 2),
+        "anon_mb_after": round(mem["RssAnon"], 1),
+        "file_mb_after": round(mem["RssFile"], 1),
+    }
+
+
 def run(
-    points: int, step: int, batch: int, trace: bool, optimize: bool = False, seed: int = 0
+    points: int,
+    step: int,
+    batch: int,
+    trace: bool,
+    optimize: bool = False,
+    seed: int = 0,
+    memory: str = "ram",
+    searches: int = 0,
 ) -> dict[str, Any]:
     if trace:
         tracemalloc.start()
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="privrag-store-memory-") as tmp:
-        store = EdgeVectorStore(Path(tmp) / "store")
+        store = EdgeVectorStore(Path(tmp) / "store", memory=memory)
         base = memory_mb()
         started = time.perf_counter()
         written = 0
@@ -97,8 +135,10 @@ def run(
         optimized = None
         if optimize:  # segments merged, HNSW built: what the store holds once the engine optimized
             store.optimize()
+            release_free_heap()
             mem = memory_mb()
             optimized = {key: round(mem[key], 1) for key in ("VmRSS", "RssAnon", "RssFile")}
+        latency = search_latency(store, searches, seed) if searches else None  # after optimize(), if asked
         store.close()
         closed = memory_mb()
     first, last = rows[0], rows[-1]
@@ -109,12 +149,14 @@ def run(
     }
     return {
         "points": points,
+        "memory": memory,
         "stored": stored,
         "batch": batch,
         "base_rss_mb": round(base["VmRSS"], 1),
         "rows": rows,
         "kb_per_point_after_first_step": per_point,
         "after_optimize_mb": optimized,
+        "search_ms": latency,
         "rss_after_close_mb": round(closed["VmRSS"], 1),
     }
 
@@ -126,16 +168,38 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--batch", type=int, default=64, help="points per add() (a job's write batch)")
     parser.add_argument("--tracemalloc", action="store_true", help="also the Python heap (slower)")
     parser.add_argument("--optimize", action="store_true", help="then optimize() the store: memory after")
+    parser.add_argument(
+        "--memory",
+        choices=("ram", "disk", "both"),
+        default="ram",
+        help="the store's placement (both: one run each)",
+    )
+    parser.add_argument("--searches", type=int, default=0, help="then time this many hybrid searches")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    result = run(args.points, args.step, args.batch, args.tracemalloc, args.optimize)
+    placements = ("ram", "disk") if args.memory == "both" else (args.memory,)
+    results = [
+        run(
+            args.points,
+            args.step,
+            args.batch,
+            args.tracemalloc,
+            args.optimize,
+            memory=m,
+            searches=args.searches,
+        )
+        for m in placements
+    ]
     if args.json:
-        print(json.dumps(result, indent=2))
-    else:
+        print(json.dumps(results[0] if len(results) == 1 else results, indent=2))
+        return
+    for result in results:
+        print("memory:", result["memory"])
         for row in result["rows"]:
             print(row)
         print("KB per point:", result["kb_per_point_after_first_step"])
         print("after optimize():", result["after_optimize_mb"])
+        print("searches:", result["search_ms"])
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar, Literal, cast
 
 import qdrant_edge as qe
 from llama_index.core.bridge.pydantic import PrivateAttr
@@ -77,6 +77,9 @@ class EdgeVectorStore(StoredPoints, QdrantHybridStore):
     indexing_threshold: int | None = (
         None  # KB of vectors before optimize() builds HNSW; None = engine default
     )
+    # "ram": the engine's defaults (dense vectors cached, sparse index pinned in RAM); "disk": vectors, HNSW
+    # graph, sparse index, payload and id tracker read from their files (mmap) as searches need them
+    memory: Literal["ram", "disk"] = "ram"
 
     FILTERS: ClassVar[FilterTranslator] = _FILTERS
 
@@ -114,8 +117,18 @@ class EdgeVectorStore(StoredPoints, QdrantHybridStore):
         hnsw = qe.HnswIndexConfig(
             m=self.hnsw_m, ef_construct=self.hnsw_ef_construct, full_scan_threshold=self.full_scan_threshold
         )
+        cold = qe.Memory.Cold if self.memory == "disk" else None
+        if cold is not None:
+            hnsw = qe.HnswIndexConfig(
+                m=self.hnsw_m,
+                ef_construct=self.hnsw_ef_construct,
+                full_scan_threshold=self.full_scan_threshold,
+                memory=cold,
+            )
         vectors = {
-            DENSE_VECTOR: qe.EdgeVectorParams(size=self.dim, distance=qe.Distance.Cosine, hnsw_config=hnsw)
+            DENSE_VECTOR: qe.EdgeVectorParams(
+                size=self.dim, distance=qe.Distance.Cosine, hnsw_config=hnsw, memory=cold
+            )
         }
         if sentences:  # only re-scored by id: no HNSW graph (m=0); half-precision storage
             vectors[SENTENCE_VECTOR] = qe.EdgeVectorParams(
@@ -129,7 +142,9 @@ class EdgeVectorStore(StoredPoints, QdrantHybridStore):
             )
         return qe.EdgeConfig(
             vectors=vectors,
-            sparse_vectors={SPARSE_VECTOR: qe.EdgeSparseVectorParams(modifier=qe.Modifier.Idf)},
+            sparse_vectors={SPARSE_VECTOR: qe.EdgeSparseVectorParams(modifier=qe.Modifier.Idf, memory=cold)},
+            payload_memory=cold,
+            id_tracker_memory=cold,
             optimizers=qe.EdgeOptimizersConfig(indexing_threshold=self.indexing_threshold)
             if self.indexing_threshold is not None
             else None,

@@ -23,3 +23,11 @@ def test_a_small_run_stores_every_point_and_reports_memory_per_step() -> None:
         assert row["python_heap_mb"] < 5  # traced since the run began: the engine keeps its points natively
     assert set(result["kb_per_point_after_first_step"]) == {"rss_mb", "anon_mb", "file_mb", "disk_mb"}
     assert result["after_optimize_mb"]["RssAnon"] > 0
+
+
+def test_a_run_on_disk_times_its_searches() -> None:
+    result = store_memory.run(points=200, step=200, batch=64, trace=False, memory="disk", searches=12)
+    assert result["memory"] == "disk" and result["stored"] == 200
+    latency = result["search_ms"]
+    assert latency["searches"] == 12 and 0 < latency["median_ms"] <= latency["p95_ms"]
+    assert latency["anon_mb_after"] > 0 and latency["file_mb_after"] > 0

@@ -113,3 +113,37 @@ def test_path_is_locked_while_open_and_closed_store_refuses(tmp_path: Path, rng:
 
 def test_payload_indexes_exist(store: EdgeVectorStore) -> None:
     assert set(store.client.info().payload_schema) >= {"doc_id", "ref_doc_id", "file_id", "groups"}
+
+
+def test_a_store_on_disk_answers_as_one_in_ram_and_keeps_its_placement(tmp_path: Path) -> None:
+    """``memory="disk"``: vectors, HNSW graph, sparse index, payload and ids read from their files (mmap)."""
+    from llama_index.core.vector_stores.types import VectorStoreQuery, VectorStoreQueryMode
+
+    rng = np.random.default_rng(7)
+    nodes = [make_node(rng, f"doc{n % 40}", groups=["all", f"g{n % 3}"]) for n in range(400)]
+    queries = [
+        VectorStoreQuery(
+            query_embedding=near(nodes[n].embedding or [], rng),
+            query_str=" ".join(rng.choice(FILLER, size=2)),
+            similarity_top_k=5,
+            mode=mode,
+            filters=MetadataFilters(filters=[MetadataFilter(key="groups", value=f"g{n % 3}")]),
+        )
+        for n in range(0, 400, 20)
+        for mode in (VectorStoreQueryMode.DEFAULT, VectorStoreQueryMode.HYBRID)
+    ]
+    answers = []
+    for memory in ("ram", "disk"):
+        with EdgeVectorStore(tmp_path / memory, dim=DIM, memory=memory) as store:  # type: ignore[arg-type]
+            store.add(nodes)
+            answers.append(
+                [(r.ids, [round(s, 5) for s in r.similarities or []]) for r in map(store.query, queries)]
+            )
+            store.optimize()  # segments merged, HNSW built (on disk for "disk"): same answers
+            assert [store.query(q).ids for q in queries] == [ids for ids, _ in answers[-1]]
+        config = json.loads((tmp_path / memory / "privrag" / "edge_config.json").read_text())
+        placed = [config["sparse_vectors"]["bm25"].get("memory"), config["vectors"]["dense"].get("memory")]
+        assert placed == (["cold", "cold"] if memory == "disk" else [None, None]), config
+        with EdgeVectorStore(tmp_path / memory, dim=DIM, memory=memory) as reopened:  # type: ignore[arg-type]
+            assert reopened.count() == 400
+    assert answers[0] == answers[1] and all(ids for ids, _ in answers[0])
