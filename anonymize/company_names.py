@@ -47,3 +47,14 @@ def persons_as_organizations(
         else:
             out.append(r)
     return out
+
+
+def company_named(text: str, result: RecognizerResult) -> bool:
+    """``result`` is an organization whose last word is a company's, club's or party's word ("ferreira
+    logistics", "Maji Bora Consulting"): the name rules' other mentions of a person do not take its words."""
+    parts = text[result.start : result.end].split()
+    return (
+        result.entity_type == "ORGANIZATION"
+        and len(parts) > 1
+        and parts[-1].strip(".,;:'’()").casefold() in COMPANY_LAST_WORDS
+    )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from presidio_analyzer import RecognizerResult
 
-from anonymize.company_names import persons_as_organizations
+from anonymize.company_names import company_named, persons_as_organizations
 from anonymize.detector_config import DetectorConfig
 from anonymize.doc_places import drop_document_places
 from anonymize.filters import NOT_NAME_WORDS, keep
@@ -172,11 +172,12 @@ def apply_filters(state: Resolution) -> None:
 def other_mentions(state: Resolution) -> None:
     """A name detected once is found again elsewhere in the text ("Jane Doe ... Jane"), and so are the other
     members of a list it is in ("Ann, Bo and Carl"), and their mentions; the NER's places and organizations
-    yield to them."""
+    yield to them, except an organization that ends in a company's word ("ferreira logistics")."""
     names = [r for r in state.results if r.entity_type == "PERSON"]
     if not names:
         return
-    blocking = [r for r in state.results if tier(r) < 2 or r.entity_type not in _YIELD_TO_NAME]
+    yielding = {id(r) for r in state.results if tier(r) == 2 and r.entity_type in _YIELD_TO_NAME}
+    blocking = [r for r in state.results if id(r) not in yielding or company_named(state.text, r)]
     added = propagate(state.text, names, blocking, NOT_NAME_WORDS)
     listed = coordinated(state.text, names, [*blocking, *added], state.yielding, NOT_NAME_WORDS)
     added += listed

@@ -6,7 +6,8 @@ signals say so (fail safe, yet no name in every lower-case word), one point each
 
 * **lexicon**: every word is a given name or surname of the names-dataset lexicon that is no frequent English
   word (``NameLexicon.given_name``/``surname``); a word of everyday English ("precious", "marcus" as zipf >=
-  ``_EVERYDAY_ZIPF``) needs one signal more;
+  ``_EVERYDAY_ZIPF``) needs one signal more, except a given name before a surname rare in English ("david
+  lange": the given name is frequent because people bear it);
 * **full name**: a given name then a surname ("fatou diop"), or a chat handle made of both ("pedro.alves");
 * **address**: a greeting, thanks or sign-off, a handle's "@", or "cc:" right before ("hi maria", "thanks
   nacho", "@lena");
@@ -31,6 +32,7 @@ RECOGNIZER = "LowerCaseNameRecognizer"
 _SCORE = 0.88  # above the NER model's 0.85: where both find a span, this result is kept
 _NEEDED = 2
 _EVERYDAY_ZIPF = 3.5  # a lower-case word this frequent in English needs a third signal
+_RARE_SURNAME_ZIPF = 3.0  # a surname rarer than this in English vouches for the given name before it
 _MIN_LETTERS = 3
 
 _L = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿ"
@@ -95,7 +97,7 @@ class LowerCaseNameRecognizer(EntityRecognizer):
             index += 1
             if start in taken or _DETERMINER_BEFORE.search(text, max(0, start - 8), start):
                 continue
-            if self._points(text, start, end, full) >= _NEEDED + self._everyday(text[start:end]):
+            if self._points(text, start, end, full) >= _NEEDED + self._everyday(text[start:end], full):
                 spans.append((start, end))
         return [RecognizerResult("PERSON", s, e, _SCORE) for s, e in sorted(spans)]
 
@@ -105,8 +107,14 @@ class LowerCaseNameRecognizer(EntityRecognizer):
             return False
         return self.lexicon.given_name(word) or self.lexicon.surname(word)
 
-    def _everyday(self, value: str) -> int:
-        return int(any(everyday_word(w) for w in value.split()))
+    def _everyday(self, value: str, full: bool = False) -> int:
+        """1 when a word of ``value`` is an everyday English word; not for a given name before a surname that
+        is rare in English ("david lange", "roberto yamamura": wordfreq counts "david" high because people
+        bear it; "will park" and "mark white" still need a third signal)."""
+        words = value.split()
+        if full and len(words) == 2 and _zipf(words[1].casefold()) < _RARE_SURNAME_ZIPF:
+            return 0
+        return int(any(everyday_word(w) for w in words))
 
     def _points(self, text: str, start: int, end: int, full: bool) -> int:
         points = 1 + int(full)  # the lexicon, and a given name then a surname

@@ -5,7 +5,7 @@ from __future__ import annotations
 from presidio_analyzer import RecognizerResult
 
 from anonymize import name_lexicon
-from anonymize.company_names import persons_as_organizations
+from anonymize.company_names import company_named, persons_as_organizations
 
 
 def _types(text: str, *values: str) -> list[tuple[str, str]]:
@@ -34,3 +34,13 @@ def test_people_whose_surname_is_such_a_word_stay_persons() -> None:
         ("PERSON", "Samantha Power"),
         ("PERSON", "Rehema Okafor"),
     ]
+
+
+def test_an_organization_ending_in_a_company_word_keeps_its_words() -> None:
+    """Detector 31: the other mentions of a person's name do not take the words of such an organization
+    ("andrea ferreira ... (ferreira logistics)")."""
+    text = "call w/ andrea (ferreira logistics). Maji Bora Consulting. Ferreira said"
+    org = RecognizerResult("ORGANIZATION", text.index("ferreira"), text.index(")"), 0.85)
+    assert company_named(text, org)
+    one_word = RecognizerResult("ORGANIZATION", text.index("Ferreira"), text.index(" said"), 0.85)
+    assert not company_named(text, one_word)

@@ -50,3 +50,12 @@ def test_no_name_on_one_signal(recognizer: LowerCaseNameRecognizer, text: str) -
 def test_everyday_words() -> None:
     assert everyday_word("precious") and everyday_word("hope")
     assert not everyday_word("haruto") and not everyday_word("nacho")
+
+
+def test_a_frequent_given_name_before_a_rare_surname(recognizer: LowerCaseNameRecognizer) -> None:
+    """Detector 31: "jessica lindqvist" needs no third signal (wordfreq counts "jessica" high because people
+    bear it; "lindqvist" is rare in English); a frequent word before a frequent surname still does."""
+    found = spans(recognizer, "the refund goes to jessica lindqvist next week", "PERSON")
+    assert found == ["jessica lindqvist"]
+    assert spans(recognizer, "we will park here and mark white lines", "PERSON") == []
+    assert spans(recognizer, "the jessica lindqvist file", "PERSON") == []  # after a determiner
