@@ -26,9 +26,6 @@ _ESCAPED_BREAK = re.compile(r"\\[nr]")
 # paragraph ("Team Priya Raman" becomes an organization). A period in place of the heading's line break ends
 # it there, and keeps every offset.
 _UNENDED_HEADING = re.compile(r"(?m)^(#{1,6}[ \t][^\n]*?[\w)\]])\n(?=[ \t]*\n)")
-# spaCy's vocabulary is shared by every user of a loaded pipeline in the process; a batch in a memory zone
-# drops the strings added meanwhile, so no other batch may run on it then (zones are not thread-safe).
-_VOCABULARY_LOCK = threading.Lock()
 
 
 class PiiDetector:
@@ -42,6 +39,7 @@ class PiiDetector:
         self._pool: AnalysisPool | None = None
         self._pool_lock = threading.Lock()
         self.transient_vocabulary = True  # each batch in spaCy's memory zone (``_vocabulary_zone``)
+        self._vocabulary_lock = _vocabulary_lock(self.analyzer)
 
     def start_helpers(self, wait: bool = False) -> bool:
         """Start the helper processes now (they otherwise start with the first large batch); with ``wait``,
@@ -86,7 +84,7 @@ class PiiDetector:
             return []
         # Offsets stay valid: an escaped break and its replacement have the same length.
         prepared = [_UNENDED_HEADING.sub(r"\1.", _ESCAPED_BREAK.sub(" \n", t)) for t in texts]
-        with _VOCABULARY_LOCK, self._vocabulary_zone():
+        with self._vocabulary_lock, self._vocabulary_zone():
             raw: Iterable[list[RecognizerResult]] = self._batch.analyze_iterator(
                 prepared,
                 language="en",
@@ -106,6 +104,17 @@ class PiiDetector:
         nlp = pipelines.get("en") if isinstance(pipelines, dict) and self.transient_vocabulary else None
         zone = getattr(nlp, "memory_zone", None)
         return zone() if zone is not None else nullcontext()
+
+
+def _vocabulary_lock(analyzer: AnalyzerEngine) -> threading.Lock:
+    """The lock of ``analyzer``'s spaCy pipeline. Its vocabulary is shared by every thread and detector using
+    the analyzer; a batch in a memory zone drops the strings added meanwhile, so no other batch may run on it
+    then (zones are not thread-safe). The lock travels with the analyzer, not with the process."""
+    lock = getattr(analyzer, "privrag_vocabulary_lock", None)
+    if lock is None:
+        lock = threading.Lock()
+        analyzer.privrag_vocabulary_lock = lock  # type: ignore[attr-defined]
+    return lock
 
 
 def helper_detector(config: DetectorConfig) -> PiiDetector:

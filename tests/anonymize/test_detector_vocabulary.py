@@ -80,3 +80,12 @@ def test_spans_in_the_zone_are_those_without_it(detector: PiiDetector) -> None:
         detector.transient_vocabulary = True
     assert in_zone == outside
     assert sum(len(found) for found in in_zone) > 80  # names, phones, e-mails, dates, addresses found
+
+
+def test_detectors_sharing_a_pipeline_share_its_zone_lock(detector: PiiDetector) -> None:
+    """A zone drops the strings every user of the pipeline added meanwhile: two detectors built on one
+    analyzer (as `bench anonymize` builds them) must not run batches on it at the same time."""
+    sharing = PiiDetector(detector.config, analyzer=detector.analyzer)
+    assert sharing._vocabulary_lock is detector._vocabulary_lock
+    with detector._vocabulary_lock:
+        assert not sharing._vocabulary_lock.acquire(blocking=False)
