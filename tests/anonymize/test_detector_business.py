@@ -4,30 +4,11 @@ spaCy model and name lexicon. The names here are in none of the evaluation corpo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-from sqlalchemy import create_engine
-
-from anonymize.detector import DetectorConfig, PiiDetector
-from anonymize.keys import load_or_create_key
+from anonymize.detector import PiiDetector
 from anonymize.names import technical_text
 from anonymize.pseudonymizer import Pseudonymizer
 from anonymize.vault import Vault
-
-
-@pytest.fixture(scope="module")
-def detector() -> PiiDetector:
-    return PiiDetector(DetectorConfig())
-
-
-@pytest.fixture
-def vault(tmp_path: Path) -> Iterator[Vault]:
-    """A vault over a fresh SQLite database, as the product keeps it (what `privrag erase --value` reads)."""
-    engine = create_engine(f"sqlite:///{tmp_path}/v.db")
-    yield Vault(engine, load_or_create_key(tmp_path / "vault.key"))
-    engine.dispose()
 
 
 def persons(detector: PiiDetector, text: str) -> list[str]:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine
 
-from anonymize.detector import DetectorConfig, PiiDetector
+from anonymize.detector import PiiDetector
 from anonymize.keys import load_or_create_key
 from anonymize.normalize import normalize_value
 from anonymize.pseudonymizer import Pseudonymizer
@@ -17,18 +16,6 @@ from anonymize.vault import Vault
 from app.settings import DEFAULT_PSEUDONYMIZED
 
 SURROGATE = re.compile(r"<[A-Z_]+_(?:NEW)?\d+>")
-
-
-@pytest.fixture(scope="module")
-def detector() -> PiiDetector:
-    return PiiDetector(DetectorConfig())
-
-
-@pytest.fixture
-def vault(tmp_path: Path) -> Iterator[Vault]:
-    engine = create_engine(f"sqlite:///{tmp_path}/v.db")
-    yield Vault(engine, load_or_create_key(tmp_path / "vault.key"))
-    engine.dispose()
 
 
 @pytest.fixture
