@@ -5,19 +5,11 @@ from __future__ import annotations
 from presidio_analyzer import RecognizerResult
 
 from anonymize.doc_places import drop_document_places, non_person_words
+from tests.anonymize.results_at import result_at
 
 
 def _result(text: str, entity_type: str, value: str, recognizer: str, nth: int = 0) -> RecognizerResult:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(value, start + 1)
-    return RecognizerResult(
-        entity_type,
-        start,
-        start + len(value),
-        0.85,
-        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: recognizer},
-    )
+    return result_at(text, value, entity_type, recognizer, nth)
 
 
 def _persons(text: str, results: list[RecognizerResult]) -> list[str]:

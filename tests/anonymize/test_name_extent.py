@@ -17,6 +17,7 @@ from anonymize.name_extent import (
 )
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import PROPAGATION
+from tests.anonymize.results_at import result_at
 
 
 @pytest.fixture(scope="module")
@@ -25,12 +26,7 @@ def lexicon() -> NameLexicon:
 
 
 def person(text: str, value: str, by: str = "SpacyRecognizer", nth: int = 0) -> RecognizerResult:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(value, start + 1)
-    return RecognizerResult(
-        "PERSON", start, start + len(value), 0.85, recognition_metadata={"recognizer_name": by}
-    )
+    return result_at(text, value, "PERSON", by, nth)
 
 
 def grown(text: str, results: list[RecognizerResult], lexicon: NameLexicon) -> list[tuple[str, str]]:

@@ -6,17 +6,11 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.name_lexicon import NameLexicon
 from anonymize.signature_orgs import SIGNATURE_COMPANY, role_line, signature_companies
+from tests.anonymize.results_at import result_at
 
 
 def _at(text: str, value: str, entity_type: str, recognizer: str = "SpacyRecognizer") -> RecognizerResult:
-    start = text.index(value)
-    return RecognizerResult(
-        entity_type,
-        start,
-        start + len(value),
-        0.85,
-        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: recognizer},
-    )
+    return result_at(text, value, entity_type, recognizer)
 
 
 def _spans(text: str, results: list[RecognizerResult]) -> set[tuple[str, str]]:
