@@ -71,6 +71,14 @@ class KnownValues:
     def __len__(self) -> int:
         return len(self.types)
 
+    def add_all(self, entries: Iterable[tuple[str, str]]) -> None:
+        """``add`` each (value, type), in order."""
+        for value, entity_type in entries:
+            self.add(value, entity_type)
+
+    def close(self) -> None:
+        """Nothing to release here (``anonymize/known_spill.py`` removes its file)."""
+
     def add(self, value: str, entity_type: str) -> None:
         if len(value) < _MIN_PROPAGATED or value in self.types:
             return
@@ -118,13 +126,12 @@ class KnownValues:
         return spans
 
 
-def _known_of(entries: Iterable[tuple[str, str]]) -> KnownValues:
-    """KnownValues of (value, type) vault entries, added in a canonical order (by value, then type), not in
-    the vault's: where two entries compete (a value under two types, a name part of two names) the winner does
-    not depend on which was stored first, so shards that filled one vault in any order propagate alike."""
-    known = KnownValues()
-    for value, entity_type in sorted(entries):
-        known.add(value, entity_type)
+def _known_of(entries: Iterable[tuple[str, str]], into: KnownValues | None = None) -> KnownValues:
+    """KnownValues (``into``, or new) of (value, type) vault entries, added by value, then type, not in the
+    vault's order: where two entries compete (a value under two types, a name part of two names) the winner
+    does not depend on which was stored first: shards that filled one vault in any order propagate alike."""
+    known = KnownValues() if into is None else into
+    known.add_all(sorted(entries))
     return known
 
 
@@ -226,13 +233,18 @@ class Pseudonymizer:
             self._snapshots[mark] = known
             return known
 
-    def known_between(self, since: int, until: int | None = None) -> KnownValues:
-        """The values the vault received after entry ``since`` (up to ``until``, default: now)."""
+    def entries_between(self, since: int, until: int, window: int = 5_000) -> list[tuple[str, str]]:
+        """Sorted (value, type) of the vault's entries in (``since``, ``until``], ``window`` at a time."""
+        windows = range(since, until, window)
+        rows = (r for w in windows for r in self.vault.values_between(w, min(w + window, until)))
+        return sorted((value, surrogate.strip("<>").rsplit("_", 1)[0]) for _, surrogate, value in rows)
+
+    def known_between(
+        self, since: int, until: int | None = None, into: KnownValues | None = None
+    ) -> KnownValues:
+        """The values the vault received after entry ``since`` (up to ``until``: now), in ``into``."""
         until = self.vault.last_id() if until is None else until
-        return _known_of(
-            (value, surrogate.strip("<>").rsplit("_", 1)[0])
-            for _, surrogate, value in self.vault.values_between(since, until)
-        )
+        return _known_of(self.entries_between(since, until), into)
 
     def sweep(self, text: str, known: KnownValues) -> str:
         """``text`` with the values of ``known`` (and their capitalized name parts) still in clear replaced by

@@ -51,23 +51,15 @@ class EarlySweep:
 
     def close(self) -> None:
         """Drop the values (the spilled file is removed)."""
-        if isinstance(self.known, SpilledKnownValues):
-            self.known.close()
+        self.known.close()
 
     def refresh(self) -> int:
         """Read the values the vault received since the last refresh; how many."""
         until = self.pseudonymizer.vault.last_id()
         if until <= self.loaded_to:
             return 0
-        entries = sorted(
-            (value, surrogate.strip("<>").rsplit("_", 1)[0])
-            for _, surrogate, value in self.pseudonymizer.vault.values_between(self.loaded_to, until)
-        )
-        if isinstance(self.known, SpilledKnownValues):
-            self.known.add_all(entries)  # one transaction
-        else:
-            for value, entity_type in entries:
-                self.known.add(value, entity_type)
+        entries = self.pseudonymizer.entries_between(self.loaded_to, until)
+        self.known.add_all(entries)  # spilled: one transaction
         self.loaded_to = until
         return len(entries)
 

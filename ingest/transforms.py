@@ -54,30 +54,14 @@ class PseudonymizeTransform(TransformComponent):
     def sweep_plan(self, since: int) -> SweepPlan | None:
         """The sweeper of the values the vault received after ``since`` and the terms it looks for; None
         when there are none."""
-        known = self.known_since(since)
+        # In an encrypted file (anonymize/known_spill.py): memory flat however many values the job found.
+        known = self.pseudonymizer.known_between(since, into=SpilledKnownValues())
         if not len(known):
             known.close()
             return None
         # What ``Pseudonymizer.sweep`` matches: capitalized name parts, and values matched in any case.
         terms = sorted(set(known.aliases) | {v for v in known.types if v.casefold() in known.folded})
         return SweepPlan(lambda text: self.pseudonymizer.sweep(text, known), terms, known.close)
-
-    def known_since(self, since: int, window: int = 5_000) -> SpilledKnownValues:
-        """``Pseudonymizer.known_between(since)`` (the same values, added in the same canonical order) held in
-        an encrypted file rather than in dicts (``anonymize/known_spill.py``); the vault read ``window``
-        entries at a time."""
-        vault = self.pseudonymizer.vault
-        until = vault.last_id()
-        entries: list[tuple[str, str]] = []
-        for start in range(since, until, window):
-            entries += [
-                (value, surrogate.strip("<>").rsplit("_", 1)[0])
-                for _, surrogate, value in vault.values_between(start, min(start + window, until))
-            ]
-        entries.sort()
-        known = SpilledKnownValues()
-        known.add_all(entries)
-        return known
 
     def __call__(self, nodes: Sequence[BaseNode], **kwargs: Any) -> Sequence[BaseNode]:
         groups: dict[str, list[BaseNode]] = {}
