@@ -70,7 +70,8 @@ def evaluate_retrieval(
 
 def load_samples(dataset: Path, limit: int | None = None, half: str = "all") -> list[Sample]:
     """The dataset's samples (presidio-research JSON or CoNLL columns, told apart by content); ValueError
-    (naming the problem) when it is neither. ``half`` (dev, score, all) splits CoNLL files by document."""
+    (naming the problem) when it is neither. ``half`` (dev, score, all) splits CoNLL files by document and
+    presidio-research files by sample (even, odd)."""
     from eval import conll, pii
 
     if not dataset.is_file():
@@ -78,9 +79,7 @@ def load_samples(dataset: Path, limit: int | None = None, half: str = "all") -> 
     try:
         if conll.looks_like_conll(dataset):
             return conll.load_conll(dataset, half, limit)
-        if half != "all":
-            raise ValueError("--half applies to CoNLL files only")
-        return pii.load_dataset(dataset, limit)
+        return pii.load_dataset(dataset, limit, half)
     except OSError as exc:
         raise ValueError(f"{dataset} cannot be read ({type(exc).__name__})") from exc
     except UnicodeDecodeError as exc:

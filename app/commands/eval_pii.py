@@ -23,7 +23,8 @@ def register(groups: dict[str, Any], common: argparse.ArgumentParser) -> None:
         "--half",
         choices=("dev", "score", "all"),
         default="all",
-        help="CoNLL files: dev = even-numbered documents, score = odd-numbered (default: all)",
+        help="dev = even-numbered documents (CoNLL) or samples (presidio-research JSON), "
+        "score = odd-numbered (default: all)",
     )
     p.add_argument("--limit", type=int, default=0, help="first N samples only (0 = all)")
     p.add_argument("--iou", type=float, default=None, help="span match threshold (default 0.75)")
