@@ -366,6 +366,8 @@ class Container:
                 self.settings.retrieval.judge, self.settings.retrieval.judge_threshold
             ),
             cache=self.answer_cache,
+            answer_coverage=self.settings.retrieval.refusal_coverage,
+            refusal_penalty=self.settings.retrieval.refusal_penalty,
         )
 
     @cached_property

@@ -5,6 +5,7 @@ here for their callers)."""
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import asdict, replace
@@ -92,6 +93,7 @@ class Answerer:
         cache: AnswerCache | None = None,
         passages: PassageSelector | None = None,
         answer_coverage: float = 1.0,
+        refusal_penalty: float = math.inf,
     ) -> None:
         self.retriever = retriever
         self.chat_model = chat_model
@@ -107,7 +109,8 @@ class Answerer:
         # generated, its support, the retrieval evidence (P(yes) of a 2nd call if the calibration weighs it)
         self.verify = verify
         self.judge_first = judge_first  # P(yes) before the draft (retrieval.judge_verdict.judge_first)
-        self.answer_coverage = answer_coverage  # a shown source this covering: no refusal opens the draft
+        # A shown source this covering: the refusal's first token loses ``refusal_penalty`` (inf: banned).
+        self.answer_coverage, self.refusal_penalty = answer_coverage, refusal_penalty
         self.calibration = calibration or Calibration()
         self.cache = cache  # answers in pseudonym space by (question, groups, index version)
         # The model sees only the retrieved chunks' sentences that bear on the question (retrieval.passages).
@@ -214,7 +217,8 @@ class Answerer:
         shown_coverage = question_coverage(asked, [c.text for c in shown if c is not None])
         press = verifying and shown_coverage >= self.answer_coverage  # the judge still decides after it
         relevance.update(shown_coverage=shown_coverage, refusal_banned=press)
-        watch = watch_for(self.chat_model, REFUSAL, press) if verifying else None  # type: ignore[arg-type]
+        penalty = self.refusal_penalty if press else 0.0
+        watch = watch_for(self.chat_model, REFUSAL, penalty) if verifying else None  # type: ignore[arg-type]
         first = (
             judge_first(self.chat_model, self.calibration, messages, asked, relevant)  # type: ignore[arg-type]
             if verifying and self.judge_first
@@ -341,13 +345,8 @@ class Answerer:
             checks["draft_sources"] = drafted  # what the model cited, before re-pointing or withholding
         if checks:
             if checks["withheld"]:
-                closest = closest_source(asked, chunks)
-                text, valid, origin, refused = (
-                    CLOSEST.format(n=closest),
-                    [closest],
-                    {closest: "closest"},
-                    True,
-                )
+                closest, refused = closest_source(asked, chunks), True
+                text, valid, origin = CLOSEST.format(n=closest), [closest], {closest: "closest"}
             else:
                 text = fact_first(second_person(lead_with_the_claim(text), asked), asked)
         text, number = renumber(text, valid)

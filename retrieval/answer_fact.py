@@ -19,6 +19,15 @@ _FUNCTION_WORDS = """a an the is was are were be been being of in on at to by fo
     into than"""
 _FUNCTION = frozenset(_FUNCTION_WORDS.split())
 MAX_FACT_WORDS = 12
+# Where the fact was read is no part of it: "The sources state that special efforts must be made ..." and
+# "According to the documents, ..." open with the source, not the fact (the prompt calls them sources).
+_FRAMING = re.compile(
+    r"^(?:according to (?:the |these )?(?:sources?|documents?),\s*"
+    r"|(?:the |these )?(?:sources?|documents?) "
+    r"(?:states?|indicates?|says?|shows?|mentions?|suggests?) that\s+)"
+    r"(?=\S)",
+    re.I,
+)
 
 
 def _key(token: str) -> str:
@@ -32,7 +41,11 @@ def _restates(token: str, asked: set[str]) -> bool:
 
 
 def fact_first(text: str, question: str) -> str:
-    """``text`` with the fact its first sentence adds to ``question`` put first (see the module's doc)."""
+    """``text`` with the fact its first sentence adds to ``question`` put first (see the module's doc); an
+    opening that names the sources instead of the fact is dropped."""
+    if framing := _FRAMING.match(text):
+        rest = text[framing.end() :]
+        text = rest[0].upper() + rest[1:]
     end = _END.search(text)
     head, tail = (text[: end.start()], text[end.end() :]) if end else (text, "")
     markers = "".join(m.group(0) for m in _MARKER.finditer(head)).strip()

@@ -51,9 +51,20 @@ def lead_with_the_claim(text: str) -> str:
     return re.sub(r"(\[\d+\])(?:\s*\1)+", r"\1", text).strip()
 
 
+def _asks_in_first_person(question: str) -> bool:
+    """A first-person word in ``question``; an "I" after a capitalized word that does not open the question
+    is a numeral ("World War I", "the WG I report"), not the asker."""
+    words = question.split()
+    for i, match in enumerate(_FIRST_PERSON_Q.search(w) for w in words):
+        numeral = match is not None and match.group(0) == "I" and i > 1 and words[i - 1][:1].isupper()
+        if match is not None and not numeral:
+            return True
+    return False
+
+
 def second_person(text: str, question: str) -> str:
     """The asker's first person ("Who do I call ...") answered as "you", not echoed as "I call ..."."""
-    if not _FIRST_PERSON_Q.search(question):
+    if not _asks_in_first_person(question):
         return text
     for pattern, replacement in _SWAPS:
         text = pattern.sub(replacement, text)

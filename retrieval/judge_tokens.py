@@ -36,13 +36,14 @@ class DraftSignal:
 class DraftWatch:
     """A logits observer for one draft: call it with each step's full-vocabulary logits."""
 
-    def __init__(self, refusal_token: int | None, window: int = WINDOW, ban_refusal: bool = False) -> None:
+    def __init__(self, refusal_token: int | None, window: int = WINDOW, refusal_penalty: float = 0.0) -> None:
         self._refusal_token = refusal_token
         self._window = window
         # The retrieval evidence says the sources answer (retrieval.answer, ``answer_coverage``): the
-        # refusal's first token is taken out of the first step, after its probability is read (a feature
-        # of the judge, which still decides; the draft is the model's best answer that is not a refusal).
-        self.ban_refusal = ban_refusal and refusal_token is not None
+        # refusal's first token loses ``refusal_penalty`` from its logit at the first step (inf: it is taken
+        # out), after its probability is read (a feature of the judge, which still decides). The model still
+        # refuses when it prefers the refusal to its best answer by more than the penalty.
+        self.refusal_penalty = refusal_penalty if refusal_token is not None else 0.0
         self._refusal = 0.0
         self._chosen: list[float] = []
         self._steps = 0
@@ -63,9 +64,10 @@ class DraftWatch:
         log_total = top + math.log(float(scores.sum(dtype=np.float64)))
         if refusal is not None:
             self._refusal = math.exp(refusal - log_total)
-        if self._steps == 1 and self.ban_refusal and refusal is not None:
-            logits[self._refusal_token] = -np.inf  # llama.cpp's own array: the choice is made after this
-            top = float(np.max(logits))  # the step's choice is now the best other token
+        if self._steps == 1 and self.refusal_penalty > 0 and refusal is not None:
+            # llama.cpp's own array: the choice is made after this
+            logits[self._refusal_token] = refusal - self.refusal_penalty
+            top = float(np.max(logits))  # the step's choice: the best other token, or the refusal still
         self._chosen.append(top - log_total)
 
     def signal(self) -> DraftSignal | None:
@@ -80,14 +82,15 @@ class DraftWatch:
         )
 
 
-def watch_for(model: ChatModel, refusal: str, ban_refusal: bool = False) -> DraftWatch | None:
+def watch_for(model: ChatModel, refusal: str, refusal_penalty: float = 0.0) -> DraftWatch | None:
     """A watch for ``model``'s next draft, when its backend shows logits (llama.cpp in process);
-    ``ban_refusal``: the draft may not open with the refusal's first token."""
+    ``refusal_penalty``: taken from the logit of the refusal's first token at the draft's first step (inf:
+    the draft may not open with it)."""
     if getattr(model, "stream_watched", None) is None:
         return None
     token_ids: Callable[[str], list[int]] | None = getattr(model, "token_ids", None)
     ids = token_ids(refusal) if token_ids is not None else []
-    return DraftWatch(ids[0] if ids else None, ban_refusal=ban_refusal)
+    return DraftWatch(ids[0] if ids else None, refusal_penalty=refusal_penalty)
 
 
 def stream_draft(model: ChatModel, messages: list[Message], watch: DraftWatch | None) -> Iterator[str]:

@@ -59,3 +59,23 @@ def test_direct_or_unrelated_answers_are_left_alone() -> None:
     )
     assert fact_first(long, "What does the treaty say members must do?") == long
     assert fact_first("", "What?") == ""
+
+
+def test_an_opening_that_names_the_sources_is_no_part_of_the_fact() -> None:
+    text = fact_first(
+        "The sources state that special efforts must be made to ensure poorer members of society can "
+        "participate in economic growth [1].",
+        "What needs to be made to ensure poorer members of society can participate in economic growth?",
+    )
+    assert text.startswith("Special efforts must [1]. Special efforts must be made")
+    assert fact_first("According to the documents, each state decides [2].", "Who decides?") == (
+        "Each state decides [2]."
+    )
+    # a refusal in the model's own words, and an answer about sources, keep their wording
+    assert (
+        fact_first("The sources do not contain the answer.", "Who?")
+        == "The sources do not contain the answer."
+    )
+    assert fact_first("Sources of funding include grants [1].", "How is it paid for?") == (
+        "Sources of funding include grants [1]."
+    )

@@ -67,3 +67,14 @@ def test_a_marker_opening_the_stream_is_held_back_and_dropped() -> None:
     assert shown(["[1]", "[2] ", "Up to"]) == "Up to"
     assert shown(["Up", " to 3 days [1]."]) == "Up to 3 days [1]."  # later markers pass
     assert shown(["[Note] x"]) == "[Note] x"  # not a marker
+
+
+def test_a_roman_numeral_i_in_the_question_is_not_the_asker() -> None:
+    answer = "The WG I Summary for Policymakers report says emissions are increasing [1]."
+    assert second_person(answer, "What does the WG I Summary for Policymakers report say?") == answer
+    assert second_person("World War I ended in 1918 [1].", "When did World War I end?") == (
+        "World War I ended in 1918 [1]."
+    )
+    assert second_person("I may work remotely 3 days [1].", "Can I work remotely?") == (
+        "You may work remotely 3 days [1]."
+    )

@@ -90,7 +90,7 @@ def test_draft_watch_reads_the_choice_and_the_refusals_probability() -> None:
 
 
 def test_a_banned_refusal_cannot_open_the_draft_and_its_probability_is_still_read() -> None:
-    watch = DraftWatch(refusal_token=1, window=4, ban_refusal=True)
+    watch = DraftWatch(refusal_token=1, window=4, refusal_penalty=math.inf)
     first = np.log(np.array([0.1, 0.6, 0.3], dtype=np.float32))  # the model would open refusing
     watch(first)
     assert first[1] == -np.inf and int(np.argmax(first)) == 2  # llama.cpp's array: the best other token
@@ -100,7 +100,24 @@ def test_a_banned_refusal_cannot_open_the_draft_and_its_probability_is_still_rea
     signal = watch.signal()
     assert signal is not None and signal.refusal_start == pytest.approx(0.6, abs=1e-5)  # read before the ban
     assert signal.fact_logp == pytest.approx((math.log(0.3) + math.log(0.7)) / 2, abs=1e-5)
-    assert not DraftWatch(refusal_token=None, ban_refusal=True).ban_refusal  # no refusal token to ban
+    assert not DraftWatch(refusal_token=None, refusal_penalty=math.inf).refusal_penalty  # no token to ban
+
+
+@pytest.mark.parametrize(("penalty", "chosen"), [(1.0, 2), (0.5, 1), (0.0, 1)])
+def test_a_refusal_penalty_opens_with_the_best_answer_unless_the_refusal_leads_by_more(
+    penalty: float, chosen: int
+) -> None:
+    """The refusal (token 1) leads the best answer (token 2) by log(0.6 / 0.3) = 0.69 at the first step: a
+    penalty above that opens the draft with the answer, one below it leaves the refusal first."""
+    watch = DraftWatch(refusal_token=1, window=4, refusal_penalty=penalty)
+    first = np.log(np.array([0.1, 0.6, 0.3], dtype=np.float32))
+    watch(first)
+    assert int(np.argmax(first)) == chosen
+    second = np.log(np.array([0.2, 0.7, 0.1], dtype=np.float32))
+    watch(second)
+    assert second[1] == pytest.approx(math.log(0.7))  # later steps are the model's own
+    signal = watch.signal()
+    assert signal is not None and signal.refusal_start == pytest.approx(0.6, abs=1e-5)  # read before
 
 
 def test_yes_probability_comes_from_the_real_models_logits(tiny_gguf: Path) -> None:

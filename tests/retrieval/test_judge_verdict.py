@@ -4,6 +4,7 @@ withheld answer shows: the closest passage the asker may read, never one of a gr
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -167,7 +168,7 @@ class BanRecorder(LlamaCppChat):
     def stream_watched(
         self, messages: list[Message], watch: Callable[[Any], None] | None, max_tokens: int | None = None
     ) -> Iterator[str]:
-        self.bans.append(bool(getattr(watch, "ban_refusal", False)))
+        self.bans.append(getattr(watch, "refusal_penalty", 0.0) == math.inf)
         yield from super().stream_watched(messages, watch, max_tokens)
 
 
