@@ -79,7 +79,8 @@ def load_samples(dataset: Path, limit: int | None = None, half: str = "all") -> 
     try:
         if conll.looks_like_conll(dataset):
             return conll.load_conll(dataset, half, limit)
-        return pii.load_dataset(dataset, limit, half)
+        samples = conll.half(pii.load_dataset(dataset), half)  # even-numbered samples (dev) or odd (score)
+        return samples[:limit] if limit else samples
     except OSError as exc:
         raise ValueError(f"{dataset} cannot be read ({type(exc).__name__})") from exc
     except UnicodeDecodeError as exc:

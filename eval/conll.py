@@ -19,8 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from eval.pii import Sample, Span
+
+T = TypeVar("T")
 
 LABELS = {"PER": "PERSON", "LOC": "LOCATION", "ORG": "ORGANIZATION", "MISC": "MISC"}
 HALVES = ("dev", "score", "all")
@@ -107,8 +110,9 @@ def _split_at_datelines(sentences: Document) -> list[Document]:
     return [sentences[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True) if b > a]
 
 
-def half(documents: list[Document], which: str) -> list[Document]:
-    """``dev`` (even-numbered documents), ``score`` (odd-numbered) or ``all``."""
+def half(documents: list[T], which: str) -> list[T]:
+    """``dev`` (even-numbered documents, or samples of a presidio-research file), ``score`` (odd-numbered)
+    or ``all``."""
     if which not in HALVES:
         raise ValueError(f"half must be one of {', '.join(HALVES)}, not {which!r}")
     if which == "all":

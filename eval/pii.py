@@ -95,24 +95,15 @@ class Score:
         }
 
 
-HALVES = ("dev", "score", "all")
-
-
-def load_dataset(path: Path, limit: int | None = None, half: str = "all") -> list[Sample]:
-    """Read presidio-research JSON; ``half`` keeps the even-numbered samples (``dev``, the ones rules may be
-    written on), the odd-numbered ones (``score``) or all; ``limit`` then keeps the first N of those."""
-    if half not in HALVES:
-        raise ValueError(f"half must be one of {', '.join(HALVES)}, not {half!r}")
+def load_dataset(path: Path, limit: int | None = None) -> list[Sample]:
+    """Read presidio-research JSON; ``limit`` keeps the first N samples."""
     rows = json.loads(Path(path).read_text(encoding="utf-8"))
     if not isinstance(rows, list):
         raise ValueError(f"{path}: expected a JSON list of samples")
-    numbered = list(enumerate(rows))
-    if half != "all":
-        numbered = numbered[(0 if half == "dev" else 1) :: 2]
     if limit:
-        numbered = numbered[:limit]
+        rows = rows[:limit]
     samples = []
-    for index, row in numbered:
+    for index, row in enumerate(rows):
         try:
             spans = [
                 Span(int(s["start_position"]), int(s["end_position"]), str(s["entity_type"]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,16 @@ def test_the_command_reads_either_format(tiny: Path, tmp_path: Path) -> None:
     assert len(load_samples(presidio)) == 1
     assert len(load_samples(presidio, half="dev")) == 1
     assert load_samples(presidio, half="score") == []
+
+
+def test_presidio_files_split_by_sample_parity_and_limit_applies_within(tmp_path: Path) -> None:
+    presidio = tmp_path / "p.json"
+    rows = [{"full_text": f"text {i}", "spans": []} for i in range(5)]
+    presidio.write_text(json.dumps(rows), encoding="utf-8")
+    texts = [s.text for s in load_samples(presidio)]
+    dev = [s.text for s in load_samples(presidio, half="dev")]
+    score = [s.text for s in load_samples(presidio, half="score")]
+    assert dev == texts[0::2] and score == texts[1::2] and not set(dev) & set(score)
+    assert [s.text for s in load_samples(presidio, limit=1, half="score")] == ["text 1"]
+    with pytest.raises(ValueError, match="half"):
+        load_samples(presidio, half="train")

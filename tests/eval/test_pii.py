@@ -69,17 +69,6 @@ def test_load_dataset_and_limit(dataset: Path) -> None:
     assert len(pii.load_dataset(dataset, limit=2)) == 2
 
 
-def test_halves_split_samples_by_parity_and_limit_applies_within(dataset: Path) -> None:
-    texts = [s.text for s in pii.load_dataset(dataset)]
-    dev = [s.text for s in pii.load_dataset(dataset, half="dev")]
-    score = [s.text for s in pii.load_dataset(dataset, half="score")]
-    assert dev == texts[0::2] and score == texts[1::2]
-    assert not set(dev) & set(score) and sorted(dev + score) == sorted(texts)
-    assert [s.text for s in pii.load_dataset(dataset, limit=1, half="score")] == texts[1:2]
-    with pytest.raises(ValueError, match="half"):
-        pii.load_dataset(dataset, half="train")
-
-
 def test_malformed_dataset_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "bad.json"
     path.write_text(json.dumps([{"spans": []}]))
