@@ -15,7 +15,10 @@ from anonymize import name_lexicon
 from anonymize.analysis_pool import AnalysisPool
 from anonymize.detector_config import DetectorConfig
 from anonymize.engine import build_analyzer
+from anonymize.recognizers.lower_names import RECOGNIZER as LOWER_CASE_NAMES
+from anonymize.recognizers.lower_names import LowerCaseNameRecognizer
 from anonymize.resolve import resolve
+from anonymize.truecase import truecased
 
 __all__ = ["DetectorConfig", "PiiDetector", "helper_detector"]
 
@@ -83,7 +86,10 @@ class PiiDetector:
         if not texts:
             return []
         # Offsets stay valid: an escaped break and its replacement have the same length.
-        prepared = [_UNENDED_HEADING.sub(r"\1.", _ESCAPED_BREAK.sub(" \n", t)) for t in texts]
+        typed = [_UNENDED_HEADING.sub(r"\1.", _ESCAPED_BREAK.sub(" \n", t)) for t in texts]
+        # A text typed all in lower case is read with its names' capitals (``anonymize.truecase``); the
+        # lower-case name recognizer still reads it as typed ("<pedro.alves>", "haruto pushed").
+        prepared = [truecased(t, self.lexicon) for t in typed]
         with self._vocabulary_lock, self._vocabulary_zone():
             raw: Iterable[list[RecognizerResult]] = self._batch.analyze_iterator(
                 prepared,
@@ -92,9 +98,26 @@ class PiiDetector:
                 allow_list=self.config.allow_list or None,
             )
             return [
-                resolve(t, results, self.config, lexicon=self.lexicon)
-                for t, results in zip(prepared, raw, strict=True)
+                resolve(shadow, [*results, *self._as_typed(t, shadow)], self.config, lexicon=self.lexicon)
+                for t, shadow, results in zip(typed, prepared, raw, strict=True)
             ]
+
+    def _as_typed(self, text: str, shadow: str) -> list[RecognizerResult]:
+        """The lower-case name recognizer's results on ``text`` as typed, when it was read as ``shadow``."""
+        if shadow == text:
+            return []
+        allow = set(self.config.allow_list)
+        found = []
+        for recognizer in self.analyzer.registry.recognizers:
+            if isinstance(recognizer, LowerCaseNameRecognizer):
+                for r in recognizer.analyze(text, ["PERSON"]):
+                    if text[r.start : r.end] not in allow:
+                        r.recognition_metadata = {
+                            RecognizerResult.RECOGNIZER_NAME_KEY: LOWER_CASE_NAMES,
+                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: str(recognizer.id),
+                        }
+                        found.append(r)
+        return found
 
     def _vocabulary_zone(self) -> AbstractContextManager[object]:
         """spaCy's memory zone (spaCy >= 3.8): the word forms and strings a batch adds to the vocabulary are

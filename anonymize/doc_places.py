@@ -20,6 +20,7 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from anonymize.gazetteer import in_place_slot
+from anonymize.recognizers.places import COUNTRY
 from anonymize.results import recognizer_name
 from anonymize.text import COMPANY_FORM_AHEAD, STOP_WORDS
 
@@ -57,7 +58,7 @@ def non_person_words(text: str, results: list[RecognizerResult]) -> tuple[set[st
                 strong.add(town.group(1).strip())
         elif r.entity_type == "LOCATION" and "\n" not in value.strip():
             name = value.strip(" .,;:")
-            if recognizer_name(r) != _NER:
+            if recognizer_name(r) not in (_NER, COUNTRY):  # a country's name alone decides no slot
                 strong.add(name)  # an address's town, "University of Nairobi", "arrived at Berlin Spandau"
             elif in_place_slot(text, r.start, r.end, frozenset([name.casefold()])) and not any(
                 p.start < r.end and r.start < p.end for p in persons

@@ -175,14 +175,21 @@ def extend_names(
 
 def lexicon_full_name(value: str, lexicon: NameLexicon) -> bool:
     """Two to four capitalized words, particles between them ("Anneke de Vries"), that start with a given
-    name of the lexicon and end with a surname of it that is no common English word ("Chase Holloway")."""
+    name of the lexicon and end with a surname of it that is no common English word ("Chase Holloway"), or
+    with surnames of it joined by a hyphen ("Tomasz Wielgosz-Nowak")."""
     parts = value.split()
     named = [w for w in parts if w.casefold() not in _PARTICLES or w[:1].isupper()]
     if not 2 <= len(named) <= 4 or parts[0] is not named[0] or parts[-1] is not named[-1]:
         return False
     if any(not _CAPITALIZED.fullmatch(w) or _excluded(w) for w in named):
         return False
-    return named[0].casefold() in lexicon.given and lexicon.surname(named[-1])
+    return named[0].casefold() in lexicon.given and _surname(named[-1], lexicon)
+
+
+def _surname(word: str, lexicon: NameLexicon) -> bool:
+    """A surname of the lexicon, or a double-barrelled one whose every part is ("Wielgosz-Nowak")."""
+    parts = word.split("-")
+    return lexicon.surname(word) or (len(parts) > 1 and all(p and lexicon.surname(p) for p in parts))
 
 
 # Where a table's columns or a dot leader separate cells: two blanks or more, a run of dots.
@@ -326,6 +333,28 @@ def _qualifier(
 
 _FIRST_WORD = re.compile(r"([\w-]+)\.?\s+")
 _POSSESSIVE = re.compile(r"[ \t]?['’]s$")  # "Mensah-Bonsu's", a tokenized "Lebed 's"
+_INNER_POSSESSIVE = re.compile(r"[ \t]?['’]s[ \t]+(?=\S)")
+_NEXT_WORD = re.compile(r"[^\s,;:()]+")
+
+
+def _thing(value: str, lexicon: NameLexicon | None) -> bool:
+    """An organization's or a place's word in ``value``, or only everyday English words ("Land Trust")."""
+    found = _NEXT_WORD.findall(value)
+    if any(organization_word(w) for w in found):
+        return True
+    return lexicon is not None and bool(found) and all(lexicon.ordinary_word(w.casefold()) for w in found)
+
+
+def _role_noun(word: str, rest: str, lexicon: NameLexicon | None) -> bool:
+    """A capitalized everyday noun that is no name anywhere, before a given name and more words: a role
+    ("Producer Sandy Lahtela", "Guitarist Ana Silva"); not "Grace Kelly" (a name), nor "Producer Sandy"."""
+    if lexicon is None or not word[:1].isupper() or not word[1:].islower():
+        return False
+    folded = word.casefold()
+    if folded in lexicon.given or folded in lexicon.surnames or not lexicon.ordinary_word(folded):
+        return False
+    following = _NEXT_WORD.findall(rest)
+    return len(following) >= 2 and lexicon.given_name(following[0])
 
 
 def trim_person(
@@ -340,10 +369,18 @@ def trim_person(
             break
         word = match.group(1)
         folded = word.casefold()
-        # "Call Jane", "Prime Minister John Major", "ex-Beatle Paul"
-        if folded not in NAME_PREFIXES and folded not in ROLE_TITLES and not word.startswith("ex-"):
+        # "Call Jane", "Prime Minister John Major", "ex-Beatle Paul", "Producer Sandy Lahtela"
+        role = folded in NAME_PREFIXES or folded in ROLE_TITLES or word.startswith("ex-")
+        if not role and not _role_noun(word, text[match.end() : result.end], lexicon):
             break
         start = match.end()
     possessive = _POSSESSIVE.search(text, start, result.end)
     end = possessive.start() if possessive and possessive.start() > start else result.end
+    inner = _INNER_POSSESSIVE.search(text, start, end)  # "Kevin Lamovec's Cautionary Tales": his work
+    if inner and inner.start() > start:
+        # The name is the owner, unless the owner is a thing ("the Land Trust's Ann Roe").
+        if _thing(text[start : inner.start()], lexicon):
+            start = inner.end()
+        else:
+            end = inner.start()
     return result if (start, end) == (result.start, result.end) else copy_span(result, start, end)

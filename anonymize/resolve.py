@@ -367,7 +367,7 @@ def _as_person(text: str, result: RecognizerResult, lexicon: NameLexicon | None)
     value = text[result.start : result.end]
     # A given name and a surname of the lexicon, particles between ("Anneke de Vries", "Chase Holloway").
     full_name = lexicon is not None and lexicon_full_name(value, lexicon)
-    if person_like_organization(value, text) or full_name:
+    if (person_like_organization(value, text) or full_name) and not company_named(text, result):
         person = copy_span(result, result.start, result.end)
         person.entity_type = "PERSON"
         if full_name and "-" in value:  # "Jean-Baptiste Roux": the lexicon vouches for the hyphenated word

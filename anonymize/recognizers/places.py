@@ -1,12 +1,16 @@
-"""Places by the words around them: after "grew up in", inside the name of a bridge, a club or a street."""
+"""Places by the words around them: after "grew up in", inside the name of a bridge, a club or a street; and
+countries by their names."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from anonymize.gazetteer import country_names
 from anonymize.recognizers.name_cues import NOT_A_NAME
+from anonymize.text import STOP_WORDS
 
 _PLACE_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я][\w'’\-]*"
 _PLACE = rf"{_PLACE_WORD}(?:[ \t]+(?:{_PLACE_WORD}|de|la|del|do|da|im|am|an|upon|sur|nad|pod|le|les)){{0,3}}"
@@ -73,3 +77,49 @@ class PlaceInNameRecognizer(_PlacePatterns):
 
     def _refused(self, place: str) -> bool:
         return bool(_NOT_A_PLACE_START.fullmatch(place.split()[0]))
+
+
+COUNTRY = "CountryNameRecognizer"
+
+
+class CountryNameRecognizer(EntityRecognizer):
+    """A country's name, capitalized ("Monaco was super fun", "from Burkina Faso"): the small NER model
+    misses many or calls them organizations. Not where the model reads a person ("Jordan said"), next to
+    another capitalized word ("Jordan Price", "Georgia Bell": a name), nor inside a longer entity of the
+    model ("Bank of Japan")."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["LOCATION"], name=COUNTRY)
+
+    def load(self) -> None:  # the country list is loaded on first use
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
+        if "LOCATION" not in entities:
+            return []
+        found = []
+        entities_ = getattr(nlp_artifacts, "entities", None) or []
+        for m in _country_pattern().finditer(text):
+            start, end = m.span()
+            if not m.group()[:1].isupper() or _CAPITALIZED_AFTER.match(text, end):
+                continue
+            before = _CAPITALIZED_BEFORE.search(text, max(0, start - 40), start)
+            if before and before.group(1).casefold() not in STOP_WORDS:  # "Jordan" of "Ms Jordan"
+                continue
+            overlapping = [e for e in entities_ if e.start_char < end and start < e.end_char]
+            if any(e.label_ in _NER_PERSON or e.end_char - e.start_char > end - start for e in overlapping):
+                continue
+            found.append(RecognizerResult("LOCATION", start, end, _COUNTRY_SCORE))
+        return found
+
+
+_COUNTRY_SCORE = 0.6
+_CAPITALIZED_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]$")
+_NER_PERSON = ("PERSON", "PER")
+_CAPITALIZED_AFTER = re.compile(r"[ \t][A-Z]")
+
+
+@cache
+def _country_pattern() -> re.Pattern[str]:
+    names = sorted(country_names(), key=len, reverse=True) or ["(?!)"]
+    return re.compile(rf"(?<![\w'’-])(?i:{'|'.join(re.escape(n) for n in names)})(?![\w'’-])")

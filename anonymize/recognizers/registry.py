@@ -31,7 +31,7 @@ from anonymize.recognizers.phones import (
     PhoneFormatRecognizer,
     ShortPhoneRecognizer,
 )
-from anonymize.recognizers.places import PlaceCueRecognizer, PlaceInNameRecognizer
+from anonymize.recognizers.places import CountryNameRecognizer, PlaceCueRecognizer, PlaceInNameRecognizer
 
 
 def builtin_recognizers() -> list[EntityRecognizer]:
@@ -58,5 +58,6 @@ def builtin_recognizers() -> list[EntityRecognizer]:
         SpeakerLabelRecognizer(),
         PlaceCueRecognizer(),
         PlaceInNameRecognizer(),
+        CountryNameRecognizer(),
         CompanyFormRecognizer(),
     ]

@@ -187,6 +187,36 @@ def test_a_possessive_ending_is_no_part_of_the_name(lexicon: NameLexicon) -> Non
         assert text[trimmed.start : trimmed.end] == name
 
 
+def test_a_possessive_inside_a_span_ends_the_name(lexicon: NameLexicon) -> None:
+    """Detector 32: the model runs a name into the work or thing it owns; the name ends before the "'s"."""
+    for text, found, name in [
+        ("from Kevin Lamovec's Cautionary Tales.", "Kevin Lamovec's Cautionary Tales", "Kevin Lamovec"),
+        ("read Ngozi Eze’s Annual Report first", "Ngozi Eze’s Annual Report", "Ngozi Eze"),
+        # Only the owned starts with a given name: the owner is a thing.
+        ("the Land Trust's Ancelina Allaire said", "Land Trust's Ancelina Allaire", "Ancelina Allaire"),
+    ]:
+        trimmed = trim_person(text, person(text, found), [], lexicon)
+        assert text[trimmed.start : trimmed.end] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "name"),
+    [
+        # An everyday noun that is no name anywhere, before a given name and a surname: a role.
+        ("Producer Sandy Lahtela explained", "Producer Sandy Lahtela", "Sandy Lahtela"),
+        ("Guitarist Ana Silva left", "Guitarist Ana Silva", "Ana Silva"),
+        # A name that is also a word, or a role before one word only: kept.
+        ("Grace Kelly arrived", "Grace Kelly", "Grace Kelly"),
+        ("Producer Sandy said", "Producer Sandy", "Producer Sandy"),
+    ],
+)
+def test_a_role_noun_before_a_full_name_is_trimmed(
+    text: str, found: str, name: str, lexicon: NameLexicon
+) -> None:
+    trimmed = trim_person(text, person(text, found), [], lexicon)
+    assert text[trimmed.start : trimmed.end] == name
+
+
 def test_a_short_surname_after_an_honorific_and_a_thing_named_after_someone(lexicon: NameLexicon) -> None:
     """Detectors 25 and 28: "Ms. Oh" stays a person though "Oh" is an ordinary word ("miss Oh" in lower case
     is no title); a span followed by a building's, a garden's or an alert's noun names a thing."""

@@ -45,3 +45,25 @@ def test_a_place_in_a_name_beats_the_models_person() -> None:
     assert [(r.entity_type, text[r.start : r.end]) for r in detector.analyze([text])[0]] == [
         ("LOCATION", "Fartouna")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Monaco was super fun to visit!", ["Monaco"]),
+        ("He's injured, back from Burkina Faso and the MALDIVES.", ["Burkina Faso", "MALDIVES"]),
+        # A name that holds a country's name, a word of a longer name, lower case: no country.
+        ("Jordan Price and Georgia Bell met Ms Chad there.", []),
+        ("the turkey was dry", []),
+    ],
+)
+def test_country_names(text: str, places: list[str]) -> None:
+    assert spans(builtin("CountryNameRecognizer"), text, "LOCATION") == places
+
+
+def test_a_country_the_model_reads_as_a_person_is_left_to_the_name_rules() -> None:
+    """Detector 32: "Jordan said" stays a person, "Jordan Price" stays whole, a country alone is a place."""
+    detector = PiiDetector(DetectorConfig())
+    text = "Jordan Price said the Paraguay trip is off. Georgia Bell agreed."
+    found = {(text[r.start : r.end], r.entity_type) for r in detector.analyze([text])[0]}
+    assert {("Jordan Price", "PERSON"), ("Georgia Bell", "PERSON"), ("Paraguay", "LOCATION")} <= found, found

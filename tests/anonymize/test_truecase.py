@@ -1,0 +1,50 @@
+"""A text typed all in lower case is read with the capitals of its names and places (detector 32)."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymize import name_lexicon
+from anonymize.name_lexicon import NameLexicon
+from anonymize.truecase import lower_case_text, truecased
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> NameLexicon:
+    return name_lexicon.load()
+
+
+def test_only_a_text_without_any_capital_is_read_again(lexicon: NameLexicon) -> None:
+    assert lower_case_text("we moved here from lubbeek")
+    assert not lower_case_text("We moved here from lubbeek")
+    assert not lower_case_text("42 / 7 = 6")
+    cased = "Ask natasha higuchi in Montzen"
+    assert truecased(cased, lexicon) == cased
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        # Names and places English does not know, a given name English speakers bear, its surname.
+        ("mr. freeman grew up in lubbeek.", "mr. freeman grew up in Lubbeek."),
+        ("natasha higuchi\n42 machelsesteenweg 197", "Natasha Higuchi\n42 Machelsesteenweg 197"),
+        ("ask alexandra fowler", "ask Alexandra Fowler"),
+        # A frequent given name before a rare surname; not before an everyday word, nor an everyday word.
+        ("david lindqvist will park here", "David Lindqvist will park here"),
+        ("william had given natasja his address", "william had given Natasja his address"),
+        # A country, words of everyday English and surnames that are English words stay as typed.
+        ("injured, down from marshall islands", "injured, down from Marshall Islands"),
+        ("withdraw money from atm, the bot sung", "withdraw money from atm, the bot sung"),
+        ("the department of better technology", "the department of better technology"),
+        # A company's word after a name belongs to the company's name.
+        ("call w/ andrea (ferreira logistics)", "call w/ Andrea (Ferreira Logistics)"),
+    ],
+)
+def test_names_and_places_get_their_capitals(typed: str, read: str, lexicon: NameLexicon) -> None:
+    assert truecased(typed, lexicon) == read
+
+
+def test_offsets_hold_for_letters_without_a_one_letter_capital(lexicon: NameLexicon) -> None:
+    typed = "straße zur ßlubbeek in lubbeek"
+    read = truecased(typed, lexicon)
+    assert len(read) == len(typed) and read.endswith("Lubbeek") and "ß" in read
