@@ -261,11 +261,13 @@ def drop_ordinary_words(
     ]
 
 
-# A building, a room or a garden named after someone, a level or a model: no person there.
+# A building, a room or a garden named after someone, a level or a model, a prize, an award or a theorem
+# ("Nobel laureate", "the Nobel Memorial Prize", "Brocard's conjecture" read as "Brocard"): no person there.
 _THING_AFTER = re.compile(
     r"[ \t]+(?:building|buildings|garden|gardens|wing|ward|hall|room|entrance|gate|campus|library|theatre|"
     r"auditorium|tower|alert|level|chain|model|simulation|method|algorithm|equation|syndrome|disease|effect|"
-    r"distribution|criterion|criteria|scale|index)\b"
+    r"distribution|criterion|criteria|scale|index|prize|prizes|laureate|laureates|award|awards|medal|medals|"
+    r"conjecture|theorem|hypothesis|doctrine|(?:Memorial[ \t]+)?(?:Prizes?|Awards?|Medal|Lecture))\b"
 )
 
 

@@ -187,6 +187,16 @@ def test_a_possessive_ending_is_no_part_of_the_name(lexicon: NameLexicon) -> Non
         assert text[trimmed.start : trimmed.end] == name
 
 
+def test_a_prize_or_a_theorem_named_after_someone_is_no_person(lexicon: NameLexicon) -> None:
+    """Detector 32: "Nobel" of "Nobel laureate" or "the Nobel Memorial Prize" names a prize, not a person
+    (XQuAD's Wikipedia paragraphs); "Alfred Nobel founded" is one."""
+    text = "Stigler, Nobel laureate; the Nobel Memorial Prize; Fermat theorem. Alfred Nobel founded it."
+    results = [person(text, "Nobel"), person(text, "Nobel", nth=1), person(text, "Fermat")]
+    results.append(person(text, "Alfred Nobel"))
+    kept = [text[r.start : r.end] for r in drop_ordinary_words(text, results, lexicon)]
+    assert kept == ["Alfred Nobel"]
+
+
 def test_a_possessive_inside_a_span_ends_the_name(lexicon: NameLexicon) -> None:
     """Detector 32: the model runs a name into the work or thing it owns; the name ends before the "'s"."""
     for text, found, name in [
