@@ -21,6 +21,7 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.filters import NAME_PREFIXES
 from anonymize.gazetteer import country_names
+from anonymize.name_ends import INNER_POSSESSIVE, group_word, owner_is_thing, role_noun
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import (
     COORDINATION,
@@ -257,6 +258,7 @@ def drop_ordinary_words(
                 or not ordinary_words(text[r.start : r.end], lexicon)
             )
             and not _THING_AFTER.match(text, r.end)
+            and not group_word(text, r, lexicon)
         )
     ]
 
@@ -335,28 +337,6 @@ def _qualifier(
 
 _FIRST_WORD = re.compile(r"([\w-]+)\.?\s+")
 _POSSESSIVE = re.compile(r"[ \t]?['’]s$")  # "Mensah-Bonsu's", a tokenized "Lebed 's"
-_INNER_POSSESSIVE = re.compile(r"[ \t]?['’]s[ \t]+(?=\S)")
-_NEXT_WORD = re.compile(r"[^\s,;:()]+")
-
-
-def _thing(value: str, lexicon: NameLexicon | None) -> bool:
-    """An organization's or a place's word in ``value``, or only everyday English words ("Land Trust")."""
-    found = _NEXT_WORD.findall(value)
-    if any(organization_word(w) for w in found):
-        return True
-    return lexicon is not None and bool(found) and all(lexicon.ordinary_word(w.casefold()) for w in found)
-
-
-def _role_noun(word: str, rest: str, lexicon: NameLexicon | None) -> bool:
-    """A capitalized everyday noun that is no name anywhere, before a given name and more words: a role
-    ("Producer Sandy Lahtela", "Guitarist Ana Silva"); not "Grace Kelly" (a name), nor "Producer Sandy"."""
-    if lexicon is None or not word[:1].isupper() or not word[1:].islower():
-        return False
-    folded = word.casefold()
-    if folded in lexicon.given or folded in lexicon.surnames or not lexicon.ordinary_word(folded):
-        return False
-    following = _NEXT_WORD.findall(rest)
-    return len(following) >= 2 and lexicon.given_name(following[0])
 
 
 def trim_person(
@@ -373,15 +353,15 @@ def trim_person(
         folded = word.casefold()
         # "Call Jane", "Prime Minister John Major", "ex-Beatle Paul", "Producer Sandy Lahtela"
         role = folded in NAME_PREFIXES or folded in ROLE_TITLES or word.startswith("ex-")
-        if not role and not _role_noun(word, text[match.end() : result.end], lexicon):
+        if not role and not role_noun(word, text[match.end() : result.end], lexicon):
             break
         start = match.end()
     possessive = _POSSESSIVE.search(text, start, result.end)
     end = possessive.start() if possessive and possessive.start() > start else result.end
-    inner = _INNER_POSSESSIVE.search(text, start, end)  # "Kevin Lamovec's Cautionary Tales": his work
+    inner = INNER_POSSESSIVE.search(text, start, end)  # "Kevin Lamovec's Cautionary Tales": his work
     if inner and inner.start() > start:
         # The name is the owner, unless the owner is a thing ("the Land Trust's Ann Roe").
-        if _thing(text[start : inner.start()], lexicon):
+        if owner_is_thing(text[start : inner.start()], lexicon):
             start = inner.end()
         else:
             end = inner.start()

@@ -197,6 +197,15 @@ def test_a_prize_or_a_theorem_named_after_someone_is_no_person(lexicon: NameLexi
     assert kept == ["Alfred Nobel"]
 
 
+def test_a_people_or_a_team_after_the_is_no_person(lexicon: NameLexicon) -> None:
+    """Detector 34: one plural word after "the" that is no name of the lexicon names a group (XQuAD's
+    "the Egyptian Mamluks", "the Jurchens"); "the Jones family" keeps its surname."""
+    text = "the Egyptian Mamluks fled; the Jurchens came; the Jones family stayed."
+    results = [person(text, v) for v in ("Mamluks", "Jurchens", "Jones")]
+    kept = [text[r.start : r.end] for r in drop_ordinary_words(text, results, lexicon)]
+    assert kept == ["Jones"]
+
+
 def test_a_possessive_inside_a_span_ends_the_name(lexicon: NameLexicon) -> None:
     """Detector 32: the model runs a name into the work or thing it owns; the name ends before the "'s"."""
     for text, found, name in [
