@@ -97,11 +97,10 @@ class CountryNameRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
         if "LOCATION" not in entities:
             return []
-        found = []
+        found: list[RecognizerResult] = []
         entities_ = getattr(nlp_artifacts, "entities", None) or []
-        for m in _country_pattern().finditer(text):
-            start, end = m.span()
-            if not m.group()[:1].isupper() or _CAPITALIZED_AFTER.match(text, end):
+        for start, end in _country_spans(text):
+            if _CAPITALIZED_AFTER.match(text, end):
                 continue
             before = _CAPITALIZED_BEFORE.search(text, max(0, start - 40), start)
             if before and before.group(1).casefold() not in STOP_WORDS:  # "Jordan" of "Ms Jordan"
@@ -119,7 +118,29 @@ _NER_PERSON = ("PERSON", "PER")
 _CAPITALIZED_AFTER = re.compile(r"[ \t][A-Z]")
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_MAX_WORDS = 6
+
+
+def _country_spans(text: str) -> list[tuple[int, int]]:
+    """Capitalized country names in ``text`` (longest first at each word), by looking up word runs."""
+    names, starts = _countries()
+    words = list(_WORD.finditer(text))
+    spans, i = [], 0
+    while i < len(words):
+        first = words[i]
+        if first.group()[:1].isupper() and first.group().rstrip(".").casefold() in starts:
+            for j in range(min(len(words), i + _MAX_WORDS) - 1, i - 1, -1):
+                phrase = text[first.start() : words[j].end()].rstrip(".")
+                if " ".join(phrase.split()).casefold() in names and "\n" not in phrase:
+                    spans.append((first.start(), first.start() + len(phrase)))
+                    i = j
+                    break
+        i += 1
+    return spans
+
+
 @cache
-def _country_pattern() -> re.Pattern[str]:
-    names = sorted(country_names(), key=len, reverse=True) or ["(?!)"]
-    return re.compile(rf"(?<![\w'’-])(?i:{'|'.join(re.escape(n) for n in names)})(?![\w'’-])")
+def _countries() -> tuple[frozenset[str], frozenset[str]]:
+    names = country_names()
+    return names, frozenset(n.split()[0] for n in names if n.split())
