@@ -43,6 +43,7 @@ from anonymize.detector import PiiDetector
 from anonymize.names import in_lower_case
 from anonymize.scope import SurrogateScope
 from anonymize.text import STOP_WORDS
+from anonymize.truecase import drop_document_words
 from anonymize.vault import Vault
 
 _MIN_PROPAGATED = 4
@@ -289,8 +290,7 @@ class Pseudonymizer:
         scope: SurrogateScope | None = None,
     ) -> list[list[PseudonymizedText]]:
         """Pseudonymize groups of texts (one group per document) in one detector batch. Values propagate
-        within a group and from the vault entries up to ``known_until`` (default: all), never between
-        groups."""
+        within a group and from the vault up to ``known_until`` (default: all), never between groups."""
         if store and keep_clear is not None:
             raise ValueError("keep_clear is for questions (store=False): stored values always get surrogates")
         if store and scope is not None:
@@ -304,6 +304,7 @@ class Pseudonymizer:
         start = 0
         for group in documents:
             texts, results = flat[start : start + len(group)], analyses[start : start + len(group)]
+            results = drop_document_words(texts, results)  # a lower-case title's everyday words
             start += len(group)
             local = KnownValues()
             if store:  # a question's unseen values are not remembered

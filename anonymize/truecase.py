@@ -12,11 +12,18 @@ a text with any capital letter is read as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
+from typing import TypeVar
+
+from presidio_analyzer import RecognizerResult
 
 from anonymize.company_names import COMPANY_LAST_WORDS
 from anonymize.gazetteer import country_names
 from anonymize.name_lexicon import ORDINARY_ZIPF, NameLexicon
+from anonymize.names import in_lower_case
+
+T = TypeVar("T", bound=RecognizerResult)
 
 _WHITESPACE = re.compile(r"[ \t]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -125,3 +132,25 @@ def _country_pattern() -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(re.escape(n) for n in names)
     return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
+
+
+def drop_document_words(texts: Sequence[str], results: Sequence[list[T]]) -> list[list[T]]:
+    """``results`` without the PERSON spans of a text typed all in lower case whose every word the same
+    document writes in lower case in a text that has capitals ("it security runbook", a title made from a
+    file name, beside "This runbook describes ..."): there, where capitals tell something, the writer shows
+    the word is an everyday word, and the capital truecasing gave it was a guess. A document typed all in
+    lower case (a chat export) has no such text, and nothing is dropped."""
+    cased = [t for t in texts if not lower_case_text(t)]
+    if not cased or len(cased) == len(texts):
+        return [list(found) for found in results]
+
+    def everyday(value: str) -> bool:
+        words = _WORD.findall(value)
+        return bool(words) and all(any(in_lower_case(w.capitalize(), t) for t in cased) for w in words)
+
+    return [
+        list(found)
+        if not lower_case_text(text)
+        else [r for r in found if r.entity_type != "PERSON" or not everyday(text[r.start : r.end])]
+        for text, found in zip(texts, results, strict=True)
+    ]

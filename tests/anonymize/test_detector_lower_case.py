@@ -41,3 +41,35 @@ def test_double_barrelled_surnames_typed_as_an_organization_are_names(detector: 
     firm = "The audit was done by Tomasz Wielgosz-Nowak Consulting last spring."
     people = [firm[r.start : r.end] for r in detector.analyze([firm])[0] if r.entity_type == "PERSON"]
     assert "Tomasz Wielgosz-Nowak Consulting" not in people
+
+
+BODY = (
+    "# IT Security Runbook\n\nThis runbook describes the steps to follow during an incident. "
+    "Owner: Marcus Bell. Report a lost laptop to the IT Security Lead within one hour."
+)
+
+
+def test_a_lower_case_title_keeps_the_everyday_words_its_document_writes(
+    detector: PiiDetector, vault: Vault
+) -> None:
+    """A title made from a file name ("it security runbook") is typed all in lower case; truecasing gives
+    "runbook" a capital and the model took it for a person. The document writes "This runbook describes":
+    an everyday word, so the title stays readable (detector 35). The owner is pseudonymized in both."""
+    pseudo = Pseudonymizer(detector, vault, ["PERSON"])
+    body, title = (p.text for p in pseudo.run_documents([[BODY, "it security runbook"]])[0])
+    assert title == "it security runbook", title
+    assert "Marcus Bell" not in body and "This runbook describes" in body, body
+    assert not vault.lookup_value("runbook", "PERSON")
+
+
+def test_a_lower_case_file_name_that_names_a_person_is_still_pseudonymized(
+    detector: PiiDetector, vault: Vault
+) -> None:
+    """The insider's first try: a CV whose file name is the candidate's name in lower case. The body writes
+    the name with capitals, never in lower case, so the title's name is no everyday word: it is replaced in
+    the title and in the display name (the file name's stem, underscores read as spaces)."""
+    body = "Curriculum vitae of Ifeoma Okonkwo-Bassey, data engineer. Ifeoma worked at Lagos Data Works."
+    texts = [body, "curriculum vitae", "cv ifeoma okonkwo-bassey 2025"]
+    stored = [p.text for p in Pseudonymizer(detector, vault, ["PERSON"]).run_documents([texts])[0]]
+    for text in stored:
+        assert "okonkwo" not in text.lower() and "ifeoma" not in text.lower(), stored

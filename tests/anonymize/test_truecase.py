@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from presidio_analyzer import RecognizerResult
 
 from anonymize import name_lexicon
 from anonymize.name_lexicon import NameLexicon
-from anonymize.truecase import lower_case_text, truecased
+from anonymize.truecase import drop_document_words, lower_case_text, truecased
 
 
 @pytest.fixture(scope="module")
@@ -48,3 +49,21 @@ def test_offsets_hold_for_letters_without_a_one_letter_capital(lexicon: NameLexi
     typed = "straße zur ßlubbeek in lubbeek"
     read = truecased(typed, lexicon)
     assert len(read) == len(typed) and read.endswith("Lubbeek") and "ß" in read
+
+
+def _person(start: int, end: int) -> RecognizerResult:
+    return RecognizerResult("PERSON", start, end, 0.85)
+
+
+def test_document_words_drop_only_lower_case_texts_persons_the_document_writes_in_lower_case() -> None:
+    texts = ["This runbook describes the steps. Ask Dana Whitfield.", "it security runbook", "dana whitfield"]
+    results = [[_person(35, 49)], [_person(12, 19)], [_person(0, 14)]]
+    kept = drop_document_words(texts, results)
+    assert [[(r.start, r.end) for r in found] for found in kept] == [[(35, 49)], [], [(0, 14)]]
+
+
+def test_document_words_keep_everything_in_a_document_typed_all_in_lower_case() -> None:
+    """A chat export: no text with capitals, so no evidence that a word is an everyday one."""
+    texts = ["[09:12] dana: the runbook is wrong", "it security runbook"]
+    results = [[_person(8, 12)], [_person(12, 19)]]
+    assert drop_document_words(texts, results) == results
