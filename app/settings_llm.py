@@ -30,7 +30,9 @@ class LLMSettings(BaseModel):
     n_threads_batch: int = Field(0, ge=0, description="threads evaluating the prompt; 0 = n_threads")
     flash_attn: bool = Field(False, description="llama.cpp flash attention (CPU backend)")
     lookup_tokens: int = Field(
-        0,  # measured slower on 2 CPU cores (bench generate: 0.79x tokens/s quiet), see docs/evaluation.md
+        # bench generate, session 11 (2-core Intel Xeon VM, AVX-512): 1.69x bare llama.cpp's tokens/s, off
+        # 1.02x; session 10 (2-core AMD EPYC, AVX2): 1.12x with flash attention. Same greedy answers.
+        4,
         ge=0,
         description="prompt-lookup decoding: draft tokens from the prompt (0 = off; needs prompt_cache_mb 0)",
     )
