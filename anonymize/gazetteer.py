@@ -68,6 +68,39 @@ def country_names() -> frozenset[str]:
     )
 
 
+_COUNTRY_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_COUNTRY_MAX_WORDS = 6
+
+
+def country_spans(
+    text: str, names: frozenset[str] | None = None, capitalized: bool = True
+) -> list[tuple[int, int]]:
+    """Where ``text`` names a country of ``names`` (casefolded; default ``country_names()``), as (start,
+    end), longest first at each word, by looking up runs of words; ``capitalized``: only where the first word
+    starts with a capital. Not across a line break; a trailing full stop is no part of the name."""
+    names = country_names() if names is None else names
+    starts = _first_words(names)
+    words = list(_COUNTRY_WORD.finditer(text))
+    spans, i = [], 0
+    while i < len(words):
+        first = words[i]
+        head = first.group()
+        if (head[:1].isupper() or not capitalized) and head.rstrip(".").casefold() in starts:
+            for j in range(min(len(words), i + _COUNTRY_MAX_WORDS) - 1, i - 1, -1):
+                phrase = text[first.start() : words[j].end()].rstrip(".")
+                if " ".join(phrase.split()).casefold() in names and "\n" not in phrase:
+                    spans.append((first.start(), first.start() + len(phrase)))
+                    i = j
+                    break
+        i += 1
+    return spans
+
+
+@cache
+def _first_words(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(n.split()[0] for n in names if n.split())
+
+
 def in_place_slot(text: str, start: int, end: int, places: frozenset[str]) -> bool:
     """The one-word span ``text[start:end]`` is a place name in a place's slot: after a preposition of
     place or a postcode, before a place noun ("office"), or next to another place across a comma

@@ -19,7 +19,7 @@ from typing import TypeVar
 from presidio_analyzer import RecognizerResult
 
 from anonymize.company_names import COMPANY_LAST_WORDS
-from anonymize.gazetteer import country_names
+from anonymize.gazetteer import country_names, country_spans
 from anonymize.name_lexicon import ORDINARY_ZIPF, NameLexicon
 from anonymize.names import in_lower_case
 
@@ -47,7 +47,7 @@ def truecased(text: str, lexicon: NameLexicon) -> str:
     if not lower_case_text(text):
         return text
     chars = list(text)
-    for start, end in _country_spans(text):
+    for start, end in country_spans(text, _plain_countries(), capitalized=False):
         for m in _WORD.finditer(text, start, end):
             if m.group() not in ("and", "of", "the"):
                 _capitalize(chars, m.start())
@@ -115,23 +115,10 @@ def _capitalize(chars: list[str], at: int) -> None:
         chars[at] = upper
 
 
-def _country_spans(text: str) -> list[tuple[int, int]]:
-    """Where ``text`` names a country (longest match first), as (start, end)."""
-    pattern = _country_pattern()
-    return [(m.start(), m.end()) for m in pattern.finditer(text)] if pattern is not None else []
-
-
 @cache
-def _country_pattern() -> re.Pattern[str] | None:
-    names = sorted(
-        (n for n in country_names() if len(n.split()) <= _MAX_COUNTRY_WORDS + 1 and n.isascii()),
-        key=len,
-        reverse=True,
-    )
-    if not names:
-        return None
-    alternatives = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
+def _plain_countries() -> frozenset[str]:
+    """Country names of ASCII letters and at most five words ("saint vincent and the grenadines")."""
+    return frozenset(n for n in country_names() if len(n.split()) <= _MAX_COUNTRY_WORDS + 1 and n.isascii())
 
 
 def drop_document_words(texts: Sequence[str], results: Sequence[list[T]]) -> list[list[T]]:

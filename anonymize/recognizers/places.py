@@ -4,11 +4,10 @@ countries by their names."""
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from anonymize.gazetteer import country_names
+from anonymize.gazetteer import country_spans
 from anonymize.recognizers.name_cues import NOT_A_NAME
 from anonymize.text import STOP_WORDS
 
@@ -99,7 +98,7 @@ class CountryNameRecognizer(EntityRecognizer):
             return []
         found: list[RecognizerResult] = []
         entities_ = getattr(nlp_artifacts, "entities", None) or []
-        for start, end in _country_spans(text):
+        for start, end in country_spans(text):
             if _CAPITALIZED_AFTER.match(text, end):
                 continue
             before = _CAPITALIZED_BEFORE.search(text, max(0, start - 40), start)
@@ -116,31 +115,3 @@ _COUNTRY_SCORE = 0.6
 _CAPITALIZED_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]$")
 _NER_PERSON = ("PERSON", "PER")
 _CAPITALIZED_AFTER = re.compile(r"[ \t][A-Z]")
-
-
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-_MAX_WORDS = 6
-
-
-def _country_spans(text: str) -> list[tuple[int, int]]:
-    """Capitalized country names in ``text`` (longest first at each word), by looking up word runs."""
-    names, starts = _countries()
-    words = list(_WORD.finditer(text))
-    spans, i = [], 0
-    while i < len(words):
-        first = words[i]
-        if first.group()[:1].isupper() and first.group().rstrip(".").casefold() in starts:
-            for j in range(min(len(words), i + _MAX_WORDS) - 1, i - 1, -1):
-                phrase = text[first.start() : words[j].end()].rstrip(".")
-                if " ".join(phrase.split()).casefold() in names and "\n" not in phrase:
-                    spans.append((first.start(), first.start() + len(phrase)))
-                    i = j
-                    break
-        i += 1
-    return spans
-
-
-@cache
-def _countries() -> tuple[frozenset[str], frozenset[str]]:
-    names = country_names()
-    return names, frozenset(n.split()[0] for n in names if n.split())
