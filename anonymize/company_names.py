@@ -8,6 +8,8 @@ with a given name common in English-speaking countries is left as it is.
 
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import RecognizerResult
 
 from anonymize.name_lexicon import NameLexicon
@@ -25,28 +27,51 @@ COMPANY_LAST_WORDS = words(
     robotics studios records airport inc ltd llc gmbh corp co plc ag sa nv bv
     """
 )
+# The word right after a span, on the same line ("Maji Bora" + " Consulting").
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w.]*)")
 
 
 def persons_as_organizations(
     text: str, results: list[RecognizerResult], lexicon: NameLexicon | None
 ) -> list[RecognizerResult]:
     """``results`` with the PERSON spans of two or more words whose last word is in ``COMPANY_LAST_WORDS``
-    turned into ORGANIZATION spans (unless the first word is a common English-speaking given name)."""
+    turned into ORGANIZATION spans (unless the first word is a common English-speaking given name), and the
+    PERSON spans followed by such a word in the same case ("Maji Bora" of "Maji Bora Consulting", "ferreira"
+    of "ferreira logistics": ``en_core_web_md`` leaves the company's word out) turned into the ORGANIZATION
+    that ends with it."""
     out = []
     for r in results:
         parts = text[r.start : r.end].split()
+        end = _company_word_after(text, r) if r.entity_type == "PERSON" and parts else None
+        if end is None and len(parts) > 1 and _company_word(parts[-1]):
+            end = r.end
         if (
             r.entity_type == "PERSON"
-            and len(parts) > 1
-            and parts[-1].strip(".,;:'’()").casefold().removesuffix("'s") in COMPANY_LAST_WORDS
+            and end is not None
             and not (lexicon is not None and parts[0].casefold() in lexicon.english_given)
         ):
-            organization = copy_span(r, r.start, r.end)
+            organization = copy_span(r, r.start, end)
             organization.entity_type = "ORGANIZATION"
             out.append(organization)
         else:
             out.append(r)
     return out
+
+
+def _company_word(word: str) -> bool:
+    return word.strip(".,;:'’()").casefold().removesuffix("'s") in COMPANY_LAST_WORDS
+
+
+def _company_word_after(text: str, result: RecognizerResult) -> int | None:
+    """Where the company's word right after ``result`` ends, when there is one written like the span's last
+    word (capitalized after a capitalized name, lower case after a lower-case one)."""
+    after = _NEXT_WORD.match(text, result.end)
+    if after is None or not _company_word(after.group(1)):
+        return None
+    last = text[result.start : result.end].split()[-1]
+    if after.group(1)[0].isupper() != last[0].isupper():
+        return None
+    return after.start(1) + len(after.group(1).rstrip("."))  # a sentence's full stop is no part of it
 
 
 def company_named(text: str, result: RecognizerResult) -> bool:

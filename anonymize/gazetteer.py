@@ -102,10 +102,10 @@ def _first_words(names: frozenset[str]) -> frozenset[str]:
 
 
 def in_place_slot(text: str, start: int, end: int, places: frozenset[str]) -> bool:
-    """The one-word span ``text[start:end]`` is a place name in a place's slot: after a preposition of
+    """The span ``text[start:end]`` is a place name in a place's slot: after a preposition of
     place or a postcode, before a place noun ("office"), or next to another place across a comma
     ("Amman, Jordan", "Austin, Texas")."""
-    word = text[start:end].strip(".,;:")
+    word = " ".join(text[start:end].strip(".,;:").split())
     if word.casefold() not in places:
         return False
     line_start = text.rfind("\n", 0, start) + 1
@@ -122,9 +122,9 @@ def in_place_slot(text: str, start: int, end: int, places: frozenset[str]) -> bo
 def drop_places(
     text: str, results: list[RecognizerResult], lexicon: NameLexicon | None = None
 ) -> list[RecognizerResult]:
-    """``results`` without the one-word PERSON spans that are place names in a place's slot, the PERSON
-    spans after "the town of", and the PERSON spans that are a country's whole name ("France says", "Sri
-    Lanka"), unless the country's name is also a word of a longer person's name in the text ("Neil Jordan
+    """``results`` without the PERSON spans that are place names in a place's slot ("21000 Novi Sad"), the
+    PERSON spans after "the town of", and the PERSON spans that are a country's whole name ("France says",
+    "Sri Lanka"), unless the country's name is also a word of a longer person's name in the text ("Neil Jordan
     ... Jordan 's film") or a given name common in English-speaking countries and no frequent English word
     (``lexicon``: "Jordan", "Chad", "Georgia"; not "France", "India")."""
     places = place_names()
@@ -142,7 +142,7 @@ def drop_places(
         if not (
             r.entity_type == "PERSON"
             and (
-                (" " not in text[r.start : r.end].strip() and in_place_slot(text, r.start, r.end, places))
+                in_place_slot(text, r.start, r.end, places)
                 or _SETTLEMENT_OF.search(text, max(0, r.start - 20), r.start)
                 or _country(text[r.start : r.end], in_full_names, lexicon)
                 or _to_a_city(text, r, places, lexicon)

@@ -44,3 +44,21 @@ def test_an_organization_ending_in_a_company_word_keeps_its_words() -> None:
     assert company_named(text, org)
     one_word = RecognizerResult("ORGANIZATION", text.index("Ferreira"), text.index(" said"), 0.85)
     assert not company_named(text, one_word)
+
+
+def test_a_person_span_followed_by_a_company_word_is_that_organization() -> None:
+    """``en_core_web_md`` reads "Maji Bora" of "Maji Bora Consulting" as a person and leaves the company's
+    word out; the span grows over it. In lower case only after a lower-case name; a sentence's full stop,
+    a line break or a company word in the other case keeps the person."""
+    text = (
+        "Senior Engineer, Maji Bora Consulting, Nairobi. call w/ andrea (ferreira logistics).\n"
+        "Ask Rehema Okafor. Services resume Monday. Nia Mensah\nPartners: none. Ama Owusu group chat"
+    )
+    assert _types(text, "Maji Bora", "ferreira", "Rehema Okafor", "Nia Mensah", "Ama Owusu") == [
+        ("ORGANIZATION", "Maji Bora Consulting"),
+        ("ORGANIZATION", "ferreira logistics"),
+        ("PERSON", "Rehema Okafor"),
+        ("PERSON", "Nia Mensah"),
+        ("PERSON", "Ama Owusu"),
+    ]
+    assert _types("Work at Kimani Holdings Ltd.", "Kimani") == [("ORGANIZATION", "Kimani Holdings")]

@@ -45,7 +45,7 @@ def test_a_person_with_a_place_name_stays(text: str, word: str) -> None:
     assert not in_place_slot(text, start, start + len(word), place_names())
 
 
-def test_only_one_word_person_spans_are_dropped() -> None:
+def test_only_place_names_in_a_place_slot_are_dropped() -> None:
     text = "He flew to Nairobi. Jordan Whitlock met him in Nairobi"
     results = [
         RecognizerResult("PERSON", text.rindex("Nairobi"), len(text), 0.85),
@@ -54,6 +54,14 @@ def test_only_one_word_person_spans_are_dropped() -> None:
     ]
     kept = [(r.entity_type, text[r.start : r.end]) for r in drop_places(text, results)]
     assert kept == [("PERSON", "Jordan Whitlock"), ("LOCATION", "Nairobi")]
+
+
+def test_a_place_name_of_two_words_in_a_place_slot_is_no_person() -> None:
+    """``en_core_web_md`` reads a city of two words after a house number or a postcode as a person ("HaBarzel
+    Street 30, Tel Aviv 6971005"); a person of two words in the same slot stays ("from Ana Silva" is no place)."""
+    text = "Offices: 21000 Novi Sad, Serbia; a letter from Ana Silva; flights from Tel Aviv."
+    kept = drop_places(text, _persons(text, "Novi Sad", "Ana Silva", "Tel Aviv"))
+    assert [text[r.start : r.end] for r in kept] == ["Ana Silva"]
 
 
 def _persons(text: str, *words: str) -> list[RecognizerResult]:
