@@ -49,3 +49,20 @@ def group_word(text: str, result: RecognizerResult, lexicon: NameLexicon) -> boo
 
 
 _THE_BEFORE = re.compile(r"(?<![\w'’])(?i:the)[ \t]+(?:[A-Z][\w'’-]*[ \t]+)?$")
+
+
+# "Zoolander is a 2001 American action-comedy film directed by ...": the subject of "is a ... film" is a
+# work's title. The work's noun ends its phrase ("film directed", "novel by", "album."): "Spielberg is a film
+# director" and "Kim is a play therapist" keep their persons.
+_WORK_AFTER = re.compile(
+    r"[ \t]+(?:is|was)[ \t]+an?[ \t]+(?:\d{4}[ \t]+)?(?:[\w'’-]+[ \t]+){0,4}?"
+    r"(?:film|movie|novel|novella|album|song|single|book|play|opera|musical|sitcom|documentary|miniseries|"
+    r"video[ \t]+game|painting|poem)"
+    r"(?=[ \t]*(?:[.,;:!?)\n]|$)|[ \t]+(?:by|directed|written|released|produced|recorded|published|"
+    r"starring|about|set|based|from|that|which|of|in|and|with|for)\b)"
+)
+
+
+def work_title(text: str, result: RecognizerResult) -> bool:
+    """The span is the subject of "is a (year) ... film|novel|album|song ...": a work's title, no person."""
+    return _WORK_AFTER.match(text, result.end) is not None

@@ -21,7 +21,7 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.filters import NAME_PREFIXES
 from anonymize.gazetteer import country_names
-from anonymize.name_ends import INNER_POSSESSIVE, group_word, owner_is_thing, role_noun
+from anonymize.name_ends import INNER_POSSESSIVE, group_word, owner_is_thing, role_noun, work_title
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import (
     COORDINATION,
@@ -247,7 +247,8 @@ def drop_ordinary_words(
 ) -> list[RecognizerResult]:
     """``results`` without the PERSON spans made only of ordinary English words (``ordinary_words``), unless
     an honorific stands right before the span: "Ms. Oh", "Mr. Young", "Dr. Fields" name a person; nor those
-    that name a thing by the noun after them ("the Florence Nightingale building", "Amber alert level")."""
+    that name a thing by the noun after them ("the Florence Nightingale building", "Amber alert level"), nor
+    a work's title ("Zoolander is a 2001 film")."""
     return [
         r
         for r in results
@@ -259,6 +260,7 @@ def drop_ordinary_words(
             )
             and not _THING_AFTER.match(text, r.end)
             and not group_word(text, r, lexicon)
+            and not work_title(text, r)
         )
     ]
 

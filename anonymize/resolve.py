@@ -27,7 +27,7 @@ from anonymize.name_extent import (
     split_at_column_gaps,
     trim_person,
 )
-from anonymize.name_forms import propagate_other_cases
+from anonymize.name_forms import grown_name_mentions, propagate_other_cases
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import (
     coordinated,
@@ -228,7 +228,7 @@ def places_not_persons(state: Resolution) -> None:
 
 def added_places_not_persons(state: Resolution) -> None:
     """The same for the names found from other mentions ("Jordan ... in Jordan"): a place's slot wins."""
-    state.results = drop_document_places(state.text, drop_places(state.text, state.results, state.lexicon))
+    places_not_persons(state)
 
 
 def column_gaps(state: Resolution) -> None:
@@ -248,10 +248,12 @@ def ordinary_english(state: Resolution) -> None:
 
 
 def name_extents(state: Resolution) -> None:
-    """A name found in part ("Castellanos" of "Hope Castellanos", "Slater" of "M. Slater") grows over the
-    name words next to it (``anonymize.name_extent``): half a name in clear is a name in clear."""
+    """Names found in part grow over their name words (``name_extent``); so do the new words' mentions."""
     if state.lexicon is not None:
+        before = {(r.start, r.end) for r in state.results if r.entity_type == "PERSON"}
         state.results = extend_names(title_caps(state.text), state.results, state.lexicon)
+        found = grown_name_mentions(state.text, before, state.results, state.yielding)
+        state.results += state.admitted(found)
     trim_person_prefixes(state)  # a title the grown or joined name took in ("Cardinal Joseph Bernardin")
 
 

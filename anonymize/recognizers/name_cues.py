@@ -345,4 +345,19 @@ class EmailHeaderNameRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
         if "PERSON" not in entities:
             return []
-        return [RecognizerResult("PERSON", m.start(1), m.end(1), 0.75) for m in self._pattern.finditer(text)]
+        found = [RecognizerResult("PERSON", m.start(1), m.end(1), 0.75) for m in self._pattern.finditer(text)]
+        # Without addresses: "Cc: Park Seo-yeon; Yoon Ha-neul", "TO: MAIREAD O'SULLIVAN; ANGUS MACLEOD".
+        for line in _HEADER_LINE.finditer(text):
+            for item in _HEADER_ITEM.finditer(text, line.start("value"), line.end("value")):
+                found.append(RecognizerResult("PERSON", item.start(1), item.end(1), 0.75))
+        return found
+
+
+# A mail header's recipients or sender without addresses, one to a list item: two or three capitalized
+# words (the other filters drop "Finance Department" and company names).
+_HEADER_LINE = re.compile(
+    r"(?im)^[ \t>]*(?:from|to|cc|bcc|reply-to|sender|attn)[ \t]*:(?P<value>[^\n]*)"
+)
+_HEADER_ITEM = re.compile(
+    r"(?:(?<=:)|(?<=[;,]))[ \t]*([A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,2})[ \t]*(?=[;,]|$)", re.M
+)

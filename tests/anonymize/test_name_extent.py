@@ -197,6 +197,19 @@ def test_a_prize_or_a_theorem_named_after_someone_is_no_person(lexicon: NameLexi
     assert kept == ["Alfred Nobel"]
 
 
+def test_the_subject_of_is_a_film_is_a_title(lexicon: NameLexicon) -> None:
+    """Detector 37: ``en_core_web_md`` reads "Zoolander" of "Zoolander is a 2001 American action-comedy film
+    directed by ..." as a person; the subject of "is a ... film|novel|album ..." is a work. "Okonkwo is a
+    film director" and "Tamsin is a play therapist" keep their persons (the work's noun ends its phrase)."""
+    text = (
+        "Zoolander is a 2001 American action-comedy film directed by Ben Stiller. Ulysses is a novel by "
+        "James Joyce. Okonkwo is a film director. Tamsin is a play therapist."
+    )
+    results = [person(text, v) for v in ("Zoolander", "Ulysses", "Ben Stiller", "Okonkwo", "Tamsin")]
+    kept = [text[r.start : r.end] for r in drop_ordinary_words(text, results, lexicon)]
+    assert kept == ["Ben Stiller", "Okonkwo", "Tamsin"]
+
+
 def test_a_people_or_a_team_after_the_is_no_person(lexicon: NameLexicon) -> None:
     """Detector 34: one plural word after "the" that is no name of the lexicon names a group (XQuAD's
     "the Egyptian Mamluks", "the Jurchens"); "the Jones family" keeps its surname."""
