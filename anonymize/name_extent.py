@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from presidio_analyzer import RecognizerResult
 
+from anonymize.company_names import company_named
 from anonymize.filters import NAME_PREFIXES
 from anonymize.gazetteer import country_names
 from anonymize.name_ends import INNER_POSSESSIVE, group_word, owner_is_thing, role_noun, work_title
@@ -27,6 +28,7 @@ from anonymize.names import (
     COORDINATION,
     hyphenated_name_word,
     organization_word,
+    person_like_organization,
     technical_word,
 )
 from anonymize.propagation import PROPAGATION
@@ -185,6 +187,34 @@ def lexicon_full_name(value: str, lexicon: NameLexicon) -> bool:
     if any(not _CAPITALIZED.fullmatch(w) or _excluded(w) for w in named):
         return False
     return named[0].casefold() in lexicon.given and _surname(named[-1], lexicon)
+
+
+LEXICON_FULL_NAME = "LexiconFullName"  # an NER organization or place the lexicon reads as a person's name
+_GIVEN_BEFORE = re.compile(r"([A-Z][\w'’-]+)[ \t]$")
+
+
+def ner_person(text: str, result: RecognizerResult, lexicon: NameLexicon | None) -> RecognizerResult:
+    """An NER organization shaped like a person's name ("Helena Carlsen") or read by the lexicon as one
+    ("Anneke de Vries"), no company's ("Ferreira Logistics"), is a PERSON; hyphenated surnames also as a
+    place or after a given name the model left out ("Olusegun Bankole-Fraser", "Hope" + "Vázquez-Ibarra")."""
+    if tier(result) != 2 or result.entity_type not in ("ORGANIZATION", "LOCATION"):
+        return result
+    start, value = result.start, text[result.start : result.end]
+    before = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
+    if lexicon is not None and "-" in value and " " not in value and before:
+        start, value = before.start(1), text[before.start(1) : result.end]  # "Hope" + "Vázquez-Ibarra"
+    full_name = lexicon is not None and lexicon_full_name(value, lexicon)
+    if result.entity_type == "LOCATION" or start < result.start:
+        shaped = bool(full_name and "-" in value)
+    else:
+        shaped = full_name or person_like_organization(value, text)
+    if not shaped or company_named(text, result):
+        return result
+    person = copy_span(result, start, result.end)
+    person.entity_type = "PERSON"
+    if full_name and "-" in value:  # "Jean-Baptiste Roux": the lexicon vouches for the hyphenated word
+        person.recognition_metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: LEXICON_FULL_NAME}
+    return person
 
 
 def _surname(word: str, lexicon: NameLexicon) -> bool:

@@ -23,7 +23,7 @@ from anonymize.name_extent import (
     drop_company_heads,
     drop_ordinary_words,
     extend_names,
-    lexicon_full_name,
+    ner_person,
     split_at_column_gaps,
     trim_person,
 )
@@ -32,7 +32,6 @@ from anonymize.name_lexicon import NameLexicon
 from anonymize.names import (
     coordinated,
     names_before_addresses,
-    person_like_organization,
     propagate,
     technical_text,
 )
@@ -43,7 +42,6 @@ from anonymize.signature_orgs import signature_companies
 from anonymize.table_columns import column_names
 
 _LINE_BREAK = re.compile(r"\n")
-_LEXICON_FULL_NAME = "LexiconFullName"  # an NER organization the lexicon reads as given name + surname
 _LABEL_AFTER = re.compile(r"[ \t]*:")
 _ENGLISH_ZIPF = 3.0
 _LINE_START = re.compile(r"(?:^|\n)[ \t*#>-]*$")
@@ -114,7 +112,7 @@ def mark_technical(state: Resolution) -> None:
 
 def organizations_as_persons(state: Resolution) -> None:
     """An organization by the NER model that has a person's name's shape ("Helena Carlsen") is a person."""
-    state.results = [_as_person(state.text, r, state.lexicon) for r in state.results]
+    state.results = [ner_person(state.text, r, state.lexicon) for r in state.results]
 
 
 def trim_person_prefixes(state: Resolution) -> None:
@@ -361,21 +359,6 @@ def _split_lines(text: str, result: RecognizerResult) -> list[RecognizerResult]:
             parts.append(copy_span(result, start + lead, start + trail))
         start = brk.end() if brk else result.end
     return parts
-
-
-def _as_person(text: str, result: RecognizerResult, lexicon: NameLexicon | None) -> RecognizerResult:
-    if result.entity_type != "ORGANIZATION" or tier(result) != 2:
-        return result
-    value = text[result.start : result.end]
-    # A given name and a surname of the lexicon, particles between ("Anneke de Vries", "Chase Holloway").
-    full_name = lexicon is not None and lexicon_full_name(value, lexicon)
-    if (person_like_organization(value, text) or full_name) and not company_named(text, result):
-        person = copy_span(result, result.start, result.end)
-        person.entity_type = "PERSON"
-        if full_name and "-" in value:  # "Jean-Baptiste Roux": the lexicon vouches for the hyphenated word
-            person.recognition_metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: _LEXICON_FULL_NAME}
-        return person
-    return result
 
 
 def _outside(text: str, result: RecognizerResult, chosen: list[RecognizerResult]) -> list[RecognizerResult]:

@@ -11,6 +11,7 @@ from anonymize.name_extent import (
     drop_ordinary_words,
     extend_names,
     lexicon_full_name,
+    ner_person,
     ordinary_words,
     split_at_column_gaps,
     trim_person,
@@ -258,3 +259,25 @@ def test_a_short_surname_after_an_honorific_and_a_thing_named_after_someone(lexi
     assert kept == ["Oh"]
     lower = "we will miss Oh dear."
     assert drop_ordinary_words(lower, [person(lower, "Oh")], lexicon) == []
+
+
+def test_hyphenated_surnames_the_model_typed_as_a_place_or_an_organization_are_a_person(
+    lexicon: NameLexicon,
+) -> None:
+    """Detector 37: ``en_core_web_md`` types "Olusegun Bankole-Fraser" as a place (GPE) and "Vázquez-Ibarra"
+    of "Hope Vázquez-Ibarra" as an organization without the given name; the lexicon reads both as a given
+    name and surnames. Places without a hyphenated surname pair, and companies, stay as they are."""
+    text = (
+        "Questions to Olusegun Bankole-Fraser, site manager. Hope Vázquez-Ibarra joins. Flights to San Jose "
+        "and Stratford-upon-Avon. Call Ana Ferreira-Lopes Logistics."
+    )
+    cases = [
+        ("LOCATION", "Olusegun Bankole-Fraser", ("PERSON", "Olusegun Bankole-Fraser")),
+        ("ORGANIZATION", "Vázquez-Ibarra", ("PERSON", "Hope Vázquez-Ibarra")),
+        ("LOCATION", "San Jose", ("LOCATION", "San Jose")),
+        ("LOCATION", "Stratford-upon-Avon", ("LOCATION", "Stratford-upon-Avon")),
+        ("ORGANIZATION", "Ana Ferreira-Lopes Logistics", ("ORGANIZATION", "Ana Ferreira-Lopes Logistics")),
+    ]
+    for entity_type, value, expected in cases:
+        found = ner_person(text, result_at(text, value, entity_type, "SpacyRecognizer"), lexicon)
+        assert (found.entity_type, text[found.start : found.end]) == expected, value
