@@ -57,8 +57,9 @@ def test_only_place_names_in_a_place_slot_are_dropped() -> None:
 
 
 def test_a_place_name_of_two_words_in_a_place_slot_is_no_person() -> None:
-    """``en_core_web_md`` reads a city of two words after a house number or a postcode as a person ("HaBarzel
-    Street 30, Tel Aviv 6971005"); a person of two words in the same slot stays ("from Ana Silva" is no place)."""
+    """``en_core_web_md`` reads a city of two words after a house number or a postcode as a person
+    ("HaBarzel Street 30, Tel Aviv 6971005"); a person of two words in the same slot stays ("from Ana
+    Silva" is no place)."""
     text = "Offices: 21000 Novi Sad, Serbia; a letter from Ana Silva; flights from Tel Aviv."
     kept = drop_places(text, _persons(text, "Novi Sad", "Ana Silva", "Tel Aviv"))
     assert [text[r.start : r.end] for r in kept] == ["Ana Silva"]
