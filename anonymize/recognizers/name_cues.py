@@ -355,9 +355,7 @@ class EmailHeaderNameRecognizer(EntityRecognizer):
 
 # A mail header's recipients or sender without addresses, one to a list item: two or three capitalized
 # words (the other filters drop "Finance Department" and company names).
-_HEADER_LINE = re.compile(
-    r"(?im)^[ \t>]*(?:from|to|cc|bcc|reply-to|sender|attn)[ \t]*:(?P<value>[^\n]*)"
-)
+_HEADER_LINE = re.compile(r"(?im)^[ \t>]*(?:from|to|cc|bcc|reply-to|sender|attn)[ \t]*:(?P<value>[^\n]*)")
 _HEADER_ITEM = re.compile(
     r"(?:(?<=:)|(?<=[;,]))[ \t]*([A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,2})[ \t]*(?=[;,]|$)", re.M
 )
