@@ -68,6 +68,26 @@ def country_names() -> frozenset[str]:
     )
 
 
+def known_place(value: str) -> bool:
+    """``value`` names a large city, a country or a US state (casefolded, blanks collapsed), or has a
+    place's first or last word: a saint's, a fort's or a lake's name, a part of a region ("San Giovanni",
+    "Fort Caroline", "Middle Rhine", "Rhine Gorge": given names and surnames as places)."""
+    folded = " ".join(value.split()).casefold()
+    if folded in place_names() or folded in country_names() or _PLACE_HEAD.match(value):
+        return True
+    return _PLACE_TAIL.search(value) is not None
+
+
+_PLACE_HEAD = re.compile(
+    r"(?:San|Santa|Santo|São|Sao|Saint|Sainte|St\.?|Ste\.?|Sankt|Sint|Sveti|Sveta|Fort|Mount|Mt\.?|Lake|Port|"
+    r"Cape|El|Los|Las|New|North|South|East|West|Upper|Lower|Middle|Greater)[ \t]"
+)
+_PLACE_TAIL = re.compile(
+    r"[ \t](?:Gorge|River|Valley|Bay|Gulf|Island|Islands|Mountains|Hills|Falls|Canyon|Creek|Forest|Desert|"
+    r"Sea|Coast|Heights|Springs)$"
+)
+
+
 _COUNTRY_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _COUNTRY_MAX_WORDS = 6
 

@@ -21,7 +21,7 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.company_names import company_named
 from anonymize.filters import NAME_PREFIXES
-from anonymize.gazetteer import country_names
+from anonymize.gazetteer import country_names, known_place
 from anonymize.name_ends import INNER_POSSESSIVE, group_word, owner_is_thing, role_noun, work_title
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import (
@@ -205,7 +205,7 @@ def ner_person(text: str, result: RecognizerResult, lexicon: NameLexicon | None)
         start, value = before.start(1), text[before.start(1) : result.end]  # "Hope" + "Vázquez-Ibarra"
     full_name = lexicon is not None and lexicon_full_name(value, lexicon)
     if result.entity_type == "LOCATION" or start < result.start:
-        shaped = bool(full_name and "-" in value)
+        shaped = bool(full_name and ("-" in value or (start == result.start and not known_place(value))))
     else:
         shaped = full_name or person_like_organization(value, text)
     if not shaped or company_named(text, result):

@@ -264,17 +264,23 @@ def test_a_short_surname_after_an_honorific_and_a_thing_named_after_someone(lexi
 def test_hyphenated_surnames_the_model_typed_as_a_place_or_an_organization_are_a_person(
     lexicon: NameLexicon,
 ) -> None:
-    """Detector 37: ``en_core_web_md`` types "Olusegun Bankole-Fraser" as a place (GPE) and "Vázquez-Ibarra"
+    """Detector 38: ``en_core_web_md`` types "Olusegun Bankole-Fraser" as a place (GPE) and "Vázquez-Ibarra"
     of "Hope Vázquez-Ibarra" as an organization without the given name; the lexicon reads both as a given
-    name and surnames. Places without a hyphenated surname pair, and companies, stay as they are."""
+    name and surnames. Detector 39: a place the lexicon reads as a full name is a person unless it is a
+    known place or has a place's first or last word. Companies stay as they are."""
     text = (
         "Questions to Olusegun Bankole-Fraser, site manager. Hope Vázquez-Ibarra joins. Flights to San Jose "
-        "and Stratford-upon-Avon. Call Ana Ferreira-Lopes Logistics."
+        "and Stratford-upon-Avon. Call Ana Ferreira-Lopes Logistics. I want to add Colton Svenningsen as a "
+        "beneficiary. Via Santa Teresa 7, then Fort Caroline and the Rhine Gorge."
     )
     cases = [
         ("LOCATION", "Olusegun Bankole-Fraser", ("PERSON", "Olusegun Bankole-Fraser")),
         ("ORGANIZATION", "Vázquez-Ibarra", ("PERSON", "Hope Vázquez-Ibarra")),
         ("LOCATION", "San Jose", ("LOCATION", "San Jose")),
+        ("LOCATION", "Colton Svenningsen", ("PERSON", "Colton Svenningsen")),  # no place of the gazetteer
+        ("LOCATION", "Santa Teresa", ("LOCATION", "Santa Teresa")),  # a saint's name
+        ("LOCATION", "Fort Caroline", ("LOCATION", "Fort Caroline")),
+        ("LOCATION", "Rhine Gorge", ("LOCATION", "Rhine Gorge")),
         ("LOCATION", "Stratford-upon-Avon", ("LOCATION", "Stratford-upon-Avon")),
         ("ORGANIZATION", "Ana Ferreira-Lopes Logistics", ("ORGANIZATION", "Ana Ferreira-Lopes Logistics")),
     ]
