@@ -156,7 +156,7 @@ class RetrievalSettings(BaseModel):
     judge_threshold: float | None = Field(None, ge=0, le=1, description="min. confidence kept; None: fitted")
     judge_first: bool = Field(True, description="ask the judge's P(yes) before the draft, not after it")
     refusal_coverage: float = Field(
-        0.7,  # XQuAD seed 13 + 122 more dev questions: the lowest that kept refusal accuracy (evaluation.md)
+        0.5,  # 298 XQuAD dev questions with the answer-phrase prompt (session 12; 0.7 before): evaluation.md
         ge=0,
         description="a source shown to the model holding this share of the question's terms: the refusal's "
         "first token loses refusal_penalty at the draft's first step (the judge still decides; >1 = never)",

@@ -1,5 +1,5 @@
-"""A draft that repeats the prompt's rules is no answer. Small models sometimes copy an instruction ("Start
-with the fact asked for, in the words of the source ...") when they do not find the fact; such a draft is
+"""A draft that repeats the prompt's rules is no answer. Small models sometimes copy an instruction ("Give the
+answer first, copied word for word from the source ...") when they do not find the fact; such a draft is
 never shown as an answer: while the streamed words could still be the rules' words they are held back, and a
 draft mostly made of runs of the rules' words is treated as no answer (the closest passage is shown)."""
 

@@ -16,11 +16,13 @@ CHUNKS = [
     chunk(2, "Laptops use AES-256 full-disk encryption."),
 ]
 # Copies of the rules' wording, as small models produced them (the 1.5B model and SmolLM2-135M copied the
-# instruction that followed the question; these copy the system rules that remain).
+# instruction that followed the question; the 1.5B model opened 10 of 200 XQuAD dev answers with "a short
+# phrase copied word for word from the source (a date, ...)" of a rule tried in session 12; these copy the
+# rules kept).
 ECHOES = [
-    "Start with the fact asked for, in the words of the source: a date, a number, a name or a short phrase.",
-    "Then add at most one or two short sentences of context [1].",
-    "Put the number of the source in square brackets, like [1], right after the fact it supports.",
+    "Give the answer first, copied word for word from the source.",
+    "Copied word for word from the source, then the number of its source [1].",
+    "Then copy the sentence of that source that states it [1].",
 ]
 ANSWERS = [
     "14 characters [1]. Passwords must be at least 14 characters long.",
@@ -34,7 +36,7 @@ def test_copies_of_the_rules_are_echoes_and_answers_are_not() -> None:
     assert all(echoes_rules(e) for e in ECHOES)
     assert [round(echo_share(a), 2) for a in ANSWERS] == [0.0] * len(ANSWERS)
     # a copied rule with a real fact after it is mostly the rules' words: still no answer
-    assert echoes_rules("Start with the fact asked for, in the words of the source: 14 characters.")
+    assert echoes_rules("Give the answer first, copied word for word from the source: 14 characters.")
     assert not echoes_rules("The fact: passwords need 14 characters, in the words of the runbook [1].")
 
 
@@ -55,9 +57,7 @@ def test_hold_releases_an_answer_at_its_first_word_the_rules_do_not_continue() -
     assert shown == ["14", " characters", " [1]."] and hold.shown  # "14" starts no word of the rules
     shown, hold = fed(["The", " minimum", " is", " 14"])
     assert shown == ["", "The minimum", " is", " 14"]  # held one piece: "The" could begin a rule
-    shown, hold = fed(
-        ["Start", " with", " the", " fact", " asked", " for", ", in the words", " of the source."]
-    )
+    shown, hold = fed(["Give", " the", " answer", " first", ",", " copied word", " for word", " from the"])
     assert shown == [""] * 8 and not hold.shown and hold.echoing  # nothing of a copied rule is shown
     shown, hold = fed(["", " ", "Employees"])
     assert shown == ["", "", " Employees"]
@@ -79,8 +79,8 @@ class ScriptedDraft:
 
 
 def test_an_echoed_draft_is_never_shown_and_the_closest_passage_is(sample_home) -> None:  # type: ignore[no-untyped-def]
-    echo = ["Start", " with", " the", " fact", " asked", " for", ",", " in", " the", " words", " of", " the"]
-    echo += [" source", ":", " a", " date", ",", " a", " number", "."]
+    echo = ["Give", " the", " answer", " first", ",", " copied", " word", " for", " word", " from", " the"]
+    echo += [" source", ",", " then", " the", " number", " of", " its", " source", "."]
     answerer = Answerer(
         retriever=sample_home.retriever,
         chat_model=ScriptedDraft(echo),

@@ -66,4 +66,6 @@ def test_a_question_only_another_groups_document_answers_is_refused_and_never_ci
 def test_the_reader_of_the_right_group_is_answered_from_it(home) -> None:  # type: ignore[no-untyped-def]
     answer = home.answerer.ask(QUESTION, ["hr"])
     assert not answer.refused and SECRET in answer.answer, answer.answer
+    # the answer phrase first, as the source writes it, its marker after it (never opening the answer)
+    assert answer.answer.startswith(SECRET) and "[1]" in answer.answer, answer.answer
     assert [home.catalog.get(c.doc_id).groups for c in answer.citations] == [["hr"]]
