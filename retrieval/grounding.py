@@ -28,17 +28,38 @@ _FRAMING_WORDS = """
 
 
 _FRAMING = frozenset(stem(word) for word in _FRAMING_WORDS.split())
+# A number written out is the same term as its digits: a source's "four times" supports an answer's "4" and a
+# source's "4 times" an answer's "four" (models copy numbers as digits where sources spell them out).
+_UNITS = """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty
+"""
+_TENS = "thirty forty fifty sixty seventy eighty ninety"
+_NUMBER_WORDS = {word: str(value) for value, word in enumerate(_UNITS.split())} | {
+    word: str(10 * tens) for tens, word in enumerate(_TENS.split(), 3)
+}
 
 
 def key_terms(text: str) -> set[str]:
-    """Stems of the content words (3+ letters, not generic), numbers and placeholders of ``text``."""
+    """Stems of the content words (3+ letters, not generic), numbers (also written out, from three to twenty
+    and in tens: "four" is "4") and placeholders of ``text``."""
     terms = set()
     for token in _TOKEN.findall(re.sub(r"\[\d+\]", " ", text)):
         if token.startswith("<") or token[0].isdigit():
             terms.add(token.rstrip(".,:"))
-        elif len(token) >= 3 and token.lower() not in GENERIC_WORDS:
+        elif token.lower() in GENERIC_WORDS:
+            continue  # "one", "two": too often no number ("one of them")
+        elif token.lower() in _NUMBER_WORDS:
+            terms.add(_NUMBER_WORDS[token.lower()])
+        elif len(token) >= 3:
             terms.add(stem(token))
     return terms
+
+
+def spelled_numbers(text: str) -> set[str]:
+    """The digits of every number ``text`` writes out, "one" and "two" included: a source's "two" supports an
+    answer's "2"."""
+    return {_NUMBER_WORDS[word] for word in re.findall(r"[a-z]+", text.lower()) if word in _NUMBER_WORDS}
 
 
 @dataclass
@@ -56,7 +77,7 @@ def support(answer: str, question: str, sources: Iterable[str]) -> tuple[float |
         return None, []
     available: set[str] = set()
     for text in sources:
-        available |= key_terms(text)
+        available |= key_terms(text) | spelled_numbers(text)
     missing = sorted(new - available)
     return round(1 - len(missing) / len(new), 4), missing
 

@@ -93,7 +93,9 @@ def term_scores(question: str, sentences: Sequence[Sentence]) -> list[float]:
     n = len(sentences)
     idf = {t: math.log((n + 1) / (sum(t in h for h in held) + 0.5)) for t in asked}
     total = sum(idf.values())
-    return [sum(idf[t] for t in h) / total if total > 0 else 0.0 for h in held]
+    # Summed in one order (the IDF table's) and capped: a set's own order made a sentence holding every term
+    # score 1.0000000000000002 under some hash seeds.
+    return [min(1.0, sum(w for t, w in idf.items() if t in h) / total) if total > 0 else 0.0 for h in held]
 
 
 class VectorCache:

@@ -48,10 +48,22 @@ def test_support_counts_only_terms_the_question_does_not_already_hold() -> None:
     sources = [CHUNKS[0].text]
     assert support("Employees may work remotely three days per week.", QUESTION, sources) == (1.0, [])
     share, missing = support("Employees may work remotely five days, from the office.", QUESTION, sources)
-    assert share == 0.0 and missing == sorted({stem("five"), stem("office")})
+    assert share == 0.0 and missing == sorted({"5", stem("office")})
     assert support("Employees may work remotely.", QUESTION, sources) == (None, [])  # restates the question
     assert support("It was 51.6%.", "What share voted?", [CHUNKS[2].text])[0] == 1.0
     assert support("It was 52.6%.", "What share voted?", [CHUNKS[2].text])[0] == 0.0
+
+
+def test_a_number_written_out_supports_its_digits_and_no_other_number() -> None:
+    question = "How many times did she win the cup?"
+    assert support("4 [2]", question, ["She won the cup four times."]) == (1.0, [])
+    assert support("She won it four times [1].", question, ["She won the cup 4 times."]) == (1.0, [])
+    assert support("2 [1]", question, ["She won the cup two times."]) == (1.0, [])  # "two" in sources only
+    assert support("40 [1]", question, ["Forty teams entered; she won the cup."]) == (1.0, [])
+    assert support("4 [2]", question, ["She won the cup five times."]) == (0.0, ["4"])
+    assert support("Six [1]", question, ["She won the cup seven times."]) == (0.0, ["6"])
+    assert key_terms("one of them") == set()  # "one" and "two" in an answer or question stay no number
+    assert key_terms("Three were hired.") == {"3", stem("hired")}
 
 
 def test_check_finds_the_supporting_sentence_and_the_question_coverage() -> None:
