@@ -43,6 +43,10 @@ class PiiDetector:
         self._pool_lock = threading.Lock()
         self.transient_vocabulary = True  # each batch in spaCy's memory zone (``_vocabulary_zone``)
         self._vocabulary_lock = _vocabulary_lock(self.analyzer)
+        # Read again on the text as typed where a lower-case text was analyzed truecased (``_as_typed``).
+        self._lower_case_names = [
+            r for r in self.analyzer.registry.recognizers if isinstance(r, LowerCaseNameRecognizer)
+        ]
 
     def start_helpers(self, wait: bool = False) -> bool:
         """Start the helper processes now (they otherwise start with the first large batch); with ``wait``,
@@ -108,15 +112,14 @@ class PiiDetector:
             return []
         allow = set(self.config.allow_list)
         found = []
-        for recognizer in self.analyzer.registry.recognizers:
-            if isinstance(recognizer, LowerCaseNameRecognizer):
-                for r in recognizer.analyze(text, ["PERSON"]):
-                    if text[r.start : r.end] not in allow:
-                        r.recognition_metadata = {
-                            RecognizerResult.RECOGNIZER_NAME_KEY: LOWER_CASE_NAMES,
-                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: str(recognizer.id),
-                        }
-                        found.append(r)
+        for recognizer in self._lower_case_names:
+            for r in recognizer.analyze(text, ["PERSON"]):
+                if text[r.start : r.end] not in allow:
+                    r.recognition_metadata = {
+                        RecognizerResult.RECOGNIZER_NAME_KEY: LOWER_CASE_NAMES,
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: str(recognizer.id),
+                    }
+                    found.append(r)
         return found
 
     def _vocabulary_zone(self) -> AbstractContextManager[object]:
