@@ -9,7 +9,10 @@ questions refused with refusal and citation accuracy both at least ``target`` (e
 accuracy minus answerable refused). Replaying a threshold: a draft below it becomes a refusal (no citation,
 F1 and EM 0), as the product would show it.
 
-    python -m eval.rag_calibration --dev DEV/report.json [--score SCORE/report.json] [--mode draft]
+    python -m eval.rag_calibration --dev DEV/report.json [--score SCORE/report.json] [--mode draft] [--offset]
+
+``--offset`` (``fit_offset``): session 8's ``draft`` weights kept as one scaled term, plus the answer-place
+features (retrieval.judge_sentences); how today's ``draft`` calibration was fitted.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from pathlib import Path
 
 import numpy as np
 
-from retrieval.judge import TOKEN_FEATURES, Calibration, confidence
+from retrieval.judge import PLACE_FEATURES, TOKEN_FEATURES, Calibration, confidence
+from retrieval.judge_fitted import SESSION_8_DRAFT
 
 MODE_FEATURES = {
     "draft": (*TOKEN_FEATURES, "support", "coverage", "dense", "agree"),
@@ -96,6 +100,39 @@ def fit(results: Sequence[dict], names: Sequence[str], l2: float = 1.0) -> Calib
     return Calibration(bias=round(bias, 4), weights=weights, threshold=0.5)
 
 
+def fit_offset(
+    results: Sequence[dict], base: Calibration, names: Sequence[str], l2: float = 1.0
+) -> Calibration:
+    """``base``'s combination kept as one term (its logit scaled) plus weights for ``names``: four numbers
+    or so fitted instead of every weight, so a few dozen wrong drafts can add evidence to a combination
+    fitted elsewhere without refitting it (L2 on the new weights only; threshold 0.5 until chosen)."""
+    used = [n for n, w in base.weights.items() if w]
+    rows = judged(results, [*used, *names])
+    if not rows:
+        raise ValueError("no judged drafts with these features: run eval rag with judge_threshold 0")
+
+    def logit(f: dict) -> float:
+        return base.bias + sum(w * f[n] for n, w in base.weights.items() if w)
+
+    x = np.array([[logit(r["features"]), *(r["features"][n] for n in names)] for r in rows])
+    y = np.array([label(r) for r in rows], dtype=np.float64)
+    z = np.hstack([np.ones((len(rows), 1)), x])
+    w = np.zeros(z.shape[1])
+    w[1] = 1.0
+    penalty = np.diag([0.0, 0.0] + [l2] * len(names))
+    for _ in range(100):
+        p = 1 / (1 + np.exp(-np.clip(z @ w, -50, 50)))
+        gradient = z.T @ (p - y) + penalty @ w
+        hessian = z.T @ (z * (p * (1 - p))[:, None]) + penalty + 1e-9 * np.eye(len(w))
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if float(np.abs(step).max()) < 1e-9:
+            break
+    weights = {n: round(float(w[1] * v), 4) for n, v in base.weights.items()}
+    weights.update({n: round(float(weights.get(n, 0.0) + w[2 + i]), 4) for i, n in enumerate(names)})
+    return Calibration(bias=round(float(w[0] + w[1] * base.bias), 4), weights=weights, threshold=0.5)
+
+
 def replay(results: Sequence[dict], calibration: Calibration) -> Outcome:
     """The run's figures had the judge withheld every draft below ``calibration``'s threshold."""
     answerable = unanswerable = refused_answerable = refused_unanswerable = 0
@@ -165,13 +202,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--score", type=Path, help="report.json (or results JSONL) to replay on")
     parser.add_argument("--mode", choices=sorted(MODE_FEATURES), default="draft")
     parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument(
+        "--offset",
+        action="store_true",
+        help="draft mode: keep session 8's weights as one term, fit its scale and the answer-place features",
+    )
     parser.add_argument("--target", type=float, default=0.9)
     args = parser.parse_args(argv)
     try:
         dev = load_results(args.dev)
         score = load_results(args.score) if args.score else []
         names = MODE_FEATURES[args.mode]
-        fitted = Calibration(weights={"judge": 1.0}) if args.mode == "p_yes" else fit(dev, names, args.l2)
+        if args.offset:
+            names = (*MODE_FEATURES["draft"], *PLACE_FEATURES)
+            fitted = fit_offset(dev, SESSION_8_DRAFT, PLACE_FEATURES, args.l2)
+        elif args.mode == "p_yes":
+            fitted = Calibration(weights={"judge": 1.0})
+        else:
+            fitted = fit(dev, names, args.l2)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -28,13 +28,7 @@ from retrieval.judge_verdict import EarlyVerdict, Judging, draft_checks, judge_f
 from retrieval.llm import ChatModel
 from retrieval.passage_support import content_words, infer_source, supporting_span  # noqa: F401 (re-exported)
 from retrieval.passages import PassageSelector
-from retrieval.prompt import (
-    CLOSEST,
-    REFUSAL,
-    WITHDRAWN,
-    build_condense_messages,
-    build_messages,
-)
+from retrieval.prompt import CLOSEST, REFUSAL, WITHDRAWN, build_condense_messages, build_messages
 from retrieval.questions import QuestionMapper
 from retrieval.retriever import RetrievedChunk, Retriever
 from retrieval.scope import StoreScope
@@ -239,7 +233,8 @@ class Answerer:
         last_token = time.perf_counter()
         text = "".join(pieces).strip()
         signal = watch.signal() if watch is not None else None
-        answer = self._checked(text, asked, relevant, not relevant, messages, signal, first)
+        shown_texts = [c.text if c is not None else None for c in shown]  # for the judge (judge_sentences)
+        answer = self._checked(text, asked, relevant, not relevant, messages, signal, first, shown_texts)
         answer.question_pseudonymized = stored
         answer.relevance = relevance
         if cache is not None and key is not None and typed_key is not None:
@@ -313,10 +308,12 @@ class Answerer:
         messages: list[dict[str, str]],
         signal: DraftSignal | None = None,
         first: EarlyVerdict | None = None,
+        shown: list[str | None] | None = None,
     ) -> Answer:
         """The draft checked and worded (in pseudonym space): citations that point at a source, re-pointed
         or matched when the model cited wrongly or not at all; withheld (the closest passage shown) when the
-        checks find it unsupported; markers after the claim, renumbered 1..k in order of appearance."""
+        checks find it unsupported; markers after the claim, renumbered 1..k in order of appearance.
+        ``shown``: the passages as the model saw them (None: ``chunks`` whole)."""
         valid, invalid = cited_numbers(text, len(chunks))
         origin: dict[int, str] = {n: "model" for n in valid}
         refused = refused or is_refusal(text)
@@ -339,7 +336,7 @@ class Answerer:
             origin.update({n: "repointed" for n in set(pointed) - set(valid)})
             valid = pointed
             model = self.chat_model if self.verify else None
-            judging = Judging(model, self.calibration, messages, signal, first) if model else None
+            judging = Judging(model, self.calibration, messages, signal, first, shown) if model else None
             cited = [chunks[n - 1].text for n in valid]
             checks = draft_checks(text, asked, cited, chunks, self.min_support, judging)
             checks["draft_sources"] = drafted  # what the model cited, before re-pointing or withholding

@@ -9,6 +9,9 @@ Features (``features``), each a number:
   prompt's KV prefix (``yes_probability``); only when the calibration weighs it (``Calibration.asks``).
 - ``support``: the share of the draft's own terms its cited sources hold (retrieval.grounding).
 - the retrieval evidence (``Evidence``): ``coverage``, ``dense``, ``fused``, ``agree``.
+- where the draft's answer sits in the shown passages (retrieval.judge_sentences): ``fact_sentence``, the
+  question's coverage of a sentence stating the leading fact, and ``answer_sentence``, the weighted share of
+  the question's terms in the sentence holding the answer's new terms.
 confidence = sigmoid(bias + sum of weight x feature). The fitted weights and thresholds live in
 retrieval.judge_fitted (fitted by eval.rag_calibration on XQuAD seed 13, reported on seed 7).
 """
@@ -20,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 from retrieval.grounding import question_coverage
+from retrieval.judge_sentences import AnswerPlace
 from retrieval.judge_tokens import DraftSignal
 from retrieval.llm import ChatModel, Message, choose_option
 from retrieval.retriever import RetrievedChunk
@@ -27,7 +31,8 @@ from retrieval.retriever import RetrievedChunk
 _YES = ("yes", "Yes")
 _NO = ("no", "No")
 TOKEN_FEATURES = ("start", "fact_logp", "fact_min")
-FEATURES = (*TOKEN_FEATURES, "judge", "support", "coverage", "dense", "fused", "agree")
+PLACE_FEATURES = ("fact_sentence", "answer_sentence")  # retrieval.judge_sentences, from the draft
+FEATURES = (*TOKEN_FEATURES, "judge", "support", "coverage", "dense", "fused", "agree", *PLACE_FEATURES)
 
 
 @dataclass(frozen=True)
@@ -109,10 +114,13 @@ def features(
     signal: DraftSignal | None = None,
     p_yes: float | None = None,
     support: float | None = None,
+    place: AnswerPlace | None = None,
 ) -> dict[str, float]:
     """The judge's features of one draft (those it has: no signal from a backend without logits, no
-    ``judge`` unless the second call ran)."""
+    ``judge`` unless the second call ran, no ``place`` without a draft)."""
     values = {**found.to_json(), "support": support if support is not None else 0.0}
+    if place is not None:
+        values.update(place.to_json())
     if signal is not None:
         values.update(
             start=_logit(1 - signal.refusal_start), fact_logp=signal.fact_logp, fact_min=signal.fact_min_logp

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from retrieval.grounding import check
-from retrieval.judge import Calibration, confidence, evidence, features, yes_probability
+from retrieval.judge import PLACE_FEATURES, Calibration, confidence, evidence, features, yes_probability
+from retrieval.judge_sentences import answer_place
 from retrieval.judge_tokens import DraftSignal
 from retrieval.llm import ChatModel, Message
 from retrieval.prompt import judge_messages_from
@@ -34,6 +35,9 @@ class Judging:
     messages: list[Message]
     signal: DraftSignal | None
     first: EarlyVerdict | None = None  # P(yes) asked before generation (``judge_first``)
+    # The passages as the model was shown them (``shown[i]`` is ``[i + 1]``, None: left out); None: the
+    # retrieved chunks whole (no passage selection)
+    passages: Sequence[str | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,7 @@ class EarlyVerdict:
             raise ValueError("a withheld early verdict needs its checks")
 
 
-_DRAFT_FEATURES = ("start", "fact_logp", "fact_min", "support")
+_DRAFT_FEATURES = ("start", "fact_logp", "fact_min", "support", *PLACE_FEATURES)
 
 
 def judge_first(
@@ -103,11 +107,17 @@ def draft_checks(
     elif min_support > 0 and grounding.support is not None and grounding.support < min_support:
         checks.update(withheld=True, reason="the cited sources do not contain the answer")
     elif judging is not None:
-        checks.update(_judged(judging, asked, chunks, grounding.support))
+        checks.update(_judged(judging, asked, chunks, grounding.support, text))
     return checks
 
 
-def _judged(judging: Judging, asked: str, chunks: Sequence[RetrievedChunk], support: float | None) -> dict:
+def _judged(
+    judging: Judging,
+    asked: str,
+    chunks: Sequence[RetrievedChunk],
+    support: float | None,
+    draft: str | None = None,
+) -> dict:
     calibration = judging.calibration
     if judging.signal is None and calibration.reads_tokens:
         calibration = _P_YES_ALONE
@@ -122,7 +132,9 @@ def _judged(judging: Judging, asked: str, chunks: Sequence[RetrievedChunk], supp
         )
         call_ms = round((time.perf_counter() - started) * 1000, 1)
     found = evidence(asked, chunks)
-    values = features(found, judging.signal, p_yes, support)
+    shown = judging.passages if judging.passages is not None else [c.text for c in chunks]
+    place = answer_place(asked, shown, draft) if draft is not None else None
+    values = features(found, judging.signal, p_yes, support, place)
     out: dict = {"evidence": found.to_json(), "features": values}
     if judging.signal is not None:
         out["draft_signal"] = judging.signal.to_json()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from eval.rag_calibration import choose_threshold, fit, judged, label, load_results, main, replay
+from eval.rag_calibration import choose_threshold, fit, fit_offset, judged, label, load_results, main, replay
 from retrieval.judge import Calibration, confidence
 
 
@@ -56,6 +56,29 @@ def test_fit_weighs_the_feature_that_separates_and_not_the_noise() -> None:
     assert low is not None and high is not None and low < 0.5 < high
     with pytest.raises(ValueError, match="judge_threshold 0"):
         fit([result(True, True, 0.0, 0.0, refused=True)], ["start"])
+
+
+def test_fit_offset_keeps_the_base_combination_and_weighs_the_new_evidence() -> None:
+    """A base fitted elsewhere on 'start' kept as one term: the fit scales it and weighs a new feature by
+    what it adds ('support' here carries the answer where 'start' is silent), never dropping the base."""
+    rng = random.Random(3)
+    rows = []
+    for i in range(300):
+        answerable = i % 4 != 0
+        correct = answerable and rng.random() < 0.8
+        row = result(answerable, correct, rng.gauss(1.0 if correct else 0.0, 1.0), 0.0)
+        row["features"]["support"] = rng.gauss(2.0 if correct else -1.0, 1.0)  # the new evidence
+        rows.append(row)
+    base = Calibration(bias=-1.0, weights={"start": 2.0}, threshold=0.5)
+    fitted = fit_offset(rows, base, ["support"])
+    assert set(fitted.weights) == {"start", "support"} and fitted.weights["support"] > 0.5
+    assert fitted.weights["start"] > 0  # the base's direction is kept, only scaled
+    right = confidence({"start": 0.5, "support": 2.0}, fitted)
+    wrong = confidence({"start": 0.5, "support": -1.0}, fitted)
+    assert right is not None and wrong is not None and wrong < 0.5 < right
+    assert fit_offset(rows, base, []).weights["start"] > 0  # no new feature: the base rescaled
+    with pytest.raises(ValueError, match="judge_threshold 0"):
+        fit_offset([result(True, True, 0.0, 0.0, refused=True)], base, ["support"])
 
 
 def test_replay_turns_drafts_below_the_threshold_into_refusals() -> None:
@@ -107,6 +130,13 @@ def test_the_command_reads_report_json_and_jsonl(tmp_path: Path, capsys: pytest.
         "start",
         "support",
     }
+    for r in rows:  # what the product records now: where the draft's answer sits (judge_sentences)
+        if r["features"]:
+            r["features"].update(fact_sentence=r["features"]["start"] / 4, answer_sentence=0.5)
+    dev.write_text(json.dumps({"results": rows}))
+    assert main(["--dev", str(dev), "--mode", "draft", "--offset"]) == 0
+    offset = json.loads(capsys.readouterr().out)["calibration"]["weights"]
+    assert set(offset) >= {"coverage", "agree", "fact_sentence", "answer_sentence"}
     bad = tmp_path / "bad.json"
     bad.write_text("{}")
     assert main(["--dev", str(bad)]) == 2
