@@ -13,8 +13,10 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from anonymize.name_lexicon import NameLexicon
-from anonymize.results import copy_span
-from anonymize.text import words
+from anonymize.names import COORDINATION
+from anonymize.propagation import PROPAGATION
+from anonymize.results import copy_span, recognizer_name
+from anonymize.text import COMPANY_FORM_AHEAD, words
 
 # The last word of an organization's name (not of a place's: "Street", "Park" and "Bridge" are not here).
 COMPANY_LAST_WORDS = words(
@@ -83,3 +85,21 @@ def company_named(text: str, result: RecognizerResult) -> bool:
         and len(parts) > 1
         and parts[-1].strip(".,;:'’()").casefold() in COMPANY_LAST_WORDS
     )
+
+
+# Capitalized words up to a company's legal form: "Carmel| Analytics Ltd.", "Nordlicht| Robotics GmbH".
+_COMPANY_AHEAD = re.compile(rf"(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’.-]*){{0,3}}[ \t,]+{COMPANY_FORM_AHEAD}")
+
+
+def drop_company_heads(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """``results`` without the PERSON spans of other mentions that begin a company's name ("Carmel
+    Analytics Ltd." after "Carmel:" was read as a speaker): a company form ahead says organization."""
+    return [
+        r
+        for r in results
+        if not (
+            r.entity_type == "PERSON"
+            and recognizer_name(r) in (PROPAGATION, COORDINATION)
+            and _COMPANY_AHEAD.match(text, r.end)
+        )
+    ]

@@ -13,6 +13,7 @@ from presidio_analyzer import RecognizerResult
 from anonymize.detector_config import DetectorConfig
 from anonymize.names import plausible_person
 from anonymize.recognizers.inverted_names import RECOGNIZER as INVERTED
+from anonymize.recognizers.lower_names import RECOGNIZER as LOWER_CASE
 from anonymize.recognizers.name_evidence import RECOGNIZER as EVIDENCE
 from anonymize.recognizers.name_evidence import title_caps
 from anonymize.results import recognizer_name, tier
@@ -79,8 +80,10 @@ def _person(text: str, result: RecognizerResult, value: str, technical: bool) ->
     if name in NOT_NAMES or name in NAME_PREFIXES or not any(ch.isalpha() for ch in value):
         return False
     evidence = recognizer_name(result) == EVIDENCE
-    if (evidence and not technical) or recognizer_name(result) == INVERTED:
-        return True  # an inverted name's shape and lexicon hold in tables of codes too
+    if (evidence and not technical) or recognizer_name(result) in (INVERTED, LOWER_CASE):
+        # An inverted name's shape and lexicon hold in tables of codes too; the lower-case names have two
+        # signals in a text that is no code as typed ("<tomas.hendry>" truecased reads like an identifier).
+        return True
     return plausible_person(
         title_caps(text)[result.start : result.end].strip() if evidence else value,
         text,

@@ -22,18 +22,16 @@ from presidio_analyzer import RecognizerResult
 from anonymize.company_names import company_named
 from anonymize.filters import NAME_PREFIXES
 from anonymize.gazetteer import country_names, known_place
-from anonymize.name_ends import INNER_POSSESSIVE, group_word, owner_is_thing, role_noun, work_title
+from anonymize.name_ends import INNER_POSSESSIVE, owner_is_thing, role_noun
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import (
-    COORDINATION,
     hyphenated_name_word,
     organization_word,
     person_like_organization,
     technical_word,
 )
-from anonymize.propagation import PROPAGATION
-from anonymize.results import copy_span, recognizer_name, tier
-from anonymize.text import COMPANY_FORM_AHEAD, STOP_WORDS, words
+from anonymize.results import copy_span, tier
+from anonymize.text import STOP_WORDS, words
 
 # Words that stand before a name and are no part of it: titles, ranks, offices, kinship and sports roles
 # ("Prime Minister Viktor Chernomyrdin", "Bishop Desmond Tutu", "Auntie Ngozi", "Centre Walter Little").
@@ -252,9 +250,10 @@ def split_at_column_gaps(
     return out
 
 
-def ordinary_words(value: str, lexicon: NameLexicon) -> bool:
+def ordinary_words(value: str, lexicon: NameLexicon, zipf: float = _ORDINARY_ZIPF) -> bool:
     """Every word of ``value`` a frequent English word that is no given name or surname people commonly
-    bear: "Talent Acquisition Lead", "Campus", "Farewell", "Senior Lecturer" (not "Hope", "Mark", "Young")."""
+    bear: "Talent Acquisition Lead", "Campus", "Farewell", "Senior Lecturer" (not "Hope", "Mark", "Young");
+    frequent: at least ``zipf`` on wordfreq's scale."""
     from wordfreq import zipf_frequency
 
     parts = [w.strip(".,;:'’()\"") for w in value.split()]
@@ -263,68 +262,13 @@ def ordinary_words(value: str, lexicon: NameLexicon) -> bool:
         return False
     for word in parts:
         folded = word.casefold().removesuffix("'s").removesuffix("’s")
-        if not folded.isalpha() or zipf_frequency(folded, "en") < _ORDINARY_ZIPF:
+        if not folded.isalpha() or zipf_frequency(folded, "en") < zipf:
             return False
         if lexicon.given_name(folded) or lexicon.surname(folded):
             return False
         if len(parts) == 1 and folded in lexicon.english_given:  # "Hope"; not "Talent" of a job title
             return False
     return True
-
-
-def drop_ordinary_words(
-    text: str, results: list[RecognizerResult], lexicon: NameLexicon
-) -> list[RecognizerResult]:
-    """``results`` without the PERSON spans made only of ordinary English words (``ordinary_words``), unless
-    an honorific stands right before the span: "Ms. Oh", "Mr. Young", "Dr. Fields" name a person; nor those
-    that name a thing by the noun after them ("the Florence Nightingale building", "Amber alert level"), nor
-    a work's title ("Zoolander is a 2001 film")."""
-    return [
-        r
-        for r in results
-        if r.entity_type != "PERSON"
-        or (
-            (
-                _HONORIFIC_BEFORE.search(text, max(0, r.start - 8), r.start)
-                or not ordinary_words(text[r.start : r.end], lexicon)
-            )
-            and not _THING_AFTER.match(text, r.end)
-            and not group_word(text, r, lexicon)
-            and not work_title(text, r)
-        )
-    ]
-
-
-# A building, a room or a garden named after someone, a level or a model, a prize, an award or a theorem
-# ("Nobel laureate", "the Nobel Memorial Prize", "Brocard's conjecture" read as "Brocard"): no person there.
-_THING_AFTER = re.compile(
-    r"[ \t]+(?:building|buildings|garden|gardens|wing|ward|hall|room|entrance|gate|campus|library|theatre|"
-    r"auditorium|tower|alert|level|chain|model|simulation|method|algorithm|equation|syndrome|disease|effect|"
-    r"distribution|criterion|criteria|scale|index|prize|prizes|laureate|laureates|award|awards|medal|medals|"
-    r"conjecture|theorem|hypothesis|doctrine|(?:Memorial[ \t]+)?(?:Prizes?|Awards?|Medal|Lecture))\b"
-)
-
-
-# Capitalized: "miss England 's opening" is no title.
-_HONORIFIC_BEFORE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|MR|MRS|MS|MISS|DR|PROF)\.?[ \t]+$")
-
-
-# Capitalized words up to a company's legal form: "Carmel| Analytics Ltd.", "Nordlicht| Robotics GmbH".
-_COMPANY_AHEAD = re.compile(rf"(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’.-]*){{0,3}}[ \t,]+{COMPANY_FORM_AHEAD}")
-
-
-def drop_company_heads(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
-    """``results`` without the PERSON spans of other mentions that begin a company's name ("Carmel
-    Analytics Ltd." after "Carmel:" was read as a speaker): a company form ahead says organization."""
-    return [
-        r
-        for r in results
-        if not (
-            r.entity_type == "PERSON"
-            and recognizer_name(r) in (PROPAGATION, COORDINATION)
-            and _COMPANY_AHEAD.match(text, r.end)
-        )
-    ]
 
 
 _TITLE_WORD = re.compile(r"[^\s,;:()]+")

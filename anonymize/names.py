@@ -268,8 +268,8 @@ def propagate(
     text: str, names: list[RecognizerResult], blocking: list[RecognizerResult], stop_words: frozenset[str]
 ) -> list[RecognizerResult]:
     """Other mentions of the words of detected ``names`` in the same text ("Ann Lee ... Lee said"), as PERSON
-    results, except where a ``blocking`` result already is."""
-    words = {w.strip(".,;:'’") for r in names for w in text[r.start : r.end].split()}
+    results, except where a ``blocking`` result already is; a handle's parts too ("pedro.alves")."""
+    words = {w.strip(".,;:'’") for r in names for w in _HANDLE_SPLIT.split(text[r.start : r.end])}
     words = {
         w
         for w in words
@@ -289,6 +289,7 @@ def propagate(
 
 
 _CAPS_TAIL = re.compile(r"(?<=\w)\w+")
+_HANDLE_SPLIT = re.compile(r"\s+|_|(?<=[^\W\d_]{2})\.(?=[^\W\d_]{2})")  # "pedro.alves", "lena_achterberg"
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿ"  # Latin capitals; Latin Extended-A, -B and Additional (Ł, Ư, Đ, Ễ) interleave
 _LOWER = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿ'’"
 # One capitalized word of a name: "Anne", "O'Neil", "Anne-Lotte", "Kozłowska".

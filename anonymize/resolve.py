@@ -14,14 +14,12 @@ from dataclasses import dataclass, field
 
 from presidio_analyzer import RecognizerResult
 
-from anonymize.company_names import company_named, persons_as_organizations
+from anonymize.company_names import company_named, drop_company_heads, persons_as_organizations
 from anonymize.detector_config import DetectorConfig
 from anonymize.doc_places import drop_document_places
 from anonymize.filters import NOT_NAME_WORDS, keep
 from anonymize.gazetteer import drop_places
 from anonymize.name_extent import (
-    drop_company_heads,
-    drop_ordinary_words,
     extend_names,
     ner_person,
     split_at_column_gaps,
@@ -29,12 +27,14 @@ from anonymize.name_extent import (
 )
 from anonymize.name_forms import grown_name_mentions, propagate_other_cases
 from anonymize.name_lexicon import NameLexicon
+from anonymize.name_lists import listed_names
 from anonymize.names import (
     coordinated,
     names_before_addresses,
     propagate,
     technical_text,
 )
+from anonymize.ordinary_names import drop_ordinary_words
 from anonymize.places import cities_above_countries, towns_before_postcodes
 from anonymize.recognizers.name_evidence import title_caps
 from anonymize.results import copy_span, labeled, tier
@@ -178,6 +178,7 @@ def other_mentions(state: Resolution) -> None:
     blocking = [r for r in state.results if id(r) not in yielding or company_named(state.text, r)]
     added = propagate(state.text, names, blocking, NOT_NAME_WORDS)
     listed = coordinated(state.text, names, [*blocking, *added], state.yielding, NOT_NAME_WORDS)
+    listed += listed_names(state.text, [*names, *added], [*blocking, *listed])
     added += listed
     added += propagate(state.text, listed, [*blocking, *added], NOT_NAME_WORDS)
     # The same words in the other case: "LENTINI" of "Lentini", "fatou" of "fatou diop".

@@ -6,9 +6,8 @@ import pytest
 from presidio_analyzer import RecognizerResult
 
 from anonymize import name_lexicon
+from anonymize.company_names import drop_company_heads
 from anonymize.name_extent import (
-    drop_company_heads,
-    drop_ordinary_words,
     extend_names,
     lexicon_full_name,
     ner_person,
@@ -18,6 +17,7 @@ from anonymize.name_extent import (
 )
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import PROPAGATION
+from anonymize.ordinary_names import drop_ordinary_words
 from tests.anonymize.results_at import result_at
 
 

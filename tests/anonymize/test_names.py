@@ -95,6 +95,14 @@ def test_other_mentions_of_an_all_caps_name() -> None:
     assert [text[r.start : r.end] for r in added] == ["MUSA", "O'ROURKE"]
 
 
+def test_the_parts_of_a_handle_are_the_names_other_mentions() -> None:
+    """Detector 40: a speaker's handle read as a name ("<Ilkka.Saarinen>", as a lower-case chat is read
+    truecased) names its parts too: "Ilkka which tickets?" and "Saarinen" are its mentions."""
+    text = "<Ilkka.Saarinen> done\n<Tove> Ilkka which tickets? Ask Saarinen or J. Okafor."
+    added = propagate(text, [RecognizerResult("PERSON", 1, 15, 0.9)], [], frozenset())
+    assert [text[r.start : r.end] for r in added] == ["Ilkka", "Saarinen"]
+
+
 def test_propagation_skips_blocked_spans_and_common_words() -> None:
     text = "Light Smith spoke. The light was on. Smith left Smith Street."
     name = RecognizerResult("PERSON", 0, 11, 0.85)

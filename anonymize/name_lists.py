@@ -1,0 +1,74 @@
+"""Names by the list they are in: a list of three or more items separated by commas, most of them names
+found by other means, holds names in its other items too.
+
+A team sheet, a cast list or a list of attendees is often written without a conjunction::
+
+    Given , Breen , Staunton , Irwin , McAteer , Harte , McLoughlin , Houghton , Townsend , Quinn
+
+The NER model reads some of its surnames as places ("Houghton", "Townsend"). ``anonymize.names.coordinated``
+takes the other members of a list that ends in "and" or "or"; here there is no conjunction, so the list's
+own items must vouch: when at least two items and more than half of them are detected names, the other items
+that have a name's shape are names too, also where the model read a place or an organization in them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+
+from anonymize.names import plausible_person
+
+LIST_OF_NAMES = "NameListMajority"
+_SCORE = 0.6
+_MIN_ITEMS = 3
+_MIN_NAMED = 2
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿ"
+_LOWER = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿ"
+# One capitalized word of a name, with the prefixes that carry a second capital: "McAteer", "O'Neill".
+_WORD = rf"(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][{_LOWER}]+(?:['’-][{_UPPER}]?[{_LOWER}]+)*"
+_INITIAL = rf"[{_UPPER}]\."
+_ITEM = rf"(?:{_INITIAL}[ \t]*)?{_WORD}(?:[ \t]+{_WORD}){{0,2}}"
+_SEPARATOR = r"[ \t]*[,;][ \t]*"
+# The whole list: items that are nothing but a name, between separators (a longer phrase ends the list).
+_LIST = re.compile(rf"(?<![\w'’.-]){_ITEM}(?:{_SEPARATOR}{_ITEM}){{{_MIN_ITEMS - 1},}}(?![\w'’-])")
+_ITEM_RE = re.compile(_ITEM)
+_STOP = frozenset(["the", "and", "or", "of", "for", "with", "from", "to", "in", "on", "at", "by"])
+
+
+def listed_names(
+    text: str, names: list[RecognizerResult], blocking: list[RecognizerResult]
+) -> list[RecognizerResult]:
+    """PERSON results for the items of comma lists whose items are mostly ``names``; an item under a
+    ``blocking`` result (a pattern's, or the model's organization with a company's word) stays as it is."""
+    found: list[RecognizerResult] = []
+    if len(names) < _MIN_NAMED:
+        return found
+    for listing in _LIST.finditer(text):
+        items = [(m.start(), m.end()) for m in _ITEM_RE.finditer(text, listing.start(), listing.end())]
+        named = [i for i in items if any(r.start <= i[0] and i[1] <= r.end for r in names)]
+        if len(named) < _MIN_NAMED or 2 * len(named) <= len(items):
+            continue
+        for start, end in items:
+            if (start, end) in named:
+                continue
+            if any(r.start < end and start < r.end for r in [*names, *blocking]):
+                continue
+            value = text[start:end]
+            if any(w.casefold() in _STOP for w in value.split()):
+                continue
+            if not plausible_person(value, text, from_model=True, hyphenated=True):
+                continue
+            found.append(_person(start, end))
+    return found
+
+
+def _person(start: int, end: int) -> RecognizerResult:
+    return RecognizerResult(
+        "PERSON",
+        start,
+        end,
+        _SCORE,
+        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: LIST_OF_NAMES},
+    )

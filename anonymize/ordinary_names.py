@@ -1,0 +1,75 @@
+"""Spans made only of ordinary English words are no names ("Talent Acquisition Lead", "Campus", "Farewell"),
+whatever found them; unless an honorific or a role title stands before them ("Ms. Oh", "Prime Minister
+Netanyahu"), and never those that name a thing by the noun after them or a work's title."""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+
+from anonymize.name_ends import group_word, work_title
+from anonymize.name_extent import ROLE_TITLES, ordinary_words
+from anonymize.name_lexicon import NameLexicon
+from anonymize.text import words
+
+_NOUN_ZIPF = 4.0  # "principal" (4.5) after "Deputy" is a noun; "Netanyahu" (3.3), "Wolsey" (2.5) names
+
+
+def drop_ordinary_words(
+    text: str, results: list[RecognizerResult], lexicon: NameLexicon
+) -> list[RecognizerResult]:
+    """``results`` without the PERSON spans made only of ordinary English words (``ordinary_words``), unless
+    an honorific stands right before the span: "Ms. Oh", "Mr. Young", "Dr. Fields" name a person; nor those
+    that name a thing by the noun after them ("the Florence Nightingale building", "Amber alert level"), nor
+    a work's title ("Zoolander is a 2001 film"). A span after a role title ("Prime Minister Netanyahu",
+    "Cardinal Wolsey") is a name too, and so are its other mentions, unless a word of it is as frequent as
+    a common noun ("Deputy Principal"): the famous surnames English text uses often are no English words."""
+    titled = {
+        text[r.start : r.end]
+        for r in results
+        if r.entity_type == "PERSON"
+        and _ROLE_TITLE_BEFORE.search(text, max(0, r.start - 24), r.start)
+        and not ordinary_words(text[r.start : r.end], lexicon, _NOUN_ZIPF)
+    }
+    return [
+        r
+        for r in results
+        if r.entity_type != "PERSON"
+        or (
+            (
+                _HONORIFIC_BEFORE.search(text, max(0, r.start - 8), r.start)
+                or text[r.start : r.end] in titled
+                or not ordinary_words(text[r.start : r.end], lexicon)
+            )
+            and not _THING_AFTER.match(text, r.end)
+            and not group_word(text, r, lexicon)
+            and not work_title(text, r)
+        )
+    ]
+
+
+# A building, a room or a garden named after someone, a level or a model, a prize, an award or a theorem
+# ("Nobel laureate", "the Nobel Memorial Prize", "Brocard's conjecture" read as "Brocard"): no person there.
+_THING_AFTER = re.compile(
+    r"[ \t]+(?:building|buildings|garden|gardens|wing|ward|hall|room|entrance|gate|campus|library|theatre|"
+    r"auditorium|tower|alert|level|chain|model|simulation|method|algorithm|equation|syndrome|disease|effect|"
+    r"distribution|criterion|criteria|scale|index|prize|prizes|laureate|laureates|award|awards|medal|medals|"
+    r"conjecture|theorem|hypothesis|doctrine|(?:Memorial[ \t]+)?(?:Prizes?|Awards?|Medal|Lecture))\b"
+)
+
+
+# A role title right before a name, any case ("Prime Minister", "Cardinal", "centre"); not a qualifier
+# ("former", "late") nor a title that is a common noun in other senses ("lock", "count", "justice", "st").
+_ROLE_TITLE_BEFORE = re.compile(
+    r"(?<![\w'’-])(?i:"
+    + "|".join(
+        re.escape(t)
+        for t in sorted(ROLE_TITLES - words("former late st saint lock prop hooker count justice vice"))
+    )
+    + r")\.?[ \t]+$"
+)
+
+
+# Capitalized: "miss England 's opening" is no title.
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|MR|MRS|MS|MISS|DR|PROF)\.?[ \t]+$")

@@ -1,0 +1,52 @@
+"""Names by the list they are in (anonymize/name_lists.py), on hand-made results and the name lexicon."""
+
+from __future__ import annotations
+
+import pytest
+from presidio_analyzer import RecognizerResult
+
+from anonymize import name_lexicon
+from anonymize.name_lexicon import NameLexicon
+from anonymize.name_lists import LIST_OF_NAMES, listed_names
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> NameLexicon:
+    return name_lexicon.load()
+
+
+def _results(text: str, entity: str, *values: str) -> list[RecognizerResult]:
+    out = []
+    for value in values:
+        start = text.index(value)
+        out.append(RecognizerResult(entity, start, start + len(value), 0.85))
+    return out
+
+
+def _values(text: str, found: list[RecognizerResult]) -> list[str]:
+    return sorted(text[r.start : r.end] for r in found)
+
+
+SHEET = "The side is : Oduya , Brankovic , McTeer , Harwood , O'Fallon , Lindqvist , Ashdown ."
+
+
+def test_a_team_sheet_mostly_named_names_its_other_items(lexicon: NameLexicon) -> None:
+    """Four of seven items found: the other three are names, "Harwood" and "Ashdown" though the model read
+    places there (they are not blocking), "McTeer" and "O'Fallon" with their inner capitals."""
+    names = _results(SHEET, "PERSON", "Oduya", "Brankovic", "Lindqvist", "O'Fallon")
+    found = listed_names(SHEET, names, [])
+    assert _values(SHEET, found) == ["Ashdown", "Harwood", "McTeer"]
+    assert {r.recognition_metadata["recognizer_name"] for r in found} == {LIST_OF_NAMES}
+
+
+def test_a_list_of_few_names_or_of_places_stays(lexicon: NameLexicon) -> None:
+    # Two of seven found: no majority.
+    names = _results(SHEET, "PERSON", "Oduya", "Brankovic")
+    assert listed_names(SHEET, names, []) == []
+    # A pattern's result (an address, a phone) blocks its item.
+    names = _results(SHEET, "PERSON", "Oduya", "Brankovic", "Lindqvist", "O'Fallon")
+    blocking = _results(SHEET, "STREET_ADDRESS", "Harwood")
+    assert "Harwood" not in _values(SHEET, listed_names(SHEET, names, blocking))
+    # Cities and everyday words in a list with names are no names.
+    text = "Offices : Leeds , Bristol , Aberdeen , Oduya , Brankovic ."
+    assert listed_names(text, _results(text, "PERSON", "Oduya", "Brankovic"), []) == []
