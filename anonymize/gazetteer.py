@@ -139,6 +139,35 @@ def in_place_slot(text: str, start: int, end: int, places: frozenset[str]) -> bo
     return bool(previous and previous.group(1).casefold() in places)
 
 
+def place_slot(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` stands where a place or a group does, whatever its name: after a preposition of
+    place or a postcode ("in Tlemcen"), a determiner ("the Pirates", "the eastern Mediterranean"), a
+    capitalized noun and "of" ("Treaty of Baden") or a known place and a comma ("Jacksonville , Fla"); before
+    a place noun ("Umerkot clinic") or a comma and a country; alone in parentheses ("( Trinidad )")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 30) : start]
+    after = _COMMA_PLACE.match(text, end)
+    previous = _PLACE_BEFORE_COMMA.search(before)
+    return bool(
+        _PLACE_BEFORE.search(before)
+        or _GROUP_BEFORE.search(before)
+        or _PLACE_AFTER.match(text, end)
+        or _SETTLEMENT_OF.search(text, max(0, start - 20), start)
+        or (after and after.group(1).casefold() in country_names())
+        or (previous and previous.group(1).casefold() in place_names())
+        or (re.search(r"\([ \t]*$", before) and re.match(r"[ \t]*\)", text[end:]))
+        or _HOUSE_NUMBER_AHEAD.match(text, end)
+    )
+
+
+# "the Pirates", "the southern Mindanao", "Treaty of Baden": a determiner (and an adjective) or "X of".
+# A corner or a street named after someone, with its house number: "Neville and Democracia 4183", "Ana 12".
+_HOUSE_NUMBER_AHEAD = re.compile(r"(?:[ \t]+and(?:[ \t]+[^\W\d_][\w'’.-]*){1,3})?[ \t]+\d{1,5}\b")
+_GROUP_BEFORE = re.compile(
+    r"(?:(?<![\w'’])(?i:the|a|an)[ \t]+(?:[a-z][\w-]*[ \t]+)?|[A-Z][\w'’]+[ \t]+of[ \t]+)$"
+)
+
+
 def drop_places(
     text: str, results: list[RecognizerResult], lexicon: NameLexicon | None = None
 ) -> list[RecognizerResult]:

@@ -21,7 +21,7 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.company_names import company_named
 from anonymize.filters import NAME_PREFIXES
-from anonymize.gazetteer import country_names, known_place
+from anonymize.gazetteer import country_names, known_place, place_slot
 from anonymize.name_ends import INNER_POSSESSIVE, owner_is_thing, role_noun
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import (
@@ -204,6 +204,17 @@ def ner_person(text: str, result: RecognizerResult, lexicon: NameLexicon | None)
     full_name = lexicon is not None and lexicon_full_name(value, lexicon)
     if result.entity_type == "LOCATION" or start < result.start:
         shaped = bool(full_name and ("-" in value or (start == result.start and not known_place(value))))
+        # One word English speakers bear as a given name, no known place and in no place's slot: "but Georgina
+        # just has to", "Xavier is from Redfin" (the model's place; not "Calabria", "Persia": no such names).
+        shaped = shaped or bool(
+            lexicon is not None
+            and result.entity_type == "LOCATION"
+            and start == result.start
+            and lexicon.given_name(value)
+            and value.casefold() in lexicon.english_given
+            and not known_place(value)
+            and not place_slot(text, result.start, result.end)
+        )
     else:
         shaped = full_name or person_like_organization(value, text)
     if not shaped or company_named(text, result):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import RecognizerResult
 
-from anonymize.gazetteer import drop_places, in_place_slot, place_names
+from anonymize.gazetteer import drop_places, in_place_slot, place_names, place_slot
 
 
 def test_the_gazetteer_holds_large_cities_countries_and_states() -> None:
@@ -99,3 +99,23 @@ def test_a_large_city_after_to_is_a_place_unless_a_common_given_name() -> None:
     text = "Subject: RE: Inverter delivery to Valencia. Please talk to Florence first."
     kept = drop_places(text, _persons(text, "Valencia", "Florence"), lexicon)
     assert [text[r.start : r.end] for r in kept] == ["Florence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "slot"),
+    [
+        ("she grew up in Tlemcen", "Tlemcen", True),
+        ("the Umerkot clinic", "Umerkot", True),
+        ("Jacksonville , Fla .", "Fla", True),
+        ("the southern Mindanao island", "Mindanao", True),
+        ("the Treaty of Baden", "Baden", True),
+        ("3. Tom Ekdahl ( Trinidad ) 20.37", "Trinidad", True),
+        ("send it to Rosalind and Kielgate 32", "Rosalind", True),
+        ("but Marjorie just has to", "Marjorie", False),
+        ("Bernadette is from Halvercott", "Bernadette", False),
+    ],
+)
+def test_a_place_slot_whatever_the_name(text: str, word: str, slot: bool) -> None:
+    """Detector 41 (``place_slot``): where a place or a group stands, known to the gazetteer or not."""
+    start = text.index(word)
+    assert place_slot(text, start, start + len(word)) is slot

@@ -287,3 +287,28 @@ def test_hyphenated_surnames_the_model_typed_as_a_place_or_an_organization_are_a
     for entity_type, value, expected in cases:
         found = ner_person(text, result_at(text, value, entity_type, "SpacyRecognizer"), lexicon)
         assert (found.entity_type, text[found.start : found.end]) == expected, value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Detector 41: a given name English speakers bear, read by the model as a place, is a person ...
+        ("We waited, but Rosalind never came.", "PERSON"),
+        ("Marjorie is from Halvercott Ltd.", "PERSON"),
+        # ... not in a place's or a group's slot, nor before a house number, nor a known place, nor a word
+        # that is no given name English speakers bear.
+        ("He grew up in Rosalind before the war.", "LOCATION"),
+        ("They crossed the eastern Rosalind at dawn.", "LOCATION"),
+        ("The Treaty of Rosalind was signed.", "LOCATION"),
+        ("3. Tom Ekdahl ( Rosalind ) 20.37", "LOCATION"),
+        ("Please return it to Rosalind and Kielgate 32.", "LOCATION"),
+        ("We waited, but Florence never came.", "LOCATION"),
+        ("We waited, but Calabria never came.", "LOCATION"),
+    ],
+)
+def test_a_given_name_the_model_read_as_a_place_is_a_person(
+    text: str, expected: str, lexicon: NameLexicon
+) -> None:
+    word = next(w for w in ("Rosalind", "Marjorie", "Florence", "Calabria") if w in text)
+    found = ner_person(text, result_at(text, word, "LOCATION", "SpacyRecognizer"), lexicon)
+    assert (found.entity_type, text[found.start : found.end]) == (expected, word)
