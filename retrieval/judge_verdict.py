@@ -18,6 +18,7 @@ from retrieval.judge import PLACE_FEATURES, Calibration, confidence, evidence, f
 from retrieval.judge_sentences import answer_place
 from retrieval.judge_tokens import DraftSignal
 from retrieval.llm import ChatModel, Message
+from retrieval.premise import inverted_premise
 from retrieval.prompt import judge_messages_from
 from retrieval.retriever import RetrievedChunk
 
@@ -90,8 +91,10 @@ def draft_checks(
     judging: Judging | None,
 ) -> dict:
     """Withheld when the draft's terms are missing from its cited sources (or it cites nothing, or only
-    restates the question), or, with ``judging``, when the calibrated confidence falls below the threshold.
-    The draft is never shown to the judge's second call (the model judges the sources)."""
+    restates the question), when it claims the question's extreme where the sources state only the opposite
+    one (retrieval.premise: "the maximum is 14" from "at least 14"), or, with ``judging``, when the calibrated
+    confidence falls below the threshold. The draft is never shown to the judge's second call (the model
+    judges the sources)."""
     grounding = check(text, asked, sources)
     checks: dict = {
         "support": grounding.support,
@@ -106,6 +109,9 @@ def draft_checks(
         checks.update(withheld=True, reason="the answer only restates the question")
     elif min_support > 0 and grounding.support is not None and grounding.support < min_support:
         checks.update(withheld=True, reason="the cited sources do not contain the answer")
+    elif min_support > 0 and (premise := inverted_premise(text, asked, [c.text for c in chunks])):
+        reason = f"the answer claims the {premise.asked} where the sources state only the {premise.stated}"
+        checks.update(withheld=True, reason=reason, inverted=premise.asked)
     elif judging is not None:
         checks.update(_judged(judging, asked, chunks, grounding.support, text))
     return checks
