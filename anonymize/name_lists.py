@@ -18,6 +18,7 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from anonymize.names import plausible_person
+from anonymize.results import rule_result
 
 LIST_OF_NAMES = "NameListMajority"
 _SCORE = 0.6
@@ -60,15 +61,5 @@ def listed_names(
                 continue
             if not plausible_person(value, text, from_model=True, hyphenated=True):
                 continue
-            found.append(_person(start, end))
+            found.append(rule_result("PERSON", start, end, _SCORE, LIST_OF_NAMES))
     return found
-
-
-def _person(start: int, end: int) -> RecognizerResult:
-    return RecognizerResult(
-        "PERSON",
-        start,
-        end,
-        _SCORE,
-        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: LIST_OF_NAMES},
-    )

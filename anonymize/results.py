@@ -31,3 +31,10 @@ def copy_span(result: RecognizerResult, start: int, end: int) -> RecognizerResul
     return RecognizerResult(
         result.entity_type, start, end, result.score, recognition_metadata=result.recognition_metadata
     )
+
+
+def rule_result(entity_type: str, start: int, end: int, score: float, rule: str) -> RecognizerResult:
+    """A result a post-processing rule found, with the rule's name as its recognizer's."""
+    return RecognizerResult(
+        entity_type, start, end, score, recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: rule}
+    )

@@ -21,7 +21,7 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import person_shaped
-from anonymize.results import tier
+from anonymize.results import rule_result, tier
 
 TABLE_COLUMN = "NameTableColumn"
 _SCORE = 0.6
@@ -145,15 +145,5 @@ def column_names(
                 ):
                     continue
                 if name_shaped(text[start:end], lexicon):
-                    found.append(_person(start, end))
+                    found.append(rule_result("PERSON", start, end, _SCORE, TABLE_COLUMN))
     return found
-
-
-def _person(start: int, end: int) -> RecognizerResult:
-    return RecognizerResult(
-        "PERSON",
-        start,
-        end,
-        _SCORE,
-        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: TABLE_COLUMN},
-    )
