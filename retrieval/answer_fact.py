@@ -40,6 +40,18 @@ def _restates(token: str, asked: set[str]) -> bool:
     return not key or key in asked or token.strip(_EDGE).lower() in _FUNCTION
 
 
+_FORWARD_WORDS = """my your his her its our their a an the of in on at to by for from as and or with into than
+    very fully partly mostly nearly almost about around over under up per each every some any no not"""
+_FORWARD = frozenset(_FORWARD_WORDS.split())
+
+
+def _binds_forward(token: str) -> bool:
+    """A word that needs what follows it: a determiner, a possessive, a preposition, a conjunction, a degree
+    adverb ("fully paid")."""
+    word = token.strip(_EDGE).lower()
+    return word in _FORWARD or (word.endswith("ly") and len(word) > 4)
+
+
 def fact_first(text: str, question: str) -> str:
     """``text`` with the fact its first sentence adds to ``question`` put first (see the module's doc); an
     opening that names the sources instead of the fact is dropped."""
@@ -60,6 +72,8 @@ def fact_first(text: str, question: str) -> str:
     stop = len(tokens)
     while stop > start and _restates(tokens[stop - 1], asked):
         stop -= 1
+    if stop < len(tokens) and stop > start and _binds_forward(tokens[stop - 1]):
+        stop = len(tokens)  # "16 weeks of fully [paid parental leave]": the cut would leave a dangling word
     fact = " ".join(tokens[start:stop]).strip(" ,;:")
     if fact.count("(") > fact.count(")"):  # "1795 (Vol" of "... in 1795 (Vol. 1, Vol. 2).": cut at the "("
         fact = fact[: fact.rfind("(")].rstrip(" ,;:")

@@ -12,6 +12,8 @@ _LEADING = re.compile(rf"^\s*({_MARKERS})[\s:,.-]*")
 # "... the loss. [4]" -> "... the loss [4]."; "...loss [4] ." -> "...loss [4]."
 _AFTER_STOP = re.compile(rf"(?<=[^\s\d.!?])([.!?])[ \t]*({_MARKERS})")
 _SPACE_BEFORE_STOP = re.compile(rf"({_MARKERS})[ \t]+([.!?,;])")
+# "45 days\n\n[1]": markers alone on a line belong to the text before them
+_MARKER_LINE = re.compile(rf"[ \t]*\n\s*({_MARKERS})[ \t]*(?=\n|$)")
 _SENTENCE_END = re.compile(r"(?<=\S)([.!?])(?=\s|$)")
 _FIRST_PERSON_Q = re.compile(r"\b(I|me|my|mine|myself|I'm|I've|I'd|I'll)\b")
 _SWAPS = [
@@ -35,7 +37,8 @@ def _markers_in(text: str) -> set[str]:
 
 def lead_with_the_claim(text: str) -> str:
     """Markers that open the answer move to the end of its first sentence (dropped when that sentence cites
-    them already); a marker after a full stop moves before it."""
+    them already); a marker alone on a line joins the line before it; a marker after a full stop moves before
+    it."""
     match = _LEADING.match(text)
     if match:
         markers = _MARKER.findall(match.group(1))
@@ -46,6 +49,7 @@ def lead_with_the_claim(text: str) -> str:
         if missing:
             first = first.rstrip() + " " + " ".join(f"[{n}]" for n in missing)
         text = first + tail
+    text = _MARKER_LINE.sub(r" \1", text)
     text = _AFTER_STOP.sub(lambda m: f" {m.group(2)}{m.group(1)}", text)
     text = _SPACE_BEFORE_STOP.sub(r"\1\2", text)
     return re.sub(r"(\[\d+\])(?:\s*\1)+", r"\1", text).strip()

@@ -79,3 +79,19 @@ def test_an_opening_that_names_the_sources_is_no_part_of_the_fact() -> None:
     assert fact_first("Sources of funding include grants [1].", "How is it paid for?") == (
         "Sources of funding include grants [1]."
     )
+
+
+def test_a_fact_never_ends_on_a_word_that_needs_what_follows() -> None:
+    # cutting "paid parental leave" (the question's words) would leave "16 weeks of fully" and "4% of your"
+    assert (
+        fact_first(
+            "16 weeks of fully paid parental leave [1].",
+            "How many weeks of paid parental leave does a primary caregiver receive?",
+        )
+        == "16 weeks of fully paid parental leave [1]."
+    )
+    text = fact_first(
+        "The company matches up to 4% of your salary [1].",
+        "Up to what percentage of salary does the company match 401(k) contributions?",
+    )
+    assert leading_fact(text) == "4% of your salary"

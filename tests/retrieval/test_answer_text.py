@@ -33,6 +33,17 @@ def test_markers_after_a_full_stop_move_before_it() -> None:
     assert lead_with_the_claim("AES-256 [1].") == "AES-256 [1]."  # already right: unchanged
 
 
+def test_a_marker_alone_on_a_line_joins_the_claim_before_it() -> None:
+    assert lead_with_the_claim("45 days\n\n[1]") == "45 days [1]"
+    assert lead_with_the_claim("45 days of written notice.\n[1]\nThen the contract ends.") == (
+        "45 days of written notice [1].\nThen the contract ends."
+    )
+    assert (
+        lead_with_the_claim("Steps:\n1. Call IT [1]\n2. Report it [2]")
+        == "Steps:\n1. Call IT [1]\n2. Report it [2]"
+    )
+
+
 def test_first_person_is_swapped_only_when_the_question_has_it() -> None:
     assert (
         second_person("I must report it within 1 hour [1].", LAPTOP)
