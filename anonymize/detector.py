@@ -102,7 +102,13 @@ class PiiDetector:
                 allow_list=self.config.allow_list or None,
             )
             return [
-                resolve(shadow, [*results, *self._as_typed(t, shadow)], self.config, lexicon=self.lexicon)
+                resolve(
+                    shadow,
+                    [*results, *self._as_typed(t, shadow)],
+                    self.config,
+                    lexicon=self.lexicon,
+                    truecased=shadow != t,
+                )
                 for t, shadow, results in zip(typed, prepared, raw, strict=True)
             ]
 

@@ -53,7 +53,7 @@ _MONTHS_DAYS = re.compile(
     r"thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
 )
 _DAYS = re.compile(r"(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*")
-_PARTICLES = words(
+PARTICLES = words(
     """
     van von de der den da di del della dos das du la le ten ter bin binti bint ibn al el abu ul ur ap mac
     ó ní nic
@@ -110,7 +110,7 @@ def _step_left(shadow: str, start: int, lexicon: NameLexicon) -> int | None:
     word = match.group(1)
     if word.endswith(("'s", "’s")):
         return None  # "Corporation's Eric Durr"
-    if _INITIAL.fullmatch(word) or word.casefold() in _PARTICLES or _name_word(word, lexicon, left=True):
+    if _INITIAL.fullmatch(word) or word.casefold() in PARTICLES or _name_word(word, lexicon, left=True):
         return match.start(1)
     return None
 
@@ -128,7 +128,7 @@ def _step_right(shadow: str, end: int, lexicon: NameLexicon, one_word: bool) -> 
         return match.start(1) + len(word) if _name_word(word, lexicon, left=False) else None
     if (one_word and _ROMAN.fullmatch(word)) or _name_word(word, lexicon, left=False):
         return match.end(1)
-    if word.islower() and word in _PARTICLES:  # "Nurul Izzah binti Hassan", "Pieter van der Berg"
+    if word.islower() and word in PARTICLES:  # "Nurul Izzah binti Hassan", "Pieter van der Berg"
         return _step_right(shadow, match.end(1), lexicon, one_word=False)
     return None
 
@@ -179,7 +179,7 @@ def lexicon_full_name(value: str, lexicon: NameLexicon) -> bool:
     name of the lexicon and end with a surname of it that is no common English word ("Chase Holloway"), or
     with surnames of it joined by a hyphen ("Tomasz Wielgosz-Nowak")."""
     parts = value.split()
-    named = [w for w in parts if w.casefold() not in _PARTICLES or w[:1].isupper()]
+    named = [w for w in parts if w.casefold() not in PARTICLES or w[:1].isupper()]
     if not 2 <= len(named) <= 4 or parts[0] is not named[0] or parts[-1] is not named[-1]:
         return False
     if any(not _CAPITALIZED.fullmatch(w) or _excluded(w) for w in named):

@@ -19,6 +19,7 @@ from anonymize.detector_config import DetectorConfig
 from anonymize.doc_places import drop_document_places
 from anonymize.filters import NOT_NAME_WORDS, keep
 from anonymize.gazetteer import drop_places
+from anonymize.joined_names import split_joined_names
 from anonymize.name_extent import (
     extend_names,
     ner_person,
@@ -69,6 +70,7 @@ class Resolution:
     added: list[RecognizerResult] = field(default_factory=list)  # names found from other results, pending
     cities: list[RecognizerResult] = field(default_factory=list)  # city lines of addresses without a street
     lexicon: NameLexicon | None = None  # given names and surnames, to tell a name from an English word
+    truecased: bool = False  # typed all in lower case; the capitals are those ``anonymize.truecase`` put
 
     def allowed(self, results: Iterable[RecognizerResult]) -> list[RecognizerResult]:
         """``results`` whose text is not on the allow list."""
@@ -113,6 +115,13 @@ def mark_technical(state: Resolution) -> None:
 def organizations_as_persons(state: Resolution) -> None:
     """An organization by the NER model that has a person's name's shape ("Helena Carlsen") is a person."""
     state.results = [ner_person(state.text, r, state.lexicon) for r in state.results]
+
+
+def joined_names(state: Resolution) -> None:
+    """The model's person over a connecting word ("Lena Fischer Signed for Northwind", "James and Hogan") is
+    cut there; the pieces with a name's evidence stay persons (``anonymize.joined_names``)."""
+    if state.lexicon is not None and not state.truecased:  # no capitals as typed to tell name words by
+        state.results = split_joined_names(state.text, state.results, state.lexicon)
 
 
 def trim_person_prefixes(state: Resolution) -> None:
@@ -312,6 +321,7 @@ STEPS: tuple[Step, ...] = (
     split_ner_lines,
     mark_technical,
     organizations_as_persons,
+    joined_names,
     trim_person_prefixes,
     note_yielding,
     field_labels,
@@ -340,10 +350,12 @@ def resolve(
     config: DetectorConfig,
     steps: Iterable[Step] = STEPS,
     lexicon: NameLexicon | None = None,
+    truecased: bool = False,
 ) -> list[RecognizerResult]:
     """``text``'s final spans, sorted by position: Presidio's ``results`` through ``steps`` in order
-    (``lexicon``: the name lexicon, for the steps that tell names from English words)."""
-    state = Resolution(text, config, list(results), lexicon=lexicon)
+    (``lexicon``: the name lexicon, for the steps that tell names from English words; ``truecased``:
+    ``text`` is a lower-case text with the names' capitals put back)."""
+    state = Resolution(text, config, list(results), lexicon=lexicon, truecased=truecased)
     for step in steps:
         step(state)
     return state.results
