@@ -116,9 +116,14 @@ def _trimmed(text: str, start: int, end: int, lexicon: NameLexicon) -> tuple[int
 
     def ordinary(span: tuple[int, int]) -> bool:
         word = text[span[0] : span[1]]
-        if len(word) == 1 and word.isupper():
-            return False  # an initial ("R. Mahanama")
-        return word.casefold() in STOP_WORDS or ordinary_words(word, lexicon)
+        folded = word.casefold()
+        if (len(word) == 1 and word.isupper()) or folded in lexicon.english_given:
+            return False  # an initial ("R. Mahanama"), a name that is a word too ("Will", "Hope")
+        if folded in STOP_WORDS:
+            return True
+        # Fail safe: a word people bear as a name anywhere stays ("Jane Little and ..."), "Signed" goes.
+        named = folded in lexicon.given or folded in lexicon.surnames
+        return not named and ordinary_words(word, lexicon)
 
     while tokens and ordinary(tokens[-1]):
         tokens.pop()

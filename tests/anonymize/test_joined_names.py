@@ -124,3 +124,11 @@ def test_a_truecased_text_is_not_cut(lexicon: NameLexicon) -> None:
 def test_a_cited_author_stays_a_name(lexicon: NameLexicon) -> None:
     text = "as reported by Verhaak et al. in 2010"
     assert persons(text, [result_at(text, "Verhaak et al.")], lexicon) == [("PERSON", "Verhaak")]
+
+
+@pytest.mark.parametrize("surname", ["Little", "Strong", "Major"])
+def test_a_surname_that_is_an_english_word_stays_at_the_cut(surname: str, lexicon: NameLexicon) -> None:
+    """Only words no one bears as a name go at a piece's edge: a leaked surname is the worse failure."""
+    text = f"Minutes by Jane {surname} and Tomasz Wielgosz"
+    found = persons(text, [result_at(text, f"Jane {surname} and Tomasz Wielgosz")], lexicon)
+    assert found == [("PERSON", f"Jane {surname}"), ("PERSON", "Tomasz Wielgosz")]
