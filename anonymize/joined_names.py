@@ -42,6 +42,7 @@ _QUOTES = '"“”'
 _EDGE = " \t,;:.!?()[]\"“”'’-–—/|"
 _HONORIFICS = words("mr mrs ms miss mx dr prof sir dame lady lord")
 _BEFORE = re.compile(r"([^\s]+)[ \t]+$")
+_EDGE_ZIPF = 4.0  # "Signed" (4.9), "Reviewed" (4.2) go at a piece's edge; "Strawberry" (3.7) stays
 _CITATION_AFTER = re.compile(r"[ \t]+et[ \t]+al\b")
 
 
@@ -114,20 +115,21 @@ def _trimmed(text: str, start: int, end: int, lexicon: NameLexicon) -> tuple[int
     ]
     tokens = [(s, e) for s, e in tokens if e > s]
 
-    def ordinary(span: tuple[int, int]) -> bool:
+    def ordinary(span: tuple[int, int], leading: bool) -> bool:
         word = text[span[0] : span[1]]
         folded = word.casefold()
         if (len(word) == 1 and word.isupper()) or folded in lexicon.english_given:
             return False  # an initial ("R. Mahanama"), a name that is a word too ("Will", "Hope")
         if folded in STOP_WORDS:
-            return True
-        # Fail safe: a word people bear as a name anywhere stays ("Jane Little and ..."), "Signed" goes.
+            return leading  # "The Carl Vinson"; not the surname of "Peter Such and ..."
+        # Fail safe: a word people bear as a name anywhere stays ("Jane Little and ..."), and so does one
+        # rarer than common nouns, which wordfreq may know from the name ("Greenspan", "Netanyahu").
         named = folded in lexicon.given or folded in lexicon.surnames
-        return not named and ordinary_words(word, lexicon)
+        return not named and ordinary_words(word, lexicon, _EDGE_ZIPF)
 
-    while tokens and ordinary(tokens[-1]):
+    while tokens and ordinary(tokens[-1], leading=False):
         tokens.pop()
-    while tokens and ordinary(tokens[0]) and not _title(text[tokens[0][0] : tokens[0][1]]):
+    while tokens and ordinary(tokens[0], leading=True) and not _title(text[tokens[0][0] : tokens[0][1]]):
         tokens.pop(0)
     return (tokens[0][0], tokens[-1][1]) if tokens else None
 

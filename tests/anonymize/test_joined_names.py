@@ -132,3 +132,13 @@ def test_a_surname_that_is_an_english_word_stays_at_the_cut(surname: str, lexico
     text = f"Minutes by Jane {surname} and Tomasz Wielgosz"
     found = persons(text, [result_at(text, f"Jane {surname} and Tomasz Wielgosz")], lexicon)
     assert found == [("PERSON", f"Jane {surname}"), ("PERSON", "Tomasz Wielgosz")]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [("Alan Greenspan", "Robert Rubin"), ("Peter Such", "Tom Hart")]
+)
+def test_a_surname_english_text_knows_stays_at_the_cut(first: str, second: str, lexicon: NameLexicon) -> None:
+    """wordfreq knows "Greenspan" from the texts that name him, and "Such" is a stop word: both stay."""
+    text = f"Talks between {first} and {second} ended."
+    found = persons(text, [result_at(text, f"{first} and {second}")], lexicon)
+    assert found == sorted([("PERSON", first), ("PERSON", second)])
