@@ -47,9 +47,9 @@ _FORWARD = frozenset(_FORWARD_WORDS.split())
 
 def _binds_forward(token: str) -> bool:
     """A word that needs what follows it: a determiner, a possessive, a preposition, a conjunction, a degree
-    adverb ("fully paid")."""
-    word = token.strip(_EDGE).lower()
-    return word in _FORWARD or (word.endswith("ly") and len(word) > 4)
+    adverb ("fully paid"; a capitalized "Italy" is none)."""
+    word = token.strip(_EDGE)
+    return word.lower() in _FORWARD or (word.islower() and word.endswith("ly") and len(word) > 4)
 
 
 def fact_first(text: str, question: str) -> str:

@@ -14,10 +14,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-# Each pole: the forms that state it. A bound ("at most", "up to") states the same pole as the extreme.
+# Each pole: the forms that state it. A bound ("at most", "up to") states the same pole as the extreme. No
+# "max"/"min": "Max" is a name and "30 min" a duration.
 _POLES: dict[str, tuple[str, ...]] = {
-    "maximum": ("maximum", "maximums", "maxima", "max", "at most", "no more than", "up to", "not exceed"),
-    "minimum": ("minimum", "minimums", "minima", "min", "at least", "no less than", "no fewer than"),
+    "maximum": ("maximum", "maximums", "maxima", "at most", "no more than", "up to", "not exceed"),
+    "minimum": ("minimum", "minimums", "minima", "at least", "no less than", "no fewer than"),
     "highest": ("highest",),
     "lowest": ("lowest",),
     "largest": ("largest", "biggest"),

@@ -95,3 +95,11 @@ def test_a_fact_never_ends_on_a_word_that_needs_what_follows() -> None:
         "Up to what percentage of salary does the company match 401(k) contributions?",
     )
     assert leading_fact(text) == "4% of your salary"
+
+
+def test_a_capitalized_word_ending_in_ly_is_no_adverb() -> None:
+    text = fact_first(
+        "Milan, Italy hosts the fashion week [1].",
+        "Which city hosts the fashion week?",
+    )
+    assert leading_fact(text) == "Milan, Italy"

@@ -85,3 +85,19 @@ def test_draft_checks_withhold_the_inverted_draft_and_keep_a_faithful_one() -> N
         ]
         is False
     )
+
+
+def test_minutes_and_the_name_max_are_no_pole() -> None:
+    # "30 min" is a duration, "Max" a name: neither states a minimum or a maximum
+    assert (
+        inverted_premise(
+            "The maximum is 30 minutes.", "What is the maximum meeting length?", ["Meetings last 30 min."]
+        )
+        is None
+    )
+    assert (
+        inverted_premise(
+            "Max is the maximum.", "Who holds the maximum score, Max?", ["Max scored the minimum."]
+        )
+        is not None
+    )
