@@ -17,7 +17,7 @@ import re
 
 from presidio_analyzer import RecognizerResult
 
-from anonymize.names import plausible_person
+from anonymize.names import UPPER_LATIN, plausible_person
 from anonymize.results import rule_result
 
 LIST_OF_NAMES = "NameListMajority"
@@ -25,11 +25,10 @@ _SCORE = 0.6
 _MIN_ITEMS = 3
 _MIN_NAMED = 2
 
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿ"
 _LOWER = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿ"
 # One capitalized word of a name, with the prefixes that carry a second capital: "McAteer", "O'Neill".
-_WORD = rf"(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][{_LOWER}]+(?:['’-][{_UPPER}]?[{_LOWER}]+)*"
-_INITIAL = rf"[{_UPPER}]\."
+_WORD = rf"(?:Mc|Mac|O['’]|D['’])?[{UPPER_LATIN}][{_LOWER}]+(?:['’-][{UPPER_LATIN}]?[{_LOWER}]+)*"
+_INITIAL = rf"[{UPPER_LATIN}]\."
 _ITEM = rf"(?:{_INITIAL}[ \t]*)?{_WORD}(?:[ \t]+{_WORD}){{0,2}}"
 _SEPARATOR = r"[ \t]*[,;][ \t]*"
 # The whole list: items that are nothing but a name, between separators (a longer phrase ends the list).

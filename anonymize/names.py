@@ -290,10 +290,11 @@ def propagate(
 
 _CAPS_TAIL = re.compile(r"(?<=\w)\w+")
 _HANDLE_SPLIT = re.compile(r"\s+|_|(?<=[^\W\d_]{2})\.(?=[^\W\d_]{2})")  # "pedro.alves", "lena_achterberg"
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿ"  # Latin capitals; Latin Extended-A, -B and Additional (Ł, Ư, Đ, Ễ) interleave
+# Latin capitals; Latin Extended-A, -B and Additional (Ł, Ư, Đ, Ễ) interleave their cases
+UPPER_LATIN = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿ"
 _LOWER = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿ'’"
 # One capitalized word of a name: "Anne", "O'Neil", "Anne-Lotte", "Kozłowska".
-NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
+NAME_WORD = rf"[{UPPER_LATIN}][{_LOWER}]+(?:-[{UPPER_LATIN}]?[{_LOWER}]+)*"
 # A name of one to four words, with initials and surname particles: "Maite H Lemmens", "Anthony van den Oord"
 # (a particle only before a name word: not the "le" of "Jane Roe led").
 _NAME_PARTICLE = r"(?:van|de|der|den|von|da|di|del|la|le)\b(?=[ \t]+(?:[A-Z]|(?:van|de|der|den)\b))"

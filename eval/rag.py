@@ -17,6 +17,7 @@ from pathlib import Path
 from eval.extra import require_eval_extra
 from eval.homes import EvalHome, HomeFactory, HomeSpec
 from ingest.catalog import document_id
+from retrieval.judge_sentences import leading_fact  # the fact an answer states first (scored for F1 and EM)
 
 
 @dataclass
@@ -127,16 +128,6 @@ def clause_f1(prediction: str, golds: list[str]) -> float:
     exact match and F1 stay SQuAD's, on the whole answer)."""
     clauses = [c for c in _CLAUSE.split(re.sub(r"\[\d+\]", " ", prediction)) if c.strip()]
     return max((token_f1(c, golds) for c in clauses), default=0.0)
-
-
-_FACT_END = re.compile(r"\[\d+\]|(?<=\S)[.!?](?=\s|$)")
-
-
-def leading_fact(answer: str) -> str:
-    """The fact an answer states first: its text up to the first citation marker or the end of its first
-    sentence, whichever comes first (answers state the fact, cite it, then give context)."""
-    end = _FACT_END.search(answer)
-    return (answer[: end.start()] if end else answer).strip()
 
 
 def load_xquad(dataset: Path) -> tuple[dict[str, dict], list[RagQuestion]]:

@@ -70,6 +70,12 @@ class Grounding:
     best_sentence: str
 
 
+def source_terms(text: str) -> set[str]:
+    """The terms a source holds: its key terms and the digits of the numbers it writes out (a source's "four"
+    holds an answer's "4")."""
+    return key_terms(text) | spelled_numbers(text)
+
+
 def support(answer: str, question: str, sources: Iterable[str]) -> tuple[float | None, list[str]]:
     """(share of the answer's terms not in the question that the sources contain, the missing ones)."""
     new = key_terms(answer) - key_terms(question)
@@ -77,7 +83,7 @@ def support(answer: str, question: str, sources: Iterable[str]) -> tuple[float |
         return None, []
     available: set[str] = set()
     for text in sources:
-        available |= key_terms(text) | spelled_numbers(text)
+        available |= source_terms(text)
     missing = sorted(new - available)
     return round(1 - len(missing) / len(new), 4), missing
 

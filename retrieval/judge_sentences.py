@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
-from retrieval.grounding import coverage, key_terms, spelled_numbers
+from retrieval.grounding import coverage, key_terms, source_terms
 from retrieval.passages import Sentence, sentences_of, term_scores
 
 # The fact an answer states first ends at its first marker or at the end of its first sentence.
@@ -56,10 +56,6 @@ def shown_sentences(passages: Sequence[str | None]) -> list[Sentence]:
     return out
 
 
-def _terms(text: str) -> set[str]:
-    return key_terms(text) | spelled_numbers(text)  # a source's "four" holds an answer's "4"
-
-
 def answer_place(question: str, passages: Sequence[str | None], draft: str) -> AnswerPlace:
     """``fact_sentence`` and ``answer_sentence`` of ``draft`` (see the module's doc) for ``question`` (as
     asked, in pseudonym space) over the ``passages`` the model was shown."""
@@ -67,7 +63,7 @@ def answer_place(question: str, passages: Sequence[str | None], draft: str) -> A
     fact = key_terms(leading_fact(draft))
     if not fact or not sentences:
         return AnswerPlace(0.0, 0.0)
-    held = [_terms(s.text) for s in sentences]
+    held = [source_terms(s.text) for s in sentences]
     stating = [s for s, terms in zip(sentences, held, strict=True) if fact <= terms]
     fact_sentence = max((coverage(question, s.text) for s in stating), default=0.0)
     new = fact - key_terms(question)
