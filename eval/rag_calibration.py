@@ -75,6 +75,30 @@ def label(result: dict) -> int:
     return int(bool(result["answerable"] and result.get("citation_correct")))
 
 
+def _newton(
+    z: np.ndarray,
+    y: np.ndarray,
+    penalty: np.ndarray,
+    w: np.ndarray,
+    iterations: int,
+    tolerance: float,
+    clip: float | None = None,
+) -> np.ndarray:
+    """L2-penalized logistic regression of ``y`` on ``z`` by Newton's method from ``w`` (``clip``: bound on
+    the logits before the sigmoid)."""
+    w = w.copy()
+    for _ in range(iterations):
+        logits = z @ w if clip is None else np.clip(z @ w, -clip, clip)
+        p = 1 / (1 + np.exp(-logits))
+        gradient = z.T @ (p - y) + penalty @ w
+        hessian = z.T @ (z * (p * (1 - p))[:, None]) + penalty + 1e-9 * np.eye(len(w))
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if float(np.abs(step).max()) < tolerance:
+            break
+    return w
+
+
 def fit(results: Sequence[dict], names: Sequence[str], l2: float = 1.0) -> Calibration:
     """Logistic weights of ``names`` for the judged ``results`` (threshold 0.5 until chosen)."""
     rows = judged(results, names)
@@ -85,16 +109,8 @@ def fit(results: Sequence[dict], names: Sequence[str], l2: float = 1.0) -> Calib
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     z = np.hstack([np.ones((len(rows), 1)), (x - mean) / scale])
-    w = np.zeros(z.shape[1])
     penalty = np.diag([0.0] + [l2] * len(names))
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-(z @ w)))
-        gradient = z.T @ (p - y) + penalty @ w
-        hessian = z.T @ (z * (p * (1 - p))[:, None]) + penalty + 1e-9 * np.eye(len(w))
-        step = np.linalg.solve(hessian, gradient)
-        w -= step
-        if float(np.abs(step).max()) < 1e-8:
-            break
+    w = _newton(z, y, penalty, np.zeros(z.shape[1]), iterations=50, tolerance=1e-8)
     weights = {n: round(float(w[i + 1] / scale[i]), 4) for i, n in enumerate(names)}
     bias = float(w[0] - sum(w[i + 1] * mean[i] / scale[i] for i in range(len(names))))
     return Calibration(bias=round(bias, 4), weights=weights, threshold=0.5)
@@ -117,17 +133,10 @@ def fit_offset(
     x = np.array([[logit(r["features"]), *(r["features"][n] for n in names)] for r in rows])
     y = np.array([label(r) for r in rows], dtype=np.float64)
     z = np.hstack([np.ones((len(rows), 1)), x])
-    w = np.zeros(z.shape[1])
-    w[1] = 1.0
+    start = np.zeros(z.shape[1])
+    start[1] = 1.0  # the base combination as it is
     penalty = np.diag([0.0, 0.0] + [l2] * len(names))
-    for _ in range(100):
-        p = 1 / (1 + np.exp(-np.clip(z @ w, -50, 50)))
-        gradient = z.T @ (p - y) + penalty @ w
-        hessian = z.T @ (z * (p * (1 - p))[:, None]) + penalty + 1e-9 * np.eye(len(w))
-        step = np.linalg.solve(hessian, gradient)
-        w -= step
-        if float(np.abs(step).max()) < 1e-9:
-            break
+    w = _newton(z, y, penalty, start, iterations=100, tolerance=1e-9, clip=50.0)
     weights = {n: round(float(w[1] * v), 4) for n, v in base.weights.items()}
     weights.update({n: round(float(weights.get(n, 0.0) + w[2 + i]), 4) for i, n in enumerate(names)})
     return Calibration(bias=round(float(w[0] + w[1] * base.bias), 4), weights=weights, threshold=0.5)
