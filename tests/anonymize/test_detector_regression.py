@@ -17,8 +17,11 @@ def recorded() -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def current() -> dict[str, Any]:
-    return json.loads(json.dumps(record(PiiDetector(DetectorConfig())), ensure_ascii=False))
+def current(recorded: dict[str, Any]) -> dict[str, Any]:
+    # The dev set grows by appending documents: compare on the ones the recording holds.
+    documents = len(recorded["diverse_names_dev"])
+    detector = PiiDetector(DetectorConfig())
+    return json.loads(json.dumps(record(detector, diverse_documents=documents), ensure_ascii=False))
 
 
 def test_the_version_string_is_the_recorded_one(recorded: dict[str, Any], current: dict[str, Any]) -> None:
