@@ -3,13 +3,16 @@ legislation [1].") is shown as the fact, then that sentence as its context ("The
 Commission has a monopoly on initiating legislation."). The fact is what the first sentence adds to the
 question: the sentence without its longest opening and closing runs of the question's words (and function
 words). Nothing changes unless those runs hold at least two of the question's content words and what is left
-is short and new."""
+is short and new. A sentence made only of the question's words is shown after what it puts in place of the
+question word, when it puts a name or a phrase there (retrieval.answer_slot: "Tesla [1]. Tesla designed the
+lamps that Tesla Electric installed.")."""
 
 from __future__ import annotations
 
 import re
 
 from anonymize.text import stem
+from retrieval.answer_slot import slot_filler
 
 _MARKER = re.compile(r"\s*\[\d+\]")
 _END = re.compile(r"[.!?](?=\s|$)")
@@ -75,6 +78,8 @@ def fact_first(text: str, question: str) -> str:
     if stop < len(tokens) and stop > start and _binds_forward(tokens[stop - 1]):
         stop = len(tokens)  # "16 weeks of fully [paid parental leave]": the cut would leave a dangling word
     fact = " ".join(tokens[start:stop]).strip(" ,;:")
+    if not fact:  # the whole sentence restates the question: its fact is what stands in the question word
+        return _filler_first(text, sentence, markers, tail, question)
     if fact.count("(") > fact.count(")"):  # "1795 (Vol" of "... in 1795 (Vol. 1, Vol. 2).": cut at the "("
         fact = fact[: fact.rfind("(")].rstrip(" ,;:")
     restated = {
@@ -86,4 +91,15 @@ def fact_first(text: str, question: str) -> str:
         return text
     fact = fact[0].upper() + fact[1:]
     lead = f"{fact} {markers}".strip() if markers else fact
+    return f"{lead}. {sentence}.{tail}".rstrip()
+
+
+def _filler_first(text: str, sentence: str, markers: str, tail: str, question: str) -> str:
+    """A sentence made of the question's words, one of them in place of its question word ("Tesla designed
+    the lamps that Tesla Electric installed."): that one first (retrieval.answer_slot); else ``text``."""
+    filler = slot_filler(sentence, question)
+    if not filler or len(filler.split()) > MAX_FACT_WORDS:
+        return text
+    filler = filler[0].upper() + filler[1:]
+    lead = f"{filler} {markers}".strip() if markers else filler
     return f"{lead}. {sentence}.{tail}".rstrip()

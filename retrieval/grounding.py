@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from anonymize.text import GENERIC_WORDS, SENTENCE, stem
+from retrieval.answer_slot import slot_filler
 
 _TOKEN = re.compile(r"<[A-Z_]+_(?:NEW)?\d+>|\d+(?:[.,:]\d+)*|[A-Za-z]+(?:'[a-z]+)?")
 _UNSEEN = re.compile(r"<[A-Z_]+_NEW\d+>")
@@ -77,8 +78,11 @@ def source_terms(text: str) -> set[str]:
 
 
 def support(answer: str, question: str, sources: Iterable[str]) -> tuple[float | None, list[str]]:
-    """(share of the answer's terms not in the question that the sources contain, the missing ones)."""
-    new = key_terms(answer) - key_terms(question)
+    """(share of the answer's terms not in the question that the sources contain, the missing ones). An
+    answer that holds no such term but names something in place of the question word ("Tesla designed the
+    lamps Tesla Electric installed" for "Who designed the lamps Tesla Electric installed?") is measured on
+    those words (retrieval.answer_slot); None: it only restates the question."""
+    new = key_terms(answer) - key_terms(question) or key_terms(slot_filler(answer, question))
     if not new:
         return None, []
     available: set[str] = set()
