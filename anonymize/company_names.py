@@ -30,7 +30,7 @@ COMPANY_LAST_WORDS = words(
     """
 )
 # The word right after a span, on the same line ("Maji Bora" + " Consulting").
-_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w.]*)")
+_NEXT_WORD = re.compile(r" +([^\W\d_][\w.]*)")
 
 
 def persons_as_organizations(

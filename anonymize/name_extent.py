@@ -64,9 +64,9 @@ _LOW = "a-zß-öø-ÿā-ž"
 _WORD = rf"[A-ZÀ-ÖØ-ÞĀ-ſ][{_LOW}]+(?:['’][A-Z{_LOW}]+)?(?:-[A-ZÀ-ÖØ-Þ{_LOW}][{_LOW}]+)*"
 _CAPITALIZED = re.compile(rf"(?:Mc|Mac|O['’]|D['’])?{_WORD}")
 _ROMAN = re.compile(r"(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII)")
-# A neighbour: one blank (space or tab) between it and the span; the word itself without its punctuation.
-_LEFT = re.compile(r"(?:^|(?<=[\s(\"'“,;|]))([^\s(\"'“,;|]+)[ \t]$")
-_RIGHT = re.compile(r"[ \t]([^\s,;:()\"”]+?)(?=[.,;:!?)\"”'’]*(?:\s|$))")
+# A neighbour: one space between it and the span (a tab parts two cells); the word without its punctuation.
+_LEFT = re.compile(r"(?:^|(?<=[\s(\"'“,;|]))([^\s(\"'“,;|]+) $")
+_RIGHT = re.compile(r" ([^\s,;:()\"”]+?)(?=[.,;:!?)\"”'’]*(?:\s|$))")
 _RARE_ZIPF = 2.5
 _ORDINARY_ZIPF = 2.5
 _MAX_STEPS = 3
@@ -160,7 +160,7 @@ def extend_names(
             if right is None or _taken(end, right, blocking):
                 break
             end = right
-        if grown and (start < grown[-1].end or shadow[grown[-1].end : start] in (" ", "\t")):
+        if grown and (start < grown[-1].end or shadow[grown[-1].end : start] == " "):
             last = grown.pop()  # "Hen Vipheak" found as two names: one name
             start, end = min(start, last.start), max(end, last.end)
         grown.append(person if (start, end) == (person.start, person.end) else copy_span(person, start, end))
@@ -233,7 +233,7 @@ def _surname(word: str, lexicon: NameLexicon) -> bool:
 
 
 # Where a table's columns or a dot leader separate cells: two blanks or more, a run of dots.
-_COLUMN_GAP = re.compile(r"[ \t]{2,}|[ \t]*\.{3,}[ \t]*")
+_COLUMN_GAP = re.compile(r"[ \t]{2,}|\t|[ \t]*\.{3,}[ \t]*")
 
 
 def split_at_column_gaps(

@@ -19,22 +19,13 @@ from anonymize.detector_config import DetectorConfig
 from anonymize.doc_places import drop_document_places
 from anonymize.filters import NOT_NAME_WORDS, keep
 from anonymize.gazetteer import drop_places
+from anonymize.header_columns import header_names
 from anonymize.joined_names import split_joined_names
-from anonymize.name_extent import (
-    extend_names,
-    ner_person,
-    split_at_column_gaps,
-    trim_person,
-)
+from anonymize.name_extent import extend_names, ner_person, split_at_column_gaps, trim_person
 from anonymize.name_forms import grown_name_mentions, propagate_other_cases
 from anonymize.name_lexicon import NameLexicon
 from anonymize.name_lists import listed_names
-from anonymize.names import (
-    coordinated,
-    names_before_addresses,
-    propagate,
-    technical_text,
-)
+from anonymize.names import coordinated, names_before_addresses, propagate, technical_text
 from anonymize.ordinary_names import drop_ordinary_words
 from anonymize.places import cities_above_countries, towns_before_postcodes
 from anonymize.recognizers.name_evidence import title_caps
@@ -42,7 +33,7 @@ from anonymize.results import copy_span, labeled, tier
 from anonymize.signature_orgs import signature_companies
 from anonymize.table_columns import column_names
 
-_LINE_BREAK = re.compile(r"\n")
+_LINE_BREAK = re.compile(r"[\n\t]")  # a line break, or a tab between two cells
 _LABEL_AFTER = re.compile(r"[ \t]*:")
 _ENGLISH_ZIPF = 3.0
 _LINE_START = re.compile(r"(?:^|\n)[ \t*#>-]*$")
@@ -200,6 +191,13 @@ def addressees(state: Resolution) -> None:
     state.added += names_before_addresses(state.text, state.results, state.yielding)
 
 
+def header_columns(state: Resolution) -> None:
+    """A table's column headed "surname", "Full name" or "Manager" holds names (``anonymize.header_columns``);
+    found before the other mentions, so that "Kanokwan" in the text after the roster is one too."""
+    if state.lexicon is not None:
+        state.results += state.admitted(header_names(state.text, state.lexicon))
+
+
 def table_columns(state: Resolution) -> None:
     """A table's column of names holds names in its other cells (``anonymize.table_columns``)."""
     if state.lexicon is not None:
@@ -327,6 +325,7 @@ STEPS: tuple[Step, ...] = (
     field_labels,
     apply_filters,
     places_not_persons,
+    header_columns,
     other_mentions,
     addressees,
     table_columns,

@@ -40,7 +40,7 @@ _CALENDAR_WORD = re.compile(
 Cell = tuple[int, int]  # (start, end) of a cell's value in the text
 
 
-def _csv_cells(text: str, start: int, end: int) -> list[Cell]:
+def csv_cells(text: str, start: int, end: int) -> list[Cell]:
     """Cells of one CSV line (double quotes protect commas)."""
     cells, begin, quoted = [], start, False
     for index in range(start, end):
@@ -54,7 +54,7 @@ def _csv_cells(text: str, start: int, end: int) -> list[Cell]:
     return cells
 
 
-def _pipe_cells(text: str, start: int, end: int) -> list[Cell]:
+def pipe_cells(text: str, start: int, end: int) -> list[Cell]:
     line = text[start:end]
     if not line.lstrip().startswith("|") or _SEPARATOR_ROW.fullmatch(line):
         return []
@@ -62,7 +62,7 @@ def _pipe_cells(text: str, start: int, end: int) -> list[Cell]:
     return [(a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
-def _gap_cells(text: str, start: int, end: int) -> list[Cell]:
+def gap_cells(text: str, start: int, end: int) -> list[Cell]:
     cells, begin = [], start
     for gap in _GAP.finditer(text, start, end):
         if gap.start() > begin:
@@ -73,7 +73,12 @@ def _gap_cells(text: str, start: int, end: int) -> list[Cell]:
     return cells
 
 
-_SPLITTERS = (_csv_cells, _pipe_cells, _gap_cells)
+_SPLITTERS = (csv_cells, pipe_cells, gap_cells)
+
+
+def calendar_word(word: str) -> bool:
+    """A weekday or a month, whole or short ("Thu", "Sept."): a rota's column header, no name."""
+    return bool(_CALENDAR_WORD.fullmatch(word))
 
 
 def _trimmed(text: str, cell: Cell) -> Cell:
@@ -119,7 +124,7 @@ def name_shaped(value: str, lexicon: NameLexicon) -> bool:
     parts = shaped.split()
     if len(parts) == 1:
         word = parts[0]
-        return lexicon.name_word(word) and word[:1].isupper() and not _CALENDAR_WORD.fullmatch(word)
+        return lexicon.name_word(word) and word[:1].isupper() and not calendar_word(word)
     return person_shaped(shaped, hyphenated=True) and any(lexicon.name_word(p.strip(".,")) for p in parts)
 
 

@@ -1,0 +1,195 @@
+"""Names by their column's header: a table whose header says a column holds people's names.
+
+An HR spreadsheet, a roster, an attendance list or a phone list exported as CSV, TSV, a markdown table or
+fixed-width columns names its columns::
+
+    surname            given_names   department
+    Van der Westhuizen Liezl         Finance
+    Name                     Role               Ext
+    King, Abimbola           Branch manager     110
+
+Where no other means finds a single name in such a column (foreign surnames the NER model has not seen, given
+names that are English words: "Mercy", "Sunday"), the header does: a header cell that names a name column
+("surname", "given_names", "Full name", "SURNAME, Given name", "Employee name") makes every cell under it that
+is written like a name a PERSON, also a name in capitals or an inverted "Surname, Given". A header cell that
+names a person's role ("Manager", "Employee", "Attendee", "Reports to") is weaker: a cell under it is a name
+only when it has a name's shape with a lexicon name in it (``table_columns.name_shaped``), or is an inverted
+name whose parts are lexicon names.
+
+The rows of a table are the lines after its header up to a blank line, split the way the header line splits
+(tabs, pipes, commas with quotes, or runs of two or more spaces); in a fixed-width table a row's cell is the
+one that starts where the header's cell starts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from presidio_analyzer import RecognizerResult
+
+from anonymize.name_lexicon import NameLexicon
+from anonymize.names import organization_word
+from anonymize.results import rule_result
+from anonymize.table_columns import calendar_word, csv_cells, gap_cells, name_shaped, pipe_cells
+from anonymize.text import STOP_WORDS
+
+HEADER_COLUMN = "NameHeaderColumn"
+_SCORE = 0.85
+_MAX_WORDS = 6
+_ALIGN = 2  # characters a fixed-width row's cell may start away from its header's
+
+_SEP = r"[ _.-]?"
+# A header cell that says its column holds names.
+_NAME_HEADER = re.compile(
+    rf"(?i:(?:(?:full|first|last|given|family|middle|preferred|legal|display|maiden|birth|christian|"
+    rf"employee|staff|member|person|contact|customer|patient|student|pupil|candidate|applicant|attendee|"
+    rf"participant|delegate|guest|visitor|tenant|driver|nurse|trainee|trainer|volunteer|worker|"
+    rf"manager|supervisor|owner|holder|signatory|beneficiary|recipient|payee|employee's|person's)"
+    rf"{_SEP}names?|names?|surnames?|forenames?|given{_SEP}names?|first{_SEP}names?|"
+    rf"(?:surname|last{_SEP}name|family{_SEP}name)[ \t]*[,/&+][ \t]*(?:given|first|fore)[ \t_-]*names?|"
+    rf"names?[ \t]*\((?:surname|last name|family name)[^)]*\)))"
+)
+# A header cell that names a person's role: the cells under it are names when they look like names.
+_ROLE_HEADER = re.compile(
+    rf"(?i:employee|staff{_SEP}member|staff|member|attendee|participant|delegate|contact(?:{_SEP}person)?|"
+    rf"manager|line{_SEP}manager|supervisor|reports{_SEP}to|approved{_SEP}by|assigned{_SEP}to|assignee|"
+    rf"reviewer|approver|mentor|buddy|trainer|trainee|nurse|driver|tenant|chair|lead|on{_SEP}call|"
+    rf"person|who|requester|requested{_SEP}by|reported{_SEP}by|author|owner|volunteer|candidate|"
+    rf"applicant|patient|student|guest|visitor|signatory|witness|interviewer|interviewee|agent|host)"
+)
+_PARTICLE = re.compile(
+    r"(?i:van|von|der|den|de|del|della|des|di|da|das|do|dos|du|la|le|les|lo|ten|ter|te|op|bin|binti|bint|"
+    r"ibn|ben|bat|al|el|ul|ur|abu|umm|ould|ap|ab|mac|mc|ni|nic|ó|ua|uí|mhic|an|na|y|e|i)"
+)
+_PARTICLE_PREFIX = re.compile(r"^(?i:al|el|ul|ur|bin|ibn|abu|ben|ould|d|o|l)['’-]")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_PLACEHOLDER = re.compile(
+    r"(?i:n/?a|tbc|tbd|tba|vacant|none|nobody|unassigned|unknown|various|all|everyone|team|self|"
+    r"same|ditto|yes|no|x|-+|—|–|\?+)"
+)
+_TRAILING_MARK = re.compile(r"(?:[ \t]+[-–—*?])+$")
+_SEPARATOR_ROW = re.compile(r"[\s|:+-]*")
+
+Cell = tuple[int, int]  # (start, end) of a cell in the text
+Splitter = Callable[[str, int, int], list[Cell]]
+
+
+def header_names(text: str, lexicon: NameLexicon) -> list[RecognizerResult]:
+    """PERSON results for the name cells under the name columns of the text's tables."""
+    lines = _lines(text)
+    found: list[RecognizerResult] = []
+    for index, (start, end) in enumerate(lines):
+        how = _splitter(text, start, end)
+        if how is None:
+            continue
+        split, aligned = how
+        header = split(text, start, end)
+        for column, (cell_start, cell_end) in enumerate(header):
+            label = text[cell_start:cell_end].strip(" \t|*\"'#:")
+            strong = bool(_NAME_HEADER.fullmatch(label))
+            if not strong and not _ROLE_HEADER.fullmatch(label):
+                continue
+            offset = cell_start - start if aligned else None
+            for cell in _column_cells(text, lines[index + 1 :], split, column, offset, len(header)):
+                value = _value(text, cell)
+                if value is None:
+                    continue
+                value_start, value_end = value
+                if _is_name(text[value_start:value_end], lexicon, strong):
+                    found.append(rule_result("PERSON", value_start, value_end, _SCORE, HEADER_COLUMN))
+    return found
+
+
+def _lines(text: str) -> list[Cell]:
+    lines, position = [], 0
+    for line in text.split("\n"):
+        lines.append((position, position + len(line)))
+        position += len(line) + 1
+    return lines
+
+
+def _splitter(text: str, start: int, end: int) -> tuple[Splitter, bool] | None:
+    """How a header line splits into cells (tabs or column gaps, pipes, commas), and whether its rows' cells
+    are found by position (a fixed-width table: no tab); None: no table header."""
+    line = text[start:end]
+    if line.lstrip().startswith("|"):
+        return (pipe_cells, False) if len(pipe_cells(text, start, end)) > 1 else None
+    if len(gap_cells(text, start, end)) > 1:
+        return gap_cells, "\t" not in line
+    return (csv_cells, False) if len(csv_cells(text, start, end)) > 1 else None
+
+
+def _column_cells(
+    text: str, rows: list[Cell], split: Splitter, column: int, offset: int | None, width: int
+) -> list[Cell]:
+    """The cells of ``column`` (or, in a fixed-width table, the cell that starts at ``offset`` in its line)
+    in the rows under a header, up to a blank line or a line that is no row (a CSV, TSV or markdown row has
+    the header's ``width`` cells)."""
+    cells: list[Cell] = []
+    for start, end in rows:
+        line = text[start:end]
+        if not line.strip():
+            break
+        if split is pipe_cells and _SEPARATOR_ROW.fullmatch(line):
+            continue  # a markdown table's separator row
+        row = split(text, start, end)
+        if len(row) < 2 or (offset is None and len(row) != width):
+            break
+        if offset is not None:
+            aligned = [c for c in row if abs(c[0] - start - offset) <= _ALIGN]
+            if aligned:
+                cells.append(aligned[0])
+        elif column < len(row):
+            cells.append(row[column])
+    return cells
+
+
+def _value(text: str, cell: Cell) -> Cell | None:
+    """The cell without its padding, quotes and trailing marks ("Aisyah -"); None when empty."""
+    start, end = cell
+    while start < end and text[start] in " \t\"'*":
+        start += 1
+    while end > start and text[end - 1] in " \t\"'*;.":
+        end -= 1
+    trailing = _TRAILING_MARK.search(text, start, end)
+    if trailing:
+        end = trailing.start()
+    return (start, end) if end > start else None
+
+
+def _is_name(value: str, lexicon: NameLexicon, strong: bool) -> bool:
+    """A cell's value written like a name: capitalized words and particles, "Surname, Given" too; under a
+    role header (not ``strong``) it also needs the lexicon (``name_shaped``)."""
+    if re.search(r"[\d@/:()&]", value) or _PLACEHOLDER.fullmatch(value):
+        return False
+    parts = [p.strip() for p in value.split(",")]
+    if len(parts) > 2 or not all(parts):
+        return False
+    if not strong:
+        if len(parts) == 1:
+            return name_shaped(value, lexicon)
+        return all(_written_like_name(p, lexicon) for p in parts) and all(
+            any(lexicon.name_word(w) for w in _WORD.findall(p)) for p in parts
+        )
+    return all(_written_like_name(p, lexicon) for p in parts)
+
+
+def _written_like_name(value: str, lexicon: NameLexicon) -> bool:
+    words = value.split()
+    if not 1 <= len(words) <= _MAX_WORDS or not all(_WORD.fullmatch(w) for w in words):
+        return False
+    # Particles stand apart or joined: "van der Berg", "al-Qahtani", "bin-Rashid".
+    named = [_PARTICLE_PREFIX.sub("", w) for w in words if not _PARTICLE.fullmatch(w.rstrip("-"))]
+    if not named or not all(w[:1].isupper() for w in named) or any(organization_word(w) for w in named):
+        return False
+    if len(named) == 1:
+        word = named[0]
+        folded = word.casefold()
+        # One word: a name of the lexicon, also an everyday word or a day's name ("Mercy", "Sunday" under
+        # "given_names"), or a word that is no everyday English word ("Rawiri").
+        if folded in lexicon.given or lexicon.surname(word):
+            return folded not in STOP_WORDS
+        everyday = lexicon.ordinary_word(word.lower()) or folded in STOP_WORDS
+        return not calendar_word(word) and not everyday
+    return not all(calendar_word(w) for w in named)

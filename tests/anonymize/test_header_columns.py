@@ -1,0 +1,130 @@
+"""Names by their column's header (anonymize/header_columns.py): unit tests on hand-made tables with the name
+lexicon, and the insider's test with the real detector and vault. The names are in none of the corpora."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymize import name_lexicon
+from anonymize.detector import PiiDetector
+from anonymize.header_columns import HEADER_COLUMN, header_names
+from anonymize.name_lexicon import NameLexicon
+from anonymize.pseudonymizer import Pseudonymizer
+from anonymize.results import recognizer_name
+from anonymize.vault import Vault
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> NameLexicon:
+    return name_lexicon.load()
+
+
+def names(text: str, lexicon: NameLexicon) -> list[str]:
+    found = header_names(text, lexicon)
+    assert all(recognizer_name(r) == HEADER_COLUMN and r.entity_type == "PERSON" for r in found)
+    return [text[r.start : r.end] for r in found]
+
+
+def test_a_tab_separated_export_with_surname_and_given_name_columns(lexicon: NameLexicon) -> None:
+    text = (
+        "family_name\tgiven_names\tteam\tbadge\n"
+        "Oyelaran-Daudu\tTemitope\tLogistics\tyes\n"
+        "ter Haar\tWillemijn\tFinance\tno\n"
+        "el-Masri\tMercy\tIT\tyes\n"
+        "Ikaika\tSunday\tWarehouse\tyes\n"
+    )
+    found = names(text, lexicon)
+    # Given names that are English words or a day's name are names under "given_names"; the team is no name.
+    assert found == [
+        "Oyelaran-Daudu",
+        "ter Haar",
+        "el-Masri",
+        "Ikaika",
+        "Temitope",
+        "Willemijn",
+        "Mercy",
+        "Sunday",
+    ]
+
+
+def test_a_fixed_width_phone_list_with_inverted_names(lexicon: NameLexicon) -> None:
+    text = (
+        "Name                      Role               Ext    Mobile\n"
+        "Bishop, Ngozi             Branch manager     210    07700 900 321\n"
+        "Summer, Aroha             Cashier            215\n"
+        "NÍ DHOMHNAILL, Sadhbh     Security           230\n"
+        "\n"
+        "Out of hours: call Ngozi."
+    )
+    assert names(text, lexicon) == ["Bishop, Ngozi", "Summer, Aroha", "NÍ DHOMHNAILL, Sadhbh"]
+
+
+def test_a_roster_whose_header_says_surname_then_given_name(lexicon: NameLexicon) -> None:
+    text = (
+        "SURNAME, Given name           Mon   Tue   Wed\n"
+        "PHAM, Thi Hoa                 E     E     L\n"
+        "BINTI YUSOF, Siti Hajar -     L     -     N\n"
+    )
+    # A trailing rota mark ("-") run into the cell is no part of the name.
+    assert names(text, lexicon) == ["PHAM, Thi Hoa", "BINTI YUSOF, Siti Hajar"]
+
+
+def test_a_role_header_needs_a_name_of_the_lexicon(lexicon: NameLexicon) -> None:
+    text = (
+        "| Employee | Site | Manager |\n"
+        "|---|---|---|\n"
+        "| Dagnija Ozola | Riga | Facilities Team |\n"
+        "| Mikus Liepa | Riga | vacant |\n"
+    )
+    # "Facilities Team" under "Manager" and the placeholder are no names; a site is under no name column.
+    assert names(text, lexicon) == ["Dagnija Ozola", "Mikus Liepa"]
+
+
+def test_no_name_column_no_names(lexicon: NameLexicon) -> None:
+    assert names("Product name    Price\nWidget Pro      12.00\nSuper Saver     9.99\n", lexicon) == []
+    prose = "Name, address and phone number are required.\nThe form, once signed, goes to HR.\n"
+    assert names(prose, lexicon) == []
+    # Company cells under "Name" are no persons; a row of another width ends a CSV table.
+    csv = "Name,City\nAcme Holdings,Leeds\nKalani Akana,Hilo\nTotal: 2 rows\nOkoro Ifeanyi,Lagos\n"
+    assert names(csv, lexicon) == ["Kalani Akana"]
+
+
+def test_the_insider_looks_for_a_roster_name_in_the_index_and_asks_for_it(
+    detector: PiiDetector, vault: Vault
+) -> None:
+    """An HR export whose names the NER model does not know: every cell under the name columns, and the same
+    name in the text after the table, is stored pseudonymized; erasure finds it; a question naming the person
+    is pseudonymized too."""
+    export = (
+        "Training attendance, March\n\n"
+        "surname\tgiven_names\tdepartment\tcertificate\n"
+        "Tuilagi-Fonoti\tSiosaia\tWarehouse\tissued\n"
+        "Gebremedhin\tLetebrhan\tFinance\tpending\n"
+        "Ó Murchú\tCaoimhe\tIT\tissued\n"
+        "\n"
+        "Letebrhan will collect the pending certificates."
+    )
+    pseudo = Pseudonymizer(detector, vault, ["PERSON"])
+    stored = pseudo.run([export])[0].text
+    for value in ("Tuilagi-Fonoti", "Siosaia", "Gebremedhin", "Letebrhan", "Murchú", "Caoimhe"):
+        assert value not in stored, stored
+    assert "Warehouse" in stored and "Finance" in stored and "department" in stored
+    assert vault.lookup_value("Gebremedhin", "PERSON")
+    question = pseudo.run(["Has Letebrhan Gebremedhin got her certificate?"], store=False)[0].text
+    assert "Letebrhan" not in question and "Gebremedhin" not in question, question
+
+
+def test_no_name_runs_across_a_tab(detector: PiiDetector) -> None:
+    """A tab parts two cells: the surname and the given name of a TSV row are two names, and a department
+    cell after them ("Logistics") makes no company of them."""
+    text = "surname\tgiven_names\tdepartment\nTesfaye\tHirut\tLogistics\nVan der Merwe\tAnneke\tFinance\n"
+    results = detector.analyze([text])[0]
+    found = [
+        (r.entity_type, text[r.start : r.end]) for r in results if r.entity_type in ("PERSON", "ORGANIZATION")
+    ]
+    assert found == [
+        ("PERSON", "Tesfaye"),
+        ("PERSON", "Hirut"),
+        ("PERSON", "Van der Merwe"),
+        ("PERSON", "Anneke"),
+    ]
