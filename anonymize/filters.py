@@ -11,6 +11,7 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from anonymize.detector_config import DetectorConfig
+from anonymize.name_lexicon import NameLexicon
 from anonymize.names import plausible_person
 from anonymize.recognizers.inverted_names import RECOGNIZER as INVERTED
 from anonymize.recognizers.lower_names import RECOGNIZER as LOWER_CASE
@@ -48,23 +49,35 @@ _MONTHS_DAYS = re.compile(
 _DATE_SHAPES = re.compile(r"\b(?:1\d|20)\d\d\b|\d[-/.:]\d|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.I)
 _AGE = re.compile(r"\b(?:age[ds]?|years?[ -]old|y/?o|year-old|aged)\b", re.I)
 # Presidio's US driver's licence pattern matches "p57", "A1", "rs8099917": kept only after a licence word.
+_RARE_NAME_ZIPF = 3.0  # "declan" 2.97, "ouyang" 2.2; "gallagher" 3.6 and "rose" 4.5 are English words too
+_HANDLE_AROUND = re.compile(r"<[^<>\s]+>|@[^<>\s]+.?", re.S)
 _LICENCE_WORD = re.compile(r"(?i:\b(?:driv\w*|licen[cs]\w*|permit)\b)|\bDL\b")
 
 
-def keep(text: str, result: RecognizerResult, config: DetectorConfig, technical: bool = False) -> bool:
+def keep(
+    text: str,
+    result: RecognizerResult,
+    config: DetectorConfig,
+    technical: bool = False,
+    lexicon: NameLexicon | None = None,
+) -> bool:
     """``result`` scores at least its type's threshold and passes its type's rule (``technical``: ``text``
-    reads as code or a data table, where the model's person results need more support)."""
+    reads as code or a data table, where the model's person results need more support; ``lexicon``: tells
+    a name English does not use, whose lower-case mentions are no common noun)."""
     if result.score < config.threshold(result.entity_type):
         return False
     value = text[result.start : result.end].strip()
     if result.entity_type == "PERSON":
-        return _person(text, result, value, technical)
+        return _person(text, result, value, technical, lexicon)
     if result.entity_type == "US_DRIVER_LICENSE" and recognizer_name(result) == "UsLicenseRecognizer":
         return bool(_LICENCE_WORD.search(text, max(0, result.start - 60), result.start))
     if result.entity_type == "ORGANIZATION":
         return _organization(result, value)
     if result.entity_type == "URL" and "://" not in value and not value.lower().startswith("www."):
-        # "example.com", not "CO.LTD", nor the "pedro.al" of a chat handle "<pedro.alves>"
+        # "example.com", not "CO.LTD", nor the "pedro.al" of a chat handle "<pedro.alves>", nor a whole
+        # handle that ends like a domain ("<tuan.ph>" speaking, "@tuan.ph")
+        if _HANDLE_AROUND.fullmatch(text, max(0, result.start - 1), min(len(text), result.end + 1)):
+            return False
         return value.rsplit(".", 1)[-1].islower() and not text[result.end : result.end + 1].isalpha()
     if result.entity_type == "DATE_TIME":
         # A year, a numeric date or a month/day name; "this morning", "for years" and ages are not dates.
@@ -73,7 +86,9 @@ def keep(text: str, result: RecognizerResult, config: DetectorConfig, technical:
     return True
 
 
-def _person(text: str, result: RecognizerResult, value: str, technical: bool) -> bool:
+def _person(
+    text: str, result: RecognizerResult, value: str, technical: bool, lexicon: NameLexicon | None = None
+) -> bool:
     """No header word or greeting, some letter, and a name's shape; two signals (lexicon evidence outside
     technical text) vouch for an evidence result, which in technical text passes the model's filters."""
     name = value.casefold().rstrip(".")
@@ -90,7 +105,15 @@ def _person(text: str, result: RecognizerResult, value: str, technical: bool) ->
         from_model=tier(result) == 2 or evidence,
         technical=technical,
         hyphenated=evidence,
+        rare_name=None if lexicon is None else lambda word: _rare_name(word, lexicon),
     )
+
+
+def _rare_name(word: str, lexicon: NameLexicon) -> bool:
+    """A lexicon name that English barely uses as a word ("Jianguo", "Ouyang"; not "Rose", "Bill")."""
+    from wordfreq import zipf_frequency
+
+    return lexicon.name_word(word) and zipf_frequency(word.casefold(), "en") < _RARE_NAME_ZIPF
 
 
 def _organization(result: RecognizerResult, value: str) -> bool:

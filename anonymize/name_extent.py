@@ -56,9 +56,12 @@ _DAYS = re.compile(r"(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*")
 PARTICLES = words(
     """
     van von de der den da di del della dos das du la le ten ter bin binti bint ibn al el abu ul ur ap mac
-    ó ní nic
+    ó ní nic mhic uí ua
     """
 )
+_GAELIC = frozenset(
+    ["Ó", "Ní", "Nic", "Mac", "Mhic", "Uí", "Ua"]
+)  # capitalized particles ("Seán Mac Giolla")
 _INITIAL = re.compile(r"[A-ZÀ-ÖØ-Þ]\.")
 _LOW = "a-zß-öø-ÿā-ž"
 _WORD = rf"[A-ZÀ-ÖØ-ÞĀ-ſ][{_LOW}]+(?:['’][A-Z{_LOW}]+)?(?:-[A-ZÀ-ÖØ-Þ{_LOW}][{_LOW}]+)*"
@@ -128,7 +131,8 @@ def _step_right(shadow: str, end: int, lexicon: NameLexicon, one_word: bool) -> 
         return match.start(1) + len(word) if _name_word(word, lexicon, left=False) else None
     if (one_word and _ROMAN.fullmatch(word)) or _name_word(word, lexicon, left=False):
         return match.end(1)
-    if word.islower() and word in PARTICLES:  # "Nurul Izzah binti Hassan", "Pieter van der Berg"
+    if (word.islower() or word in _GAELIC) and word.casefold() in PARTICLES:  # "Nurul Izzah binti Hassan",
+        # "Pieter van der Berg", "Tomás Ó Briain"
         return _step_right(shadow, match.end(1), lexicon, one_word=False)
     return None
 

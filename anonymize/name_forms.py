@@ -1,9 +1,11 @@
 """Other mentions of a detected name in another case: all capitals ("Lentini ... LENTINI MOVES TO ATALANTA",
 a memo's header) and, for names typed in lower case, their lower-case repeats ("fatou diop wants ... fatou
-always wants", "<pedro.alves> ... pedro which tickets?").
+always wants", "<pedro.alves> ... pedro which tickets?"), and capitalized names' lower-case forms where
+English has no such word ("Gu Haoran ... haoran reviewed them").
 
-``names.propagate`` finds the repeats written as detected; these are the same words in the other cases. A
-capitalized name's lower-case form is not sought: it is most often a common noun ("Rose ... rose").
+``name_mentions.propagate`` finds the repeats written as detected; these are the same words in the other
+cases. A capitalized name's lower-case form is otherwise sought only where it is addressed or speaks: it is
+most often a common noun ("Rose ... rose").
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ from anonymize.company_names import company_named
 from anonymize.doc_places import drop_document_places
 from anonymize.filters import NOT_NAME_WORDS
 from anonymize.gazetteer import country_names, drop_places, place_names
-from anonymize.names import propagate
+from anonymize.name_mentions import propagate
 from anonymize.propagation import mentions_outside
-from anonymize.recognizers.lower_names import everyday_word
+from anonymize.recognizers.lower_names import everyday_word, slot_points
 
 _MIN_LETTERS = 3
 _CAPS_ZIPF = 4.5  # a name word this frequent in English ("Will", "Mark", "Brown") is no name in capitals
@@ -27,9 +29,9 @@ _PARTS = re.compile(r"[^\s.,;:_()<>]+")
 
 
 def other_case_forms(words: Iterable[str], stop_words: frozenset[str]) -> set[str]:
-    """The all-caps forms of capitalized name words (not places' names), the capitalized forms of all-caps
-    name words, and the lower-case words of names typed in lower case (none an everyday English word or a
-    stop word)."""
+    """The all-caps forms of capitalized name words (not places' names) and their lower-case forms where
+    they are no everyday English word, the capitalized forms of all-caps name words, and the lower-case words
+    of names typed in lower case (none an everyday English word or a stop word)."""
     forms: set[str] = set()
     places = place_names() | country_names()
     for word in words:
@@ -40,6 +42,10 @@ def other_case_forms(words: Iterable[str], stop_words: frozenset[str]) -> set[st
             # Not a place's name: an all-caps dateline ("WARSAW 1996-08-30") names the city.
             if not everyday_word(bare, _CAPS_ZIPF) and bare.casefold() not in places:
                 forms.add(bare.upper())
+            # In lower case too when English does not use the word ("Gu Haoran ... haoran reviewed them"):
+            # no common noun to mistake it for, unlike "Rose ... rose".
+            if bare[1:].islower() and not everyday_word(bare) and bare.casefold() not in places:
+                forms.add(bare.lower())
         elif bare.islower() and not everyday_word(bare):
             forms.add(bare)
         elif bare.isupper() and bare.isalpha():
@@ -57,12 +63,36 @@ def propagate_other_cases(
     no detected name or ``blocking`` result already is."""
     words = {w for r in names for w in _PARTS.findall(text[r.start : r.end])}
     forms = other_case_forms(words, stop_words)
-    if not forms:
-        return []
     taken = [(r.start, r.end) for r in [*names, *blocking]]
-    alternatives = "|".join(map(re.escape, sorted(forms)))
-    pattern = re.compile(rf"(?<![\w'’.@-])(?:{alternatives})(?![\w'’@-]|\.\w)")
-    return mentions_outside(pattern, text, taken)
+    found = []
+    if forms:
+        alternatives = "|".join(map(re.escape, sorted(forms)))
+        pattern = re.compile(rf"(?<![\w'’.@-])(?:{alternatives})(?![\w'’@-]|\.\w)")
+        found = mentions_outside(pattern, text, taken)
+    return found + _addressed_lower_case(
+        text, words, stop_words, [*taken, *((r.start, r.end) for r in found)]
+    )
+
+
+def _addressed_lower_case(
+    text: str, words: set[str], stop_words: frozenset[str], taken: list[tuple[int, int]]
+) -> list[RecognizerResult]:
+    """A capitalized name word's lower-case form where it is addressed or speaks ("Agent (Precious): ...
+    thanks precious", "Lena Achterberg (@lena)"): the document names a person with the word, and the slot
+    calls for a person. Elsewhere a lower-case form is most often a common noun ("Rose ... rose"), and before
+    a person's verb too ("Traders ... traders said")."""
+    lower = {
+        w.lower()
+        for w in (word.strip("'’") for word in words)
+        if len(w) >= _MIN_LETTERS and w[:1].isupper() and w[1:].islower() and w.casefold() not in stop_words
+    }
+    if not lower:
+        return []
+    alternatives = "|".join(map(re.escape, sorted(lower)))
+    pattern = re.compile(rf"(?<![\w'’.-])(?:{alternatives})(?![\w'’@-]|\.\w)")
+    return [
+        r for r in mentions_outside(pattern, text, taken) if slot_points(text, r.start, r.end, verbs=False)
+    ]
 
 
 def grown_name_mentions(

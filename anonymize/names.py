@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from presidio_analyzer import RecognizerResult
 
 from anonymize.propagation import PROPAGATION as PROPAGATION  # re-exported (tests take it from here)
-from anonymize.propagation import mentions_outside
 
 ADDRESSEE = "AddresseeLine"
 COORDINATION = "NameListMember"
@@ -187,11 +186,24 @@ def _lower_case_text(text: str) -> bool:
 
 
 def plausible_person(
-    value: str, text: str, from_model: bool, technical: bool = False, hyphenated: bool = False
+    value: str,
+    text: str,
+    from_model: bool,
+    technical: bool = False,
+    hyphenated: bool = False,
+    rare_name: Callable[[str], bool] | None = None,
 ) -> bool:
     """False for spans that cannot be a person's name (``from_model``: found by the NER model; in
     ``technical`` text the model's one-word names are not taken; ``hyphenated``: other evidence vouches
-    for hyphenated name words, "Müller-Thurgau", even where the model's alone would not be taken)."""
+    for hyphenated name words, "Müller-Thurgau", even where the model's alone would not be taken;
+    ``rare_name``: a name word English does not use, whose lower-case mentions are the name typed in lower
+    case, not a common noun: "Ouyang Jianguo ... jianguo on call", outside technical text)."""
+
+    def common_noun(word: str) -> bool:
+        if not in_lower_case(word, text):
+            return False
+        return technical or rare_name is None or not rare_name(word)
+
     words = _WORD.findall(value)
     if not words or any(
         technical_word(w) and ((from_model and not hyphenated) or not hyphenated_name_word(w))
@@ -215,7 +227,7 @@ def plausible_person(
             ):
                 return False  # a species, "S. cerevisiae", not "J. de Vaan"
         # Title Case words that the text also uses in lower case: "Random Forest ... a random forest".
-        common = [w for w in words if len(w) > 3 and in_lower_case(w.strip(".,;:!?\"'"), text)]
+        common = [w for w in words if len(w) > 3 and common_noun(w.strip(".,;:!?\"'"))]
         if common and (technical or len(common) == len(words)):
             return False
     if from_model and len(words) == 1:
@@ -226,7 +238,7 @@ def plausible_person(
             return _lower_case_text(text)  # "ross, can i speak to your boss?", not "keratinocyte"
         # The same word in lower case elsewhere in the text is a common noun ("Discipline ... discipline");
         # followed by a digit or a hyphen it is a gene or protein family ("Dvl2", "Golli-MBP").
-        if in_lower_case(word, text):
+        if common_noun(word):
             return False
         if re.search(rf"(?<![\w-]){re.escape(word)}(?:-?\d|-[A-Za-z0-9]*[A-Z0-9])", text):
             return False
@@ -264,32 +276,6 @@ def person_shaped(value: str, hyphenated: bool = False) -> bool:
     return initials < len(words) if dotted else initials < len(words) - 1
 
 
-def propagate(
-    text: str, names: list[RecognizerResult], blocking: list[RecognizerResult], stop_words: frozenset[str]
-) -> list[RecognizerResult]:
-    """Other mentions of the words of detected ``names`` in the same text ("Ann Lee ... Lee said"), as PERSON
-    results, except where a ``blocking`` result already is; a handle's parts too ("pedro.alves")."""
-    words = {w.strip(".,;:'’") for r in names for w in _HANDLE_SPLIT.split(text[r.start : r.end])}
-    words = {
-        w
-        for w in words
-        if len(w) >= 3
-        and w[0].isupper()
-        and w.casefold() not in stop_words
-        # kept names' "Levi-Stern" too; an all-caps name's words as their title case ("MUSA" as "Musa")
-        and plausible_person(
-            _CAPS_TAIL.sub(lambda m: m.group().lower(), w) if w.isupper() else w, text, True, hyphenated=True
-        )
-    }
-    if not words:
-        return []
-    taken = [(r.start, r.end) for r in [*names, *blocking]]
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words))) + r")(?![\w-])")
-    return mentions_outside(pattern, text, taken)
-
-
-_CAPS_TAIL = re.compile(r"(?<=\w)\w+")
-_HANDLE_SPLIT = re.compile(r"\s+|_|(?<=[^\W\d_]{2})\.(?=[^\W\d_]{2})")  # "pedro.alves", "lena_achterberg"
 # Latin capitals; Latin Extended-A, -B and Additional (Ł, Ư, Đ, Ễ) interleave their cases
 UPPER_LATIN = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿ"
 _LOWER = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿ'’"

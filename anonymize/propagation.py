@@ -1,7 +1,7 @@
 """Propagation of detected names: other mentions of a name's words in the same text, as PERSON results.
 
-``names.propagate`` seeks the words as detected ("Ann Lee ... Lee said"); ``name_forms`` seeks them in the
-other case ("Lentini ... LENTINI"). Both mark their results with ``PROPAGATION`` and keep only the matches
+``name_mentions.propagate`` seeks the words as detected ("Ann Lee ... Lee said"); ``name_forms`` seeks them in
+the other case ("Lentini ... LENTINI"). Both mark their results with ``PROPAGATION`` and keep only the matches
 that overlap no span already taken.
 """
 

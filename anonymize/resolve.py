@@ -25,7 +25,8 @@ from anonymize.name_extent import extend_names, ner_person, split_at_column_gaps
 from anonymize.name_forms import grown_name_mentions, propagate_other_cases
 from anonymize.name_lexicon import NameLexicon
 from anonymize.name_lists import listed_names
-from anonymize.names import coordinated, names_before_addresses, propagate, technical_text
+from anonymize.name_mentions import propagate
+from anonymize.names import coordinated, names_before_addresses, technical_text
 from anonymize.ordinary_names import drop_ordinary_words
 from anonymize.places import cities_above_countries, towns_before_postcodes
 from anonymize.recognizers.name_evidence import title_caps
@@ -164,7 +165,9 @@ def _english_word(word: str, lexicon: NameLexicon) -> bool:
 
 def apply_filters(state: Resolution) -> None:
     """Per-type thresholds and rules (``filters.keep``) drop what is no personal data."""
-    state.results = [r for r in state.results if keep(state.text, r, state.config, state.technical)]
+    state.results = [
+        r for r in state.results if keep(state.text, r, state.config, state.technical, state.lexicon)
+    ]
 
 
 def other_mentions(state: Resolution) -> None:

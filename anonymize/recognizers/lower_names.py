@@ -56,6 +56,7 @@ _PERSON_AFTER = re.compile(
     r"closed|complained|agreed|mentioned|wrote|writes|sent|sends|called|calls|replied|emailed|joined|"
     r"approved|signed|owns|leads|booked|promised|confirmed|reported|suggested|needs|knows)\b)"
 )
+_COORDINATION = re.compile(r"[ \t]*(?:,|;|/|&|,?[ \t]+(?:and|or|e|y|und|et|og|och)[ \t])[ \t]*")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:the|a|an|this|that|its|their|our|his|her|my|your)[ \t]+$")
 
 
@@ -79,6 +80,7 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         if technical_text(_HANDLE_MARK.sub(lambda m: " " * len(m.group()), text)):
             return []
         taken = {s for s, _ in spans}
+        short: list[tuple[int, int]] = []  # one point short of a name
         index = 0
         while index < len(tokens):
             match = tokens[index]
@@ -97,8 +99,20 @@ class LowerCaseNameRecognizer(EntityRecognizer):
             index += 1
             if start in taken or _DETERMINER_BEFORE.search(text, max(0, start - 8), start):
                 continue
-            if self._points(text, start, end, full) >= _NEEDED + self._everyday(text[start:end], full):
+            missing = _NEEDED + self._everyday(text[start:end], full) - self._points(text, start, end, full)
+            if missing <= 0:
                 spans.append((start, end))
+            elif missing == 1:
+                short.append((start, end))
+        # One more point: listed with a name found ("everything sven and haruto closed", "yuki, mbali").
+        spans += [
+            (s, e)
+            for s, e in short
+            if any(
+                _COORDINATION.fullmatch(text, e, s2) or _COORDINATION.fullmatch(text, e2, s)
+                for s2, e2 in spans
+            )
+        ]
         return [RecognizerResult("PERSON", s, e, _SCORE) for s, e in sorted(spans)]
 
     def _name(self, word: str) -> bool:
@@ -117,28 +131,44 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         return int(any(everyday_word(w) for w in words))
 
     def _points(self, text: str, start: int, end: int, full: bool) -> int:
-        points = 1 + int(full)  # the lexicon, and a given name then a surname
-        line_start = text.rfind("\n", 0, start) + 1
-        before = text[max(line_start, start - 30) : start]
-        if _ADDRESS_BEFORE.search(before):
-            points += 1
-        if (_SPEAKER_BEFORE.search(text, max(0, start - 30), start) and _SPEAKER_AFTER.match(text, end)) or (
-            _LINE_START.search(text, max(0, start - 30), start) and _SPEAKER_LABEL_AFTER.match(text, end)
-        ):
-            points += 1
-        if _PERSON_AFTER.match(text, end):
-            points += 1
-        return points
+        return 1 + int(full) + slot_points(text, start, end)  # the lexicon, a given name then a surname
 
     def _handles(self, text: str) -> list[tuple[int, int]]:
-        """Chat handles made of a given name and a surname at a line's start: "<pedro.alves> ..."."""
+        """Chat handles made of a given name and a surname at a line's start: "<pedro.alves> ..."; in a chat
+        log (two speaker lines or more), a given name and anything ("<radka.s>", "<priya.subbaraman>": the
+        speaker's slot is the second signal); and the other mentions of these handles ("@radka.s")."""
         if "<" not in text:
             return []
-        return [
+        speakers = list(_HANDLE.finditer(text))
+        found = [
             (m.start(1), m.end(2))
-            for m in _HANDLE.finditer(text)
-            if self.lexicon.given_name(m.group(1)) and self.lexicon.surname(m.group(2))
+            for m in speakers
+            if self.lexicon.given_name(m.group(1))
+            and (self.lexicon.surname(m.group(2)) or len(_HANDLE_MARK.findall(text)) > 1)
         ]
+        handles = sorted({text[s:e] for s, e in found})
+        if not handles:
+            return found
+        mention = re.compile(rf"(?<![\w.@<-])@?({'|'.join(map(re.escape, handles))})(?![\w-]|\.\w)")
+        starts = {s for s, _ in found}
+        return found + [m.span(1) for m in mention.finditer(text) if m.start(1) not in starts]
+
+
+def slot_points(text: str, start: int, end: int, verbs: bool = True) -> int:
+    """How many of the person's slots ``text[start:end]`` fills: addressed (a greeting, thanks, "@", "cc:"
+    before), a chat line's speaker, a person's verb or a possessive after (not counted without ``verbs``:
+    nouns for people do the same, "traders said")."""
+    points = 0
+    line_start = text.rfind("\n", 0, start) + 1
+    if _ADDRESS_BEFORE.search(text[max(line_start, start - 30) : start]):
+        points += 1
+    if (_SPEAKER_BEFORE.search(text, max(0, start - 30), start) and _SPEAKER_AFTER.match(text, end)) or (
+        _LINE_START.search(text, max(0, start - 30), start) and _SPEAKER_LABEL_AFTER.match(text, end)
+    ):
+        points += 1
+    if verbs and _PERSON_AFTER.match(text, end):
+        points += 1
+    return points
 
 
 def everyday_word(word: str, zipf: float = _EVERYDAY_ZIPF) -> bool:

@@ -20,6 +20,7 @@ from anonymize.names import (
     person_shaped,
     technical_text,
 )
+from anonymize.recognizers.lower_names import everyday_word
 from anonymize.text import COMPANY_FORM_AHEAD, SENTENCE_START, STOP_WORDS
 
 _TITLE = r"(?i:mr|mrs|ms|miss|mx|dr|prof)"
@@ -296,10 +297,19 @@ _ROLE_SPEAKER_LINE = re.compile(
     rf"\(({NAME_WORD}(?:[ \t]+{NAME_WORD})?)\)[ \t]*:(?=[ \t]*\S)"
 )
 
+# A chat export that puts the speaker on a line of its own with the time ("Gu Haoran  10:03", Slack, Teams).
+_TIMED_SPEAKER_LINE = re.compile(
+    rf"(?m)^[ \t]*({NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})[ \t]+"
+    r"\[?\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?\]?[ \t]*$"
+)
+
+_MESSAGE_AFTER = re.compile(r"\n[ \t]*\S")  # the message on the next line
+
 
 class SpeakerLabelRecognizer(EntityRecognizer):
     """Speakers' names in a transcript or chat log: two or more lines that start with a name and a colon
-    ("Arya: What a wife.\\nShawn: Remember me?"). Form labels ("Phone:", "Subject:") are not names."""
+    ("Arya: What a wife.\\nShawn: Remember me?") or that hold a name and a time ("Gu Haoran  10:03" above the
+    message). Form labels ("Phone:", "Subject:") are not names."""
 
     def __init__(self) -> None:
         super().__init__(supported_entities=["PERSON"], name="SpeakerLabelRecognizer")
@@ -323,6 +333,13 @@ class SpeakerLabelRecognizer(EntityRecognizer):
             if not any(w.casefold() in _FIELD_LABELS | STOP_WORDS for w in m.group(1).split())
         ]
         labels += [m for m in agents if sum(a.group(1) == m.group(1) for a in agents) > 1]
+        labels += [
+            m
+            for m in _TIMED_SPEAKER_LINE.finditer(text)
+            if not any(w.casefold() in _FIELD_LABELS or common_word(w) for w in m.group(1).split())
+            and not all(everyday_word(w) for w in m.group(1).split())  # an agenda's "Lunch  12:30"
+            and _MESSAGE_AFTER.match(text, m.end())
+        ]
         # A transcript: two or more lines that start with a speaker's name.
         if len(labels) < 2:
             return []

@@ -39,8 +39,11 @@ _L = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿ"  # (Vietnamese "Nguyễn Văn Đức")
 _CAP = rf"(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le)?[{_U}][{_L}]+(?:['’][{_L}]+)?(?:-[{_U}]?[{_L}]+)*"
 _INITIAL = rf"[{_U}]\.(?:[ \t]?[{_U}]\.)?"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|del|dos|du|la|le|ten|ter|bin|ibn|al|el|abu|ul|ur)"
-_FILLER = re.compile(rf"{_INITIAL}|{_PARTICLE}")
-_PART = rf"(?:{_PARTICLE}[ \t-]+)*{_CAP}"
+# Irish and Scottish Gaelic particles, capitalized: "Tomás Ó Briain", "Fionnuala Ní Bhriain", "Seán Mac Giolla
+# Bhríde" (an all-caps line is read title-cased: "NÍ" as "Ní"); part of the name, no evidence of it.
+_GAELIC = r"(?:Ó|Ní|Nic|Mac|Mhic|Uí|Ua)"
+_FILLER = re.compile(rf"{_INITIAL}|{_PARTICLE}|{_GAELIC}")
+_PART = rf"(?:{_PARTICLE}[ \t-]+|{_GAELIC}[ \t]+(?=[{_U}]))*{_CAP}"
 _CANDIDATE = re.compile(
     rf"(?<![\w'’.-])(?:{_INITIAL}[ \t]*)?{_PART}(?:[ \t]+(?:{_PART}|{_INITIAL}(?=[ \t]+{_CAP})))*"
     r"(?![\w'’-])"
@@ -155,6 +158,11 @@ class NameEvidenceRecognizer(EntityRecognizer):
             if not against and self.lexicon.name_word(shadow[s:e].strip("'’")):
                 run.append((s, e))
                 continue
+            if run and re.fullmatch(_GAELIC, shadow[s:e]):  # "Pádraig Ó Súilleabháin": inside a run
+                run.append((s, e))
+                continue
+            while run and _FILLER.fullmatch(shadow[slice(*run[-1])]):
+                run.pop()
             if run:
                 runs.append((run[0][0], run[-1][1]))
             run = []
@@ -210,6 +218,8 @@ class NameEvidenceRecognizer(EntityRecognizer):
         given = first.casefold() in self.lexicon.given  # "Will Thornbury": a common word too, yet first
         if (len(named) > 1 or (len(words) > 1 and initial)) and (initial or given):
             points += 1
+        elif any(re.fullmatch(_GAELIC, w) for w in words[:-1]):
+            points += 1  # "Ní Bhriain", "Ó Briain": a particle that only names bear, before a name word
         # The model's person, not one that takes in more ("Pol II" is no vote for "Pol").
         if any(s < end and start < e and start - 3 <= s and e <= end + 3 for s, e in persons):
             points += 1
@@ -227,7 +237,9 @@ class NameEvidenceRecognizer(EntityRecognizer):
         # takes in more ("Romania - Cosmin Contra", "Laurent Cabannes and Laurent Benezech"), nor one word in
         # a person's slot ("Tarango , whose", "Wang was jailed": the model's one-word organization is as
         # often a rare name).
-        if any(
+        # Nor on an all-caps line, which the model reads poorly: it types most capitals there as organizations
+        # ("THEIR LEAD IS FIONNUALA NÍ BHRIAIN").
+        if text[start:end] == shadow[start:end] and any(
             abs(s - start) + abs(e - end) <= 3 and not (person_slot and " " not in shadow[s:e].strip())
             for s, e in organizations
         ):

@@ -312,3 +312,10 @@ def test_a_given_name_the_model_read_as_a_place_is_a_person(
     word = next(w for w in ("Rosalind", "Marjorie", "Florence", "Calabria") if w in text)
     found = ner_person(text, result_at(text, word, "LOCATION", "SpacyRecognizer"), lexicon)
     assert (found.entity_type, text[found.start : found.end]) == (expected, word)
+
+
+def test_a_name_grows_over_an_irish_particle(lexicon: NameLexicon) -> None:
+    """Detector 43: a capitalized particle ("Ó", "Ní", "Mac") between name words is part of the name."""
+    text = "Data: Tomás Ó Briain, Ops: Aoife Ní Bhriain"
+    results = [person(text, "Tomás"), person(text, "Aoife")]
+    assert grown(text, results, lexicon) == [("PERSON", "Aoife Ní Bhriain"), ("PERSON", "Tomás Ó Briain")]

@@ -12,6 +12,7 @@ _STOP = frozenset(["the", "and"])
 def test_forms_of_capitalized_and_lower_case_names() -> None:
     assert other_case_forms(["Lentini", "O'Sullivan", "fatou", "Will", "Li"], _STOP) == {
         "LENTINI",
+        "lentini",  # detector 43: English does not use the word
         "O'SULLIVAN",
         "fatou",
     }
@@ -39,3 +40,33 @@ def test_capitalized_mentions_of_a_name_in_capitals() -> None:
     text = "FRONT OFFICE   MATTEO LOMBARDI   +39 347 220 1903\nGroup bookings from Florence go to Matteo."
     names = [RecognizerResult("PERSON", text.index("MATTEO"), text.index("   +39"), 0.9)]
     assert [text[r.start : r.end] for r in propagate_other_cases(text, names, [], _STOP)] == ["Matteo"]
+
+
+def test_lower_case_forms_of_a_name_english_does_not_use() -> None:
+    """Detector 43: "Gu Haoran ... haoran reviewed them": a word English does not use is no common noun in
+    lower case; "Rose Tyler ... the rose garden" still keeps the noun."""
+    assert "haoran" in other_case_forms(["Haoran"], _STOP)
+    assert "rose" not in other_case_forms(["Rose"], _STOP)
+    text = "Gu Haoran 10:03\nmerged. haoran reviewed them. Rose Tyler likes the rose garden."
+    names = [
+        RecognizerResult("PERSON", 0, len("Gu Haoran"), 0.9),
+        RecognizerResult("PERSON", text.index("Rose"), text.index(" likes"), 0.9),
+    ]
+    found = [text[r.start : r.end] for r in propagate_other_cases(text, names, [], _STOP)]
+    assert found == ["haoran"]
+
+
+def test_a_names_lower_case_form_where_it_is_addressed() -> None:
+    """A name that is also an English word, in lower case where someone is thanked, greeted or tagged
+    ("thanks precious", "@lena") is the name; before a person's verb it is not ("Traders ... traders
+    said")."""
+    text = "Agent (Precious): hello.\nCustomer: thanks precious. A precious few. Lena Berg (@lena)"
+    names = [
+        RecognizerResult("PERSON", text.index("Precious"), text.index("):"), 0.9),
+        RecognizerResult("PERSON", text.index("Lena"), text.index(" (@"), 0.9),
+    ]
+    found = [(text[r.start : r.end], r.start) for r in propagate_other_cases(text, names, [], _STOP)]
+    assert found == [("precious", text.index("precious")), ("lena", text.index("lena"))]
+    said = "Traders Hill spoke. traders said the market fell."
+    traders = [RecognizerResult("PERSON", 0, len("Traders Hill"), 0.9)]
+    assert propagate_other_cases(said, traders, [], _STOP) == []

@@ -11,7 +11,6 @@ from anonymize.names import (
     names_before_addresses,
     person_shaped,
     plausible_person,
-    propagate,
     technical_text,
     technical_word,
 )
@@ -77,38 +76,6 @@ def test_person_shaped(value: str) -> None:
 @pytest.mark.parametrize("value", ["Acme Holdings", "Pisano Row", "Fuse TV", "Kayne", "EM SYSTEMS", "A B C"])
 def test_not_person_shaped(value: str) -> None:
     assert not person_shaped(value)
-
-
-def test_other_mentions_of_a_name_are_people_too() -> None:
-    text = "My name is Calan Stevenson but everyone calls me Calan. Stevenson agreed."
-    name = RecognizerResult("PERSON", 11, 26, 0.6)
-    added = propagate(text, [name], [], frozenset())
-    assert [text[r.start : r.end] for r in added] == ["Calan", "Stevenson"]
-
-
-def test_other_mentions_of_an_all_caps_name() -> None:
-    """Detector 26: the words of a name in capitals are read title-cased for the shape filters ("MUSA" is no
-    acronym once "ABDULLAHI MUSA" is a name); an acronym that is no name's word stays."""
-    text = "ON CALL: ABDULLAHI MUSA, THEN SEAN O'ROURKE.\nMUSA HOLDS THE KEYS; O'ROURKE THE NDA AND CCTV."
-    names = [RecognizerResult("PERSON", 9, 23, 0.9), RecognizerResult("PERSON", 30, 43, 0.9)]
-    added = propagate(text, names, [], frozenset())
-    assert [text[r.start : r.end] for r in added] == ["MUSA", "O'ROURKE"]
-
-
-def test_the_parts_of_a_handle_are_the_names_other_mentions() -> None:
-    """Detector 40: a speaker's handle read as a name ("<Ilkka.Saarinen>", as a lower-case chat is read
-    truecased) names its parts too: "Ilkka which tickets?" and "Saarinen" are its mentions."""
-    text = "<Ilkka.Saarinen> done\n<Tove> Ilkka which tickets? Ask Saarinen or J. Okafor."
-    added = propagate(text, [RecognizerResult("PERSON", 1, 15, 0.9)], [], frozenset())
-    assert [text[r.start : r.end] for r in added] == ["Ilkka", "Saarinen"]
-
-
-def test_propagation_skips_blocked_spans_and_common_words() -> None:
-    text = "Light Smith spoke. The light was on. Smith left Smith Street."
-    name = RecognizerResult("PERSON", 0, 11, 0.85)
-    street = RecognizerResult("STREET_ADDRESS", 48, 60, 0.6)
-    added = propagate(text, [name], [street], frozenset())
-    assert [text[r.start : r.end] for r in added] == ["Smith"]
 
 
 def test_addressee_line_above_an_address() -> None:

@@ -59,3 +59,19 @@ def test_a_frequent_given_name_before_a_rare_surname(recognizer: LowerCaseNameRe
     assert found == ["jessica lindqvist"]
     assert spans(recognizer, "we will park here and mark white lines", "PERSON") == []
     assert spans(recognizer, "the jessica lindqvist file", "PERSON") == []  # after a determiner
+
+
+def test_a_name_listed_with_a_found_name(recognizer: LowerCaseNameRecognizer) -> None:
+    """Detector 43: a lexicon name one signal short is a name when it is listed with a name found ("sven and
+    haruto closed"); a word that is no lexicon name is not ("milk and haruto")."""
+    assert spans(recognizer, "everything sven and haruto closed", "PERSON") == ["sven", "haruto"]
+    assert spans(recognizer, "we need milk and haruto pushed a fix", "PERSON") == ["haruto"]
+    assert spans(recognizer, "sven is on leave", "PERSON") == []
+
+
+def test_a_chat_logs_handles_and_their_mentions(recognizer: LowerCaseNameRecognizer) -> None:
+    """In a chat log (two speaker lines or more) a handle made of a given name and anything ("radka.s") is
+    the speaker's name, and so is its "@" mention; one line alone is no chat log."""
+    log = "[07:02] <radka.s> morning all\n[07:03] <nkechi> hi. @radka.s are you on bay 4?\n"
+    assert spans(recognizer, log, "PERSON") == ["radka.s", "nkechi", "radka.s"]
+    assert spans(recognizer, "[07:02] <radka.s> morning all", "PERSON") == []

@@ -151,3 +151,12 @@ def test_email_header_names_without_addresses() -> None:
     caps = "TO: MAIREAD O'SULLIVAN; ANGUS MACLEOD\nDATE: 21/01/2026"
     assert spans(recognizer, caps) == ["MAIREAD O'SULLIVAN", "ANGUS MACLEOD"]
     assert spans(recognizer, "Sent to: the whole team\nCc: Finance") == []
+
+
+def test_speakers_on_lines_of_their_own_with_the_time() -> None:
+    """Detector 43: a chat export that writes each speaker above the message, with the time ("Gu Haoran
+    10:03"); two such lines make a transcript, one line alone does not, nor a form label."""
+    text = "go/no-go\n\nWiremu Tane  10:02\nready?\n\nIlse Dekker  10:03\nyes\n\nWiremu Tane  10:04\nok"
+    assert spans(SpeakerLabelRecognizer(), text) == ["Wiremu Tane", "Ilse Dekker", "Wiremu Tane"]
+    assert spans(SpeakerLabelRecognizer(), "Wiremu Tane  10:02\nready?") == []
+    assert spans(SpeakerLabelRecognizer(), "Start  10:02\nready?\nEnd  11:30\ndone") == []

@@ -112,3 +112,26 @@ def test_a_batsmans_line_of_a_score_card(recognizer: NameEvidenceRecognizer) -> 
     """Detector 19: an initial and a surname at a line's start, then a dismissal ("b", "run out")."""
     text = "Sri Lanka innings\nK. Zvarotnik b D. Okonkwo 8\nI. Medvedko run out 16\nK. Zvarotnik ran home"
     assert found(recognizer, text) == ["K. Zvarotnik", "D. Okonkwo", "I. Medvedko"]  # not "ran home"
+
+
+GAELIC = NameLexicon(
+    given=frozenset(["tomás", "fionnuala", "seán", "ní"]),
+    surnames=frozenset(["briain", "bhriain", "bhríde", "giolla"]),
+    common=frozenset(),
+)
+
+
+def test_irish_particles_are_part_of_the_name() -> None:
+    """Detector 43: "Ó", "Ní", "Nic", "Mac", "Mhic", "Uí" between a given name and a surname are part of
+    the name and no evidence against it; in an all-caps line too (read title-cased)."""
+    recognizer = NameEvidenceRecognizer(GAELIC)
+    text = "Data: Tomás Ó Briain\nCHAIR: SEÁN MAC GIOLLA BHRÍDE\n"
+    assert found(recognizer, text) == ["Tomás Ó Briain", "SEÁN MAC GIOLLA BHRÍDE"]
+
+
+def test_a_particle_before_a_surname_is_a_names_shape() -> None:
+    """ "Ní Bhriain" alone: a lexicon surname after a particle only names bear is two signals; the particle
+    alone is nothing."""
+    recognizer = NameEvidenceRecognizer(GAELIC)
+    assert found(recognizer, "Ask Ní Bhriain about it.") == ["Ní Bhriain"]
+    assert found(recognizer, "Ask Bhriain about it.") == []

@@ -1,0 +1,59 @@
+"""Other mentions of a detected name's words in the same text, written as detected ("Ann Lee ... Lee said"),
+as PERSON results (``propagate``); ``name_forms`` seeks them in the other case ("Lentini ... LENTINI")."""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+
+from anonymize.names import in_lower_case, plausible_person
+from anonymize.propagation import mentions_outside
+
+_CAPS_TAIL = re.compile(r"(?<=\w)\w+")
+_HANDLE_SPLIT = re.compile(r"\s+|_|(?<=[^\W\d_]{2})\.(?=[^\W\d_]{2})")  # "pedro.alves", "lena_achterberg"
+
+
+def propagate(
+    text: str, names: list[RecognizerResult], blocking: list[RecognizerResult], stop_words: frozenset[str]
+) -> list[RecognizerResult]:
+    """Other mentions of the words of detected ``names`` in the same text ("Ann Lee ... Lee said"), as PERSON
+    results, except where a ``blocking`` result already is; a handle's parts too ("pedro.alves")."""
+    candidates = {w.strip(".,;:'’") for r in names for w in _HANDLE_SPLIT.split(text[r.start : r.end])}
+    candidates = {w for w in candidates if len(w) >= 3 and w[0].isupper() and w.casefold() not in stop_words}
+    # kept names' "Levi-Stern" too; an all-caps name's words as their title case ("MUSA" as "Musa")
+    titled = {w: _CAPS_TAIL.sub(lambda m: m.group().lower(), w) if w.isupper() else w for w in candidates}
+    words = {w for w in candidates if plausible_person(titled[w], text, True, hyphenated=True)}
+    # A word the text also uses in lower case ("Precious ... a precious few") is the name where it is
+    # capitalized inside a sentence ("chatting with Precious"); at a sentence's start the capital tells
+    # nothing ("Bill will reject them" beside "the bill").
+    inside = {
+        w
+        for w in candidates - words
+        if not w.isupper()
+        and in_lower_case(w, text)
+        and plausible_person(w, text, True, hyphenated=True, rare_name=lambda _: True)
+    }
+    if not words and not inside:
+        return []
+    taken = [(r.start, r.end) for r in [*names, *blocking]]
+    found = []
+    if words:
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words))) + r")(?![\w-])")
+        found = mentions_outside(pattern, text, taken)
+    if inside:
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(inside))) + r")(?![\w-])")
+        found += [r for r in mentions_outside(pattern, text, taken) if _inside_sentence(text, r.start)]
+    return found
+
+
+def _inside_sentence(text: str, start: int) -> bool:
+    """A word at ``start`` follows another word of its sentence (not a line's or a sentence's start), and no
+    determiner ("the Chase Manhattan statement")."""
+    before = text[max(0, start - 40) : start].rstrip(" \t")
+    return (
+        bool(before) and (before[-1].isalnum() or before[-1] in ",;") and not _DETERMINER_END.search(before)
+    )
+
+
+_DETERMINER_END = re.compile(r"(?<![\w'’])(?i:the|a|an|this|that|these|those|its|their|our|his|her|my|your)$")

@@ -1,0 +1,38 @@
+"""Which results are kept (``anonymize.filters.keep``), on hand-made results and the real lexicon."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymize import name_lexicon
+from anonymize.detector_config import DetectorConfig
+from anonymize.filters import keep
+from anonymize.name_lexicon import NameLexicon
+from tests.anonymize.results_at import result_at
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> NameLexicon:
+    return name_lexicon.load()
+
+
+def test_a_chat_handle_that_ends_like_a_domain_is_no_url() -> None:
+    """Detector 43: "<tuan.ph>" speaking and "@tuan.ph" are a handle (".ph" is a top-level domain); a
+    domain in running text is still a URL."""
+    text = "[07:02] <tuan.ph> morning\n[07:03] <kim> @tuan.ph see example.com"
+    config = DetectorConfig()
+    assert not keep(text, result_at(text, "tuan.ph", "URL", "UrlRecognizer"), config)
+    assert not keep(text, result_at(text, "tuan.ph", "URL", "UrlRecognizer", 1), config)
+    assert keep(text, result_at(text, "example.com", "URL", "UrlRecognizer"), config)
+
+
+def test_a_rare_name_typed_in_lower_case_elsewhere_is_still_a_name(lexicon: NameLexicon) -> None:
+    """Detector 43: the model's "Ouyang Jianguo" where the chat also writes "jianguo on call": a name English
+    does not use is no common noun in lower case; "Random Forest ... a random forest" still is."""
+    text = "Ouyang Jianguo 10:10\ni can cover.\nJang Tae-gyu 10:12\njianguo on call, ouyang backup"
+    name = result_at(text, "Ouyang Jianguo", "PERSON", "SpacyRecognizer")
+    assert keep(text, name, DetectorConfig(), lexicon=lexicon)
+    assert not keep(text, name, DetectorConfig())  # without the lexicon, as before
+    words = "We trained a Random Forest. The random forest did well."
+    forest = result_at(words, "Random Forest", "PERSON", "SpacyRecognizer")
+    assert not keep(words, forest, DetectorConfig(), lexicon=lexicon)
