@@ -29,6 +29,9 @@ _FRAMING_WORDS = """
 
 
 _FRAMING = frozenset(stem(word) for word in _FRAMING_WORDS.split())
+# A filler of the question's words is the answer only in a sentence holding this share of the question's terms
+# (the share the relevance gate asks of a chunk, ``[retrieval] min_coverage``).
+FILLER_COVERAGE = 0.5
 # A number written out is the same term as its digits: a source's "four times" supports an answer's "4" and a
 # source's "4 times" an answer's "four" (models copy numbers as digits where sources spell them out).
 _UNITS = """
@@ -81,8 +84,9 @@ def support(answer: str, question: str, sources: Iterable[str]) -> tuple[float |
     """(share of the answer's terms not in the question that the sources contain, the missing ones). An
     answer that holds no such term but names something in place of the question word ("Tesla designed the
     lamps Tesla Electric installed" for "Who designed the lamps Tesla Electric installed?") is measured on
-    those words (retrieval.answer_slot); None: it only restates the question."""
-    new = key_terms(answer) - key_terms(question) or key_terms(slot_filler(answer, question))
+    those words when a source sentence states them (``stated_filler``); None: it restates the question."""
+    sources = list(sources)
+    new = key_terms(answer) - key_terms(question) or stated_filler(answer, question, sources)
     if not new:
         return None, []
     available: set[str] = set()
@@ -90,6 +94,22 @@ def support(answer: str, question: str, sources: Iterable[str]) -> tuple[float |
         available |= source_terms(text)
     missing = sorted(new - available)
     return round(1 - len(missing) / len(new), 4), missing
+
+
+def stated_filler(answer: str, question: str, sources: Iterable[str]) -> set[str]:
+    """The terms of what ``answer`` puts in place of the question word (retrieval.answer_slot), when one
+    sentence of ``sources`` holds them with at least half of the question's terms ("... illumination systems
+    designed by Tesla"); else none: words of the question put in its place, which no source states in that
+    role, are no answer."""
+    filler = key_terms(slot_filler(answer, question))
+    if not filler:
+        return set()
+    for text in sources:
+        for match in SENTENCE.finditer(text):
+            sentence = match.group(0)
+            if filler <= source_terms(sentence) and coverage(question, sentence) >= FILLER_COVERAGE:
+                return filler
+    return set()
 
 
 def best_sentence(answer: str, sources: Iterable[str]) -> str:

@@ -7,13 +7,13 @@ from eval.rag import leading_fact
 from retrieval.answer import Answerer
 from retrieval.answer_fact import fact_first
 from retrieval.answer_slot import slot_filler
-from retrieval.grounding import support
+from retrieval.grounding import stated_filler, support
 from tests.retrieval.chunks import chunk
 
 DESIGNED = "Who designed the lighting that Hartwell Electric installed?"
 DESIGNED_DRAFT = "Hartwell designed the lighting that Hartwell Electric installed [1]."
 FOREST = "What forest covers most of the Dunmore valley?"
-FOREST_DRAFT = "The Dunmore forest covers most of the Dunmore valley [1]."
+FOREST_DRAFT = "The Dunmore forest covers most of the Dunmore valley [2]."
 SOURCES = [
     chunk(
         1, "Hartwell designed the lighting that Hartwell Electric installed in the mills of the town in 1886."
@@ -78,8 +78,13 @@ def test_a_reordered_question_a_pronoun_or_a_dropped_question_word_fill_nothing(
 
 def test_support_of_a_filled_restatement_is_measured_on_its_filler() -> None:
     assert support(DESIGNED_DRAFT, DESIGNED, [SOURCES[0].text]) == (1.0, [])
-    # The filler is a word of the question: a source that does not hold it does not support the answer.
-    assert support(DESIGNED_DRAFT, DESIGNED, [SOURCES[1].text]) == (0.0, ["hartwel"])
+    # The filler is a word of the question: only a sentence stating it with the question's terms makes it the
+    # answer; without one the draft restates the question.
+    assert support(DESIGNED_DRAFT, DESIGNED, [SOURCES[1].text]) == (None, [])
+    elsewhere = "Hartwell Electric was founded in 1880. The lighting of the mills was installed in 1886."
+    assert support(DESIGNED_DRAFT, DESIGNED, [elsewhere]) == (None, [])
+    assert stated_filler(DESIGNED_DRAFT, DESIGNED, [elsewhere]) == set()
+    assert stated_filler(DESIGNED_DRAFT, DESIGNED, [SOURCES[0].text]) == {"hartwel"}
     # A pure restatement is still no answer at all.
     assert support(
         "The lighting that Hartwell Electric installed was designed [1].", DESIGNED, [SOURCES[0].text]
@@ -104,7 +109,7 @@ def test_a_filler_the_sources_do_not_hold_is_withheld_and_the_closest_passage_sh
     question = "Who designed the lighting that <PERSON_NEW1> Electric installed?"
     withheld = answerer()._finish(draft, question, SOURCES, reveal=False, refused=False)
     assert withheld.refused is True and withheld.checks["withheld"] is True
-    assert withheld.checks["reason"] == "the cited sources do not contain the answer"
+    assert withheld.checks["reason"] == "the answer only restates the question"
     assert [c.origin for c in withheld.citations] == ["closest"]
     restated = answerer()._finish(
         "The lighting that Hartwell Electric installed was designed [1].", DESIGNED, SOURCES, False, False
