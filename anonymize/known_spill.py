@@ -1,7 +1,7 @@
 """Known values kept in an encrypted SQLite file instead of Python dicts: propagation over the values a long
 job finds, in memory that does not grow with them.
 
-``KnownValues`` (``anonymize/pseudonymizer.py``) holds every value it was given in four dicts (~200 bytes a
+``KnownValues`` (``anonymize/known_values.py``) holds every value it was given in four dicts (~200 bytes a
 value). The values an ingestion job adds are held twice that way (the early sweep's, and the end-of-job
 sweep's plan), and a 100k-document job adds hundreds of thousands. ``SpilledKnownValues`` keeps the same
 tables in a SQLite file and answers the same questions by index (is this word a name part? which values start
@@ -31,7 +31,8 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from anonymize.pseudonymizer import _WORD, KnownValues
+from anonymize.known_values import WORD as _WORD
+from anonymize.known_values import KnownValues
 
 PATTERNS_KEPT = 2_048  # compiled patterns of the values seen in texts (recompiled when evicted)
 _CACHE_KB = 4_096  # SQLite's page cache (the file itself grows with the values)

@@ -15,7 +15,7 @@ function of the document and of a fixed vault snapshot, never of the other docum
   a prefix of the sequence an uninterrupted run allocates, and the resumed run, which redoes the unfinished
   documents in the same order, continues that sequence: every value gets the same number. With the vault's
   ``keyed`` numbering a value's number does not depend on order at all (what sharded ingestion needs).
-- Vault entries propagate in a canonical order (``_known_of``), not in the order they were stored.
+- Vault entries propagate in a canonical order (``known_values.known_of``), not in the order they were stored.
 
 ``run`` (one group, snapshot = the whole vault now) serves questions (``store=False``: nothing is stored or
 remembered, unseen values get throwaway ``<TYPE_NEWn>`` surrogates) and ad-hoc texts.
@@ -32,7 +32,7 @@ import itertools
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from presidio_analyzer import RecognizerResult as AnalyzerResult
@@ -40,14 +40,12 @@ from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
 from anonymize.detector import PiiDetector
+from anonymize.known_values import WORD, KnownValues, known_of
 from anonymize.names import in_lower_case
 from anonymize.scope import SurrogateScope
-from anonymize.text import STOP_WORDS
 from anonymize.truecase import drop_document_words
 from anonymize.vault import Vault
 
-_MIN_PROPAGATED = 4
-_WORD = re.compile(r"\w+")
 _SNAPSHOTS_KEPT = 2  # a job's mark and the latest one (questions)
 
 
@@ -58,106 +56,13 @@ class PseudonymizedText:
     detected: Counter[str] = field(default_factory=Counter)
 
 
-class KnownValues:
-    """Values that propagate (value -> entity type, the first one added wins) and the capitalized parts of
-    known names (part -> full name), indexed by each value's first word (lowercase)."""
-
-    def __init__(self) -> None:
-        self.types: dict[str, str] = {}
-        self.aliases: dict[str, str] = {}
-        self.folded: dict[str, str] = {}  # casefolded value -> entity type
-        self._by_first: dict[str, list[str]] = {}
-        self._patterns: dict[str, re.Pattern[str]] = {}
-
-    def __len__(self) -> int:
-        return len(self.types)
-
-    def add_all(self, entries: Iterable[tuple[str, str]]) -> None:
-        """``add`` each (value, type), in order."""
-        for value, entity_type in entries:
-            self.add(value, entity_type)
-
-    def close(self) -> None:
-        """Nothing to release here (``anonymize/known_spill.py`` removes its file)."""
-
-    def add(self, value: str, entity_type: str) -> None:
-        if len(value) < _MIN_PROPAGATED or value in self.types:
-            return
-        self.types[value] = entity_type
-        if value.isalpha():
-            # One word ("Priya", or a false detection such as "This" or "Survival"): only a name-shaped word
-            # propagates, and only as written (case-sensitive), never as any-case text: "survival" stays.
-            if entity_type == "PERSON" and _name_word(value):
-                self.aliases.setdefault(value, value)
-            return
-        words = value.split()
-        if all(w.isalpha() for w in words) and not any(_title_case(w) for w in words):
-            return  # no capitalized word ("odds ratio", "oncogenic RAS"): the shape of a false detection
-        self.folded.setdefault(value.casefold(), entity_type)
-        first = _WORD.search(value)
-        self._index_first(first.group(0).lower() if first else "", value)
-        if entity_type == "PERSON" and " " in value:
-            for part in value.split():
-                if _name_word(part):
-                    self.aliases.setdefault(part, value)
-
-    def _index_first(self, word: str, value: str) -> None:
-        self._by_first.setdefault(word, []).append(value)
-
-    def _candidates(self, words: set[str]) -> list[str]:
-        """The values that may be in a text of these lowercase words: those starting with one of them."""
-        return [value for word in [*words, ""] for value in self._by_first.get(word, ())]
-
-    def matches(self, text: str, words: set[str], lowered: str) -> list[tuple[int, int]]:
-        """Spans of known values in ``text`` (any case but all lower case); ``words``: its lowercase words."""
-        spans = []
-        for value in self._candidates(words):
-            if value.lower() not in lowered:
-                continue
-            pattern = self._patterns.get(value)
-            if pattern is None:
-                pattern = re.compile(r"(?<!\w)" + re.escape(value) + r"(?!\w)", re.I)
-                self._patterns[value] = pattern
-            # Any case but all lower case: "JANE DOE" is Jane Doe, "odds ratio" is not "Odds Ratio".
-            spans += [
-                (m.start(), m.end())
-                for m in pattern.finditer(text)
-                if not m.group(0).islower() or value.islower()
-            ]
-        return spans
-
-
-def _known_of(entries: Iterable[tuple[str, str]], into: KnownValues | None = None) -> KnownValues:
-    """KnownValues (``into``, or new) of (value, type) vault entries, added by value, then type, not in the
-    vault's order: where two entries compete (a value under two types, a name part of two names) the winner
-    does not depend on which was stored first: shards that filled one vault in any order propagate alike."""
-    known = KnownValues() if into is None else into
-    known.add_all(sorted(entries))
-    return known
-
-
-def _title_case(word: str) -> bool:
-    return word[:1].isupper() and word[1:].islower()
-
-
-def _name_word(word: str) -> bool:
-    """A word that may stand alone for a person: capitalized like a name ("Raman", not "BACKGROUND" or
-    "raman"), 4+ letters, not a common word ("This", "When")."""
-    return (
-        len(word) >= _MIN_PROPAGATED
-        and word.isalpha()
-        and _title_case(word)
-        and word.lower() not in STOP_WORDS
-    )
-
-
 def _alias(contexts: Sequence[KnownValues], value: str) -> str:
     return next((k.aliases[value] for k in contexts if value in k.aliases), value)
 
 
 @functools.lru_cache(maxsize=4096)
 def _whole_word(word: str) -> re.Pattern[str]:
-    """``word`` as a whole ``\\w+`` word (what ``_WORD`` finds), case-sensitive."""
+    """``word`` as a whole ``\\w+`` word (what ``WORD`` finds), case-sensitive."""
     return re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")
 
 
@@ -167,7 +72,7 @@ def _propagated(text: str, contexts: Sequence[KnownValues]) -> list[tuple[int, i
         return []
     lowered = text.lower()
     spans: list[tuple[int, int, int, str]] = []  # (start, end, priority: name parts first, type)
-    written = set(_WORD.findall(text))
+    written = set(WORD.findall(text))
     words = {w.lower() for w in written}
     for word in written:
         # Name parts: case-sensitive ("Bell", not "bell"), and not where the text also writes the word in
@@ -225,7 +130,7 @@ class Pseudonymizer:
                 for entry_id, surrogate, value in self.vault.values_between(self._loaded_to, mark):
                     self._entries.append((entry_id, value, surrogate.strip("<>").rsplit("_", 1)[0]))
                 self._loaded_to = mark
-            known = _known_of(
+            known = known_of(
                 (value, entity_type)
                 for _, value, entity_type in itertools.takewhile(lambda e: e[0] <= mark, self._entries)
             )
@@ -245,7 +150,7 @@ class Pseudonymizer:
     ) -> KnownValues:
         """The values the vault received after entry ``since`` (up to ``until``: now), in ``into``."""
         until = self.vault.last_id() if until is None else until
-        return _known_of(self.entries_between(since, until), into)
+        return known_of(self.entries_between(since, until), into)
 
     def sweep(self, text: str, known: KnownValues) -> str:
         """``text`` with the values of ``known`` (and their capitalized name parts) still in clear replaced by

@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 from llama_index.core.schema import BaseNode
 
 from anonymize.known_spill import SpilledKnownValues
-from anonymize.pseudonymizer import KnownValues, Pseudonymizer
+from anonymize.known_values import KnownValues
+from anonymize.pseudonymizer import Pseudonymizer
 from ingest.display_names import sweep_display
 from ingest.rewrite import ChunkEdit
 

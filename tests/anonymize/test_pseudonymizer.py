@@ -265,7 +265,7 @@ def test_with_keyed_numbers_document_order_changes_nothing(detector: PiiDetector
 
 
 def test_known_values_compete_in_a_canonical_order_not_the_vaults() -> None:
-    from anonymize.pseudonymizer import _known_of
+    from anonymize.known_values import known_of as _known_of
 
     entries = [("Jordan Lake", "LOCATION"), ("Jordan Lake", "PERSON"), ("Anil Lake", "PERSON")]
     one, other = _known_of(entries), _known_of(entries[::-1])

@@ -1,0 +1,117 @@
+"""The values a pseudonymizer propagates: every value detected or stored (value -> type), the capitalized
+parts of known names (part -> the name it stands for), indexed by each value's first word (lowercase), so a
+text is checked only against the values whose first word it holds (``anonymize.pseudonymizer``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from anonymize.text import STOP_WORDS
+
+_MIN_PROPAGATED = 4
+WORD = re.compile(r"\w+")
+
+
+class KnownValues:
+    """Values that propagate (value -> entity type, the first one added wins) and the capitalized parts of
+    known names (part -> full name), indexed by each value's first word (lowercase)."""
+
+    def __init__(self) -> None:
+        self.types: dict[str, str] = {}
+        self.aliases: dict[str, str] = {}
+        self.folded: dict[str, str] = {}  # casefolded value -> entity type
+        self._by_first: dict[str, list[str]] = {}
+        self._patterns: dict[str, re.Pattern[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.types)
+
+    def add_all(self, entries: Iterable[tuple[str, str]]) -> None:
+        """``add`` each (value, type), in order."""
+        for value, entity_type in entries:
+            self.add(value, entity_type)
+
+    def close(self) -> None:
+        """Nothing to release here (``anonymize/known_spill.py`` removes its file)."""
+
+    def add(self, value: str, entity_type: str) -> None:
+        if len(value) < _MIN_PROPAGATED or value in self.types:
+            return
+        self.types[value] = entity_type
+        if value.isalpha():
+            # One word ("Priya", or a false detection such as "This" or "Survival"): only a name-shaped word
+            # propagates, and only as written (case-sensitive), never as any-case text: "survival" stays.
+            if entity_type == "PERSON" and _name_word(value):
+                self._set_alias(value, value)
+            return
+        words = value.split()
+        if all(w.isalpha() for w in words) and not any(_title_case(w) for w in words):
+            return  # no capitalized word ("odds ratio", "oncogenic RAS"): the shape of a false detection
+        self.folded.setdefault(value.casefold(), entity_type)
+        first = WORD.search(value)
+        self._index_first(first.group(0).lower() if first else "", value)
+        if entity_type == "PERSON" and " " in value:
+            for part in value.split():
+                if _name_word(part):
+                    self._set_alias(part, value)
+
+    def _set_alias(self, part: str, value: str) -> None:
+        """``part`` stands for the value it is ("Warsaw", not "Polonia Warsaw"), else for a name it ends (a
+        surname: "Luther" is "Martin Luther" before "Luther Bible"), else for the first name added with it."""
+        known = self.aliases.get(part)
+        if known is None or _alias_rank(part, value) < _alias_rank(part, known):
+            self.aliases[part] = value
+
+    def _index_first(self, word: str, value: str) -> None:
+        self._by_first.setdefault(word, []).append(value)
+
+    def _candidates(self, words: set[str]) -> list[str]:
+        """The values that may be in a text of these lowercase words: those starting with one of them."""
+        return [value for word in [*words, ""] for value in self._by_first.get(word, ())]
+
+    def matches(self, text: str, words: set[str], lowered: str) -> list[tuple[int, int]]:
+        """Spans of known values in ``text`` (any case but all lower case); ``words``: its lowercase words."""
+        spans = []
+        for value in self._candidates(words):
+            if value.lower() not in lowered:
+                continue
+            pattern = self._patterns.get(value)
+            if pattern is None:
+                pattern = re.compile(r"(?<!\w)" + re.escape(value) + r"(?!\w)", re.I)
+                self._patterns[value] = pattern
+            # Any case but all lower case: "JANE DOE" is Jane Doe, "odds ratio" is not "Odds Ratio".
+            spans += [
+                (m.start(), m.end())
+                for m in pattern.finditer(text)
+                if not m.group(0).islower() or value.islower()
+            ]
+        return spans
+
+
+def known_of(entries: Iterable[tuple[str, str]], into: KnownValues | None = None) -> KnownValues:
+    """KnownValues (``into``, or new) of (value, type) vault entries, added by value, then type, not in the
+    vault's order: where two entries compete (a value under two types, a name part of two names) the winner
+    does not depend on which was stored first: shards that filled one vault in any order propagate alike."""
+    known = KnownValues() if into is None else into
+    known.add_all(sorted(entries))
+    return known
+
+
+def _alias_rank(part: str, value: str) -> int:
+    return 0 if part == value else 1 if value.split()[-1] == part else 2
+
+
+def _title_case(word: str) -> bool:
+    return word[:1].isupper() and word[1:].islower()
+
+
+def _name_word(word: str) -> bool:
+    """A word that may stand alone for a person: capitalized like a name ("Raman", not "BACKGROUND" or
+    "raman"), 4+ letters, not a common word ("This", "When")."""
+    return (
+        len(word) >= _MIN_PROPAGATED
+        and word.isalpha()
+        and _title_case(word)
+        and word.lower() not in STOP_WORDS
+    )
