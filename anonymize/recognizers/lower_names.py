@@ -56,6 +56,7 @@ _PERSON_AFTER = re.compile(
     r"closed|complained|agreed|mentioned|wrote|writes|sent|sends|called|calls|replied|emailed|joined|"
     r"approved|signed|owns|leads|booked|promised|confirmed|reported|suggested|needs|knows)\b)"
 )
+_AT_HANDLE = re.compile(rf"(?<![\w.@-])@({_WORD})[._]({_WORD})(?![\w@-]|\.\w)")
 _COORDINATION = re.compile(r"[ \t]*(?:,|;|/|&|,?[ \t]+(?:and|or|e|y|und|et|og|och)[ \t])[ \t]*")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:the|a|an|this|that|its|their|our|his|her|my|your)[ \t]+$")
 
@@ -136,20 +137,24 @@ class LowerCaseNameRecognizer(EntityRecognizer):
     def _handles(self, text: str) -> list[tuple[int, int]]:
         """Chat handles made of a given name and a surname at a line's start: "<pedro.alves> ..."; in a chat
         log (two speaker lines or more), a given name and anything ("<radka.s>", "<priya.subbaraman>": the
-        speaker's slot is the second signal); and the other mentions of these handles ("@radka.s")."""
-        if "<" not in text:
-            return []
-        speakers = list(_HANDLE.finditer(text))
+        speaker's slot is the second signal); and the other mentions of these handles ("@radka.s"). A handle
+        tagged with "@" whose first part is a given name is one anywhere ("ping @kim.l"): the "@" is the
+        second signal, as for "@lena"."""
         found = [
+            (m.start(1), m.end(2)) for m in _AT_HANDLE.finditer(text) if self.lexicon.given_name(m.group(1))
+        ]
+        if "<" not in text and not found:
+            return []
+        found += [
             (m.start(1), m.end(2))
-            for m in speakers
+            for m in _HANDLE.finditer(text)
             if self.lexicon.given_name(m.group(1))
             and (self.lexicon.surname(m.group(2)) or len(_HANDLE_MARK.findall(text)) > 1)
         ]
         handles = sorted({text[s:e] for s, e in found})
         if not handles:
             return found
-        mention = re.compile(rf"(?<![\w.@<-])@?({'|'.join(map(re.escape, handles))})(?![\w-]|\.\w)")
+        mention = re.compile(rf"(?<![\w.@<-])@?({'|'.join(map(re.escape, handles))})(?![\w@-]|\.\w)")
         starts = {s for s, _ in found}
         return found + [m.span(1) for m in mention.finditer(text) if m.start(1) not in starts]
 

@@ -75,3 +75,10 @@ def test_a_chat_logs_handles_and_their_mentions(recognizer: LowerCaseNameRecogni
     log = "[07:02] <radka.s> morning all\n[07:03] <nkechi> hi. @radka.s are you on bay 4?\n"
     assert spans(recognizer, log, "PERSON") == ["radka.s", "nkechi", "radka.s"]
     assert spans(recognizer, "[07:02] <radka.s> morning all", "PERSON") == []
+
+
+def test_a_tagged_handle_of_a_given_name(recognizer: LowerCaseNameRecognizer) -> None:
+    """Detector 43: "@kim.l" tags a person as "@lena" does (the "@" and a given name: two signals), in any
+    text; an e-mail address's local part is no handle, nor a tag that starts with no given name."""
+    text = "ping @kim.l and @tomas_hendry for the keys; mail kim.l@example.com or @build.bot"
+    assert spans(recognizer, text, "PERSON") == ["kim.l", "tomas_hendry"]
