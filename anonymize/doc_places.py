@@ -3,7 +3,8 @@
 A word the sentence around it cannot place ("Kraków, 10 November", "("Carmel")", "Umerkot clinic") is often
 named elsewhere in the same document in a slot that says what it is: the town of an address ("ul.
 Gronostajowa 2, 30-387 Kraków"), a place the NER model found after a preposition of place ("based in
-Nairobi"), the head of a company's name before its legal form ("Carmel Analytics Ltd.", "Ruch SA"). Such a
+Nairobi"), the head of a company's name before its legal form ("Carmel Analytics Ltd.", "Ruch SA"), a cell
+under a table's "Site", "City" or "Department" header ("| Site |" over "Kaunas"). Such a
 word is no person in any of its one-word mentions in that document (nor a multi-word PERSON span that is the
 whole place's name, "Tel Aviv"), unless the document shows strong person evidence for it: the word is part of
 a longer person's name found there ("Florence Ng ... Florence") or the mention follows an honorific
@@ -20,6 +21,7 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from anonymize.gazetteer import in_place_slot
+from anonymize.header_columns import not_name_cells
 from anonymize.recognizers.places import COUNTRY
 from anonymize.results import recognizer_name
 from anonymize.text import COMPANY_FORM_AHEAD, STOP_WORDS
@@ -65,6 +67,7 @@ def non_person_words(text: str, results: list[RecognizerResult]) -> tuple[set[st
             ):
                 weak.add(name)  # "based in Nairobi", "Auckland, New Zealand"
     strong.update(m.group(1) for m in _COMPANY_HEAD.finditer(text))
+    strong.update(text[s:e] for s, e in not_name_cells(text))  # a table's "| Site |" column: "Kaunas"
     return _named(strong), _named(weak)
 
 

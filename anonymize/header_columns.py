@@ -14,7 +14,9 @@ names that are English words: "Mercy", "Sunday"), the header does: a header cell
 is written like a name a PERSON, also a name in capitals or an inverted "Surname, Given". A header cell that
 names a person's role ("Manager", "Employee", "Attendee", "Reports to") is weaker: a cell under it is a name
 only when it has a name's shape with a lexicon name in it (``table_columns.name_shaped``), or is an inverted
-name whose parts are lexicon names.
+name whose parts are lexicon names. A header that names places, organizations or roles ("Site", "City",
+"Department", "Role") says the opposite: what the NER model or the lexicon reads as a name in its cells is
+none (``not_name_cells``: "| Site |" over "Riga" and "Vilnius").
 
 The rows of a table are the lines after its header up to a blank line, split the way the header line splits
 (tabs, pipes, commas with quotes, or runs of two or more spaces); in a fixed-width table a row's cell is the
@@ -57,6 +59,13 @@ _ROLE_HEADER = re.compile(
     rf"reviewer|approver|mentor|buddy|trainer|trainee|nurse|driver|tenant|chair|lead|on{_SEP}call|"
     rf"person|who|requester|requested{_SEP}by|reported{_SEP}by|author|owner|volunteer|candidate|"
     rf"applicant|patient|student|guest|visitor|signatory|witness|interviewer|interviewee|agent|host)"
+)
+# A header cell whose column holds places, organizations or roles, never a person's name: a cell the NER
+# model or the lexicon took for a name there is none ("| Site |" over "Riga", "Vilnius").
+_NOT_NAME_HEADER = re.compile(
+    rf"(?i:site|location|city|town|office|branch|country|region|area|state|province|county|department|dept|"
+    rf"team|unit|division|company|employer|organi[sz]ation|address|venue|room|building|depot|warehouse|"
+    rf"role|position|job{_SEP}title|title|grade|status)s?"
 )
 _PARTICLE = re.compile(
     r"(?i:van|von|der|den|de|del|della|des|di|da|das|do|dos|du|la|le|les|lo|ten|ter|te|op|bin|binti|bint|"
@@ -107,6 +116,35 @@ def _lines(text: str) -> list[Cell]:
         lines.append((position, position + len(line)))
         position += len(line) + 1
     return lines
+
+
+def not_name_cells(text: str) -> list[Cell]:
+    """The values of the cells under a header that names places, organizations or roles ("Site", "City",
+    "Department", "Role"): whatever the model or the lexicon reads there is no person."""
+    lines = _lines(text)
+    cells: list[Cell] = []
+    for index, (start, end) in enumerate(lines):
+        how = _splitter(text, start, end)
+        if how is None:
+            continue
+        split, aligned = how
+        header = split(text, start, end)
+        for column, (cell_start, cell_end) in enumerate(header):
+            if not _NOT_NAME_HEADER.fullmatch(text[cell_start:cell_end].strip(" \t|*\"'#:")):
+                continue
+            offset = cell_start - start if aligned else None
+            rows = _column_cells(text, lines[index + 1 :], split, column, offset, len(header))
+            cells += [value for value in map(lambda c: _value(text, c), rows) if value is not None]
+    return cells
+
+
+def persons_outside(results: list[RecognizerResult], cells: list[Cell]) -> list[RecognizerResult]:
+    """``results`` without the PERSON results that lie inside one of ``cells``."""
+    return [
+        r
+        for r in results
+        if r.entity_type != "PERSON" or not any(s <= r.start and r.end <= e for s, e in cells)
+    ]
 
 
 def _splitter(text: str, start: int, end: int) -> tuple[Splitter, bool] | None:

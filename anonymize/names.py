@@ -283,8 +283,9 @@ _LOWER = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿ'’"
 NAME_WORD = rf"[{UPPER_LATIN}][{_LOWER}]+(?:-[{UPPER_LATIN}]?[{_LOWER}]+)*"
 # A name of one to four words, with initials and surname particles: "Maite H Lemmens", "Anthony van den Oord"
 # (a particle only before a name word: not the "le" of "Jane Roe led").
-_NAME_PARTICLE = r"(?:van|de|der|den|von|da|di|del|la|le)\b(?=[ \t]+(?:[A-Z]|(?:van|de|der|den)\b))"
-NAME = rf"{NAME_WORD}(?:[ \t]+(?:[A-Z](?:\.|\b)|{NAME_WORD}|{_NAME_PARTICLE})){{0,3}}"
+# One blank between the words: a run of blanks or a tab is a table's column gap ("Given name    Mon   Tue").
+_NAME_PARTICLE = r"(?:van|de|der|den|von|da|di|del|la|le)\b(?=[ \t](?:[A-Z]|(?:van|de|der|den)\b))"
+NAME = rf"{NAME_WORD}(?:[ \t](?:[A-Z](?:\.|\b)|{NAME_WORD}|{_NAME_PARTICLE})){{0,3}}"
 _LIST = re.compile(
     rf"(?<![\w'’-])(?:{NAME}[ \t]*,[ \t]*)*{NAME}[ \t]*,?[ \t]+(?:and|or|&)[ \t]+{NAME}(?![\w'’-])"
 )

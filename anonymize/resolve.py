@@ -19,7 +19,7 @@ from anonymize.detector_config import DetectorConfig
 from anonymize.doc_places import drop_document_places
 from anonymize.filters import NOT_NAME_WORDS, keep
 from anonymize.gazetteer import drop_places
-from anonymize.header_columns import header_names
+from anonymize.header_columns import header_names, not_name_cells, persons_outside
 from anonymize.joined_names import split_joined_names
 from anonymize.name_extent import extend_names, ner_person, split_at_column_gaps, trim_person
 from anonymize.name_forms import grown_name_mentions, propagate_other_cases
@@ -231,8 +231,10 @@ def city_addressees(state: Resolution) -> None:
 def places_not_persons(state: Resolution) -> None:
     """A city or country read as a person, where the sentence says it is a place ("in Valencia", "the
     Jordan account", "Amman, Jordan"): no person (``anonymize.gazetteer``), nor a name to seek elsewhere; nor
-    is a word the document names a place or a company with elsewhere (``anonymize.doc_places``)."""
+    is a word the document names a place or a company with elsewhere (``anonymize.doc_places``), nor a cell
+    under a table's "Site", "City" or "Role" (``anonymize.header_columns``: "| Site |" over "Riga")."""
     state.results = drop_document_places(state.text, drop_places(state.text, state.results, state.lexicon))
+    state.results = persons_outside(state.results, not_name_cells(state.text))
 
 
 def added_places_not_persons(state: Resolution) -> None:

@@ -66,7 +66,7 @@ _NAME_ANSWER = (
 # Cues that hold only a person: "Dear Bo Li", "my daughter Eva", "her maiden name is Szél", "Ann's address",
 # "Ann's daughter", "Ann lives at".
 _PERSON_SLOTS = [
-    rf"{_NAME_CUE}[ \t]+{_NAMED}",
+    rf"{_NAME_CUE}(?:(?<=[:?.])[ \t]+|[ \t]){_NAMED}",  # a column gap after a bare label: a table's header
     rf"{_BEFORE}(?:['’]s\s+(?:home\s+)?address|['’]s\s+{_RELATION}\b|\s+(?:lives|lived|resides|resided)\s+(?:at|in|on)\b)",
     _NAME_ANSWER,
 ]

@@ -45,7 +45,7 @@ _GAELIC = r"(?:Ó|Ní|Nic|Mac|Mhic|Uí|Ua)"
 _FILLER = re.compile(rf"{_INITIAL}|{_PARTICLE}|{_GAELIC}")
 _PART = rf"(?:{_PARTICLE}[ \t-]+|{_GAELIC}[ \t]+(?=[{_U}]))*{_CAP}"
 _CANDIDATE = re.compile(
-    rf"(?<![\w'’.-])(?:{_INITIAL}[ \t]*)?{_PART}(?:[ \t]+(?:{_PART}|{_INITIAL}(?=[ \t]+{_CAP})))*"
+    rf"(?<![\w'’.-])(?:{_INITIAL} ?)?{_PART}(?: (?:{_PART}|{_INITIAL}(?= {_CAP})))*"
     r"(?![\w'’-])"
 )
 _ALL_CAPS_WORD = re.compile(rf"(?<![\w'’-])[{_U}][{_U}'’-]*[{_U}](?![\w'’-])")

@@ -7,7 +7,7 @@ import pytest
 
 from anonymize import name_lexicon
 from anonymize.detector import PiiDetector
-from anonymize.header_columns import HEADER_COLUMN, header_names
+from anonymize.header_columns import HEADER_COLUMN, header_names, not_name_cells
 from anonymize.name_lexicon import NameLexicon
 from anonymize.pseudonymizer import Pseudonymizer
 from anonymize.results import recognizer_name
@@ -128,3 +128,32 @@ def test_no_name_runs_across_a_tab(detector: PiiDetector) -> None:
         ("PERSON", "Van der Merwe"),
         ("PERSON", "Anneke"),
     ]
+
+
+def test_a_column_of_places_or_roles_holds_no_names(lexicon: NameLexicon, detector: PiiDetector) -> None:
+    text = (
+        "## Licence renewals, Tartu and Kaunas sites\n\n"
+        "| Employee | Site | Role |\n"
+        "|---|---|---|\n"
+        "| Kadri Tamm | Tartu | Forklift driver |\n"
+        "| Jurgita Paulauskienė | Kaunas | Team lead |\n"
+        "| Mart Kask | Tartu (on loan) | Forklift driver |\n"
+    )
+    cells = [text[s:e] for s, e in not_name_cells(text)]
+    assert cells == ["Tartu", "Kaunas", "Tartu (on loan)", "Forklift driver", "Team lead", "Forklift driver"]
+    found = [text[r.start : r.end] for r in detector.analyze([text])[0] if r.entity_type == "PERSON"]
+    assert {"Kadri Tamm", "Jurgita Paulauskienė", "Mart Kask"} <= set(found)
+    assert not {"Tartu", "Kaunas"} & set(found), found
+
+
+def test_a_rotas_weekday_header_is_no_name(detector: PiiDetector) -> None:
+    """A name never runs over a column gap: "Mon   Tue   Wed" was one candidate of the name-evidence
+    recognizer, and each weekday a name after the gaps were cut."""
+    text = (
+        "NURSING ROTA, WEEK 14\n\n"
+        "SURNAME, Given name          Mon   Tue   Wed\n"
+        "NGATA, Hemi                  E     E     L\n"
+        "RAKOTO, Fanja                L     -     N\n"
+    )
+    found = [text[r.start : r.end] for r in detector.analyze([text])[0] if r.entity_type == "PERSON"]
+    assert found == ["NGATA, Hemi", "RAKOTO, Fanja"], found
