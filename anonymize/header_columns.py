@@ -138,6 +138,12 @@ def not_name_cells(text: str) -> list[Cell]:
     return cells
 
 
+def claim_cells(results: list[RecognizerResult], names: list[RecognizerResult]) -> list[RecognizerResult]:
+    """``results`` without the other readings of a name cell's value: under "given_names" "Sunday" is no
+    date, "Jordan" no place (a reading that reaches past the cell stays)."""
+    return [r for r in results if not any(n.start <= r.start and r.end <= n.end for n in names)]
+
+
 def persons_outside(results: list[RecognizerResult], cells: list[Cell]) -> list[RecognizerResult]:
     """``results`` without the PERSON results that lie inside one of ``cells``."""
     return [

@@ -8,9 +8,11 @@ import re
 
 from presidio_analyzer import RecognizerResult
 
+from anonymize.header_columns import HEADER_COLUMN
 from anonymize.name_ends import group_word, work_title
 from anonymize.name_extent import ROLE_TITLES, ordinary_words
 from anonymize.name_lexicon import NameLexicon
+from anonymize.results import recognizer_name
 from anonymize.text import words
 
 _NOUN_ZIPF = 4.0  # "principal" (4.5) after "Deputy" is a noun; "Netanyahu" (3.3), "Wolsey" (2.5) names
@@ -40,6 +42,7 @@ def drop_ordinary_words(
             (
                 _HONORIFIC_BEFORE.search(text, max(0, r.start - 8), r.start)
                 or text[r.start : r.end] in titled
+                or recognizer_name(r) == HEADER_COLUMN  # "Sunday" under "given_names"
                 or not ordinary_words(text[r.start : r.end], lexicon)
             )
             and not _THING_AFTER.match(text, r.end)

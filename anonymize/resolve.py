@@ -19,7 +19,7 @@ from anonymize.detector_config import DetectorConfig
 from anonymize.doc_places import drop_document_places
 from anonymize.filters import NOT_NAME_WORDS, keep
 from anonymize.gazetteer import drop_places
-from anonymize.header_columns import header_names, not_name_cells, persons_outside
+from anonymize.header_columns import claim_cells, header_names, not_name_cells, persons_outside
 from anonymize.joined_names import split_joined_names
 from anonymize.name_extent import extend_names, ner_person, split_at_column_gaps, trim_person
 from anonymize.name_forms import grown_name_mentions, propagate_other_cases
@@ -195,10 +195,10 @@ def addressees(state: Resolution) -> None:
 
 
 def header_columns(state: Resolution) -> None:
-    """A table's column headed "surname", "Full name" or "Manager" holds names (``anonymize.header_columns``);
-    found before the other mentions, so that "Kanokwan" in the text after the roster is one too."""
+    """Names under a "surname" or "Manager" header, before other mentions ("Kanokwan" after the roster)."""
     if state.lexicon is not None:
-        state.results += state.admitted(header_names(state.text, state.lexicon))
+        names = state.admitted(header_names(state.text, state.lexicon))
+        state.results = [*claim_cells(state.results, names), *names]
 
 
 def table_columns(state: Resolution) -> None:

@@ -157,3 +157,12 @@ def test_a_rotas_weekday_header_is_no_name(detector: PiiDetector) -> None:
     )
     found = [text[r.start : r.end] for r in detector.analyze([text])[0] if r.entity_type == "PERSON"]
     assert found == ["NGATA, Hemi", "RAKOTO, Fanja"], found
+
+
+def test_a_given_name_that_is_a_day_or_a_place_is_a_name_under_given_names(detector: PiiDetector) -> None:
+    """The header wins over the other readings of a cell: "Sunday" is no date there, "Jordan" no place, and
+    "Sunday" no ordinary English word."""
+    text = "surname\tgiven_names\tdepartment\nFitzgerald\tSunday\tWarehouse\nAbara\tJordan\tIT\n"
+    found = [(r.entity_type, text[r.start : r.end]) for r in detector.analyze([text])[0]]
+    assert ("PERSON", "Sunday") in found and ("PERSON", "Jordan") in found, found
+    assert not any(value in ("Sunday", "Jordan") and kind != "PERSON" for kind, value in found), found
