@@ -26,7 +26,7 @@ one that starts where the header's cell starts.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from presidio_analyzer import RecognizerResult
 
@@ -67,6 +67,7 @@ _NOT_NAME_HEADER = re.compile(
     rf"team|unit|division|company|employer|organi[sz]ation|address|venue|room|building|depot|warehouse|"
     rf"role|position|job{_SEP}title|title|grade|status)s?"
 )
+_NAME_OR_ROLE_HEADER = re.compile(rf"{_NAME_HEADER.pattern}|{_ROLE_HEADER.pattern}")
 _PARTICLE = re.compile(
     r"(?i:van|von|der|den|de|del|della|des|di|da|das|do|dos|du|la|le|les|lo|ten|ter|te|op|bin|binti|bint|"
     r"ibn|ben|bat|al|el|ul|ur|abu|umm|ould|ap|ab|mac|mc|ni|nic|ó|ua|uí|mhic|an|na|y|e|i)"
@@ -86,28 +87,40 @@ Splitter = Callable[[str, int, int], list[Cell]]
 
 def header_names(text: str, lexicon: NameLexicon) -> list[RecognizerResult]:
     """PERSON results for the name cells under the name columns of the text's tables."""
-    lines = _lines(text)
     found: list[RecognizerResult] = []
+    for label, cells in _columns(text, _NAME_OR_ROLE_HEADER):
+        strong = bool(_NAME_HEADER.fullmatch(label))
+        for start, end in cells:
+            if _is_name(text[start:end], lexicon, strong):
+                found.append(rule_result("PERSON", start, end, _SCORE, HEADER_COLUMN))
+    return found
+
+
+def not_name_cells(text: str) -> list[Cell]:
+    """The values of the cells under a header that names places, organizations or roles ("Site", "City",
+    "Department", "Role"): whatever the model or the lexicon reads there is no person."""
+    return [cell for _label, cells in _columns(text, _NOT_NAME_HEADER) for cell in cells]
+
+
+def _columns(text: str, header: re.Pattern[str]) -> Iterator[tuple[str, list[Cell]]]:
+    """(label, the values of its cells) of each column whose header cell ``header`` matches whole, in the
+    text's tables. Only a line that holds such a label is split (most lines hold none)."""
+    lines = _lines(text)
     for index, (start, end) in enumerate(lines):
+        if not header.search(text, start, end):
+            continue
         how = _splitter(text, start, end)
         if how is None:
             continue
         split, aligned = how
-        header = split(text, start, end)
-        for column, (cell_start, cell_end) in enumerate(header):
+        heads = split(text, start, end)
+        for column, (cell_start, cell_end) in enumerate(heads):
             label = text[cell_start:cell_end].strip(" \t|*\"'#:")
-            strong = bool(_NAME_HEADER.fullmatch(label))
-            if not strong and not _ROLE_HEADER.fullmatch(label):
+            if not header.fullmatch(label):
                 continue
             offset = cell_start - start if aligned else None
-            for cell in _column_cells(text, lines[index + 1 :], split, column, offset, len(header)):
-                value = _value(text, cell)
-                if value is None:
-                    continue
-                value_start, value_end = value
-                if _is_name(text[value_start:value_end], lexicon, strong):
-                    found.append(rule_result("PERSON", value_start, value_end, _SCORE, HEADER_COLUMN))
-    return found
+            rows = _column_cells(text, lines[index + 1 :], split, column, offset, len(heads))
+            yield label, [value for value in (_value(text, c) for c in rows) if value is not None]
 
 
 def _lines(text: str) -> list[Cell]:
@@ -116,26 +129,6 @@ def _lines(text: str) -> list[Cell]:
         lines.append((position, position + len(line)))
         position += len(line) + 1
     return lines
-
-
-def not_name_cells(text: str) -> list[Cell]:
-    """The values of the cells under a header that names places, organizations or roles ("Site", "City",
-    "Department", "Role"): whatever the model or the lexicon reads there is no person."""
-    lines = _lines(text)
-    cells: list[Cell] = []
-    for index, (start, end) in enumerate(lines):
-        how = _splitter(text, start, end)
-        if how is None:
-            continue
-        split, aligned = how
-        header = split(text, start, end)
-        for column, (cell_start, cell_end) in enumerate(header):
-            if not _NOT_NAME_HEADER.fullmatch(text[cell_start:cell_end].strip(" \t|*\"'#:")):
-                continue
-            offset = cell_start - start if aligned else None
-            rows = _column_cells(text, lines[index + 1 :], split, column, offset, len(header))
-            cells += [value for value in map(lambda c: _value(text, c), rows) if value is not None]
-    return cells
 
 
 def claim_cells(results: list[RecognizerResult], names: list[RecognizerResult]) -> list[RecognizerResult]:
