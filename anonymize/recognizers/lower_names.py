@@ -54,10 +54,12 @@ _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:\[[^\]\n]*\][ \t]*)?$")
 _PERSON_AFTER = re.compile(
     r"(?:['’]s\b|[ \t]+(?:said|says|wants|wanted|asked|asks|told|tells|thinks|thought|pushed|fixed|"
     r"closed|complained|agreed|mentioned|wrote|writes|sent|sends|called|calls|replied|emailed|joined|"
-    r"approved|signed|owns|leads|booked|promised|confirmed|reported|suggested|needs|knows)\b)"
+    r"approved|signed|owns|leads|booked|promised|confirmed|reported|suggested|needs|knows|finished|covers|"
+    # where a person is: "ioana is out thursday", "kofi is on leave"
+    r"is[ \t]+(?:out|off|away|sick|back|late|on[ \t]+(?:leave|holiday|vacation|call)))\b)"
 )
 _AT_HANDLE = re.compile(rf"(?<![\w.@-])@({_WORD})[._]({_WORD})(?![\w@-]|\.\w)")
-_COORDINATION = re.compile(r"[ \t]*(?:,|;|/|&|,?[ \t]+(?:and|or|e|y|und|et|og|och)[ \t])[ \t]*")
+_COORDINATION = re.compile(r"[ \t]*(?:,|;|/|&|\+|,?[ \t]+(?:and|or|e|y|und|et|og|och)[ \t])[ \t]*")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:the|a|an|this|that|its|their|our|his|her|my|your)[ \t]+$")
 
 
