@@ -25,6 +25,7 @@ from anonymize.gazetteer import country_names, known_place, place_slot
 from anonymize.name_ends import INNER_POSSESSIVE, owner_is_thing, role_noun
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import (
+    GAELIC_PARTICLES,
     hyphenated_name_word,
     organization_word,
     person_like_organization,
@@ -59,9 +60,7 @@ PARTICLES = words(
     ó ní nic mhic uí ua
     """
 )
-_GAELIC = frozenset(
-    ["Ó", "Ní", "Nic", "Mac", "Mhic", "Uí", "Ua"]
-)  # capitalized particles ("Seán Mac Giolla")
+_GAELIC = frozenset(GAELIC_PARTICLES)  # capitalized particles ("Seán Mac Giolla")
 _INITIAL = re.compile(r"[A-ZÀ-ÖØ-Þ]\.")
 _LOW = "a-zß-öø-ÿā-ž"
 _WORD = rf"[A-ZÀ-ÖØ-ÞĀ-ſ][{_LOW}]+(?:['’][A-Z{_LOW}]+)?(?:-[A-ZÀ-ÖØ-Þ{_LOW}][{_LOW}]+)*"

@@ -279,6 +279,8 @@ def person_shaped(value: str, hyphenated: bool = False) -> bool:
 # Latin capitals; Latin Extended-A, -B and Additional (Ł, Ư, Đ, Ễ) interleave their cases
 UPPER_LATIN = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿ"
 _LOWER = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿ'’"
+# Irish and Scottish Gaelic particles, capitalized: "Tomás Ó Briain", "Seán Mac Giolla Bhríde".
+GAELIC_PARTICLES = ("Ó", "Ní", "Nic", "Mac", "Mhic", "Uí", "Ua")
 # One capitalized word of a name: "Anne", "O'Neil", "Anne-Lotte", "Kozłowska".
 NAME_WORD = rf"[{UPPER_LATIN}][{_LOWER}]+(?:-[{UPPER_LATIN}]?[{_LOWER}]+)*"
 # A name of one to four words, with initials and surname particles: "Maite H Lemmens", "Anthony van den Oord"

@@ -26,7 +26,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from anonymize.gazetteer import country_names
 from anonymize.name_lexicon import NameLexicon
-from anonymize.names import in_lower_case, organization_word
+from anonymize.names import GAELIC_PARTICLES, in_lower_case, organization_word
 from anonymize.recognizers.name_cues import NOT_A_NAME
 from anonymize.text import STOP_WORDS
 
@@ -41,7 +41,7 @@ _INITIAL = rf"[{_U}]\.(?:[ \t]?[{_U}]\.)?"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|del|dos|du|la|le|ten|ter|bin|ibn|al|el|abu|ul|ur)"
 # Irish and Scottish Gaelic particles, capitalized: "Tomás Ó Briain", "Fionnuala Ní Bhriain", "Seán Mac Giolla
 # Bhríde" (an all-caps line is read title-cased: "NÍ" as "Ní"); part of the name, no evidence of it.
-_GAELIC = r"(?:Ó|Ní|Nic|Mac|Mhic|Uí|Ua)"
+_GAELIC = "(?:" + "|".join(GAELIC_PARTICLES) + ")"
 _FILLER = re.compile(rf"{_INITIAL}|{_PARTICLE}|{_GAELIC}")
 _PART = rf"(?:{_PARTICLE}[ \t-]+|{_GAELIC}[ \t]+(?=[{_U}]))*{_CAP}"
 _CANDIDATE = re.compile(
