@@ -15,6 +15,7 @@ from anonymize.name_lexicon import NameLexicon
 from anonymize.names import plausible_person
 from anonymize.recognizers.inverted_names import RECOGNIZER as INVERTED
 from anonymize.recognizers.lower_names import RECOGNIZER as LOWER_CASE
+from anonymize.recognizers.lower_names import everyday_word
 from anonymize.recognizers.name_evidence import RECOGNIZER as EVIDENCE
 from anonymize.recognizers.name_evidence import title_caps
 from anonymize.results import recognizer_name, tier
@@ -111,9 +112,7 @@ def _person(
 
 def _rare_name(word: str, lexicon: NameLexicon) -> bool:
     """A lexicon name that English barely uses as a word ("Jianguo", "Ouyang"; not "Rose", "Bill")."""
-    from wordfreq import zipf_frequency
-
-    return lexicon.name_word(word) and zipf_frequency(word.casefold(), "en") < _RARE_NAME_ZIPF
+    return lexicon.name_word(word) and not everyday_word(word, _RARE_NAME_ZIPF)
 
 
 def _organization(result: RecognizerResult, value: str) -> bool:

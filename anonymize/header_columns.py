@@ -33,7 +33,7 @@ from presidio_analyzer import RecognizerResult
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import organization_word
 from anonymize.results import rule_result
-from anonymize.table_columns import calendar_word, csv_cells, gap_cells, name_shaped, pipe_cells
+from anonymize.table_columns import calendar_word, csv_cells, gap_cells, line_spans, name_shaped, pipe_cells
 from anonymize.text import STOP_WORDS
 
 HEADER_COLUMN = "NameHeaderColumn"
@@ -105,7 +105,7 @@ def not_name_cells(text: str) -> list[Cell]:
 def _columns(text: str, header: re.Pattern[str]) -> Iterator[tuple[str, list[Cell]]]:
     """(label, the values of its cells) of each column whose header cell ``header`` matches whole, in the
     text's tables. Only a line that holds such a label is split (most lines hold none)."""
-    lines = _lines(text)
+    lines = line_spans(text)
     for index, (start, end) in enumerate(lines):
         if not header.search(text, start, end):
             continue
@@ -121,14 +121,6 @@ def _columns(text: str, header: re.Pattern[str]) -> Iterator[tuple[str, list[Cel
             offset = cell_start - start if aligned else None
             rows = _column_cells(text, lines[index + 1 :], split, column, offset, len(heads))
             yield label, [value for value in (_value(text, c) for c in rows) if value is not None]
-
-
-def _lines(text: str) -> list[Cell]:
-    lines, position = [], 0
-    for line in text.split("\n"):
-        lines.append((position, position + len(line)))
-        position += len(line) + 1
-    return lines
 
 
 def claim_cells(results: list[RecognizerResult], names: list[RecognizerResult]) -> list[RecognizerResult]:

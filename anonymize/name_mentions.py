@@ -39,12 +39,17 @@ def propagate(
     taken = [(r.start, r.end) for r in [*names, *blocking]]
     found = []
     if words:
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words))) + r")(?![\w-])")
-        found = mentions_outside(pattern, text, taken)
+        found = mentions_outside(_whole_words(words), text, taken)
     if inside:
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(inside))) + r")(?![\w-])")
-        found += [r for r in mentions_outside(pattern, text, taken) if _inside_sentence(text, r.start)]
+        found += [
+            r for r in mentions_outside(_whole_words(inside), text, taken) if _inside_sentence(text, r.start)
+        ]
     return found
+
+
+def _whole_words(words: set[str]) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word (not inside a hyphenated one)."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words))) + r")(?![\w-])")
 
 
 def _inside_sentence(text: str, start: int) -> bool:

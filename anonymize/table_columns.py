@@ -90,13 +90,19 @@ def _trimmed(text: str, cell: Cell) -> Cell:
     return start, end
 
 
-def tables(text: str) -> list[list[list[Cell]]]:
-    """Runs of at least three consecutive lines that split into the same number (two or more) of cells, by
-    commas, pipes or column gaps: each table a list of rows, each row a list of trimmed cells."""
+def line_spans(text: str) -> list[Cell]:
+    """(start, end) of each line of ``text``, without its line break."""
     lines, position = [], 0
     for line in text.split("\n"):
         lines.append((position, position + len(line)))
         position += len(line) + 1
+    return lines
+
+
+def tables(text: str) -> list[list[list[Cell]]]:
+    """Runs of at least three consecutive lines that split into the same number (two or more) of cells, by
+    commas, pipes or column gaps: each table a list of rows, each row a list of trimmed cells."""
+    lines = line_spans(text)
     found: list[list[list[Cell]]] = []
     for split in _SPLITTERS:
         run: list[list[Cell]] = []
