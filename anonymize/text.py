@@ -10,6 +10,10 @@ import re
 
 # --- sentences ---
 
+# A term of a question, an answer or a passage: a pseudonym ("<PERSON_12>", "<PERSON_NEW1>"), a number
+# ("1,842.60", "10:41"), or a word with its contraction ("caregiver's").
+TERM_TOKEN = re.compile(r"<[A-Z_]+_(?:NEW)?\d+>|\d+(?:[.,:]\d+)*|[A-Za-z]+(?:'[a-z]+)?")
+
 # A sentence of a passage: runs up to . ! ? followed by white space or the end, or up to a line break; "v4.1"
 # and "e.g.x" stay inside (answer checks: the passage sentence that supports an answer).
 SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?![\s]|$))+[.!?]?")

@@ -19,9 +19,8 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from anonymize.text import GENERIC_WORDS, stem
+from anonymize.text import GENERIC_WORDS, TERM_TOKEN, stem
 
-_WORD = re.compile(r"<[A-Z_]+_(?:NEW)?\d+>|\d+(?:[.,:]\d+)*|[A-Za-z]+(?:'[a-z]+)?")
 _MARKER = re.compile(r"\[\d+\]")
 _QUESTION_WORDS = frozenset({"who", "whom", "whose", "what", "which", "where", "when"})
 # A question word asking for a kind ("What rainforest", "Which party"): the kind follows the answer's filler.
@@ -44,8 +43,8 @@ def _names_something(words: list[str]) -> bool:
 def slot_filler(answer: str, question: str) -> str:
     """The answer's words in place of the question word (see the module's doc), '' when it puts nothing
     there; with the noun a "what"/"which" asks the kind of when the answer repeats it right after."""
-    asked = _WORD.findall(question)
-    said = _WORD.findall(_MARKER.sub(" ", answer))
+    asked = TERM_TOKEN.findall(question)
+    said = TERM_TOKEN.findall(_MARKER.sub(" ", answer))
     if not asked or not said:
         return ""
     matcher = SequenceMatcher(None, [_key(w) for w in asked], [_key(w) for w in said], autojunk=False)

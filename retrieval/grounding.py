@@ -14,10 +14,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from anonymize.text import GENERIC_WORDS, SENTENCE, stem
+from anonymize.text import GENERIC_WORDS, SENTENCE, TERM_TOKEN, stem
 from retrieval.answer_slot import slot_filler
 
-_TOKEN = re.compile(r"<[A-Z_]+_(?:NEW)?\d+>|\d+(?:[.,:]\d+)*|[A-Za-z]+(?:'[a-z]+)?")
 _UNSEEN = re.compile(r"<[A-Z_]+_NEW\d+>")
 # How questions are framed rather than what they ask about ("What type of ...", "What year did ...", "What was
 # it called?"): a source states the answer without these words.
@@ -48,7 +47,7 @@ def key_terms(text: str) -> set[str]:
     """Stems of the content words (3+ letters, not generic), numbers (also written out, from three to twenty
     and in tens: "four" is "4") and placeholders of ``text``."""
     terms = set()
-    for token in _TOKEN.findall(re.sub(r"\[\d+\]", " ", text)):
+    for token in TERM_TOKEN.findall(re.sub(r"\[\d+\]", " ", text)):
         if token.startswith("<") or token[0].isdigit():
             terms.add(token.rstrip(".,:"))
         elif token.lower() in GENERIC_WORDS:
