@@ -9,8 +9,7 @@ address need those names, and the choice between overlapping results comes last.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 
 from presidio_analyzer import RecognizerResult
 
@@ -28,9 +27,11 @@ from anonymize.name_lists import listed_names
 from anonymize.name_mentions import propagate
 from anonymize.names import coordinated, names_before_addresses, technical_text
 from anonymize.ordinary_names import drop_ordinary_words
+from anonymize.overlaps import choose_overlaps, merge_same_type, yield_to_addresses
 from anonymize.places import cities_above_countries, towns_before_postcodes
 from anonymize.recognizers.name_evidence import title_caps
-from anonymize.results import copy_span, labeled, tier
+from anonymize.resolution import Resolution, Step
+from anonymize.results import copy_span, tier
 from anonymize.signature_orgs import signature_companies
 from anonymize.table_columns import column_names
 
@@ -44,38 +45,6 @@ _YIELD_TO_NAME = frozenset(["LOCATION", "ORGANIZATION", "NRP"])
 _NOT_SYMBOLS = frozenset(
     ["IBAN_CODE", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "URL", "IP_ADDRESS", "STREET_ADDRESS"]
 )
-# Inside a street address, numbers are house numbers and ZIP codes, not phones or dates.
-_YIELD_TO_ADDRESS = frozenset(
-    ["PHONE_NUMBER", "DATE_TIME", "ZIP_CODE", "US_DRIVER_LICENSE", "US_BANK_NUMBER", "PERSON", "ORGANIZATION"]
-)
-
-
-@dataclass
-class Resolution:
-    """One text's results on their way through the steps."""
-
-    text: str
-    config: DetectorConfig
-    results: list[RecognizerResult]
-    technical: bool = False  # the text reads as code or a data table
-    yielding: list[RecognizerResult] = field(default_factory=list)  # NER results other name mentions beat
-    added: list[RecognizerResult] = field(default_factory=list)  # names found from other results, pending
-    cities: list[RecognizerResult] = field(default_factory=list)  # city lines of addresses without a street
-    lexicon: NameLexicon | None = None  # given names and surnames, to tell a name from an English word
-    truecased: bool = False  # typed all in lower case; the capitals are those ``anonymize.truecase`` put
-
-    def allowed(self, results: Iterable[RecognizerResult]) -> list[RecognizerResult]:
-        """``results`` whose text is not on the allow list."""
-        allow = set(self.config.allow_list)
-        return [r for r in results if self.text[r.start : r.end] not in allow]
-
-    def admitted(self, names: Iterable[RecognizerResult]) -> list[RecognizerResult]:
-        """Names found from other results that reach the PERSON threshold and are not on the allow list."""
-        threshold = self.config.threshold("PERSON")
-        return self.allowed(r for r in names if r.score >= threshold)
-
-
-Step = Callable[[Resolution], None]
 
 
 def split_ner_lines(state: Resolution) -> None:
@@ -276,50 +245,6 @@ def company_names(state: Resolution) -> None:
     state.results = signature_companies(state.text, state.results, state.lexicon)
 
 
-def yield_to_addresses(state: Resolution) -> None:
-    """Inside a street address, numbers are house numbers and ZIP codes, and words are street names: not
-    phones, dates, persons or organizations."""
-    addresses = [r for r in state.results if r.entity_type == "STREET_ADDRESS"]
-    state.results = [
-        r
-        for r in state.results
-        if r.entity_type not in _YIELD_TO_ADDRESS
-        or not any(a.start <= r.start and r.end <= a.end for a in addresses)
-    ]
-
-
-def merge_same_type(state: Resolution) -> None:
-    """Overlapping pattern results of one type (two address recognizers, say) become their union."""
-    merged: list[RecognizerResult] = []
-    for r in sorted(state.results, key=lambda r: (tier(r) == 2, r.entity_type, r.start)):
-        last = merged[-1] if merged else None
-        if (
-            last is not None
-            and tier(r) < 2
-            and tier(last) < 2
-            and last.entity_type == r.entity_type
-            and r.start < last.end
-        ):
-            merged[-1] = copy_span(last, last.start, max(last.end, r.end))
-            merged[-1].score = max(last.score, r.score)
-        else:
-            merged.append(r)
-    state.results = merged
-
-
-def choose_overlaps(state: Resolution) -> None:
-    """One reading per character: pattern results beat the NER model's, a value after its label beats an
-    unlabeled pattern's reading ("ZIP: 6250-120" is no phone), then the higher score and the longer span;
-    what a loser keeps outside the winners survives only for addresses."""
-    ordered = sorted(
-        state.results, key=lambda r: (tier(r), not labeled(r), -r.score, -(r.end - r.start), r.start)
-    )
-    chosen: list[RecognizerResult] = []
-    for r in ordered:
-        chosen.extend(_outside(state.text, r, chosen))
-    state.results = sorted(chosen, key=lambda r: (r.start, r.end))
-
-
 STEPS: tuple[Step, ...] = (
     split_ner_lines,
     mark_technical,
@@ -375,26 +300,4 @@ def _split_lines(text: str, result: RecognizerResult) -> list[RecognizerResult]:
         if trail > lead:
             parts.append(copy_span(result, start + lead, start + trail))
         start = brk.end() if brk else result.end
-    return parts
-
-
-def _outside(text: str, result: RecognizerResult, chosen: list[RecognizerResult]) -> list[RecognizerResult]:
-    """The parts of ``result`` not covered by already chosen results (empty when nothing useful is left)."""
-    spans = [(result.start, result.end)]
-    for c in chosen:
-        if any(c.start < end and start < c.end for start, end in spans):
-            spans = [
-                piece
-                for start, end in spans
-                for piece in ((start, min(end, c.start)), (max(start, c.end), end))
-                if piece[1] > piece[0]
-            ]
-    if spans == [(result.start, result.end)]:
-        return [result]
-    parts = []
-    for start, end in spans:
-        piece = text[start:end]
-        lead, trail = len(piece) - len(piece.lstrip(" ,.;:\n\t")), len(piece.rstrip(" ,.;:\n\t"))
-        if trail - lead >= 3 and any(ch.isalnum() for ch in piece) and result.entity_type == "STREET_ADDRESS":
-            parts.append(copy_span(result, start + lead, start + trail))
     return parts

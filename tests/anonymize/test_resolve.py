@@ -5,17 +5,9 @@ from __future__ import annotations
 from presidio_analyzer import RecognizerResult
 
 from anonymize.detector_config import DetectorConfig
-from anonymize.resolve import (
-    STEPS,
-    Resolution,
-    apply_filters,
-    choose_overlaps,
-    merge_same_type,
-    resolve,
-    split_ner_lines,
-    trim_person_prefixes,
-    yield_to_addresses,
-)
+from anonymize.overlaps import choose_overlaps, merge_same_type, yield_to_addresses
+from anonymize.resolution import Resolution
+from anonymize.resolve import STEPS, apply_filters, resolve, split_ner_lines, trim_person_prefixes
 
 
 def result(
