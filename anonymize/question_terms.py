@@ -75,22 +75,30 @@ def _tokens(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _worth_looking_up(words: list[str]) -> bool:
+def _worth_looking_up(words: list[str], lower_singles: bool = False) -> bool:
     if len(words) == 1:
         word = words[0]
         if any(c.isdigit() for c in word):
             return len(word) >= _MIN_CHARS
-        # One word: only as a name is written (capitalized), like the pseudonymizer's propagation.
-        return len(word) >= _MIN_CHARS and word[:1].isupper() and word.lower() not in STOP_WORDS
+        if len(word) < _MIN_CHARS or word.lower() in STOP_WORDS:
+            return False
+        # One word: as a name is written (capitalized), like the pseudonymizer's propagation; in lower case
+        # too when the caller can tell a name from a word (``vault_spans``'s ``ordinary``).
+        if word[:1].isupper():
+            return True
+        return lower_singles and word.isalpha() and word == word.lower() and word not in _COMMON
     return words[0].lower() not in STOP_WORDS and words[-1].lower() not in STOP_WORDS
 
 
-def ngrams(text: str, max_words: int = MAX_WORDS) -> list[tuple[int, int]]:
-    """(start, end) of the runs of 1..``max_words`` words of ``text`` worth a vault look-up."""
-    return [(s, e) for s, e, _ in _ngrams(text, max_words)]
+def ngrams(text: str, max_words: int = MAX_WORDS, lower_singles: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of the runs of 1..``max_words`` words of ``text`` worth a vault look-up
+    (``lower_singles``: one word typed in lower case too)."""
+    return [(s, e) for s, e, _ in _ngrams(text, max_words, lower_singles)]
 
 
-def _ngrams(text: str, max_words: int = MAX_WORDS) -> list[tuple[int, int, bool]]:
+def _ngrams(
+    text: str, max_words: int = MAX_WORDS, lower_singles: bool = False
+) -> list[tuple[int, int, bool]]:
     """``ngrams`` with, for each, whether its first and last words hold a digit (a number's n-gram)."""
     tokens = _tokens(text)
     found = []
@@ -100,7 +108,7 @@ def _ngrams(text: str, max_words: int = MAX_WORDS) -> list[tuple[int, int, bool]
                 break
             start, end = tokens[i][0], tokens[j][1]
             words = [text[s:e] for s, e in tokens[i : j + 1]]
-            if _worth_looking_up(words):
+            if _worth_looking_up(words, lower_singles):
                 numeric = any(c.isdigit() for c in words[0]) and any(c.isdigit() for c in words[-1])
                 found.append((start, end, numeric))
     return found
@@ -112,13 +120,24 @@ def vault_spans(
     scope: SurrogateScope,
     types: Iterable[str],
     holds_in_clear: Callable[[str], bool] | None = None,
+    ordinary: Callable[[str], bool] | None = None,
 ) -> list[tuple[int, int, str]]:
     """Non-overlapping (start, end, surrogate) of the vault's values written in ``text`` whose surrogates
     are in ``scope``, longest first. A value written all in lower case ("parental leave", where the vault
     holds a heading "Parental Leave" taken for a name) counts only when none of its words is one the
-    asker's documents hold in clear (``holds_in_clear``): "maria gonzalez" is a name, "parental leave" not."""
+    asker's documents hold in clear (``holds_in_clear``): "maria gonzalez" is a name, "parental leave" not.
+    With ``ordinary`` (a frequent English word that is no common name) and ``holds_in_clear``, one word in
+    lower case is looked up too ("what did kwabena close?", where the documents hold "kwabena" only
+    pseudonymized), unless it is an ordinary word ("summer", "laptop" stay as typed)."""
     types = sorted(set(types) & set(vault.entity_types()))
-    numbered = _ngrams(text)
+    lower_singles = ordinary is not None and holds_in_clear is not None
+    numbered = [
+        gram
+        for gram in _ngrams(text, lower_singles=lower_singles)
+        if ordinary is None
+        or not _lower_word(text[gram[0] : gram[1]])
+        or not ordinary(text[gram[0] : gram[1]])
+    ]
     grams = [(s, e) for s, e, _ in numbered]
     if not types or not grams:
         return []
@@ -141,6 +160,10 @@ def vault_spans(
         if all(end <= s or start >= e for s, e, _ in chosen):
             chosen.append((start, end, surrogate))
     return sorted(chosen)
+
+
+def _lower_word(value: str) -> bool:
+    return " " not in value and value.isalpha() and value == value.lower()
 
 
 def _as_written(value: str, holds_in_clear: Callable[[str], bool] | None) -> bool:

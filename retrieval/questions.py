@@ -50,6 +50,7 @@ class QuestionMapper:
             scope,
             self.pseudonymizer.pseudonymize,
             lambda word: self.retriever.holds_in_clear(word, groups),
+            ordinary=self.pseudonymizer.detector.ordinary_word,
         )
         return replace_spans(text, spans)
 

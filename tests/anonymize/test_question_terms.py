@@ -70,6 +70,23 @@ def in_clear(word: str) -> bool:
     return word.lower() in DOCUMENT_WORDS
 
 
+ORDINARY = {"summer", "leave", "card", "remote"}
+
+
+def test_one_lower_case_word_the_vault_knows_is_found_unless_ordinary_or_held_in_clear(vault: Vault) -> None:
+    """"is bodhi around?": the detector sees no name in one lower-case word, the vault does (in scope)."""
+    bodhi = vault.surrogate("PERSON", "Bodhi")
+    vault.surrogate("PERSON", "Summer")  # a person called Summer, and the word "summer"
+    vault.surrogate("PERSON", "Leave")  # a heading taken for a name; the documents say "leave" in clear
+    question = "is bodhi around this summer, or on leave?"
+    spans = vault_spans(vault, question, Everything(), TYPES, in_clear, ordinary=lambda w: w in ORDINARY)
+    assert replace_spans(question, spans) == f"is {bodhi} around this summer, or on leave?"
+    # Without a way to tell a name from a word, one lower-case word is not looked up (as before).
+    assert vault_spans(vault, question, Everything(), TYPES, in_clear) == []
+    # Outside the asker's scope the vault's knowledge is not used: no oracle.
+    assert vault_spans(vault, question, Nothing(), TYPES, in_clear, ordinary=lambda w: False) == []
+
+
 def test_words_no_visible_document_holds_are_masked() -> None:
     stored = mask_unknown_names("Tell me if Dmitri Vasquez-Lindqvist took Parental Leave", in_clear)
     assert stored == "Tell me if <PERSON_NEW1> took Parental Leave"
