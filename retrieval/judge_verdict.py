@@ -13,6 +13,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from retrieval.absent_name import absent_name
 from retrieval.grounding import check
 from retrieval.judge import PLACE_FEATURES, Calibration, confidence, evidence, features, yes_probability
 from retrieval.judge_sentences import answer_place
@@ -92,7 +93,8 @@ def draft_checks(
 ) -> dict:
     """Withheld when the draft's terms are missing from its cited sources (or it cites nothing, or only
     restates the question), when it claims the question's extreme where the sources state only the opposite
-    one (retrieval.premise: "the maximum is 14" from "at least 14"), or, with ``judging``, when the calibrated
+    one (retrieval.premise: "the maximum is 14" from "at least 14"), when it repeats a name of the question
+    that no retrieved source holds (retrieval.absent_name), or, with ``judging``, when the calibrated
     confidence falls below the threshold. The draft is never shown to the judge's second call (the model
     judges the sources)."""
     grounding = check(text, asked, sources)
@@ -112,6 +114,8 @@ def draft_checks(
     elif min_support > 0 and (premise := inverted_premise(text, asked, [c.text for c in chunks])):
         reason = f"the answer claims the {premise.asked} where the sources state only the {premise.stated}"
         checks.update(withheld=True, reason=reason, inverted=premise.asked)
+    elif min_support > 0 and absent_name(text, asked, [t for c in chunks for t in (c.text, c.title)]):
+        checks.update(withheld=True, reason="the answer names what the question names, but no source does")
     elif judging is not None:
         checks.update(_judged(judging, asked, chunks, grounding.support, text))
     return checks
