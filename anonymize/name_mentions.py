@@ -42,9 +42,20 @@ def propagate(
         found = mentions_outside(_whole_words(words), text, taken)
     if inside:
         found += [
-            r for r in mentions_outside(_whole_words(inside), text, taken) if _inside_sentence(text, r.start)
+            r
+            for r in mentions_outside(_whole_words(inside), text, taken)
+            if _inside_sentence(text, r.start) or _PERSON_VERB_AFTER.match(text, r.end)
         ]
     return found
+
+
+# At a sentence's start, a verb only people take tells the name from the word ("Bill will reject them",
+# "Mark asked for it"; not "Mark the date", "Bill is due"): speech, thought, and the modal verbs a bare noun
+# does not take without its determiner.
+_PERSON_VERB_AFTER = re.compile(
+    r"[ \t]+(?:said|says|asked|asks|told|tells|wrote|writes|replied|agreed|thinks|thought|wants|wanted|knows|"
+    r"will|would|can|could|should|might)\b"
+)
 
 
 def _whole_words(words: set[str]) -> re.Pattern[str]:

@@ -63,3 +63,11 @@ def test_a_sentence_start_is_no_evidence_either_way() -> None:
     text = "Signed by Wiremu Tane. Tane is away; ask tane or, failing that, Tane's deputy."
     added = propagate(text, [_person(text, "Wiremu Tane")], [], frozenset())
     assert [r.start for r in added] == [text.index("Tane's")]
+
+
+def test_at_a_sentence_start_a_verb_only_people_take_tells_the_name() -> None:
+    """Session 15: "Bill will reject them" beside "Bill Carter" and "the bill": the modal verb a bare noun
+    does not take tells the name; "Bill is due" and "Mark the date" stay words."""
+    text = "Send receipts to Bill Carter. Bill will reject late ones. Bill is due on Friday; pay the bill."
+    added = propagate(text, [_person(text, "Bill Carter")], [], frozenset())
+    assert [r.start for r in added] == [text.index("Bill will")]
