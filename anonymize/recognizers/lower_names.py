@@ -11,8 +11,13 @@ signals say so (fail safe, yet no name in every lower-case word), one point each
 * **full name**: a given name then a surname ("fatou diop"), or a chat handle made of both ("pedro.alves");
 * **address**: a greeting, thanks or sign-off, a handle's "@", or "cc:" right before ("hi maria", "thanks
   nacho", "@lena");
-* **speaker**: the line's speaker in a chat log ("<yuki> ...", "yuki: ...");
-* **person after**: a verb people do ("haruto pushed", "joão complained") or a possessive ("lola's number").
+* **speaker**: the line's speaker in a chat log ("<yuki> ...", "09:02 <yuki> ...", "yuki: ...", "yuki 10:31
+  ...");
+* **person after**: a verb people do ("haruto pushed", "joão complained"), a possessive ("lola's number") or
+  a pronoun for a person ("declan, he's fine").
+
+In a chat log that writes the speaker's handle before the time ("ana.s 10:31  ..."), a handle of a given name
+and anything is the speaker's name, as between angle brackets.
 
 Not in technical text (gene symbols are lower-case lexicon words too), nor after a determiner ("the kai").
 """
@@ -41,22 +46,31 @@ _WORD = rf"[{_L}]+(?:(?:-|['’](?!s\b))[{_L}]+)*"  # not the possessive's "s": 
 _TOKEN = re.compile(rf"(?<![\w./'’-])(?<![\w.-]@)({_WORD})(?![\w@-]|['’](?!s\b)|\.[\w])")
 # A chat log's speaker handle at a line's start ("<yuki> ", "[09:12] <pedro.alves> "): markup, not symbols
 # of technical text.
-_HANDLE_MARK = re.compile(r"(?m)^[ \t]*(?:\[[^\]\n]*\][ \t]*)?<[^<>\n]{1,40}>")
-_HANDLE = re.compile(rf"(?m)^[ \t]*(?:\[[^\]\n]*\][ \t]*)?<({_WORD})[._]({_WORD})>")
+_TIME = r"(?:\[[^\]\n]*\][ \t]*|\d{1,2}:\d{2}(?::\d{2})?[ \t]+)"  # "[09:12] ", "09:02 "
+_HANDLE_MARK = re.compile(rf"(?m)^[ \t]*{_TIME}?<[^<>\n]{{1,40}}>")
+_HANDLE = re.compile(rf"(?m)^[ \t]*{_TIME}?<({_WORD})[._]({_WORD})>")
+# A chat export that writes the speaker's handle, the time, then the message ("ana.s 10:31  cliente ...").
+_TIMED_LINE = re.compile(r"(?m)^[ \t]*[^\s<>]{2,40}[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]|$)")
+_TIMED_HANDLE = re.compile(
+    rf"(?m)^[ \t]*({_WORD})[._]({_WORD})(?=[ \t]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[ \t]|$))"
+)
 _ADDRESS_BEFORE = re.compile(
     r"(?:(?<![\w'’])(?i:hi|hey|hiya|hello|dear|thanks|thank[ \t]+you|thx|ty|cheers|bye|ping|cc|"
     r"ask|tell|call|morning|evening)[ \t]*[:,]?|@)[ \t]*$"
 )
-_SPEAKER_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:\[[^\]\n]*\][ \t]*)?<$")
+_SPEAKER_BEFORE = re.compile(rf"(?:^|\n)[ \t]*{_TIME}?<$")
 _SPEAKER_AFTER = re.compile(r">[ \t]")
-_SPEAKER_LABEL_AFTER = re.compile(r"[ \t]*:[ \t]+\S")
+# A line's speaker: "yuki: ...", "yuki 10:31  ..."
+_SPEAKER_LABEL_AFTER = re.compile(r"[ \t]*(?::[ \t]+|[ \t]\d{1,2}:\d{2}(?::\d{2})?[ \t]+)\S")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:\[[^\]\n]*\][ \t]*)?$")
 _PERSON_AFTER = re.compile(
     r"(?:['’]s\b|[ \t]+(?:said|says|wants|wanted|asked|asks|told|tells|thinks|thought|pushed|fixed|"
     r"closed|complained|agreed|mentioned|wrote|writes|sent|sends|called|calls|replied|emailed|joined|"
     r"approved|signed|owns|leads|booked|promised|confirmed|reported|suggested|needs|knows|finished|covers|"
     # where a person is: "ioana is out thursday", "kofi is on leave"
-    r"is[ \t]+(?:out|off|away|sick|back|late|on[ \t]+(?:leave|holiday|vacation|call)))\b)"
+    r"is[ \t]+(?:out|off|away|sick|back|late|on[ \t]+(?:leave|holiday|vacation|call)))\b|"
+    # a pronoun for a person right after: "it's just declan, he's fine"
+    r"[ \t]*,[ \t]*(?:he|she)(?:['’](?:s|d|ll)|[ \t]+(?:is|was|has|had|will|would|said|says))\b)"
 )
 _AT_HANDLE = re.compile(rf"(?<![\w.@-])@({_WORD})[._]({_WORD})(?![\w@-]|\.\w)")
 _COORDINATION = re.compile(r"[ \t]*(?:,|;|/|&|\+|,?[ \t]+(?:and|or|e|y|und|et|og|och)[ \t])[ \t]*")
@@ -145,7 +159,7 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         found = [
             (m.start(1), m.end(2)) for m in _AT_HANDLE.finditer(text) if self.lexicon.given_name(m.group(1))
         ]
-        if "<" not in text and not found:
+        if "<" not in text and ":" not in text and not found:
             return []
         found += [
             (m.start(1), m.end(2))
@@ -153,6 +167,12 @@ class LowerCaseNameRecognizer(EntityRecognizer):
             if self.lexicon.given_name(m.group(1))
             and (self.lexicon.surname(m.group(2)) or len(_HANDLE_MARK.findall(text)) > 1)
         ]
+        if len(_TIMED_LINE.findall(text)) > 1:  # a chat log: the speaker's slot is the second signal
+            found += [
+                (m.start(1), m.end(2))
+                for m in _TIMED_HANDLE.finditer(text)
+                if self.lexicon.given_name(m.group(1))
+            ]
         handles = sorted({text[s:e] for s, e in found})
         if not handles:
             return found

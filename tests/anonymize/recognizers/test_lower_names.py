@@ -93,3 +93,14 @@ def test_where_a_person_is_and_names_joined_by_a_plus(recognizer: LowerCaseNameR
     assert spans(recognizer, "siddharth + radka to draft it", "PERSON") == []  # no name found to join
     assert spans(recognizer, "the stock is out until friday", "PERSON") == []
     assert spans(recognizer, "grace is out thursday", "PERSON") == []  # "grace" is an English word
+
+
+def test_chat_logs_with_the_time_before_or_after_the_speaker(recognizer: LowerCaseNameRecognizer) -> None:
+    """Session 15: "09:02 <tunde>" (a bare time before the handle) and "ana.s 10:31  message" (the handle,
+    then the time) are chat logs' speakers; so is a name with a pronoun after ("declan, he's fine")."""
+    log = "09:02 <tunde> morning. ferhat is out today\n09:03 <nalini> np\n"
+    assert spans(recognizer, log, "PERSON") == ["tunde", "ferhat", "nalini"]
+    timed = "ana.s 10:31  cliente ligou de novo\ntiago.m 10:33  fui eu\n"
+    assert spans(recognizer, timed, "PERSON") == ["ana.s", "tiago.m"]
+    assert spans(recognizer, "lol it's just declan, he's fine", "PERSON") == ["declan"]
+    assert spans(recognizer, "ana.s 10:31  one line alone is no log", "PERSON") == []
