@@ -11,8 +11,13 @@ capitalized span a person; two are (fail safe: a name missed is stored in clear)
 * **structure**: a line of a list or table: a rank or number before ("3 - ", "12. ", "62 "), a
   parenthesis or a number after ("( Pakistan )", "111", "4-0-25-0"), a headline's "SPORT - ", or a member of
   a comma list of three or more capitalized items (a team sheet);
-* **context**: a title or role before ("coach", "striker", "President", "Sir") or a person's verb or
-  pronoun after (", who", "said", "told").
+* **context**: a title or role before ("coach", "striker", "President", "Sir"), a verb that takes a person
+  ("call Lombardi", "thanked Okoro") or a role's label ("Minutes: Ragnhild") before, or a person's verb or
+  pronoun after (", who", "said", "told", "sends the invite"); in such a slot the NER model's place of one
+  word that no gazetteer knows does not count against it (the model reads rare names as places).
+
+After a Gaelic particle ("Mac", "Ó", "Ní") the next word or two are the surname, known to the lexicon or not
+("RUAIRÍ Ó DUBHGHAILL", "CATHAL MAC GIOLLA CHOMHAILL").
 
 Against: the NER model's place covering the whole span (-1), a word written in lower case elsewhere in the
 text, an organization or place word ("United", "Street"). All-caps text is read title-cased (same offsets).
@@ -24,7 +29,7 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from anonymize.gazetteer import country_names
+from anonymize.gazetteer import country_names, known_place
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import GAELIC_PARTICLES, in_lower_case, organization_word
 from anonymize.recognizers.name_cues import NOT_A_NAME
@@ -82,13 +87,30 @@ _ROLE_BEFORE = re.compile(
     r"judge|referee|umpire|teammate|compatriot|countryman|player|actor|actress|singer|author|writer|"
     r"colleague|deputy|officer|analyst|economist|trader|dealer|witness|suspect)\.?)[ \t]+$"
 )
+# A verb whose object is a person: "call Lombardi", "ask Mele", "thanked Okoro" (any case but the verb's own).
+_PERSON_VERB_BEFORE = re.compile(
+    r"(?<![\w'’-])(?i:call|ask|tell|thank|contact|e-?mail|ping|phone|ring|remind|invite|consult|cc|"
+    r"called|asked|told|thanked|contacted|e-?mailed|pinged|phoned|rang|reminded|invited|consulted)[ \t]+$"
+)
 _PERSON_AFTER = re.compile(
     r"[ \t]*(?:,[ \t]*(?:who|whose)\b|\((?:[ \t]*\d+[ \t]*-[ \t]*\d+[ \t]*)\)|"
     r"(?:said|says|told|added|scored|threw|pitched|struck|hit|smashed|signed|resigned|died|"
     r"born|was[ \t]+born|asked|agreed|answered|replied|explained|reported|confirmed|insisted|admitted|"
     r"denied|claimed|warned|urged|joined|retired|thanked|proposed|presented|completed|wrote|"
     r"(?:was|has[ \t]+been|had[ \t]+been)[ \t]+(?:jailed|arrested|elected|appointed|sentenced|named|"
-    r"quoted|hired|promoted|fired|dismissed|injured|killed|asked|charged|released))\b)"
+    r"quoted|hired|promoted|fired|dismissed|injured|killed|asked|charged|released)|"
+    # what people do in a memo or a note: "Ragnhild sends the invite", "Clem promises postcards"
+    r"sends|runs|promises|promised|offers|offered|covers|handles|handled|chairs|chaired|collects|collected|"
+    r"booked|books|emails|phoned|texted|hopes|hoped|thinks|feels|felt|knows|knew|prefers|preferred|"
+    r"remembers|remembered|apologi[sz]ed|volunteered|volunteers|takes[ \t]+over|took[ \t]+over|"
+    r"(?:is|was)[ \t]+(?:away|off[ \t]+sick|on[ \t]+leave|on[ \t]+holiday))\b)"
+)
+# A label that names a person's role in a meeting or a record, anywhere in its line: "Minutes: Ragnhild",
+# "Chair: Oddvar", "Assignee: Mele" (the line's first label counts as a table's structure already).
+_ROLE_LABEL_BEFORE = re.compile(
+    r"(?<![\w'’-])(?i:minutes|minute-?taker|note-?taker|notes[ \t]+by|chair|chaired[ \t]+by|host|owner|"
+    r"assignee|assigned[ \t]+to|reporter|reported[ \t]+by|approver|approved[ \t]+by|reviewer|"
+    r"reviewed[ \t]+by|facilitator|organi[sz]er|presenter|prepared[ \t]+by|signed[ \t]+by)[ \t]*:[ \t]*$"
 )
 _NOT_A_NAME = re.compile(NOT_A_NAME)
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:the|a|an|this|that|its|their|our|his|her)[ \t]+$")
@@ -135,6 +157,15 @@ class NameEvidenceRecognizer(EntityRecognizer):
             not _FILLER.fullmatch(shadow[s:e]) and self._against(shadow[s:e], text[s:e], text)
             for s, e in words
         ]
+        for i in range(1, len(words)):
+            # After a Gaelic particle, a capitalized word is the surname the particle vouches for, in capitals
+            # too ("RUAIRÍ Ó DUBHGHAILL", "CATHAL MAC GIOLLA CHOMHAILL"): no word against the name.
+            if (
+                bad[i]
+                and _after_gaelic(shadow, words, i)
+                and not self._against(shadow[slice(*words[i])], "", "")
+            ):
+                bad[i] = False
         for i in range(len(words) - 1):
             # "Hope Adeyemi" where "no hope" is written too, "Will Thornbury": an English speaker's given
             # name that is an everyday word, before a surname, is a name there.
@@ -154,8 +185,11 @@ class NameEvidenceRecognizer(EntityRecognizer):
             return [(words[first][0], end)]
         runs: list[tuple[int, int]] = []
         run: list[tuple[int, int]] = []
-        for (s, e), against in [*zip(words, bad, strict=True), ((0, 0), True)]:
-            if not against and self.lexicon.name_word(shadow[s:e].strip("'’")):
+        for index, ((s, e), against) in enumerate([*zip(words, bad, strict=True), ((0, 0), True)]):
+            if not against and (
+                self.lexicon.name_word(shadow[s:e].strip("'’"))
+                or (run and _after_gaelic(shadow, words, index))
+            ):
                 run.append((s, e))
                 continue
             if run and re.fullmatch(_GAELIC, shadow[s:e]):  # "Pádraig Ó Súilleabháin": inside a run
@@ -208,7 +242,8 @@ class NameEvidenceRecognizer(EntityRecognizer):
         if not cores:
             return 0
         points = 0
-        if all(self.lexicon.name_word(w) for w in cores):
+        vouched = _gaelic_vouched(words)
+        if all(self.lexicon.name_word(w) or w in vouched for w in cores):
             points += 1
         elif len(words) == 1:
             return 0  # one word that is no name of the lexicon ("Early", "Campus")
@@ -225,12 +260,23 @@ class NameEvidenceRecognizer(EntityRecognizer):
             points += 1
         if _in_table(shadow, start, end, candidates):
             points += 1
-        person_slot = bool(_ROLE_BEFORE.search(_before(shadow, start)) or _PERSON_AFTER.match(shadow, end))
+        before = _before(shadow, start)
+        person_slot = bool(
+            _ROLE_BEFORE.search(before)
+            or _PERSON_VERB_BEFORE.search(before)
+            or _ROLE_LABEL_BEFORE.search(before)
+            or _PERSON_AFTER.match(shadow, end)
+        )
         points += person_slot
         if _DETERMINER_BEFORE.search(shadow, max(0, start - 8), start):
             points -= 1  # "the Royals", "the Xinhua news agency"
-        if any(s <= start and end <= e for s, e in places) and not any(
-            s < end and start < e for s, e in persons
+        # The model's place, unless the model also reads a person there, or one word no known place stands in
+        # a person's slot ("call Lombardi", "thanked Okoro", "Väinö, who"): the model reads rare names as
+        # places.
+        if (
+            any(s <= start and end <= e for s, e in places)
+            and not any(s < end and start < e for s, e in persons)
+            and not (person_slot and " " not in shadow[start:end] and not known_place(shadow[start:end]))
         ):
             points -= 1
         # The model's organization of about the same extent ("Deportivo Coruna", "Reuters"); not one that
@@ -245,6 +291,36 @@ class NameEvidenceRecognizer(EntityRecognizer):
         ):
             points -= 1
         return points
+
+
+# The words that join a Gaelic particle to the surname after them: "Mac Giolla Chomhaill", "Mac Con Iomaire",
+# "Mac an tSaoir".
+_GAELIC_LINKS = frozenset(["giolla", "gille", "con", "an"])
+
+
+def _after_gaelic(shadow: str, words: list[tuple[int, int]], index: int) -> bool:
+    """The word at ``index`` follows a Gaelic particle, directly or after a linking word ("Mac Giolla X")."""
+    previous = [shadow[slice(*w)] for w in words[max(0, index - 2) : index]]
+    return bool(previous) and (
+        bool(re.fullmatch(_GAELIC, previous[-1]))
+        or (
+            len(previous) == 2
+            and bool(re.fullmatch(_GAELIC, previous[0]))
+            and previous[1].casefold() in _GAELIC_LINKS
+        )
+    )
+
+
+def _gaelic_vouched(words: list[str]) -> set[str]:
+    """The word right after a Gaelic particle inside a name, and the one after a linking word: its surname
+    ("Ó Dubhghaill", "Mac Giolla Chomhaill")."""
+    vouched = set()
+    for i, word in enumerate(words[:-1]):
+        if i and re.fullmatch(_GAELIC, word):
+            vouched.add(words[i + 1])
+            if words[i + 1].casefold() in _GAELIC_LINKS and i + 2 < len(words):
+                vouched.add(words[i + 2])
+    return vouched
 
 
 def title_caps(text: str) -> str:

@@ -135,3 +135,22 @@ def test_a_particle_before_a_surname_is_a_names_shape() -> None:
     recognizer = NameEvidenceRecognizer(GAELIC)
     assert found(recognizer, "Ask Ní Bhriain about it.") == ["Ní Bhriain"]
     assert found(recognizer, "Ask Bhriain about it.") == []
+
+
+def test_a_verb_that_takes_a_person_a_role_label_and_present_tense_verbs(
+    recognizer: NameEvidenceRecognizer,
+) -> None:
+    """Session 15: the one called or thanked, a meeting's minute-taker, and what people do in a memo
+    ("Tove sends the invite"); one lexicon word alone still is no name."""
+    assert found(recognizer, "If the gate is jammed, call Brandt.") == ["Brandt"]
+    assert found(recognizer, "Present: the board. Minutes: Tove.") == ["Tove"]
+    assert found(recognizer, "Budget agreed. Tove sends the invite.") == ["Tove"]
+    assert found(recognizer, "Budget agreed. Tove is in the invite.") == []
+
+
+def test_a_gaelic_particle_vouches_for_the_surname_after_it() -> None:
+    """Session 15: after "Mac", "Ó" or "Ní" the surname need not be in the lexicon, in capitals too."""
+    lexicon = NameLexicon(given=frozenset(["cathal", "ruairí"]), surnames=frozenset(), common=frozenset())
+    recognizer = NameEvidenceRecognizer(lexicon)
+    text = "KEYS GO TO CATHAL MAC GIOLLA CHOMHAILL AND RUAIRÍ Ó DUBHGHAILL."
+    assert found(recognizer, text) == ["CATHAL MAC GIOLLA CHOMHAILL", "RUAIRÍ Ó DUBHGHAILL"]
