@@ -63,6 +63,18 @@ def _whole_words(words: set[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words))) + r")(?![\w-])")
 
 
+_NEXT_CAPITAL = re.compile(r"[ \t]+[^\W\d_]*[A-Z]")
+
+
+def named_inside_sentence(text: str, start: int, end: int) -> bool:
+    """The capitalized word at ``start``-``end`` reads as a name where the text also writes it as a common
+    word: inside a sentence (``_inside_sentence``) and not in a run of capitalized words (a title's "of Tumor
+    Necrosis Factor"), or at a sentence's start before a verb only people take ("Bill will reject them")."""
+    if _PERSON_VERB_AFTER.match(text, end):
+        return True
+    return _inside_sentence(text, start) and not _NEXT_CAPITAL.match(text, end)
+
+
 def _inside_sentence(text: str, start: int) -> bool:
     """A word at ``start`` follows another word of its sentence (not a line's or a sentence's start), and no
     determiner ("the Chase Manhattan statement")."""

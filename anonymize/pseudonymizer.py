@@ -41,6 +41,7 @@ from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
 from anonymize.detector import PiiDetector
 from anonymize.known_values import WORD, KnownValues, known_of
+from anonymize.name_mentions import named_inside_sentence
 from anonymize.names import in_lower_case
 from anonymize.scope import SurrogateScope
 from anonymize.truecase import drop_document_words
@@ -76,9 +77,17 @@ def _propagated(text: str, contexts: Sequence[KnownValues]) -> list[tuple[int, i
     words = {w.lower() for w in written}
     for word in written:
         # Name parts: case-sensitive ("Bell", not "bell"), and not where the text also writes the word in
-        # lower case ("Tumor ... tumor"): a common word, not a name.
-        if any(word in k.aliases for k in contexts) and not in_lower_case(word, text):
-            spans += [(m.start(), m.end(), 0, "PERSON") for m in _whole_word(word).finditer(text)]
+        # lower case ("Tumor ... tumor"): a common word there, unless the text also writes it capitalized
+        # where only a name is ("interest in Tesla since the 1990s" beside the unit "the tesla"); then every
+        # capitalized mention is the name ("Tesla died on 7 January 1943"), the lower-case ones the word.
+        if not any(word in k.aliases for k in contexts):
+            continue
+        found = list(_whole_word(word).finditer(text))
+        if in_lower_case(word, text) and not any(
+            named_inside_sentence(text, m.start(), m.end()) for m in found
+        ):
+            continue
+        spans += [(m.start(), m.end(), 0, "PERSON") for m in found]
     for known in contexts:
         for start, end in known.matches(text, words, lowered):
             found = text[start:end].casefold()

@@ -334,3 +334,26 @@ def test_one_word_values_propagate_only_as_name_shaped_words() -> None:
     assert found == {"Priya"}, found
     other = "Survival rates rose."
     assert {other[s:e] for s, e, _ in _propagated(other, (known,))} == {"Survival"}
+
+
+def test_a_name_part_also_written_as_a_word_is_the_name_where_only_a_name_is_capitalized(
+    detector: PiiDetector, vault: Vault
+) -> None:
+    """The insider reads the one document in which a known person's name stayed in clear because the text
+    also writes it as a word ("the tesla", a unit): a capital inside a sentence tells the name, and then every
+    capitalized mention is replaced; the lower-case word stays. A title's capitalized run tells nothing."""
+    pseudo = Pseudonymizer(detector, vault, DEFAULT_PSEUDONYMIZED)
+    tesla = vault.surrogate("PERSON", "Nikola Tesla")
+    (result,) = pseudo.run(
+        [
+            "Tesla died on 7 January 1943. There has been a resurgence of interest in Tesla since the 1990s. "
+            "The SI unit of magnetic flux density, the tesla, is named in his honour."
+        ]
+    )
+    assert "Tesla" not in result.text, result.text
+    assert "the tesla, is named" in result.text
+    assert vault.reveal_text(result.text)[0].count("Nikola Tesla") == 2  # his two mentions, one surrogate
+    assert result.text.count(tesla) == 2
+    vault.surrogate("PERSON", "Ana Tumor")
+    text = "Tumor growth slowed. The Effect of Tumor Necrosis Factor on tumor cells was measured."
+    assert pseudo.run([text])[0].text == text
