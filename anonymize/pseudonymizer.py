@@ -82,12 +82,12 @@ def _propagated(text: str, contexts: Sequence[KnownValues]) -> list[tuple[int, i
         # capitalized mention is the name ("Tesla died on 7 January 1943"), the lower-case ones the word.
         if not any(word in k.aliases for k in contexts):
             continue
-        found = list(_whole_word(word).finditer(text))
+        mentions = list(_whole_word(word).finditer(text))
         if in_lower_case(word, text) and not any(
-            named_inside_sentence(text, m.start(), m.end()) for m in found
+            named_inside_sentence(text, m.start(), m.end()) for m in mentions
         ):
             continue
-        spans += [(m.start(), m.end(), 0, "PERSON") for m in found]
+        spans += [(m.start(), m.end(), 0, "PERSON") for m in mentions]
     for known in contexts:
         for start, end in known.matches(text, words, lowered):
             found = text[start:end].casefold()
