@@ -176,6 +176,14 @@ def drop_places(
     "Sri Lanka"), unless the country's name is also a word of a longer person's name in the text ("Neil Jordan
     ... Jordan 's film") or a given name common in English-speaking countries and no frequent English word
     (``lexicon``: "Jordan", "Chad", "Georgia"; not "France", "India")."""
+    placed = {id(r) for r in persons_at_places(text, results, lexicon)}
+    return [r for r in results if id(r) not in placed]
+
+
+def persons_at_places(
+    text: str, results: list[RecognizerResult], lexicon: NameLexicon | None = None
+) -> list[RecognizerResult]:
+    """The PERSON results ``drop_places`` drops: places by their name and their slot."""
     places = place_names()
     persons = [r for r in results if r.entity_type == "PERSON"]
     countries = country_names()
@@ -187,16 +195,11 @@ def drop_places(
     }
     return [
         r
-        for r in results
-        if not (
-            r.entity_type == "PERSON"
-            and (
-                in_place_slot(text, r.start, r.end, places)
-                or _SETTLEMENT_OF.search(text, max(0, r.start - 20), r.start)
-                or _country(text[r.start : r.end], in_full_names, lexicon)
-                or _to_a_city(text, r, places, lexicon)
-            )
-        )
+        for r in persons
+        if in_place_slot(text, r.start, r.end, places)
+        or _SETTLEMENT_OF.search(text, max(0, r.start - 20), r.start)
+        or _country(text[r.start : r.end], in_full_names, lexicon)
+        or _to_a_city(text, r, places, lexicon)
     ]
 
 

@@ -17,7 +17,7 @@ from anonymize.company_names import company_named, drop_company_heads, persons_a
 from anonymize.detector_config import DetectorConfig
 from anonymize.doc_places import drop_document_places
 from anonymize.filters import NOT_NAME_WORDS, keep
-from anonymize.gazetteer import drop_places
+from anonymize.gazetteer import persons_at_places
 from anonymize.header_columns import claim_cells, header_names, not_name_cells, persons_outside
 from anonymize.joined_names import split_joined_names
 from anonymize.name_extent import extend_names, ner_person, split_at_column_gaps, trim_person
@@ -31,10 +31,11 @@ from anonymize.overlaps import choose_overlaps, merge_same_type, yield_to_addres
 from anonymize.places import cities_above_countries, towns_before_postcodes
 from anonymize.recognizers.name_evidence import title_caps
 from anonymize.resolution import Resolution, Step
-from anonymize.results import copy_span, tier
+from anonymize.results import copy_span, recognizer_name, rule_result, tier
 from anonymize.signature_orgs import signature_companies
 from anonymize.table_columns import column_names
 
+PERSON_AT_PLACE = "PersonAtPlace"  # a person's reading of a place's name in a place's slot, now a LOCATION
 _LINE_BREAK = re.compile(r"[\n\t]")  # a line break, or a tab between two cells
 _LABEL_AFTER = re.compile(r"[ \t]*:")
 _ENGLISH_ZIPF = 3.0
@@ -201,9 +202,20 @@ def places_not_persons(state: Resolution) -> None:
     """A city or country read as a person, where the sentence says it is a place ("in Valencia", "the
     Jordan account", "Amman, Jordan"): no person (``anonymize.gazetteer``), nor a name to seek elsewhere; nor
     is a word the document names a place or a company with elsewhere (``anonymize.doc_places``), nor a cell
-    under a table's "Site", "City" or "Role" (``anonymize.header_columns``: "| Site |" over "Riga")."""
-    state.results = drop_document_places(state.text, drop_places(state.text, state.results, state.lexicon))
-    state.results = persons_outside(state.results, not_name_cells(state.text))
+    under a table's "Site", "City" or "Role" (``anonymize.header_columns``: "| Site |" over "Riga"). The
+    places by their slot are LOCATION results, which tell ``doc_places`` nothing (a slot, not a rule, made
+    them): the person's other mentions are left to the evidence they had."""
+    placed = persons_at_places(state.text, state.results, state.lexicon)
+    rest = [r for r in state.results if all(r is not p for p in placed)]
+    earlier = [r for r in rest if recognizer_name(r) == PERSON_AT_PLACE]
+    rest = [r for r in rest if recognizer_name(r) != PERSON_AT_PLACE]
+    state.results = persons_outside(drop_document_places(state.text, rest), not_name_cells(state.text))
+    addresses = [r for r in state.results if r.entity_type == "STREET_ADDRESS"]
+    state.results += earlier + [
+        rule_result("LOCATION", p.start, p.end, p.score, PERSON_AT_PLACE)
+        for p in placed
+        if not any(a.start < p.end and p.start < a.end for a in addresses)  # the address holds it
+    ]
 
 
 def added_places_not_persons(state: Resolution) -> None:

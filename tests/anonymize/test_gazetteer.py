@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import RecognizerResult
 
-from anonymize.gazetteer import drop_places, in_place_slot, place_names, place_slot
+from anonymize.gazetteer import drop_places, in_place_slot, persons_at_places, place_names, place_slot
 
 
 def test_the_gazetteer_holds_large_cities_countries_and_states() -> None:
@@ -76,6 +76,19 @@ def test_a_country_or_a_settlement_after_town_of_is_no_person() -> None:
     text = "France says it welcomes them. Sri Lanka won. Police in the town of Chatelet said so."
     kept = drop_places(text, _persons(text, "France", "Sri Lanka", "Chatelet"), name_lexicon.load())
     assert kept == []
+
+
+def test_the_persons_at_places_are_what_drop_places_drops() -> None:
+    """``persons_at_places`` names the PERSON results ``drop_places`` leaves out, and no other result."""
+    from anonymize import name_lexicon
+
+    lexicon = name_lexicon.load()
+    text = "Mali Tanaka flew in from Mali; France says so; Ana Silva stayed in Valencia."
+    results = _persons(text, "Mali Tanaka", "France", "Ana Silva", "Valencia")
+    results.append(RecognizerResult("LOCATION", text.index("Mali;"), text.index("Mali;") + 4, 0.85))
+    placed = persons_at_places(text, results, lexicon)
+    assert [text[r.start : r.end] for r in placed] == ["France", "Valencia"]
+    assert [r for r in results if r not in placed] == drop_places(text, results, lexicon)
 
 
 def test_a_country_name_that_is_a_persons_name_stays() -> None:
