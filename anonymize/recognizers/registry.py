@@ -11,7 +11,7 @@ from anonymize.recognizers.addresses import (
     ZipCodeRecognizer,
     labeled_zip_code,
 )
-from anonymize.recognizers.dates import WrittenDateRecognizer
+from anonymize.recognizers.dates import DateTimeRecognizer, WrittenDateRecognizer
 from anonymize.recognizers.identifiers import (
     CardNumberFormatRecognizer,
     IbanAnyCaseRecognizer,
@@ -41,6 +41,7 @@ def builtin_recognizers() -> list[EntityRecognizer]:
         StreetAddressRecognizer(),
         ZipCodeRecognizer(),
         WrittenDateRecognizer(),
+        DateTimeRecognizer(),
         PhoneFormatRecognizer(),
         InternationalPhoneRecognizer(),
         SsnFormatRecognizer(),

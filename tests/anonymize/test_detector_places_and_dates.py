@@ -1,0 +1,47 @@
+"""Places the NER model reads as persons, and timestamps, through the real detector (spaCy model and name
+lexicon): a place's name in a place's slot is a LOCATION, and a person of the same name elsewhere in the text
+stays a person; a numeric date and its clock time are one DATE_TIME."""
+
+from __future__ import annotations
+
+from anonymize.detector import PiiDetector
+from anonymize.pseudonymizer import Pseudonymizer
+from anonymize.vault import Vault
+from app.settings import DEFAULT_PSEUDONYMIZED
+
+
+def spans(detector: PiiDetector, text: str) -> list[tuple[str, str]]:
+    return [(r.entity_type, text[r.start : r.end]) for r in detector.analyze([text])[0]]
+
+
+def test_a_country_the_model_calls_a_person_is_a_place(detector: PiiDetector) -> None:
+    text = "Burkina Faso was super fun to visit! The plant is in the town of Staouelli."
+    found = spans(detector, text)
+    assert ("LOCATION", "Burkina Faso") in found and ("LOCATION", "Staouelli") in found
+    assert not [v for t, v in found if t == "PERSON"]
+
+
+def test_a_person_named_like_the_place_stays_a_person(detector: PiiDetector, vault: Vault) -> None:
+    """The insider's case: the place's slot types one mention; the person's own mentions stay persons, and
+    the pseudonymizer, which replaces a person's value wherever the text repeats it, leaves no "Mali" in
+    clear (LOCATION alone is not pseudonymized by default)."""
+    text = "Mali Tanaka will lead the audit. Mali flew in from Mali last week."
+    found = spans(detector, text)
+    assert ("PERSON", "Mali Tanaka") in found
+    assert found.count(("PERSON", "Mali")) == 1 and found.count(("LOCATION", "Mali")) == 1
+    (out,) = Pseudonymizer(detector, vault, DEFAULT_PSEUDONYMIZED).run([text])
+    assert "Mali" not in out.text
+
+
+def test_a_country_that_is_a_common_given_name_stays_a_person(detector: PiiDetector) -> None:
+    found = spans(detector, "Chad said the figures were late.")
+    assert found == [("PERSON", "Chad")]
+
+
+def test_a_numeric_date_and_its_time_are_one_value(detector: PiiDetector) -> None:
+    text = (
+        "Date: 2007-03-23 18:43:36\nName: Jason Hartmann\n"
+        "The job ran at 2024-05-03T14:22:01Z and again on 23/03/2024, 18:43."
+    )
+    dates = [v for t, v in spans(detector, text) if t == "DATE_TIME"]
+    assert dates == ["2007-03-23 18:43:36", "2024-05-03T14:22:01Z", "23/03/2024, 18:43"]
