@@ -33,6 +33,19 @@ _PAIR_ZIPF = 5.2  # "david" 5.1, "mark" 5.1 before a rare surname; "john" 5.4 an
 _FREQUENT_ZIPF = 4.5  # "natasha" 3.3, "hunter" 4.3 are capitalized; "will", "mark", "rose", "david" are not
 _MIN_LETTERS = 3  # "ok", "pm" and the like stay as typed
 _MAX_COUNTRY_WORDS = 4  # "saint vincent and the grenadines" is 5; "democratic republic of the congo" 5
+# A street line typed in lower case: a house number, one to three words, a street type ("35 97 guildry
+# street", "12 main st"); and a unit with its number ("suite 834", "apt. 818", "p.o. box 249"). Their words
+# get capitals, as a writer of the address would have put them, so the address patterns read the line.
+_STREET_LINE = re.compile(
+    r"(?<![\w.,-])\d{1,6}[a-z]?(?:[ \t]+\d{1,5})?[ \t]+((?:[^\W\d_][\w'’-]*[ \t]+){1,3}"
+    r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|way|terrace|"
+    r"square|sq|highway|hwy|parkway|crescent|close|plaza)\b)"
+    # then the line's end, punctuation, a number, a unit or a small word ("... street in leeds"); not a noun
+    # the street type qualifies ("3 long road trips")
+    r"(?=[ \t]*(?:$|[\n.,;:!?)]|\d|"
+    r"(?:suite|apt|apartment|unit|box|p\.o\.|in|and|near|at|on|for|to|is|was)\b))"
+)
+_UNIT_WORDS = re.compile(r"(?<![\w.])(?:(p\.o\.)[ \t]?(box)|(suite|apt|apartment|unit|box))(?=\.?[ \t]*#?\d)")
 
 
 def lower_case_text(text: str) -> bool:
@@ -61,6 +74,15 @@ def truecased(text: str, lexicon: NameLexicon) -> str:
         )
         if capital[i] or company:
             _capitalize(chars, m.start())
+    for line in _STREET_LINE.finditer(text):
+        for m in _WORD.finditer(text, line.start(1), line.end(1)):
+            _capitalize(chars, m.start())
+    for unit in _UNIT_WORDS.finditer(text):
+        for group in (1, 2, 3):
+            if unit.group(group):
+                _capitalize(chars, unit.start(group))
+        if unit.group(1):  # "p.o." as "P.O."
+            _capitalize(chars, unit.start(1) + 2)
     return "".join(chars)
 
 

@@ -39,6 +39,12 @@ def test_only_a_text_without_any_capital_is_read_again(lexicon: NameLexicon) -> 
         ("the department of better technology", "the department of better technology"),
         # A company's word after a name belongs to the company's name.
         ("call w/ andrea (ferreira logistics)", "call w/ Andrea (Ferreira Logistics)"),
+        # A street line and a unit, as the writer of the address would have put them.
+        ("i live at 12 main street apt 4, see you", "i live at 12 Main Street Apt 4, see you"),
+        ("35 97 guildry street\nsuite 709", "35 97 Guildry Street\nSuite 709"),
+        ("send it to 32 p.o. box 249", "send it to 32 P.O. Box 249"),
+        # Not a number before ordinary words, nor a unit word without its number.
+        ("we took 3 long road trips in the box", "we took 3 long road trips in the box"),
     ],
 )
 def test_names_and_places_get_their_capitals(typed: str, read: str, lexicon: NameLexicon) -> None:
