@@ -50,14 +50,16 @@ _STREET_WORDS_ONLY = (
 )
 STREET_WORD = (
     rf"(?:{_CAP}|{_STREET_WORDS}|{_LOWER_STREET_TYPES}|de|del|la|le|du|da|do|dos|das|di|van|von|der|den|and|og|i|y|e|"
-    r"\d{1,4})"
+    r"della|delle|degli|dello|dei|dalla|dal|\d{1,4})"
 )
+# The first word of a street's name: a capitalized word, or an ordinal ("184th Street", "5th Avenue").
+_NAME_START = rf"(?:{_CAP}|\d{{1,4}}(?:st|nd|rd|th)\b)"
 _SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"  # white space with at most one line break
 ADDRESS_ANCHORS = [
     # 12 Main Street | 7005 Avenida Lago 99 | 6137 Akurgerði 6 | 1497 32 Chemin Des Bateliers (one line)
     # ("via" and "route" in lower case after a number are prepositions: "sent 5 via Email and 3")
     rf"(?<![\w.,\-])\d{{1,6}}[A-Za-z]?(?:{_SP}\d{{1,5}})?,?{_SP}(?:(?!via\b|route\b){_STREET_WORDS}{_SP})?"
-    rf"{_CAP}(?:{_SP}{STREET_WORD}){{0,5}}?"
+    rf"{_NAME_START}(?:{_SP}{STREET_WORD}){{0,5}}?"
     rf"(?:{_SP}(?:{STREET_SUFFIXES})\b\.?|{_SP}\d{{1,6}}[A-Za-z]?\b)",
     # Via Pasquale Scura 127 | ul. Asnyka Adama 82 (a street word first)
     rf"(?<![\w\-])(?!via\b|route\b)(?i:{_STREET_WORDS}){_SP}{_CAP}(?:{_SP}{STREET_WORD}){{0,4}}?{_SP}\d{{1,6}}[A-Za-z]?\b",
@@ -85,7 +87,8 @@ POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"  # UK-style: N8 7QP, SW1A 1
 # Small words inside place names: "Bystré u Policky", "Vyskytná nad Jihlavou", "Dol pri Ljubljani",
 # "Frankfurt am Main", "Ivry-sur-Seine", "Stratford upon Avon".
 _PLACE_PARTICLE = (
-    r"(?:de|la|del|do|da|di|du|des|le|les|sur|sous|lès|am|an|im|der|bei|ob|upon|u|nad|pod|pri|na)"
+    r"(?:de|la|del|do|da|di|du|des|le|les|sur|sous|lès|am|an|im|der|bei|ob|upon|u|nad|pod|pri|na|"
+    r"and(?:[ \t]+the)?)"  # a country's name: "Bosnia and Herzegovina", "Saint Vincent and the Grenadines"
 )
 ADDRESS_TAIL = re.compile(
     rf"(?:[ \t]*,?[ \t]*(?:\n[>?*•|}}\-]*)?[ \t]*,?[ \t]*)"

@@ -74,3 +74,33 @@ def test_corner_of_two_streets_is_one_address() -> None:
 def test_dimensions_are_not_addresses() -> None:
     text = "Grids of 24 X 9 and 6 X 5, 20 X 5 cells."
     assert spans(builtin("AddressBlockRecognizer"), text, "STREET_ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # A street named by an ordinal starts a block as a named one does.
+        (
+            "Reginald Gorski\n\n32 2914 184th Street\n Apt. 333\n Edmonton\n\n Saint Lucia 07570",
+            "32 2914 184th Street\n Apt. 333\n Edmonton\n\n Saint Lucia 07570",
+        ),
+        ("I live at 12 5th Avenue\nNew York, NY 10011", "12 5th Avenue\nNew York, NY 10011"),
+        # A country's name with "and" ends the block.
+        (
+            "change it to 14 70 Omonia Square Suite 685, Quebec, Bosnia and Herzegovina 78990 for post",
+            "14 70 Omonia Square Suite 685, Quebec, Bosnia and Herzegovina 78990",
+        ),
+        # Italian small words inside a street's name.
+        (
+            "Christopher Hansen\n41 Via dalla Staziun 87\nApt. 033\nDozwil",
+            "41 Via dalla Staziun 87\nApt. 033\nDozwil",
+        ),
+    ],
+)
+def test_address_blocks_with_ordinals_particles_and_countries(text: str, address: str) -> None:
+    assert address in spans(builtin("AddressBlockRecognizer"), text, "STREET_ADDRESS")
+
+
+@pytest.mark.parametrize("text", ["The match on the 19th May 2025 10:30", "We met 3 and the others 5 times."])
+def test_no_address_block_in_dates_and_counts(text: str) -> None:
+    assert spans(builtin("AddressBlockRecognizer"), text, "STREET_ADDRESS") == []
