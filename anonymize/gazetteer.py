@@ -52,6 +52,28 @@ def place_names() -> frozenset[str]:
     return frozenset(n.casefold() for n in found)
 
 
+# The names everyday English text gives countries whose ISO name differs ("Türkiye", "Russian Federation",
+# "Cabo Verde"); none a given name or surname of the lexicon ("Holland", "England", "Wales", "Brunei" are).
+EVERYDAY_COUNTRY_NAMES = frozenset(
+    [
+        "russia",
+        "turkey",
+        "britain",
+        "great britain",
+        "northern ireland",
+        "cape verde",
+        "swaziland",
+        "ivory coast",
+        "east timor",
+        "vatican city",
+        "palestine",
+        "yugoslavia",
+        "democratic republic of the congo",
+        "republic of congo",
+    ]
+)
+
+
 @cache
 def country_names() -> frozenset[str]:
     """Country names, casefolded (pycountry: name, common and official names), e.g. "Romania" or "Kenya" is
@@ -60,7 +82,7 @@ def country_names() -> frozenset[str]:
         import pycountry
     except ImportError:
         return frozenset()
-    return frozenset(
+    return EVERYDAY_COUNTRY_NAMES | frozenset(
         value.casefold()
         for country in pycountry.countries
         for value in (getattr(country, a, None) for a in ("name", "common_name", "official_name"))

@@ -32,6 +32,7 @@ _RARE_SURNAME_ZIPF = 2.5  # "higuchi" 2.1
 _PAIR_ZIPF = 5.2  # "david" 5.1, "mark" 5.1 before a rare surname; "john" 5.4 and "given" 5.4 are not taken
 _FREQUENT_ZIPF = 4.5  # "natasha" 3.3, "hunter" 4.3 are capitalized; "will", "mark", "rose", "david" are not
 _MIN_LETTERS = 3  # "ok", "pm" and the like stay as typed
+_EVERYDAY_WORD_COUNTRIES = frozenset(["turkey"])  # "a turkey sandwich" typed in lower case is no country
 _MAX_COUNTRY_WORDS = 4  # "saint vincent and the grenadines" is 5; "democratic republic of the congo" 5
 # A street line typed in lower case: a house number, one to three words, a street type ("35 97 guildry
 # street", "12 main st"); and a unit with its number ("suite 834", "apt. 818", "p.o. box 249"). Their words
@@ -140,7 +141,11 @@ def _capitalize(chars: list[str], at: int) -> None:
 @cache
 def _plain_countries() -> frozenset[str]:
     """Country names of ASCII letters and at most five words ("saint vincent and the grenadines")."""
-    return frozenset(n for n in country_names() if len(n.split()) <= _MAX_COUNTRY_WORDS + 1 and n.isascii())
+    return frozenset(
+        n
+        for n in country_names()
+        if len(n.split()) <= _MAX_COUNTRY_WORDS + 1 and n.isascii() and n not in _EVERYDAY_WORD_COUNTRIES
+    )
 
 
 def drop_document_words(texts: Sequence[str], results: Sequence[list[T]]) -> list[list[T]]:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import RecognizerResult
 
-from anonymize.gazetteer import drop_places, in_place_slot, persons_at_places, place_names, place_slot
+from anonymize.gazetteer import (
+    country_names,
+    drop_places,
+    in_place_slot,
+    persons_at_places,
+    place_names,
+    place_slot,
+)
 
 
 def test_the_gazetteer_holds_large_cities_countries_and_states() -> None:
@@ -13,6 +20,15 @@ def test_the_gazetteer_holds_large_cities_countries_and_states() -> None:
     for name in ("valencia", "nairobi", "kraków", "jordan", "georgia", "austin", "baghdad"):
         assert name in places
     assert "okonkwo" not in places and "castellanos" not in places
+
+
+def test_countries_by_their_everyday_names_too() -> None:
+    """ "Russia", "Turkey", "Cape Verde" besides the ISO names ("Russian Federation", "Türkiye", "Cabo
+    Verde"); no name people bear ("Holland", "England")."""
+    countries = country_names()
+    for name in ("russia", "russian federation", "turkey", "türkiye", "cape verde", "cabo verde", "britain"):
+        assert name in countries
+    assert "holland" not in countries and "england" not in countries
 
 
 @pytest.mark.parametrize(

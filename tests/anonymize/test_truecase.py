@@ -35,6 +35,7 @@ def test_only_a_text_without_any_capital_is_read_again(lexicon: NameLexicon) -> 
         ("william had given natasja his address", "william had given Natasja his address"),
         # A country, words of everyday English and surnames that are English words stay as typed.
         ("injured, down from marshall islands", "injured, down from Marshall Islands"),
+        ("to vegas, russia 43686; a turkey sandwich", "to vegas, Russia 43686; a turkey sandwich"),
         ("withdraw money from atm, the bot sung", "withdraw money from atm, the bot sung"),
         ("the department of better technology", "the department of better technology"),
         # A company's word after a name belongs to the company's name.
