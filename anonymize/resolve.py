@@ -17,7 +17,7 @@ from anonymize.company_names import company_named, drop_company_heads, persons_a
 from anonymize.detector_config import DetectorConfig
 from anonymize.doc_places import drop_document_places
 from anonymize.filters import NOT_NAME_WORDS, keep
-from anonymize.gazetteer import persons_at_places
+from anonymize.gazetteer import country_names, persons_at_places
 from anonymize.header_columns import claim_cells, header_names, not_name_cells, persons_outside
 from anonymize.joined_names import split_joined_names
 from anonymize.name_extent import extend_names, ner_person, split_at_column_gaps, trim_person
@@ -211,11 +211,25 @@ def places_not_persons(state: Resolution) -> None:
     rest = [r for r in rest if recognizer_name(r) != PERSON_AT_PLACE]
     state.results = persons_outside(drop_document_places(state.text, rest), not_name_cells(state.text))
     addresses = [r for r in state.results if r.entity_type == "STREET_ADDRESS"]
-    state.results += earlier + [
-        rule_result("LOCATION", p.start, p.end, p.score, PERSON_AT_PLACE)
-        for p in placed
-        if not any(a.start < p.end and p.start < a.end for a in addresses)  # the address holds it
-    ]
+    state.results += (
+        earlier
+        + [
+            rule_result("LOCATION", p.start, p.end, p.score, PERSON_AT_PLACE)
+            for p in placed
+            if not any(a.start < p.end and p.start < a.end for a in addresses)  # the address holds it
+            and _place_more_than_name(state.text[p.start : p.end], state.lexicon)
+        ]
+    )
+
+
+def _place_more_than_name(value: str, lexicon: NameLexicon | None) -> bool:
+    """A country's name, or a place's name none of whose words is a given name of the lexicon: "Ann, Bo and
+    Carl" lists no towns (both are cities somewhere), though each stays no person where a place's slot says
+    so."""
+    name = value.strip(" .,;:'’").removesuffix("'s").removesuffix("’s")
+    if lexicon is None or name.casefold() in country_names():
+        return True
+    return not any(lexicon.given_name(w) for w in name.split())
 
 
 def added_places_not_persons(state: Resolution) -> None:

@@ -33,6 +33,13 @@ def test_a_person_named_like_the_place_stays_a_person(detector: PiiDetector, vau
     assert "Mali" not in out.text
 
 
+def test_given_names_listed_beside_a_place_are_no_places(detector: PiiDetector) -> None:
+    """ "Ann" and "Bo" are towns somewhere; listed together they are no person for the place rules, but the
+    slot does not make a given name a LOCATION."""
+    found = spans(detector, "Ann, Bo and Carl Lindqvist joined.")
+    assert ("LOCATION", "Ann") not in found and ("PERSON", "Carl Lindqvist") in found
+
+
 def test_a_country_that_is_a_common_given_name_stays_a_person(detector: PiiDetector) -> None:
     found = spans(detector, "Chad said the figures were late.")
     assert found == [("PERSON", "Chad")]
