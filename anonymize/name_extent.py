@@ -46,6 +46,8 @@ ROLE_TITLES = words(
     spokeswoman auntie aunt uncle tío tía tio tia grandma grandpa centre center striker midfielder defender
     goalkeeper winger flanker lock prop hooker fullback full-back scrum-half fly-half pitcher batsman bowler
     former late saint st consul envoy commissioner
+    frau herr señora señor senhora senhor sra srta dona signora signor mme mlle madame monsieur mevrouw meneer
+    pani pak ibu bapak tuan puan encik datuk dato
     """
 )
 _MONTHS_DAYS = re.compile(
@@ -329,11 +331,16 @@ _FIRST_WORD = re.compile(r"([\w-]+)\.?\s+")
 _POSSESSIVE = re.compile(r"[ \t]?['’]s$")  # "Mensah-Bonsu's", a tokenized "Lebed 's"
 
 
+# A Japanese or Korean honorific joined to the name: "Liu-san", "Tanaka-sama", "Min-jun-ssi".
+_HONORIFIC_SUFFIX = re.compile(r"-(?:san|sama|kun|chan|ssi|dono)$")
+
+
 def trim_person(
     text: str, result: RecognizerResult, qualifiers: list[tuple[int, int]], lexicon: NameLexicon | None
 ) -> RecognizerResult:
     """``result`` without the verb, greeting or title it took in ("Call Jane Doe", "Prime Minister John
-    Major", "ex-Beatle Paul", "U.S. President Bill Clinton") and without a possessive's ending ("Lebed's")."""
+    Major", "ex-Beatle Paul", "U.S. President Bill Clinton", "Frau Lindemann-Özkan") and without a
+    possessive's ending ("Lebed's") or an honorific joined to it ("Liu-san")."""
     start = after_qualified_title(text, result.start, result.end, qualifiers, lexicon)
     while True:
         match = _FIRST_WORD.match(text, start, result.end)
@@ -348,6 +355,9 @@ def trim_person(
         start = match.end()
     possessive = _POSSESSIVE.search(text, start, result.end)
     end = possessive.start() if possessive and possessive.start() > start else result.end
+    suffix = _HONORIFIC_SUFFIX.search(text, start, end)  # "Liu-san": the name is "Liu"
+    if suffix and suffix.start() > start:
+        end = suffix.start()
     inner = INNER_POSSESSIVE.search(text, start, end)  # "Kevin Lamovec's Cautionary Tales": his work
     if inner and inner.start() > start:
         # The name is the owner, unless the owner is a thing ("the Land Trust's Ann Roe").

@@ -23,7 +23,12 @@ from anonymize.names import (
 from anonymize.recognizers.lower_names import everyday_word
 from anonymize.text import COMPANY_FORM_AHEAD, SENTENCE_START, STOP_WORDS
 
-_TITLE = r"(?i:mr|mrs|ms|miss|mx|dr|prof)"
+# Honorifics of other languages, capitalized: "Frau Lindemann-Özkan", "Dona Ção", "Pak Budi".
+_FOREIGN_TITLE = (
+    r"(?:Frau|Herr|Señora|Señor|Senhora|Senhor|Sra|Srta|Dona|Signora|Signor|Mme|Mlle|Madame|Monsieur|Mevrouw|"
+    r"Meneer|Pani|Pak|Ibu|Bapak|Tuan|Puan|Encik|Datuk|Dato)"
+)
+_TITLE = rf"(?:(?i:mr|mrs|ms|miss|mx|dr|prof)|{_FOREIGN_TITLE})"
 
 # People a speaker may name by their relation: "my daughter Ann", "Ann's husband".
 _RELATION = (
