@@ -24,6 +24,9 @@ TIMED_CHAT = (
 )
 NOTICE = "KEYS GO TO SEOSAMH MAC GIOLLA PHÁDRAIG AND ÁINE NÍ BHROIN BY FRIDAY."
 MINUTES = "Present: the board. Minutes: Solveig.\n\n1. Budget agreed. Solveig sends the invite for May."
+HONORIFICS = (
+    "Liu-san,\n\nthe payslips are ready; Frau Lindemann-Özkan in payroll has them. Ask Pak Budi for the key."
+)
 
 
 def persons(detector: PiiDetector, text: str) -> list[str]:
@@ -50,6 +53,11 @@ def test_gaelic_names_in_capitals_and_a_minute_taker(detector: PiiDetector) -> N
     assert persons(detector, MINUTES) == ["Solveig", "Solveig"]
 
 
+def test_honorifics_of_other_languages(detector: PiiDetector) -> None:
+    """A title of another language before the name, or an honorific joined after it, is no part of it."""
+    assert persons(detector, HONORIFICS) == ["Liu", "Lindemann-Özkan", "Budi"]
+
+
 def test_no_such_name_is_stored_in_clear_and_questions_are_pseudonymized(
     detector: PiiDetector, vault: Vault
 ) -> None:
@@ -57,7 +65,7 @@ def test_no_such_name_is_stored_in_clear_and_questions_are_pseudonymized(
     erasure finds) and type the names into a question. Detector 43 stored "Lombardo", "Okoro", the second
     "Bill", the chats' "siri", "oisín" and "tevita.c", "PHÁDRAIG" and "Solveig" in clear."""
     pseudo = Pseudonymizer(detector, vault, ["PERSON"])
-    stored = [d.text for d in pseudo.run([HANDOVER, CHATS, TIMED_CHAT, NOTICE, MINUTES])]
+    stored = [d.text for d in pseudo.run([HANDOVER, CHATS, TIMED_CHAT, NOTICE, MINUTES, HONORIFICS])]
     for text, names in zip(
         stored,
         [
@@ -66,6 +74,7 @@ def test_no_such_name_is_stored_in_clear_and_questions_are_pseudonymized(
             ("tevita", "lia.p"),
             ("SEOSAMH", "PHÁDRAIG", "ÁINE", "BHROIN"),
             ("Solveig",),
+            ("Liu", "Lindemann", "Özkan", "Budi"),
         ],
         strict=True,
     ):
@@ -74,7 +83,12 @@ def test_no_such_name_is_stored_in_clear_and_questions_are_pseudonymized(
     assert "Mark the date" in stored[0]
     assert vault.lookup_value("Lombardo", "PERSON")
     assert vault.lookup_value("SEOSAMH MAC GIOLLA PHÁDRAIG", "PERSON")
-    for asked in ("Did Lombardo fix the gate for Okoro?", "When does Solveig send the invite?"):
+    asked_questions = (
+        "Did Lombardo fix the gate for Okoro?",
+        "When does Solveig send the invite?",
+        "Has Frau Lindemann-Özkan sent the payslips?",
+    )
+    for asked in asked_questions:
         question = pseudo.run([asked], store=False)[0].text
-        for name in ("Lombardo", "Okoro", "Solveig"):
+        for name in ("Lombardo", "Okoro", "Solveig", "Lindemann-Özkan"):
             assert name not in question, question

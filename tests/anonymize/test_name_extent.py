@@ -319,3 +319,20 @@ def test_a_name_grows_over_an_irish_particle(lexicon: NameLexicon) -> None:
     text = "Data: Tomás Ó Briain, Ops: Aoife Ní Bhriain"
     results = [person(text, "Tomás"), person(text, "Aoife")]
     assert grown(text, results, lexicon) == [("PERSON", "Aoife Ní Bhriain"), ("PERSON", "Tomás Ó Briain")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "name"),
+    [
+        ("Frau Lindemann-Özkan in payroll has the form.", "Frau Lindemann-Özkan", "Lindemann-Özkan"),
+        ("Ask Pak Budi Santoso at the depot.", "Pak Budi Santoso", "Budi Santoso"),
+        ("Liu-san, thank you for the samples.", "Liu-san", "Liu"),
+        ("Señora Ortega signed.", "Señora Ortega", "Ortega"),
+    ],
+)
+def test_honorifics_of_other_languages_are_no_part_of_the_name(
+    text: str, value: str, name: str, lexicon: NameLexicon
+) -> None:
+    """Session 15: a title before ("Frau", "Pak", "Señora") or an honorific joined after ("-san")."""
+    trimmed = trim_person(text, person(text, value), [], lexicon)
+    assert text[trimmed.start : trimmed.end] == name

@@ -28,6 +28,8 @@ def spans(recognizer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
         ("I would like to remove my kid Kateřina from the will.", ["Kateřina"]),
         ("She was born on 9/20/1999. Her maiden name is Tougas", ["Tougas"]),
         ("What's your last name? Hughes", ["Hughes"]),
+        ("The form is with Frau Lindemann-Özkan in payroll.", ["Lindemann-Özkan"]),  # session 15
+        ("Ask Pak Budi or Dona Ção at the desk.", ["Budi", "Ção"]),
         ("She named him Gregory", ["Gregory"]),
         ("I'm so jealous! said Naile to Caitlin", ["Naile", "Caitlin"]),
         ('"I\'m glad to hear that," says Wakeland.', ["Wakeland"]),
