@@ -22,6 +22,7 @@ class Resolution:
     yielding: list[RecognizerResult] = field(default_factory=list)  # NER results other name mentions beat
     added: list[RecognizerResult] = field(default_factory=list)  # names found from other results, pending
     cities: list[RecognizerResult] = field(default_factory=list)  # city lines of addresses without a street
+    slot_places: list[RecognizerResult] = field(default_factory=list)  # places read as persons, pending
     lexicon: NameLexicon | None = None  # given names and surnames, to tell a name from an English word
     truecased: bool = False  # typed all in lower case; the capitals are those ``anonymize.truecase`` put
 

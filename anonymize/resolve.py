@@ -31,7 +31,7 @@ from anonymize.overlaps import choose_overlaps, merge_same_type, yield_to_addres
 from anonymize.places import cities_above_countries, towns_before_postcodes
 from anonymize.recognizers.name_evidence import title_caps
 from anonymize.resolution import Resolution, Step
-from anonymize.results import copy_span, recognizer_name, rule_result, tier
+from anonymize.results import copy_span, rule_result, tier
 from anonymize.signature_orgs import signature_companies
 from anonymize.table_columns import column_names
 
@@ -203,23 +203,30 @@ def places_not_persons(state: Resolution) -> None:
     Jordan account", "Amman, Jordan"): no person (``anonymize.gazetteer``), nor a name to seek elsewhere; nor
     is a word the document names a place or a company with elsewhere (``anonymize.doc_places``), nor a cell
     under a table's "Site", "City" or "Role" (``anonymize.header_columns``: "| Site |" over "Riga"). The
-    places by their slot are LOCATION results, which tell ``doc_places`` nothing (a slot, not a rule, made
-    them): the person's other mentions are left to the evidence they had."""
+    places by their slot wait in ``slot_places`` for the step ``places_by_slot``."""
     placed = persons_at_places(state.text, state.results, state.lexicon)
     rest = [r for r in state.results if all(r is not p for p in placed)]
-    earlier = [r for r in rest if recognizer_name(r) == PERSON_AT_PLACE]
-    rest = [r for r in rest if recognizer_name(r) != PERSON_AT_PLACE]
     state.results = persons_outside(drop_document_places(state.text, rest), not_name_cells(state.text))
-    addresses = [r for r in state.results if r.entity_type == "STREET_ADDRESS"]
-    state.results += (
-        earlier
-        + [
-            rule_result("LOCATION", p.start, p.end, p.score, PERSON_AT_PLACE)
-            for p in placed
-            if not any(a.start < p.end and p.start < a.end for a in addresses)  # the address holds it
-            and _place_more_than_name(state.text[p.start : p.end], state.lexicon)
-        ]
-    )
+    state.slot_places += [
+        rule_result("LOCATION", p.start, p.end, p.score, PERSON_AT_PLACE)
+        for p in placed
+        if _place_more_than_name(state.text[p.start : p.end], state.lexicon)
+    ]
+
+
+def places_by_slot(state: Resolution) -> None:
+    """The places ``places_not_persons`` took from the persons ("from Mali", "Burkina Faso was super fun") are
+    LOCATION results, added only now, where no person's and no address's result lies at the end of the
+    other steps: until here the text reads as if they had been dropped, so no step finds fewer names for
+    them, and a name found there after all keeps its person."""
+    taken = [r for r in state.results if r.entity_type in ("PERSON", "STREET_ADDRESS")]
+    spans: set[tuple[int, int]] = set()
+    for place in state.slot_places:
+        overlapping = any(t.start < place.end and place.start < t.end for t in taken)
+        if overlapping or (place.start, place.end) in spans:
+            continue
+        spans.add((place.start, place.end))
+        state.results.append(place)
 
 
 def _place_more_than_name(value: str, lexicon: NameLexicon | None) -> bool:
@@ -293,6 +300,7 @@ STEPS: tuple[Step, ...] = (
     name_extents,
     ordinary_english,
     company_names,
+    places_by_slot,
     yield_to_addresses,
     merge_same_type,
     choose_overlaps,
