@@ -47,7 +47,8 @@ ROLE_TITLES = words(
     goalkeeper winger flanker lock prop hooker fullback full-back scrum-half fly-half pitcher batsman bowler
     former late saint st consul envoy commissioner
     frau herr señora señor senhora senhor sra srta dona signora signor mme mlle madame monsieur mevrouw meneer
-    pani pak ibu bapak tuan puan encik datuk dato
+    pani pak ibu bapak tuan puan encik datuk dato datin shri smt srimati kumari khun haji hajjah alhaji
+    alhaja mallam sayyid ustaz ustazah bwana mzee tito tita kuya abuela abuelo oma opa chị ông bà chú bác
     """
 )
 _MONTHS_DAYS = re.compile(
@@ -332,7 +333,7 @@ _POSSESSIVE = re.compile(r"[ \t]?['’]s$")  # "Mensah-Bonsu's", a tokenized "Le
 
 
 # A Japanese or Korean honorific joined to the name: "Liu-san", "Tanaka-sama", "Min-jun-ssi".
-_HONORIFIC_SUFFIX = re.compile(r"-(?:san|sama|kun|chan|ssi|dono)$")
+_HONORIFIC_SUFFIX = re.compile(r"-(?:san|sama|kun|chan|ssi|dono|ji)$")
 
 
 def trim_person(

@@ -26,7 +26,9 @@ from anonymize.text import COMPANY_FORM_AHEAD, SENTENCE_START, STOP_WORDS
 # Honorifics of other languages, capitalized: "Frau Lindemann-Özkan", "Dona Ção", "Pak Budi".
 _FOREIGN_TITLE = (
     r"(?:Frau|Herr|Señora|Señor|Senhora|Senhor|Sra|Srta|Dona|Signora|Signor|Mme|Mlle|Madame|Monsieur|Mevrouw|"
-    r"Meneer|Pani|Pak|Ibu|Bapak|Tuan|Puan|Encik|Datuk|Dato)"
+    r"Meneer|Pani|Pak|Ibu|Bapak|Tuan|Puan|Encik|Datuk|Dato|Datin|Shri|Smt|Srimati|Kumari|Khun|Haji|Hajjah|"
+    r"Alhaji|Alhaja|Mallam|Sayyid|Ustaz|Ustazah|Bwana|Mzee|Tito|Tita|Kuya|Abuela|Abuelo|Oma|Opa|Chị|Ông|Bà|Chú|"
+    r"Bác)"
 )
 _TITLE = rf"(?:(?i:mr|mrs|ms|miss|mx|dr|prof)|{_FOREIGN_TITLE})"
 
@@ -73,6 +75,8 @@ _NAME_ANSWER = (
 _PERSON_SLOTS = [
     rf"{_NAME_CUE}(?:(?<=[:?.])[ \t]+|[ \t]){_NAMED}",  # a column gap after a bare label: a table's header
     rf"{_BEFORE}(?:['’]s\s+(?:home\s+)?address|['’]s\s+{_RELATION}\b|\s+(?:lives|lived|resides|resided)\s+(?:at|in|on)\b)",
+    # an honorific of another language after the name: "Gyula bácsi", "Ayşe Hanım", "Tanaka sensei"
+    rf"{_BEFORE}[ \t]+(?:Bey|Hanım|Hanim|Efendi|bácsi|néni|sensei|Sensei|ji|Ji)\b",
     _NAME_ANSWER,
 ]
 # The one addressed by a question: "Noelia, can I please speak to your boss?" (not "Here, can we ...?")

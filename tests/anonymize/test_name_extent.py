@@ -328,6 +328,9 @@ def test_a_name_grows_over_an_irish_particle(lexicon: NameLexicon) -> None:
         ("Ask Pak Budi Santoso at the depot.", "Pak Budi Santoso", "Budi Santoso"),
         ("Liu-san, thank you for the samples.", "Liu-san", "Liu"),
         ("Señora Ortega signed.", "Señora Ortega", "Ortega"),
+        ("Sharma-ji approved it.", "Sharma-ji", "Sharma"),
+        ("Alhaji Musa Danjuma agreed.", "Alhaji Musa Danjuma", "Musa Danjuma"),
+        ("Sri Lanka won the toss.", "Sri Lanka", "Sri Lanka"),  # no honorific: a country
     ],
 )
 def test_honorifics_of_other_languages_are_no_part_of_the_name(

@@ -30,6 +30,7 @@ def spans(recognizer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
         ("What's your last name? Hughes", ["Hughes"]),
         ("The form is with Frau Lindemann-Özkan in payroll.", ["Lindemann-Özkan"]),  # session 15
         ("Ask Pak Budi or Dona Ção at the desk.", ["Budi", "Ção"]),
+        ("Please ask Gyula bácsi for the key; Smt Lakshmi Devi signed.", ["Gyula", "Lakshmi Devi"]),
         ("She named him Gregory", ["Gregory"]),
         ("I'm so jealous! said Naile to Caitlin", ["Naile", "Caitlin"]),
         ('"I\'m glad to hear that," says Wakeland.', ["Wakeland"]),
