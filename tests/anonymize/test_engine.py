@@ -33,4 +33,4 @@ def test_fast_context_enhancer_finds_the_same_tokens_as_presidio(detector: PiiDe
 def test_only_the_components_ner_needs_run(detector: PiiDetector) -> None:
     nlp = detector.analyzer.nlp_engine.nlp["en"]
     assert nlp.pipe_names == ["ner"]
-    assert detector.version.startswith("privrag-detector-43")
+    assert detector.version.startswith("privrag-detector-44")
