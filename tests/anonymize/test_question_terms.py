@@ -74,7 +74,7 @@ ORDINARY = {"summer", "leave", "card", "remote"}
 
 
 def test_one_lower_case_word_the_vault_knows_is_found_unless_ordinary_or_held_in_clear(vault: Vault) -> None:
-    """"is bodhi around?": the detector sees no name in one lower-case word, the vault does (in scope)."""
+    """ "is bodhi around?": the detector sees no name in one lower-case word, the vault does (in scope)."""
     bodhi = vault.surrogate("PERSON", "Bodhi")
     vault.surrogate("PERSON", "Summer")  # a person called Summer, and the word "summer"
     vault.surrogate("PERSON", "Leave")  # a heading taken for a name; the documents say "leave" in clear
