@@ -9,6 +9,7 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.names import in_lower_case, plausible_person
 from anonymize.propagation import mentions_outside
+from anonymize.text import STOP_WORDS
 
 _CAPS_TAIL = re.compile(r"(?<=\w)\w+")
 _HANDLE_SPLIT = re.compile(r"\s+|_|(?<=[^\W\d_]{2})\.(?=[^\W\d_]{2})")  # "pedro.alves", "lena_achterberg"
@@ -63,16 +64,22 @@ def _whole_words(words: set[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words))) + r")(?![\w-])")
 
 
-_NEXT_CAPITAL = re.compile(r"[ \t]+[^\W\d_]*[A-Z]")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def named_inside_sentence(text: str, start: int, end: int) -> bool:
     """The capitalized word at ``start``-``end`` reads as a name where the text also writes it as a common
-    word: inside a sentence (``_inside_sentence``) and not in a run of capitalized words (a title's "of Tumor
-    Necrosis Factor"), or at a sentence's start before a verb only people take ("Bill will reject them")."""
-    if _PERSON_VERB_AFTER.match(text, end):
-        return True
-    return _inside_sentence(text, start) and not _NEXT_CAPITAL.match(text, end)
+    word: inside a sentence (``_inside_sentence``), and the nearest words before and after it that are no stop
+    words are not capitalized ("interest in Tesla since the 1990s"; not a name's or a title's run: "the United
+    Methodist Church states", "the General Board of Church and Society", "of Tumor Necrosis Factor"). A
+    sentence's start tells nothing here, not even before a modal ("Committees can also meet")."""
+    if not _inside_sentence(text, start):
+        return False
+    sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    sentence_end = min(i for i in (text.find(".", end), text.find("\n", end), len(text)) if i >= 0)
+    before = [w for w in _WORD.findall(text, sentence_start, start) if w.lower() not in STOP_WORDS]
+    after = [w for w in _WORD.findall(text, end, sentence_end) if w.lower() not in STOP_WORDS]
+    return not any(words and words[k][:1].isupper() for words, k in ((before, -1), (after, 0)))
 
 
 def _inside_sentence(text: str, start: int) -> bool:

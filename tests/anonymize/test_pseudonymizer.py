@@ -357,3 +357,11 @@ def test_a_name_part_also_written_as_a_word_is_the_name_where_only_a_name_is_cap
     vault.surrogate("PERSON", "Ana Tumor")
     text = "Tumor growth slowed. The Effect of Tumor Necrosis Factor on tumor cells was measured."
     assert pseudo.run([text])[0].text == text
+    # Nor a name's run across a stop word, nor a sentence's start before a modal (XQuAD's Methodist passage).
+    vault.surrogate("PERSON", "Ana Church")
+    vault.surrogate("PERSON", "Committees")
+    text = (
+        "The United Methodist Church states it. The General Board of Church and Society met; the church "
+        "voted. Committees can also meet outside the committees' rooms."
+    )
+    assert pseudo.run([text])[0].text == text
