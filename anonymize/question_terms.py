@@ -75,7 +75,7 @@ def _tokens(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _worth_looking_up(words: list[str], lower_singles: bool = False) -> bool:
+def _worth_looking_up(words: list[str], ordinary: Callable[[str], bool] | None = None) -> bool:
     if len(words) == 1:
         word = words[0]
         if any(c.isdigit() for c in word):
@@ -83,23 +83,29 @@ def _worth_looking_up(words: list[str], lower_singles: bool = False) -> bool:
         if len(word) < _MIN_CHARS or word.lower() in STOP_WORDS:
             return False
         # One word: as a name is written (capitalized), like the pseudonymizer's propagation; in lower case
-        # too when the caller can tell a name from a word (``vault_spans``'s ``ordinary``).
+        # too when the caller can tell a name from a word (``ordinary``: a frequent word that is no name).
         if word[:1].isupper():
             return True
-        return lower_singles and word.isalpha() and word == word.lower() and word not in _COMMON
+        return (
+            ordinary is not None
+            and word.isalpha()
+            and word == word.lower()
+            and word not in _COMMON
+            and not ordinary(word)
+        )
     return words[0].lower() not in STOP_WORDS and words[-1].lower() not in STOP_WORDS
 
 
-def ngrams(text: str, max_words: int = MAX_WORDS, lower_singles: bool = False) -> list[tuple[int, int]]:
-    """(start, end) of the runs of 1..``max_words`` words of ``text`` worth a vault look-up
-    (``lower_singles``: one word typed in lower case too)."""
-    return [(s, e) for s, e, _ in _ngrams(text, max_words, lower_singles)]
+def ngrams(text: str, max_words: int = MAX_WORDS) -> list[tuple[int, int]]:
+    """(start, end) of the runs of 1..``max_words`` words of ``text`` worth a vault look-up."""
+    return [(s, e) for s, e, _ in _ngrams(text, max_words)]
 
 
 def _ngrams(
-    text: str, max_words: int = MAX_WORDS, lower_singles: bool = False
+    text: str, max_words: int = MAX_WORDS, ordinary: Callable[[str], bool] | None = None
 ) -> list[tuple[int, int, bool]]:
-    """``ngrams`` with, for each, whether its first and last words hold a digit (a number's n-gram)."""
+    """``ngrams`` with, for each, whether its first and last words hold a digit (a number's n-gram);
+    with ``ordinary``, one word typed in lower case is looked up too unless ``ordinary`` says it is a word."""
     tokens = _tokens(text)
     found = []
     for i in range(len(tokens)):
@@ -108,7 +114,7 @@ def _ngrams(
                 break
             start, end = tokens[i][0], tokens[j][1]
             words = [text[s:e] for s, e in tokens[i : j + 1]]
-            if _worth_looking_up(words, lower_singles):
+            if _worth_looking_up(words, ordinary):
                 numeric = any(c.isdigit() for c in words[0]) and any(c.isdigit() for c in words[-1])
                 found.append((start, end, numeric))
     return found
@@ -130,14 +136,8 @@ def vault_spans(
     lower case is looked up too ("what did kwabena close?", where the documents hold "kwabena" only
     pseudonymized), unless it is an ordinary word ("summer", "laptop" stay as typed)."""
     types = sorted(set(types) & set(vault.entity_types()))
-    lower_singles = ordinary is not None and holds_in_clear is not None
-    numbered = [
-        gram
-        for gram in _ngrams(text, lower_singles=lower_singles)
-        if ordinary is None
-        or not _lower_word(text[gram[0] : gram[1]])
-        or not ordinary(text[gram[0] : gram[1]])
-    ]
+    # One lower-case word only where its hits can be checked against the asker's documents (``_as_written``).
+    numbered = _ngrams(text, ordinary=ordinary if holds_in_clear is not None else None)
     grams = [(s, e) for s, e, _ in numbered]
     if not types or not grams:
         return []
@@ -160,10 +160,6 @@ def vault_spans(
         if all(end <= s or start >= e for s, e, _ in chosen):
             chosen.append((start, end, surrogate))
     return sorted(chosen)
-
-
-def _lower_word(value: str) -> bool:
-    return " " not in value and value.isalpha() and value == value.lower()
 
 
 def _as_written(value: str, holds_in_clear: Callable[[str], bool] | None) -> bool:
