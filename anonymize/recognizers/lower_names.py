@@ -46,14 +46,13 @@ _WORD = rf"[{_L}]+(?:(?:-|['’](?!s\b))[{_L}]+)*"  # not the possessive's "s": 
 _TOKEN = re.compile(rf"(?<![\w./'’-])(?<![\w.-]@)({_WORD})(?![\w@-]|['’](?!s\b)|\.[\w])")
 # A chat log's speaker handle at a line's start ("<yuki> ", "[09:12] <pedro.alves> "): markup, not symbols
 # of technical text.
-_TIME = r"(?:\[[^\]\n]*\][ \t]*|\d{1,2}:\d{2}(?::\d{2})?[ \t]+)"  # "[09:12] ", "09:02 "
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"  # "09:02", "10:31:05"
+_TIME = rf"(?:\[[^\]\n]*\][ \t]*|{_CLOCK}[ \t]+)"  # "[09:12] ", "09:02 "
 _HANDLE_MARK = re.compile(rf"(?m)^[ \t]*{_TIME}?<[^<>\n]{{1,40}}>")
 _HANDLE = re.compile(rf"(?m)^[ \t]*{_TIME}?<({_WORD})[._]({_WORD})>")
 # A chat export that writes the speaker's handle, the time, then the message ("ana.s 10:31  cliente ...").
-_TIMED_LINE = re.compile(r"(?m)^[ \t]*[^\s<>]{2,40}[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]|$)")
-_TIMED_HANDLE = re.compile(
-    rf"(?m)^[ \t]*({_WORD})[._]({_WORD})(?=[ \t]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[ \t]|$))"
-)
+_TIMED_LINE = re.compile(rf"(?m)^[ \t]*[^\s<>]{{2,40}}[ \t]+{_CLOCK}(?:[ \t]|$)")
+_TIMED_HANDLE = re.compile(rf"(?m)^[ \t]*({_WORD})[._]({_WORD})(?=[ \t]+{_CLOCK}(?:[ \t]|$))")
 _ADDRESS_BEFORE = re.compile(
     r"(?:(?<![\w'’])(?i:hi|hey|hiya|hello|dear|thanks|thank[ \t]+you|thx|ty|cheers|bye|ping|cc|"
     r"ask|tell|call|morning|evening)[ \t]*[:,]?|@)[ \t]*$"
@@ -61,7 +60,7 @@ _ADDRESS_BEFORE = re.compile(
 _SPEAKER_BEFORE = re.compile(rf"(?:^|\n)[ \t]*{_TIME}?<$")
 _SPEAKER_AFTER = re.compile(r">[ \t]")
 # A line's speaker: "yuki: ...", "yuki 10:31  ..."
-_SPEAKER_LABEL_AFTER = re.compile(r"[ \t]*(?::[ \t]+|[ \t]\d{1,2}:\d{2}(?::\d{2})?[ \t]+)\S")
+_SPEAKER_LABEL_AFTER = re.compile(rf"[ \t]*(?::[ \t]+|[ \t]{_CLOCK}[ \t]+)\S")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:\[[^\]\n]*\][ \t]*)?$")
 _PERSON_AFTER = re.compile(
     r"(?:['’]s\b|[ \t]+(?:said|says|wants|wanted|asked|asks|told|tells|thinks|thought|pushed|fixed|"
