@@ -17,10 +17,11 @@ import re
 
 from presidio_analyzer import RecognizerResult
 
-from anonymize.names import UPPER_LATIN, plausible_person
+from anonymize.names import NAME, UPPER_LATIN, plausible_person
 from anonymize.results import rule_result
 
 LIST_OF_NAMES = "NameListMajority"
+NUMBERED_ITEMS = "NumberedNameItems"
 _SCORE = 0.6
 _MIN_ITEMS = 3
 _MIN_NAMED = 2
@@ -35,6 +36,9 @@ _SEPARATOR = r"[ \t]*[,;][ \t]*"
 _LIST = re.compile(rf"(?<![\w'’.-]){_ITEM}(?:{_SEPARATOR}{_ITEM}){{{_MIN_ITEMS - 1},}}(?![\w'’-])")
 _ITEM_RE = re.compile(_ITEM)
 _STOP = frozenset(["the", "and", "or", "of", "for", "with", "from", "to", "in", "on", "at", "by"])
+# An item a number and a dash mark: a team sheet's shirt number, a roster's desk or badge number
+# ("15 - Andre Joubert , 14 - Justin Swart", "Desk 4 - Priya Raman ; Desk 5 - Tomasz Wójcik").
+_NUMBERED_ITEM = re.compile(rf"(?<![\w.,:/-])\d{{1,3}}[ \t]+[-–][ \t]+({NAME})(?![\w'’-])")
 
 
 def listed_names(
@@ -61,4 +65,46 @@ def listed_names(
             if not plausible_person(value, text, from_model=True, hyphenated=True):
                 continue
             found.append(rule_result("PERSON", start, end, _SCORE, LIST_OF_NAMES))
+    return found
+
+
+def numbered_names(
+    text: str, names: list[RecognizerResult], blocking: list[RecognizerResult]
+) -> list[RecognizerResult]:
+    """PERSON results for the items of a line of items that a number and a dash mark (a team sheet: "15 -
+    Andre Joubert , 14 - Justin Swart"; a seating plan: "Desk 4 - Priya Raman, Desk 5 - Tomasz Wójcik"), when
+    at least two items and more than half of the line's items are ``names``; an item under a ``blocking``
+    result stays as it is."""
+    found: list[RecognizerResult] = []
+    if len(names) < _MIN_NAMED or _NUMBERED_ITEM.search(text) is None:
+        return found
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        items = [m.span(1) for m in _NUMBERED_ITEM.finditer(text, start, end)]
+        found += _majority(text, items, names, blocking, NUMBERED_ITEMS)
+        start = end + 1
+    return found
+
+
+def _majority(
+    text: str,
+    items: list[tuple[int, int]],
+    names: list[RecognizerResult],
+    blocking: list[RecognizerResult],
+    rule: str,
+) -> list[RecognizerResult]:
+    """PERSON results for the ``items`` no result covers, when at least two and more than half of them are
+    ``names`` and there are three or more."""
+    if len(items) < _MIN_ITEMS:
+        return []
+    named = [i for i in items if any(r.start <= i[0] and i[1] <= r.end for r in names)]
+    if len(named) < _MIN_NAMED or 2 * len(named) <= len(items):
+        return []
+    found = []
+    for start, end in items:
+        if (start, end) in named or any(r.start < end and start < r.end for r in [*names, *blocking]):
+            continue
+        if plausible_person(text[start:end], text, from_model=True, hyphenated=True):
+            found.append(rule_result("PERSON", start, end, _SCORE, rule))
     return found

@@ -23,7 +23,7 @@ from anonymize.joined_names import split_joined_names
 from anonymize.name_extent import extend_names, ner_person, split_at_column_gaps, trim_person
 from anonymize.name_forms import grown_name_mentions, propagate_other_cases
 from anonymize.name_lexicon import NameLexicon
-from anonymize.name_lists import listed_names
+from anonymize.name_lists import listed_names, numbered_names
 from anonymize.name_mentions import propagate
 from anonymize.names import coordinated, names_before_addresses, technical_text
 from anonymize.ordinary_names import drop_ordinary_words
@@ -152,6 +152,7 @@ def other_mentions(state: Resolution) -> None:
     added = propagate(state.text, names, blocking, NOT_NAME_WORDS)
     listed = coordinated(state.text, names, [*blocking, *added], state.yielding, NOT_NAME_WORDS)
     listed += listed_names(state.text, [*names, *added], [*blocking, *listed])
+    listed += numbered_names(state.text, [*names, *added], [*blocking, *listed])
     added += listed
     added += propagate(state.text, listed, [*blocking, *added], NOT_NAME_WORDS)
     # The same words in the other case: "LENTINI" of "Lentini", "fatou" of "fatou diop".

@@ -52,8 +52,45 @@ class ZipCodeRecognizer(PatternRecognizer):
         )
 
 
-# An anchor that runs over a line break or a column gap (two blanks) joins cells of a table, not a street.
+# An anchor that runs over a column gap (two blanks) joins cells of a table, not a street; so does one that
+# starts with a number and ends in a number that starts the next line or that more numbers follow: a ranked
+# list, a roster or a score table ("62 Nolan Henke\n64 Bob Estes", "12 Priya Raman\n14 Tomasz Wójcik",
+# "281 Nick Faldo 70 68 72 71"), where every line reads as a house number and a street's name.
 _ACROSS_CELLS = re.compile(r"[ \t]{2,}")
+_NEXT_LINE_NUMBER = re.compile(r"\n[ \t]*\d{1,6}[A-Za-z]?")
+_MORE_NUMBERS = re.compile(r"(?:[ \t]+\d{1,3}\b){2}")
+# An item of a list of names or labels with their figures: "W. Athey 111 , R. Tillekeratne 40 ;" (a score
+# card: "R." is no "Rua" there), "Tomasz Wójcik 40, Chinedu Okafor 32" (a timesheet), "Costs 98, Margin 22".
+_FIGURE_ITEM = re.compile(
+    r"(?:^|(?<=[,;(:]))[ \t]*(?:[A-Z]\.[ \t]*)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}[ \t]+\d[\d.:/-]*"
+    r"[ \t]*(?=[,;)]|\.?[ \t]*$)",
+    re.M,
+)
+_MIN_FIGURE_ITEMS = 3
+
+
+def _across_cells(text: str, start: int, end: int) -> bool:
+    """The anchor ``text[start:end]`` spans a column gap, ends in an item of a list of figures, or runs from
+    a number to the next line's number or to a number that two more follow."""
+    if _ACROSS_CELLS.search(text, start, end):
+        return True
+    if _in_figure_list(text, end):
+        return True
+    if not text[start : start + 1].isdigit() or not text[end - 1 : end].isdigit():
+        return False
+    last = _NEXT_LINE_NUMBER.search(text, max(start, end - 12), end)
+    return (last is not None and last.end() == end) or _MORE_NUMBERS.match(text, end) is not None
+
+
+def _in_figure_list(text: str, end: int) -> bool:
+    """The anchor that ends at ``end`` in a number is one item of a line's list of names or labels with
+    their figures (three or more such items)."""
+    if not text[end - 1 : end].isdigit():
+        return False
+    line_start = text.rfind("\n", 0, end) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return len(_FIGURE_ITEM.findall(line)) >= _MIN_FIGURE_ITEMS
 
 
 class AddressBlockRecognizer(EntityRecognizer):
@@ -96,7 +133,7 @@ class AddressBlockRecognizer(EntityRecognizer):
                 continue  # "19 May 2025 10:30" has the shape of "12 Main Street 4"
             if not STREET_NAME.search(text, start, end):
                 continue  # "24 X 9", "6 X 5": dimensions, not a street
-            if _ACROSS_CELLS.search(text, start, end) or text[start - 1 : start] == ":":
+            if _across_cells(text, start, end) or text[start - 1 : start] == ":":
                 continue  # a roster's lines or columns ("62 Nolan Henke\n64 ..."), a time ("06:00  ...")
             end = self._extend(text, end)
             while end > start and text[end - 1] in " ,\n\t":

@@ -7,7 +7,7 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize import name_lexicon
 from anonymize.name_lexicon import NameLexicon
-from anonymize.name_lists import LIST_OF_NAMES, listed_names
+from anonymize.name_lists import LIST_OF_NAMES, NUMBERED_ITEMS, listed_names, numbered_names
 
 
 @pytest.fixture(scope="module")
@@ -50,3 +50,29 @@ def test_a_list_of_few_names_or_of_places_stays(lexicon: NameLexicon) -> None:
     # Cities and everyday words in a list with names are no names.
     text = "Offices : Leeds , Bristol , Aberdeen , Oduya , Brankovic ."
     assert listed_names(text, _results(text, "PERSON", "Oduya", "Brankovic"), []) == []
+
+
+TEAM = "XV : 15 - Oduya , 14 - Brankovic , 13 - Harwood ( 12 - Okonjo , 60 ) , 11 - Lindqvist ; 9 - Ashdown"
+
+
+def test_numbered_items_mostly_named_name_the_others() -> None:
+    """A team sheet's or a seating plan's items a number and a dash mark: four of six found, the other two
+    are names, also the one in brackets (a substitution)."""
+    names = _results(TEAM, "PERSON", "Oduya", "Brankovic", "Lindqvist", "Ashdown")
+    found = numbered_names(TEAM, names, [])
+    assert _values(TEAM, found) == ["Harwood", "Okonjo"]
+    assert {r.recognition_metadata["recognizer_name"] for r in found} == {NUMBERED_ITEMS}
+
+
+def test_numbered_items_without_a_majority_of_names_stay() -> None:
+    # Three of six found: no majority; each line counts alone.
+    names = _results(TEAM, "PERSON", "Oduya", "Brankovic", "Lindqvist")
+    assert numbered_names(TEAM, names, []) == []
+    split = TEAM.replace(" , 13 -", "\n13 -")
+    assert numbered_names(split, _results(split, "PERSON", "Oduya", "Brankovic"), []) == []
+    # A blocking result keeps its item; a numbered agenda holds no names.
+    names = _results(TEAM, "PERSON", "Oduya", "Brankovic", "Lindqvist", "Ashdown")
+    blocking = _results(TEAM, "ORGANIZATION", "Harwood")
+    assert _values(TEAM, numbered_names(TEAM, names, blocking)) == ["Okonjo"]
+    agenda = "Agenda : 1 - Welcome , 2 - Budget , 3 - Hiring , 4 - Close . Chair : Oduya , notes : Brankovic"
+    assert numbered_names(agenda, _results(agenda, "PERSON", "Oduya", "Brankovic"), []) == []

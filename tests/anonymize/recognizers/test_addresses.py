@@ -104,3 +104,31 @@ def test_address_blocks_with_ordinals_particles_and_countries(text: str, address
 @pytest.mark.parametrize("text", ["The match on the 19th May 2025 10:30", "We met 3 and the others 5 times."])
 def test_no_address_block_in_dates_and_counts(text: str) -> None:
     assert spans(builtin("AddressBlockRecognizer"), text, "STREET_ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A desk plan or a ranked list: each line a number and a name, which reads as a house number and a
+        # street's name ending in the next line's number.
+        "Desk plan\n12 Ilse Vandermeulen\n14 Kwame Asante-Boateng\n15 Radka Novotna",
+        # A leaderboard: a rank, a name, then the rounds' scores.
+        "281 Ilse Vandermeulen 70 68 72 71 , Kwame Asante 70 70 70 71",
+        # Names with their figures, one with the initial "R." (no "Rua" here).
+        "Overtime : R. Oyelaran 12, M. Castellanos 9, T. Abernethy 7, J. Kowalczuk 4.",
+    ],
+)
+def test_no_address_block_in_rosters_and_score_cards(text: str) -> None:
+    assert spans(builtin("AddressBlockRecognizer"), text, "STREET_ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Ship the samples to R. Augusta 123, 1100-053 Lisboa", "R. Augusta 123, 1100-053 Lisboa"),
+        ("Send it to 7005 Avenida Lago 99\nMadrid", "7005 Avenida Lago 99\nMadrid"),
+        ("Offices: Via Roma 12, Milano; Corso Italia 45, Torino.", "Via Roma 12, Milano"),
+    ],
+)
+def test_addresses_beside_rosters_still_found(text: str, address: str) -> None:
+    assert address in spans(builtin("AddressBlockRecognizer"), text, "STREET_ADDRESS")
