@@ -72,6 +72,8 @@ _ROMAN = re.compile(r"(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII)")
 # A neighbour: one space between it and the span (a tab parts two cells); the word without its punctuation.
 _LEFT = re.compile(r"(?:^|(?<=[\s(\"'“,;|]))([^\s(\"'“,;|]+) $")
 _RIGHT = re.compile(r" ([^\s,;:()\"”]+?)(?=[.,;:!?)\"”'’]*(?:\s|$))")
+# A nickname or initials in brackets inside a name: "Robert (Bob) Lyle", "Alan John ( A.J.P. ) Taylor".
+_NICKNAME_GAP = re.compile(r" \( ?[\"“]?([A-Z][a-z]+|(?:[A-Z]\.){1,4})[\"”]? ?\) ")
 _RARE_ZIPF = 2.5
 _ORDINARY_ZIPF = 2.5
 _MAX_STEPS = 3
@@ -139,6 +141,19 @@ def _step_right(shadow: str, end: int, lexicon: NameLexicon, one_word: bool) -> 
     return None
 
 
+def _one_name_gap(shadow: str, end: int, start: int, lexicon: NameLexicon) -> bool:
+    """Between two PERSON spans, one blank, or a given name or initials in brackets (not "(Finance)"):
+    one name."""
+    gap = shadow[end:start]
+    if gap == " ":
+        return True
+    nickname = _NICKNAME_GAP.fullmatch(gap)
+    if nickname is None:
+        return False
+    word = nickname.group(1)
+    return word.endswith(".") or lexicon.given_name(word) or word.casefold() in lexicon.english_given
+
+
 def _taken(start: int, end: int, others: Sequence[RecognizerResult]) -> bool:
     return any(r.start < end and start < r.end for r in others)
 
@@ -166,8 +181,8 @@ def extend_names(
             if right is None or _taken(end, right, blocking):
                 break
             end = right
-        if grown and (start < grown[-1].end or shadow[grown[-1].end : start] == " "):
-            last = grown.pop()  # "Hen Vipheak" found as two names: one name
+        if grown and (start < grown[-1].end or _one_name_gap(shadow, grown[-1].end, start, lexicon)):
+            last = grown.pop()  # "Hen Vipheak", "Robert ( Bob ) Lyle" found as two names: one name
             start, end = min(start, last.start), max(end, last.end)
         grown.append(person if (start, end) == (person.start, person.end) else copy_span(person, start, end))
     covered = [(r.start, r.end) for r in grown]

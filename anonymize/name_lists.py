@@ -22,6 +22,7 @@ from anonymize.results import rule_result
 
 LIST_OF_NAMES = "NameListMajority"
 NUMBERED_ITEMS = "NumberedNameItems"
+FIGURE_ITEMS = "NameFigureItems"
 _SCORE = 0.6
 _MIN_ITEMS = 3
 _MIN_NAMED = 2
@@ -39,6 +40,13 @@ _STOP = frozenset(["the", "and", "or", "of", "for", "with", "from", "to", "in", 
 # An item a number and a dash mark: a team sheet's shirt number, a roster's desk or badge number
 # ("15 - Andre Joubert , 14 - Justin Swart", "Desk 4 - Priya Raman ; Desk 5 - Tomasz Wójcik").
 _NUMBERED_ITEM = re.compile(rf"(?<![\w.,:/-])\d{{1,3}}[ \t]+[-–][ \t]+({NAME})(?![\w'’-])")
+# An item a figure follows, between commas, semicolons or brackets: a score card, a leaderboard, a timesheet
+# ("W. Athey 111 , V. Drakes 52", "Priya Raman 7.5, Tomasz Wójcik 8").
+_FIGURE_ITEM = re.compile(
+    rf"(?:(?<=[,;(:])|(?<=^)|(?<=\n))[ \t]*((?:[{UPPER_LATIN}]\.[ \t]*)?{NAME})[ \t]+\d[\d.:/-]*"
+    r"[ \t]*(?=[,;)]|\.?[ \t]*$)",
+    re.M,
+)
 
 
 def listed_names(
@@ -76,13 +84,14 @@ def numbered_names(
     at least two items and more than half of the line's items are ``names``; an item under a ``blocking``
     result stays as it is."""
     found: list[RecognizerResult] = []
-    if len(names) < _MIN_NAMED or _NUMBERED_ITEM.search(text) is None:
+    if len(names) < _MIN_NAMED:
         return found
     start = 0
     for line in text.split("\n"):
         end = start + len(line)
-        items = [m.span(1) for m in _NUMBERED_ITEM.finditer(text, start, end)]
-        found += _majority(text, items, names, blocking, NUMBERED_ITEMS)
+        for pattern, rule in ((_NUMBERED_ITEM, NUMBERED_ITEMS), (_FIGURE_ITEM, FIGURE_ITEMS)):
+            items = [m.span(1) for m in pattern.finditer(text, start, end)]
+            found += _majority(text, items, names, [*blocking, *found], rule)
         start = end + 1
     return found
 

@@ -78,6 +78,28 @@ def test_two_names_one_blank_apart_become_one_and_ner_places_inside_yield(lexico
     assert grown(text, [place, person(text, "Khan")], lexicon) == [("PERSON", "Jansher Khan")]
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "second", "expected"),
+    [
+        # A nickname or initials in brackets inside one name: one span.
+        ("Add Robert (Bob) Lyle to the list", "Robert", "Lyle", ["Robert (Bob) Lyle"]),
+        (
+            "historian Alan John ( A.J.P. ) Taylor died",
+            "Alan John",
+            "Taylor",
+            ["Alan John ( A.J.P. ) Taylor"],
+        ),
+        # A department in brackets between two people's names: two names.
+        ("Dana Whitfield (Finance) Samuel Otieno", "Dana Whitfield", "Samuel Otieno", None),
+    ],
+)
+def test_a_nickname_in_brackets_joins_the_name_a_department_does_not(
+    text: str, first: str, second: str, expected: list[str] | None, lexicon: NameLexicon
+) -> None:
+    found = [value for _, value in grown(text, [person(text, first), person(text, second)], lexicon)]
+    assert found == (expected or sorted([first, second]))
+
+
 def test_a_pattern_result_of_another_type_is_not_taken(lexicon: NameLexicon) -> None:
     text = "Kilimani Road Okafor"
     address = RecognizerResult("STREET_ADDRESS", 0, 13, 0.9, recognition_metadata={"recognizer_name": "Addr"})

@@ -7,7 +7,7 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize import name_lexicon
 from anonymize.name_lexicon import NameLexicon
-from anonymize.name_lists import LIST_OF_NAMES, NUMBERED_ITEMS, listed_names, numbered_names
+from anonymize.name_lists import FIGURE_ITEMS, LIST_OF_NAMES, NUMBERED_ITEMS, listed_names, numbered_names
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +76,19 @@ def test_numbered_items_without_a_majority_of_names_stay() -> None:
     assert _values(TEAM, numbered_names(TEAM, names, blocking)) == ["Okonjo"]
     agenda = "Agenda : 1 - Welcome , 2 - Budget , 3 - Hiring , 4 - Close . Chair : Oduya , notes : Brankovic"
     assert numbered_names(agenda, _results(agenda, "PERSON", "Oduya", "Brankovic"), []) == []
+
+
+def test_items_with_their_figures_mostly_named_name_the_others() -> None:
+    """A score card's, a leaderboard's or a timesheet's items a figure follows: three of four found, the
+    fourth is a name; a list of labels and figures names nobody."""
+    text = "Bowling : Oduya 7-0-29-0 , Qwertyuk 4-0-25-0 , Brankovic 9-0-49-1 , Lindqvist 10-0-41-2 ."
+    names = _results(text, "PERSON", "Oduya", "Brankovic", "Lindqvist")
+    found = numbered_names(text, names, [])
+    assert _values(text, found) == ["Qwertyuk"]
+    assert {r.recognition_metadata["recognizer_name"] for r in found} == {FIGURE_ITEMS}
+    text = "Hours : R. Oduya 37.5, T. Brankovic 40; Qwertyuk 32"
+    assert _values(text, numbered_names(text, _results(text, "PERSON", "R. Oduya", "T. Brankovic"), [])) == [
+        "Qwertyuk"
+    ]
+    text = "Totals : Revenue 120 , Costs 98 , Margin 22 , Oduya 4 , Brankovic 5"
+    assert numbered_names(text, _results(text, "PERSON", "Oduya", "Brankovic"), []) == []
