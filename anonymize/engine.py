@@ -9,7 +9,12 @@ from anonymize.offline import go_offline
 
 go_offline()  # Presidio's email recognizer uses tldextract, which otherwise downloads the suffix list
 
-from presidio_analyzer import AnalyzerEngine, PatternRecognizer  # noqa: E402
+from presidio_analyzer import (  # noqa: E402
+    AnalyzerEngine,
+    EntityRecognizer,
+    PatternRecognizer,
+    RecognizerResult,
+)
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer  # noqa: E402
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine  # noqa: E402
 from spacy.attrs import IDX, LOWER  # noqa: E402
@@ -90,6 +95,37 @@ class FastLemmaContextAwareEnhancer(LemmaContextAwareEnhancer):
     The stock enhancer walks the whole document (one spaCy ``Token`` object per token) for every result;
     on a long text that walk costs more than the NER model itself.
     """
+
+    def enhance_using_context(
+        self,
+        text: str,
+        raw_results: list[RecognizerResult],
+        nlp_artifacts: NlpArtifacts,
+        recognizers: list[EntityRecognizer],
+        context: list[str] | None = None,
+    ) -> list[RecognizerResult]:
+        """Presidio's enhancement, given only the results it may raise: those of a recognizer with context
+        words, not raised yet. Presidio deep-copies every result it is given, which cost more than the
+        enhancement; the others come back as they are, in the same order."""
+        if nlp_artifacts is None:
+            return super().enhance_using_context(text, raw_results, nlp_artifacts, recognizers, context)
+        by_id = {recognizer.id: recognizer for recognizer in recognizers}  # as Presidio's: the last one wins
+        with_context = {key for key, recognizer in by_id.items() if recognizer.context}
+        chosen = [
+            i
+            for i, r in enumerate(raw_results)
+            if r.recognition_metadata
+            and r.recognition_metadata.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY) in with_context
+            and not r.recognition_metadata.get(RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY)
+        ]
+        results = list(raw_results)
+        if chosen:
+            enhanced = super().enhance_using_context(
+                text, [raw_results[i] for i in chosen], nlp_artifacts, recognizers, context
+            )
+            for i, result in zip(chosen, enhanced, strict=True):
+                results[i] = result
+        return results
 
     @staticmethod
     def _find_index_of_match_token(word: str, start: int, tokens: Doc, tokens_indices: list[int]) -> int:

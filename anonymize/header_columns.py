@@ -26,7 +26,8 @@ one that starts where the header's cell starts.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 
 from presidio_analyzer import RecognizerResult
 
@@ -96,19 +97,21 @@ def header_names(text: str, lexicon: NameLexicon) -> list[RecognizerResult]:
     return found
 
 
-def not_name_cells(text: str) -> list[Cell]:
+@lru_cache(maxsize=8)
+def not_name_cells(text: str) -> tuple[Cell, ...]:
     """The values of the cells under a header that names places, organizations or roles ("Site", "City",
-    "Department", "Role"): whatever the model or the lexicon reads there is no person."""
-    return [cell for _label, cells in _columns(text, _NOT_NAME_HEADER) for cell in cells]
+    "Department", "Role"): whatever the model or the lexicon reads there is no person. Read once per text:
+    several steps ask for the same text's cells (``doc_places``, ``resolve``)."""
+    return tuple(cell for _label, cells in _columns(text, _NOT_NAME_HEADER) for cell in cells)
 
 
 def _columns(text: str, header: re.Pattern[str]) -> Iterator[tuple[str, list[Cell]]]:
     """(label, the values of its cells) of each column whose header cell ``header`` matches whole, in the
-    text's tables. Only a line that holds such a label is split (most lines hold none)."""
+    text's tables. Each line that splits into cells is read as a header line (a search of the whole line for
+    a label, over a hundred words in any case, costs more than the split; ``header`` looks at no character
+    outside its match, so a cell it matches whole is found either way)."""
     lines = line_spans(text)
     for index, (start, end) in enumerate(lines):
-        if not header.search(text, start, end):
-            continue
         how = _splitter(text, start, end)
         if how is None:
             continue
@@ -129,7 +132,7 @@ def claim_cells(results: list[RecognizerResult], names: list[RecognizerResult]) 
     return [r for r in results if not any(n.start <= r.start and r.end <= n.end for n in names)]
 
 
-def persons_outside(results: list[RecognizerResult], cells: list[Cell]) -> list[RecognizerResult]:
+def persons_outside(results: list[RecognizerResult], cells: Sequence[Cell]) -> list[RecognizerResult]:
     """``results`` without the PERSON results that lie inside one of ``cells``."""
     return [
         r

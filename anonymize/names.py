@@ -175,14 +175,16 @@ def technical_text(text: str) -> bool:
 def in_lower_case(word: str, text: str) -> bool:
     """``word`` written in lower case somewhere in ``text`` (so it is a common noun there)."""
     # Not inside an e-mail address or a domain ("jane.doe@example.com").
-    pattern = rf"(?<![\w\-.@]){re.escape(word.lower())}(?![\w\-@]|\.\w)"
-    return word[:1].isupper() and bool(re.search(pattern, text))
+    lower = word.lower()
+    if not word[:1].isupper() or lower not in text:  # the search needs the lower-case form somewhere
+        return False
+    return re.search(rf"(?<![\w\-.@]){re.escape(lower)}(?![\w\-@]|\.\w)", text) is not None
 
 
 def _lower_case_text(text: str) -> bool:
     """Text written without capitals (chat, transcripts), where names are in lower case too."""
-    letters = sum(ch.isalpha() for ch in text)
-    return sum(ch.isupper() for ch in text) <= 0.01 * letters
+    letters = sum(map(str.isalpha, text))
+    return sum(map(str.isupper, text)) <= 0.01 * letters
 
 
 def plausible_person(
@@ -355,9 +357,11 @@ def names_before_addresses(
     city line of "Jane Roe\\n\\nParis\\nFrance"). Organizations and ``yielding`` results (the NER model's
     places) do not stop it."""
     found: list[RecognizerResult] = []
-    taken = [(r.start, r.end) for r in results if r.entity_type != "ORGANIZATION" and r not in yielding]
     if anchors is None:
         anchors = [r for r in results if r.entity_type == "STREET_ADDRESS"]
+    if not anchors:
+        return found
+    taken = [(r.start, r.end) for r in results if r.entity_type != "ORGANIZATION" and r not in yielding]
     for address in anchors:
         line_start = text.rfind("\n", 0, address.start) + 1
         if text[line_start : address.start].strip(LINE_JUNK):

@@ -30,6 +30,42 @@ def test_fast_context_enhancer_finds_the_same_tokens_as_presidio(detector: PiiDe
         assert FastLemmaContextAwareEnhancer._find_index_of_match_token("w", start, doc, indices) == expected
 
 
+def test_fast_context_enhancer_raises_the_same_scores_as_presidio(detector: PiiDetector) -> None:
+    """Only the results a context word may raise are handed to Presidio's enhancement (it deep-copies what
+    it is given): the same results, scores and order as Presidio's own enhancer."""
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    analyzer = detector.analyzer
+    text = (
+        "Jane Doe's phone number is 212-555-0199 and her social security number 078-05-1120.\n"
+        "Driver license A1234567, passport 912803456; ping jane@example.com or 10.0.0.7 from 1 March 2024."
+    )
+
+    def found() -> list[tuple[str, int, int, float, str]]:
+        results = analyzer.analyze(text, language="en", return_decision_process=True)
+        return [
+            (
+                r.entity_type,
+                r.start,
+                r.end,
+                r.score,
+                getattr(r.analysis_explanation, "supportive_context_word", ""),
+            )
+            for r in results
+        ]
+
+    ours = found()
+    saved = analyzer.context_aware_enhancer
+    stock_enhancer = LemmaContextAwareEnhancer(context_prefix_count=5, context_suffix_count=5)
+    analyzer.context_aware_enhancer = stock_enhancer
+    try:
+        stock = found()
+    finally:
+        analyzer.context_aware_enhancer = saved
+    assert ours == stock
+    assert any(word for *_, word in ours)  # a context word raised a score: the enhancement ran
+
+
 def test_only_the_components_ner_needs_run(detector: PiiDetector) -> None:
     nlp = detector.analyzer.nlp_engine.nlp["en"]
     assert nlp.pipe_names == ["ner"]
