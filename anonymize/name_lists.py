@@ -80,19 +80,19 @@ def numbered_names(
     text: str, names: list[RecognizerResult], blocking: list[RecognizerResult]
 ) -> list[RecognizerResult]:
     """PERSON results for the items of a line of items that a number and a dash mark (a team sheet: "15 -
-    Andre Joubert , 14 - Justin Swart"; a seating plan: "Desk 4 - Priya Raman, Desk 5 - Tomasz Wójcik"), when
-    at least two items and more than half of the line's items are ``names``; an item under a ``blocking``
-    result stays as it is."""
+    Andre Joubert , 14 - Justin Swart"; a seating plan: "Desk 4 - Priya Raman, Desk 5 - Tomasz Wójcik") or
+    that a figure follows (a score card: "W. Athey 111 , V. Drakes 52"; a timesheet: "R. Oduya 37.5, T.
+    Brankovic 40"), when at least two items and more than half of the line's items of that kind are
+    ``names``; an item under a ``blocking`` result stays as it is."""
     found: list[RecognizerResult] = []
     if len(names) < _MIN_NAMED:
         return found
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        for pattern, rule in ((_NUMBERED_ITEM, NUMBERED_ITEMS), (_FIGURE_ITEM, FIGURE_ITEMS)):
-            items = [m.span(1) for m in pattern.finditer(text, start, end)]
+    for pattern, rule in ((_NUMBERED_ITEM, NUMBERED_ITEMS), (_FIGURE_ITEM, FIGURE_ITEMS)):
+        lines: dict[int, list[tuple[int, int]]] = {}
+        for match in pattern.finditer(text):  # an item never crosses a line break
+            lines.setdefault(text.rfind("\n", 0, match.start(1)), []).append(match.span(1))
+        for items in lines.values():
             found += _majority(text, items, names, [*blocking, *found], rule)
-        start = end + 1
     return found
 
 
