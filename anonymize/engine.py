@@ -140,6 +140,50 @@ class FastLemmaContextAwareEnhancer(LemmaContextAwareEnhancer):
         return i
 
 
+class GroupingAnalyzerEngine(AnalyzerEngine):
+    """Presidio's analyzer, with each recognizer's results grouped in one pass before the context step.
+
+    Presidio filters all results once per recognizer (twice: its own and the others') to hand each its own
+    for a recognizer-level enhancement that no recognizer here implements (``EntityRecognizer``'s returns
+    them as they are); that filtering grew with recognizers x results. Same results, same order: grouped by
+    recognizer in the registry's order, then Presidio's enhancer.
+    """
+
+    def _enhance_using_context(
+        self,
+        text: str,
+        raw_results: list[RecognizerResult],
+        nlp_artifacts: NlpArtifacts,
+        recognizers: list[EntityRecognizer],
+        context: list[str] | None = None,
+    ) -> list[RecognizerResult]:
+        key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+        own: dict[str, list[RecognizerResult]] = {}
+        for result in raw_results:
+            own.setdefault(result.recognition_metadata[key], []).append(result)
+        results: list[RecognizerResult] = []
+        for recognizer in recognizers:
+            mine = own.get(recognizer.id, [])
+            if type(recognizer).enhance_using_context is not EntityRecognizer.enhance_using_context:
+                mine = recognizer.enhance_using_context(
+                    text=text,
+                    raw_recognizer_results=list(mine),
+                    other_raw_recognizer_results=[
+                        r for r in raw_results if r.recognition_metadata[key] != recognizer.id
+                    ],
+                    nlp_artifacts=nlp_artifacts,
+                    context=context,
+                )
+            results.extend(mine)
+        return self.context_aware_enhancer.enhance_using_context(
+            text=text,
+            raw_results=results,
+            nlp_artifacts=nlp_artifacts,
+            recognizers=recognizers,
+            context=context,
+        )
+
+
 def slim_pipeline(nlp: Language) -> None:
     """Disable the components that NER does not listen to."""
     for name in _UNUSED_COMPONENTS:
@@ -162,7 +206,7 @@ def build_analyzer(config: DetectorConfig, lexicon: name_lexicon.NameLexicon | N
         ),
     )
     nlp_engine.load()
-    analyzer = AnalyzerEngine(
+    analyzer = GroupingAnalyzerEngine(
         nlp_engine=nlp_engine,
         supported_languages=["en"],
         context_aware_enhancer=FastLemmaContextAwareEnhancer(context_prefix_count=5, context_suffix_count=5),
