@@ -32,6 +32,7 @@ from anonymize.places import cities_above_countries, towns_before_postcodes
 from anonymize.recognizers.name_evidence import title_caps
 from anonymize.resolution import Resolution, Step
 from anonymize.results import copy_span, rule_result, tier
+from anonymize.retyped_persons import retype_persons
 from anonymize.signature_orgs import signature_companies
 from anonymize.table_columns import column_names
 
@@ -77,6 +78,13 @@ def mark_technical(state: Resolution) -> None:
 def organizations_as_persons(state: Resolution) -> None:
     """An organization by the NER model that has a person's name's shape ("Helena Carlsen") is a person."""
     state.results = [ner_person(state.text, r, state.lexicon) for r in state.results]
+
+
+def persons_typed_otherwise(state: Resolution) -> None:
+    """The fail-safe for a person the model types as an organization or a place, which would stay in clear:
+    two signals (lexicon, name shape, a person's cue, the same words as a person elsewhere) and nothing
+    against it make it a PERSON (``anonymize.retyped_persons``)."""
+    state.results = retype_persons(state.text, state.results, state.lexicon)
 
 
 def joined_names(state: Resolution) -> None:
@@ -283,6 +291,7 @@ STEPS: tuple[Step, ...] = (
     split_ner_lines,
     mark_technical,
     organizations_as_persons,
+    persons_typed_otherwise,
     joined_names,
     trim_person_prefixes,
     note_yielding,
