@@ -126,6 +126,10 @@ def _step_right(shadow: str, end: int, lexicon: NameLexicon, one_word: bool) -> 
     """The end of the name word just after ``end``, or None; a possessive's word ends the name."""
     if shadow[end - 2 : end] in ("'s", "’s"):
         return None
+    nickname = _NICKNAME_GAP.match(shadow, end)
+    if nickname is not None and _nickname(nickname.group(1), lexicon):  # "Ngozi (Zizi) Adeyemi"
+        after = _step_right(shadow, nickname.end() - 1, lexicon, one_word=False)
+        return after if after is not None and after > nickname.end() else None
     match = _RIGHT.match(shadow, end)
     if match is None:
         return None
@@ -148,9 +152,11 @@ def _one_name_gap(shadow: str, end: int, start: int, lexicon: NameLexicon) -> bo
     if gap == " ":
         return True
     nickname = _NICKNAME_GAP.fullmatch(gap)
-    if nickname is None:
-        return False
-    word = nickname.group(1)
+    return nickname is not None and _nickname(nickname.group(1), lexicon)
+
+
+def _nickname(word: str, lexicon: NameLexicon) -> bool:
+    """Initials, or a given name of the lexicon (not "Finance")."""
     return word.endswith(".") or lexicon.given_name(word) or word.casefold() in lexicon.english_given
 
 
