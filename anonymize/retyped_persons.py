@@ -9,8 +9,9 @@ PERSON when two independent signals say person:
   word (one weak signal, never enough alone: "Morgan Stanley" is a given name and a surname);
 * a name's shape that companies and places rarely have: a given name, a particle and a surname ("Gil de
   Ferran", "Rhys ap Gwilym"), an initial before a surname ("J. Okonkwo");
-* a person's cue before it: a title, a role, a verb whose object is a person, "ex-" and a band, the work of an
-  author or performer ("the van Gijn novel", "starring ...");
+* a person's cue before it: a title, a role, a verb whose object is a person, "ex-" and a band (in the span
+  or before it: "ex-Bluebell McTavish"), the work of an author or performer ("the van Gijn novel",
+  "starring ...");
 * a person's cue after it: a verb only people take ("... said", "..., who"), a relation ("'s daughter");
 * the same words found as a person elsewhere in the text, or a found person in the same "X and Y".
 
@@ -66,6 +67,7 @@ _ROLES = words(
 _RARE_ZIPF = 2.5  # a word English barely knows ("Golodnova", "Iorwerth")
 _PARTICLE_BEFORE = re.compile(rf"(?:(?<![\w'’-])({_NAME_WORD.pattern})[ \t]+)?(?<![\w'’-])([a-z]+)[ \t]+$")
 _PARTICLE_AFTER = re.compile(rf"[ \t]+([a-z]+)[ \t]+(?:{_NAME_WORD.pattern})(?![\w'’-])")
+_FORMER_BEFORE = re.compile(rf"(?<![\w'’-])ex-[{_U}{_L}][\w'’-]*[ \t]+$", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(rf"(?<![\w'’]){_TITLE}\.?[ \t]+$")
 _ROLE_BEFORE = re.compile(r"(?<![\w'’-])([\w-]+)\.?[ \t]+$")
 _PERSON_VERB_BEFORE = re.compile(
@@ -96,6 +98,8 @@ def retype_persons(
     """``results`` with each NER organization or place that two signals call a person (and nothing calls
     something else) replaced by PERSON results over its names (one for each member of "X and Y")."""
     if lexicon is None:
+        return results
+    if not any(tier(r) == 2 and r.entity_type in ("ORGANIZATION", "LOCATION") for r in results):
         return results
     shadow = title_caps(text)  # all-caps lines read title-cased, same offsets
     persons = [r for r in results if r.entity_type == "PERSON"]
@@ -241,7 +245,7 @@ def _against(text: str, shadow: str, start: int, end: int, named: list[str]) -> 
 
 def _cue_before(before: str) -> bool:
     """A title, a role or a verb whose object is a person right before the name."""
-    if _TITLE_BEFORE.search(before) or _PERSON_VERB_BEFORE.search(before):
+    if _TITLE_BEFORE.search(before) or _PERSON_VERB_BEFORE.search(before) or _FORMER_BEFORE.search(before):
         return True
     role = _ROLE_BEFORE.search(before)
     return role is not None and _role(role.group(1))

@@ -78,6 +78,7 @@ def _retyped(text: str, results: list[RecognizerResult], lexicon: NameLexicon) -
         ("He broke Ruben Castellano 's record.", "Ruben Castellano 's", "ORGANIZATION", "Ruben Castellano"),
         ("Meet Bronwen ap Iorwerth, our analyst.", "Iorwerth", "LOCATION", "Bronwen ap Iorwerth"),
         ("Ilse spent a year at the Ghent depot.", "Ilse", "ORGANIZATION", "Ilse"),
+        ("Liner notes by ex-Bluebell McTavish.", "McTavish", "ORGANIZATION", "McTavish"),
     ],
 )
 def test_two_signals_make_a_person(
