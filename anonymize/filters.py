@@ -17,6 +17,7 @@ from anonymize.recognizers.inverted_names import RECOGNIZER as INVERTED
 from anonymize.recognizers.lower_names import RECOGNIZER as LOWER_CASE
 from anonymize.recognizers.lower_names import everyday_word
 from anonymize.recognizers.name_evidence import RECOGNIZER as EVIDENCE
+from anonymize.recognizers.name_evidence import SITUATED
 from anonymize.recognizers.name_evidence import title_caps
 from anonymize.results import recognizer_name, tier
 from anonymize.text import COMPANY_WORD, STOP_WORDS, words
@@ -104,10 +105,14 @@ def _person(
         title_caps(text)[result.start : result.end].strip() if evidence else value,
         text,
         from_model=tier(result) == 2 or evidence,
-        technical=technical,
+        technical=technical and not (evidence and " " not in value and _situated(result)),
         hyphenated=evidence,
         rare_name=None if lexicon is None else lambda word: _rare_name(word, lexicon),
     )
+
+
+def _situated(result: RecognizerResult) -> bool:
+    return bool((result.recognition_metadata or {}).get(SITUATED))
 
 
 def _rare_name(word: str, lexicon: NameLexicon) -> bool:

@@ -36,6 +36,8 @@ from anonymize.recognizers.name_cues import NOT_A_NAME
 from anonymize.text import STOP_WORDS
 
 RECOGNIZER = "NameEvidenceRecognizer"
+# Metadata key of a result: its place in the text (a table's structure, a person's slot) vouched for it.
+SITUATED = "situated"
 _NEEDED = 2
 _SCORE = 0.9  # above the NER model's 0.85: where both find a span, this result is kept
 
@@ -135,7 +137,7 @@ class NameEvidenceRecognizer(EntityRecognizer):
         shadow = title_caps(text)
         persons, places, organizations = _ner_spans(nlp_artifacts)
         candidates = [(m.start(), m.end()) for m in _CANDIDATE.finditer(shadow)]
-        spans = []
+        spans: list[tuple[int, int, bool]] = []
         for index, (start, end) in enumerate(candidates):
             value = shadow[start:end]
             if value.casefold() in self.countries or _DATELINE_AFTER.match(shadow, end):
@@ -143,12 +145,15 @@ class NameEvidenceRecognizer(EntityRecognizer):
             if " " not in value and _LABEL_AFTER.match(shadow, end):
                 continue
             for s, e in self._name_runs(shadow, text, start, end):
-                if (
-                    self._evidence(shadow, text, s, e, (candidates, index), persons, places, organizations)
-                    >= _NEEDED
-                ):
-                    spans.append((s, e))
-        return [RecognizerResult("PERSON", s, e, _SCORE) for s, e in spans]
+                points, situated = self._evidence(
+                    shadow, text, s, e, (candidates, index), persons, places, organizations
+                )
+                if points >= _NEEDED:
+                    spans.append((s, e, situated))
+        return [
+            RecognizerResult("PERSON", s, e, _SCORE, recognition_metadata={SITUATED: situated})
+            for s, e, situated in spans
+        ]
 
     def _name_runs(self, shadow: str, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """The candidate itself when no word speaks against it, else its runs of lexicon name words."""
@@ -235,18 +240,20 @@ class NameEvidenceRecognizer(EntityRecognizer):
         persons: list[tuple[int, int]],
         places: list[tuple[int, int]],
         organizations: list[tuple[int, int]],
-    ) -> int:
+    ) -> tuple[int, bool]:
+        """The points for and against a name, and whether its place in the text (a table's or a list's
+        structure, a person's slot) is among the points for it."""
         words = _WORD_SPLIT.split(shadow[start:end])
         named = [w for w in words if not _FILLER.fullmatch(w)]
         cores = [re.sub(rf"^(?i:{_PARTICLE}-)", "", w) for w in named]  # "Al-Saadani", "El-Masri"
         if not cores:
-            return 0
+            return 0, False
         points = 0
         vouched = _gaelic_vouched(words)
         if all(self.lexicon.name_word(w) or w in vouched for w in cores):
             points += 1
         elif len(words) == 1:
-            return 0  # one word that is no name of the lexicon ("Early", "Campus")
+            return 0, False  # one word that is no name of the lexicon ("Early", "Campus")
         first = words[0]
         # A given name (or an initial) first, then a capitalized word: "Igor Trandenkov", "M. Waugh".
         initial = bool(re.fullmatch(_INITIAL, first))
@@ -258,8 +265,8 @@ class NameEvidenceRecognizer(EntityRecognizer):
         # The model's person, not one that takes in more ("Pol II" is no vote for "Pol").
         if any(s < end and start < e and start - 3 <= s and e <= end + 3 for s, e in persons):
             points += 1
-        if _in_table(shadow, start, end, candidates):
-            points += 1
+        table = _in_table(shadow, start, end, candidates)
+        points += table
         before = _before(shadow, start)
         person_slot = bool(
             _ROLE_BEFORE.search(before)
@@ -290,7 +297,10 @@ class NameEvidenceRecognizer(EntityRecognizer):
             for s, e in organizations
         ):
             points -= 1
-        return points
+        # A word joined to the one before by a dash is part of a compound ("Hutchinson–Gilford"), not on a
+        # list's line.
+        joined = start > 1 and shadow[start - 1] in "-–—/" and shadow[start - 2].isalnum()
+        return points, (table and not joined) or person_slot
 
 
 # The words that join a Gaelic particle to the surname after them: "Mac Giolla Chomhaill", "Mac Con Iomaire",
