@@ -14,6 +14,8 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from anonymize.gazetteer import country_names
 from anonymize.name_lexicon import NameLexicon
+from anonymize.names import organization_word
+from anonymize.text import COMPANY_WORD, STOP_WORDS
 
 RECOGNIZER = "InvertedNameRecognizer"
 _SCORE = 0.9  # above the NER model's 0.85, like the other name evidence
@@ -32,6 +34,27 @@ _CELL = re.compile(
 )
 
 
+# The surname in capitals, the given names in title case, in either order, anywhere in a line of ordinary
+# text: "GUAN Weiming", "KING, Rosalind", "Chidi OKAFOR" (a convention of rosters, forms and formal
+# documents that marks the surname; the capitals are one signal, the lexicon the other).
+_CAPS = rf"[{_U}](?:[{_U}]|['’-](?=[{_U}]))+"
+_CAPS_SURNAME = rf"(?:(?:VAN|VON|DE|DER|DEN|DA|DI|DEL|DOS|DU|LA|LE|AL|EL|BIN|IBN)[ \t-]+)*{_CAPS}"
+_TITLE_WORD = rf"[{_U}][{_L}]+(?:-[{_U}][{_L}]+)?"
+_TITLE_GIVEN = rf"{_TITLE_WORD}(?:[ \t]{_TITLE_WORD}){{0,2}}"
+_CAPITALS_SURNAME = re.compile(
+    rf"(?<![\w'’.-])(?:(?P<surname>{_CAPS_SURNAME}),?[ \t](?P<given>{_TITLE_GIVEN})|"
+    rf"(?P<given2>{_TITLE_GIVEN})[ \t](?P<surname2>{_CAPS_SURNAME}))(?![\w'’-])"
+)
+# Capitals before or after a name that are no surname: titles, header words, a degree after a name.
+_NOT_SURNAMES = frozenset(
+    "mr mrs ms mx dr prof sir attn cc bcc re fw fwd from to ceo cfo cto coo md dvm phd dds jr sr esq rn".split()
+)
+# A company's form or an ampersand right after ("LM Ericsson AB", "LG Balakrishnan & Bros Ltd"), or "the"
+# before ("The Puma VCT"): a company's name.
+_COMPANY_AROUND = re.compile(rf"[ \t]*(?:&|(?:{_TITLE_WORD}[ \t]+)?{COMPANY_WORD.pattern})", re.I)
+_DETERMINER_BEFORE = re.compile(r"(?i:\bthe)[ \t]+$")
+
+
 class InvertedNameRecognizer(EntityRecognizer):
     """PERSON for a table or list cell that holds "Surname, Given names" (see the module doc)."""
 
@@ -44,13 +67,40 @@ class InvertedNameRecognizer(EntityRecognizer):
         return None
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
-        if "PERSON" not in entities or "," not in text:
+        if "PERSON" not in entities:
             return []
-        return [
+        found = [
             RecognizerResult("PERSON", m.start("name"), m.end("name"), _SCORE)
-            for m in _CELL.finditer(text)
+            for m in (_CELL.finditer(text) if "," in text else ())
             if self._inverted_name(m.group("surname"), m.group("given"))
         ]
+        return found + [
+            RecognizerResult("PERSON", m.start(), m.end(), _SCORE)
+            for m in _CAPITALS_SURNAME.finditer(text)
+            if self._capitals_surname(
+                m.group("surname") or m.group("surname2"), m.group("given") or m.group("given2")
+            )
+            and (m.group("surname") or len(m.group("surname2").split()[-1]) > 2)  # "Vitka SZ": a region code
+            and not _COMPANY_AROUND.match(text, m.end())
+            and not _DETERMINER_BEFORE.search(text, max(0, m.start() - 5), m.start())
+            and not any(r.start < m.end() and m.start() < r.end for r in found)
+        ]
+
+    def _capitals_surname(self, surname: str, given: str) -> bool:
+        """A surname in capitals the lexicon holds (common words too: "KING", "BISHOP"), next to given names
+        the lexicon holds, at least one no frequent English word; no country, title or header word."""
+        core = surname.split()[-1].casefold()
+        words = [w.casefold() for w in given.split()]
+        if core in _NOT_SURNAMES or core in self.countries or given.casefold() in self.countries:
+            return False
+        if COMPANY_WORD.fullmatch(core) or any(organization_word(w) or w in STOP_WORDS for w in words):
+            return False  # "Ruch SA", "Olsen Energy ASA"
+        return (
+            len(core) > 1
+            and core in self.lexicon.surnames
+            and all(w in self.lexicon.given for w in words)
+            and any(self.lexicon.given_name(w) for w in words)
+        )
 
     def _inverted_name(self, surname: str, given: str) -> bool:
         """A lexicon surname, then lexicon given names, none a country ("Paris, France" is a place)."""
