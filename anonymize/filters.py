@@ -17,8 +17,7 @@ from anonymize.recognizers.inverted_names import RECOGNIZER as INVERTED
 from anonymize.recognizers.lower_names import RECOGNIZER as LOWER_CASE
 from anonymize.recognizers.lower_names import everyday_word
 from anonymize.recognizers.name_evidence import RECOGNIZER as EVIDENCE
-from anonymize.recognizers.name_evidence import SITUATED
-from anonymize.recognizers.name_evidence import title_caps
+from anonymize.recognizers.name_evidence import SITUATED, title_caps
 from anonymize.results import recognizer_name, tier
 from anonymize.text import COMPANY_WORD, STOP_WORDS, words
 

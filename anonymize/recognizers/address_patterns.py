@@ -108,9 +108,9 @@ LAST_LINE_AFTER_BLANK = re.compile(
 )
 
 
-# A day and a month: before a year or a time ("19 May 2025 10:30" has the shape of "12 Main Street 4"), or a
-# month's whole name before no street type ("FROM FRIDAY 20 MARCH UNTIL MONDAY 30 MARCH" in an all-caps notice;
-# not "10 May Lane").
+# A day and a month: before a year or a time ("19 May 2025 10:30" has the shape of "12 Main Street 4"), or
+# a month's whole name before no street type ("FROM FRIDAY 20 MARCH UNTIL MONDAY 30 MARCH" in an all-caps
+# notice; not "10 May Lane").
 DATE_LIKE = re.compile(
     r"\d{1,2}(?:st|nd|rd|th)?\s+(?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|"
     r"(?i:january|february|march|april|may|june|july|august|september|october|november|december)\b"

@@ -15,7 +15,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from anonymize.gazetteer import country_names
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import organization_word
-from anonymize.text import COMPANY_WORD, STOP_WORDS
+from anonymize.text import COMPANY_WORD, STOP_WORDS, words
 
 RECOGNIZER = "InvertedNameRecognizer"
 _SCORE = 0.9  # above the NER model's 0.85, like the other name evidence
@@ -46,8 +46,8 @@ _CAPITALS_SURNAME = re.compile(
     rf"(?P<given2>{_TITLE_GIVEN})[ \t](?P<surname2>{_CAPS_SURNAME}))(?![\w'’-])"
 )
 # Capitals before or after a name that are no surname: titles, header words, a degree after a name.
-_NOT_SURNAMES = frozenset(
-    "mr mrs ms mx dr prof sir attn cc bcc re fw fwd from to ceo cfo cto coo md dvm phd dds jr sr esq rn".split()
+_NOT_SURNAMES = words(
+    "mr mrs ms mx dr prof sir attn cc bcc re fw fwd from to ceo cfo cto coo md dvm phd dds jr sr esq rn"
 )
 # A company's form or an ampersand right after ("LM Ericsson AB", "LG Balakrishnan & Bros Ltd"), or "the"
 # before ("The Puma VCT"): a company's name.
