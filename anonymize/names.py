@@ -255,6 +255,11 @@ def person_like_organization(value: str, text: str) -> bool:
     return person_shaped(value) and not any(in_lower_case(w.strip(".,"), text) for w in value.split())
 
 
+# Small words inside a name: surname particles, patronymic links ("ibn", "bin", "ap").
+_NAME_LINKS = _PARTICLES | frozenset(["bin", "binti", "bint", "ibn", "ben", "bat", "ap", "al", "el", "y"])
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el)-(?=[A-Z])")
+
+
 def person_shaped(value: str, hyphenated: bool = False) -> bool:
     """Two or three capitalized words with no organization, place or title word: "Helena Carlsen"; with
     ``hyphenated``, also "Lom-Ali Korgay" (not for the NER model's spans: "Bristol-Myers Squibb")."""
@@ -264,6 +269,10 @@ def person_shaped(value: str, hyphenated: bool = False) -> bool:
     initials = 0
     for word in words:
         bare = word.rstrip(".")
+        if hyphenated and word != words[0] and word != words[-1] and bare in _NAME_LINKS:
+            continue  # "Bilal ibn Yusuf al-Qudsi", "Anthony van den Oord" (other evidence vouches for it)
+        if hyphenated and _ARTICLE_PREFIX.match(bare):
+            word = bare = bare[3:]  # "al-Qudsi", "el-Masri"
         hyphen_ok = hyphenated and hyphenated_name_word(bare)
         if bare.casefold() in _NOT_PERSON_WORDS or (technical_word(word) and not hyphen_ok):
             return False

@@ -60,8 +60,10 @@ _CAPS_LINE = re.compile(r"(?m)^(?=[^\n]*[A-Z][A-Z])(?![^\n]*[a-z][^\n]*[a-z][^\n
 _WORD_SPLIT = re.compile(r"[ \t]+")
 
 # A rank or number before the name on its line: "3 - ", "12. ", "1= ", "62 ", "-- "; a headline's "SPORT - ".
+# An org chart's branch at the line's start ("├── ", "│   └─ "), also a tree drawn with "|--" or "+--".
 _RANK_OR_DASH_BEFORE = re.compile(
-    r"(?:(?:^|[ \t,;(])\d{1,3}[ \t]*[-.=)]?|[-–—]{1,2}|\||^[ \t]*[\w][\w \t/&'’-]{0,30}:)[ \t]*$"
+    r"(?:(?:^|[ \t,;(])\d{1,3}[ \t]*[-.=)]?|[-–—]{1,2}|\||^[ \t]*[\w][\w \t/&'’-]{0,30}:|"
+    r"^[ \t│|]*[├└+`|][─—\-]+)[ \t]*$"
 )
 # A parenthesis, a number, a score or a bowling figure after: "( Pakistan )", "111", "4-0-25-0", "3:31.830".
 _AFTER_IN_TABLE = re.compile(r"[ \t]*(?:\(|\d|[-–][ \t]*\d|\|)")
