@@ -101,9 +101,20 @@ def test_address_blocks_with_ordinals_particles_and_countries(text: str, address
     assert address in spans(builtin("AddressBlockRecognizer"), text, "STREET_ADDRESS")
 
 
-@pytest.mark.parametrize("text", ["The match on the 19th May 2025 10:30", "We met 3 and the others 5 times."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The match on the 19th May 2025 10:30",
+        "We met 3 and the others 5 times.",
+        "CLOSED FROM FRIDAY 20 MARCH UNTIL MONDAY 30 MARCH FOR REWIRING.\nMOVES ARE COORDINATED BY NIAMH",
+    ],
+)
 def test_no_address_block_in_dates_and_counts(text: str) -> None:
     assert spans(builtin("AddressBlockRecognizer"), text, "STREET_ADDRESS") == []
+
+
+def test_a_street_named_after_a_month_is_a_street() -> None:
+    assert spans(builtin("AddressBlockRecognizer"), "Deliver to 10 May Lane, Hove.", "STREET_ADDRESS")
 
 
 @pytest.mark.parametrize(

@@ -36,3 +36,14 @@ def test_not_in_running_text_nor_places_or_common_words(recognizer: InvertedName
     assert found(recognizer, "Venue:\nParis, France\n") == []  # a country is no given name here
     assert found(recognizer, '"Tran, Hope"') == []  # a common English word is no evidence
     assert found(recognizer, '"Sales, Ingrid"') == []  # the first part must be a lexicon name
+
+
+def test_a_surname_in_capitals_next_to_given_names_anywhere(recognizer: InvertedNameRecognizer) -> None:
+    """The capitals mark the surname (rosters, forms): "SOLHEIM Ingrid", "Ingrid SOLHEIM", "TRAN, Bao Chau"
+    inside a sentence too; not a company ("TRAN Ingrid AB"), a country, a title or a common word alone."""
+    text = "Wardens: TRAN, Bao Chau (east), Ingrid SOLHEIM (west) and WOZNIAK Tomasz."
+    assert found(recognizer, text) == ["TRAN, Bao Chau", "Ingrid SOLHEIM", "WOZNIAK Tomasz"]
+    assert found(recognizer, "TRAN Ingrid AB won the tender.") == []
+    assert found(recognizer, "PARIS France") == []
+    assert found(recognizer, "DR Ingrid") == []
+    assert found(recognizer, "REILLY Hope") == []  # "Hope": a common word is no evidence alone
