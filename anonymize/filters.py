@@ -11,6 +11,7 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from anonymize.detector_config import DetectorConfig
+from anonymize.gazetteer import known_place
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import plausible_person
 from anonymize.recognizers.inverted_names import RECOGNIZER as INVERTED
@@ -104,14 +105,16 @@ def _person(
         title_caps(text)[result.start : result.end].strip() if evidence else value,
         text,
         from_model=tier(result) == 2 or evidence,
-        technical=technical and not (evidence and " " not in value and _situated(result)),
+        technical=technical and not (evidence and " " not in value and _situated(result, value)),
         hyphenated=evidence,
         rare_name=None if lexicon is None else lambda word: _rare_name(word, lexicon),
     )
 
 
-def _situated(result: RecognizerResult) -> bool:
-    return bool((result.recognition_metadata or {}).get(SITUATED))
+def _situated(result: RecognizerResult, value: str) -> bool:
+    """The evidence recognizer's name stands in a table's structure or a person's slot, and is no known place
+    ("ORG CHART — Chennai Delivery Centre")."""
+    return bool((result.recognition_metadata or {}).get(SITUATED)) and not known_place(value)
 
 
 def _rare_name(word: str, lexicon: NameLexicon) -> bool:
