@@ -12,7 +12,8 @@ PERSON when two independent signals say person:
 * a person's cue before it: a title, a role, a verb whose object is a person, "ex-" and a band (in the span
   or before it: "ex-Bluebell McTavish"), the work of an author or performer ("the van Gijn novel",
   "starring ...");
-* a person's cue after it: a verb only people take ("... said", "..., who"), a relation ("'s daughter");
+* a person's cue after it: a verb only people take ("... said", "..., who"), a relation ("'s daughter"), a
+  country in brackets as results and attendee lists give one ("Natalya Golodnova ( Russia ) 1.85");
 * the same words found as a person elsewhere in the text, or a found person in the same "X and Y".
 
 And nothing against it: no known place or country, no place's slot ("in X", "the X office"), no company's or
@@ -206,7 +207,7 @@ def _name(
             _lexicon_name(named, lexicon),
             _name_shape(parts, lexicon),
             cue_before,
-            bool(_PERSON_AFTER.match(shadow, end)),
+            bool(_PERSON_AFTER.match(shadow, end)) or _country_after(shadow, end),
             _found_elsewhere(text, named, start, end, persons, result.start),
             _coordinated(shadow, start, end, persons),
         )
@@ -328,3 +329,13 @@ def _coordinated(shadow: str, start: int, end: int, persons: Sequence[Recognizer
         if end <= p.start and (joint := _JOINED.match(shadow, end, p.start)) and joint.end() == p.start:
             return True
     return False
+
+
+_BRACKETED_AFTER = re.compile(r"[ \t]*\([ \t]*([^()\n]{2,40}?)[ \t]*\)")
+
+
+def _country_after(shadow: str, end: int) -> bool:
+    """A country in brackets after the name, as results and attendee lists give one ("Natalya Golodnova
+    ( Russia ) 1.85")."""
+    match = _BRACKETED_AFTER.match(shadow, end)
+    return match is not None and match.group(1).casefold() in country_names()

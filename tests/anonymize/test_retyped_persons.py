@@ -79,6 +79,12 @@ def _retyped(text: str, results: list[RecognizerResult], lexicon: NameLexicon) -
         ("Meet Bronwen ap Iorwerth, our analyst.", "Iorwerth", "LOCATION", "Bronwen ap Iorwerth"),
         ("Ilse spent a year at the Ghent depot.", "Ilse", "ORGANIZATION", "Ilse"),
         ("Liner notes by ex-Bluebell McTavish.", "McTavish", "ORGANIZATION", "McTavish"),
+        (
+            "Attendees: Radka Hrubešová (Slovakia), Tomás Ibarra (Chile).",
+            "Radka Hrubešová",
+            "LOCATION",
+            "Radka Hrubešová",
+        ),
     ],
 )
 def test_two_signals_make_a_person(
