@@ -17,11 +17,12 @@ same way in every text; nothing here is keyed to particular words.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from presidio_analyzer import RecognizerResult
 
 from anonymize.gazetteer import in_place_slot
-from anonymize.header_columns import not_name_cells
+from anonymize.header_columns import Cell
 from anonymize.recognizers.places import COUNTRY
 from anonymize.results import recognizer_name
 from anonymize.text import COMPANY_FORM_AHEAD, STOP_WORDS
@@ -44,10 +45,13 @@ _MIN_LETTERS = 3
 _INITIAL = re.compile(r"(?<![\w.])[A-Z]\.")
 
 
-def non_person_words(text: str, results: list[RecognizerResult]) -> tuple[set[str], set[str]]:
+def non_person_words(
+    text: str, results: list[RecognizerResult], cells: Sequence[Cell] = ()
+) -> tuple[set[str], set[str]]:
     """Words (and multi-word place names) the document itself shows to be a place's or a company's name:
     by a rule (an address's town, a company's head, a place by its cue) and by the NER model alone (its
-    place in a place's slot, where no name rule reads a person)."""
+    place in a place's slot, where no name rule reads a person); ``cells``: the text's cells under a place,
+    organization or role header (``header_columns.not_name_cells``)."""
     strong: set[str] = set()
     weak: set[str] = set()
     persons = [r for r in results if r.entity_type == "PERSON" and recognizer_name(r) != _NER]
@@ -67,7 +71,7 @@ def non_person_words(text: str, results: list[RecognizerResult]) -> tuple[set[st
             ):
                 weak.add(name)  # "based in Nairobi", "Auckland, New Zealand"
     strong.update(m.group(1) for m in _COMPANY_HEAD.finditer(text))
-    strong.update(text[s:e] for s, e in not_name_cells(text))  # a table's "| Site |" column: "Kaunas"
+    strong.update(text[s:e] for s, e in cells)  # a table's "| Site |" column: "Kaunas"
     return _named(strong), _named(weak)
 
 
@@ -75,12 +79,14 @@ def _named(found: set[str]) -> set[str]:
     return {w for w in found if len(w) >= _MIN_LETTERS and w.casefold() not in STOP_WORDS}
 
 
-def drop_document_places(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+def drop_document_places(
+    text: str, results: list[RecognizerResult], cells: Sequence[Cell] = ()
+) -> list[RecognizerResult]:
     """``results`` without the PERSON spans that are a whole place's or company's name the document shows
     elsewhere (``non_person_words``), unless that name is a word of a longer person's name in the document
     or the mention follows an honorific; a place known from the NER model alone also stays a person where
     a cue of a person (``NameCueRecognizer``: "Jordan said") found the word."""
-    strong, weak = non_person_words(text, results)
+    strong, weak = non_person_words(text, results, cells)
     places = strong | weak
     if not places:
         return results

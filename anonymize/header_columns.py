@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from functools import lru_cache
 
 from presidio_analyzer import RecognizerResult
 
@@ -97,11 +96,10 @@ def header_names(text: str, lexicon: NameLexicon) -> list[RecognizerResult]:
     return found
 
 
-@lru_cache(maxsize=8)
 def not_name_cells(text: str) -> tuple[Cell, ...]:
     """The values of the cells under a header that names places, organizations or roles ("Site", "City",
-    "Department", "Role"): whatever the model or the lexicon reads there is no person. Read once per text:
-    several steps ask for the same text's cells (``doc_places``, ``resolve``)."""
+    "Department", "Role"): whatever the model or the lexicon reads there is no person. Read once per text
+    (``anonymize.resolution.Resolution.not_name_cells``) for the steps that ask."""
     return tuple(cell for _label, cells in _columns(text, _NOT_NAME_HEADER) for cell in cells)
 
 

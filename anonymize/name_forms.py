@@ -11,7 +11,7 @@ most often a common noun ("Rose ... rose").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from presidio_analyzer import RecognizerResult
 
@@ -19,6 +19,7 @@ from anonymize.company_names import company_named
 from anonymize.doc_places import drop_document_places
 from anonymize.filters import NOT_NAME_WORDS
 from anonymize.gazetteer import country_names, drop_places, place_names
+from anonymize.header_columns import Cell
 from anonymize.name_mentions import propagate
 from anonymize.propagation import mentions_outside
 from anonymize.recognizers.lower_names import everyday_word, slot_points
@@ -101,13 +102,14 @@ def grown_name_mentions(
     results: list[RecognizerResult],
     yielding: list[RecognizerResult],
     stop_words: frozenset[str] = NOT_NAME_WORDS,
+    cells: Sequence[Cell] = (),
 ) -> list[RecognizerResult]:
     """The other mentions of the names of ``results`` that grew over more words since ``before`` (their
     spans then; ``name_extent``): "Wirihana" of "Wirihana Te Awekotuku-Haines" where only "Te
     Awekotuku-Haines" was found at first. The NER model's places and organizations (``yielding``) give way,
     as for every name's other mentions, except a company's name; mentions in a place's slot or that the
-    document names a place with are no persons."""
+    document names a place with (``cells``: the text's cells under a place or role header) are no persons."""
     grown = [r for r in results if r.entity_type == "PERSON" and (r.start, r.end) not in before]
     blocking = [r for r in results if r not in yielding or company_named(text, r)]
     found = propagate(text, grown, blocking, stop_words)
-    return drop_document_places(text, drop_places(text, found))
+    return drop_document_places(text, drop_places(text, found), cells)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from presidio_analyzer import RecognizerResult
 
 from anonymize.detector_config import DetectorConfig
+from anonymize.header_columns import Cell, not_name_cells
 from anonymize.name_lexicon import NameLexicon
 
 
@@ -25,6 +26,14 @@ class Resolution:
     slot_places: list[RecognizerResult] = field(default_factory=list)  # places read as persons, pending
     lexicon: NameLexicon | None = None  # given names and surnames, to tell a name from an English word
     truecased: bool = False  # typed all in lower case; the capitals are those ``anonymize.truecase`` put
+    _not_name_cells: tuple[Cell, ...] | None = field(default=None, repr=False)
+
+    def not_name_cells(self) -> tuple[Cell, ...]:
+        """The cells under the text's place, organization or role headers (``anonymize.header_columns``),
+        read once for the steps that ask."""
+        if self._not_name_cells is None:
+            self._not_name_cells = not_name_cells(self.text)
+        return self._not_name_cells
 
     def allowed(self, results: Iterable[RecognizerResult]) -> list[RecognizerResult]:
         """``results`` whose text is not on the allow list."""

@@ -18,7 +18,7 @@ from anonymize.detector_config import DetectorConfig
 from anonymize.doc_places import drop_document_places
 from anonymize.filters import NOT_NAME_WORDS, keep
 from anonymize.gazetteer import country_names, persons_at_places
-from anonymize.header_columns import claim_cells, header_names, not_name_cells, persons_outside
+from anonymize.header_columns import claim_cells, header_names, persons_outside
 from anonymize.joined_names import split_joined_names
 from anonymize.name_extent import extend_names, ner_person, split_at_column_gaps, trim_person
 from anonymize.name_forms import grown_name_mentions, propagate_other_cases
@@ -215,7 +215,8 @@ def places_not_persons(state: Resolution) -> None:
     places by their slot wait in ``slot_places`` for the step ``places_by_slot``."""
     placed = persons_at_places(state.text, state.results, state.lexicon)
     rest = [r for r in state.results if all(r is not p for p in placed)]
-    state.results = persons_outside(drop_document_places(state.text, rest), not_name_cells(state.text))
+    cells = state.not_name_cells()
+    state.results = persons_outside(drop_document_places(state.text, rest, cells), cells)
     state.slot_places += [
         rule_result("LOCATION", p.start, p.end, p.score, PERSON_AT_PLACE)
         for p in placed
@@ -274,7 +275,9 @@ def name_extents(state: Resolution) -> None:
     if state.lexicon is not None:
         before = {(r.start, r.end) for r in state.results if r.entity_type == "PERSON"}
         state.results = extend_names(title_caps(state.text), state.results, state.lexicon)
-        found = grown_name_mentions(state.text, before, state.results, state.yielding)
+        found = grown_name_mentions(
+            state.text, before, state.results, state.yielding, cells=state.not_name_cells()
+        )
         state.results += state.admitted(found)
     trim_person_prefixes(state)  # a title the grown or joined name took in ("Cardinal Joseph Bernardin")
 
