@@ -51,6 +51,8 @@ _MONTHS_DAYS = re.compile(
 _DATE_SHAPES = re.compile(r"\b(?:1\d|20)\d\d\b|\d[-/.:]\d|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.I)
 _AGE = re.compile(r"\b(?:age[ds]?|years?[ -]old|y/?o|year-old|aged)\b", re.I)
 # Presidio's US driver's licence pattern matches "p57", "A1", "rs8099917": kept only after a licence word.
+_SITUATED_ZIPF = 3.5  # "Hispanic" 3.97, "Notch" 3.78; "Okafor" 2.55, "Rosalind" 2.93
+_FIGURE_BEFORE = re.compile(r"\d[\d,.]*[ \t]*[-–]?[ \t]*$")
 _RARE_NAME_ZIPF = 3.0  # "declan" 2.97, "ouyang" 2.2; "gallagher" 3.6 and "rose" 4.5 are English words too
 _HANDLE_AROUND = re.compile(r"<[^<>\s]+>|@[^<>\s]+.?", re.S)
 _LICENCE_WORD = re.compile(r"(?i:\b(?:driv\w*|licen[cs]\w*|permit)\b)|\bDL\b")
@@ -105,16 +107,23 @@ def _person(
         title_caps(text)[result.start : result.end].strip() if evidence else value,
         text,
         from_model=tier(result) == 2 or evidence,
-        technical=technical and not (evidence and " " not in value and _situated(result, value)),
+        technical=technical and not (evidence and " " not in value and _situated(text, result, value)),
         hyphenated=evidence,
         rare_name=None if lexicon is None else lambda word: _rare_name(word, lexicon),
     )
 
 
-def _situated(result: RecognizerResult, value: str) -> bool:
+def _situated(text: str, result: RecognizerResult, value: str) -> bool:
     """The evidence recognizer's name stands in a table's structure or a person's slot, and is no known place
-    ("ORG CHART — Chennai Delivery Centre")."""
-    return bool((result.recognition_metadata or {}).get(SITUATED)) and not known_place(value)
+    ("ORG CHART — Chennai Delivery Centre"), no unit or noun after a figure ("6 Gy", "52 Gb", "301 Finnish
+    patients") and no frequent English word ("Hispanic", "Notch", "Elegant": in science text, one word in a
+    list or after a label is more often a term than a name)."""
+    return (
+        bool((result.recognition_metadata or {}).get(SITUATED))
+        and not known_place(value)
+        and not _FIGURE_BEFORE.search(text, max(0, result.start - 16), result.start)
+        and not everyday_word(value, _SITUATED_ZIPF)
+    )
 
 
 def _rare_name(word: str, lexicon: NameLexicon) -> bool:

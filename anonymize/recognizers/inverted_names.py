@@ -15,6 +15,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from anonymize.gazetteer import country_names
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import organization_word
+from anonymize.recognizers.lower_names import everyday_word
 from anonymize.text import COMPANY_WORD, STOP_WORDS, words
 
 RECOGNIZER = "InvertedNameRecognizer"
@@ -53,6 +54,10 @@ _NOT_SURNAMES = words(
 # before ("The Puma VCT"): a company's name.
 _COMPANY_AROUND = re.compile(rf"[ \t]*(?:&|(?:{_TITLE_WORD}[ \t]+)?{COMPANY_WORD.pattern})", re.I)
 _DETERMINER_BEFORE = re.compile(r"(?i:\bthe)[ \t]+$")
+_VOWEL = re.compile(r"[aeiouy]")
+# The given names beside the capitals are no frequent English word: a structured abstract's "MEASURES
+# Hazard", "PURPOSE White", "Mutant KRAS" are a heading and a term ("Ingrid" 3.25, "Hazard" 3.98).
+_GIVEN_ZIPF = 3.5
 
 
 class InvertedNameRecognizer(EntityRecognizer):
@@ -97,8 +102,9 @@ class InvertedNameRecognizer(EntityRecognizer):
             return False  # "Ruch SA", "Olsen Energy ASA"
         return (
             len(core) > 1
+            and bool(_VOWEL.search(core))  # "WT Teff", "JNK Pathways": an acronym
             and core in self.lexicon.surnames
-            and all(w in self.lexicon.given for w in words)
+            and all(w in self.lexicon.given and not everyday_word(w, _GIVEN_ZIPF) for w in words)
             and any(self.lexicon.given_name(w) for w in words)
         )
 
