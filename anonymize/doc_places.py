@@ -46,7 +46,7 @@ _INITIAL = re.compile(r"(?<![\w.])[A-Z]\.")
 
 
 def non_person_words(
-    text: str, results: list[RecognizerResult], cells: Sequence[Cell] = ()
+    text: str, results: list[RecognizerResult], cells: Sequence[Cell]
 ) -> tuple[set[str], set[str]]:
     """Words (and multi-word place names) the document itself shows to be a place's or a company's name:
     by a rule (an address's town, a company's head, a place by its cue) and by the NER model alone (its
@@ -80,7 +80,7 @@ def _named(found: set[str]) -> set[str]:
 
 
 def drop_document_places(
-    text: str, results: list[RecognizerResult], cells: Sequence[Cell] = ()
+    text: str, results: list[RecognizerResult], cells: Sequence[Cell]
 ) -> list[RecognizerResult]:
     """``results`` without the PERSON spans that are a whole place's or company's name the document shows
     elsewhere (``non_person_words``), unless that name is a word of a longer person's name in the document

@@ -101,8 +101,8 @@ def grown_name_mentions(
     before: set[tuple[int, int]],
     results: list[RecognizerResult],
     yielding: list[RecognizerResult],
+    cells: Sequence[Cell],
     stop_words: frozenset[str] = NOT_NAME_WORDS,
-    cells: Sequence[Cell] = (),
 ) -> list[RecognizerResult]:
     """The other mentions of the names of ``results`` that grew over more words since ``before`` (their
     spans then; ``name_extent``): "Wirihana" of "Wirihana Te Awekotuku-Haines" where only "Te

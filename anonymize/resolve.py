@@ -275,9 +275,7 @@ def name_extents(state: Resolution) -> None:
     if state.lexicon is not None:
         before = {(r.start, r.end) for r in state.results if r.entity_type == "PERSON"}
         state.results = extend_names(title_caps(state.text), state.results, state.lexicon)
-        found = grown_name_mentions(
-            state.text, before, state.results, state.yielding, cells=state.not_name_cells()
-        )
+        found = grown_name_mentions(state.text, before, state.results, state.yielding, state.not_name_cells())
         state.results += state.admitted(found)
     trim_person_prefixes(state)  # a title the grown or joined name took in ("Cardinal Joseph Bernardin")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from presidio_analyzer import RecognizerResult
 
 from anonymize.doc_places import drop_document_places, non_person_words
+from anonymize.header_columns import not_name_cells
 from tests.anonymize.results_at import result_at
 
 
@@ -13,7 +14,8 @@ def _result(text: str, entity_type: str, value: str, recognizer: str, nth: int =
 
 
 def _persons(text: str, results: list[RecognizerResult]) -> list[str]:
-    return [text[r.start : r.end] for r in drop_document_places(text, results) if r.entity_type == "PERSON"]
+    kept = drop_document_places(text, results, not_name_cells(text))
+    return [text[r.start : r.end] for r in kept if r.entity_type == "PERSON"]
 
 
 def test_the_town_of_an_address_is_no_person_elsewhere() -> None:
@@ -21,7 +23,7 @@ def test_the_town_of_an_address_is_no_person_elsewhere() -> None:
     address = _result(text, "STREET_ADDRESS", "ul. Gronostajowa 2, 30-387 Kraków", "AddressBlockRecognizer")
     city = _result(text, "PERSON", "Kraków", "SpacyRecognizer", nth=1)
     person = _result(text, "PERSON", "Ewa Zielińska-Mróz", "SpacyRecognizer")
-    assert non_person_words(text, [address, city, person]) == ({"Kraków"}, set())
+    assert non_person_words(text, [address, city, person], not_name_cells(text)) == ({"Kraków"}, set())
     assert _persons(text, [address, city, person]) == ["Ewa Zielińska-Mróz"]
 
 
@@ -54,7 +56,7 @@ def test_a_place_known_from_the_ner_model_alone_yields_to_a_person_cue() -> None
     text = 'He plays the lead in Jordan \'s film . " It was hard , " Jordan said .'
     place = _result(text, "LOCATION", "Jordan", "SpacyRecognizer")
     cue = _result(text, "PERSON", "Jordan", "NameCueRecognizer", nth=1)
-    assert non_person_words(text, [place, cue]) == (set(), {"Jordan"})
+    assert non_person_words(text, [place, cue], not_name_cells(text)) == (set(), {"Jordan"})
     assert _persons(text, [place, cue]) == ["Jordan"]
     text = "The depot moved to offices in Umerkot last year. Umerkot has a new clinic."
     place = _result(text, "LOCATION", "Umerkot", "SpacyRecognizer")
@@ -65,4 +67,4 @@ def test_a_place_known_from_the_ner_model_alone_yields_to_a_person_cue() -> None
 def test_a_score_card_read_as_an_address_gives_no_town() -> None:
     text = "Top scorers: W. Athey 9, T. Kowalski 8, V. Drakes 7"
     card = _result(text, "STREET_ADDRESS", "9, T. Kowalski 8, V. Drakes", "AddressBlockRecognizer")
-    assert non_person_words(text, [card]) == (set(), set())
+    assert non_person_words(text, [card], not_name_cells(text)) == (set(), set())
