@@ -20,8 +20,9 @@ from collections.abc import Sequence
 
 from presidio_analyzer import RecognizerResult
 
-from anonymize.name_extent import PARTICLES, ROLE_TITLES, ordinary_words
+from anonymize.name_extent import PARTICLES, ordinary_words
 from anonymize.name_lexicon import NameLexicon
+from anonymize.person_cues import HONORIFICS, ROLE_TITLES
 from anonymize.results import copy_span, tier
 from anonymize.text import STOP_WORDS, words
 
@@ -40,7 +41,6 @@ _INITIAL = re.compile(r"[A-ZÀ-ÖØ-Þ]\.?")
 _CAPITALIZED = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+")
 _QUOTES = '"“”'
 _EDGE = " \t,;:.!?()[]\"“”'’-–—/|"
-_HONORIFICS = words("mr mrs ms miss mx dr prof sir dame lady lord")
 _BEFORE = re.compile(r"([^\s]+)[ \t]+$")
 _EDGE_ZIPF = 4.0  # "Signed" (4.9), "Reviewed" (4.2) go at a piece's edge; "Strawberry" (3.7) stays
 _CITATION_AFTER = re.compile(r"[ \t]+et[ \t]+al\b")
@@ -136,7 +136,7 @@ def _trimmed(text: str, start: int, end: int, lexicon: NameLexicon) -> tuple[int
 
 def _title(word: str) -> bool:
     folded = word.casefold().rstrip(".")
-    return folded in ROLE_TITLES or folded in _HONORIFICS
+    return folded in ROLE_TITLES or folded in HONORIFICS
 
 
 def _has_evidence(

@@ -31,26 +31,10 @@ from anonymize.names import (
     person_like_organization,
     technical_word,
 )
+from anonymize.person_cues import ROLE_TITLES
 from anonymize.results import copy_span, tier
 from anonymize.text import STOP_WORDS, words
 
-# Words that stand before a name and are no part of it: titles, ranks, offices, kinship and sports roles
-# ("Prime Minister Viktor Chernomyrdin", "Bishop Desmond Tutu", "Auntie Ngozi", "Centre Walter Little").
-ROLE_TITLES = words(
-    """
-    prime minister president vice co-premier co-premiers premier chancellor king queen prince princess emperor
-    empress bishop archbishop cardinal pope rabbi imam sheikh sheik reverend rev father pastor baron baroness
-    lord lady dame sir count countess duke duchess general lieutenant lieutenant-colonel colonel captain
-    commander sergeant senator governor mayor ambassador judge justice inspector detective constable officer
-    nurse sister professor doctor coach manager chairman chairwoman chief secretary deputy spokesman
-    spokeswoman auntie aunt uncle tío tía tio tia grandma grandpa centre center striker midfielder defender
-    goalkeeper winger flanker lock prop hooker fullback full-back scrum-half fly-half pitcher batsman bowler
-    former late saint st consul envoy commissioner
-    frau herr señora señor senhora senhor sra srta dona signora signor mme mlle madame monsieur mevrouw meneer
-    pani pak ibu bapak tuan puan encik datuk dato datin shri smt srimati kumari khun haji hajjah alhaji
-    alhaja mallam sayyid ustaz ustazah bwana mzee tito tita kuya abuela abuelo oma opa chị ông bà chú bác
-    """
-)
 _MONTHS_DAYS = re.compile(
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|"

@@ -8,6 +8,7 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from anonymize.names import in_lower_case, plausible_person
+from anonymize.person_cues import SENTENCE_START_VERBS
 from anonymize.propagation import mentions_outside
 from anonymize.text import STOP_WORDS
 
@@ -50,13 +51,7 @@ def propagate(
     return found
 
 
-# At a sentence's start, a verb only people take tells the name from the word ("Bill will reject them",
-# "Mark asked for it"; not "Mark the date", "Bill is due"): speech, thought, and the modal verbs a bare noun
-# does not take without its determiner.
-_PERSON_VERB_AFTER = re.compile(
-    r"[ \t]+(?:said|says|asked|asks|told|tells|wrote|writes|replied|agreed|thinks|thought|wants|wanted|knows|"
-    r"will|would|can|could|should|might)\b"
-)
+_PERSON_VERB_AFTER = re.compile(rf"[ \t]+(?:{SENTENCE_START_VERBS})\b")
 
 
 def _whole_words(words: set[str]) -> re.Pattern[str]:

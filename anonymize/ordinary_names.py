@@ -10,8 +10,9 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.header_columns import HEADER_COLUMN
 from anonymize.name_ends import group_word, work_title
-from anonymize.name_extent import ROLE_TITLES, ordinary_words
+from anonymize.name_extent import ordinary_words
 from anonymize.name_lexicon import NameLexicon
+from anonymize.person_cues import ROLE_TITLES
 from anonymize.results import recognizer_name
 from anonymize.text import words
 

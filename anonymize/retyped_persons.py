@@ -31,12 +31,27 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.company_names import COMPANY_LAST_WORDS, company_named
 from anonymize.gazetteer import country_names, known_place, place_slot
-from anonymize.name_extent import PARTICLES, ROLE_TITLES, ner_person
+from anonymize.name_extent import PARTICLES, ner_person
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import in_lower_case, organization_word
+from anonymize.person_cues import (
+    ABSENT,
+    CONTACT_VERBS,
+    CREDITS,
+    FATE_VERBS,
+    KIN,
+    PASSIVE_FATES,
+    PEOPLE_ROLES,
+    ROLE_TITLES,
+    SPEECH_VERBS,
+    THOUGHT_VERBS,
+    WHO,
+    passive,
+    verb_before,
+)
 from anonymize.recognizers.name_evidence import title_caps
 from anonymize.results import copy_span, tier
-from anonymize.text import COMPANY_FORM_AHEAD, STOP_WORDS, words
+from anonymize.text import COMPANY_FORM_AHEAD, STOP_WORDS
 
 RETYPED = "RetypedPerson"  # a hyphenated name two signals re-typed (a rule's result, not the model's)
 _NEEDED = 2
@@ -58,37 +73,21 @@ _TRAILING = re.compile(r"(?:[ \t]?['’]s)?[ \t(\[,.;:!?\"“”]*$")
 # Members of "X and Y", "X, Y": each is judged alone ("Laurent Cabannes and Laurent Benezech").
 _MEMBER_SEPARATOR = re.compile(r"[ \t]*(?:,|&|\band\b)[ \t]*")
 
-# Roles of people besides ``ROLE_TITLES``: "Wimbledon finalist ...", "his teammate ...".
-_ROLES = words(
-    """
-    finalist champion seed player teammate compatriot countryman rider driver actor actress singer author
-    writer poet composer novelist painter director producer colleague witness suspect spokesperson
-    """
-)
 _RARE_ZIPF = 2.5  # a word English barely knows ("Golodnova", "Iorwerth")
 _PARTICLE_BEFORE = re.compile(rf"(?:(?<![\w'’-])({_NAME_WORD.pattern})[ \t]+)?(?<![\w'’-])([a-z]+)[ \t]+$")
 _PARTICLE_AFTER = re.compile(rf"[ \t]+([a-z]+)[ \t]+(?:{_NAME_WORD.pattern})(?![\w'’-])")
 _FORMER_BEFORE = re.compile(rf"(?<![\w'’-])ex-[{_U}{_L}][\w'’-]*[ \t]+$", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(rf"(?<![\w'’]){_TITLE}\.?[ \t]+$")
 _ROLE_BEFORE = re.compile(r"(?<![\w'’-])([\w-]+)\.?[ \t]+$")
-_PERSON_VERB_BEFORE = re.compile(
-    r"(?<![\w'’-])(?i:call|ask|tell|thank|contact|e-?mail|ping|phone|ring|remind|invite|consult|"
-    r"called|asked|told|thanked|contacted|e-?mailed|pinged|phoned|rang|reminded|invited|consulted|"
-    r"starring|featuring|directed[ \t]+by|written[ \t]+by|song[ \t]+by|novel[ \t]+by|assistant[ \t]+to|"
-    r"(?:maiden|first|last|family|given)[ \t]+name[ \t]+(?:is|was))[ \t]+$"
-)
+_PERSON_VERB_BEFORE = verb_before(CONTACT_VERBS, CREDITS)
 # The work of an author or performer after the name: "the van Gijn novel", "a Sierra DeRose concert".
 _WORK_AFTER = re.compile(
     r"[ \t]+(?:novel|novels|concert|concerts|biography|memoir|autobiography|version|recording|song|songs|"
     r"album|poem|poems|painting|portrait|symphony|sonata|opera|lecture|speech|interview)\b"
 )
 _PERSON_AFTER = re.compile(
-    r"[ \t]*(?:,[ \t]*(?:who|whose)\b|['’]s[ \t]+(?:son|daughter|wife|husband|mother|father|brother|sister|"
-    r"family|parents|children|boss|assistant|widow|funeral|birthday)\b|[ \t]+(?:said|says|told|added|"
-    r"replied|answered|explained|insisted|admitted|denied|claimed|urged|resigned|died|"
-    r"(?:was|has[ \t]+been|had[ \t]+been)[ \t]+(?:born|jailed|arrested|elected|appointed|sentenced|hired|"
-    r"promoted|fired|injured|killed)|spent[ \t]+a[ \t]+year|thinks|feels|felt|knows|knew|hopes|hoped|"
-    r"(?:is|was)[ \t]+(?:away|off[ \t]+sick|on[ \t]+leave|on[ \t]+holiday))\b)"
+    rf"[ \t]*(?:{WHO}|['’]s[ \t]+(?:{KIN})\b|[ \t]+(?:{SPEECH_VERBS}|{FATE_VERBS}|"
+    rf"{passive('born|' + PASSIVE_FATES)}|spent[ \t]+a[ \t]+year|{THOUGHT_VERBS}|{ABSENT})\b)"
 )
 _COMPANY_AHEAD = re.compile(rf"[ \t,]+(?:[A-Z][\w'’.-]*[ \t]+){{0,2}}{COMPANY_FORM_AHEAD}")
 
@@ -254,7 +253,7 @@ def _cue_before(before: str) -> bool:
 
 def _role(word: str) -> bool:
     folded = word.casefold()
-    return folded in ROLE_TITLES or folded in _ROLES
+    return folded in ROLE_TITLES or folded in PEOPLE_ROLES
 
 
 def _particle_before(shadow: str, start: int, lexicon: NameLexicon) -> int:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
-from anonymize.gazetteer import country_names
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import organization_word
+from anonymize.recognizers.lexicon_persons import LexiconPersonRecognizer
 from anonymize.recognizers.lower_names import everyday_word
 from anonymize.text import COMPANY_WORD, STOP_WORDS, words
 
@@ -60,16 +60,11 @@ _VOWEL = re.compile(r"[aeiouy]")
 _GIVEN_ZIPF = 3.5
 
 
-class InvertedNameRecognizer(EntityRecognizer):
+class InvertedNameRecognizer(LexiconPersonRecognizer):
     """PERSON for a table or list cell that holds "Surname, Given names" (see the module doc)."""
 
     def __init__(self, lexicon: NameLexicon) -> None:
-        super().__init__(supported_entities=["PERSON"], name=RECOGNIZER)
-        self.lexicon = lexicon
-        self.countries = country_names()
-
-    def load(self) -> None:  # the lexicon is loaded by the caller
-        return None
+        super().__init__(lexicon, RECOGNIZER)
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
         if "PERSON" not in entities:

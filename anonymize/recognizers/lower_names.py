@@ -27,10 +27,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import technical_text
+from anonymize.person_cues import CHAT_ABSENT, CHAT_VERBS
+from anonymize.recognizers.lexicon_persons import LexiconPersonRecognizer
 from anonymize.text import STOP_WORDS
 
 RECOGNIZER = "LowerCaseNameRecognizer"
@@ -63,11 +65,7 @@ _SPEAKER_AFTER = re.compile(r">[ \t]")
 _SPEAKER_LABEL_AFTER = re.compile(rf"[ \t]*(?::[ \t]+|[ \t]{_CLOCK}[ \t]+)\S")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:\[[^\]\n]*\][ \t]*)?$")
 _PERSON_AFTER = re.compile(
-    r"(?:['’]s\b|[ \t]+(?:said|says|wants|wanted|asked|asks|told|tells|thinks|thought|pushed|fixed|"
-    r"closed|complained|agreed|mentioned|wrote|writes|sent|sends|called|calls|replied|emailed|joined|"
-    r"approved|signed|owns|leads|booked|promised|confirmed|reported|suggested|needs|knows|finished|covers|"
-    # where a person is: "ioana is out thursday", "kofi is on leave"
-    r"is[ \t]+(?:out|off|away|sick|back|late|on[ \t]+(?:leave|holiday|vacation|call)))\b|"
+    rf"(?:['’]s\b|[ \t]+(?:{CHAT_VERBS}|{CHAT_ABSENT})\b|"
     # a pronoun for a person right after: "it's just declan, he's fine"
     r"[ \t]*,[ \t]*(?:he|she)(?:['’](?:s|d|ll)|[ \t]+(?:is|was|has|had|will|would|said|says))\b)"
 )
@@ -76,15 +74,11 @@ _COORDINATION = re.compile(r"[ \t]*(?:,|;|/|&|\+|,?[ \t]+(?:and|or|e|y|und|et|og
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:the|a|an|this|that|its|their|our|his|her|my|your)[ \t]+$")
 
 
-class LowerCaseNameRecognizer(EntityRecognizer):
+class LowerCaseNameRecognizer(LexiconPersonRecognizer):
     """PERSON spans in lower case that two or more weak signals vouch for (see the module doc)."""
 
     def __init__(self, lexicon: NameLexicon) -> None:
-        super().__init__(supported_entities=["PERSON"], name=RECOGNIZER)
-        self.lexicon = lexicon
-
-    def load(self) -> None:  # the lexicon is loaded by the caller
-        return None
+        super().__init__(lexicon, RECOGNIZER)
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
         if "PERSON" not in entities:

@@ -27,11 +27,26 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
-from anonymize.gazetteer import country_names, known_place
+from anonymize.gazetteer import known_place
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import GAELIC_PARTICLES, in_lower_case, organization_word
+from anonymize.person_cues import (
+    ABSENT,
+    CONTACT_VERBS,
+    FATE_VERBS,
+    MEMO_VERBS,
+    NAME_EVIDENCE_ROLES,
+    PASSIVE_FATES,
+    SPEECH_VERBS,
+    THOUGHT_VERBS,
+    WHO,
+    passive,
+    role_before,
+    verb_before,
+)
+from anonymize.recognizers.lexicon_persons import LexiconPersonRecognizer
 from anonymize.recognizers.name_cues import NOT_A_NAME
 from anonymize.text import STOP_WORDS
 
@@ -82,32 +97,14 @@ _SCORE_CARD_AFTER = re.compile(r"[ \t]+(?:c|b|st|lbw|run[ \t]+out|not[ \t]+out|r
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*[A-Z][\w.]*[ \t]*)?\d{4}-\d\d-\d\d")
 _LABEL_AFTER = re.compile(r"[ \t]*:")
 _LIST_SEPARATOR = re.compile(r"[ \t]*[,;][ \t]*")
-_ROLE_BEFORE = re.compile(
-    r"(?i:\b(?:mr|mrs|ms|dr|prof|sir|dame|lord|lady|king|queen|prince|princess|pope|president|premier|"
-    r"minister|chancellor|governor|senator|mayor|general|colonel|captain|coach|manager|striker|forward|"
-    r"midfielder|defender|goalkeeper|keeper|winger|centre|center|fullback|full-back|flanker|lock|prop|"
-    r"pitcher|batsman|bowler|spinner|off-spinner|rider|driver|champion|finalist|seed|chairman|chairwoman|"
-    r"chief|executive|director|spokesman|spokeswoman|spokesperson|leader|secretary|ambassador|envoy|"
-    r"judge|referee|umpire|teammate|compatriot|countryman|player|actor|actress|singer|author|writer|"
-    r"colleague|deputy|officer|analyst|economist|trader|dealer|witness|suspect)\.?)[ \t]+$"
-)
-# A verb whose object is a person: "call Lombardi", "ask Mele", "thanked Okoro" (any case but the verb's own).
-_PERSON_VERB_BEFORE = re.compile(
-    r"(?<![\w'’-])(?i:call|ask|tell|thank|contact|e-?mail|ping|phone|ring|remind|invite|consult|cc|"
-    r"called|asked|told|thanked|contacted|e-?mailed|pinged|phoned|rang|reminded|invited|consulted)[ \t]+$"
-)
+_ROLE_BEFORE = role_before(NAME_EVIDENCE_ROLES)
+_PERSON_VERB_BEFORE = verb_before(CONTACT_VERBS, "cc")
 _PERSON_AFTER = re.compile(
-    r"[ \t]*(?:,[ \t]*(?:who|whose)\b|\((?:[ \t]*\d+[ \t]*-[ \t]*\d+[ \t]*)\)|"
-    r"(?:said|says|told|added|scored|threw|pitched|struck|hit|smashed|signed|resigned|died|"
-    r"born|was[ \t]+born|asked|agreed|answered|replied|explained|reported|confirmed|insisted|admitted|"
-    r"denied|claimed|warned|urged|joined|retired|thanked|proposed|presented|completed|wrote|"
-    r"(?:was|has[ \t]+been|had[ \t]+been)[ \t]+(?:jailed|arrested|elected|appointed|sentenced|named|"
-    r"quoted|hired|promoted|fired|dismissed|injured|killed|asked|charged|released)|"
-    # what people do in a memo or a note: "Ragnhild sends the invite", "Clem promises postcards"
-    r"sends|runs|promises|promised|offers|offered|covers|handles|handled|chairs|chaired|collects|collected|"
-    r"booked|books|emails|phoned|texted|hopes|hoped|thinks|feels|felt|knows|knew|prefers|preferred|"
-    r"remembers|remembered|apologi[sz]ed|volunteered|volunteers|takes[ \t]+over|took[ \t]+over|"
-    r"(?:is|was)[ \t]+(?:away|off[ \t]+sick|on[ \t]+leave|on[ \t]+holiday))\b)"
+    rf"[ \t]*(?:{WHO}|\((?:[ \t]*\d+[ \t]*-[ \t]*\d+[ \t]*)\)|"
+    rf"(?:{SPEECH_VERBS}|{FATE_VERBS}|{THOUGHT_VERBS}|scored|threw|pitched|struck|hit|smashed|signed|born|"
+    r"was[ \t]+born|asked|agreed|reported|confirmed|warned|joined|retired|thanked|proposed|presented|"
+    rf"completed|wrote|{passive(PASSIVE_FATES + '|named|quoted|dismissed|asked|charged|released')}|"
+    rf"{MEMO_VERBS}|{ABSENT})\b)"
 )
 # A label that names a person's role in a meeting or a record, anywhere in its line: "Minutes: Ragnhild",
 # "Chair: Oddvar", "Assignee: Mele" (the line's first label counts as a table's structure already).
@@ -122,16 +119,11 @@ _NER_PLACES = ("GPE", "LOC", "FAC", "LOCATION")
 _NER_PERSON = ("PERSON", "PER")
 
 
-class NameEvidenceRecognizer(EntityRecognizer):
+class NameEvidenceRecognizer(LexiconPersonRecognizer):
     """PERSON spans that two or more weak signals vouch for (see the module doc)."""
 
     def __init__(self, lexicon: NameLexicon) -> None:
-        super().__init__(supported_entities=["PERSON"], name=RECOGNIZER)
-        self.lexicon = lexicon
-        self.countries = country_names()
-
-    def load(self) -> None:  # the lexicon is loaded by the caller
-        return None
+        super().__init__(lexicon, RECOGNIZER)
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
         if "PERSON" not in entities:
@@ -160,6 +152,7 @@ class NameEvidenceRecognizer(EntityRecognizer):
     def _name_runs(self, shadow: str, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """The candidate itself when no word speaks against it, else its runs of lexicon name words."""
         words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", shadow[start:end])]
+        texts = [shadow[s:e] for s, e in words]
         bad = [
             not _FILLER.fullmatch(shadow[s:e]) and self._against(shadow[s:e], text[s:e], text)
             for s, e in words
@@ -167,11 +160,7 @@ class NameEvidenceRecognizer(EntityRecognizer):
         for i in range(1, len(words)):
             # After a Gaelic particle, a capitalized word is the surname the particle vouches for, in capitals
             # too ("RUAIRÍ Ó DUBHGHAILL", "CATHAL MAC GIOLLA CHOMHAILL"): no word against the name.
-            if (
-                bad[i]
-                and _after_gaelic(shadow, words, i)
-                and not self._against(shadow[slice(*words[i])], "", "")
-            ):
+            if bad[i] and _after_gaelic(texts, i) and not self._against(shadow[slice(*words[i])], "", ""):
                 bad[i] = False
         for i in range(len(words) - 1):
             # "Hope Adeyemi" where "no hope" is written too, "Will Thornbury": an English speaker's given
@@ -194,8 +183,7 @@ class NameEvidenceRecognizer(EntityRecognizer):
         run: list[tuple[int, int]] = []
         for index, ((s, e), against) in enumerate([*zip(words, bad, strict=True), ((0, 0), True)]):
             if not against and (
-                self.lexicon.name_word(shadow[s:e].strip("'’"))
-                or (run and _after_gaelic(shadow, words, index))
+                self.lexicon.name_word(shadow[s:e].strip("'’")) or (run and _after_gaelic(texts, index))
             ):
                 run.append((s, e))
                 continue
@@ -251,7 +239,8 @@ class NameEvidenceRecognizer(EntityRecognizer):
         if not cores:
             return 0, False
         points = 0
-        vouched = _gaelic_vouched(words)
+        # After a particle inside the name (not its first word): "Ó Dubhghaill" of "Ruairí Ó Dubhghaill".
+        vouched = {w for i, w in enumerate(words) if _after_gaelic(words, i, first=1)}
         if all(self.lexicon.name_word(w) or w in vouched for w in cores):
             points += 1
         elif len(words) == 1:
@@ -310,29 +299,14 @@ class NameEvidenceRecognizer(EntityRecognizer):
 _GAELIC_LINKS = frozenset(["giolla", "gille", "con", "an"])
 
 
-def _after_gaelic(shadow: str, words: list[tuple[int, int]], index: int) -> bool:
-    """The word at ``index`` follows a Gaelic particle, directly or after a linking word ("Mac Giolla X")."""
-    previous = [shadow[slice(*w)] for w in words[max(0, index - 2) : index]]
-    return bool(previous) and (
-        bool(re.fullmatch(_GAELIC, previous[-1]))
-        or (
-            len(previous) == 2
-            and bool(re.fullmatch(_GAELIC, previous[0]))
-            and previous[1].casefold() in _GAELIC_LINKS
-        )
+def _after_gaelic(words: list[str], index: int, first: int = 0) -> bool:
+    """The word at ``index`` follows a Gaelic particle (the word ``first`` or a later one), directly or after
+    a linking word: the surname the particle vouches for ("Ó Dubhghaill", "Mac Giolla Chomhaill")."""
+    return (index - 1 >= first and bool(re.fullmatch(_GAELIC, words[index - 1]))) or (
+        index - 2 >= first
+        and bool(re.fullmatch(_GAELIC, words[index - 2]))
+        and words[index - 1].casefold() in _GAELIC_LINKS
     )
-
-
-def _gaelic_vouched(words: list[str]) -> set[str]:
-    """The word right after a Gaelic particle inside a name, and the one after a linking word: its surname
-    ("Ó Dubhghaill", "Mac Giolla Chomhaill")."""
-    vouched = set()
-    for i, word in enumerate(words[:-1]):
-        if i and re.fullmatch(_GAELIC, word):
-            vouched.add(words[i + 1])
-            if words[i + 1].casefold() in _GAELIC_LINKS and i + 2 < len(words):
-                vouched.add(words[i + 2])
-    return vouched
 
 
 def title_caps(text: str) -> str:
