@@ -26,6 +26,7 @@ from anonymize.name_lexicon import NameLexicon
 from anonymize.name_lists import listed_names, numbered_names
 from anonymize.name_mentions import propagate
 from anonymize.names import coordinated, names_before_addresses, technical_text
+from anonymize.native_scripts import native_script_names
 from anonymize.ordinary_names import drop_ordinary_words
 from anonymize.overlaps import choose_overlaps, merge_same_type, yield_to_addresses
 from anonymize.places import cities_above_countries, towns_before_postcodes
@@ -186,6 +187,14 @@ def table_columns(state: Resolution) -> None:
         state.added += column_names(state.text, [*state.results, *state.added], state.lexicon)
 
 
+def native_forms(state: Resolution) -> None:
+    """A found name's form in its own script or its quoted nickname, beside it, in brackets or in its table
+    row ("GUAN Weiming (关伟明)", "| Pyo Seo-yeon | 표서연 |"; ``anonymize.native_scripts``)."""
+    if state.lexicon is not None:
+        found = [*state.results, *state.added]
+        state.added += native_script_names(state.text, found, state.lexicon)
+
+
 def admit_added_names(state: Resolution) -> None:
     """The names found from other results join them, under the PERSON threshold and the allow list."""
     state.results += state.admitted(state.added)
@@ -303,6 +312,7 @@ STEPS: tuple[Step, ...] = (
     other_mentions,
     addressees,
     table_columns,
+    native_forms,
     admit_added_names,
     added_places_not_persons,
     address_places,

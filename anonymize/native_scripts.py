@@ -1,0 +1,112 @@
+"""A name written in its own script beside its romanised form: "GUAN Weiming (关伟明)", a roster's "Korean"
+column ("| Pyo Seo-yeon | 표서연 | ..."), "Lau Wing-sze ("Winnie")".
+
+Business documents from East Asia, Russia, Greece or the Arab world give a person's name twice: in Latin
+letters, which the detector finds, and in the person's own script, which no English model reads. The
+romanised name found is one signal, the slot the other: the whole of a bracket right after it, or the cell
+of a table's row that holds it, in a column whose cells are all in one such script. A quoted nickname in
+brackets right after a name ("("Winnie")") is the same slot; it must be a given name of the lexicon, so
+that a contract's ``Jane Doe ("Tenant")`` stays a role.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from presidio_analyzer import RecognizerResult
+
+from anonymize.name_lexicon import NameLexicon
+from anonymize.results import rule_result
+from anonymize.table_columns import Cell, tables
+
+NATIVE_SCRIPT = "NativeScriptName"
+_SCORE = 0.6
+# Letters of scripts other than Latin in which people write their names: Greek, Cyrillic, Armenian, Hebrew,
+# Arabic, Devanagari, Bengali, Thai, Georgian, Hangul Jamo, Kana, CJK ideographs, Hangul syllables.
+_SCRIPTS = (
+    "\u0370-\u03ff\u0400-\u04ff\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0980-\u09ff"
+    "\u0e00-\u0e7f\u10a0-\u10ff\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+)
+_NATIVE_WORD = rf"[{_SCRIPTS}][{_SCRIPTS}\u00b7\u30fb\u200c\u200d'’-]*"
+# A name in one to four words of such scripts: "关伟明", "Ли Вэй", "Дмитрий Иванов".
+_NATIVE_NAME = re.compile(rf"{_NATIVE_WORD}(?:[ \t]{_NATIVE_WORD}){{0,3}}")
+_MAX_CHARS = 40
+_BRACKET = re.compile(
+    r"[ \t]*[(（][ \t]*(?P<quote>[\"“'‘]?)(?P<value>[^()（）\n]{1,40}?)(?P=quote)[ \t]*[)）]"
+)
+# The native form beside the romanised one on its line: "Guan Weiming / 关伟明", "关伟明 (Guan Weiming)".
+_BESIDE_AFTER = re.compile(rf"[ \t]*(?:/|–|—)[ \t]*(?P<value>{_NATIVE_NAME.pattern})(?![{_SCRIPTS}])")
+_BESIDE_BEFORE = re.compile(
+    rf"(?<![{_SCRIPTS}])(?P<value>{_NATIVE_NAME.pattern})[ \t]*(?:/|–|—|[(（])[ \t]*\Z"
+)
+_NICKNAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+_QUOTES = "\"“'‘"
+_MIN_ROWS = 2
+_ANY_NATIVE = re.compile(f"[{_SCRIPTS}]")
+
+
+def native_name(value: str) -> bool:
+    """``value`` is one to four words written wholly in a non-Latin script, short enough for a name."""
+    return len(value) <= _MAX_CHARS and _NATIVE_NAME.fullmatch(value) is not None
+
+
+def bracketed_names(
+    text: str, persons: Sequence[RecognizerResult], lexicon: NameLexicon
+) -> list[RecognizerResult]:
+    """The native form right before or after a found name, beside it or in brackets, and a quoted nickname in
+    brackets right after it."""
+    found = []
+    for person in persons:
+        for side in (
+            _BESIDE_AFTER.match(text, person.end),
+            _BESIDE_BEFORE.search(text, max(0, person.start - _MAX_CHARS - 4), person.start),
+        ):
+            if side is not None and native_name(side.group("value")):
+                found.append(rule_result("PERSON", *side.span("value"), _SCORE, NATIVE_SCRIPT))
+        match = _BRACKET.match(text, person.end)
+        if match is None:
+            continue
+        value = match.group("value")
+        quoted = match.group("quote") in _QUOTES and match.group("quote") != ""
+        if native_name(value) or (quoted and _NICKNAME.fullmatch(value) and lexicon.given_name(value)):
+            found.append(
+                rule_result("PERSON", match.start("value"), match.end("value"), _SCORE, NATIVE_SCRIPT)
+            )
+    return found
+
+
+def _covered(cell: Cell, persons: Sequence[RecognizerResult]) -> bool:
+    start, end = cell
+    return end > start and any(r.start <= start and end <= r.end for r in persons)
+
+
+def native_cells(text: str, persons: Sequence[RecognizerResult]) -> list[RecognizerResult]:
+    """The cells of a table's column written wholly in a non-Latin script (a header aside), when at least
+    two of their rows hold a found name in another cell."""
+    found = []
+    for table in tables(text):
+        named_rows = [any(_covered(cell, persons) for cell in row) for row in table]
+        for column in range(len(table[0])):
+            cells = [(row[column], named) for row, named in zip(table, named_rows, strict=True)]
+            body = [(c, n) for c, n in cells if c[1] > c[0]]
+            native = [(c, n) for c, n in body if native_name(text[c[0] : c[1]])]
+            header = 0 if body and body[0] in native else 1  # the first row may be a header in Latin letters
+            if len(native) < max(_MIN_ROWS, len(body) - header) or sum(n for _, n in native) < _MIN_ROWS:
+                continue
+            found += [rule_result("PERSON", s, e, _SCORE, NATIVE_SCRIPT) for (s, e), _ in native]
+    return found
+
+
+def native_script_names(
+    text: str, results: Sequence[RecognizerResult], lexicon: NameLexicon
+) -> list[RecognizerResult]:
+    """PERSON results for names in their own script beside their romanised form (see the module doc) that
+    no PERSON result covers yet."""
+    persons = [r for r in results if r.entity_type == "PERSON"]
+    if not persons:
+        return []
+    found = bracketed_names(text, persons, lexicon)
+    if _ANY_NATIVE.search(text):  # no table is read for a text in Latin letters only
+        found += native_cells(text, persons)
+    return [f for f in found if not any(p.start <= f.start and f.end <= p.end for p in persons)]
