@@ -91,7 +91,9 @@ MEMO_VERBS = (
 CHAT_VERBS = (
     r"said|says|wants|wanted|asked|asks|told|tells|thinks|thought|pushed|fixed|"
     r"closed|complained|agreed|mentioned|wrote|writes|sent|sends|called|calls|replied|emailed|joined|"
-    r"approved|signed|owns|leads|booked|promised|confirmed|reported|suggested|needs|knows|finished|covers"
+    r"approved|signed|owns|leads|booked|promised|confirmed|reported|suggested|needs|knows|finished|covers|"
+    # what people do with things: "wanyonyi ordered it", "achieng takes e4"
+    r"ordered|orders|took|takes|left|paid|offered|checked|handles|handled|brought"
 )
 # Where a person is in a chat: "ioana is out thursday", "kofi is on leave".
 CHAT_ABSENT = r"is[ \t]+(?:out|off|away|sick|back|late|on[ \t]+(?:leave|holiday|vacation|call))"
