@@ -82,19 +82,25 @@ def _covered(cell: Cell, persons: Sequence[RecognizerResult]) -> bool:
 
 
 def native_cells(text: str, persons: Sequence[RecognizerResult]) -> list[RecognizerResult]:
-    """The cells of a table's column written wholly in a non-Latin script (a header aside), when at least
-    two of their rows hold a found name in another cell."""
+    """The cells of a table's column written wholly in a non-Latin script (a header aside), all different,
+    when at least two of their rows hold a found name in the cell beside them (a column of departments
+    repeats its values: "| 재무 |" in two rows)."""
     found = []
     for table in tables(text):
-        named_rows = [any(_covered(cell, persons) for cell in row) for row in table]
         for column in range(len(table[0])):
-            cells = [(row[column], named) for row, named in zip(table, named_rows, strict=True)]
-            body = [(c, n) for c, n in cells if c[1] > c[0]]
-            native = [(c, n) for c, n in body if native_name(text[c[0] : c[1]])]
+            body = [row for row in table if row[column][1] > row[column][0]]
+            native = [row for row in body if native_name(text[slice(*row[column])])]
             header = 0 if body and body[0] in native else 1  # the first row may be a header in Latin letters
-            if len(native) < max(_MIN_ROWS, len(body) - header) or sum(n for _, n in native) < _MIN_ROWS:
+            values = [text[slice(*row[column])] for row in native]
+            if len(native) < max(_MIN_ROWS, len(body) - header) or len(set(values)) < len(values):
                 continue
-            found += [rule_result("PERSON", s, e, _SCORE, NATIVE_SCRIPT) for (s, e), _ in native]
+            beside = [
+                row
+                for row in native
+                if any(_covered(row[c], persons) for c in (column - 1, column + 1) if 0 <= c < len(row))
+            ]
+            if len(beside) >= _MIN_ROWS:
+                found += [rule_result("PERSON", *row[column], _SCORE, NATIVE_SCRIPT) for row in native]
     return found
 
 

@@ -95,6 +95,18 @@ def test_where_a_person_is_and_names_joined_by_a_plus(recognizer: LowerCaseNameR
     assert spans(recognizer, "grace is out thursday", "PERSON") == []  # "grace" is an English word
 
 
+def test_what_people_do_with_things(recognizer: LowerCaseNameRecognizer) -> None:
+    """Ordering, paying, taking, bringing are things people do: a person's slot after a lexicon name (session
+    17); a thing in the same slot is no name, and an everyday word still needs a third signal."""
+    assert spans(recognizer, "the printer needs a part, kwabena ordered it", "PERSON") == ["kwabena"]
+    assert spans(recognizer, "radka paid the deposit, siddharth brought the keys", "PERSON") == [
+        "radka",
+        "siddharth",
+    ]
+    assert spans(recognizer, "the supplier ordered it and the van took the pallets", "PERSON") == []
+    assert spans(recognizer, "precious took the keys", "PERSON") == []  # "precious" is an English word
+
+
 def test_chat_logs_with_the_time_before_or_after_the_speaker(recognizer: LowerCaseNameRecognizer) -> None:
     """Session 15: "09:02 <tunde>" (a bare time before the handle) and "ana.s 10:31  message" (the handle,
     then the time) are chat logs' speakers; so is a name with a pronoun after ("declan, he's fine")."""
