@@ -22,13 +22,15 @@ from anonymize.table_columns import Cell, tables
 
 NATIVE_SCRIPT = "NativeScriptName"
 _SCORE = 0.6
-# Letters of scripts other than Latin in which people write their names: Greek, Cyrillic, Armenian, Hebrew,
-# Arabic, Devanagari, Bengali, Thai, Georgian, Hangul Jamo, Kana, CJK ideographs, Hangul syllables.
+# Letters of scripts other than Latin in which people write their names: Cyrillic, Armenian, Hebrew, Arabic,
+# Devanagari, Bengali, Thai, Georgian, Hangul Jamo, Kana, CJK ideographs, Hangul syllables. Not Greek: its
+# letters in science text are symbols ("Wnt/β-catenin", "TNF (αβ)").
 _SCRIPTS = (
-    "\u0370-\u03ff\u0400-\u04ff\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0980-\u09ff"
+    "\u0400-\u04ff\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0980-\u09ff"
     "\u0e00-\u0e7f\u10a0-\u10ff\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 )
-_NATIVE_WORD = rf"[{_SCRIPTS}][{_SCRIPTS}\u00b7\u30fb\u200c\u200d'’-]*"
+# At least two letters, the last a letter: "β-" of "Wnt/β-catenin" is no name.
+_NATIVE_WORD = rf"[{_SCRIPTS}](?:[{_SCRIPTS}\u00b7\u30fb\u200c\u200d'’-]*[{_SCRIPTS}])"
 # A name in one to four words of such scripts: "关伟明", "Ли Вэй", "Дмитрий Иванов".
 _NATIVE_NAME = re.compile(rf"{_NATIVE_WORD}(?:[ \t]{_NATIVE_WORD}){{0,3}}")
 _MAX_CHARS = 40
@@ -36,9 +38,10 @@ _BRACKET = re.compile(
     r"[ \t]*[(（][ \t]*(?P<quote>[\"“'‘]?)(?P<value>[^()（）\n]{1,40}?)(?P=quote)[ \t]*[)）]"
 )
 # The native form beside the romanised one on its line: "Guan Weiming / 关伟明", "关伟明 (Guan Weiming)".
-_BESIDE_AFTER = re.compile(rf"[ \t]*(?:/|–|—)[ \t]*(?P<value>{_NATIVE_NAME.pattern})(?![{_SCRIPTS}])")
+# A slash or a dash with blanks around it: "Wnt/β-catenin" is a compound, no name and its native form.
+_BESIDE_AFTER = re.compile(rf"[ \t]+(?:/|–|—)[ \t]+(?P<value>{_NATIVE_NAME.pattern})(?![{_SCRIPTS}\w-])")
 _BESIDE_BEFORE = re.compile(
-    rf"(?<![{_SCRIPTS}])(?P<value>{_NATIVE_NAME.pattern})[ \t]*(?:/|–|—|[(（])[ \t]*\Z"
+    rf"(?<![{_SCRIPTS}\w-])(?P<value>{_NATIVE_NAME.pattern})(?:[ \t]+(?:/|–|—)[ \t]+|[ \t]*[(（][ \t]*)\Z"
 )
 _NICKNAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 _QUOTES = "\"“'‘"

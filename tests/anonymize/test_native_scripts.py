@@ -69,6 +69,8 @@ def _found(text: str, persons: list[str], lexicon: NameLexicon) -> list[str]:
         # a role in quotes, a Latin-letter bracket and a long native-script sentence are no names
         ('Jane Roe ("Tenant") and Acme Ltd ("Landlord") agree.', "Jane Roe", []),
         ("Ana Costa (Lisbon) joined.", "Ana Costa", []),
+        # a gene named like a person, a Greek letter after it: science, not a name's native form
+        ("Wnt/β-catenin and Wnt (αβ) signaling", "Wnt", []),
         (
             "Li Wei (" + "这是一个很长的中文句子不是名字而是说明文字内容的一部分还有更多的字" * 2 + ")",
             "Li Wei",
