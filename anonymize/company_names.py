@@ -31,6 +31,8 @@ COMPANY_LAST_WORDS = words(
 )
 # The word right after a span, on the same line ("Maji Bora" + " Consulting").
 _NEXT_WORD = re.compile(r" +([^\W\d_][\w.]*)")
+# The partners' form right after a span: "H. J. Wilson" + " & Company", "Dombey" + " and Sons".
+_AND_COMPANY = re.compile(r"[ \t]+(?:&[ \t]+(?:Co|Company|Sons)|and[ \t]+Sons)\b")
 
 
 def persons_as_organizations(
@@ -66,7 +68,11 @@ def _company_word(word: str) -> bool:
 
 def _company_word_after(text: str, result: RecognizerResult) -> int | None:
     """Where the company's word right after ``result`` ends, when there is one written like the span's last
-    word (capitalized after a capitalized name, lower case after a lower-case one)."""
+    word (capitalized after a capitalized name, lower case after a lower-case one), or a partners' form ("&
+    Company", "and Sons")."""
+    partners = _AND_COMPANY.match(text, result.end)
+    if partners is not None:  # "H. J. Wilson" + " & Company"
+        return partners.end()
     after = _NEXT_WORD.match(text, result.end)
     if after is None or not _company_word(after.group(1)):
         return None

@@ -27,6 +27,7 @@ from anonymize.recognizers import builtin_recognizers, custom_recognizers  # noq
 from anonymize.recognizers.inverted_names import InvertedNameRecognizer  # noqa: E402
 from anonymize.recognizers.lower_names import LowerCaseNameRecognizer  # noqa: E402
 from anonymize.recognizers.name_evidence import NameEvidenceRecognizer  # noqa: E402
+from anonymize.recognizers.places import CapitalsPlaceRecognizer  # noqa: E402
 from anonymize.spacy_models import model_location  # noqa: E402
 
 # spaCy labels -> Presidio entities; numbers, money, products and the like are not personal data.
@@ -221,6 +222,7 @@ def build_analyzer(config: DetectorConfig, lexicon: name_lexicon.NameLexicon | N
     analyzer.registry.add_recognizer(NameEvidenceRecognizer(lexicon))
     analyzer.registry.add_recognizer(InvertedNameRecognizer(lexicon))
     analyzer.registry.add_recognizer(LowerCaseNameRecognizer(lexicon))
+    analyzer.registry.add_recognizer(CapitalsPlaceRecognizer(lexicon))
     for entity_type, words in config.deny_list.items():
         analyzer.registry.add_recognizer(
             PatternRecognizer(supported_entity=entity_type, name=f"Deny{entity_type}", deny_list=words)

@@ -42,6 +42,23 @@ NAME_PREFIXES = words(
 NOT_NAME_WORDS = STOP_WORDS | NOT_NAMES | NAME_PREFIXES
 # Abbreviations the small spaCy model tags as ORGANIZATION ("my SSN: ...", "this IBAN ...").
 NOT_ORGANIZATIONS = words("ssn ssns iban ip id dob pin cvv zip url vpn bic swift atm pto")
+# Abbreviations of everyday business, science and computing that name no organization ("ASAP", "CEO", "PCR").
+NOT_ACRONYM_ORGANIZATIONS = words(
+    """
+    asap fyi faq tba tbd eta rsvp aka diy ceo cfo cto coo cio hr pdf csv usd eur gbp jpy chf gdp cpi ipo nda
+    kpi roi sla api sql ssl gps dna rna pcr mri hiv aids usa uae ussr gmt utc edt est cet pst rbi dds phd mba
+    cpa esq vat agm egm gdpr kyc aml eod cob ooo
+    """
+)
+# Capitals or a joining mark next to it: the acronym is a piece of a longer name in capitals ("ETFS COMM/1X").
+_CAPITALS_NEXT = re.compile(r"[ \t]*[/&+-]|[ \t]+[A-Z0-9]{2,}\b")
+_CAPITALS_BEFORE = re.compile(r"(?:\b[A-Z0-9]{1,}[ \t]+|[/&+-][ \t]*)$")
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|near)[ \t]+$")
+_ACRONYM = re.compile(r"[A-Z]{3,6}")
+# Everyday words typed in capitals are at least this frequent ("chair" 4.7, "draft" 4.6, "note" 5.0); the
+# acronyms of organizations mostly less ("bbc" 4.57, "fifa" 4.2, "osce" 2.9).
+_CAPITALIZED_WORD_ZIPF = 4.6
+_LINE_WITH_LOWER = re.compile(r"[a-z]")
 _MONTHS_DAYS = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|"
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b",
@@ -76,7 +93,7 @@ def keep(
     if result.entity_type == "US_DRIVER_LICENSE" and recognizer_name(result) == "UsLicenseRecognizer":
         return bool(_LICENCE_WORD.search(text, max(0, result.start - 60), result.start))
     if result.entity_type == "ORGANIZATION":
-        return _organization(result, value)
+        return _organization(text, result, value)
     if result.entity_type == "URL" and "://" not in value and not value.lower().startswith("www."):
         # "example.com", not "CO.LTD", nor the "pedro.al" of a chat handle "<pedro.alves>", nor a whole
         # handle that ends like a domain ("<tuan.ph>" speaking, "@tuan.ph")
@@ -131,9 +148,31 @@ def _rare_name(word: str, lexicon: NameLexicon) -> bool:
     return lexicon.name_word(word) and not everyday_word(word, _RARE_NAME_ZIPF)
 
 
-def _organization(result: RecognizerResult, value: str) -> bool:
+def _organization(text: str, result: RecognizerResult, value: str) -> bool:
     """Not an abbreviation of an identifier; one word the small model calls an organization is more often a
-    name or a place, unless it carries a company form ("Acme Inc", "Siemens AG")."""
+    name or a place, unless it carries a company form ("Acme Inc", "Siemens AG") or is an acronym in a
+    line that is not all capitals ("the OSCE said", "FIFA suspended"; a headline's words are all
+    acronym-shaped)."""
     if value.casefold() in NOT_ORGANIZATIONS or not any(ch.isalpha() for ch in value):
         return False
-    return tier(result) != 2 or " " in value or bool(COMPANY_WORD.search(value))
+    return (
+        tier(result) != 2 or " " in value or bool(COMPANY_WORD.search(value)) or _acronym(text, result, value)
+    )
+
+
+def _acronym(text: str, result: RecognizerResult, value: str) -> bool:
+    """``value`` is three to six capitals, no everyday abbreviation, degree or word, alone (no capitals or
+    joining mark next to it), not after "in" or "near", on a line with lower-case letters."""
+    if not _ACRONYM.fullmatch(value) or value.casefold() in NOT_ACRONYM_ORGANIZATIONS:
+        return False
+    if everyday_word(value, _CAPITALIZED_WORD_ZIPF):  # "(CHAIR)", "DRAFT", "NOTE": a word in capitals
+        return False
+    before = text[max(0, result.start - 12) : result.start]
+    if _CAPITALS_NEXT.match(text, result.end) or _CAPITALS_BEFORE.search(before):
+        return False
+    if _PLACE_PREPOSITION_BEFORE.search(before):  # "in KERAVA": a town in capitals
+        return False
+    line_start = text.rfind("\n", 0, result.start) + 1
+    line_end = text.find("\n", result.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return bool(_LINE_WITH_LOWER.search(line))

@@ -28,6 +28,7 @@ from anonymize.name_mentions import propagate
 from anonymize.names import coordinated, names_before_addresses, technical_text
 from anonymize.native_scripts import native_script_names
 from anonymize.ordinary_names import drop_ordinary_words
+from anonymize.org_mentions import organization_mentions
 from anonymize.overlaps import choose_overlaps, merge_same_type, yield_to_addresses
 from anonymize.places import cities_above_countries, towns_before_postcodes
 from anonymize.recognizers.name_evidence import title_caps
@@ -297,6 +298,12 @@ def company_names(state: Resolution) -> None:
     state.results = signature_companies(state.text, state.results, state.lexicon)
 
 
+def other_organization_mentions(state: Resolution) -> None:
+    """An organization found once is the same organization where the text names it again ("the OSCE ...
+    OSCE principles", "Pirelli SpA ... Pirelli"; ``anonymize.org_mentions``)."""
+    state.results += state.allowed(organization_mentions(state.text, state.results, state.lexicon))
+
+
 STEPS: tuple[Step, ...] = (
     split_ner_lines,
     mark_technical,
@@ -321,6 +328,7 @@ STEPS: tuple[Step, ...] = (
     name_extents,
     ordinary_english,
     company_names,
+    other_organization_mentions,
     places_by_slot,
     yield_to_addresses,
     merge_same_type,

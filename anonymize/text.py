@@ -106,8 +106,12 @@ CAPITAL_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я][\w'’.\-]*"
 #   Corporation", "Facebank Group Inc."), case variants spelled out, group and holdings words included;
 COMPANY_FORM_SUFFIX = (
     r"(?:Inc|INC|Ltd|LTD|Corp|CORP|Corporation|CORPORATION|PLC|Plc|plc|LLC|L\.L\.C|S\.A|SA|AG|GmbH|NV|N\.V|"
-    r"ASA|SPA|S\.p\.A|Co\.\s?Ltd|CO\.\s?LTD|Limited|LIMITED|Holdings|HOLDINGS|Group|GROUP)"
+    r"ASA|SPA|SpA|S\.p\.A|Co\.\s?Ltd|CO\.\s?LTD|Limited|LIMITED|Holdings|HOLDINGS|Group|GROUP|LLP|BV|B\.V|"
+    r"Oy|Bhd|KGaA|KG|SRL|S\.r\.l)"
 )
+# - SPACED_COMPANY_FORM: the forms that end a company's name only as a word of their own ("Dow Chemical Co",
+#   "H. J. Wilson & Company", "Dombey and Sons"; "SAN FRANCISCO" ends in "CO" as a word's end);
+SPACED_COMPANY_FORM = r"(?:Co|CO|&[ \t]+(?:Co|Company|Sons)|and[ \t]+Sons)"
 # - COMPANY_FORM_AHEAD: the legal form name cues look ahead for after "from", "of", "works at" ("Ana Dias from
 #   Amerisur Resources plc"), with BV, AB and Co, without the group and holdings words;
 COMPANY_FORM_AHEAD = (

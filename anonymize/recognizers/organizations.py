@@ -6,9 +6,10 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from anonymize.text import COMPANY_FORM_SUFFIX
+from anonymize.text import COMPANY_FORM_SUFFIX, SPACED_COMPANY_FORM
 
 _COMPANY_WORD = r"(?:[A-Z0-9][\w&'’.\-/+]*|&)"
+_NUMBER_WORD = re.compile(r"[\d.,/–-]+[ \t]+")
 
 
 class CompanyFormRecognizer(EntityRecognizer):
@@ -17,8 +18,9 @@ class CompanyFormRecognizer(EntityRecognizer):
     def __init__(self) -> None:
         super().__init__(supported_entities=["ORGANIZATION"], name="CompanyFormRecognizer")
         self._pattern = re.compile(
-            rf"(?<![\w&])((?:{_COMPANY_WORD}[ \t]+){{0,5}}?{_COMPANY_WORD}?(?:[ \t]|(?<=[a-zA-Z]))"
-            rf"{COMPANY_FORM_SUFFIX}\.?)(?:,?[ \t]+{COMPANY_FORM_SUFFIX}\.?)?(?![\w&])"
+            rf"(?<![\w&])((?:{_COMPANY_WORD}[ \t]+){{0,5}}?(?:{_COMPANY_WORD}?(?:[ \t]|(?<=[a-zA-Z]))"
+            rf"{COMPANY_FORM_SUFFIX}|{_COMPANY_WORD}[ \t]+{SPACED_COMPANY_FORM})\.?)"
+            rf"(?:,?[ \t]+{COMPANY_FORM_SUFFIX}\.?)?(?![\w&])"
         )
 
     def load(self) -> None:  # nothing to load
@@ -30,8 +32,11 @@ class CompanyFormRecognizer(EntityRecognizer):
         results = []
         for m in self._pattern.finditer(text):
             start = m.start(1)
-            # Not the sentence's first word alone ("The Group"), nor a company form with nothing before it.
-            name = m.group(1)
+            # Not the years before a name ("2016–2019  Arya Pol Co."), nor the sentence's first word alone
+            # ("The Group"), nor a company form with nothing before it.
+            while number := _NUMBER_WORD.match(text, start, m.end(1)):
+                start = number.end()
+            name = text[start : m.end(1)]
             words = name.split()
             if len(words) < 2 and not re.match(r"[A-Z0-9]{2,}[a-z]*(?:INC|Inc|GROUP|HOLDINGS)", name):
                 continue

@@ -7,7 +7,9 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from anonymize.gazetteer import country_spans
+from anonymize.gazetteer import country_names, country_spans, place_names
+from anonymize.name_lexicon import NameLexicon
+from anonymize.recognizers.lower_names import everyday_word
 from anonymize.recognizers.name_cues import NOT_A_NAME
 from anonymize.text import STOP_WORDS
 
@@ -115,3 +117,94 @@ _COUNTRY_SCORE = 0.6
 _CAPITALIZED_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]$")
 _NER_PERSON = ("PERSON", "PER")
 _CAPITALIZED_AFTER = re.compile(r"[ \t][A-Z]")
+
+
+CAPITALS_PLACE = "CapitalsPlaceRecognizer"
+# A run of words in capitals ("BERLIN 1996-08-30", "SOCCER - ISRAEL BEAT BULGARIA", "OFFICE: SAN DIEGO").
+_WORD = re.compile(r"(?<![\w'’.-])[^\W\d_][\w'’.-]*")
+_LABEL_AFTER = re.compile(r"[ \t]*:")
+_CITY_WORD_ZIPF = 4.8  # "reading" 5.1, "nice" 5.4, "sale" 5.0; "chicago" 4.8, "berlin" 4.4
+_CAPITALS_SCORE = 0.5
+_MAX_PLACE_WORDS = 4
+
+
+class CapitalsPlaceRecognizer(EntityRecognizer):
+    """A large city's, a country's or a US state's name written in capitals ("BERLIN 1996-08-30", "MADE IN
+    GERMANY"): the NER model reads capitals poorly and the country recognizer needs a capitalized word alone.
+    Not a label ("MOBILE:"), nor a city named by an everyday English word ("READING", "NICE"), nor where the
+    model reads a person, nor next to a name of the ``lexicon`` ("GEORGIA BELL", "JORDAN ELLIS": a person's
+    name in capitals)."""
+
+    def __init__(self, lexicon: NameLexicon | None = None) -> None:
+        super().__init__(supported_entities=["LOCATION"], name=CAPITALS_PLACE)
+        self._lexicon = lexicon
+
+    def load(self) -> None:  # the gazetteer is loaded on first use
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
+        if "LOCATION" not in entities:
+            return []
+        entities_ = getattr(nlp_artifacts, "entities", None) or []
+        return [
+            RecognizerResult("LOCATION", start, end, _CAPITALS_SCORE)
+            for run in _capitals_runs(text)
+            for start, end in self._places_in_run(text, run)
+            if not any(
+                e.start_char < end and start < e.end_char and e.label_ in _NER_PERSON for e in entities_
+            )
+        ]
+
+    def _places_in_run(self, text: str, words: list[re.Match[str]]) -> list[tuple[int, int]]:
+        """The places a run of words in capitals names, longest first at each word. In a line of ordinary
+        text, capitals around a place's name make a longer name in capitals ("ARIAKE JAPAN Co.Ltd.", "TOKYO
+        ROPE MFG"): there only the whole run can be the place."""
+        if len(words) > 1 and _lower_case_line(text, words[0].start()):
+            end = words[0].start() + len(text[words[0].start() : words[-1].end()].rstrip("."))
+            return [(words[0].start(), end)] if _capitals_place(text, words[0].start(), end) else []
+        spans, i = [], 0
+        while i < len(words):
+            for j in range(min(len(words), i + _MAX_PLACE_WORDS) - 1, i - 1, -1):
+                start = words[i].start()
+                end = start + len(text[start : words[j].end()].rstrip("."))  # a sentence's full stop
+                if _capitals_place(text, start, end) and not self._name_beside(words, i, j):
+                    spans.append((start, end))
+                    i = j
+                    break
+            i += 1
+        return spans
+
+    def _name_beside(self, words: list[re.Match[str]], i: int, j: int) -> bool:
+        """The word before ``words[i]`` or after ``words[j]`` in the run is a given name or a surname."""
+        beside = [words[k].group() for k in (i - 1, j + 1) if 0 <= k < len(words)]
+        return self._lexicon is not None and any(self._lexicon.name_word(w.strip(".'’-")) for w in beside)
+
+
+def _capitals_runs(text: str) -> list[list[re.Match[str]]]:
+    """Runs of words in capitals (two letters or more, any alphabet) with blanks between them."""
+    runs: list[list[re.Match[str]]] = []
+    for word in _WORD.finditer(text):
+        if not (word.group().isupper() and len(word.group()) > 1):
+            continue
+        if runs and not text[runs[-1][-1].end() : word.start()].strip(" \t"):
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return runs
+
+
+def _lower_case_line(text: str, position: int) -> bool:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return any(ch.islower() for ch in text[start : end if end >= 0 else len(text)])
+
+
+def _capitals_place(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` names a country, or a large city or US state that is no everyday English word,
+    and is no label."""
+    if _LABEL_AFTER.match(text, end):
+        return False
+    name = " ".join(text[start:end].split()).casefold()
+    if name in country_names():
+        return True
+    return name in place_names() and not (" " not in name and everyday_word(name, _CITY_WORD_ZIPF))

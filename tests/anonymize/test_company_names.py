@@ -62,3 +62,13 @@ def test_a_person_span_followed_by_a_company_word_is_that_organization() -> None
         ("PERSON", "Ama Owusu"),
     ]
     assert _types("Work at Kimani Holdings Ltd.", "Kimani") == [("ORGANIZATION", "Kimani Holdings")]
+
+
+def test_a_person_before_a_partners_form_is_the_company() -> None:
+    """Session 17: "H. J. Wilson" read as a person before "& Company" is the company."""
+    text = "Natasha Barros\nH. J. Wilson & Company\nDombey and Sons"
+    assert _types(text, "Natasha Barros", "H. J. Wilson", "Dombey") == [
+        ("PERSON", "Natasha Barros"),
+        ("ORGANIZATION", "H. J. Wilson & Company"),
+        ("ORGANIZATION", "Dombey and Sons"),
+    ]

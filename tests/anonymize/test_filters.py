@@ -36,3 +36,22 @@ def test_a_rare_name_typed_in_lower_case_elsewhere_is_still_a_name(lexicon: Name
     words = "We trained a Random Forest. The random forest did well."
     forest = result_at(words, "Random Forest", "PERSON", "SpacyRecognizer")
     assert not keep(words, forest, DetectorConfig(), lexicon=lexicon)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kept"),
+    [
+        ("The OSCE postponed the elections.", "OSCE", True),
+        ("Pedersen joined NATO troops there.", "NATO", True),
+        # Everyday abbreviations and words in capitals, a headline, a piece of a longer name in capitals.
+        ("Please reply ASAP to the CEO.", "ASAP", False),
+        ("Florence Okafor (CHAIR) opened.", "CHAIR", False),
+        ("SOCCER - FIFA BANS PLAYER", "FIFA", False),
+        ("He bought ETFS COMM/1X shares.", "ETFS", False),
+        ("The plant in KERAVA opened.", "KERAVA", False),
+    ],
+)
+def test_an_acronym_the_model_calls_an_organization(text: str, value: str, kept: bool) -> None:
+    """Session 17: one word the model calls an organization is kept when it is an acronym in running text."""
+    result = result_at(text, value, "ORGANIZATION")
+    assert keep(text, result, DetectorConfig()) is kept

@@ -19,3 +19,20 @@ from tests.anonymize.recognizers.common import builtin, spans
 )
 def test_company_forms(text: str, companies: list[str]) -> None:
     assert spans(builtin("CompanyFormRecognizer"), text, "ORGANIZATION") == companies
+
+
+@pytest.mark.parametrize(
+    ("text", "companies"),
+    [
+        ("Natasha Barros\nH. J. Wilson & Company\nUnit 6204 Box 9180", ["H. J. Wilson & Company"]),
+        ("The Dow Chemical Co of the United States will invest", ["The Dow Chemical Co"]),
+        ("Lead Underwriter: Bear Stearns & Co Inc", ["Bear Stearns & Co Inc"]),
+        ("said Pirelli SpA chairman Marco", ["Pirelli SpA"]),
+        ("Dombey and Sons shipped it.", ["Dombey and Sons"]),
+        ("2016–2019  Arya Pol Co., Isfahan", ["Arya Pol Co."]),
+        # "CO" ending a word, "Co" with nothing capitalized before it.
+        ("SAN FRANCISCO AT NEW YORK; the co-op and Co. Cork", []),
+    ],
+)
+def test_company_forms_as_words_of_their_own(text: str, companies: list[str]) -> None:
+    assert spans(builtin("CompanyFormRecognizer"), text, "ORGANIZATION") == companies

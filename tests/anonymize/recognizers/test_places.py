@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from anonymize import name_lexicon
 from anonymize.detector import DetectorConfig, PiiDetector
-from anonymize.recognizers.places import PlaceInNameRecognizer
+from anonymize.recognizers.places import CapitalsPlaceRecognizer, PlaceInNameRecognizer
 from tests.anonymize.recognizers.common import builtin, spans
 
 
@@ -67,3 +68,19 @@ def test_a_country_the_model_reads_as_a_person_is_left_to_the_name_rules() -> No
     text = "Jordan Price said the Paraguay trip is off. Georgia Bell agreed."
     found = {(text[r.start : r.end], r.entity_type) for r in detector.analyze([text])[0]}
     assert {("Jordan Price", "PERSON"), ("Georgia Bell", "PERSON"), ("Paraguay", "LOCATION")} <= found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("SOCCER - ISRAEL BEAT BULGARIA IN QUALIFIER .\nBERLIN 1996-08-30", ["ISRAEL", "BULGARIA", "BERLIN"]),
+        ("KANSAS CITY AT NEW YORK", ["KANSAS CITY", "NEW YORK"]),
+        ("The ÉCOLE DE PARIS met in SÃO PAULO.", ["SÃO PAULO"]),
+        # A label, an everyday word, capitals around a place in a line of ordinary text, a person's name.
+        ("MOBILE: 0770 900 123\nREADING 4 1 2", []),
+        ("The ARIAKE JAPAN Co.Ltd. office opened.", []),
+        ("ATTENDEES: GEORGIA BELL, JORDAN ELLIS", []),
+    ],
+)
+def test_places_in_capitals(text: str, places: list[str]) -> None:
+    assert spans(CapitalsPlaceRecognizer(name_lexicon.load()), text, "LOCATION") == places
