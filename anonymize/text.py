@@ -110,8 +110,9 @@ COMPANY_FORM_SUFFIX = (
     r"Oy|Bhd|KGaA|KG|SRL|S\.r\.l)"
 )
 # - SPACED_COMPANY_FORM: the forms that end a company's name only as a word of their own ("Dow Chemical Co",
-#   "H. J. Wilson & Company", "Dombey and Sons"; "SAN FRANCISCO" ends in "CO" as a word's end);
-SPACED_COMPANY_FORM = r"(?:Co|CO|&[ \t]+(?:Co|Company|Sons)|and[ \t]+Sons)"
+#   "H. J. Wilson & Company", "Dombey and Sons"; "SAN FRANCISCO" ends in "CO" as a word's end, and "CO" alone
+#   is Colorado in "BOULDER CO 80301");
+SPACED_COMPANY_FORM = r"(?:Co|&[ \t]+(?:Co|CO|Company|COMPANY|Sons|SONS)|and[ \t]+Sons)"
 # - COMPANY_FORM_AHEAD: the legal form name cues look ahead for after "from", "of", "works at" ("Ana Dias from
 #   Amerisur Resources plc"), with BV, AB and Co, without the group and holdings words;
 COMPANY_FORM_AHEAD = (

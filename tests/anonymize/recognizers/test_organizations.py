@@ -31,7 +31,7 @@ def test_company_forms(text: str, companies: list[str]) -> None:
         ("Dombey and Sons shipped it.", ["Dombey and Sons"]),
         ("2016–2019  Arya Pol Co., Isfahan", ["Arya Pol Co."]),
         # "CO" ending a word, "Co" with nothing capitalized before it.
-        ("SAN FRANCISCO AT NEW YORK; the co-op and Co. Cork", []),
+        ("SAN FRANCISCO AT NEW YORK; the co-op and Co. Cork\n1 MAIN ST\nBOULDER CO 80301", []),
     ],
 )
 def test_company_forms_as_words_of_their_own(text: str, companies: list[str]) -> None:
