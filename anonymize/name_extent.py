@@ -57,7 +57,12 @@ _ROMAN = re.compile(r"(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII)")
 _LEFT = re.compile(r"(?:^|(?<=[\s(\"'“,;|]))([^\s(\"'“,;|]+) $")
 _RIGHT = re.compile(r" ([^\s,;:()\"”]+?)(?=[.,;:!?)\"”'’]*(?:\s|$))")
 # A nickname or initials in brackets inside a name: "Robert (Bob) Lyle", "Alan John ( A.J.P. ) Taylor".
-_NICKNAME_GAP = re.compile(r" \( ?[\"“]?([A-Z][a-z]+|(?:[A-Z]\.){1,4})[\"”]? ?\) ")
+# Or in quotes: 'Margaret "Peggy" O'Donoghue', 'Oyelaran "Laran" Adisa'.
+_NICKNAME_GAP = re.compile(
+    r" (?:\( ?[\"“]?([A-Z][a-z]+|(?:[A-Z]\.){1,4})[\"”]? ?\)|[\"“]([A-Z][a-z]+)[\"”]) "
+)
+# The given name and a quoted nickname right before a name: 'Oyelaran "Laran" ' + "Adisa".
+_NICKNAME_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Z][\w'’-]+) [\"“]([A-Z][a-z]+)[\"”] $")
 _RARE_ZIPF = 2.5
 _ORDINARY_ZIPF = 2.5
 _MAX_STEPS = 3
@@ -95,6 +100,13 @@ def _name_word(word: str, lexicon: NameLexicon, left: bool) -> bool:
 def _step_left(shadow: str, start: int, lexicon: NameLexicon) -> int | None:
     """The start of the name word just before ``start``, or None."""
     line_start = shadow.rfind("\n", 0, start) + 1
+    quoted = _NICKNAME_BEFORE.search(shadow, max(line_start, start - 60), start)
+    if (
+        quoted is not None
+        and _nickname(quoted.group(2), lexicon)
+        and _name_word(quoted.group(1), lexicon, True)
+    ):
+        return quoted.start(1)
     match = _LEFT.search(shadow, line_start, start)
     if match is None:
         return None
@@ -111,7 +123,7 @@ def _step_right(shadow: str, end: int, lexicon: NameLexicon, one_word: bool) -> 
     if shadow[end - 2 : end] in ("'s", "’s"):
         return None
     nickname = _NICKNAME_GAP.match(shadow, end)
-    if nickname is not None and _nickname(nickname.group(1), lexicon):  # "Ngozi (Zizi) Adeyemi"
+    if nickname is not None and _nickname(nickname.group(1) or nickname.group(2), lexicon):  # "Ngozi (Zizi)"
         after = _step_right(shadow, nickname.end() - 1, lexicon, one_word=False)
         return after if after is not None and after > nickname.end() else None
     match = _RIGHT.match(shadow, end)
@@ -136,7 +148,7 @@ def _one_name_gap(shadow: str, end: int, start: int, lexicon: NameLexicon) -> bo
     if gap == " ":
         return True
     nickname = _NICKNAME_GAP.fullmatch(gap)
-    return nickname is not None and _nickname(nickname.group(1), lexicon)
+    return nickname is not None and _nickname(nickname.group(1) or nickname.group(2), lexicon)
 
 
 def _nickname(word: str, lexicon: NameLexicon) -> bool:

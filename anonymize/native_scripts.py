@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from presidio_analyzer import RecognizerResult
 
+from anonymize.gazetteer import country_names, known_place
 from anonymize.name_lexicon import NameLexicon
 from anonymize.results import rule_result
 from anonymize.table_columns import Cell, tables
@@ -60,6 +61,13 @@ def bracketed_names(
     """The native form right before or after a found name, beside it or in brackets, and a quoted nickname in
     brackets right after it."""
     found = []
+    # Where a bracket after a name holds a place ("Ato Boldon ( Trinidad ) 20.37, Geir Moen ( Norway )"), the
+    # brackets say where people are from: no unquoted given name in them is a nickname.
+    places = any(
+        known_place(m.group("value")) or m.group("value").casefold() in country_names()
+        for m in (_BRACKET.match(text, p.end) for p in persons)
+        if m is not None
+    )
     for person in persons:
         for side in (
             _BESIDE_AFTER.match(text, person.end),
@@ -72,7 +80,11 @@ def bracketed_names(
             continue
         value = match.group("value")
         quoted = match.group("quote") in _QUOTES and match.group("quote") != ""
-        if native_name(value) or (quoted and _NICKNAME.fullmatch(value) and lexicon.given_name(value)):
+        # An unquoted given name in brackets after a full name is a name it goes by ("Hsu Chia-hao
+        # (Jeffrey)"), not a place or a country ("(Jordan)" after a name is where the person is from).
+        full = " " in text[person.start : person.end].strip() and not places
+        nickname = bool(_NICKNAME.fullmatch(value)) and lexicon.given_name(value)
+        if native_name(value) or (nickname and (quoted or (full and not known_place(value)))):
             found.append(
                 rule_result("PERSON", match.start("value"), match.end("value"), _SCORE, NATIVE_SCRIPT)
             )

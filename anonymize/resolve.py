@@ -193,7 +193,9 @@ def native_forms(state: Resolution) -> None:
     row ("GUAN Weiming (关伟明)", "| Pyo Seo-yeon | 표서연 |"; ``anonymize.native_scripts``)."""
     if state.lexicon is not None:
         found = [*state.results, *state.added]
-        state.added += native_script_names(state.text, found, state.lexicon)
+        forms = native_script_names(state.text, found, state.lexicon)
+        # A name it goes by is used alone later ("Hsu Chia-hao (Jeffrey) ... Jeffrey rebuilt the suite").
+        state.added += forms + propagate(state.text, forms, [*found, *forms], NOT_NAME_WORDS)
 
 
 def admit_added_names(state: Resolution) -> None:

@@ -93,6 +93,11 @@ def test_two_names_one_blank_apart_become_one_and_ner_places_inside_yield(lexico
         ("Add Ngozi (Zizi) Adeyemi to the list", "Ngozi", "", ["Ngozi (Zizi) Adeyemi"]),
         # A department in brackets between two people's names: two names.
         ("Dana Whitfield (Finance) Samuel Otieno", "Dana Whitfield", "Samuel Otieno", None),
+        # A nickname in quotes (session 17), the given name or the surname found.
+        ('We thank Margaret "Peggy" Lindqvist today', "Margaret", "", ['Margaret "Peggy" Lindqvist']),
+        ('We welcome Ferdinand "Ferdie" Okonkwo today', "Okonkwo", "", ['Ferdinand "Ferdie" Okonkwo']),
+        # A quoted word that is no given name is no nickname: "Dana" and "Samuel Otieno" stay two names.
+        ('Dana "Finance" Samuel Otieno', "Dana", "Samuel Otieno", None),
     ],
 )
 def test_a_nickname_in_brackets_joins_the_name_a_department_does_not(

@@ -66,7 +66,9 @@ def _found(text: str, persons: list[str], lexicon: NameLexicon) -> list[str]:
         ("Owner: Pyo Seo-yeon / 표서연", "Pyo Seo-yeon", ["표서연"]),
         ("石田 裕子 (Ishida Yuko) chairs it.", "Ishida Yuko", ["石田 裕子"]),
         ('Lau Wing-sze ("Winnie") runs the desk.', "Lau Wing-sze", ["Winnie"]),
-        # a role in quotes, a Latin-letter bracket and a long native-script sentence are no names
+        # a given name in brackets after a full name: the name the person goes by
+        ("Employee: Hsu Chia-hao (Jeffrey), QA", "Hsu Chia-hao", ["Jeffrey"]),
+        # a role in quotes, a place in brackets and a long native-script sentence are no names
         ('Jane Roe ("Tenant") and Acme Ltd ("Landlord") agree.', "Jane Roe", []),
         ("Ana Costa (Lisbon) joined.", "Ana Costa", []),
         # a gene named like a person, a Greek letter after it: science, not a name's native form
@@ -100,6 +102,22 @@ def test_a_column_of_native_names_beside_found_names(lexicon: NameLexicon) -> No
     teams = "| Name | Team |\n|---|---|\n| Seok Ji-hoon | 재무 |\n| Yeom Da-som | 재무 |\n"
     teams += "| Gong Ye-rin | 인사 |\n"
     assert _found(teams, ["Seok Ji-hoon", "Yeom Da-som", "Gong Ye-rin"], lexicon) == []
+
+
+def test_brackets_that_say_where_people_are_from(lexicon: NameLexicon) -> None:
+    """A results list whose brackets after names hold countries: "( Trinidad )" is where the runner is from,
+    though the lexicon holds it as a given name."""
+    text = "3. Ato Boldon ( Trinidad ) 20.37\n4. Geir Moen ( Norway ) 20.41"
+    assert _found(text, ["Ato Boldon", "Geir Moen"], lexicon) == []
+    assert _found("3. Ato Boldon ( Trinidad ) 20.37", ["Ato Boldon"], lexicon) == ["Trinidad"]
+
+
+def test_the_name_a_person_goes_by_is_found_again(detector: PiiDetector) -> None:
+    """The English name in brackets after a romanised name is pseudonymized where it is used alone later."""
+    text = "Employee: Hsu Chia-hao (Jeffrey), Senior QA Engineer.\n\nJeffrey rebuilt the regression suite."
+    spans = {text[r.start : r.end] for r in detector.analyze([text])[0] if r.entity_type == "PERSON"}
+    assert {"Hsu Chia-hao", "Jeffrey"} <= spans
+    assert sum(text[r.start : r.end] == "Jeffrey" for r in detector.analyze([text])[0]) == 2
 
 
 def test_native_name() -> None:
