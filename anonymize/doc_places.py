@@ -23,7 +23,7 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.gazetteer import in_place_slot
 from anonymize.header_columns import Cell
-from anonymize.recognizers.places import COUNTRY
+from anonymize.recognizers.places import CAPITALS_PLACE, COUNTRY
 from anonymize.results import recognizer_name
 from anonymize.text import COMPANY_FORM_AHEAD, STOP_WORDS
 
@@ -64,7 +64,8 @@ def non_person_words(
                 strong.add(town.group(1).strip())
         elif r.entity_type == "LOCATION" and "\n" not in value.strip():
             name = value.strip(" .,;:")
-            if recognizer_name(r) not in (_NER, COUNTRY):  # a country's name alone decides no slot
+            # A country's name alone decides no slot, nor a place in capitals ("Regards,\nAUSTIN" signs).
+            if recognizer_name(r) not in (_NER, COUNTRY, CAPITALS_PLACE):
                 strong.add(name)  # an address's town, "University of Nairobi", "arrived at Berlin Spandau"
             elif in_place_slot(text, r.start, r.end, frozenset([name.casefold()])) and not any(
                 p.start < r.end and r.start < p.end for p in persons

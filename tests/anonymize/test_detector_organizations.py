@@ -50,3 +50,12 @@ def test_names_in_capitals_that_are_places_too_stay_persons(detector: PiiDetecto
     (out,) = Pseudonymizer(detector, vault, DEFAULT_PSEUDONYMIZED).run([text])
     for name in ("Victoria", "VICTORIA", "Georgia", "GEORGIA", "AUSTIN", "PRICE", "Mr Okafor"):
         assert name not in out.text, out.text
+
+
+def test_a_sign_off_in_capitals_named_like_a_city_stays_hidden(detector: PiiDetector, vault: Vault) -> None:
+    """The insider's next try: a one-word sign-off in capitals that is also a large city ("AUSTIN"). The place
+    in capitals is no evidence that the document names the place elsewhere, so the person's reading stays."""
+    text = "Thanks all, the rota is final.\n\nRegards,\nAUSTIN\nSite lead"
+    assert ("PERSON", "AUSTIN") in spans(detector, text)
+    (out,) = Pseudonymizer(detector, vault, DEFAULT_PSEUDONYMIZED).run([text])
+    assert "AUSTIN" not in out.text, out.text
