@@ -19,6 +19,7 @@ from anonymize.recognizers.lower_names import RECOGNIZER as LOWER_CASE
 from anonymize.recognizers.lower_names import everyday_word
 from anonymize.recognizers.name_evidence import RECOGNIZER as EVIDENCE
 from anonymize.recognizers.name_evidence import SITUATED, title_caps
+from anonymize.recognizers.word_slots import series_member
 from anonymize.results import recognizer_name, tier
 from anonymize.text import COMPANY_WORD, STOP_WORDS, words
 
@@ -115,6 +116,10 @@ def _person(
     name = value.casefold().rstrip(".")
     if name in NOT_NAMES or name in NAME_PREFIXES or not any(ch.isalpha() for ch in value):
         return False
+    if _named_thing(value):
+        return False  # "Mitchell Tower", "King James Bible", "Private Bill Committees", "Grainger Town"
+    if " " not in value and series_member(text, result.start, result.end):
+        return False  # "Apoa, Apob, Apoc", "Bak, Bax": symbols of a series
     evidence = recognizer_name(result) == EVIDENCE
     if (evidence and not technical) or recognizer_name(result) in (INVERTED, LOWER_CASE):
         # An inverted name's shape and lexicon hold in tables of codes too; the lower-case names have two
@@ -128,6 +133,24 @@ def _person(
         hyphenated=evidence,
         rare_name=None if lexicon is None else lambda word: _rare_name(word, lexicon),
     )
+
+
+# Nouns that end the name of a thing named after a person or a word: a building, a book, a body, a prize, a
+# road or a water (none a surname people commonly bear: "Hall", "House", "Church" and "Park" are not here).
+_THING_NOUNS = words(
+    """
+    tower towers bible bibles committee committees cathedral chapel museum gallery stadium arena airport
+    station prize award awards trophy memorial monument library theatre theater quadrangle pavilion palace
+    abbey commission parliament senate treaty doctrine syndrome freeway expressway tunnel canal reservoir
+    harbour harbor town ave
+    """
+)
+
+
+def _named_thing(value: str) -> bool:
+    """Two words or more, the last a thing's noun (``_THING_NOUNS``, possessive or not)."""
+    parts = value.split()
+    return len(parts) > 1 and re.sub(r"['’]s$", "", parts[-1]).casefold().strip(".,") in _THING_NOUNS
 
 
 def _situated(text: str, result: RecognizerResult, value: str) -> bool:

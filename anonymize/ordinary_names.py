@@ -1,6 +1,7 @@
 """Spans made only of ordinary English words are no names ("Talent Acquisition Lead", "Campus", "Farewell"),
 whatever found them; unless an honorific or a role title stands before them ("Ms. Oh", "Prime Minister
-Netanyahu"), and never those that name a thing by the noun after them or a work's title."""
+Netanyahu") or a given name and a surname stand in a person's slot ("centre Walter Little"), and never those
+that name a thing by the noun after them or a work's title."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from anonymize.header_columns import HEADER_COLUMN
 from anonymize.name_ends import group_word, work_title
 from anonymize.name_extent import ordinary_words
 from anonymize.name_lexicon import NameLexicon
-from anonymize.person_cues import ROLE_TITLES
+from anonymize.person_cues import PEOPLE_ROLES, ROLE_TITLES, SPEECH_VERBS, WHO, role_before
+from anonymize.recognizers.name_evidence import SITUATED
 from anonymize.results import recognizer_name
 from anonymize.text import words
 
@@ -45,12 +47,35 @@ def drop_ordinary_words(
                 or text[r.start : r.end] in titled
                 or recognizer_name(r) == HEADER_COLUMN  # "Sunday" under "given_names"
                 or not ordinary_words(text[r.start : r.end], lexicon)
+                or _situated_given_name(text, r, lexicon)
             )
             and not _THING_AFTER.match(text, r.end)
             and not group_word(text, r, lexicon)
             and not work_title(text, r)
         )
     ]
+
+
+_ROLE_BEFORE = role_before(ROLE_TITLES | PEOPLE_ROLES)
+_SAYS_AFTER = re.compile(rf"[ \t]*(?:{WHO}|[ \t]+(?:{SPEECH_VERBS})\b)")
+
+
+def _situated_given_name(text: str, result: RecognizerResult, lexicon: NameLexicon) -> bool:
+    """A given name English speakers bear and a surname, found in a person's slot (a role before, a person's
+    verb or ", who" after) or a table's structure ("centre Walter Little", "13 - Walter Little ,"): a name
+    although both are English words ("Roman Wall" in quotes stays a wall)."""
+    parts = text[result.start : result.end].split()
+    slot = (
+        bool((result.recognition_metadata or {}).get(SITUATED))
+        or _ROLE_BEFORE.search(text, max(0, result.start - 30), result.start) is not None
+        or _SAYS_AFTER.match(text, result.end) is not None
+    )
+    return (
+        slot
+        and len(parts) == 2
+        and parts[0].casefold() in lexicon.english_given
+        and parts[1].casefold() in lexicon.surnames
+    )
 
 
 # A building, a room or a garden named after someone, a level or a model, a prize, an award or a theorem

@@ -39,6 +39,7 @@ from anonymize.person_cues import (
     MEMO_VERBS,
     NAME_EVIDENCE_ROLES,
     PASSIVE_FATES,
+    ROLE_TITLES,
     SPEECH_VERBS,
     THOUGHT_VERBS,
     WHO,
@@ -48,6 +49,14 @@ from anonymize.person_cues import (
 )
 from anonymize.recognizers.lexicon_persons import LexiconPersonRecognizer
 from anonymize.recognizers.name_cues import NOT_A_NAME
+from anonymize.recognizers.word_slots import (
+    BATSMAN_AFTER,
+    SCORE_CARD_BEFORE,
+    place_head_before,
+    score_card_slot,
+    series_member,
+    unknown_in_score_card,
+)
 from anonymize.text import STOP_WORDS
 
 RECOGNIZER = "NameEvidenceRecognizer"
@@ -88,11 +97,6 @@ _AFTER_ONE_WORD = re.compile(
     rf"[ \t]*(?:\|[ \t]*\S|\([ \t]*(?:[{_U}][{_L}]+|[{_U}]\.?[{_U}]\.?[{_U}]?\.?[ \t]*\)|\d+(?:st|nd|rd|th))|"
     r"\d+(?:\.\d)?-\d+-\d+-\d+)"
 )
-# A cricket score card's fielder and bowler: "c Healy b Fleming", "st Kaluwitharana", "lbw b McGrath".
-_SCORE_CARD_BEFORE = re.compile(r"(?<![\w'’-])(?:c|b|st|lbw)[ \t]+$")
-# A batsman's line of a score card, after the name at its start: "R. Kaluwitharana b S. Waugh 8",
-# "A. Gurusinha run out 16".
-_SCORE_CARD_AFTER = re.compile(r"[ \t]+(?:c|b|st|lbw|run[ \t]+out|not[ \t]+out|retired[ \t]+hurt)[ \t]+\S")
 # A news dateline ("MONTE CARLO 1996-08-30") or a label ("Scorer :").
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*[A-Z][\w.]*[ \t]*)?\d{4}-\d\d-\d\d")
 _LABEL_AFTER = re.compile(r"[ \t]*:")
@@ -115,8 +119,7 @@ _ROLE_LABEL_BEFORE = re.compile(
 )
 _NOT_A_NAME = re.compile(NOT_A_NAME)
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:the|a|an|this|that|its|their|our|his|her)[ \t]+$")
-_NER_PLACES = ("GPE", "LOC", "FAC", "LOCATION")
-_NER_PERSON = ("PERSON", "PER")
+_NER_PLACES, _NER_PERSON = ("GPE", "LOC", "FAC", "LOCATION"), ("PERSON", "PER")
 
 
 class NameEvidenceRecognizer(LexiconPersonRecognizer):
@@ -138,19 +141,24 @@ class NameEvidenceRecognizer(LexiconPersonRecognizer):
                 continue
             if " " not in value and _LABEL_AFTER.match(shadow, end):
                 continue
-            for s, e in self._name_runs(shadow, text, start, end):
+            relaxed: list[tuple[int, int]] = []
+            for s, e in self._name_runs(shadow, text, start, end, relaxed):
                 points, situated = self._evidence(
                     shadow, text, s, e, (candidates, index), persons, places, organizations
                 )
-                if points >= _NEEDED:
+                # an everyday surname after a given name ("Walter Little") needs a slot: not "the Roman Wall"
+                if points >= _NEEDED and (situated or not any(s <= a and b <= e for a, b in relaxed)):
                     spans.append((s, e, situated))
         return [
             RecognizerResult("PERSON", s, e, _SCORE, recognition_metadata={SITUATED: situated})
             for s, e, situated in spans
         ]
 
-    def _name_runs(self, shadow: str, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        """The candidate itself when no word speaks against it, else its runs of lexicon name words."""
+    def _name_runs(
+        self, shadow: str, text: str, start: int, end: int, relaxed: list[tuple[int, int]]
+    ) -> list[tuple[int, int]]:
+        """The candidate when no word speaks against it, else its runs of lexicon name words (``relaxed``
+        gets the everyday words taken for a surname after a given name)."""
         words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", shadow[start:end])]
         texts = [shadow[s:e] for s, e in words]
         bad = [
@@ -167,6 +175,9 @@ class NameEvidenceRecognizer(LexiconPersonRecognizer):
             # name that is an everyday word, before a surname, is a name there.
             if bad[i] and not bad[i + 1] and self._given_before_surname(shadow, text, words[i], words[i + 1]):
                 bad[i] = False
+            elif not bad[i] and bad[i + 1] and self._english_given_first(shadow, text, *words[i : i + 2]):
+                bad[i + 1] = False  # "Walter Little": a surname that is an everyday word too
+                relaxed.append(words[i + 1])
         if not any(bad):
             # "Yesterday Jane Doe", "Centre Walter Little": a leading word, no name, before a given name.
             first = 0
@@ -176,6 +187,7 @@ class NameEvidenceRecognizer(LexiconPersonRecognizer):
                 and not self.lexicon.name_word(shadow[slice(*words[first])])
                 and shadow[slice(*words[first + 1])].casefold() in self.lexicon.given
                 and not self._given_before_surname(shadow, text, words[first], words[first + 1])
+                and not self._english_given_first(shadow, text, words[first], words[first + 1])
             ):
                 first += 1
             return [(words[first][0], end)]
@@ -210,6 +222,19 @@ class NameEvidenceRecognizer(LexiconPersonRecognizer):
             or (original.isupper() and len(original) > 1 and not self.lexicon.name_word(word))
         )
 
+    def _english_given_first(
+        self, shadow: str, text: str, given: tuple[int, int], surname: tuple[int, int]
+    ) -> bool:
+        """A given name English speakers bear (no title: "Prince") before a surname, both everyday words too
+        ("Walter Little"): the given name stays in the name, and the surname is no word against it."""
+        word = shadow[slice(*given)].casefold()
+        return (
+            word in self.lexicon.english_given
+            and word not in ROLE_TITLES
+            and shadow[slice(*surname)].casefold() in self.lexicon.surnames
+            and not self._against(shadow[slice(*surname)], text[slice(*surname)], text, lower_ok=True)
+        )
+
     def _given_before_surname(
         self, shadow: str, text: str, given: tuple[int, int], surname: tuple[int, int]
     ) -> bool:
@@ -238,13 +263,17 @@ class NameEvidenceRecognizer(LexiconPersonRecognizer):
         cores = [re.sub(rf"^(?i:{_PARTICLE}-)", "", w) for w in named]  # "Al-Saadani", "El-Masri"
         if not cores:
             return 0, False
+        if (len(words) == 1 and series_member(shadow, start, end)) or place_head_before(shadow, start):
+            return 0, False  # "Apoa, Apob": a series' symbols; "San Diego Chargers": a place's team
         points = 0
         # After a particle inside the name (not its first word): "Ó Dubhghaill" of "Ruairí Ó Dubhghaill".
         vouched = {w for i, w in enumerate(words) if _after_gaelic(words, i, first=1)}
         if all(self.lexicon.name_word(w) or w in vouched for w in cores):
             points += 1
         elif len(words) == 1:
-            return 0, False  # one word that is no name of the lexicon ("Early", "Campus")
+            if not unknown_in_score_card(shadow, start, end):
+                return 0, False  # one word that is no name of the lexicon ("Early", "Campus")
+            points += 1  # a word English does not know, where a score card names a person
         first = words[0]
         # A given name (or an initial) first, then a capitalized word: "Igor Trandenkov", "M. Waugh".
         initial = bool(re.fullmatch(_INITIAL, first))
@@ -264,6 +293,7 @@ class NameEvidenceRecognizer(LexiconPersonRecognizer):
             or _PERSON_VERB_BEFORE.search(before)
             or _ROLE_LABEL_BEFORE.search(before)
             or _PERSON_AFTER.match(shadow, end)
+            or score_card_slot(shadow, start, end)  # a score card's fielder or bowler: "c Healy b Fleming"
         )
         points += person_slot
         if _DETERMINER_BEFORE.search(shadow, max(0, start - 8), start):
@@ -336,9 +366,9 @@ def _in_table(shadow: str, start: int, end: int, candidates: tuple[list[tuple[in
     prefix = _before(shadow, start)
     line_end = shadow.find("\n", end)
     after = _AFTER_IN_TABLE if re.search(r"\s", shadow[start:end]) else _AFTER_ONE_WORD
-    if _RANK_OR_DASH_BEFORE.search(prefix) or after.match(shadow, end) or _SCORE_CARD_BEFORE.search(prefix):
+    if _RANK_OR_DASH_BEFORE.search(prefix) or after.match(shadow, end) or SCORE_CARD_BEFORE.search(prefix):
         return True
-    if not prefix.strip() and _SCORE_CARD_AFTER.match(shadow, end):
+    if not prefix.strip() and BATSMAN_AFTER.match(shadow, end):
         return True
     if not prefix.strip() and not shadow[end : len(shadow) if line_end < 0 else line_end].strip(" \t.,;:"):
         return True  # alone on its line: a signature, a roster

@@ -55,3 +55,16 @@ def test_an_acronym_the_model_calls_an_organization(text: str, value: str, kept:
     """Session 17: one word the model calls an organization is kept when it is an acronym in running text."""
     result = result_at(text, value, "ORGANIZATION")
     assert keep(text, result, DetectorConfig()) is kept
+
+
+def test_a_thing_named_after_a_person_and_a_series_of_symbols_are_no_persons(lexicon: NameLexicon) -> None:
+    """Session 17: the model's or the evidence recognizer's "Mitchell Tower", "King James Bible" and "Grainger
+    Town" end in a thing's noun, and "Apoa, Apob" are a gene family's symbols; whoever found them, no
+    person. A surname that names buildings too is no thing's noun here and stays ("Arsenio Hall")."""
+    config = DetectorConfig()
+    text = "Mitchell Tower and the King James Bible; Grainger Town's market. Arsenio Hall hosted. Apoa, Apob."
+    for value in ("Mitchell Tower", "James Bible", "Grainger Town's", "Apoa", "Apob"):
+        for recognizer in ("SpacyRecognizer", "NameEvidenceRecognizer"):
+            found = result_at(text, value, "PERSON", recognizer)
+            assert not keep(text, found, config, lexicon=lexicon), value
+    assert keep(text, result_at(text, "Arsenio Hall", "PERSON", "SpacyRecognizer"), config, lexicon=lexicon)

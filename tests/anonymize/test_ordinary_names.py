@@ -9,6 +9,7 @@ from presidio_analyzer import RecognizerResult
 from anonymize import name_lexicon
 from anonymize.name_lexicon import NameLexicon
 from anonymize.ordinary_names import drop_ordinary_words
+from anonymize.recognizers.name_evidence import SITUATED
 from tests.anonymize.results_at import result_at
 
 
@@ -51,3 +52,19 @@ def test_a_frequent_noun_after_a_title_or_a_word_after_a_qualifier_stays_dropped
 ) -> None:
     """ "Principal" after "Deputy" is an office, "former" is no title, and "Little" is a frequent word."""
     assert drop_ordinary_words(text, [person(text, word)], lexicon) == []
+
+
+def test_a_given_name_and_a_surname_that_are_english_words_in_a_persons_slot(lexicon: NameLexicon) -> None:
+    """Session 17: "Walter Little" is two frequent English words; after a role ("centre Walter Little"),
+    before ", who", or where the evidence recognizer read a table's structure, it is a name. The same words
+    in no such slot stay ordinary words (a cocktail's name)."""
+    text = 'Tries from centre Walter Little. Walter Little , who scored. Order a "Walter Little" cocktail.'
+    results = [person(text, "Walter Little", nth) for nth in (0, 1, 2)]
+    kept = [r.start for r in drop_ordinary_words(text, results, lexicon)]
+    assert kept == [results[0].start, results[1].start]
+    sheet = "13 - Walter Little , 12 - Frank Bunce"
+    situated = result_at(sheet, "Walter Little", "PERSON", "NameEvidenceRecognizer")
+    situated.recognition_metadata[SITUATED] = True
+    assert drop_ordinary_words(sheet, [situated], lexicon) == [situated]
+    situated.recognition_metadata[SITUATED] = False
+    assert drop_ordinary_words(sheet, [situated], lexicon) == []
