@@ -55,6 +55,9 @@ _HANDLE = re.compile(rf"(?m)^[ \t]*{_TIME}?<({_WORD})[._]({_WORD})>")
 # A chat export that writes the speaker's handle, the time, then the message ("ana.s 10:31  cliente ...").
 _TIMED_LINE = re.compile(rf"(?m)^[ \t]*[^\s<>]{{2,40}}[ \t]+{_CLOCK}(?:[ \t]|$)")
 _TIMED_HANDLE = re.compile(rf"(?m)^[ \t]*({_WORD})[._]({_WORD})(?=[ \t]+{_CLOCK}(?:[ \t]|$))")
+# A chat export: the time in brackets, the speaker's handle and a colon ("[09:05] ana.s: ...").
+_LABELED_HANDLE = re.compile(rf"(?m)^[ \t]*\[{_CLOCK}\][ \t]*({_WORD})[._]({_WORD}):[ \t]")
+_LABELED_LINE = re.compile(rf"(?m)^[ \t]*\[{_CLOCK}\][ \t]*[^\s:]{{2,40}}:[ \t]")
 _ADDRESS_BEFORE = re.compile(
     r"(?:(?<![\w'’])(?i:hi|hey|hiya|hello|dear|thanks|thank[ \t]+you|thx|ty|cheers|bye|ping|cc|"
     r"ask|tell|call|morning|evening)[ \t]*[:,]?|@)[ \t]*$"
@@ -164,6 +167,12 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
             found += [
                 (m.start(1), m.end(2))
                 for m in _TIMED_HANDLE.finditer(text)
+                if self.lexicon.given_name(m.group(1))
+            ]
+        if len(_LABELED_LINE.findall(text)) > 1:
+            found += [
+                (m.start(1), m.end(2))
+                for m in _LABELED_HANDLE.finditer(text)
                 if self.lexicon.given_name(m.group(1))
             ]
         handles = sorted({text[s:e] for s, e in found})

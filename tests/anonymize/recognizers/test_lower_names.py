@@ -116,3 +116,11 @@ def test_chat_logs_with_the_time_before_or_after_the_speaker(recognizer: LowerCa
     assert spans(recognizer, timed, "PERSON") == ["ana.s", "tiago.m"]
     assert spans(recognizer, "lol it's just declan, he's fine", "PERSON") == ["declan"]
     assert spans(recognizer, "ana.s 10:31  one line alone is no log", "PERSON") == []
+
+
+def test_a_chat_export_with_the_time_in_brackets_then_the_handle(recognizer: LowerCaseNameRecognizer) -> None:
+    """Session 17: "[09:05] wellington.s: ..." (a Slack-like export) is a chat log's speaker line, as "ana.s
+    10:31" is, once two lines have its shape; the handle's mentions follow. One such line is no chat log."""
+    log = "[08:58] kwabena.a: the truck is late\n[09:01] radka.s: again?\n[09:02] kwabena.a: ask radka.s\n"
+    assert spans(recognizer, log, "PERSON") == ["kwabena.a", "radka.s", "kwabena.a", "radka.s"]
+    assert spans(recognizer, "[08:58] kwabena.a: the truck is late\n", "PERSON") == []
