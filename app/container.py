@@ -368,6 +368,7 @@ class Container:
             cache=self.answer_cache,
             answer_coverage=self.settings.retrieval.refusal_coverage,
             refusal_penalty=self.settings.retrieval.refusal_penalty,
+            number_afresh=self.settings.retrieval.number_afresh,
         )
 
     @cached_property

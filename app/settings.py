@@ -165,6 +165,9 @@ class RetrievalSettings(BaseModel):
         float("inf"), ge=0, description="logits taken from the refusal's first token then (inf = banned)"
     )
     answer_cache_entries: int = Field(256, ge=0, description="answers cached per process (0 = off)")
+    number_afresh: bool = Field(
+        True, description="the prompt shows surrogates numbered 1.. per prompt, mapped back in the answer"
+    )
 
 
 class DatabaseSettings(BaseModel):

@@ -1,7 +1,6 @@
 """Answering: pseudonymize the question, retrieve within the caller's groups, generate, cite, reveal.
 
-``content_words``, ``supporting_span`` and ``infer_source`` live in ``retrieval.passage_support`` (re-exported
-here for their callers)."""
+``content_words``, ``supporting_span``, ``infer_source``: ``retrieval.passage_support`` (re-exported)."""
 
 from __future__ import annotations
 
@@ -29,6 +28,7 @@ from retrieval.llm import ChatModel
 from retrieval.passage_support import content_words, infer_source, supporting_span  # noqa: F401 (re-exported)
 from retrieval.passages import PassageSelector
 from retrieval.prompt import CLOSEST, REFUSAL, WITHDRAWN, build_condense_messages, build_messages
+from retrieval.prompt_numbering import AS_IS, VaultStream, numbered_messages
 from retrieval.questions import QuestionMapper
 from retrieval.retriever import RetrievedChunk, Retriever
 from retrieval.scope import StoreScope
@@ -88,6 +88,7 @@ class Answerer:
         passages: PassageSelector | None = None,
         answer_coverage: float = 1.0,
         refusal_penalty: float = math.inf,
+        number_afresh: bool = True,
     ) -> None:
         self.retriever = retriever
         self.chat_model = chat_model
@@ -105,6 +106,7 @@ class Answerer:
         self.judge_first = judge_first  # P(yes) before the draft (retrieval.judge_verdict.judge_first)
         # A shown source this covering: the refusal's first token loses ``refusal_penalty`` (inf: banned).
         self.answer_coverage, self.refusal_penalty = answer_coverage, refusal_penalty
+        self.number_afresh = number_afresh  # the prompt's surrogates numbered 1.. (prompt_numbering)
         self.calibration = calibration or Calibration()
         self.cache = cache  # answers in pseudonym space by (question, groups, index version)
         # The model sees only the retrieved chunks' sentences that bear on the question (retrieval.passages).
@@ -206,7 +208,7 @@ class Answerer:
         selecting = time.perf_counter()
         shown = self.passages.select(asked, relevant).shown if self.passages and relevant else relevant
         select_ms = (time.perf_counter() - selecting) * 1000
-        messages = build_messages(asked, shown) if relevant else []
+        numbering, messages = numbered_messages(asked, shown, self.number_afresh) if relevant else (AS_IS, [])
         verifying = self.verify and self.chat_model is not None and bool(relevant)
         shown_coverage = question_coverage(asked, [c.text for c in shown if c is not None])
         press = verifying and shown_coverage >= self.answer_coverage  # the judge still decides after it
@@ -224,12 +226,14 @@ class Answerer:
         elif first is not None and first.withheld:
             pass  # the judge withheld it before any draft: the closest passage is the answer (below)
         else:
-            lead, hold = StreamLead(), EchoHold()  # no opening marker, no copy of the rules shown
+            # no opening marker, no copy of the rules shown, the vault's surrogates (not the prompt's numbers)
+            lead, hold, back = StreamLead(), EchoHold(), VaultStream(numbering)
             for piece in stream_draft(self.chat_model, messages, watch):
-                pieces.append(piece)
+                pieces.append(piece := back.feed(piece))
                 if shown_piece := hold.feed(lead.feed(piece)):
                     first_token_ms = first_token_ms or (time.perf_counter() - started) * 1000
                     yield {"type": "token", "text": shown_piece}
+            pieces.append(back.flush())
         last_token = time.perf_counter()
         text = "".join(pieces).strip()
         signal = watch.signal() if watch is not None else None

@@ -73,7 +73,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from app.container import Container
     from app.service import create_app
     from retrieval.llama_lookup import load_llama
-    from retrieval.prompt import build_messages
+    from retrieval.prompt_numbering import numbered_messages
     from retrieval.retriever import RetrievedChunk
 
     if settings.llm.backend != "llama_cpp":
@@ -130,7 +130,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         def privrag_prompt(sources: dict) -> tuple[list[dict], list[RetrievedChunk]]:
             chunks = [RetrievedChunk(**s) for s in sources.get("sources", [])]
             shown: list[Any] = passages.select(sources["question"], chunks).shown if passages else chunks
-            return build_messages(sources["question"], shown), chunks
+            afresh = container.answerer.number_afresh  # the prompt privrag sends (retrieval.prompt_numbering)
+            return numbered_messages(sources["question"], shown, afresh)[1], chunks
 
         # Warm-up (model loads, fixed prefixes evaluated) on a question that is not timed.
         _, sources, _ = gt.through_service(url, token, WARM_UP, client)
