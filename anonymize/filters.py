@@ -116,8 +116,8 @@ def _person(
     name = value.casefold().rstrip(".")
     if name in NOT_NAMES or name in NAME_PREFIXES or not any(ch.isalpha() for ch in value):
         return False
-    if _named_thing(value):
-        return False  # "Mitchell Tower", "King James Bible", "Private Bill Committees", "Grainger Town"
+    if _named_thing(text, result.start, value, lexicon):
+        return False  # "the Mitchell Tower", "the King James Bible", "the Private Bill Committees"
     if " " not in value and series_member(text, result.start, result.end):
         return False  # "Apoa, Apob, Apoc", "Bak, Bax": symbols of a series
     evidence = recognizer_name(result) == EVIDENCE
@@ -147,10 +147,27 @@ _THING_NOUNS = words(
 )
 
 
-def _named_thing(value: str) -> bool:
-    """Two words or more, the last a thing's noun (``_THING_NOUNS``, possessive or not)."""
+# A determiner or a place's preposition right before the span names a thing or a place: "the Mitchell
+# Tower", "in Ifakara Town"; "Ask Kate Tower" and "the CEO Kate Tower" are persons ("the King James Bible",
+# the model's span starting after "King", stays a person's reading).
+_THING_SLOT_BEFORE = re.compile(
+    r"(?<![\w'’])(?i:the|a|an|its|this|that|these|those|their|our|in|at|near)[ \t]+$"
+)
+
+
+def _named_thing(text: str, start: int, value: str, lexicon: NameLexicon | None) -> bool:
+    """Two words or more, the last a thing's noun (``_THING_NOUNS``, possessive or not) that no person bears
+    (no name of the ``lexicon``: "Committees", "Stadium"), or any thing's noun after a determiner or a place's
+    preposition: people are surnamed Tower, Town or Palace ("Kate Tower", "Nia Town")."""
     parts = value.split()
-    return len(parts) > 1 and re.sub(r"['’]s$", "", parts[-1]).casefold().strip(".,") in _THING_NOUNS
+    if len(parts) < 2:
+        return False
+    noun = re.sub(r"['’]s$", "", parts[-1]).casefold().strip(".,")
+    if noun not in _THING_NOUNS:
+        return False
+    if lexicon is not None and noun not in lexicon.surnames and noun not in lexicon.given:
+        return True
+    return _THING_SLOT_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
 def _situated(text: str, result: RecognizerResult, value: str) -> bool:
