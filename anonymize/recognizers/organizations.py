@@ -10,6 +10,12 @@ from anonymize.text import COMPANY_FORM_SUFFIX, SPACED_COMPANY_FORM
 
 _COMPANY_WORD = r"(?:[A-Z0-9][\w&'’.\-/+]*|&)"
 _NUMBER_WORD = re.compile(r"[\d.,/–-]+[ \t]+")
+# A sentence's end inside the run of capitalized words: a word of three letters or more with a lower-case
+# letter and a full stop, no abbreviation ("ask Lima. Okafor Holdings Ltd": "Lima" is no part of the name;
+# "H. J. Wilson & Co", "Smith Bros. Ltd" are one name).
+_SENTENCE_END = re.compile(
+    r"(?<![\w'’])(?!(?:Bros|Corp|Intl|Assoc|Mfg|Dept|Ltd|Inc)\.)[A-Z]?[a-z][\w'’-]{2,}\.[ \t]+"
+)
 
 
 class CompanyFormRecognizer(EntityRecognizer):
@@ -36,6 +42,8 @@ class CompanyFormRecognizer(EntityRecognizer):
             # ("The Group"), nor a company form with nothing before it.
             while number := _NUMBER_WORD.match(text, start, m.end(1)):
                 start = number.end()
+            for end_of_sentence in _SENTENCE_END.finditer(text, start, m.end(1)):
+                start = end_of_sentence.end()
             name = text[start : m.end(1)]
             words = name.split()
             if len(words) < 2 and not re.match(r"[A-Z0-9]{2,}[a-z]*(?:INC|Inc|GROUP|HOLDINGS)", name):

@@ -36,3 +36,17 @@ def test_company_forms(text: str, companies: list[str]) -> None:
 )
 def test_company_forms_as_words_of_their_own(text: str, companies: list[str]) -> None:
     assert spans(builtin("CompanyFormRecognizer"), text, "ORGANIZATION") == companies
+
+
+def test_a_company_name_does_not_take_the_word_before_a_full_stop() -> None:
+    """The insider's case: "ask Lima. Okafor Holdings Ltd" read as one organization hid the person "Lima"
+    (organizations are not pseudonymized by default); initials and abbreviations stay inside the name."""
+    from anonymize.recognizers.organizations import CompanyFormRecognizer
+
+    text = (
+        "Joana Lima flies in; ask Lima. Okafor Holdings Ltd hired her. "
+        "H. J. Wilson & Company and Smith Bros. Ltd"
+    )
+    found = [text[r.start : r.end] for r in CompanyFormRecognizer().analyze(text, ["ORGANIZATION"])]
+    assert "Okafor Holdings Ltd" in found and not [f for f in found if "Lima" in f], found
+    assert "H. J. Wilson & Company" in found and "Smith Bros. Ltd" in found, found
