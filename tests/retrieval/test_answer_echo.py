@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from retrieval.answer import Answerer
 from retrieval.answer_echo import EchoHold, echo_share, echoes_rules
-from retrieval.llm import Message
 from retrieval.prompt import CLOSEST, SYSTEM_PROMPT, build_messages
 from tests.retrieval.chunks import chunk
+from tests.retrieval.scripted import ScriptedDraft
 
 QUESTION = "What is the minimum password length for company accounts?"
 CHUNKS = [
@@ -61,21 +59,6 @@ def test_hold_releases_an_answer_at_its_first_word_the_rules_do_not_continue() -
     assert shown == [""] * 8 and not hold.shown and hold.echoing  # nothing of a copied rule is shown
     shown, hold = fed(["", " ", "Employees"])
     assert shown == ["", "", " Employees"]
-
-
-class ScriptedDraft:
-    """A chat model that replays one recorded draft in pieces (the model is not under test here: what
-    privrag shows of a given draft is)."""
-
-    name = "scripted"
-
-    def __init__(self, pieces: list[str]) -> None:
-        self.pieces = pieces
-        self.asked: list[list[Message]] = []
-
-    def stream(self, messages: list[Message], max_tokens: int | None = None) -> Iterator[str]:
-        self.asked.append(messages)
-        yield from self.pieces
 
 
 def test_an_echoed_draft_is_never_shown_and_the_closest_passage_is(sample_home) -> None:  # type: ignore[no-untyped-def]

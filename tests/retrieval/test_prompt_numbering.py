@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from retrieval.answer import Answerer
-from retrieval.llm import Message
 from retrieval.prompt import build_messages
 from retrieval.prompt_numbering import (
     AS_IS,
@@ -22,6 +21,7 @@ from retrieval.prompt_numbering import (
 )
 from tests.conftest import make_settings
 from tests.retrieval.chunks import chunk
+from tests.retrieval.scripted import ScriptedDraft
 
 
 def test_each_type_is_numbered_from_one_in_reading_order() -> None:
@@ -79,21 +79,6 @@ def test_a_stream_never_shows_a_prompt_number_split_across_pieces() -> None:
     assert shown[:4] == ["Signed by ", "", "", ""]  # held while it may still be a surrogate
     # The whole draft read at once maps the same way as its pieces did.
     assert numbering.to_vault("".join(pieces)) == "".join(shown)
-
-
-class ScriptedDraft:
-    """A chat model that replays one draft (the model is not under test: what privrag does with the prompt
-    numbers it writes is)."""
-
-    name = "scripted"
-
-    def __init__(self, pieces: list[str]) -> None:
-        self.pieces = pieces
-        self.asked: list[list[Message]] = []
-
-    def stream(self, messages: list[Message], max_tokens: int | None = None) -> Iterator[str]:
-        self.asked.append(messages)
-        yield from self.pieces
 
 
 HR = "Margaret Okonkwo-Hale"
