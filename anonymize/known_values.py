@@ -1,15 +1,20 @@
 """The values a pseudonymizer propagates: every value detected or stored (value -> type), the capitalized
 parts of known names (part -> the name it stands for), indexed by each value's first word (lowercase), so a
-text is checked only against the values whose first word it holds (``anonymize.pseudonymizer``)."""
+text is checked only against the values whose first word it holds (``anonymize.pseudonymizer``). A person's
+name in a script without letter case (Chinese, Japanese, Korean, Arabic, Hebrew, Devanagari, Thai, ...) has no
+capital to tell it from a word and often no blank around it ("请联系关伟明", "고보라는"): it propagates as
+written wherever the text holds it, from two letters on ("王伟")."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from anonymize.text import STOP_WORDS
 
 _MIN_PROPAGATED = 4
+_MIN_CASELESS = 2
 WORD = re.compile(r"\w+")
 
 
@@ -23,6 +28,8 @@ class KnownValues:
         self.folded: dict[str, str] = {}  # casefolded value -> entity type
         self._by_first: dict[str, list[str]] = {}
         self._patterns: dict[str, re.Pattern[str]] = {}
+        # Persons' names in caseless scripts, by first character (in memory also when spilled: few per job).
+        self._caseless: dict[str, set[str]] = {}
 
     def __len__(self) -> int:
         return len(self.types)
@@ -36,7 +43,13 @@ class KnownValues:
         """Nothing to release here (``anonymize/known_spill.py`` removes its file)."""
 
     def add(self, value: str, entity_type: str) -> None:
-        if len(value) < _MIN_PROPAGATED or value in self.types:
+        if value in self.types:
+            return
+        if entity_type == "PERSON" and caseless_name(value):
+            self.types[value] = entity_type
+            self._caseless.setdefault(value[0], set()).add(value)
+            return
+        if len(value) < _MIN_PROPAGATED:
             return
         self.types[value] = entity_type
         if value.isalpha():
@@ -87,6 +100,31 @@ class KnownValues:
                 if not m.group(0).islower() or value.islower()
             ]
         return spans
+
+    def caseless_matches(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the caseless-script names in ``text``, as written, inside words too ("高桥健二的" holds
+        "高桥健二"): such scripts join a name to the words around it."""
+        if not self._caseless:
+            return []
+        spans = []
+        for start, char in enumerate(text):
+            for value in self._caseless.get(char, ()):
+                if text.startswith(value, start):
+                    spans.append((start, start + len(value)))
+        return spans
+
+
+def caseless_name(value: str) -> bool:
+    """``value`` is two letters or more, every letter of a script without case ("关伟明", "고보라",
+    "石田 裕子", "محمد علي", "राहुल": a script's vowel signs count with its letters), and nothing else but
+    blanks and a middle dot or hyphen."""
+    letters = [c for c in value if c.isalpha()]
+    return (
+        len(letters) >= _MIN_CASELESS
+        and all(not (c.isupper() or c.islower()) for c in letters)
+        and all(c.isalpha() or unicodedata.category(c).startswith("M") or c in " ·・-" for c in value)
+        and value == value.strip()
+    )
 
 
 def known_of(entries: Iterable[tuple[str, str]], into: KnownValues | None = None) -> KnownValues:

@@ -89,6 +89,7 @@ def _propagated(text: str, contexts: Sequence[KnownValues]) -> list[tuple[int, i
             continue
         spans += [(m.start(), m.end(), 0, "PERSON") for m in mentions]
     for known in contexts:
+        spans += [(start, end, 1, "PERSON") for start, end in known.caseless_matches(text)]
         for start, end in known.matches(text, words, lowered):
             found = text[start:end].casefold()
             entity_type = next((k.folded[found] for k in contexts if found in k.folded), None)

@@ -35,6 +35,17 @@ def test_a_word_alone_stands_for_the_name_it_ends_before_one_it_starts(known: Kn
     known.close()
 
 
+def test_a_name_in_a_caseless_script_is_found_as_written_inside_words(known: KnownValues) -> None:
+    """Chinese and Korean join a name to the words around it and have no capitals: a known name of two letters
+    or more is found wherever the text holds it; Latin text of the same length is not, nor a lone letter."""
+    known_of([("关伟明", "PERSON"), ("王伟", "PERSON"), ("고보라", "PERSON"), ("王", "PERSON")], into=known)
+    text = "请联系关伟明和王伟。고보라는 왔어요. Ask 王 too."
+    assert [text[s:e] for s, e in sorted(known.caseless_matches(text))] == ["关伟明", "王伟", "고보라"]
+    known_of([("ab", "PERSON"), ("李娜", "LOCATION")], into=known)  # short Latin, a place: not propagated
+    assert known.caseless_matches("lab 李娜") == []
+    known.close()
+
+
 def test_the_choice_does_not_depend_on_the_order_of_the_entries() -> None:
     entries = [("Luther Bible", "PERSON"), ("Martin Luther", "PERSON"), ("Luther", "PERSON")]
     assert known_of(entries).aliases == known_of(entries[::-1]).aliases

@@ -29,8 +29,9 @@ MEMO = (
 def test_a_memo_with_names_in_their_own_script_end_to_end(detector: PiiDetector, vault: Vault) -> None:
     """The insider's case: the Hangul and Chinese forms of the staff's names and a nickname in quotes stay in
     clear on main before session 17 (no English model reads them). Stored, none is in clear; erasure finds
-    each in the vault; a question naming one beside its romanised form is pseudonymized (a name of fewer than
-    four characters alone is no known value: ``anonymize.known_values``); the headers stay readable."""
+    each in the vault; a question naming one beside its romanised form or alone, in English or in the name's
+    own language, is pseudonymized (session 18: such names propagate as known values from two letters on,
+    inside words too, ``anonymize.known_values``); the headers stay readable."""
     pseudo = Pseudonymizer(detector, vault, ["PERSON"])
     stored = pseudo.run([MEMO])[0].text
     for name in ("黄志远", "고보라", "석지훈", "염다솜", "공예린", "Tessa", "Seok", "Hofstra"):
@@ -41,6 +42,14 @@ def test_a_memo_with_names_in_their_own_script_end_to_end(detector: PiiDetector,
         assert kept in stored, stored
     question = pseudo.run(["Did Yeom Da-som (염다솜) sign, and what does Tessa say?"], store=False)[0].text
     assert "염다솜" not in question and "Yeom" not in question and "Tessa" not in question, question
+    # The insider's next try: the native form alone, in an English question and in the name's own language.
+    for question, name in (
+        ("What did 염다솜 sign?", "염다솜"),
+        ("고보라는 언제 입사했어요?", "고보라"),
+        ("黄志远的电话号码是多少？", "黄志远"),
+    ):
+        asked = pseudo.run([question], store=False)[0].text
+        assert name not in asked and "<PERSON_" in asked, asked
 
 
 @pytest.fixture(scope="module")
