@@ -36,7 +36,7 @@ def build_prompts(out: Path, model_path: str) -> None:
     from app.container import Container
     from app.settings import Settings
     from retrieval.passages import PassageSelector
-    from retrieval.prompt import build_messages
+    from retrieval.prompt_numbering import numbered_messages
 
     lines = (ROOT / "data" / "sample" / "questions.jsonl").read_text().splitlines()
     questions = [json.loads(line) for line in lines if line.strip()]
@@ -59,7 +59,9 @@ def build_prompts(out: Path, model_path: str) -> None:
                 selector = PassageSelector(
                     chosen.embed, budget, count_tokens=chosen.count_tokens, term_weight=chosen.term_weight
                 )
-                messages = build_messages(asked, selector.select(asked, chunks).shown)
+                shown = selector.select(asked, chunks).shown
+                # numbered afresh in each prompt when the service does (``[retrieval] number_afresh``)
+                messages = numbered_messages(asked, shown, answerer.number_afresh)[1]
                 entry["privrag"][str(budget)] = messages
                 entry["survives"][str(budget)] = all(f in messages[1]["content"] for f in q["must_contain"])
             result.append(entry)
