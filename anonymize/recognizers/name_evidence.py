@@ -235,6 +235,19 @@ class NameEvidenceRecognizer(LexiconPersonRecognizer):
             and not self._against(shadow[slice(*surname)], text[slice(*surname)], text, lower_ok=True)
         )
 
+    def _english_given_lead(self, cores: list[str], index: int) -> bool:
+        """The first of two or more words is a given name English speakers bear that is an everyday word too,
+        before a surname of the lexicon that is none ("Hope Fairbairn", "Sydney Okafor", "Paris Nguyen"): the
+        lexicon vouches for the pair, not for "Hope" alone."""
+        folded = cores[0].casefold()
+        return (
+            index == 0
+            and len(cores) > 1
+            and folded in self.lexicon.english_given
+            and folded not in ROLE_TITLES
+            and self.lexicon.surname(cores[-1])
+        )
+
     def _given_before_surname(
         self, shadow: str, text: str, given: tuple[int, int], surname: tuple[int, int]
     ) -> bool:
@@ -268,7 +281,10 @@ class NameEvidenceRecognizer(LexiconPersonRecognizer):
         points = 0
         # After a particle inside the name (not its first word): "Ó Dubhghaill" of "Ruairí Ó Dubhghaill".
         vouched = {w for i, w in enumerate(words) if _after_gaelic(words, i, first=1)}
-        if all(self.lexicon.name_word(w) or w in vouched for w in cores):
+        if all(
+            self.lexicon.name_word(w) or w in vouched or self._english_given_lead(cores, i)
+            for i, w in enumerate(cores)
+        ):
             points += 1
         elif len(words) == 1:
             if not unknown_in_score_card(shadow, start, end):

@@ -154,3 +154,20 @@ def test_a_gaelic_particle_vouches_for_the_surname_after_it() -> None:
     recognizer = NameEvidenceRecognizer(lexicon)
     text = "KEYS GO TO CATHAL MAC GIOLLA CHOMHAILL AND RUAIRÍ Ó DUBHGHAILL."
     assert found(recognizer, text) == ["CATHAL MAC GIOLLA CHOMHAILL", "RUAIRÍ Ó DUBHGHAILL"]
+
+
+def test_an_everyday_word_given_name_makes_a_lexicon_pair_with_a_surname() -> None:
+    """Session 18: "Hope Fairbairn" with nothing else around it (no slot, no model, no table): a given name
+    English speakers bear that is an everyday word too, before a surname of the lexicon, is the lexicon's
+    evidence for the pair, which the shape of a given name and a surname completes. Not a place word ("Hope
+    Street"), and not "Hope" alone."""
+    lexicon = NameLexicon(
+        given=frozenset(["hope", "sydney"]),
+        surnames=frozenset(["fairbairn", "okafor", "street"]),
+        common=frozenset(["hope", "sydney", "street"]),
+        english_given=frozenset(["hope", "sydney"]),
+    )
+    recognizer = NameEvidenceRecognizer(lexicon)
+    text = "Congratulations to Hope Fairbairn on passing her exams; welcome to Sydney Okafor."
+    assert found(recognizer, text) == ["Hope Fairbairn", "Sydney Okafor"]
+    assert found(recognizer, "We walked down Hope Street. There is hope.") == []
