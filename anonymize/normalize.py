@@ -9,6 +9,41 @@ _SPACES = re.compile(r"\s+")
 _NON_DIGITS = re.compile(r"\D")
 _NON_ALNUM = re.compile(r"[^0-9A-Za-z]")
 
+# Words that belong to the surname they come before ("van Wyk", "de la Cruz", "bin Rashid", "Mac an tSaoir").
+NAME_PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "da",
+        "das",
+        "dos",
+        "du",
+        "di",
+        "la",
+        "le",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "ben",
+        "bint",
+        "mac",
+        "mc",
+        "ap",
+        "an",
+        "o",
+        "ó",
+        "ui",
+        "ní",
+        "nic",
+    ]
+)
+
 _DIGIT_TYPES = {"CREDIT_CARD", "US_SSN", "US_ITIN", "US_BANK_NUMBER", "UK_NHS"}
 _ALNUM_TYPES = {"IBAN_CODE", "US_DRIVER_LICENSE", "US_PASSPORT", "MEDICAL_LICENSE"}
 
@@ -33,3 +68,20 @@ def normalize_value(entity_type: str, value: str) -> str:
         if text.endswith("'s"):
             text = text[:-2]
     return text
+
+
+def name_orders(value: str) -> list[str]:
+    """``value``, a person's name, in its other written order: "Ndlovu, Precious" is "Precious Ndlovu",
+    "Anneliese van Wyk" is "van Wyk, Anneliese" (particles go with the surname); [] for one word or a value
+    with more than one comma."""
+    text = _SPACES.sub(" ", value).strip()
+    if text.count(",") == 1:
+        surname, given = (part.strip() for part in text.split(","))
+        return [f"{given} {surname}"] if surname and given else []
+    words = text.split(" ")
+    if "," in text or len(words) < 2:
+        return []
+    cut = len(words) - 1
+    while cut > 1 and words[cut - 1].casefold() in NAME_PARTICLES:
+        cut -= 1
+    return [f"{' '.join(words[cut:])}, {' '.join(words[:cut])}"]

@@ -19,6 +19,7 @@ from anonymize.doc_places import drop_document_places
 from anonymize.filters import NOT_NAME_WORDS, keep
 from anonymize.gazetteer import country_names, persons_at_places
 from anonymize.header_columns import claim_cells, header_names, persons_outside
+from anonymize.inverted_names import inverted_names
 from anonymize.joined_names import split_joined_names
 from anonymize.name_extent import extend_names, ner_person, split_at_column_gaps, trim_person
 from anonymize.name_forms import grown_name_mentions, propagate_other_cases
@@ -188,6 +189,15 @@ def table_columns(state: Resolution) -> None:
         state.added += column_names(state.text, [*state.results, *state.added], state.lexicon)
 
 
+def inverted_cells(state: Resolution) -> None:
+    """A "Surname, Given" pair alone in a cell of an export, a rota or a list is one person ("Ndlovu,
+    Precious"; ``anonymize.inverted_names``), and its halves name that person elsewhere."""
+    if state.lexicon is not None:
+        found = [*state.results, *state.added]
+        pairs = inverted_names(state.text, found, state.lexicon)
+        state.added += pairs + propagate(state.text, pairs, [*found, *pairs], NOT_NAME_WORDS)
+
+
 def native_forms(state: Resolution) -> None:
     """A found name's form in its own script or its quoted nickname, beside it, in brackets or in its table
     row ("GUAN Weiming (关伟明)", "| Pyo Seo-yeon | 표서연 |"; ``anonymize.native_scripts``)."""
@@ -321,6 +331,7 @@ STEPS: tuple[Step, ...] = (
     other_mentions,
     addressees,
     table_columns,
+    inverted_cells,
     native_forms,
     admit_added_names,
     added_places_not_persons,

@@ -45,7 +45,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from anonymize.keys import VaultKeys
-from anonymize.normalize import normalize_value
+from anonymize.normalize import name_orders, normalize_value
 from anonymize.vault_cache import DEFAULT_SIZE, BoundedCache
 
 metadata = MetaData()
@@ -266,10 +266,13 @@ class Vault:
         return self._aead.decrypt(row.nonce, row.ciphertext, entity_type.encode()).decode()
 
     def lookup_value(self, value: str, entity_type: str | None = None) -> list[str]:
-        """Every surrogate whose value normalizes like ``value`` (under any type, or the one given)."""
+        """Every surrogate whose value normalizes like ``value`` (under any type, or the one given); a
+        person's name in either written order ("Precious Ndlovu" finds "Ndlovu, Precious" of an export)."""
         types = [entity_type] if entity_type else self.entity_types()
         found = [self.find(t, value) for t in types]
-        return [s for s in found if s]
+        if "PERSON" in types:
+            found += [self.find("PERSON", other) for other in name_orders(value)]
+        return list(dict.fromkeys(s for s in found if s))
 
     def remove(self, surrogate: str) -> bool:
         match = SURROGATE_PATTERN.fullmatch(surrogate)
