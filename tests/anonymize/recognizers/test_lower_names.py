@@ -124,3 +124,31 @@ def test_a_chat_export_with_the_time_in_brackets_then_the_handle(recognizer: Low
     log = "[08:58] kwabena.a: the truck is late\n[09:01] radka.s: again?\n[09:02] kwabena.a: ask radka.s\n"
     assert spans(recognizer, log, "PERSON") == ["kwabena.a", "radka.s", "kwabena.a", "radka.s"]
     assert spans(recognizer, "[08:58] kwabena.a: the truck is late\n", "PERSON") == []
+
+
+def test_a_title_typed_in_lower_case(recognizer: LowerCaseNameRecognizer) -> None:
+    """Session 18: a title right before a lexicon name is the strongest slot, two points: "mr. martin" (an
+    everyday word) and "sra. ibarra" are persons; the same words without the title, a figure's unit ("200 ms")
+    and English words that are no lexicon names after a title are not."""
+    assert spans(recognizer, "mr. martin is a 50 year old man who grew up in grasse", "PERSON") == ["martin"]
+    assert spans(recognizer, "fyi mr gallagher from the landlord is coming at 10", "PERSON") == ["gallagher"]
+    assert spans(recognizer, "9:30. paco and sra. ibarra from audit", "PERSON") == ["ibarra"]
+    assert spans(recognizer, "hello, this is dr. christopher lundgren", "PERSON") == ["christopher lundgren"]
+    assert spans(recognizer, "martin is a 50 year old man", "PERSON") == []
+    assert spans(recognizer, "the scan took 200 ms martin", "PERSON") == []
+    assert spans(recognizer, "ask the dr. about the results", "PERSON") == []
+
+
+def test_english_words_that_are_names_stay_words(recognizer: LowerCaseNameRecognizer) -> None:
+    """Session 18: "will", "mark", "hope", "grace", "may", "june", "sunny" in their everyday use stay words,
+    also beside the new slots (a greeting, a title's absence, a chat line)."""
+    for text in [
+        "will do, thanks",
+        "mark the date: 4 june",
+        "no hope of a fix before may",
+        "it was sunny all week, thanks",
+        "grace period ends in june",
+        "09:02 <tunde> will do\n09:03 <nalini> mark it done, no hope otherwise\n",
+    ]:
+        expected = ["tunde", "nalini"] if "<" in text else []
+        assert spans(recognizer, text, "PERSON") == expected, text
