@@ -23,6 +23,7 @@ from anonymize.inverted_names import inverted_names
 from anonymize.joined_names import split_joined_names
 from anonymize.name_extent import extend_names, ner_person, split_at_column_gaps, trim_person
 from anonymize.name_forms import grown_name_mentions, propagate_other_cases
+from anonymize.name_initials import initials_mentions
 from anonymize.name_lexicon import NameLexicon
 from anonymize.name_lists import listed_names, numbered_names
 from anonymize.name_mentions import propagate
@@ -310,6 +311,23 @@ def company_names(state: Resolution) -> None:
     state.results = signature_companies(state.text, state.results, state.lexicon)
 
 
+def person_initials(state: Resolution) -> None:
+    """A kept name's initials used for the person ("IH: ask legal" in minutes that name Ingrid Haugland;
+    ``anonymize.name_initials``); the NER model's reading of them as an organization or a place yields."""
+    if state.lexicon is None:
+        return
+    persons = [r for r in state.results if r.entity_type == "PERSON"]
+    fixed = [r for r in state.results if r.entity_type != "PERSON" and tier(r) < 2]
+    found = state.admitted(initials_mentions(state.text, persons, fixed, state.lexicon))
+    if found:
+        state.results = [
+            r
+            for r in state.results
+            if not (tier(r) == 2 and any(f.start < r.end and r.start < f.end for f in found))
+        ]
+        state.results += found
+
+
 def other_organization_mentions(state: Resolution) -> None:
     """An organization found once is the same organization where the text names it again ("the OSCE ...
     OSCE principles", "Pirelli SpA ... Pirelli"; ``anonymize.org_mentions``)."""
@@ -341,6 +359,7 @@ STEPS: tuple[Step, ...] = (
     name_extents,
     ordinary_english,
     company_names,
+    person_initials,
     other_organization_mentions,
     places_by_slot,
     yield_to_addresses,

@@ -31,3 +31,16 @@ def test_a_partys_short_name_is_no_person_end_to_end(detector: PiiDetector, vaul
         assert vault.lookup_value(name, "PERSON"), name  # what `privrag erase --value` finds
     question = pseudo.run(["Did Torleif Hagebakken sign the NDA?"], store=False)[0].text
     assert "Hagebakken" not in question, question
+
+
+def test_initials_of_a_named_member_are_pseudonymized_end_to_end(detector: PiiDetector, vault: Vault) -> None:
+    """Session 18: minutes name their members in full, then write the actions by initials; the initials
+    identify the member to anyone who reads the minutes, so they are replaced too."""
+    minutes = (
+        "Steering group, minutes\nPresent: Ingeborg Hatlestad (chair), Jens Petter Kvamsdal, Oddny Rørvik\n\n"
+        "Actions\n- IH: ask legal about the standby clause — by 12 Feb\n- JPK: split the budget for Oddny\n"
+    )
+    stored = Pseudonymizer(detector, vault, ["PERSON"]).run([minutes])[0].text
+    for initials in ("IH:", "JPK:"):
+        assert f"- {initials}" not in stored, stored
+    assert "Actions" in stored and "standby clause" in stored, stored

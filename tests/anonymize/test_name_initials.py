@@ -1,0 +1,47 @@
+"""A detected name's initials used for the person in the same document (a small hand-made lexicon)."""
+
+from __future__ import annotations
+
+from presidio_analyzer import RecognizerResult
+
+from anonymize.name_initials import initials_mentions, initials_of
+from anonymize.name_lexicon import NameLexicon
+
+LEXICON = NameLexicon(
+    given=frozenset(["ingrid", "jens", "peter", "dawit", "major"]),
+    surnames=frozenset(["haugland", "kjaer", "gebremariam", "long"]),
+    common=frozenset(["major", "long"]),
+)
+
+
+def _persons(text: str, *values: str) -> list[RecognizerResult]:
+    return [RecognizerResult("PERSON", text.index(v), text.index(v) + len(v), 0.9) for v in values]
+
+
+def _found(text: str, *names: str) -> list[str]:
+    return [text[r.start : r.end] for r in initials_mentions(text, _persons(text, *names), [], LEXICON)]
+
+
+def test_initials_of_a_name() -> None:
+    assert initials_of("Jens Peter Kjaer") >= {"JPK"}
+    assert {"LS", "LES"} <= initials_of("Lars-Erik Sundqvist")
+    assert {"PB", "PVDB"} <= initials_of("Pieter van der Berg")
+
+
+def test_minutes_actions_by_initials() -> None:
+    """Session 18: minutes that name their members write the actions by initials ("IH: ask legal", "JPK to
+    follow up"), and a note is signed with dotted initials; initials of nobody in the document stay."""
+    text = (
+        "Present: Ingrid Haugland (chair), Jens Peter Kjaer\nActions\n- IH: ask legal\n- JPK to follow up\n"
+        "- AB: book the room\n— I.H., 12 March"
+    )
+    assert _found(text, "Ingrid Haugland", "Jens Peter Kjaer") == ["IH", "JPK", "I.H."]
+
+
+def test_initials_need_a_name_not_a_term() -> None:
+    """A term the detector took for a name gives no initials ("Major Depressive Disorder (MDD)"); nor do
+    initials inside a run of capitals, nor English words or business abbreviations."""
+    text = "In Major Depressive Disorder (MDD) patients, MDD is common."
+    assert _found(text, "Major Depressive Disorder") == []
+    text = "Ingrid Haugland\nIH AND PK UNITS REPORT\nIngrid Haugland is in HR."
+    assert _found(text, "Ingrid Haugland") == []
