@@ -15,7 +15,8 @@ signals say so (fail safe, yet no name in every lower-case word), one point each
   ...");
 * **person after**: a verb people do ("haruto pushed", "joão complained"), a possessive ("lola's number") or
   a pronoun for a person ("declan, he's fine");
-* **title** (two points): a title typed in lower case right before ("mr. martin", "sra. ibarra").
+* **title** (two points): a title typed in lower case right before ("mr. martin", "sra. ibarra");
+* **said** (two points): a quotation's end, then "said" ('jealous!" said william to christina').
 
 In a chat log that writes the speaker's handle before the time ("ana.s 10:31  ..."), a handle of a given name
 and anything is the speaker's name, as between angle brackets.
@@ -80,6 +81,11 @@ _COORDINATION = re.compile(r"[ \t]*(?:,|;|/|&|\+|,?[ \t]+(?:and|or|e|y|und|et|og
 _TITLE_BEFORE = re.compile(
     r"(?<![\w'’.-])(?<!\d[ \t])(?i:mr|mrs|ms|mx|dr|prof|sr|sra|srta|señor|señora|señorita|doña|dona|"
     r"sig|signor|signora|frau|herr|mme|mlle|madame|monsieur)\.?[ \t]+$"
+)
+# A speaker named after what was said ("i'm so jealous!" said william to christina): two points, the quote's
+# end or its punctuation right before the verb.
+_SAID_BEFORE = re.compile(
+    rf"[!?,\"”'’][ \t]*(?:said|asked|replied|cried|shouted|added)[ \t]+(?:{_WORD}[ \t]+to[ \t]+)?$"
 )
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:the|a|an|this|that|its|their|our|his|her|my|your)[ \t]+$")
 
@@ -200,6 +206,8 @@ def slot_points(text: str, start: int, end: int, verbs: bool = True) -> int:
     if verbs and _PERSON_AFTER.match(text, end):
         points += 1
     if _TITLE_BEFORE.search(text, max(line_start, start - 12), start):
+        points += 2
+    if _SAID_BEFORE.search(text, max(line_start, start - 40), start):
         points += 2
     return points
 

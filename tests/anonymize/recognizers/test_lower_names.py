@@ -139,6 +139,15 @@ def test_a_title_typed_in_lower_case(recognizer: LowerCaseNameRecognizer) -> Non
     assert spans(recognizer, "ask the dr. about the results", "PERSON") == []
 
 
+def test_a_speaker_after_what_was_said(recognizer: LowerCaseNameRecognizer) -> None:
+    """Session 18: a name right after "said" that follows a quotation's end ("jealous!" said william to
+    christina) names the speaker, and the one spoken to; "said" without a quotation before is no such slot."""
+    found = spans(recognizer, "i'm so jealous! said william to christina", "PERSON")
+    assert found == ["william", "christina"]
+    assert spans(recognizer, '"no," said mark. "we should go"', "PERSON") == ["mark"]
+    assert spans(recognizer, "he said mark the date in the calendar", "PERSON") == []
+
+
 def test_english_words_that_are_names_stay_words(recognizer: LowerCaseNameRecognizer) -> None:
     """Session 18: "will", "mark", "hope", "grace", "may", "june", "sunny" in their everyday use stay words,
     also beside the new slots (a greeting, a title's absence, a chat line)."""
