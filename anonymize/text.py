@@ -114,9 +114,10 @@ COMPANY_FORM_SUFFIX = (
 #   is Colorado in "BOULDER CO 80301");
 SPACED_COMPANY_FORM = r"(?:Co|&[ \t]+(?:Co|CO|Company|COMPANY|Sons|SONS)|and[ \t]+Sons)"
 # - COMPANY_FORM_AHEAD: the legal form name cues look ahead for after "from", "of", "works at" ("Ana Dias from
-#   Amerisur Resources plc"), with BV, AB and Co, without the group and holdings words;
+#   Amerisur Resources plc"), with BV, AB and Co, without the group and holdings words; not a code's head
+#   ("SA-OPS-01", a cost centre in the CSV cell after a name);
 COMPANY_FORM_AHEAD = (
-    r"(?:Inc|Ltd|LLC|L\.L\.C|Corp|Corporation|plc|PLC|SA|AG|NV|BV|GmbH|AB|ASA|SpA|Co|CO|Limited|LTD)\b"
+    r"(?:Inc|Ltd|LLC|L\.L\.C|Corp|Corporation|plc|PLC|SA|AG|NV|BV|GmbH|AB|ASA|SpA|Co|CO|Limited|LTD)\b(?!-\w)"
 )
 # - COMPANY_WORD: a word that keeps a one-word organization of the NER model ("Siemens-AG", "ACME-Bank": one
 #   word alone is otherwise more often a name or a place), in any case, financial institutions included.

@@ -17,11 +17,11 @@ from anonymize.vault import Vault
 from app.settings import DEFAULT_PSEUDONYMIZED
 
 CLAIMS = (
-    "claim_id,claimant,cost_centre,date,city,amount_zar,status\n"
-    "EX-0411,Chikwanha, Farai,OPS-2,2026-01-12,Harare,1 240.00,approved\n"
-    "EX-0412,Mthembu-Nkomo, Lindiwe,HR-1,2026-01-14,Durban,385.50,pending\n"
-    "EX-0413,van Rooyen, Marietjie,FIN-3,2026-01-20,Windhoek,2 015.00,returned\n"
-    "EX-0414,Chikwanha, Farai,OPS-2,2026-01-27,Bulawayo,96.00,approved\n\n"
+    "claim_id,claimant,cost_centre,date,city,amount_zar,approver,status\n"
+    "EX-0411,Chikwanha, Farai,SA-OPS-2,2026-01-12,Harare,1 240.00,Thandeka Mahlaba,approved\n"
+    "EX-0412,Mthembu-Nkomo, Lindiwe,SA-HR-1,2026-01-14,Durban,385.50,Farai Chikwanha,pending\n"
+    "EX-0413,Mahlaba, Thandeka,SA-HR-1,2026-01-15,Durban,85.50,Farai Chikwanha,pending\n"
+    "EX-0414,van Rooyen, Marietjie,FIN-3,2026-01-20,Windhoek,2 015.00,Thandeka Mahlaba,returned\n\n"
     "Note: Farai to resend the Bulawayo receipt; Lindiwe approves the HR claims."
 )
 ROTA = (
@@ -35,7 +35,11 @@ def test_an_expense_export_and_a_rota_keep_no_name_in_clear(detector: PiiDetecto
     """The insider's first try: detector 46 stored "Chikwanha, Farai", "Mthembu-Nkomo, Lindiwe" and "van
     Rooyen, Marietjie" of a claims export in clear (the CSV's comma cut each name in two halves no model
     read as names). Now none is in clear, nor the first names used alone below the table; erasure finds each
-    person by the name in either order, and a question naming one in natural order is pseudonymized."""
+    person by the name in either order, and a question naming one in natural order is pseudonymized. The
+    cost centre after a name ("SA-HR-1") is no legal form ahead: an "SA" company's head made "Mahlaba,
+    Thandeka", grown from the mention "Mahlaba" of "Thandeka Mahlaba", an organization's name."""
+    found = {CLAIMS[r.start : r.end] for r in detector.analyze([CLAIMS])[0] if r.entity_type == "PERSON"}
+    assert {"Chikwanha, Farai", "Mahlaba, Thandeka", "van Rooyen, Marietjie"} <= found, found
     pseudo = Pseudonymizer(detector, vault, DEFAULT_PSEUDONYMIZED)
     stored = "\n".join(s.text for s in pseudo.run([CLAIMS, ROTA]))
     for name in (
