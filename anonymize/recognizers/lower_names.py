@@ -19,7 +19,10 @@ signals say so (fail safe, yet no name in every lower-case word), one point each
 * **said** (two points): a quotation's end, then "said" ('jealous!" said william to christina').
 
 In a chat log that writes the speaker's handle before the time ("ana.s 10:31  ..."), a handle of a given name
-and anything is the speaker's name, as between angle brackets.
+and anything is the speaker's name, as between angle brackets. In a chat log of two speaker lines or more, a
+one-word handle that is a lexicon name or no English word is a speaker's name ("<precious>", "<wanyonyi>"),
+and a handle's given name alone names its bearer where English has no such frequent word ("wellington.s"
+... "@wellington").
 
 Not in technical text (gene symbols are lower-case lexicon words too), nor after a determiner ("the kai").
 """
@@ -43,6 +46,8 @@ _NEEDED = 2
 _EVERYDAY_ZIPF = 3.5  # a lower-case word this frequent in English needs a third signal
 _RARE_SURNAME_ZIPF = 3.0  # a surname rarer than this in English vouches for the given name before it
 _MIN_LETTERS = 3
+_UNKNOWN_ZIPF = 2.0  # a word English barely knows: in a chat log's speaker slot, a name ("wanyonyi" 0)
+_HANDLE_GIVEN_ZIPF = 4.0  # a handle's given name this rare names its bearer alone ("wellington"; not "will")
 
 _L = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿ"
 _WORD = rf"[{_L}]+(?:(?:-|['’](?!s\b))[{_L}]+)*"  # not the possessive's "s": "lola's"
@@ -54,6 +59,7 @@ _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"  # "09:02", "10:31:05"
 _TIME = rf"(?:\[[^\]\n]*\][ \t]*|{_CLOCK}[ \t]+)"  # "[09:12] ", "09:02 "
 _HANDLE_MARK = re.compile(rf"(?m)^[ \t]*{_TIME}?<[^<>\n]{{1,40}}>")
 _HANDLE = re.compile(rf"(?m)^[ \t]*{_TIME}?<({_WORD})[._]({_WORD})>")
+_SOLO_HANDLE = re.compile(rf"(?m)^[ \t]*{_TIME}?<({_WORD})>")  # "09:05 <wanyonyi> part arrives"
 # A chat export that writes the speaker's handle, the time, then the message ("ana.s 10:31  cliente ...").
 _TIMED_LINE = re.compile(rf"(?m)^[ \t]*[^\s<>]{{2,40}}[ \t]+{_CLOCK}(?:[ \t]|$)")
 _TIMED_HANDLE = re.compile(rf"(?m)^[ \t]*({_WORD})[._]({_WORD})(?=[ \t]+{_CLOCK}(?:[ \t]|$))")
@@ -156,6 +162,11 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
             return 0
         return int(any(everyday_word(w) for w in words))
 
+    def _speaker(self, word: str) -> bool:
+        """A chat log's one-word speaker handle that is a name: a name of the lexicon or a word English barely
+        knows ("precious", "wanyonyi"; not "system", "admin")."""
+        return len(word) >= _MIN_LETTERS and (self._name(word) or _zipf(word.casefold()) < _UNKNOWN_ZIPF)
+
     def _points(self, text: str, start: int, end: int, full: bool) -> int:
         return 1 + int(full) + slot_points(text, start, end)  # the lexicon, a given name then a surname
 
@@ -183,10 +194,22 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
                     for m in handle.finditer(text)
                     if self.lexicon.given_name(m.group(1))
                 ]
-        handles = sorted({text[s:e] for s, e in found})
+        if len(_HANDLE_MARK.findall(text)) > 1:  # a chat log: "<wanyonyi>" and "<precious>" are its speakers
+            found += [m.span(1) for m in _SOLO_HANDLE.finditer(text) if self._speaker(m.group(1))]
+        handles = {text[s:e] for s, e in found}
         if not handles:
             return found
-        mention = re.compile(rf"(?<![\w.@<-])@?({'|'.join(map(re.escape, handles))})(?![\w@-]|\.\w)")
+        # A handle's given name alone names its bearer ("<wellington.s>" ... "@wellington can you confirm"),
+        # unless English uses the word ("will.t" and "will").
+        handles |= {
+            part
+            for handle in handles
+            for part in re.split(r"[._]", handle)[:1]
+            if part != handle
+            and self.lexicon.given_name(part)
+            and not everyday_word(part, _HANDLE_GIVEN_ZIPF)
+        }
+        mention = re.compile(rf"(?<![\w.@<-])@?({'|'.join(map(re.escape, sorted(handles)))})(?![\w@-]|\.\w)")
         starts = {s for s, _ in found}
         return found + [m.span(1) for m in mention.finditer(text) if m.start(1) not in starts]
 

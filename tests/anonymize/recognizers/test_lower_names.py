@@ -161,3 +161,35 @@ def test_english_words_that_are_names_stay_words(recognizer: LowerCaseNameRecogn
     ]:
         expected = ["tunde", "nalini"] if "<" in text else []
         assert spans(recognizer, text, "PERSON") == expected, text
+
+
+def test_a_chat_logs_one_word_speakers(recognizer: LowerCaseNameRecognizer) -> None:
+    """Session 18: in a chat log (two speaker lines or more) a one-word handle is the speaker's name when it
+    is a lexicon name, also an English word ("precious"), or a word English does not know ("wanyonyi");
+    "<system>" and "<admin>" are not, nor is one line alone."""
+    log = (
+        "09:05 <wanyonyi> part arrives wednesday\n09:06 <precious> i'm at the front desk\n"
+        "09:07 <system> backup done\n09:08 <admin> ok\n"
+    )
+    assert spans(recognizer, log, "PERSON") == ["wanyonyi", "precious"]
+    assert spans(recognizer, "09:05 <wanyonyi> part arrives wednesday", "PERSON") == []
+
+
+def test_a_handles_given_name_alone(recognizer: LowerCaseNameRecognizer) -> None:
+    """Session 18: the given name of a speaker's handle ("wellington.s") names its bearer alone in the same
+    text ("@wellington can you confirm", "wellington just got in"); a given name English uses as a word
+    ("will.t" and "will") does not."""
+    log = (
+        "[09:00] joao.pedro: or was it the new guy, wellington\n"
+        "[09:02] thais.r: @wellington can you confirm?\n"
+        "[09:05] wellington.s: stuck on the ring road\n[09:30] will.t: wellington just got in, will do\n"
+    )
+    assert spans(recognizer, log, "PERSON") == [
+        "joao.pedro",
+        "wellington",
+        "thais.r",
+        "wellington",
+        "wellington.s",
+        "will.t",
+        "wellington",
+    ]
