@@ -19,7 +19,6 @@ from anonymize.doc_places import drop_document_places
 from anonymize.filters import NOT_NAME_WORDS, keep
 from anonymize.gazetteer import country_names, persons_at_places
 from anonymize.header_columns import claim_cells, header_names, persons_outside
-from anonymize.inverted_names import inverted_names
 from anonymize.joined_names import split_joined_names
 from anonymize.name_extent import extend_names, ner_person, split_at_column_gaps, trim_person
 from anonymize.name_forms import grown_name_mentions, propagate_other_cases
@@ -33,6 +32,7 @@ from anonymize.ordinary_names import drop_ordinary_words
 from anonymize.org_mentions import organization_mentions
 from anonymize.overlaps import choose_overlaps, merge_same_type, yield_to_addresses
 from anonymize.places import cities_above_countries, towns_before_postcodes
+from anonymize.recognizers.inverted_names import export_names
 from anonymize.recognizers.name_evidence import title_caps
 from anonymize.resolution import Resolution, Step
 from anonymize.results import copy_span, rule_result, tier
@@ -191,11 +191,11 @@ def table_columns(state: Resolution) -> None:
 
 
 def inverted_cells(state: Resolution) -> None:
-    """A "Surname, Given" pair alone in a cell of an export, a rota or a list is one person ("Ndlovu,
-    Precious"; ``anonymize.inverted_names``), and its halves name that person elsewhere."""
+    """A "Surname, Given" pair that is all of an export's cell is one person ("EX-0411,Chikwanha,
+    Farai,OPS-2"; ``recognizers.inverted_names.export_names``), its halves that person elsewhere."""
     if state.lexicon is not None:
         found = [*state.results, *state.added]
-        pairs = inverted_names(state.text, found, state.lexicon)
+        pairs = export_names(state.text, found, state.lexicon)
         state.added += pairs + propagate(state.text, pairs, [*found, *pairs], NOT_NAME_WORDS)
 
 

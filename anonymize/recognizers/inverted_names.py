@@ -4,18 +4,30 @@ HR spreadsheets, payroll tables and rosters write a person surname first, a comm
 the whole content of a cell (a CSV field in quotes, a markdown cell, a line of its own). The NER model reads
 the comma as a list and finds neither part. Two signals together: the shape (a whole cell holding
 "Surname, Given") and the lexicon (the first part a lexicon name, every given part a lexicon given name).
+
+Exports (session 18): an expense or payroll export's CSV field without quotes ("EX-0411,Chikwanha,
+Farai,OPS-2": commas with no blank after them, two or more on the line), a markdown or tab-separated cell, a
+fixed-width column (two blanks or more on a side). The cell is the strong signal there, so the lexicon needs
+only the given name ("| Ngata, Aroha |"), with one surname word after its particles ("van Rooyen,
+Marietjie"), capitalized alike, no half a frequent English word ("Cheers, Tev", "Kimani, Office Manager") and
+neither a place ("Lilongwe, Malawi"). Not a cell: a salutation ("MAIREAD, ANGUS,"), two people addressed
+("Rasa, Līga — please try again"), a list in a sentence ("Hannah Berg, Sipho Mthembu").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from presidio_analyzer import RecognizerResult
 
+from anonymize.gazetteer import country_names, known_place
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import organization_word
+from anonymize.normalize import NAME_PARTICLES
 from anonymize.recognizers.lexicon_persons import LexiconPersonRecognizer
 from anonymize.recognizers.lower_names import everyday_word
+from anonymize.results import rule_result
 from anonymize.text import COMPANY_WORD, STOP_WORDS, words
 
 RECOGNIZER = "InvertedNameRecognizer"
@@ -33,6 +45,15 @@ _CELL = re.compile(
     rf"[ \t]*(?=\"|\||\t|$)",
     re.MULTILINE,
 )
+
+# An export's pair: one surname after its particles, one or two given names, letters of any script (its cell:
+# ``export_cell``; its shape: ``_export_shaped``).
+_ANY_WORD = r"[^\W\d_](?:[\w'’]|-(?=[^\W\d_]))*"
+_EXPORT_PAIR = re.compile(
+    rf"(?<![\w'’-])(?P<surname>(?:{_ANY_WORD} ){{0,3}}{_ANY_WORD}), "
+    rf"(?P<given>{_ANY_WORD}(?: {_ANY_WORD})?)(?![\w'’-])"
+)
+_CSV_COMMA = re.compile(r",(?=[^\s,])|,(?=,)")
 
 
 # The surname in capitals, the given names in title case, in either order, anywhere in a line of ordinary
@@ -113,3 +134,63 @@ class InvertedNameRecognizer(LexiconPersonRecognizer):
             self.lexicon.given_name(word) or (len(word) > 1 and self.lexicon.name_word(word))
             for word in given.split()
         )
+
+
+def export_cell(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is all of a cell: of a markdown table (pipes), a tab-separated or fixed-width row
+    (tabs, or two blanks or more on one side and the line's edge or two blanks on the other), or a CSV row
+    (commas with no blank after them, two or more on the line)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before, after = text[line_start:start], text[end : len(text) if line_end < 0 else line_end]
+    left, right = before.rstrip(" \t"), after.lstrip(" \t")
+    if left.endswith("|") and right.startswith("|"):
+        return True
+    tabbed = "\t" in before + after
+    if tabbed and (not left or before.endswith("\t")) and (not right or after.startswith("\t")):
+        return True
+    if (not left or before.endswith("  ")) and (not right or after.startswith("  ")) and (left or right):
+        return True
+    csv = len(_CSV_COMMA.findall(before + after)) >= 2
+    return csv and (not before or before.endswith(",")) and (not after or _CSV_COMMA.match(after) is not None)
+
+
+EXPORT_NAME = "InvertedNameExportCell"
+_EXPORT_SCORE = 0.6
+
+
+def export_names(
+    text: str, results: Sequence[RecognizerResult], lexicon: NameLexicon
+) -> list[RecognizerResult]:
+    """PERSON results for an export cell's "Surname, Given" (the module's doc), a post-processing step: a
+    half already found as a person is evidence too ("| Tamatea, Hēmi |" beside a found "Tamatea")."""
+    persons = [r for r in results if r.entity_type == "PERSON"]
+    countries = country_names()
+    found = []
+    for match in _EXPORT_PAIR.finditer(text) if ", " in text else ():
+        start, end = match.span()
+        surname, given = match.group("surname"), match.group("given")
+        if not export_cell(text, start, end) or not _export_shaped(surname, given, lexicon):
+            continue
+        if any(known_place(v) or v.casefold() in countries for v in (surname, given, match.group(0))):
+            continue
+        seen = any(r.start < end and start < r.end for r in persons)
+        if seen or given.split()[0].casefold() in lexicon.given:
+            found.append(rule_result("PERSON", start, end, _EXPORT_SCORE, EXPORT_NAME))
+    return found
+
+
+def _export_shaped(surname: str, given: str, lexicon: NameLexicon) -> bool:
+    """Every word capitalized, all in capitals or none ("ÖZTÜRK, KEMAL", "Nkosi, Thandiwe"), the words before
+    the surname particles ("van Rooyen"), no half a frequent English word ("Cheers, Tev")."""
+    before, core, names = surname.split()[:-1], surname.split()[-1], given.split()
+    caps = all(w.isupper() for w in [*before, core, *names] if len(w) > 1)
+    if not all(_capitalized(w, caps) for w in [core, *names]):
+        return False
+    if not all(w.casefold() in NAME_PARTICLES for w in before):
+        return False
+    return not any(lexicon.ordinary_word(w.lower()) for w in [core, *names])
+
+
+def _capitalized(word: str, caps: bool) -> bool:
+    return word.isupper() if caps else (word[:1].isupper() and not word.isupper()) or len(word) == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from anonymize.normalize import normalize_value
+from anonymize.normalize import name_orders, normalize_value
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,17 @@ def test_street_address_with_and_without_a_full_stop_is_one_value() -> None:
     assert normalize_value("STREET_ADDRESS", "42 Maple Street.") == normalize_value(
         "STREET_ADDRESS", "42 Maple Street"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "other"),
+    [
+        ("Ndlovu, Precious", ["Precious Ndlovu"]),
+        ("Anneliese van Wyk", ["van Wyk, Anneliese"]),
+        ("María de la Cruz", ["de la Cruz, María"]),
+        ("Priya", []),
+        ("Smith, Jones, Brown", []),
+    ],
+)
+def test_a_name_in_its_other_written_order(value: str, other: list[str]) -> None:
+    assert name_orders(value) == other

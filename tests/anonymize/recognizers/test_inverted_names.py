@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from presidio_analyzer import RecognizerResult
 
+from anonymize import name_lexicon
 from anonymize.name_lexicon import NameLexicon
-from anonymize.recognizers.inverted_names import InvertedNameRecognizer
+from anonymize.recognizers.inverted_names import InvertedNameRecognizer, export_names
 
 LEXICON = NameLexicon(
     given=frozenset(["ingrid", "bao", "chau", "tomasz", "hope", "france"]),
@@ -47,3 +49,49 @@ def test_a_surname_in_capitals_next_to_given_names_anywhere(recognizer: Inverted
     assert found(recognizer, "PARIS France") == []
     assert found(recognizer, "DR Ingrid") == []
     assert found(recognizer, "REILLY Hope") == []  # "Hope": a common word is no evidence alone
+
+
+@pytest.fixture(scope="module")
+def real() -> NameLexicon:
+    """The product's lexicon (names-dataset)."""
+    return name_lexicon.load()
+
+
+def exported(text: str, lexicon: NameLexicon, persons: tuple[str, ...] = ()) -> list[str]:
+    results = [RecognizerResult("PERSON", text.index(p), text.index(p) + len(p), 0.85) for p in persons]
+    return [text[r.start : r.end] for r in export_names(text, results, lexicon)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("TC-9,Dlamini, Sipho,OPS,2026-02-02", ["Dlamini, Sipho"]),  # a CSV row
+        ("| 3 | Ngata, Aroha | Lead |", ["Ngata, Aroha"]),  # a markdown cell; "Ngata" unknown to the lexicon
+        ("Moyo, Tinashe\tFinance\t2026", ["Moyo, Tinashe"]),  # tab-separated
+        ("Moyo, Tinashe        Finance", ["Moyo, Tinashe"]),  # fixed width
+        ("EX-1,van Rooyen, Marietjie,FIN", ["van Rooyen, Marietjie"]),  # particles with the surname
+        ("| ÖZTÜRK, KEMAL | Chair |", ["ÖZTÜRK, KEMAL"]),  # in capitals
+        # a salutation, a sign-off and an address to two people are no cells
+        ("MAIREAD, ANGUS,\n\nThe auditors arrive at nine.", []),
+        ("Thanks for the update.\nCheers, Tev", []),
+        ("Rasa, Līga — please try again.", []),
+        # two people in a list, a name and its organization
+        ("Attendees: Hannah Berg, Sipho Mthembu, Luca Romano", []),
+        ("References\nArvind Raghunathan, Kaveri Payments — arvind@kaveri.in", []),
+        # places and departments in cells
+        ("EX-2,Lilongwe, Malawi,OPS,96.00", []),
+        ("| 1 | Finance, Hope | 2026 |", []),
+        ("| Sales, Marketing | Q3 |", []),
+    ],
+)
+def test_an_export_cell_holds_a_surname_first_name(text: str, expected: list[str], real: NameLexicon) -> None:
+    """Session 18's export cells: a CSV field without quotes, a markdown, tab or fixed-width cell, where the
+    lexicon needs to hold only the given name; salutations, sign-offs, lists and places are no cells."""
+    assert exported(text, real) == expected
+
+
+def test_a_found_half_is_the_evidence_where_the_lexicon_has_none(real: NameLexicon) -> None:
+    """A cell whose given half the lexicon does not hold ("Hēmi") is taken when a half is already a person."""
+    text = "| 1 | Tamatea, Hēmi | Yard |"
+    assert exported(text, real) == []
+    assert exported(text, real, ("Tamatea",)) == ["Tamatea, Hēmi"]
