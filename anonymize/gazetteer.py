@@ -110,6 +110,17 @@ def country_names() -> frozenset[str]:
     )
 
 
+@cache
+def region_names() -> frozenset[str]:
+    """The names of countries' regions, provinces and states, casefolded (pycountry's subdivisions, in their
+    own languages: "Bali", "Kent", "Bayern"); empty when pycountry is missing."""
+    try:
+        import pycountry
+    except ImportError:
+        return frozenset()
+    return frozenset(s.name.casefold() for s in pycountry.subdivisions)
+
+
 def known_place(value: str) -> bool:
     """``value`` names a large city, a country or a US state (casefolded, blanks collapsed), or has a
     place's first or last word: a saint's, a fort's or a lake's name, a part of a region ("San Giovanni",

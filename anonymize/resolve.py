@@ -30,6 +30,7 @@ from anonymize.names import coordinated, names_before_addresses, technical_text
 from anonymize.native_scripts import native_script_names
 from anonymize.ordinary_names import drop_ordinary_words
 from anonymize.org_mentions import organization_mentions
+from anonymize.org_slots import slot_organizations
 from anonymize.overlaps import choose_overlaps, merge_same_type, yield_to_addresses
 from anonymize.places import cities_above_countries, towns_before_postcodes
 from anonymize.recognizers.inverted_names import export_names
@@ -309,6 +310,7 @@ def company_names(state: Resolution) -> None:
     name in an address block or a signature (``anonymize.signature_orgs``)."""
     state.results = persons_as_organizations(state.text, state.results, state.lexicon)
     state.results = signature_companies(state.text, state.results, state.lexicon)
+    state.results = slot_organizations(state.text, state.results, state.lexicon)
 
 
 def person_initials(state: Resolution) -> None:
