@@ -47,6 +47,11 @@ _STREET_LINE = re.compile(
     r"(?:suite|apt|apartment|unit|box|p\.o\.|in|and|near|at|on|for|to|is|was)\b))"
 )
 _UNIT_WORDS = re.compile(r"(?<![\w.])(?:(p\.o\.)[ \t]?(box)|(suite|apt|apartment|unit|box))(?=\.?[ \t]*#?\d)")
+# A US military address's codes, written in capitals: "psc 4665, box 2778", "apo ae 80338", "usns mercy".
+_MILITARY_CODES = re.compile(
+    r"(?<![\w.])(?:(?:psc|cmr)(?=[ \t]+\d)|[adf]po[ \t]+a[aep](?=[ \t]+\d{5}\b)|"
+    r"(?:usns|usnv|uss|uscgc)(?=[ \t]+[^\W\d_]))"
+)
 
 
 def lower_case_text(text: str) -> bool:
@@ -84,6 +89,9 @@ def truecased(text: str, lexicon: NameLexicon) -> str:
                 _capitalize(chars, unit.start(group))
         if unit.group(1):  # "p.o." as "P.O."
             _capitalize(chars, unit.start(1) + 2)
+    for code in _MILITARY_CODES.finditer(text):
+        for at in range(code.start(), code.end()):
+            _capitalize(chars, at)
     return "".join(chars)
 
 

@@ -88,7 +88,10 @@ POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"  # UK-style: N8 7QP, SW1A 1
 # "Frankfurt am Main", "Ivry-sur-Seine", "Stratford upon Avon".
 _PLACE_PARTICLE = (
     r"(?:de|la|del|do|da|di|du|des|le|les|sur|sous|lès|am|an|im|der|bei|ob|upon|u|nad|pod|pri|na|"
-    r"and(?:[ \t]+the)?)"  # a country's name: "Bosnia and Herzegovina", "Saint Vincent and the Grenadines"
+    r"and(?:[ \t]+the)?|"  # a country's name: "Bosnia and Herzegovina", "Saint Vincent and the Grenadines",
+    # "Democratic Republic of the Congo", "Kingdom of the Netherlands", "Federated States of Micronesia"
+    r"(?:(?<=Republic[ \t])|(?<=Kingdom[ \t])|(?<=States[ \t])|(?<=Isle[ \t])|(?<=Islands[ \t]))"
+    r"of(?:[ \t]+the)?)"
 )
 ADDRESS_TAIL = re.compile(
     rf"(?:[ \t]*,?[ \t]*(?:\n[>?*•|}}\-]*)?[ \t]*,?[ \t]*)"

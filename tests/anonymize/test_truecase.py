@@ -44,6 +44,9 @@ def test_only_a_text_without_any_capital_is_read_again(lexicon: NameLexicon) -> 
         ("i live at 12 main street apt 4, see you", "i live at 12 Main Street Apt 4, see you"),
         ("35 97 guildry street\nsuite 709", "35 97 Guildry Street\nSuite 709"),
         ("send it to 32 p.o. box 249", "send it to 32 P.O. Box 249"),
+        # A US military address's codes are written in capitals.
+        ("unit 9585 box 2519\ndpo ap 36668", "Unit 9585 Box 2519\nDPO AP 36668"),
+        ("psc 4665, box 2778\napo ae 80338", "PSC 4665, Box 2778\nAPO AE 80338"),
         # Not a number before ordinary words, nor a unit word without its number.
         ("we took 3 long road trips in the box", "we took 3 long road trips in the box"),
     ],

@@ -90,6 +90,15 @@ def test_dimensions_are_not_addresses() -> None:
             "change it to 14 70 Omonia Square Suite 685, Quebec, Bosnia and Herzegovina 78990 for post",
             "14 70 Omonia Square Suite 685, Quebec, Bosnia and Herzegovina 78990",
         ),
+        # A country's name with "of" or "of the" after "Republic", "States", ... ends the block.
+        (
+            "79 291 Adelianos Kambos\n Suite 477\n Larnaka\n Democratic Republic of the Congo 31420",
+            "79 291 Adelianos Kambos\n Suite 477\n Larnaka\n Democratic Republic of the Congo 31420",
+        ),
+        (
+            "51 1819 St. John Street\n>Apt. 327\n>Archerwill\n>Federated States of Micronesia 47980",
+            "51 1819 St. John Street\n>Apt. 327\n>Archerwill\n>Federated States of Micronesia 47980",
+        ),
         # Italian small words inside a street's name.
         (
             "Christopher Hansen\n41 Via dalla Staziun 87\nApt. 033\nDozwil",
