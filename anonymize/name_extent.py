@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from presidio_analyzer import RecognizerResult
 
+from anonymize.caps_names import caps_names_titled
 from anonymize.company_names import company_named
 from anonymize.filters import NAME_PREFIXES
 from anonymize.gazetteer import country_names, known_place, place_slot
@@ -170,6 +171,7 @@ def extend_names(
     if not persons:
         return results
     blocking = [r for r in results if r.entity_type != "PERSON" and tier(r) < 2]
+    shadow = caps_names_titled(shadow, persons, _MAX_STEPS)
     grown: list[RecognizerResult] = []
     for person in persons:
         start, end = person.start, person.end

@@ -368,3 +368,13 @@ def test_honorifics_of_other_languages_are_no_part_of_the_name(
     """Session 15: a title before ("Frau", "Pak", "Señora") or an honorific joined after ("-san")."""
     trimmed = trim_person(text, person(text, value), [], lexicon)
     assert text[trimmed.start : trimmed.end] == name
+
+
+def test_a_name_in_capitals_grows_over_its_words_in_capitals(lexicon: NameLexicon) -> None:
+    """Session 18: a memo's header writes one name in capitals in a line of ordinary text ("CC: KWABENA
+    ASANTE (Finance); Sunday Okon (Legal)"): the name found as "KWABENA" grows over "ASANTE" as it would in
+    title case; the department after it and an acronym one column gap away stay out."""
+    text = "CC: KWABENA ASANTE (Finance); Sunday Okon (Legal)"
+    assert grown(text, [person(text, "KWABENA")], lexicon) == [("PERSON", "KWABENA ASANTE")]
+    text = "ON SITE: KWABENA  HSE team"
+    assert grown(text, [person(text, "KWABENA")], lexicon) == [("PERSON", "KWABENA")]
