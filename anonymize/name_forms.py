@@ -20,7 +20,8 @@ from anonymize.doc_places import drop_document_places
 from anonymize.filters import NOT_NAME_WORDS
 from anonymize.gazetteer import country_names, drop_places, place_names
 from anonymize.header_columns import Cell
-from anonymize.name_mentions import propagate
+from anonymize.name_mentions import inside_sentence, propagate
+from anonymize.names import in_lower_case
 from anonymize.propagation import mentions_outside
 from anonymize.recognizers.lower_names import everyday_word, slot_points
 
@@ -58,10 +59,15 @@ def other_case_forms(words: Iterable[str], stop_words: frozenset[str]) -> set[st
 
 
 def propagate_other_cases(
-    text: str, names: list[RecognizerResult], blocking: list[RecognizerResult], stop_words: frozenset[str]
+    text: str,
+    names: list[RecognizerResult],
+    blocking: list[RecognizerResult],
+    stop_words: frozenset[str],
+    english_given: frozenset[str] = frozenset(),
 ) -> list[RecognizerResult]:
     """Mentions of the words of ``names`` in the other case (``other_case_forms``), as PERSON results, where
-    no detected name or ``blocking`` result already is."""
+    no detected name or ``blocking`` result already is; an all-caps given name that is an everyday word too
+    (of ``english_given``) as well, where it reads as a name (``_everyday_given_mentions``)."""
     words = {w for r in names for w in _PARTS.findall(text[r.start : r.end])}
     forms = other_case_forms(words, stop_words)
     taken = [(r.start, r.end) for r in [*names, *blocking]]
@@ -70,9 +76,46 @@ def propagate_other_cases(
         alternatives = "|".join(map(re.escape, sorted(forms)))
         pattern = re.compile(rf"(?<![\w'’.@-])(?:{alternatives})(?![\w'’@-]|\.\w)")
         found = mentions_outside(pattern, text, taken)
+    found += _everyday_given_mentions(
+        text, words - forms, english_given, [*taken, *((r.start, r.end) for r in found)]
+    )
     return found + _addressed_lower_case(
         text, words, stop_words, [*taken, *((r.start, r.end) for r in found)]
     )
+
+
+# After a given name at a line's or a sentence's start, a person's verb or a second name: "Hope is the fire
+# marshal", "Joy and Precious swap Thursday".
+_PERSON_NEXT = re.compile(
+    r"[ \t]+(?:(?:and|&)[ \t]+[A-Z]|(?:is[ \t]+(?:the|our|on|off|away|back|in)|was|has|had|will|said|says|"
+    r"asked|takes|took|covers|leads|swaps?|agreed|joins|joined|left|returns)\b)"
+)
+
+
+def _everyday_given_mentions(
+    text: str, words: set[str], english_given: frozenset[str], taken: list[tuple[int, int]]
+) -> list[RecognizerResult]:
+    """The title case of an all-caps word of a detected name that English speakers bear as a given name and
+    that is an everyday word too ("MACARAEG, JOY" of a rota, then "Joy and Precious swap Thursday"), where
+    the text never writes the word in lower case and the mention reads as a name: inside a sentence ("swap
+    with Hope"), or before a person's verb or a second name ("Hope is the fire marshal"). Not "Hope you are
+    well" nor "there is no hope"."""
+    titled = {
+        t
+        for w in words
+        if w.isupper() and w.isalpha() and len(w) >= _MIN_LETTERS
+        for t in [w[:1] + w[1:].lower()]
+        if t.casefold() in english_given and not in_lower_case(t, text)
+    }
+    if not titled:
+        return []
+    alternatives = "|".join(map(re.escape, sorted(titled)))
+    pattern = re.compile(rf"(?<![\w'’.@-])(?:{alternatives})(?![\w'’@-]|\.\w)")
+    return [
+        r
+        for r in mentions_outside(pattern, text, taken)
+        if inside_sentence(text, r.start) or _PERSON_NEXT.match(text, r.end)
+    ]
 
 
 def _addressed_lower_case(

@@ -46,7 +46,7 @@ def propagate(
         found += [
             r
             for r in mentions_outside(_whole_words(inside), text, taken)
-            if _inside_sentence(text, r.start) or _PERSON_VERB_AFTER.match(text, r.end)
+            if inside_sentence(text, r.start) or _PERSON_VERB_AFTER.match(text, r.end)
         ]
     return found
 
@@ -64,11 +64,11 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 def named_inside_sentence(text: str, start: int, end: int) -> bool:
     """The capitalized word at ``start``-``end`` reads as a name where the text also writes it as a common
-    word: inside a sentence (``_inside_sentence``), and the nearest words before and after it that are no stop
+    word: inside a sentence (``inside_sentence``), and the nearest words before and after it that are no stop
     words are not capitalized ("interest in Tesla since the 1990s"; not a name's or a title's run: "the United
     Methodist Church states", "the General Board of Church and Society", "of Tumor Necrosis Factor"). A
     sentence's start tells nothing here, not even before a modal ("Committees can also meet")."""
-    if not _inside_sentence(text, start):
+    if not inside_sentence(text, start):
         return False
     sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
     sentence_end = min(i for i in (text.find(".", end), text.find("\n", end), len(text)) if i >= 0)
@@ -77,7 +77,7 @@ def named_inside_sentence(text: str, start: int, end: int) -> bool:
     return not any(words and words[k][:1].isupper() for words, k in ((before, -1), (after, 0)))
 
 
-def _inside_sentence(text: str, start: int) -> bool:
+def inside_sentence(text: str, start: int) -> bool:
     """A word at ``start`` follows another word of its sentence (not a line's or a sentence's start), and no
     determiner ("the Chase Manhattan statement")."""
     before = text[max(0, start - 40) : start].rstrip(" \t")

@@ -169,7 +169,8 @@ def other_mentions(state: Resolution) -> None:
     added += listed
     added += propagate(state.text, listed, [*blocking, *added], NOT_NAME_WORDS)
     # The same words in the other case: "LENTINI" of "Lentini", "fatou" of "fatou diop".
-    added += propagate_other_cases(state.text, [*names, *added], blocking, NOT_NAME_WORDS)
+    english_given = state.lexicon.english_given if state.lexicon is not None else frozenset()
+    added += propagate_other_cases(state.text, [*names, *added], blocking, NOT_NAME_WORDS, english_given)
     state.added += added
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import RecognizerResult
 
 from anonymize.name_forms import other_case_forms, propagate_other_cases
@@ -70,3 +72,30 @@ def test_a_names_lower_case_form_where_it_is_addressed() -> None:
     said = "Traders Hill spoke. traders said the market fell."
     traders = [RecognizerResult("PERSON", 0, len("Traders Hill"), 0.9)]
     assert propagate_other_cases(said, traders, [], _STOP) == []
+
+
+def test_an_everyday_given_name_of_a_rota_in_capitals_in_the_notes_below() -> None:
+    """Session 18: a rota in capitals ("MACARAEG, JOY", "ABOAGYE, HOPE"), then notes that use the given
+    names: "Joy and Precious swap Thursday", "swap with Hope", "Hope is the fire marshal". The words are
+    everyday English too, so only where they read as a name, and only where the text never writes them in
+    lower case: not "Hope you are well"."""
+    english_given = frozenset(["joy", "hope", "precious"])
+    rota = "NAME             ROLE\nMACARAEG, JOY    HCA\nABOAGYE, HOPE    HCA\n\nNotes:\n"
+    notes = (
+        "- Joy and Precious swap Thursday.\n- Hope is the fire marshal; swap with Hope.\nHope you are well."
+    )
+    text = rota + notes
+    names = [
+        RecognizerResult("PERSON", text.index("MACARAEG"), text.index("    HCA"), 0.85),
+        RecognizerResult("PERSON", text.index("ABOAGYE"), text.index("    HCA\n\n"), 0.85),
+    ]
+    found = [
+        (r.start, text[r.start : r.end]) for r in propagate_other_cases(text, names, [], _STOP, english_given)
+    ]
+    hopes = [m.start() for m in re.finditer("Hope", text)]
+    assert found == [(text.index("Joy and"), "Joy"), (hopes[0], "Hope"), (hopes[1], "Hope")]
+    # The same word in lower case elsewhere: a common noun in this text, no name.
+    text = rota + notes + "\nThere is no hope of a swap."
+    assert [text[r.start : r.end] for r in propagate_other_cases(text, names, [], _STOP, english_given)] == [
+        "Joy"
+    ]
