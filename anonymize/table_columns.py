@@ -55,10 +55,16 @@ def csv_cells(text: str, start: int, end: int) -> list[Cell]:
 
 
 def pipe_cells(text: str, start: int, end: int) -> list[Cell]:
+    """Cells between pipes: a markdown row ("| Ann Lee | IT |"), or a log's row with pipes between its
+    columns only ("08:12   | Ann Lee   | IT"; two pipes at least)."""
     line = text[start:end]
-    if not line.lstrip().startswith("|") or _SEPARATOR_ROW.fullmatch(line):
+    if _SEPARATOR_ROW.fullmatch(line):
         return []
     bounds = [start + m.start() for m in re.finditer(r"\|", line)]
+    if not line.lstrip().startswith("|"):
+        if len(bounds) < 2:
+            return []
+        bounds = [start - 1, *bounds, end]
     return [(a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 

@@ -62,3 +62,23 @@ def test_name_shapes(lexicon: NameLexicon) -> None:
     assert name_shaped("Okonkwo", lexicon)
     assert not name_shaped("Thu", lexicon) and not name_shaped("Finance", lexicon)
     assert not name_shaped("Operations Team", lexicon)
+
+
+def test_a_log_with_pipes_between_its_columns(lexicon: NameLexicon) -> None:
+    """Session 18: a visitor log pipes its columns without a leading pipe ("08:12   | Ana Lima   | ...");
+    its visitor column holds names, among them one in capitals and one whose given name is a country."""
+    log = (
+        "Time in | Visitor             | Company           | Badge\n"
+        "08:12   | Oluwaseun Adebayo   | Cryo-Tek Services | V-101\n"
+        "08:45   | Anh Thu Pham        | BioRisk Insurance | V-102\n"
+        "09:03   | SOMCHAI RATTANAKORN | Siam Lab Supply   | V-103\n"
+        "09:30   | Jordan Bell         | —                 | V-104\n"
+    )
+    [table] = [t for t in tables(log) if len(t) == 5 and log[slice(*t[0][0])] == "Time in"]
+    assert [log[s:e] for s, e in table[3]] == ["09:03", "SOMCHAI RATTANAKORN", "Siam Lab Supply", "V-103"]
+    names = _persons(log, "Oluwaseun Adebayo", "Anh Thu Pham")
+    assert [log[r.start : r.end] for r in column_names(log, names, lexicon)] == [
+        "SOMCHAI RATTANAKORN",
+        "Jordan Bell",
+    ]
+    assert tables("Ana Lima | Sales | +351 912 345 678\nAnother line.") == []
