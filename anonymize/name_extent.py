@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from presidio_analyzer import RecognizerResult
 
+from anonymize.calendar_names import DAYS, MONTHS_DAYS, weekday_given_name
 from anonymize.caps_names import caps_names_titled
 from anonymize.company_names import company_named
 from anonymize.filters import NAME_PREFIXES
@@ -36,12 +37,6 @@ from anonymize.person_cues import ROLE_TITLES
 from anonymize.results import copy_span, tier
 from anonymize.text import STOP_WORDS, words
 
-_MONTHS_DAYS = re.compile(
-    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|"
-    r"thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
-)
-_DAYS = re.compile(r"(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*")
 PARTICLES = words(
     """
     van von de der den da di del della dos das du la le ten ter bin binti bint ibn al el abu ul ur ap mac
@@ -82,7 +77,7 @@ def _excluded(word: str) -> bool:
         or folded in ROLE_TITLES
         or folded in NAME_PREFIXES
         or folded in country_names()
-        or bool(_MONTHS_DAYS.fullmatch(word))
+        or bool(MONTHS_DAYS.fullmatch(word))
         or organization_word(word)
     )
 
@@ -94,7 +89,7 @@ def _name_word(word: str, lexicon: NameLexicon, left: bool) -> bool:
         return False
     folded = word.casefold()
     if left and folded in lexicon.english_given:  # "April Delacroix", not "Monday Castellanos"
-        return not _excluded(word) or (_MONTHS_DAYS.fullmatch(word) is not None and not _DAYS.fullmatch(word))
+        return not _excluded(word) or (MONTHS_DAYS.fullmatch(word) is not None and not DAYS.fullmatch(word))
     return not _excluded(word) and (lexicon.name_word(word) or _rare(word))
 
 
@@ -115,6 +110,8 @@ def _step_left(shadow: str, start: int, lexicon: NameLexicon) -> int | None:
     if word.endswith(("'s", "’s")):
         return None  # "Corporation's Eric Durr"
     if _INITIAL.fullmatch(word) or word.casefold() in PARTICLES or _name_word(word, lexicon, left=True):
+        return match.start(1)
+    if weekday_given_name(shadow, match.start(1), word, lexicon):
         return match.start(1)
     return None
 

@@ -378,3 +378,25 @@ def test_a_name_in_capitals_grows_over_its_words_in_capitals(lexicon: NameLexico
     assert grown(text, [person(text, "KWABENA")], lexicon) == [("PERSON", "KWABENA ASANTE")]
     text = "ON SITE: KWABENA  HSE team"
     assert grown(text, [person(text, "KWABENA")], lexicon) == [("PERSON", "KWABENA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "whole"),
+    [
+        ("CC: KWABENA ASANTE (Finance); Sunday Okon (Legal)", "Okon", "Sunday Okon"),
+        (
+            "he asked that Sunday Ifeanyi Ekwueme be on the letter",
+            "Ifeanyi Ekwueme",
+            "Sunday Ifeanyi Ekwueme",
+        ),
+        ("We landed on Sunday Okon met us", "Okon", "Okon"),  # the day: "on Sunday"
+        ("Closed 12:00 Sunday Okon has the keys", "Okon", "Okon"),  # a time before: the day
+        ("Every Sunday Okon opens the depot", "Okon", "Okon"),
+    ],
+)
+def test_a_weekday_people_bear_as_a_given_name_before_a_found_name(
+    text: str, found: str, whole: str, lexicon: NameLexicon
+) -> None:
+    """Session 18: "Sunday" is a Nigerian and Ghanaian given name ("Sunday Okon (Legal)" in a memo's CC
+    line); right before a found name it is part of it, unless a word before makes it the day."""
+    assert grown(text, [person(text, found)], lexicon) == [("PERSON", whole)]
