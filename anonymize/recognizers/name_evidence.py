@@ -62,6 +62,7 @@ RECOGNIZER = "NameEvidenceRecognizer"
 # Metadata key of a result: its place in the text (a table's structure, a person's slot) vouched for it.
 SITUATED = "situated"
 _NEEDED = 2
+_RARE_ZIPF = 2.5
 _SCORE = 0.9  # above the NER model's 0.85: where both find a span, this result is kept
 
 _U = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿ"  # Latin Extended-A, -B and Additional: cases interleave
@@ -238,8 +239,18 @@ class NameEvidenceRecognizer(LexiconPersonRecognizer):
         word = shadow[slice(*given)]
         return (
             word.casefold() in self.lexicon.english_given
-            and self.lexicon.surname(shadow[slice(*surname)])
+            and self._surname_or_double(shadow[slice(*surname)])
             and not self._against(word, text[slice(*given)], text, lower_ok=True)
+        )
+
+    def _surname_or_double(self, word: str) -> bool:
+        """A surname of the lexicon, or a double-barrelled one with a surname of the lexicon among its parts
+        and words English does not use for the others ("Oduya-Mensah")."""
+        parts = word.split("-")
+        if self.lexicon.surname(word) or len(parts) < 2:
+            return self.lexicon.surname(word)
+        return any(self.lexicon.surname(p) for p in parts) and all(
+            self.lexicon.surname(p) or _rare_word(p) for p in parts
         )
 
     def _evidence(
@@ -322,6 +333,13 @@ class NameEvidenceRecognizer(LexiconPersonRecognizer):
         # list's line.
         joined = start > 1 and shadow[start - 1] in "-–—/" and shadow[start - 2].isalnum()
         return points, (table and not joined) or person_slot
+
+
+def _rare_word(word: str) -> bool:
+    """A word English hardly uses (wordfreq Zipf below 2.5): "Oduya", not "Long"."""
+    from wordfreq import zipf_frequency
+
+    return bool(word) and zipf_frequency(word.casefold(), "en") < _RARE_ZIPF
 
 
 # The words that join a Gaelic particle to the surname after them: "Mac Giolla Chomhaill", "Mac Con Iomaire",

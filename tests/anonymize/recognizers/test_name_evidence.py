@@ -171,3 +171,19 @@ def test_an_everyday_word_given_name_makes_a_lexicon_pair_with_a_surname() -> No
     text = "Congratulations to Hope Fairbairn on passing her exams; welcome to Sydney Okafor."
     assert found(recognizer, text) == ["Hope Fairbairn", "Sydney Okafor"]
     assert found(recognizer, "We walked down Hope Street. There is hope.") == []
+
+
+def test_an_everyday_word_given_name_before_a_double_barrelled_surname() -> None:
+    """Session 18: "Grace Oduya-Mensah" in a memo that also writes "the usual grace period": before a
+    double-barrelled surname with a lexicon surname among its parts and a word English does not use for the
+    other, the everyday word is the given name; "Grace Long-Term" is no name."""
+    lexicon = NameLexicon(
+        given=frozenset(["grace"]),
+        surnames=frozenset(["mensah", "long"]),
+        common=frozenset(["long"]),
+        english_given=frozenset(["grace"]),
+    )
+    recognizer = NameEvidenceRecognizer(lexicon)
+    text = "The usual grace period applies, and Grace Oduya-Mensah covers the rota."
+    assert found(recognizer, text) == ["Grace Oduya-Mensah"]
+    assert found(recognizer, "The usual grace period applies to Grace Long-Term plans.") == []
