@@ -29,6 +29,8 @@ _MIN_ROWS = 3
 _MIN_NAMED = 2
 _NAMED_SHARE = 0.5
 _COVER = 0.6
+_ROUNDS = 3
+_EVERYDAY_ZIPF = 3.0
 _GAP = re.compile(r"[ \t]{2,}|\t")
 _SEPARATOR_ROW = re.compile(r"[\s|:+-]*")
 # A weekday or a month, whole or short, heads a rota's column: no name ("Thu", "Fri", "Mar").
@@ -130,9 +132,14 @@ def _covered(cell: Cell, persons: Sequence[RecognizerResult]) -> bool:
 
 
 def name_shaped(value: str, lexicon: NameLexicon) -> bool:
-    """Two to four capitalized words (in capitals too) with a name of the lexicon among them, or one word the
-    lexicon knows as a name that is no frequent English word."""
+    """Two to four capitalized words (in capitals too, or "Surname, Given names") with a name of the lexicon
+    among them, or one word the lexicon knows as a name that is no frequent English word."""
     shaped = value.title() if value.isupper() else value
+    surname, comma, given = shaped.partition(",")
+    if (
+        comma and given.strip() and "," not in given
+    ):  # "Tamatea, Hēmi", "NGATA-WHAANGA, Mere": a roster's order
+        shaped = f"{given.strip()} {surname.strip()}"
     parts = shaped.split()
     if len(parts) == 1:
         word = parts[0]
@@ -149,18 +156,72 @@ def column_names(
         return []
     found: list[RecognizerResult] = []
     for table in tables(text):
-        for column in range(len(table[0])):
-            cells = [row[column] for row in table if row[column][1] > row[column][0]]
-            named = [c for c in cells if _covered(c, persons)]
-            body = [c for c in cells if c != table[0][column]]  # the share without a header row
-            if len(named) < _MIN_NAMED or len(named) < _NAMED_SHARE * len(body):
-                continue
-            for start, end in cells:
-                # The NER model's place or organization inside the cell does not stop it ("Georgia Whitlock").
-                if (start, end) in named or any(
-                    r.start < end and start < r.end and tier(r) < 2 for r in results
-                ):
-                    continue
-                if name_shaped(text[start:end], lexicon):
-                    found.append(rule_result("PERSON", start, end, _SCORE, TABLE_COLUMN))
+        # A rota names the same people in its other columns: the names one column gives count in the next.
+        for _ in range(_ROUNDS):
+            new = _table_names(text, table, [*persons, *found], results, lexicon)
+            found += new
+            if not new:
+                break
     return found
+
+
+def _table_names(
+    text: str,
+    table: list[list[Cell]],
+    persons: Sequence[RecognizerResult],
+    results: Sequence[RecognizerResult],
+    lexicon: NameLexicon,
+) -> list[RecognizerResult]:
+    """One round of ``column_names`` over one table."""
+    found: list[RecognizerResult] = []
+    for column in range(len(table[0])):
+        cells = [row[column] for row in table if row[column][1] > row[column][0]]
+        named = [c for c in cells if _covered(c, persons)]
+        body = [c for c in cells if c != table[0][column]]  # the share without a header row
+        if len(named) < _MIN_NAMED or len(named) < _NAMED_SHARE * len(body):
+            continue
+        # A roster that writes its names "Surname, Given" writes them all so: the order vouches for a
+        # cell of the same shape whose words the lexicon does not know ("Tamatea, Hēmi").
+        inverted = any(_INVERTED.fullmatch(text[s:e]) for s, e in named)
+        for start, end in cells:
+            # The NER model's place or organization inside the cell does not stop it ("Georgia Whitlock").
+            if (start, end) in named or any(r.start < end and start < r.end and tier(r) < 2 for r in results):
+                continue
+            value = text[start:end]
+            # Not a header's words ("SURNAME, Given name").
+            header = all(_everyday(w) for w in re.findall(r"[^\W\d_]+", value))
+            if "," in value and header:
+                continue
+            if name_shaped(value, lexicon) or (inverted and _INVERTED.fullmatch(value)):
+                found.append(rule_result("PERSON", start, end, _SCORE, TABLE_COLUMN))
+    return found + _repeated_cells(text, table, [*persons, *found], [*results, *found])
+
+
+# "Surname, Given names": capitalized words, a hyphen or an apostrophe inside, one comma.
+_NAME_WORD = r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*"
+_INVERTED = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD})?, {_NAME_WORD}(?: {_NAME_WORD}){{0,2}}")
+
+
+def _everyday(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.casefold(), "en") >= _EVERYDAY_ZIPF
+
+
+def _repeated_cells(
+    text: str,
+    table: list[list[Cell]],
+    persons: Sequence[RecognizerResult],
+    results: Sequence[RecognizerResult],
+) -> list[RecognizerResult]:
+    """The cells of ``table`` that hold exactly the value of a cell a person covers (a rota names the same
+    people in other columns and weeks), where no result lies yet."""
+    cells = [c for row in table for c in row if c[1] > c[0]]
+    names = {text[s:e] for s, e in cells if _covered((s, e), persons)}
+    return [
+        rule_result("PERSON", s, e, _SCORE, TABLE_COLUMN)
+        for s, e in cells
+        if text[s:e] in names
+        and not any(r.start < e and s < r.end for r in [*persons, *results])
+        and any(ch.isupper() for ch in text[s:e])
+    ]

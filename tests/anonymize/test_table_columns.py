@@ -48,7 +48,10 @@ def test_the_other_cells_of_a_name_column_are_names(lexicon: NameLexicon) -> Non
     names = _persons(CSV, "Oyelaran Bankole", "Halvorsen, Maren", "Kwame Mensah-Bonsu", "Ilse Vandermeulen")
     byrne = [RecognizerResult("PERSON", m.start(), m.end(), 0.85) for m in re.finditer("Ruairi Byrne", CSV)]
     # One named lead makes no name column.
-    assert column_names(CSV, [*names, byrne[0]], lexicon) == []
+    assert column_names(CSV, names, lexicon) == []
+    # Session 18: its repeat in the table is the same person (as its other mentions are), and two make one.
+    repeat = [(r.start, r.end) for r in column_names(CSV, [*names, byrne[0]], lexicon)]
+    assert (byrne[1].start, byrne[1].end) in repeat and len(repeat) == 3
     first_teodora = _persons(CSV, "Teodora Vasilescu")
     found = column_names(CSV, [*names, *byrne, *first_teodora], lexicon)
     second = CSV.index("Teodora Vasilescu", first_teodora[0].end)
@@ -82,3 +85,25 @@ def test_a_log_with_pipes_between_its_columns(lexicon: NameLexicon) -> None:
         "Jordan Bell",
     ]
     assert tables("Ana Lima | Sales | +351 912 345 678\nAnother line.") == []
+
+
+def test_a_rota_in_surname_first_order_names_its_other_cells(lexicon: NameLexicon) -> None:
+    """Session 18: a cleaning rota writes "Surname, Given" in three columns, the names rotating across
+    weeks; two found cells of a column vouch for its cells of the same shape whose words the lexicon does not
+    know, and the same values in the other columns are the same people."""
+    rota = (
+        "| Week of | Surname, Given  | Bathrooms       |\n"
+        "| 2 Mar   | Tamatea, Hēmi   | Fuimaono, Lagi  |\n"
+        "| 9 Mar   | Ngata, Mere     | Kauhalalalo, Tu |\n"
+        "| 16 Mar  | Fuimaono, Lagi  | Tamatea, Hēmi   |\n"
+        "| 23 Mar  | Kauhalalalo, Tu | Ngata, Mere     |\n"
+    )
+    lagi = [m.start() for m in re.finditer("Fuimaono, Lagi", rota)]
+    persons = [RecognizerResult("PERSON", s, s + len("Fuimaono, Lagi"), 0.9) for s in lagi]
+    persons.append(RecognizerResult("PERSON", rota.index("Kauhalalalo"), rota.index("Kauhalalalo") + 15, 0.9))
+    found = sorted(rota[r.start : r.end] for r in column_names(rota, persons, lexicon))
+    assert found == ["Kauhalalalo, Tu", "Ngata, Mere", "Ngata, Mere", "Tamatea, Hēmi", "Tamatea, Hēmi"]
+    assert (
+        column_names("| Week of | Room |\n| 2 Mar | Kitchen, Sink |\n| 9 Mar | Yard, Bins |\n", [], lexicon)
+        == []
+    )
