@@ -369,6 +369,7 @@ class Container:
             answer_coverage=self.settings.retrieval.refusal_coverage,
             refusal_penalty=self.settings.retrieval.refusal_penalty,
             number_afresh=self.settings.retrieval.number_afresh,
+            second_draft=self.settings.retrieval.second_draft,
         )
 
     @cached_property

@@ -168,6 +168,9 @@ class RetrievalSettings(BaseModel):
     number_afresh: bool = Field(
         True, description="the prompt shows surrogates numbered 1.. per prompt, mapped back in the answer"
     )
+    second_draft: bool = Field(
+        True, description="a refused draft: ask again on the two best sentence windows, judged the same"
+    )
 
 
 class DatabaseSettings(BaseModel):

@@ -59,6 +59,7 @@ class RagResult:
     judge_call_ms: float | None = None  # of which the judge's second model call (P(yes)), when it ran
     echo: bool = False  # the draft copied the prompt's rules: no answer (retrieval.answer_echo)
     refusal_banned: bool = False  # a shown source held the question's terms: no draft opening refusing
+    second_draft: str | None = None  # the first draft refused: the second's text (retrieval.second_draft)
 
 
 @dataclass
@@ -234,7 +235,7 @@ def _ask(container: EvalHome, q: RagQuestion, passage_of: dict[str, str] | None 
     cited = [names.get(c.source, Path(c.source).stem) for c in answer.citations]
     draft_cited = [names.get(s, Path(s).stem) for s in answer.checks.get("draft_sources", [])]
     withheld = bool(answer.checks.get("withheld"))
-    if not answer.checks:  # refused before the model answered, or by the model itself
+    if not answer.checks.keys() - {"second_draft"}:  # refused before the model answered, or by the model
         draft_cited = cited
     text = re.sub(r"\[\d+\]", "", answer.answer).strip()
     fact = leading_fact(answer.answer) if not answer.refused else text
@@ -267,6 +268,7 @@ def _ask(container: EvalHome, q: RagQuestion, passage_of: dict[str, str] | None 
         judge_call_ms=answer.checks.get("judge_call_ms"),
         echo=bool(answer.checks.get("echo")),
         refusal_banned=bool(answer.relevance.get("refusal_banned")),
+        second_draft=answer.checks.get("second_draft", {}).get("draft"),
     )
 
 

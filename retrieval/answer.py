@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import asdict, replace
-from typing import ParamSpec
 
 from anonymize.pseudonymizer import Pseudonymizer
-from anonymize.reveal import reveal_all, typed_in
+from anonymize.reveal import reveal_all
 from anonymize.scope import Nothing, SurrogateScope, surrogates_in
 from anonymize.vault import Vault
 from retrieval.answer_cache import AnswerCache, CachedAnswer
 from retrieval.answer_echo import EchoHold, echoes_rules
+from retrieval.answer_events import collected, final_answer, typed_earlier  # noqa: F401 (re-exported)
 from retrieval.answer_fact import fact_first
 from retrieval.answer_text import StreamLead, add_marker, lead_with_the_claim, renumber, second_person
 from retrieval.answer_types import Answer, Citation
@@ -27,45 +27,12 @@ from retrieval.judge_verdict import EarlyVerdict, Judging, draft_checks, judge_f
 from retrieval.llm import ChatModel
 from retrieval.passage_support import content_words, infer_source, supporting_span  # noqa: F401 (re-exported)
 from retrieval.passages import PassageSelector
-from retrieval.prompt import CLOSEST, REFUSAL, WITHDRAWN, build_condense_messages, build_messages
+from retrieval.prompt import CLOSEST, REFUSAL, SECOND_LOOK, WITHDRAWN, build_condense_messages, build_messages
 from retrieval.prompt_numbering import AS_IS, VaultStream, numbered_messages
 from retrieval.questions import QuestionMapper
 from retrieval.retriever import RetrievedChunk, Retriever
 from retrieval.scope import StoreScope
-
-
-def typed_earlier(history: Sequence[dict]) -> set[str]:
-    """Surrogates the asker typed in earlier questions: every one in a client's own history, the escaped ones
-    in turns a conversation stored (``stored``: its other surrogates were mapped from values, not typed)."""
-    typed: set[str] = set()
-    for message in history:
-        if message.get("role") == "user":
-            content = str(message.get("content", ""))
-            typed |= typed_in(content) if message.get("stored") else surrogates_in(content)
-    return typed
-
-
-def final_answer(events: Iterable[dict]) -> Answer:
-    """The answer of a stream of answer events (its ``done`` event)."""
-    final: dict = {}
-    for event in events:
-        if event["type"] == "done":
-            final = event["answer"]
-    citations = [Citation(**c) for c in final.pop("citations")]
-    return Answer(citations=citations, **final)
-
-
-_P = ParamSpec("_P")
-
-
-def collected(stream: Callable[_P, Iterator[dict]]) -> Callable[_P, Answer]:
-    """``stream`` returning its final Answer instead of its events: one signature for both."""
-
-    def ask(*args: _P.args, **kwargs: _P.kwargs) -> Answer:
-        return final_answer(stream(*args, **kwargs))
-
-    ask.__doc__ = "The final answer of ``stream`` (same arguments)."
-    return ask
+from retrieval.second_draft import redraft
 
 
 class Answerer:
@@ -89,6 +56,7 @@ class Answerer:
         answer_coverage: float = 1.0,
         refusal_penalty: float = math.inf,
         number_afresh: bool = True,
+        second_draft: bool = False,
     ) -> None:
         self.retriever = retriever
         self.chat_model = chat_model
@@ -107,6 +75,7 @@ class Answerer:
         # A shown source this covering: the refusal's first token loses ``refusal_penalty`` (inf: banned).
         self.answer_coverage, self.refusal_penalty = answer_coverage, refusal_penalty
         self.number_afresh = number_afresh  # the prompt's surrogates numbered 1.. (prompt_numbering)
+        self.second_draft = second_draft  # a refused draft: once more on the best windows (second_draft)
         self.calibration = calibration or Calibration()
         self.cache = cache  # answers in pseudonym space by (question, groups, index version)
         # The model sees only the retrieved chunks' sentences that bear on the question (retrieval.passages).
@@ -239,6 +208,8 @@ class Answerer:
         signal = watch.signal() if watch is not None else None
         shown_texts = [c.text if c is not None else None for c in shown]  # for the judge (judge_sentences)
         answer = self._checked(text, asked, relevant, not relevant, messages, signal, first, shown_texts)
+        if answer.refused and verifying and self.second_draft and not (first is not None and first.withheld):
+            answer = self._second(answer, asked, relevant, first)
         answer.question_pseudonymized = stored
         answer.relevance = relevance
         if cache is not None and key is not None and typed_key is not None:
@@ -251,6 +222,9 @@ class Answerer:
             yield {"type": "token", "text": answer.answer}
         elif answer.checks.get("withheld"):  # what was streamed is taken back, in the stream too
             yield {"type": "token", "text": f"\n\n{WITHDRAWN} {answer.answer}"}
+        elif "first_draft" in answer.checks:  # the second draft replaces what was streamed
+            notice = WITHDRAWN if answer.checks["first_draft"]["withheld"] else SECOND_LOOK
+            yield {"type": "token", "text": f"\n\n{notice} {answer.answer}"}
         answer.timings = {
             "retrieve_ms": round(retrieve_ms, 1),
             "select_ms": round(select_ms, 1),  # passage selection (after retrieve_ms)
@@ -287,6 +261,32 @@ class Answerer:
         yield {"type": "done", "answer": answer.to_json()}
 
     ask = collected(stream)  # stream's parameters, the done event's Answer
+
+    def _second(
+        self, refused: Answer, asked: str, chunks: list[RetrievedChunk], first: EarlyVerdict | None
+    ) -> Answer:
+        """The first draft refused (by the model or a check): a second draft on the best sentence windows
+        (retrieval.second_draft), checked and judged as the first. Kept only when nothing withholds it;
+        else the first refusal stands, the second recorded in its checks."""
+        again = redraft(
+            self.chat_model,  # type: ignore[arg-type]  # the caller checked it
+            asked,
+            chunks,
+            number_afresh=self.number_afresh,
+            answer_coverage=self.answer_coverage,
+            refusal_penalty=self.refusal_penalty,
+        )
+        answer = self._checked(
+            again.text, asked, chunks, False, again.messages, again.signal, first, again.shown_texts()
+        )
+        tried = {"draft": again.text, "refused": answer.refused, "reason": answer.checks.get("reason", "")}
+        tried["confidence"] = answer.checks.get("confidence")
+        if answer.refused:
+            refused.checks = {**refused.checks, "second_draft": tried}
+            return refused
+        withheld = bool(refused.checks.get("withheld"))
+        answer.checks.update(second_draft=tried, first_draft={"withheld": withheld, "answer": refused.answer})
+        return answer
 
     def _finish(
         self,

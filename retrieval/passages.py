@@ -208,12 +208,12 @@ class PassageSelector:
         for index, chunk in enumerate(chunks):
             mine = [i for i in sorted(kept) if everything[i].chunk == index]
             shown.append(
-                replace(chunk, text=_join(chunk.text, [everything[i] for i in mine])) if mine else None
+                replace(chunk, text=excerpt(chunk.text, [everything[i] for i in mine])) if mine else None
             )
         return Selection(shown, len(kept), len(everything), spent, embed_ms)
 
 
-def _join(text: str, sentences: Sequence[Sentence]) -> str:
+def excerpt(text: str, sentences: Sequence[Sentence]) -> str:
     """The kept sentences in order: adjacent ones as in the text (line breaks kept), a gap shown as ``GAP``;
     a leading or trailing gap too, so the model sees it reads an excerpt."""
     out = GAP.strip() + " " if sentences[0].start > 0 else ""

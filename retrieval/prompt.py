@@ -11,6 +11,8 @@ REFUSAL = "I don't know: the available documents do not say."
 WITHDRAWN = "(Withdrawn: the cited documents do not state this.)"
 # A withheld answer shows the passage closest to the question instead of a bare refusal.
 CLOSEST = "The documents do not state this directly; the closest passage is [{n}]."
+# Streamed after the model's own refusal, before the answer of a second draft (retrieval.second_draft).
+SECOND_LOOK = "(On a closer reading of the sources:)"
 
 SYSTEM_PROMPT = (
     "You are privrag, a careful assistant for a company's internal documents.\n"
