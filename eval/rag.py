@@ -59,7 +59,7 @@ class RagResult:
     judge_call_ms: float | None = None  # of which the judge's second model call (P(yes)), when it ran
     echo: bool = False  # the draft copied the prompt's rules: no answer (retrieval.answer_echo)
     refusal_banned: bool = False  # a shown source held the question's terms: no draft opening refusing
-    second_draft: str | None = None  # the first draft refused: the second's text (retrieval.second_draft)
+    second_draft: dict = field(default_factory=dict)  # after a refusal: the second draft, its verdict
 
 
 @dataclass
@@ -268,7 +268,7 @@ def _ask(container: EvalHome, q: RagQuestion, passage_of: dict[str, str] | None 
         judge_call_ms=answer.checks.get("judge_call_ms"),
         echo=bool(answer.checks.get("echo")),
         refusal_banned=bool(answer.relevance.get("refusal_banned")),
-        second_draft=answer.checks.get("second_draft", {}).get("draft"),
+        second_draft=answer.checks.get("second_draft", {}),
     )
 
 

@@ -32,7 +32,7 @@ from retrieval.prompt_numbering import AS_IS, VaultStream, numbered_messages
 from retrieval.questions import QuestionMapper
 from retrieval.retriever import RetrievedChunk, Retriever
 from retrieval.scope import StoreScope
-from retrieval.second_draft import redraft
+from retrieval.second_draft import redraft, settled, stricter
 
 
 class Answerer:
@@ -266,27 +266,14 @@ class Answerer:
         self, refused: Answer, asked: str, chunks: list[RetrievedChunk], first: EarlyVerdict | None
     ) -> Answer:
         """The first draft refused (by the model or a check): a second draft on the best sentence windows
-        (retrieval.second_draft), checked and judged as the first. Kept only when nothing withholds it;
-        else the first refusal stands, the second recorded in its checks."""
-        again = redraft(
-            self.chat_model,  # type: ignore[arg-type]  # the caller checked it
-            asked,
-            chunks,
-            number_afresh=self.number_afresh,
-            answer_coverage=self.answer_coverage,
-            refusal_penalty=self.refusal_penalty,
-        )
+        (retrieval.second_draft), checked and judged as the first against a higher bar; ``settled``."""
+        model, judged = self.chat_model, stricter(self.calibration)
+        again = redraft(model, asked, chunks, self.number_afresh, self.answer_coverage, self.refusal_penalty)  # type: ignore[arg-type]
+        shown = again.shown_texts()
         answer = self._checked(
-            again.text, asked, chunks, False, again.messages, again.signal, first, again.shown_texts()
+            again.text, asked, chunks, False, again.messages, again.signal, first, shown, judged
         )
-        tried = {"draft": again.text, "refused": answer.refused, "reason": answer.checks.get("reason", "")}
-        tried["confidence"] = answer.checks.get("confidence")
-        if answer.refused:
-            refused.checks = {**refused.checks, "second_draft": tried}
-            return refused
-        withheld = bool(refused.checks.get("withheld"))
-        answer.checks.update(second_draft=tried, first_draft={"withheld": withheld, "answer": refused.answer})
-        return answer
+        return settled(refused, again.text, answer)
 
     def _finish(
         self,
@@ -313,11 +300,12 @@ class Answerer:
         signal: DraftSignal | None = None,
         first: EarlyVerdict | None = None,
         shown: list[str | None] | None = None,
+        calibration: Calibration | None = None,
     ) -> Answer:
         """The draft checked and worded (in pseudonym space): citations that point at a source, re-pointed
         or matched when the model cited wrongly or not at all; withheld (the closest passage shown) when the
         checks find it unsupported; markers after the claim, renumbered 1..k in order of appearance.
-        ``shown``: the passages as the model saw them (None: ``chunks`` whole)."""
+        ``shown``: the passages as the model saw them (None: ``chunks`` whole); ``calibration``: the judge."""
         valid, invalid = cited_numbers(text, len(chunks))
         origin: dict[int, str] = {n: "model" for n in valid}
         refused = refused or is_refusal(text)
@@ -340,7 +328,11 @@ class Answerer:
             origin.update({n: "repointed" for n in set(pointed) - set(valid)})
             valid = pointed
             model = self.chat_model if self.verify else None
-            judging = Judging(model, self.calibration, messages, signal, first, shown) if model else None
+            judging = (
+                Judging(model, calibration or self.calibration, messages, signal, first, shown)
+                if model
+                else None
+            )
             cited = [chunks[n - 1].text for n in valid]
             checks = draft_checks(text, asked, cited, chunks, self.min_support, judging)
             checks["draft_sources"] = drafted  # what the model cited, before re-pointing or withholding

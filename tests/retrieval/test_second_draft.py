@@ -14,7 +14,7 @@ from retrieval.answer import Answerer
 from retrieval.judge import Calibration
 from retrieval.llm import Message
 from retrieval.prompt import CLOSEST, REFUSAL, SECOND_LOOK, SYSTEM_PROMPT, WITHDRAWN
-from retrieval.second_draft import windows
+from retrieval.second_draft import SECOND_THRESHOLD, stricter, windows
 from tests.conftest import make_settings
 from tests.retrieval.chunks import chunk
 
@@ -68,6 +68,11 @@ def test_windows_keep_the_best_sentences_with_their_neighbours_and_the_chunk_num
         "… Passwords must be at least 14 characters. …",
         "The minimum notice period is two weeks. …",
     ]
+
+
+def test_the_second_draft_clears_a_higher_bar_than_the_first() -> None:
+    assert stricter(Calibration(threshold=0.55)).threshold == SECOND_THRESHOLD > 0.55
+    assert stricter(Calibration(threshold=0.9)).threshold == 0.9  # a stricter setting stays
 
 
 def test_a_refused_first_draft_is_asked_again_on_the_windows_and_the_second_kept(sample_home) -> None:  # type: ignore[no-untyped-def]
