@@ -20,6 +20,7 @@ from anonymize.doc_places import drop_document_places
 from anonymize.filters import NOT_NAME_WORDS
 from anonymize.gazetteer import country_names, drop_places, place_names
 from anonymize.header_columns import Cell
+from anonymize.name_lexicon import NameLexicon
 from anonymize.name_mentions import inside_sentence, propagate
 from anonymize.names import in_lower_case
 from anonymize.propagation import mentions_outside
@@ -63,11 +64,11 @@ def propagate_other_cases(
     names: list[RecognizerResult],
     blocking: list[RecognizerResult],
     stop_words: frozenset[str],
-    english_given: frozenset[str] = frozenset(),
+    lexicon: NameLexicon | None = None,
 ) -> list[RecognizerResult]:
     """Mentions of the words of ``names`` in the other case (``other_case_forms``), as PERSON results, where
     no detected name or ``blocking`` result already is; an all-caps given name that is an everyday word too
-    (of ``english_given``) as well, where it reads as a name (``_everyday_given_mentions``)."""
+    (an English given name of the ``lexicon``) too, where it reads as one (``_everyday_given_mentions``)."""
     words = {w for r in names for w in _PARTS.findall(text[r.start : r.end])}
     forms = other_case_forms(words, stop_words)
     taken = [(r.start, r.end) for r in [*names, *blocking]]
@@ -76,6 +77,7 @@ def propagate_other_cases(
         alternatives = "|".join(map(re.escape, sorted(forms)))
         pattern = re.compile(rf"(?<![\w'’.@-])(?:{alternatives})(?![\w'’@-]|\.\w)")
         found = mentions_outside(pattern, text, taken)
+    english_given = lexicon.english_given if lexicon is not None else frozenset()
     found += _everyday_given_mentions(
         text, words - forms, english_given, [*taken, *((r.start, r.end) for r in found)]
     )

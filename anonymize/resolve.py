@@ -169,8 +169,7 @@ def other_mentions(state: Resolution) -> None:
     added += listed
     added += propagate(state.text, listed, [*blocking, *added], NOT_NAME_WORDS)
     # The same words in the other case: "LENTINI" of "Lentini", "fatou" of "fatou diop".
-    english_given = state.lexicon.english_given if state.lexicon is not None else frozenset()
-    added += propagate_other_cases(state.text, [*names, *added], blocking, NOT_NAME_WORDS, english_given)
+    added += propagate_other_cases(state.text, [*names, *added], blocking, NOT_NAME_WORDS, state.lexicon)
     state.added += added
 
 

@@ -7,6 +7,7 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from anonymize.name_forms import other_case_forms, propagate_other_cases
+from anonymize.name_lexicon import NameLexicon
 
 _STOP = frozenset(["the", "and"])
 
@@ -79,7 +80,7 @@ def test_an_everyday_given_name_of_a_rota_in_capitals_in_the_notes_below() -> No
     names: "Joy and Precious swap Thursday", "swap with Hope", "Hope is the fire marshal". The words are
     everyday English too, so only where they read as a name, and only where the text never writes them in
     lower case: not "Hope you are well"."""
-    english_given = frozenset(["joy", "hope", "precious"])
+    lexicon = NameLexicon(frozenset(), frozenset(), frozenset(), frozenset(["joy", "hope", "precious"]))
     rota = "NAME             ROLE\nMACARAEG, JOY    HCA\nABOAGYE, HOPE    HCA\n\nNotes:\n"
     notes = (
         "- Joy and Precious swap Thursday.\n- Hope is the fire marshal; swap with Hope.\nHope you are well."
@@ -89,13 +90,9 @@ def test_an_everyday_given_name_of_a_rota_in_capitals_in_the_notes_below() -> No
         RecognizerResult("PERSON", text.index("MACARAEG"), text.index("    HCA"), 0.85),
         RecognizerResult("PERSON", text.index("ABOAGYE"), text.index("    HCA\n\n"), 0.85),
     ]
-    found = [
-        (r.start, text[r.start : r.end]) for r in propagate_other_cases(text, names, [], _STOP, english_given)
-    ]
+    found = [(r.start, text[r.start : r.end]) for r in propagate_other_cases(text, names, [], _STOP, lexicon)]
     hopes = [m.start() for m in re.finditer("Hope", text)]
     assert found == [(text.index("Joy and"), "Joy"), (hopes[0], "Hope"), (hopes[1], "Hope")]
     # The same word in lower case elsewhere: a common noun in this text, no name.
     text = rota + notes + "\nThere is no hope of a swap."
-    assert [text[r.start : r.end] for r in propagate_other_cases(text, names, [], _STOP, english_given)] == [
-        "Joy"
-    ]
+    assert [text[r.start : r.end] for r in propagate_other_cases(text, names, [], _STOP, lexicon)] == ["Joy"]
