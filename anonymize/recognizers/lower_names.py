@@ -13,8 +13,8 @@ signals say so (fail safe, yet no name in every lower-case word), one point each
   nacho", "@lena");
 * **speaker**: the line's speaker in a chat log ("<yuki> ...", "09:02 <yuki> ...", "yuki: ...", "yuki 10:31
   ...");
-* **person after**: a verb people do ("haruto pushed", "joão complained"), a possessive ("lola's number") or
-  a pronoun for a person ("declan, he's fine");
+* **person after**: a verb people do ("haruto pushed", "joão complained"), a possessive ("lola's number"), a
+  pronoun for a person ("declan, he's fine") or the team a person works in ("meenakshi from accounts");
 * **title** (two points): a title typed in lower case right before ("mr. martin", "sra. ibarra");
 * **said** (two points): a quotation's end, then "said" ('jealous!" said william to christina').
 
@@ -78,7 +78,10 @@ _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:\[[^\]\n]*\][ \t]*)?$")
 _PERSON_AFTER = re.compile(
     rf"(?:['’]s\b|[ \t]+(?:{CHAT_VERBS}|{CHAT_ABSENT})\b|"
     # a pronoun for a person right after: "it's just declan, he's fine"
-    r"[ \t]*,[ \t]*(?:he|she)(?:['’](?:s|d|ll)|[ \t]+(?:is|was|has|had|will|would|said|says))\b)"
+    r"[ \t]*,[ \t]*(?:he|she)(?:['’](?:s|d|ll)|[ \t]+(?:is|was|has|had|will|would|said|says))\b|"
+    # the team a person works in: "meenakshi from accounts", "dorcas at reception"
+    r"[ \t]+(?:from|in|at)[ \t]+(?:accounts|finance|payroll|hr|legal|support|sales|marketing|design|"
+    r"procurement|security|reception|audit|engineering|catering|facilities|logistics|ops|operations|it)\b)"
 )
 _AT_HANDLE = re.compile(rf"(?<![\w.@-])@({_WORD})[._]({_WORD})(?![\w@-]|\.\w)")
 _COORDINATION = re.compile(r"[ \t]*(?:,|;|/|&|\+|,?[ \t]+(?:and|or|e|y|und|et|og|och)[ \t])[ \t]*")

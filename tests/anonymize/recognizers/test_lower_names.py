@@ -193,3 +193,12 @@ def test_a_handles_given_name_alone(recognizer: LowerCaseNameRecognizer) -> None
         "will.t",
         "wellington",
     ]
+
+
+def test_the_team_a_person_works_in(recognizer: LowerCaseNameRecognizer) -> None:
+    """Session 18: "from accounts", "in security", "at reception" after a lexicon name is a person's slot; a
+    thing from a team is no name, and an English word that is a name still needs a third signal."""
+    assert spans(recognizer, "we met meenakshi from accounts plus farhan", "PERSON") == ["meenakshi"]
+    assert spans(recognizer, "waiting on sølvberg in security", "PERSON") == ["sølvberg"]
+    assert spans(recognizer, "the invoice from accounts and the badge at reception", "PERSON") == []
+    assert spans(recognizer, "hope from design named it", "PERSON") == []
