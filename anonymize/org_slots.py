@@ -46,6 +46,12 @@ _VENUE_BEFORE_ADDRESS = re.compile(rf"\bat[ \t]+({_NAME}),[ \t]*$")
 _ADDRESS_OF = re.compile(rf"\b[Aa]ddress[ \t]+of[ \t]+({_NAME})[ \t]+is[ \t:]*$")
 # An employer before the role a person held there: "spent a year at Citysourced as the assistant to".
 _EMPLOYER = re.compile(rf"\bat[ \t]+({_NAME})[ \t]+as[ \t]+(?:a|an|the)[ \t]")
+# An employer in a career's sentence, before the place it is in: "worked at Biovia in Casbeno", "the
+# following year at Citigroup in Échirolles".
+_EMPLOYER_IN = re.compile(
+    rf"\b(?:work(?:s|ed|ing)?|employed|(?:a|following|next)[ \t]+year)[ \t]+at[ \t]+({_NAME})[ \t]+in[ \t]+"
+    r"(?=[A-Z])"
+)
 # Where a person comes from, when no recognizer read it as a place: "Xavier is from Redfin".
 _IS_FROM = re.compile(rf"\b(?:is|are|am)[ \t]+from[ \t]+({_NAME})(?=[ \t]*(?:$|[.,;!?\n]))", re.M)
 _NOT_NAMES = re.compile(
@@ -79,6 +85,7 @@ def _slot_spans(text: str, results: Sequence[RecognizerResult]) -> list[tuple[in
     """(start, end) of the names in an office's, a venue's, an address's or an employer's slot."""
     spans = [m.span(1) for m in _OFFICE_AFTER.finditer(text)]
     spans += [m.span(1) for m in _EMPLOYER.finditer(text)]
+    spans += [m.span(1) for m in _EMPLOYER_IN.finditer(text)]
     for address in results:
         if address.entity_type != "STREET_ADDRESS":
             continue

@@ -31,6 +31,12 @@ def test_an_employer_and_where_a_colleague_is_from(detector: PiiDetector) -> Non
     assert ("ORGANIZATION", "Citysourced") in cv
     assert ("PERSON", "Andrew Turcotte") in cv
     assert ("ORGANIZATION", "Gallup") in spans(detector, "Marek is from Gallup")
+    career = spans(detector, "She worked at Biovia in Casbeno, then the following year at Citigroup in Lyon.")
+    assert ("ORGANIZATION", "Biovia") in career
+    assert ("ORGANIZATION", "Citigroup") in career
+    assert ("ORGANIZATION", "Wentworth") not in spans(
+        detector, "He won for the second year at Wentworth in England."
+    )
 
 
 def test_a_place_stays_a_place(detector: PiiDetector) -> None:
@@ -54,6 +60,8 @@ def test_a_persons_name_in_the_slot_stays_a_person(detector: PiiDetector) -> Non
         detector, "The address of Okonkwo Adebayo is 14 Harbour Road, Lagos."
     )
     assert ("PERSON", "Ngozi Okonkwo") in spans(detector, "The letter is from Ngozi Okonkwo.")
+    worked = spans(detector, "Dana worked at Lopez-Garcia in Madrid for two years.")
+    assert ("PERSON", "Lopez-Garcia") in worked
     assert ("ORGANIZATION", "Thomas-James") not in spans(
         detector, "We'll meet Friday at Thomas-James, 51 101 Montreal Street, Saint Clair"
     )
