@@ -63,9 +63,12 @@ _SOLO_HANDLE = re.compile(rf"(?m)^[ \t]*{_TIME}?<({_WORD})>")  # "09:05 <wanyony
 # A chat export that writes the speaker's handle, the time, then the message ("ana.s 10:31  cliente ...").
 _TIMED_LINE = re.compile(rf"(?m)^[ \t]*[^\s<>]{{2,40}}[ \t]+{_CLOCK}(?:[ \t]|$)")
 _TIMED_HANDLE = re.compile(rf"(?m)^[ \t]*({_WORD})[._]({_WORD})(?=[ \t]+{_CLOCK}(?:[ \t]|$))")
-# A chat export: the time in brackets, the speaker's handle and a colon ("[09:05] ana.s: ...").
-_LABELED_HANDLE = re.compile(rf"(?m)^[ \t]*\[{_CLOCK}\][ \t]*({_WORD})[._]({_WORD}):[ \t]")
-_LABELED_LINE = re.compile(rf"(?m)^[ \t]*\[{_CLOCK}\][ \t]*[^\s:]{{2,40}}:[ \t]")
+# A chat export: the time, in brackets or not, the speaker's handle and a colon ("[09:05] ana.s: ...",
+# "08:58 wang.xm: ...", "09:02 ouyangf: ...").
+_LABEL_TIME = rf"^[ \t]*(?:\[{_CLOCK}\]|{_CLOCK})[ \t]*"
+_LABELED_HANDLE = re.compile(rf"(?m){_LABEL_TIME}({_WORD})[._]({_WORD}):[ \t]")
+_LABELED_LINE = re.compile(rf"(?m){_LABEL_TIME}[^\s:]{{2,40}}:[ \t]")
+_LABELED_SOLO = re.compile(rf"(?m){_LABEL_TIME}({_WORD}):[ \t]")
 _ADDRESS_BEFORE = re.compile(
     r"(?:(?<![\w'’])(?i:hi|hey|hiya|hello|dear|thanks|thank[ \t]+you|thx|ty|cheers|bye|ping|cc|"
     r"ask|tell|call|morning|evening)[ \t]*[:,]?|@)[ \t]*$"
@@ -197,8 +200,10 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
                     for m in handle.finditer(text)
                     if self.lexicon.given_name(m.group(1))
                 ]
-        if len(_HANDLE_MARK.findall(text)) > 1:  # a chat log: "<wanyonyi>" and "<precious>" are its speakers
-            found += [m.span(1) for m in _SOLO_HANDLE.finditer(text) if self._speaker(m.group(1))]
+        # A chat log's one-word speakers: "<wanyonyi>", "<precious>", "09:02 ouyangf: ..."
+        for lines, solo in ((_HANDLE_MARK, _SOLO_HANDLE), (_LABELED_LINE, _LABELED_SOLO)):
+            if len(lines.findall(text)) > 1:
+                found += [m.span(1) for m in solo.finditer(text) if self._speaker(m.group(1))]
         handles = {text[s:e] for s, e in found}
         if not handles:
             return found

@@ -126,6 +126,17 @@ def test_a_chat_export_with_the_time_in_brackets_then_the_handle(recognizer: Low
     assert spans(recognizer, "[08:58] kwabena.a: the truck is late\n", "PERSON") == []
 
 
+def test_a_chat_export_with_a_bare_time_then_the_handle(recognizer: LowerCaseNameRecognizer) -> None:
+    """Session 18: "08:58 wang.xm: ..." (a chat copied without brackets around the time) is the same speaker
+    line; a one-word handle there is a name when the lexicon holds it or English hardly uses it ("ouyangf"),
+    not an agenda's item ("09:00 intro: ...") nor a single line."""
+    log = "08:58 wang.xm: which tan?\n09:02 ouyangf: tan wei jie\n09:03 wang.xm: ok\n"
+    assert spans(recognizer, log, "PERSON") == ["wang.xm", "ouyangf", "wang.xm"]
+    agenda = "09:00 intro: coffee and badges\n09:30 keynote: the year ahead\n"
+    assert spans(recognizer, agenda, "PERSON") == []
+    assert spans(recognizer, "08:58 wang.xm: one line alone is no log\n", "PERSON") == []
+
+
 def test_a_title_typed_in_lower_case(recognizer: LowerCaseNameRecognizer) -> None:
     """Session 18: a title right before a lexicon name is the strongest slot, two points: "mr. martin" (an
     everyday word) and "sra. ibarra" are persons; the same words without the title, a figure's unit ("200 ms")
