@@ -16,15 +16,10 @@ from retrieval.judge import Calibration
 from retrieval.judge_verdict import Judging, draft_checks
 from retrieval.llm import LlamaCppChat, Message
 from retrieval.prompt import CLOSEST, WITHDRAWN, build_messages
-from tests.conftest import make_settings
 from tests.retrieval.chunks import chunk
+from tests.retrieval.lisbon_world import SECRET, lisbon_world
 
 QUESTION = "What is the bonus approval code for the Lisbon office?"
-SECRET = "7781"
-DOCS = {
-    "hr": f"The bonus approval code for the Lisbon office is {SECRET}. Bonuses are approved each March.",
-    "eng": "The Lisbon office deploys on Tuesdays. Approval of a deploy needs two reviewers.",
-}
 # Always withheld: start <= 9.3 and coverage <= 1, so the confidence of any draft is about 0 (< 0.5).
 WITHHOLD = Calibration(bias=-30.0, weights={"start": 1.0, "coverage": 1.0}, threshold=0.5)
 
@@ -32,18 +27,7 @@ WITHHOLD = Calibration(bias=-30.0, weights={"start": 1.0, "coverage": 1.0}, thre
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory, tiny_gguf: Path) -> Iterator:
     """A home with one hr and one eng document on the Lisbon office, the tiny model."""
-    from app.container import Container
-
-    root = tmp_path_factory.mktemp("verdict_world")
-    for group, text in DOCS.items():
-        (root / "docs" / group).mkdir(parents=True)
-        (root / "docs" / group / f"{group}_lisbon.md").write_text(f"# {group} Lisbon\n\n{text}\n")
-    container = Container(make_settings(root / "home", tiny_gguf, retrieval__answer_cache_entries=0))
-    for group in DOCS:
-        report = container.ingestor.run([root / "docs" / group], groups=[group])
-        assert not report.failed, report.failed
-    yield container
-    container.close()
+    yield from lisbon_world(tmp_path_factory.mktemp("verdict_world"), tiny_gguf)
 
 
 def withholding(container, calibration: Calibration = WITHHOLD, chat=None, first: bool = True) -> Answerer:  # type: ignore[no-untyped-def]

@@ -15,8 +15,8 @@ from retrieval.judge import Calibration
 from retrieval.llm import Message
 from retrieval.prompt import CLOSEST, REFUSAL, SECOND_LOOK, SYSTEM_PROMPT, WITHDRAWN
 from retrieval.second_draft import SECOND_THRESHOLD, stricter, windows
-from tests.conftest import make_settings
 from tests.retrieval.chunks import chunk
+from tests.retrieval.lisbon_world import SECRET, lisbon_world
 
 # No token probabilities from a scripted model: these weigh the retrieval evidence only (coverage <= 1).
 KEEP = Calibration(bias=30.0, weights={"coverage": 1.0}, threshold=0.5)
@@ -119,27 +119,9 @@ def test_no_second_draft_without_the_judge_or_after_a_kept_answer(sample_home) -
     assert not done.refused and "14" in done.answer and len(model.asked) == 1
 
 
-SECRET = "7781"
-DOCS = {
-    "hr": f"The bonus approval code for the Lisbon office is {SECRET}. Bonuses are approved each March.",
-    "eng": "The Lisbon office deploys on Tuesdays. Approval of a deploy needs two reviewers.",
-}
-
-
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory, tiny_gguf: Path) -> Iterator:
-    from app.container import Container
-
-    root = tmp_path_factory.mktemp("second_draft_world")
-    for group, text in DOCS.items():
-        (root / "docs" / group).mkdir(parents=True)
-        (root / "docs" / group / f"{group}_lisbon.md").write_text(f"# {group} Lisbon\n\n{text}\n")
-    container = Container(make_settings(root / "home", tiny_gguf, retrieval__answer_cache_entries=0))
-    for group in DOCS:
-        report = container.ingestor.run([root / "docs" / group], groups=[group])
-        assert not report.failed, report.failed
-    yield container
-    container.close()
+    yield from lisbon_world(tmp_path_factory.mktemp("second_draft_world"), tiny_gguf)
 
 
 def test_an_insider_refused_gets_no_other_groups_passage_from_the_second_draft(world) -> None:  # type: ignore[no-untyped-def]
