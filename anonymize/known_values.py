@@ -30,6 +30,7 @@ class KnownValues:
         self._patterns: dict[str, re.Pattern[str]] = {}
         # Persons' names in caseless scripts, by first character (in memory also when spilled: few per job).
         self._caseless: dict[str, set[str]] = {}
+        self._caseless_starts: re.Pattern[str] | None = None  # their first characters, built when first used
 
     def __len__(self) -> int:
         return len(self.types)
@@ -48,6 +49,7 @@ class KnownValues:
         if entity_type == "PERSON" and caseless_name(value):
             self.types[value] = entity_type
             self._caseless.setdefault(value[0], set()).add(value)
+            self._caseless_starts = None
             return
         if len(value) < _MIN_PROPAGATED:
             return
@@ -106,12 +108,15 @@ class KnownValues:
         "高桥健二"): such scripts join a name to the words around it."""
         if not self._caseless:
             return []
-        spans = []
-        for start, char in enumerate(text):
-            for value in self._caseless.get(char, ()):
-                if text.startswith(value, start):
-                    spans.append((start, start + len(value)))
-        return spans
+        if self._caseless_starts is None:
+            self._caseless_starts = re.compile(f"[{re.escape(''.join(self._caseless))}]")
+        # Only where such a name may start: the scan runs in C, not once per character of every chunk.
+        return [
+            (m.start(), m.start() + len(value))
+            for m in self._caseless_starts.finditer(text)
+            for value in self._caseless[m.group()]
+            if text.startswith(value, m.start())
+        ]
 
 
 def caseless_name(value: str) -> bool:
