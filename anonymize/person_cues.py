@@ -87,6 +87,11 @@ MEMO_VERBS = (
     r"booked|books|emails|phoned|texted|prefers|preferred|"
     r"remembers|remembered|apologi[sz]ed|volunteered|volunteers|takes[ \t]+over|took[ \t]+over"
 )
+# What people did in a career or a day, after their name: "Tunde spent a year at ...", "Ama moved to Accra".
+LIFE_VERBS = (
+    r"spent|spends|moved|moves|worked|works|studied|studies|graduated|trained|lived|lives|stayed|stays|"
+    r"returned|returns|travell?ed|arrived|visited|met|meets|helped|became|left|led|managed|started"
+)
 # What people do in a chat log, written in lower case: "haruto pushed a fix", "joão complained".
 CHAT_VERBS = (
     r"said|says|wants|wanted|asked|asks|told|tells|thinks|thought|pushed|fixed|"

@@ -36,6 +36,7 @@ from anonymize.person_cues import (
     ABSENT,
     CONTACT_VERBS,
     FATE_VERBS,
+    LIFE_VERBS,
     MEMO_VERBS,
     NAME_EVIDENCE_ROLES,
     PASSIVE_FATES,
@@ -93,7 +94,7 @@ _PERSON_AFTER = re.compile(
     rf"(?:{SPEECH_VERBS}|{FATE_VERBS}|{THOUGHT_VERBS}|scored|threw|pitched|struck|hit|smashed|signed|born|"
     r"was[ \t]+born|asked|agreed|reported|confirmed|warned|joined|retired|thanked|proposed|presented|"
     rf"completed|wrote|{passive(PASSIVE_FATES + '|named|quoted|dismissed|asked|charged|released')}|"
-    rf"{MEMO_VERBS}|{ABSENT})\b)"
+    rf"{MEMO_VERBS}|{LIFE_VERBS}|{ABSENT})\b)"
 )
 # A label that names a person's role in a meeting or a record, anywhere in its line: "Minutes: Ragnhild",
 # "Chair: Oddvar", "Assignee: Mele" (the line's first label counts as a table's structure already).

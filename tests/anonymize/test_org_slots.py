@@ -65,3 +65,13 @@ def test_a_persons_name_in_the_slot_stays_a_person(detector: PiiDetector) -> Non
     assert ("ORGANIZATION", "Thomas-James") not in spans(
         detector, "We'll meet Friday at Thomas-James, 51 101 Montreal Street, Saint Clair"
     )
+
+
+def test_the_one_who_spent_a_year_at_the_employer_is_a_person(detector: PiiDetector) -> None:
+    """Session 19, the insider's next try: the employer's slot took "Okafor" (one surname, a firm's name as
+    often: it stays an organization) and the given name alone at the sentence's start, before a career's
+    verb, was found by nothing: both stayed in clear. The person is found now."""
+    found = spans(detector, "Tunde spent a year at Okafor as the assistant.")
+    assert ("PERSON", "Tunde") in found
+    moved = spans(detector, "Chidinma moved to Abuja in May; Chidinma worked at Okafor as a driver.")
+    assert [v for t, v in moved if t == "PERSON"] == ["Chidinma", "Chidinma"]

@@ -148,6 +148,15 @@ def test_a_verb_that_takes_a_person_a_role_label_and_present_tense_verbs(
     assert found(recognizer, "Budget agreed. Tove is in the invite.") == []
 
 
+def test_what_people_did_in_a_career_after_a_lone_name(recognizer: NameEvidenceRecognizer) -> None:
+    """Session 19, an insider's first try: "Tunde spent a year at Okafor as the assistant." kept the given
+    name in clear (one lexicon word at a sentence's start and no verb only people take). A career's verbs
+    after one lexicon word are the second signal; a word that is no name stays unfound."""
+    assert found(recognizer, "Tove spent a year at the depot as the assistant.") == ["Tove"]
+    assert found(recognizer, "After the merger Medved moved to the Lisbon office.") == ["Medved"]
+    assert found(recognizer, "Budget spent a year in review; Staff moved to Lisbon.") == []
+
+
 def test_a_gaelic_particle_vouches_for_the_surname_after_it() -> None:
     """Session 15: after "Mac", "Ó" or "Ní" the surname need not be in the lexicon, in capitals too."""
     lexicon = NameLexicon(given=frozenset(["cathal", "ruairí"]), surnames=frozenset(), common=frozenset())
