@@ -18,6 +18,7 @@ from anonymize.engine import build_analyzer
 from anonymize.recognizers.lower_names import RECOGNIZER as LOWER_CASE_NAMES
 from anonymize.recognizers.lower_names import LowerCaseNameRecognizer
 from anonymize.resolve import resolve
+from anonymize.text import plain_characters
 from anonymize.truecase import truecased
 
 __all__ = ["DetectorConfig", "PiiDetector", "helper_detector"]
@@ -89,8 +90,11 @@ class PiiDetector:
     def _analyze_here(self, texts: Sequence[str]) -> list[list[RecognizerResult]]:
         if not texts:
             return []
-        # Offsets stay valid: an escaped break and its replacement have the same length.
-        typed = [_UNENDED_HEADING.sub(r"\1.", _ESCAPED_BREAK.sub(" \n", t)) for t in texts]
+        # Offsets stay valid: an escaped break and its replacement have the same length, and so have the
+        # plain forms of no-break spaces and fullwidth letters ("Tunde\u00a0Bakare").
+        typed = [
+            _UNENDED_HEADING.sub(r"\1.", _ESCAPED_BREAK.sub(" \n", plain_characters(t))) for t in texts
+        ]
         # A text typed all in lower case is read with its names' capitals (``anonymize.truecase``); the
         # lower-case name recognizer still reads it as typed ("<pedro.alves>", "haruto pushed").
         prepared = [truecased(t, self.lexicon) for t in typed]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"[\s\u200b\u2060\ufeff]+")  # zero-width spaces too: NFKC keeps them
 _NON_DIGITS = re.compile(r"\D")
 _NON_ALNUM = re.compile(r"[^0-9A-Za-z]")
 

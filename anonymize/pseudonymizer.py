@@ -41,9 +41,11 @@ from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
 from anonymize.detector import PiiDetector
 from anonymize.known_values import WORD, KnownValues, known_of
+from anonymize.name_forms import other_case_forms
 from anonymize.name_mentions import named_inside_sentence
 from anonymize.names import in_lower_case
 from anonymize.scope import SurrogateScope
+from anonymize.text import STOP_WORDS
 from anonymize.truecase import drop_document_words
 from anonymize.vault import Vault
 
@@ -58,7 +60,26 @@ class PseudonymizedText:
 
 
 def _alias(contexts: Sequence[KnownValues], value: str) -> str:
-    return next((k.aliases[value] for k in contexts if value in k.aliases), value)
+    """The known name ``value`` stands for: as written, or a known part typed in capitals or lower case
+    ("BAKARE", "bakare" for the "Bakare" of "Tunde Bakare"), else ``value`` itself."""
+    for form in (value, _other_case_part(value, contexts)):
+        if form:
+            known = next((k.aliases[form] for k in contexts if form in k.aliases), None)
+            if known is not None:
+                return known
+    return value
+
+
+def _other_case_part(word: str, contexts: Sequence[KnownValues]) -> str | None:
+    """The capitalized known name part ``word`` is typed in capitals or lower case, where such a form names
+    the person (as within a document: ``name_forms.other_case_forms``; not "ROSE" or "rose" for "Rose"),
+    else None."""
+    if not word.isalpha() or not (word.isupper() or word.islower()):
+        return None
+    titled = word[:1].upper() + word[1:].lower()
+    if titled == word or not any(titled in k.aliases for k in contexts):
+        return None
+    return titled if word in other_case_forms({titled}, STOP_WORDS) else None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -80,7 +101,7 @@ def _propagated(text: str, contexts: Sequence[KnownValues]) -> list[tuple[int, i
         # lower case ("Tumor ... tumor"): a common word there, unless the text also writes it capitalized
         # where only a name is ("interest in Tesla since the 1990s" beside the unit "the tesla"); then every
         # capitalized mention is the name ("Tesla died on 7 January 1943"), the lower-case ones the word.
-        if not any(word in k.aliases for k in contexts):
+        if not any(word in k.aliases for k in contexts) and _other_case_part(word, contexts) is None:
             continue
         mentions = list(_whole_word(word).finditer(text))
         if in_lower_case(word, text) and not any(

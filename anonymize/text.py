@@ -135,3 +135,23 @@ def __getattr__(name: str) -> frozenset[str]:
         globals()["STOP_WORDS"] = value = frozenset(spacy_stop_words)
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# Characters read as their plain form for detection, one for one so that every offset holds: the no-break
+# and fixed-width spaces word processors and web pages put between a given name and a surname, zero-width
+# spaces and word joiners (Thai's word breaks, HTML exports), a byte-order mark, and fullwidth Latin letters,
+# digits and signs (names typed in East Asian documents: "ＴＵＮＤＥ ＢＡＫＡＲＥ").
+_PLAIN_CHARACTERS = {
+    0x00A0: " ",
+    0x2007: " ",
+    0x202F: " ",
+    0x200B: " ",
+    0x2060: " ",
+    0xFEFF: " ",
+    **{code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)},
+}
+
+
+def plain_characters(text: str) -> str:
+    """``text`` with no-break and zero-width spaces as spaces and fullwidth Latin as ASCII, same length."""
+    return text.translate(_PLAIN_CHARACTERS)

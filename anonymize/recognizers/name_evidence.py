@@ -68,7 +68,9 @@ _SCORE = 0.9  # above the NER model's 0.85: where both find a span, this result 
 
 _U = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿ"  # Latin Extended-A, -B and Additional: cases interleave
 _L = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿ"  # (Vietnamese "Nguyễn Văn Đức")
-_CAP = rf"(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le)?[{_U}][{_L}]+(?:['’][{_L}]+)?(?:-[{_U}]?[{_L}]+)*"
+# An apostrophe inside a name ("N'Diaye" read title-cased, "Ma'afu"), not a possessive's "'s" after it.
+_CAP = rf"(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le)?[{_U}][{_L}]+(?:['’](?!s(?!\w))[{_L}]+)?(?:-[{_U}]?[{_L}]+)*"
+_POSSESSIVE_AHEAD = r"(?=['’]s(?!\w))"
 _INITIAL = rf"[{_U}]\.(?:[ \t]?[{_U}]\.)?"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|del|dos|du|la|le|ten|ter|bin|ibn|al|el|abu|ul|ur)"
 # Irish and Scottish Gaelic particles, capitalized: "Tomás Ó Briain", "Fionnuala Ní Bhriain", "Seán Mac Giolla
@@ -78,7 +80,7 @@ _FILLER = re.compile(rf"{_INITIAL}|{_PARTICLE}|{_GAELIC}")
 _PART = rf"(?:{_PARTICLE}[ \t-]+|{_GAELIC}[ \t]+(?=[{_U}]))*{_CAP}"
 _CANDIDATE = re.compile(
     rf"(?<![\w'’.-])(?:{_INITIAL} ?)?{_PART}(?: (?:{_PART}|{_INITIAL}(?= {_CAP})))*"
-    r"(?![\w'’-])"
+    rf"(?:(?![\w'’-])|{_POSSESSIVE_AHEAD})"  # "Tunde Bakare's laptop": the name before the possessive
 )
 _ALL_CAPS_WORD = re.compile(rf"(?<![\w'’-])[{_U}][{_U}'’-]*[{_U}](?![\w'’-])")
 _CAPS_LINE = re.compile(r"(?m)^(?=[^\n]*[A-Z][A-Z])(?![^\n]*[a-z][^\n]*[a-z][^\n]*[a-z])[^\n]*$")

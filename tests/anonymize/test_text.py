@@ -91,3 +91,13 @@ def test_spacy_is_loaded_only_for_the_stop_words() -> None:
         "n = len(t.STOP_WORDS); assert 'spacy' in sys.modules and n > 300 and t.STOP_WORDS is t.STOP_WORDS"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[2])
+
+
+def test_plain_characters_keep_every_offset() -> None:
+    from anonymize.text import plain_characters
+
+    text = "Tunde\u00a0Bakare\u200b, Ｎｇｏｚｉ\u202fＯｋａｆｏｒ：\ufeff 12\u2007345"
+    plain = plain_characters(text)
+    assert len(plain) == len(text)
+    assert plain == "Tunde Bakare , Ngozi Okafor:  12 345"
+    assert plain_characters("Ünal Şahin 김민준") == "Ünal Şahin 김민준"
