@@ -92,9 +92,7 @@ class PiiDetector:
             return []
         # Offsets stay valid: an escaped break and its replacement have the same length, and so have the
         # plain forms of no-break spaces and fullwidth letters ("Tunde\u00a0Bakare").
-        typed = [
-            _UNENDED_HEADING.sub(r"\1.", _ESCAPED_BREAK.sub(" \n", plain_characters(t))) for t in texts
-        ]
+        typed = [_UNENDED_HEADING.sub(r"\1.", _ESCAPED_BREAK.sub(" \n", plain_characters(t))) for t in texts]
         # A text typed all in lower case is read with its names' capitals (``anonymize.truecase``); the
         # lower-case name recognizer still reads it as typed ("<pedro.alves>", "haruto pushed").
         prepared = [truecased(t, self.lexicon) for t in typed]

@@ -36,13 +36,13 @@ from anonymize.places import cities_above_countries, towns_before_postcodes
 from anonymize.recognizers.inverted_names import export_names
 from anonymize.recognizers.name_evidence import title_caps
 from anonymize.resolution import Resolution, Step
-from anonymize.results import copy_span, rule_result, tier
+from anonymize.results import LINE_BREAK, rule_result, split_lines, tier
 from anonymize.retyped_persons import retype_persons
 from anonymize.signature_orgs import signature_companies
 from anonymize.table_columns import column_names
+from anonymize.url_names import url_names
 
 PERSON_AT_PLACE = "PersonAtPlace"  # a person's reading of a place's name in a place's slot, now a LOCATION
-_LINE_BREAK = re.compile(r"[\n\t]")  # a line break, or a tab between two cells
 _LABEL_AFTER = re.compile(r"[ \t]*:")
 _ENGLISH_ZIPF = 3.0
 _LINE_START = re.compile(r"(?:^|\n)[ \t*#>-]*$")
@@ -59,8 +59,8 @@ def split_ner_lines(state: Resolution) -> None:
     header's lines as one sentence ("Owner\\nJane Doe" is no name)."""
     pieces: list[RecognizerResult] = []
     for r in state.results:
-        if tier(r) == 2 and _LINE_BREAK.search(state.text, r.start, r.end):
-            pieces.extend(_split_lines(state.text, r))
+        if tier(r) == 2 and LINE_BREAK.search(state.text, r.start, r.end):
+            pieces.extend(split_lines(state.text, r))
         else:
             pieces.append(r)
     state.results = pieces
@@ -363,6 +363,7 @@ STEPS: tuple[Step, ...] = (
     company_names,
     person_initials,
     other_organization_mentions,
+    url_names,
     places_by_slot,
     yield_to_addresses,
     merge_same_type,
@@ -385,16 +386,3 @@ def resolve(
     for step in steps:
         step(state)
     return state.results
-
-
-def _split_lines(text: str, result: RecognizerResult) -> list[RecognizerResult]:
-    """An NER span across line breaks, as one span per non-empty line."""
-    parts, start = [], result.start
-    for brk in [*_LINE_BREAK.finditer(text, result.start, result.end), None]:
-        end = brk.start() if brk else result.end
-        part = text[start:end]
-        lead, trail = len(part) - len(part.lstrip()), len(part.rstrip())
-        if trail > lead:
-            parts.append(copy_span(result, start + lead, start + trail))
-        start = brk.end() if brk else result.end
-    return parts

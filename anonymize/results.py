@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import RecognizerResult
 
 # Results of the spaCy NER model yield to overlapping results of pattern recognizers (tier 0, then 1).
@@ -38,3 +40,19 @@ def rule_result(entity_type: str, start: int, end: int, score: float, rule: str)
     return RecognizerResult(
         entity_type, start, end, score, recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: rule}
     )
+
+
+LINE_BREAK = re.compile(r"[\n\t]")  # a line break, or a tab between two cells
+
+
+def split_lines(text: str, result: RecognizerResult) -> list[RecognizerResult]:
+    """An NER span across line breaks, as one span per non-empty line."""
+    parts, start = [], result.start
+    for brk in [*LINE_BREAK.finditer(text, result.start, result.end), None]:
+        end = brk.start() if brk else result.end
+        part = text[start:end]
+        lead, trail = len(part) - len(part.lstrip()), len(part.rstrip())
+        if trail > lead:
+            parts.append(copy_span(result, start + lead, start + trail))
+        start = brk.end() if brk else result.end
+    return parts

@@ -1,0 +1,97 @@
+"""Persons named in a web address's path: a profile's or a directory's slug
+("linkedin.com/in/tunde-bakare-4411", "intranet/people/ngozi.okafor", "?user=wang_xiaoming").
+
+URLs are not pseudonymized by default (links to documents and tools are what employees search for), so a name
+in one was stored in clear. The slug's words are a person where a given name of the name lexicon comes first
+and a surname or given name of the lexicon follows (neither a frequent English word: "in/tunde-bakare", not
+"blog/rose-garden"), or where a word is a word of a person the same text names ("Ngozi Okafor ...
+people/okafor"). Only the name's words become a PERSON result, so the address keeps its shape; the URL result
+around it is dropped (its other words were never pseudonymized).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from presidio_analyzer import RecognizerResult
+
+from anonymize.name_lexicon import NameLexicon
+from anonymize.resolution import Resolution
+from anonymize.results import rule_result
+
+URL_NAME = "UrlName"
+_SCORE = 0.85
+_MIN_LETTERS = 3
+_AFTER_HOST = re.compile(r"(?:[a-z][a-z0-9+.-]*://)?[^/?#\s]*")
+_TOKEN = re.compile(r"[^\W\d_]+")
+_JOINERS = frozenset("-_.+")  # between a slug's words: "tunde-bakare", "ngozi.okafor", "wang_xiaoming"
+
+
+def url_names(state: Resolution) -> None:
+    """The names in the paths of the text's URL results as PERSON results (module doc)."""
+    urls = [r for r in state.results if r.entity_type == "URL"]
+    if not urls or state.lexicon is None:
+        return
+    persons = [r for r in state.results if r.entity_type == "PERSON"]
+    known = {w.casefold() for r in persons for w in _TOKEN.findall(state.text[r.start : r.end])}
+    found: list[RecognizerResult] = []
+    emptied: list[RecognizerResult] = []
+    for url in urls:
+        names = slug_names(state.text, url.start, url.end, state.lexicon, known)
+        names = [n for n in names if not any(p.start <= n[0] and n[1] <= p.end for p in persons)]
+        if names:
+            emptied.append(url)
+            found += [rule_result("PERSON", s, e, _SCORE, URL_NAME) for s, e in names]
+    if found:
+        state.results = [r for r in state.results if r not in emptied] + state.admitted(found)
+
+
+def slug_names(
+    text: str, start: int, end: int, lexicon: NameLexicon, known: set[str] | frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
+    """Spans of the names in the path, query or fragment of the URL at ``text[start:end]`` (module doc);
+    ``known``: the casefolded words of persons the text names."""
+    host = _AFTER_HOST.match(text, start, end)
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, host.end() if host else start, end)]
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        run = _name_run(text, tokens, i, lexicon, known)
+        if run:
+            spans.append((tokens[i][0], tokens[i + run - 1][1]))
+            i += run
+        else:
+            i += 1
+    return spans
+
+
+def _name_run(
+    text: str,
+    tokens: Sequence[tuple[int, int]],
+    i: int,
+    lexicon: NameLexicon,
+    known: set[str] | frozenset[str],
+) -> int:
+    """How many tokens from ``i`` on make a name: a lexicon given name then lexicon name words joined by a
+    slug's joiners, or a run of words of the text's persons; 0 for none."""
+    words = [text[s:e] for s, e in tokens]
+    joined = [
+        j == 0 or (tokens[j][0] - tokens[j - 1][1] == 1 and text[tokens[j][0] - 1] in _JOINERS)
+        for j in range(len(tokens))
+    ]
+
+    def is_known(j: int) -> bool:
+        return len(words[j]) >= _MIN_LETTERS and words[j].casefold() in known
+
+    n = 0
+    while i + n < len(tokens) and (n == 0 or joined[i + n]) and is_known(i + n):
+        n += 1
+    if n:
+        return n
+    if not lexicon.given_name(words[i]):
+        return 0
+    n = 1
+    while i + n < len(tokens) and joined[i + n] and lexicon.name_word(words[i + n]):
+        n += 1
+    return n if n > 1 else 0

@@ -1,0 +1,53 @@
+"""Persons named in a URL's path (``anonymize.url_names``): the slug finder with a small lexicon, and the
+insider's probe through the real detector and the pseudonymizer."""
+
+from __future__ import annotations
+
+from anonymize.detector import PiiDetector
+from anonymize.name_lexicon import NameLexicon
+from anonymize.pseudonymizer import Pseudonymizer
+from anonymize.url_names import slug_names
+from anonymize.vault import Vault
+from app.settings import DEFAULT_PSEUDONYMIZED
+
+LEXICON = NameLexicon(
+    given=frozenset(["tunde", "ngozi", "rose", "xiaoming"]),
+    surnames=frozenset(["bakare", "okafor", "garden", "wang"]),
+    common=frozenset(["rose", "garden"]),
+)
+
+
+def names(url: str, known: frozenset[str] = frozenset()) -> list[str]:
+    return [url[s:e] for s, e in slug_names(url, 0, len(url), LEXICON, known)]
+
+
+def test_a_given_name_and_a_surname_in_a_slug() -> None:
+    assert names("https://www.linkedin.com/in/tunde-bakare-4411/") == ["tunde-bakare"]
+    assert names("intranet.acme.com/people/ngozi.okafor?tab=cv") == ["ngozi.okafor"]
+    assert names("https://acme.com/u?id=4&user=xiaoming_wang") == ["xiaoming_wang"]
+
+
+def test_everyday_words_a_host_and_one_name_alone_are_no_person() -> None:
+    assert names("https://acme.com/blog/rose-garden-tips") == []
+    assert names("https://tunde-bakare.com/about") == []  # the host: a firm's domain as often
+    assert names("https://acme.com/teams/ngozi") == []
+
+
+def test_a_word_of_a_person_the_text_names() -> None:
+    assert names("https://wiki.acme.com/staff/okafor", frozenset(["ngozi", "okafor"])) == ["okafor"]
+
+
+def test_the_insider_reads_no_name_in_a_stored_link(detector: PiiDetector, vault: Vault) -> None:
+    """Session 19: URLs are not pseudonymized by default, so a CV's or a directory's link kept the person's
+    name in the index ("linkedin.com/in/tunde-bakare-4411"). The name in the link is pseudonymized (a
+    surrogate of its own: the vault keys "tunde-bakare" apart from "Tunde Bakare"); the rest of the link
+    stays."""
+    pseudo = Pseudonymizer(detector, vault, DEFAULT_PSEUDONYMIZED)
+    text = (
+        "Candidate: Tunde Bakare. Profile: https://www.linkedin.com/in/tunde-bakare-4411 and the team page "
+        "https://intranet.acme.com/people/ngozi.okafor?tab=cv"
+    )
+    (out,) = pseudo.run([text])
+    assert "bakare" not in out.text.casefold() and "okafor" not in out.text.casefold(), out.text
+    assert "https://www.linkedin.com/in/<PERSON_" in out.text
+    assert "https://intranet.acme.com/people/<PERSON_" in out.text
