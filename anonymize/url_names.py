@@ -1,5 +1,6 @@
 """Persons named in a web address's path: a profile's or a directory's slug
-("linkedin.com/in/tunde-bakare-4411", "intranet/people/ngozi.okafor", "?user=wang_xiaoming").
+("linkedin.com/in/tunde-bakare-4411", "intranet/people/ngozi.okafor", "?user=wang_xiaoming"), and the user
+whose home directory a file path names ("C:\\Users\\tbakare\\Documents", "/home/ngozi.okafor/reports").
 
 URLs are not pseudonymized by default (links to documents and tools are what employees search for), so a name
 in one was stored in clear. The slug's words are a person where a given name of the name lexicon comes first
@@ -7,6 +8,10 @@ and a surname or given name of the lexicon follows (neither a frequent English w
 "blog/rose-garden"), or where a word is a word of a person the same text names ("Ngozi Okafor ...
 people/okafor"). Only the name's words become a PERSON result, so the address keeps its shape; the URL result
 around it is dropped (its other words were never pseudonymized).
+
+A home directory's name is its user's login, which identifies a person whatever its shape ("tbakare",
+"ngozi.okafor", "wbm22"): a PERSON result, but for the system's own accounts ("Public", "Default",
+"Administrator", "root", "shared") and everyday English words ("/home/settings": a web app's route).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from presidio_analyzer import RecognizerResult
 from anonymize.name_lexicon import NameLexicon
 from anonymize.resolution import Resolution
 from anonymize.results import rule_result
+from anonymize.text import words
 
 URL_NAME = "UrlName"
 _SCORE = 0.85
@@ -26,10 +32,30 @@ _MIN_LETTERS = 3
 _AFTER_HOST = re.compile(r"(?:[a-z][a-z0-9+.-]*://)?[^/?#\s]*")
 _TOKEN = re.compile(r"[^\W\d_]+")
 _JOINERS = frozenset("-_.+")  # between a slug's words: "tunde-bakare", "ngozi.okafor", "wang_xiaoming"
+# A user's home directory in a Windows or Unix path: "C:\\Users\\tbakare", "/home/ngozi.okafor".
+_HOME = re.compile(
+    r"(?:\b[A-Za-z]:\\(?i:Users|Documents and Settings)\\|(?<![\w.])/(?:home|Users)/)"
+    r"([^\\/\s:*?\"<>|,;]+)(?=[\\/]|\s|$|[,;.)])"
+)
+_SYSTEM_ACCOUNTS = words(
+    """
+    public default administrator admin all users shared guest root system localservice networkservice runner
+    ubuntu debian ec2-user vagrant docker user username you me
+    """
+)
 
 
 def url_names(state: Resolution) -> None:
-    """The names in the paths of the text's URL results as PERSON results (module doc)."""
+    """The names in the paths of the text's URL results and the users of its home directories as PERSON
+    results (module doc)."""
+    homes = [
+        (m.start(1), m.end(1)) for m in _HOME.finditer(state.text) if _user_name(m.group(1), state.lexicon)
+    ]
+    if homes:
+        taken = [(r.start, r.end) for r in state.results if r.entity_type == "PERSON"]
+        state.results += state.admitted(
+            rule_result("PERSON", s, e, _SCORE, URL_NAME) for s, e in homes if (s, e) not in taken
+        )
     urls = [r for r in state.results if r.entity_type == "URL"]
     if not urls or state.lexicon is None:
         return
@@ -45,6 +71,18 @@ def url_names(state: Resolution) -> None:
             found += [rule_result("PERSON", s, e, _SCORE, URL_NAME) for s, e in names]
     if found:
         state.results = [r for r in state.results if r not in emptied] + state.admitted(found)
+
+
+def _user_name(directory: str, lexicon: NameLexicon | None) -> bool:
+    """A home directory's name that is a person's login: not a system account, a placeholder, or an everyday
+    English word (a web app's route: "/home/settings")."""
+    folded = directory.casefold().strip(".")
+    return (
+        any(c.isalpha() for c in folded)
+        and folded not in _SYSTEM_ACCOUNTS
+        and not folded.startswith(("svc", "service", "%", "$", "<", "{"))
+        and not (lexicon is not None and lexicon.ordinary_word(folded))
+    )
 
 
 def slug_names(

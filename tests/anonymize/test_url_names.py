@@ -51,3 +51,14 @@ def test_the_insider_reads_no_name_in_a_stored_link(detector: PiiDetector, vault
     assert "bakare" not in out.text.casefold() and "okafor" not in out.text.casefold(), out.text
     assert "https://www.linkedin.com/in/<PERSON_" in out.text
     assert "https://intranet.acme.com/people/<PERSON_" in out.text
+
+
+def test_the_user_of_a_home_directory(detector: PiiDetector) -> None:
+    """Session 19: a file path names its user's login ("C:\\Users\\tbakare", "/home/ngozi.okafor"); not the
+    system's accounts, nor a web app's route ("/home/settings")."""
+    text = (
+        r"Saved to C:\Users\tbakare\Documents\q3.xlsx and /home/ngozi.okafor/reports/q3.xlsx; "
+        r"not C:\Users\Public\Desktop, /home/runner/work or the page /home/settings/profile."
+    )
+    found = [text[r.start : r.end] for r in detector.analyze([text])[0] if r.entity_type == "PERSON"]
+    assert found == ["tbakare", "ngozi.okafor"]
