@@ -30,3 +30,21 @@ def test_no_other_source_file_sets_the_offline_variables() -> None:
             if path.name != "offline.py" and path.name != Path(__file__).name:
                 setters += [f"{path.relative_to(ROOT)}: {k}" for k in OFFLINE_ENVIRONMENT if f'"{k}"' in text]
     assert setters == []
+
+
+def test_importing_the_detector_first_leaves_no_extractor_that_downloads() -> None:
+    """Session 19: a process that imported ``anonymize.detector`` before anything else (the regression
+    recorder, a library user) built tldextract's module extractor with the public suffix list's URLs, before
+    the offline environment was set, and reached raw.githubusercontent.com on its first e-mail. The package
+    sets the environment on import now."""
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in OFFLINE_ENVIRONMENT}
+    code = (
+        "import anonymize.detector, tldextract; print(tldextract.tldextract.TLD_EXTRACTOR.suffix_list_urls)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "()"
