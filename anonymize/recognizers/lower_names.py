@@ -71,7 +71,9 @@ _LABELED_LINE = re.compile(rf"(?m){_LABEL_TIME}[^\s:]{{2,40}}:[ \t]")
 _LABELED_SOLO = re.compile(rf"(?m){_LABEL_TIME}({_WORD}):[ \t]")
 _ADDRESS_BEFORE = re.compile(
     r"(?:(?<![\w'’])(?i:hi|hey|hiya|hello|dear|thanks|thank[ \t]+you|thx|ty|cheers|bye|ping|cc|"
-    r"ask|tell|call|morning|evening)[ \t]*[:,]?|@)[ \t]*$"
+    r"ask|tell|call|morning|evening)[ \t]*[:,]?|@|"
+    # the one a task is left with or sent to: "leave it with sione", "copy francisco", "give kev"
+    r"(?<![\w'’])(?i:with|w/|copy|give|remind|message|msg|dm|text|email|loop[ \t]+in)[ \t]+)[ \t]*$"
 )
 _SPEAKER_BEFORE = re.compile(rf"(?:^|\n)[ \t]*{_TIME}?<$")
 _SPEAKER_AFTER = re.compile(r">[ \t]")
@@ -82,6 +84,8 @@ _PERSON_AFTER = re.compile(
     rf"(?:['’]s\b|[ \t]+(?:{CHAT_VERBS}|{CHAT_ABSENT})\b|"
     # a pronoun for a person right after: "it's just declan, he's fine"
     r"[ \t]*,[ \t]*(?:he|she)(?:['’](?:s|d|ll)|[ \t]+(?:is|was|has|had|will|would|said|says))\b|"
+    # the one asked to do something: "xiaoming can u confirm", "joão, could you tell"
+    r"[ \t]*,?[ \t]+(?:can|could|would|will)[ \t]+(?:you|u)\b|"
     # the team a person works in: "meenakshi from accounts", "dorcas at reception"
     r"[ \t]+(?:from|in|at)[ \t]+(?:accounts|finance|payroll|hr|legal|support|sales|marketing|design|"
     r"procurement|security|reception|audit|engineering|catering|facilities|logistics|ops|operations|it)\b)"

@@ -213,3 +213,41 @@ def test_the_team_a_person_works_in(recognizer: LowerCaseNameRecognizer) -> None
     assert spans(recognizer, "waiting on sølvberg in security", "PERSON") == ["sølvberg"]
     assert spans(recognizer, "the invoice from accounts and the badge at reception", "PERSON") == []
     assert spans(recognizer, "hope from design named it", "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("if she doesn't show, leave it with sione", "sione"),  # the one a task is left with
+        ("don't give kev another monitor", "kev"),  # the one given a thing
+        ("pls copy dorcas on the audit pack", "dorcas"),
+        ("great. xiaoming can u confirm how many?", "xiaoming"),  # the one asked to do something
+        ("ok. joão, could you tell the driver", "joão"),
+    ],
+)
+def test_the_one_a_task_goes_to(recognizer: LowerCaseNameRecognizer, text: str, name: str) -> None:
+    """Session 19: the object of "with", "copy", "give", ..., and the one asked "can you", are a person's
+    slot (one signal); the lexicon is the other."""
+    assert spans(recognizer, text, "PERSON") == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we sync the logs with the kafka cluster",  # after a determiner
+        "leave it with hope and patience",  # everyday English words need a third signal
+        "copy it with care",  # no lexicon name
+        "what can you do with it? can you tell?",  # no name before "can you"
+    ],
+)
+def test_no_name_in_a_tasks_slot_alone(recognizer: LowerCaseNameRecognizer, text: str) -> None:
+    assert spans(recognizer, text, "PERSON") == []
+
+
+def test_an_everyday_given_name_in_a_tasks_slot_stays(recognizer: LowerCaseNameRecognizer) -> None:
+    """The insider's try: a given name English uses as a word ("grace", "francisco" of San Francisco) in the
+    new slot. One slot and the lexicon are not enough for an everyday word (a third signal is), so it is
+    not found here; a capitalized mention elsewhere in the document finds it (``late_mentions``) only where
+    English has no such word. Recorded here so that a change of the rule shows."""
+    assert spans(recognizer, "leave it with grace", "PERSON") == []
+    assert spans(recognizer, "leave it with grace, she's on call", "PERSON") == ["grace"]
