@@ -96,6 +96,13 @@ def header_names(text: str, lexicon: NameLexicon) -> list[RecognizerResult]:
     return found
 
 
+def person_columns(text: str) -> Iterator[tuple[bool, list[Cell]]]:
+    """(whether the header names a name column, not a role, the values of its cells) of each column under a
+    name or role header ("Full name", "Approver")."""
+    for label, cells in _columns(text, _NAME_OR_ROLE_HEADER):
+        yield bool(_NAME_HEADER.fullmatch(label)), cells
+
+
 def not_name_cells(text: str) -> tuple[Cell, ...]:
     """The values of the cells under a header that names places, organizations or roles ("Site", "City",
     "Department", "Role"): whatever the model or the lexicon reads there is no person. Read once per text

@@ -20,6 +20,7 @@ from anonymize.filters import NOT_NAME_WORDS, keep
 from anonymize.gazetteer import country_names, persons_at_places
 from anonymize.header_columns import claim_cells, header_names, persons_outside
 from anonymize.joined_names import split_joined_names
+from anonymize.late_mentions import late_names
 from anonymize.name_extent import extend_names, ner_person, split_at_column_gaps, trim_person
 from anonymize.name_forms import grown_name_mentions, propagate_other_cases
 from anonymize.name_initials import initials_mentions
@@ -264,9 +265,8 @@ def places_by_slot(state: Resolution) -> None:
 
 
 def _place_more_than_name(value: str, lexicon: NameLexicon | None) -> bool:
-    """A country's name, or a place's name none of whose words is a given name of the lexicon: "Ann, Bo and
-    Carl" lists no towns (both are cities somewhere), though each stays no person where a place's slot says
-    so."""
+    """A country's name, or a place's name none of whose words is a lexicon given name: "Ann, Bo and Carl"
+    lists no towns (both are cities somewhere), though each stays no person where a place's slot says so."""
     name = value.strip(" .,;:'’").removesuffix("'s").removesuffix("’s")
     if lexicon is None or name.casefold() in country_names():
         return True
@@ -360,6 +360,7 @@ STEPS: tuple[Step, ...] = (
     column_gaps,
     name_extents,
     ordinary_english,
+    late_names,
     company_names,
     person_initials,
     other_organization_mentions,
@@ -379,9 +380,8 @@ def resolve(
     lexicon: NameLexicon | None = None,
     truecased: bool = False,
 ) -> list[RecognizerResult]:
-    """``text``'s final spans, sorted by position: Presidio's ``results`` through ``steps`` in order
-    (``lexicon``: the name lexicon, for the steps that tell names from English words; ``truecased``:
-    ``text`` is a lower-case text with the names' capitals put back)."""
+    """``text``'s final spans by position: ``results`` through ``steps`` in order (``lexicon``: given names
+    and surnames; ``truecased``: ``text`` is a lower-case text with the names' capitals put back)."""
     state = Resolution(text, config, list(results), lexicon=lexicon, truecased=truecased)
     for step in steps:
         step(state)

@@ -1,0 +1,104 @@
+"""Names a person goes by (``anonymize.nicknames``, session 19): ``Given "Nick" Surname`` and "a.k.a." after
+a found name; the rule on given results with the real lexicon, then the detector end to end. The names here
+are in none of the evaluation corpora."""
+
+from __future__ import annotations
+
+import pytest
+from presidio_analyzer import RecognizerResult
+
+from anonymize import name_lexicon
+from anonymize.detector import PiiDetector
+from anonymize.name_lexicon import NameLexicon
+from anonymize.nicknames import also_known_as, quoted_nicknames
+from anonymize.pseudonymizer import Pseudonymizer
+from anonymize.vault import Vault
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> NameLexicon:
+    return name_lexicon.load()
+
+
+def _person(text: str, value: str) -> RecognizerResult:
+    start = text.index(value)
+    return RecognizerResult("PERSON", start, start + len(value), 0.85)
+
+
+def _texts(text: str, results: list[RecognizerResult]) -> list[str]:
+    return [text[r.start : r.end] for r in results]
+
+
+def test_the_three_parts_of_a_name_with_a_quoted_nickname(lexicon: NameLexicon) -> None:
+    """The lexicon vouches where nothing was found: a given name, and a surname or a given name in quotes."""
+    text = 'Please welcome Wilhelmina "Mina" Kowalczyk to the team.'
+    found, replaced = quoted_nicknames(text, [], lexicon)
+    assert _texts(text, found) == ["Wilhelmina", "Mina", "Kowalczyk"]
+    assert replaced == []
+
+
+def test_a_found_span_over_the_quotes_is_split(lexicon: NameLexicon) -> None:
+    """The NER model's one span over ``Given "Nick" particle Surname`` gives way to its three names."""
+    text = 'and Leopold "Leo" van Oosterwijk (Sales).'
+    whole = _person(text, 'Leopold "Leo" van Oosterwijk')
+    found, replaced = quoted_nicknames(text, [whole], lexicon)
+    assert _texts(text, found) == ["Leopold", "Leo", "van Oosterwijk"]
+    assert replaced == [whole]
+
+
+def test_a_found_surname_is_the_second_signal(lexicon: NameLexicon) -> None:
+    """A given name the lexicon does not know, before a quoted nickname and a surname already found."""
+    text = 'we welcome Oyeyemi "Yemi" Balogun-Adeyinka (Data)'
+    found, _ = quoted_nicknames(text, [_person(text, "Balogun-Adeyinka")], lexicon)
+    assert _texts(text, found) == ["Oyeyemi", "Yemi", "Balogun-Adeyinka"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The "Best" Thing about Mondays',  # no given name, nothing found
+        'Set the Mode "Auto" before use',
+        "Wilhelmina \"Mina' Kowalczyk",  # quotes that do not pair
+        'the wilhelmina "mina" kowalczyk file',  # lower case: not this rule's
+    ],
+)
+def test_no_nickname_without_two_signals(lexicon: NameLexicon, text: str) -> None:
+    assert quoted_nicknames(text, [], lexicon) == ([], [])
+
+
+def test_a_sentence_ends_after_the_surname(lexicon: NameLexicon) -> None:
+    text = 'We thank Wilhelmina "Mina" Kowalczyk. Robert was late.'
+    found, _ = quoted_nicknames(text, [], lexicon)
+    assert _texts(text, found)[-1] == "Kowalczyk"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "nick"),
+    [
+        ("Contact Desmond Achterberg, a.k.a. Dizzy, today", "Desmond Achterberg", "Dizzy"),
+        ('Radomir Kowalczyk (known as "Radek") signed', "Radomir Kowalczyk", "Radek"),
+        ("Ingeborg Solheim aka Inge", "Ingeborg Solheim", "Inge"),
+    ],
+)
+def test_a_name_after_also_known_as(text: str, name: str, nick: str) -> None:
+    assert _texts(text, also_known_as(text, [_person(text, name)])) == [nick]
+
+
+def test_no_name_after_also_known_as_without_a_found_name() -> None:
+    text = "The plant, also known as Site B, closed."
+    assert also_known_as(text, []) == []
+    assert also_known_as(text, [_person(text, "Site B")][:0]) == []
+
+
+def test_nicknames_end_to_end(detector: PiiDetector, vault: Vault) -> None:
+    """The insider's case: a newsletter that welcomes people with their nicknames, then uses a nickname
+    alone. Stored, none of the names is in clear; erasure finds the nickname in the vault."""
+    text = (
+        'This month we welcome Wilhelmina "Mina" Kowalczyk (Legal) and Oyeyemi "Yemi" Balogun-Adeyinka '
+        "(Data). Mina starts on Monday; cards for Yemi are at reception."
+    )
+    stored = Pseudonymizer(detector, vault, ["PERSON"]).run([text])[0].text
+    for name in ("Wilhelmina", "Mina", "Kowalczyk", "Oyeyemi", "Yemi", "Balogun"):
+        assert name not in stored, stored
+    assert "cards for" in stored and "reception" in stored
+    assert vault.lookup_value("Mina", "PERSON")
