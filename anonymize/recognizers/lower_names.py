@@ -71,10 +71,14 @@ _LABELED_LINE = re.compile(rf"(?m){_LABEL_TIME}[^\s:]{{2,40}}:[ \t]")
 _LABELED_SOLO = re.compile(rf"(?m){_LABEL_TIME}({_WORD}):[ \t]")
 _ADDRESS_BEFORE = re.compile(
     r"(?:(?<![\w'’])(?i:hi|hey|hiya|hello|dear|thanks|thank[ \t]+you|thx|ty|cheers|bye|ping|cc|"
-    r"ask|tell|call|morning|evening)[ \t]*[:,]?|@|"
-    # the one a task is left with or sent to: "leave it with sione", "copy francisco", "give kev"
-    r"(?<![\w'’])(?i:with|w/|copy|give|remind|message|msg|dm|text|email|loop[ \t]+in)[ \t]+)[ \t]*$"
+    r"ask|tell|call|morning|evening)[ \t]*[:,]?|@)[ \t]*$"
 )
+# The one a task is left with or sent to, in a sentence typed in lower case: "leave it with sione", "copy
+# francisco", "give kev", "chase hemi" (not "associated with malignant progression" in a science abstract).
+_TASK_BEFORE = re.compile(
+    r"(?<![\w'’])(?:with|w/|copy|give|remind|chase|message|msg|dm|text|email|loop[ \t]+in)[ \t]+$"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s|\n)[^\w\n]*(?=\w)")
 _SPEAKER_BEFORE = re.compile(rf"(?:^|\n)[ \t]*{_TIME}?<$")
 _SPEAKER_AFTER = re.compile(r">[ \t]")
 # A line's speaker: "yuki: ...", "yuki 10:31  ..."
@@ -119,7 +123,7 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
         tokens = [m for m in _TOKEN.finditer(text) if self._name(m.group(1))]
         if not tokens and not spans:
             return []
-        if technical_text(_HANDLE_MARK.sub(lambda m: " " * len(m.group()), text)):
+        if technical_text(_business_markup(text)):
             return []
         taken = {s for s, _ in spans}
         short: list[tuple[int, int]] = []  # one point short of a name
@@ -226,13 +230,35 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
         return found + [m.span(1) for m in mention.finditer(text) if m.start(1) not in starts]
 
 
+# What a business table or a chat log writes that no science text's symbol is (blanked before the technical
+# check): a chat handle's brackets, a markdown heading's marks, a table's separator row, bold marks, an
+# ordinal ("25th"), a record's identifier ("TC-2207", "SA-OPS-01", "HR-SD-55810"); and a CSV row's commas
+# split its cells ("TC-2216,mpho sebe,SA-IT-01" is three cells, not one token), as dashes split a route.
+_MARKUP = re.compile(
+    r"(?m)^[ \t]*#{1,6}(?=[ \t])|^[ \t|:-]*-{3,}[ \t|:-]*$|\*\*|\b\d{1,2}(?:st|nd|rd|th)\b|"
+    r"(?<![\w-])[A-Z]{1,5}(?:-\d{3,}|(?:-[A-Z]{1,5})+-\d{1,6})(?![\w-])"
+)
+
+_CELL_BREAKS = str.maketrans({",": " ", "–": " ", "—": " "})  # CSV cells, a route: "Harare–Johannesburg"
+
+
+def _business_markup(text: str) -> str:
+    """``text`` with the markup of business tables and chat logs blanked (``_MARKUP``, chat handles'
+    brackets) and its CSV commas read as blanks, for the technical-text check: a roster or an export with
+    names typed in lower case is no science text, where lower-case lexicon words are gene symbols."""
+    text = _HANDLE_MARK.sub(lambda m: " " * len(m.group()), text)
+    return _MARKUP.sub(lambda m: " " * len(m.group()), text).translate(_CELL_BREAKS)
+
+
 def slot_points(text: str, start: int, end: int, verbs: bool = True) -> int:
     """How many of the person's slots ``text[start:end]`` fills: addressed (a greeting, thanks, "@", "cc:"
     before), a chat line's speaker, a person's verb or a possessive after (not counted without ``verbs``:
     nouns for people do the same, "traders said"), and a title before, which counts twice ("mr. martin")."""
     points = 0
     line_start = text.rfind("\n", 0, start) + 1
-    if _ADDRESS_BEFORE.search(text[max(line_start, start - 30) : start]):
+    if _ADDRESS_BEFORE.search(text[max(line_start, start - 30) : start]) or (
+        _TASK_BEFORE.search(text, max(line_start, start - 12), start) and _lower_case_sentence(text, start)
+    ):
         points += 1
     if (_SPEAKER_BEFORE.search(text, max(0, start - 30), start) and _SPEAKER_AFTER.match(text, end)) or (
         _LINE_START.search(text, max(0, start - 30), start) and _SPEAKER_LABEL_AFTER.match(text, end)
@@ -245,6 +271,17 @@ def slot_points(text: str, start: int, end: int, verbs: bool = True) -> int:
     if _SAID_BEFORE.search(text, max(line_start, start - 40), start):
         points += 2
     return points
+
+
+def _lower_case_sentence(text: str, start: int) -> bool:
+    """The sentence (or line) that holds ``start`` begins with a lower-case letter: typed without capitals,
+    as a note or a chat line is."""
+    line_start = text.rfind("\n", 0, start) + 1
+    begins = [m.end() for m in _SENTENCE_START.finditer(text, line_start, start)]
+    first = begins[-1] if begins else line_start
+    while first < start and not text[first].isalnum():  # a list's dash, a quote: "- chase hemi"
+        first += 1
+    return first < start and text[first].islower()
 
 
 def everyday_word(word: str, zipf: float = _EVERYDAY_ZIPF) -> bool:

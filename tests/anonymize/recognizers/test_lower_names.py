@@ -251,3 +251,56 @@ def test_an_everyday_given_name_in_a_tasks_slot_stays(recognizer: LowerCaseNameR
     English has no such word. Recorded here so that a change of the rule shows."""
     assert spans(recognizer, "leave it with grace", "PERSON") == []
     assert spans(recognizer, "leave it with grace, she's on call", "PERSON") == ["grace"]
+
+
+def test_a_business_tables_markup_is_no_science(recognizer: LowerCaseNameRecognizer) -> None:
+    """Session 19: a roster's markdown (heading marks, separator rows), ordinals, record identifiers and a
+    CSV row's commas made business tables "technical", where this recognizer reads nothing; names typed in
+    lower case below a roster or in an export's cells stayed in clear."""
+    roster = (
+        "## Gate crew roster, fortnight from Mon 16 Feb\n\n"
+        "| Crew member | Role | Week 1 | Week 2 |\n|---|---|---|---|\n"
+        "| Ngata, Aroha | Lead | Days | Days |\n| Fonua, Mele | Gate clerk | Days | Nights |\n\n"
+        "notes: pay for the 6th still not in payroll – chase hemi at the office; swaps wk2 TBC\n"
+    )
+    assert "hemi" in spans(recognizer, roster, "PERSON")
+    export = (
+        "claim_id,employee,cost_centre,date,route,amount\n"
+        "TC-2215,Themba Ndlovu,SA-OPS-01,2026-02-20,Harare–Johannesburg,260.00\n"
+        "TC-2216,mpho sebe,SA-IT-01,2026-02-23,Gaborone–Maputo,5880.00\n"
+    )
+    assert spans(recognizer, export, "PERSON") == ["mpho sebe"]
+
+
+def test_a_science_table_stays_technical(recognizer: LowerCaseNameRecognizer) -> None:
+    """The insider's try: a gene screen laid out as a markdown table, whose lower-case gene symbols are
+    lexicon names ("tan", "ken"). Its separator rows no longer count, its symbols still do: no names."""
+    table = (
+        "## Screen hits\n\n| gene | CG id | FBgn | phenotype |\n|---|---|---|---|\n"
+        "| tan | CG12120 | FBgn0086367 | pigment loss with ken |\n"
+        "| ken | CG5575 | FBgn0011236 | with tan, ectopic Dpp/BMP |\n"
+        "| dpp | CG9885 | FBgn0000490 | TGF-β; pMad 2x |\n"
+    )
+    assert spans(recognizer, table, "PERSON") == []
+
+
+def test_a_tasks_slot_only_in_a_sentence_typed_in_lower_case(recognizer: LowerCaseNameRecognizer) -> None:
+    """The insider's try the SciFact noise check made: "associated with malignant progression" (the lexicon
+    holds "malignant" as a given name, rare enough in English). A capitalized sentence is no note typed in a
+    hurry: the task's slot does not count there."""
+    text = "Together, these changes are commonly associated with malignant progression."
+    assert spans(recognizer, text, "PERSON") == []
+    assert spans(recognizer, "ok. leave it with sione", "PERSON") == ["sione"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- holiday pay still not in payroll – chase hemi at the office",  # a list item
+        "[09:06] thais: ok. give kev the keys",  # a chat line
+        '"leave it with sione," she wrote',
+    ],
+)
+def test_a_tasks_slot_in_notes_and_chat_lines(recognizer: LowerCaseNameRecognizer, text: str) -> None:
+    found = spans(recognizer, text, "PERSON")
+    assert any(name in found for name in ("hemi", "kev", "sione")), found
