@@ -12,6 +12,8 @@ lower-case form only where English has no such word, not "rose" of "Rose").
 
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import RecognizerResult
 
 from anonymize.company_names import company_named
@@ -30,8 +32,10 @@ _YIELDING = frozenset(["LOCATION", "ORGANIZATION", "NRP"])  # the NER's readings
 
 
 def late_names(state: Resolution) -> None:
-    """Nicknames and their mentions, names typed in lower case in a column of names (``lower_cells``), then
-    the other-case mentions of every name found (see the module doc)."""
+    """Names joined by "+" or "&" in one span apart, nicknames and their mentions, names typed in lower case
+    in a column of names (``lower_cells``), then the other-case mentions of every name found (see the
+    module doc)."""
+    state.results = [piece for r in state.results for piece in _split_at_joins(state.text, r)]
     if state.lexicon is not None:
         nicknames(state)
         cells = lower_case_cells(state.text, state.results, state.lexicon)
@@ -83,6 +87,23 @@ def late_other_cases(state: Resolution) -> None:
     ]
     state.results = [r for r in state.results if all(r is not o for o in overlapped)]
     state.results += found
+
+
+_JOIN = re.compile(r"[ \t]+[+&][ \t]+")  # "kofi + siosaia do the demo", "Sam & Ella": two people
+
+
+def _split_at_joins(text: str, result: RecognizerResult) -> list[RecognizerResult]:
+    """A PERSON span over a "+" or an "&" between words, as its pieces (the NER model reads "Kofi +
+    Siosaia" as one name): no name holds the sign."""
+    if result.entity_type != "PERSON" or not _JOIN.search(text, result.start, result.end):
+        return [result]
+    pieces, start = [], result.start
+    for join in [*_JOIN.finditer(text, result.start, result.end), None]:
+        end = join.start() if join else result.end
+        if any(ch.isalpha() for ch in text[start:end]):
+            pieces.append(copy_span(result, start, end))
+        start = join.end() if join else result.end
+    return pieces
 
 
 def _joined(text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:

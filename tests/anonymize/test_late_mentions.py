@@ -29,3 +29,12 @@ def test_a_rosters_names_typed_in_lower_case_below_it(detector: PiiDetector, vau
     for word in ("Sefo", "sefo", "Liliana", "liliana", "Tuimavave", "Kauhalalalo"):
         assert word not in stored, stored
     assert "the rose garden" in stored and "typed up by" in stored, stored
+
+
+def test_names_joined_by_a_plus_are_two_names(detector: PiiDetector) -> None:
+    """The NER model reads "kofi + siosaia" (a text typed in lower case, read truecased) as one name; the
+    scorer, the vault and a later "kofi" want each. No name holds a "+" or an "&"."""
+    text = "standup notes\n\npresent: kofi, siosaia, bridget\n\n- bridget: ok, kofi + siosaia do the demo\n"
+    found = [text[r.start : r.end] for r in detector.analyze([text])[0] if r.entity_type == "PERSON"]
+    assert "kofi + siosaia" not in found
+    assert found.count("kofi") == 2 and found.count("siosaia") == 2, found
