@@ -24,7 +24,7 @@ from anonymize.header_columns import persons_outside
 from anonymize.lower_cells import lower_case_cells
 from anonymize.name_forms import propagate_other_cases
 from anonymize.name_mentions import propagate
-from anonymize.nicknames import also_known_as, quoted_nicknames
+from anonymize.nicknames import also_known_as, quoted_nicknames, short_forms
 from anonymize.resolution import Resolution
 from anonymize.results import copy_span, tier
 
@@ -44,19 +44,22 @@ def late_names(state: Resolution) -> None:
 
 
 def nicknames(state: Resolution) -> None:
-    """``Given "Nick" Surname`` as three names, "a.k.a. Nick" after a name as one, and their other
-    mentions ("Peggy started")."""
+    """``Given "Nick" Surname`` as three names, "a.k.a. Nick" after a name as one, a given name's short form
+    ("Tev" of "Tevita Fifita"), and their other mentions ("Peggy started"); the NER model's places and
+    organizations there yield."""
     assert state.lexicon is not None
-    parts, replaced = quoted_nicknames(state.text, state.results, state.lexicon)
-    if replaced:
-        state.results = [r for r in state.results if all(r is not x for x in replaced)]
-    state.results += state.allowed(parts)
-    named = [*parts, *also_known_as(state.text, state.results)]
-    named = [n for n in named if all((r.start, r.end) != (n.start, n.end) for r in state.results)]
-    if not named:
+    text = state.text
+    parts, replaced = quoted_nicknames(text, state.results, state.lexicon)
+    state.results = [r for r in state.results if all(r is not x for x in replaced)]
+    persons = [r for r in state.results if r.entity_type == "PERSON"]
+    blocking = _blocking(state)
+    new = [*parts, *also_known_as(text, [*persons, *parts])]
+    new += short_forms(text, [*persons, *new], [*blocking, *new])
+    new = [n for n in new if all((p.start, p.end) != (n.start, n.end) for p in persons)]
+    if not new:
         return
-    found = propagate(state.text, named, [*state.results, *named], NOT_NAME_WORDS)
-    state.results += state.admitted([*named, *found])
+    found = propagate(text, new, [*blocking, *new], NOT_NAME_WORDS)
+    _add_yielding(state, state.admitted([*new, *found]))
 
 
 def _blocking(state: Resolution) -> list[RecognizerResult]:
@@ -81,7 +84,11 @@ def late_other_cases(state: Resolution) -> None:
     if not found:
         return
     found = drop_document_places(state.text, drop_places(state.text, found), state.not_name_cells())
-    found = state.admitted(_joined(state.text, found))
+    _add_yielding(state, state.admitted(_joined(state.text, found)))
+
+
+def _add_yielding(state: Resolution, found: list[RecognizerResult]) -> None:
+    """``found`` join the results; the NER model's results they overlap give way."""
     overlapped = [
         r for r in state.results if tier(r) == 2 and any(f.start < r.end and r.start < f.end for f in found)
     ]

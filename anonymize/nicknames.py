@@ -25,7 +25,7 @@ from anonymize.name_lexicon import NameLexicon
 from anonymize.results import rule_result, tier
 from anonymize.text import STOP_WORDS
 
-NICKNAME = "QuotedNickname"
+NICKNAME = "Nickname"
 _SCORE = 0.9
 _W = r"[^\W\d_][\w'’.-]*"  # a word starting with a letter ("O'Donoghue", "Jean-Luc")
 _PARTICLE = r"(?:van|von|de|der|den|da|di|del|della|dos|du|la|le|ten|ter|bin|binti|ibn|al|el|y|i)"
@@ -126,4 +126,47 @@ def also_known_as(text: str, results: Sequence[RecognizerResult]) -> list[Recogn
         if words and _capitalized(words[0]):
             start = match.start("nick")
             found.append(rule_result("PERSON", start, start + len(" ".join(words)), _SCORE, NICKNAME))
+    return found
+
+
+# A word that may be a short form: three letters or more, not after a letter, a hyphen or an apostrophe.
+_SHORT = re.compile(r"(?<![\w'’-])[^\W\d_][^\W\d_]{2,}(?![\w'’-])")
+_CUT = 2  # a short form leaves at least this many letters of the given name out ("Tev" of "Tevita")
+_SHORT_ZIPF = 3.0  # a short form this frequent in English is a word first ("Art", "Van", "Sun", "Will")
+
+
+def short_forms(
+    text: str,
+    persons: Sequence[RecognizerResult],
+    blocking: Sequence[RecognizerResult],
+) -> list[RecognizerResult]:
+    """A given name's short form used alone in the document that names the person in full ("Tevita Fifita
+    ... Cheers, Tev", "Losaline Taufa ... swaps with Losa"): a capitalized word that begins the first word
+    of a found name of two words or more, two letters short of it at least, that English barely uses
+    (no month or weekday: "Mar" of "Maria"), no place's name, and where no ``blocking`` result nor person
+    is."""
+    from anonymize.gazetteer import known_place
+    from anonymize.recognizers.lower_names import everyday_word
+    from anonymize.table_columns import calendar_word
+
+    given = {
+        text[r.start : r.end].split()[0]
+        for r in persons
+        if r.entity_type == "PERSON" and len(text[r.start : r.end].split()) >= 2
+    }
+    given = {g for g in given if g.isalpha() and g[:1].isupper() and g[1:].islower()}
+    if not given:
+        return []
+    found = []
+    for match in _SHORT.finditer(text):
+        word = match.group()
+        if not (word[:1].isupper() and word[1:].islower()) or word.casefold() in STOP_WORDS:
+            continue
+        if not any(g.startswith(word) and len(g) - len(word) >= _CUT for g in given):
+            continue
+        if everyday_word(word, _SHORT_ZIPF) or calendar_word(word) or known_place(word):
+            continue
+        if _overlaps(match.start(), match.end(), [*persons, *blocking]):
+            continue
+        found.append(rule_result("PERSON", match.start(), match.end(), _SCORE, NICKNAME))
     return found

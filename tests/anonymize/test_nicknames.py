@@ -10,7 +10,7 @@ from presidio_analyzer import RecognizerResult
 from anonymize import name_lexicon
 from anonymize.detector import PiiDetector
 from anonymize.name_lexicon import NameLexicon
-from anonymize.nicknames import also_known_as, quoted_nicknames
+from anonymize.nicknames import also_known_as, quoted_nicknames, short_forms
 from anonymize.pseudonymizer import Pseudonymizer
 from anonymize.vault import Vault
 
@@ -90,15 +90,41 @@ def test_no_name_after_also_known_as_without_a_found_name() -> None:
     assert also_known_as(text, [_person(text, "Site B")][:0]) == []
 
 
+def test_a_given_names_short_form_alone() -> None:
+    """ "Tev" of "Tevita Fifita", "Losa" of "Losaline Taufa": the document names the person in full."""
+    text = "From Tevita Fifita to the day shift. Losaline Taufa swaps with Losa. Cheers, Tev"
+    persons = [_person(text, "Tevita Fifita"), _person(text, "Losaline Taufa")]
+    assert _texts(text, short_forms(text, persons, [])) == ["Losa", "Tev"]
+
+
+@pytest.mark.parametrize(
+    ("text", "full"),
+    [
+        ("Maria Lopez arrives on 3 Mar.", "Maria Lopez"),  # a month
+        ("Arthur Mensah sells Art and Sunil Rao the Sun.", "Arthur Mensah"),  # English words
+        ("Parisa Tehrani flew to Paris.", "Parisa Tehrani"),  # a place
+        ("Dominika Nowak met Domi.", "Dominika Nowak"),  # found already: no second result
+        ("Tev Fifita and Tevita", "Tev Fifita"),  # the full name's first word is the short one
+    ],
+)
+def test_no_short_form_where_a_word_or_a_place_is_meant(text: str, full: str) -> None:
+    persons = [_person(text, full)]
+    if "Domi." in text:
+        start = text.rindex("Domi")
+        persons.append(RecognizerResult("PERSON", start, start + 4, 0.85))
+    assert short_forms(text, persons, []) == []
+
+
 def test_nicknames_end_to_end(detector: PiiDetector, vault: Vault) -> None:
-    """The insider's case: a newsletter that welcomes people with their nicknames, then uses a nickname
-    alone. Stored, none of the names is in clear; erasure finds the nickname in the vault."""
+    """The insider's case: a newsletter that welcomes people with their nicknames, then uses a nickname or
+    a short form alone. Stored, none of the names is in clear; erasure finds the nickname in the vault."""
     text = (
         'This month we welcome Wilhelmina "Mina" Kowalczyk (Legal) and Oyeyemi "Yemi" Balogun-Adeyinka '
-        "(Data). Mina starts on Monday; cards for Yemi are at reception."
+        "(Data), and Santiago Morales Quintero rejoins Sales. Mina starts on Monday; cards for Yemi are at "
+        "reception, and Santi will show them round."
     )
     stored = Pseudonymizer(detector, vault, ["PERSON"]).run([text])[0].text
-    for name in ("Wilhelmina", "Mina", "Kowalczyk", "Oyeyemi", "Yemi", "Balogun"):
+    for name in ("Wilhelmina", "Mina", "Kowalczyk", "Oyeyemi", "Yemi", "Balogun", "Santi"):
         assert name not in stored, stored
     assert "cards for" in stored and "reception" in stored
     assert vault.lookup_value("Mina", "PERSON")
