@@ -88,6 +88,28 @@ def _whole_word(word: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")
 
 
+# A hyphenated surname's other half, written in the same case class: "Nunez-Ibanez", "NUNEZ-IBANEZ".
+_HALF_AFTER = re.compile(r"-[^\W\d_][^\W\d_'’]*")
+_HALF_BEFORE = re.compile(r"[^\W\d_][^\W\d_'’]*-$")
+
+
+def _compound(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a known name part in ``text[start:end]``, with the other half of a hyphenated name it is
+    written in ("Nunez" of "Nunez-Ibanez"): the known half alone would leave the other in clear beside a
+    surrogate ("<PERSON_4>-Ibanez")."""
+    after = _HALF_AFTER.match(text, end)
+    if after and after.group()[1].isupper():
+        end = after.end()
+    before = _HALF_BEFORE.search(text, max(0, start - 40), start)
+    if (
+        before
+        and before.group()[0].isupper()
+        and (before.start() == 0 or not text[before.start() - 1].isalnum())
+    ):
+        start = before.start()
+    return start, end
+
+
 def _propagated(text: str, contexts: Sequence[KnownValues]) -> list[tuple[int, int, str]]:
     """Non-overlapping (start, end, type) of known values and name parts in ``text``, leftmost-longest."""
     if not any(len(k) for k in contexts):
@@ -108,7 +130,7 @@ def _propagated(text: str, contexts: Sequence[KnownValues]) -> list[tuple[int, i
             named_inside_sentence(text, m.start(), m.end()) for m in mentions
         ):
             continue
-        spans += [(m.start(), m.end(), 0, "PERSON") for m in mentions]
+        spans += [(*_compound(text, m.start(), m.end()), 0, "PERSON") for m in mentions]
     for known in contexts:
         spans += [(start, end, 1, "PERSON") for start, end in known.caseless_matches(text)]
         for start, end in known.matches(text, words, lowered):

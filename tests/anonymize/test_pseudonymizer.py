@@ -411,3 +411,19 @@ def test_a_known_surname_in_capitals_or_lower_case_in_a_later_text(pseudo: Pseud
     assert question.text == f"what did {tunde} approve"
     (flowers,) = pseudo.run(["A ROSE BY THE DOOR; a rose on the desk."])
     assert flowers.text == "A ROSE BY THE DOOR; a rose on the desk."
+
+
+def test_a_known_part_takes_the_other_half_of_a_hyphenated_name(pseudo: Pseudonymizer) -> None:
+    """Session 19: "Nunez" known (from "Jose Nunez") was replaced inside "Nunez-Ibanez", which the detector
+    did not find, leaving "<PERSON_n>-Ibanez": half of the surname in clear beside a surrogate. The known
+    part's mention takes the hyphenated name's other half, in capitals too; not a lower-case compound."""
+    texts = [
+        "Ask Jose Nunez about it.",
+        "The budget was approved by Nunez-Ibanez.",
+        "NUNEZ-IBANEZ APPROVED IT",
+        "A Nunez-led review.",
+    ]
+    out = [r.text for r in pseudo.run(texts)]
+    assert "Ibanez" not in out[1] and "IBANEZ" not in out[2], out
+    assert SURROGATE.fullmatch(out[1].removeprefix("The budget was approved by ").removesuffix("."))
+    assert out[3].endswith("-led review."), out[3]
