@@ -60,6 +60,12 @@ CONTACT_VERBS = (
     "call|ask|tell|thank|contact|e-?mail|ping|phone|ring|remind|invite|consult|"
     "called|asked|told|thanked|contacted|e-?mailed|pinged|phoned|rang|reminded|invited|consulted"
 )
+# The agent of a record's passive, before a name: "approved by Nunez-Ibanez", "signed by Okafor" (a firm takes
+# these too: one signal, the lexicon the other).
+AGENT_BY = (
+    r"(?:approved|signed|prepared|reviewed|written|submitted|requested|raised|reported|authori[sz]ed|checked|"
+    r"verified|countersigned|initialled|witnessed|chaired|minuted|taken)[ \t]+by"
+)
 # A work's credits and a name's own label: "starring ...", "novel by ...", "maiden name is ...".
 CREDITS = (
     r"starring|featuring|directed[ \t]+by|written[ \t]+by|song[ \t]+by|novel[ \t]+by|assistant[ \t]+to|"

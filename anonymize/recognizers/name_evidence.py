@@ -34,6 +34,7 @@ from anonymize.name_lexicon import NameLexicon
 from anonymize.names import GAELIC_PARTICLES, in_lower_case, organization_word
 from anonymize.person_cues import (
     ABSENT,
+    AGENT_BY,
     CONTACT_VERBS,
     FATE_VERBS,
     LIFE_VERBS,
@@ -90,7 +91,7 @@ _WORD_SPLIT = re.compile(r"[ \t]+")
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*[A-Z][\w.]*[ \t]*)?\d{4}-\d\d-\d\d")
 _LABEL_AFTER = re.compile(r"[ \t]*:")
 _ROLE_BEFORE = role_before(NAME_EVIDENCE_ROLES)
-_PERSON_VERB_BEFORE = verb_before(CONTACT_VERBS, "cc")
+_PERSON_VERB_BEFORE = verb_before(CONTACT_VERBS, "cc", AGENT_BY)
 _PERSON_AFTER = re.compile(
     rf"[ \t]*(?:{WHO}|\((?:[ \t]*\d+[ \t]*-[ \t]*\d+[ \t]*)\)|"
     rf"(?:{SPEECH_VERBS}|{FATE_VERBS}|{THOUGHT_VERBS}|scored|threw|pitched|struck|hit|smashed|signed|born|"
