@@ -51,5 +51,13 @@ def _last_caps_word(shadow: str, start: int) -> int | None:
 
 def _titled(word: str) -> str:
     """ "ASANTE" as "Asante", "O'ROURKE" as "O'Rourke", "FONSECA-LIMA" as "Fonseca-Lima" (same length)."""
-    titled = re.sub(r"[^\W\d_]+", lambda m: m.group()[0] + m.group()[1:].lower(), word)
-    return titled if len(titled) == len(word) else word
+    return re.sub(r"[^\W\d_]+", lambda m: m.group()[0] + same_length_lower(m.group()[1:]), word)
+
+
+def same_length_lower(word: str) -> str:
+    """``word`` in lower case, letter by letter, keeping a letter whose lower case is longer ("İ", whose
+    lower case is "i" and a combining dot): a shadow text's offsets must stay those of the text."""
+    lowered = word.lower()
+    if len(lowered) == len(word):
+        return lowered
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in word)

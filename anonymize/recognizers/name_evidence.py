@@ -29,6 +29,7 @@ import re
 
 from presidio_analyzer import RecognizerResult
 
+from anonymize.caps_names import same_length_lower
 from anonymize.gazetteer import known_place
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import GAELIC_PARTICLES, in_lower_case, organization_word
@@ -369,7 +370,7 @@ def title_caps(text: str) -> str:
 
 def _title(word: str) -> str:
     """An all-caps word title-cased, same length ("O'NEILL" -> "O'Neill", "MCGRATH" -> "Mcgrath")."""
-    titled = word[:1] + word[1:].lower()
+    titled = word[:1] + same_length_lower(word[1:])  # "TEKSTİL": "İ".lower() is two characters
     return re.sub(r"(?<=['’-])[a-z]", lambda m: m.group().upper(), titled)
 
 
