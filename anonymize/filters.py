@@ -12,8 +12,11 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.detector_config import DetectorConfig
 from anonymize.gazetteer import known_place
+from anonymize.honorifics import honorific_only
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import plausible_person
+from anonymize.recognizers.caps_in_line import RECOGNIZER as CAPS_IN_LINE
+from anonymize.recognizers.honorific_names import RECOGNIZER as HONORIFIC
 from anonymize.recognizers.inverted_names import RECOGNIZER as INVERTED
 from anonymize.recognizers.lower_names import RECOGNIZER as LOWER_CASE
 from anonymize.recognizers.lower_names import everyday_word
@@ -116,14 +119,22 @@ def _person(
     name = value.casefold().rstrip(".")
     if name in NOT_NAMES or name in NAME_PREFIXES or not any(ch.isalpha() for ch in value):
         return False
+    if honorific_only(value):  # "Sra." before "María José Quispe", "Tan Sri" alone
+        return False
     if _named_thing(text, result.start, value, lexicon):
         return False  # "the Mitchell Tower", "the King James Bible", "the Private Bill Committees"
     if " " not in value and series_member(text, result.start, result.end):
         return False  # "Apoa, Apob, Apoc", "Bak, Bax": symbols of a series
     evidence = recognizer_name(result) == EVIDENCE
-    if (evidence and not technical) or recognizer_name(result) in (INVERTED, LOWER_CASE):
+    if (evidence and not technical) or recognizer_name(result) in (
+        INVERTED,
+        LOWER_CASE,
+        HONORIFIC,
+        CAPS_IN_LINE,
+    ):
         # An inverted name's shape and lexicon hold in tables of codes too; the lower-case names have two
-        # signals in a text that is no code as typed ("<tomas.hendry>" truecased reads like an identifier).
+        # signals in a text that is no code as typed ("<tomas.hendry>" truecased reads like an identifier);
+        # a booking's "SUZUKI/HIROSHI MR" and a joined "Kobayashi-san" are names by their slot alone.
         return True
     return plausible_person(
         title_caps(text)[result.start : result.end].strip() if evidence else value,

@@ -24,6 +24,7 @@ from anonymize.caps_names import caps_names_titled
 from anonymize.company_names import company_named
 from anonymize.filters import NAME_PREFIXES
 from anonymize.gazetteer import country_names, known_place, place_slot
+from anonymize.honorifics import after_honorific
 from anonymize.name_ends import INNER_POSSESSIVE, owner_is_thing, role_noun
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import (
@@ -359,6 +360,7 @@ def trim_person(
     Major", "ex-Beatle Paul", "U.S. President Bill Clinton", "Frau Lindemann-Özkan") and without a
     possessive's ending ("Lebed's") or an honorific joined to it ("Liu-san")."""
     start = after_qualified_title(text, result.start, result.end, qualifiers, lexicon)
+    start = after_honorific(text, start, result.end)  # "Tan Sri Yusof Hashim", "Hei Jukka-Pekka"
     while True:
         match = _FIRST_WORD.match(text, start, result.end)
         if not match or match.end() >= result.end:

@@ -16,6 +16,7 @@ from presidio_analyzer import RecognizerResult
 from anonymize.company_names import company_named, drop_company_heads, persons_as_organizations
 from anonymize.detector_config import DetectorConfig
 from anonymize.doc_places import drop_document_places
+from anonymize.facility_places import facility_places
 from anonymize.filters import NOT_NAME_WORDS, keep
 from anonymize.gazetteer import country_names, persons_at_places
 from anonymize.header_columns import claim_cells, header_names, persons_outside
@@ -72,8 +73,7 @@ def mark_technical(state: Resolution) -> None:
     Only worth checking when the model reported a person or an organization."""
     if not any(tier(r) == 2 and r.entity_type in ("PERSON", "ORGANIZATION") for r in state.results):
         return
-    # What is no symbol of science or code: all-caps headlines (read title-cased), and the identifiers and
-    # addresses that patterns found ("NL64 ABNA ...", "1016 DV Amsterdam").
+    # No symbols: all-caps headlines (title-cased), identifiers, addresses ("NL64 ABNA", "1016 DV Amsterdam").
     shadow = title_caps(state.text)
     for r in state.results:
         if r.entity_type in _NOT_SYMBOLS and tier(r) < 2 and r.score >= state.config.threshold(r.entity_type):
@@ -311,6 +311,7 @@ def company_names(state: Resolution) -> None:
     state.results = persons_as_organizations(state.text, state.results, state.lexicon)
     state.results = signature_companies(state.text, state.results, state.lexicon)
     state.results = slot_organizations(state.text, state.results, state.lexicon)
+    state.results = facility_places(state.text, state.results, state.lexicon)  # "AUCKLAND DEPOT"
 
 
 def person_initials(state: Resolution) -> None:

@@ -12,6 +12,7 @@ from anonymize.recognizers.addresses import (
     labeled_zip_code,
 )
 from anonymize.recognizers.dates import DateTimeRecognizer, WrittenDateRecognizer
+from anonymize.recognizers.honorific_names import HonorificNameRecognizer
 from anonymize.recognizers.identifiers import (
     CardNumberFormatRecognizer,
     IbanAnyCaseRecognizer,
@@ -56,6 +57,7 @@ def builtin_recognizers() -> list[EntityRecognizer]:
         IbanAnyCaseRecognizer(),
         AddressBlockRecognizer(),
         NameCueRecognizer(),
+        HonorificNameRecognizer(),
         SpeakerLabelRecognizer(),
         PlaceCueRecognizer(),
         PlaceInNameRecognizer(),

@@ -1,0 +1,122 @@
+"""Names written in capitals inside a line of ordinary text, which the NER model and the title-cased reading
+of all-caps lines (``name_evidence.title_caps``) both miss:
+
+* **a surname in capitals before the given name** (the East Asian order, as many business documents write
+  it): "HAN Sung-ho", "WANG Xiaoming", "KIM Min-jun (Seoul)": the capitals a lexicon surname, the given name
+  a lexicon given name or a romanized two-syllable one ("Sung-ho", "Xiao-ming");
+* **a whole name in capitals**: "Contact the editor, EILIDH CAMPBELL, on ...": two or three words in
+  capitals, the first a lexicon given name, the others lexicon surnames or words English does not know
+  ("GRACE NAMUGGA"), none an everyday English word in capitals (no "MAY DAY", "GRACE PERIOD").
+
+The lexicon and the shape are two signals, as for ``name_evidence``. Lines all in capitals are left to that
+recognizer, which reads them title-cased.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from presidio_analyzer import RecognizerResult
+
+from anonymize.name_lexicon import NameLexicon
+from anonymize.recognizers.lexicon_persons import LexiconPersonRecognizer
+from anonymize.text import STOP_WORDS
+
+RECOGNIZER = "CapsInLineRecognizer"
+_SCORE = 0.9
+_EVERYDAY_ZIPF = 5.0  # a word this frequent in English, in capitals, is more often the word ("DATE", "MAY")
+_RARE_ZIPF = 1.5  # a word English does not know
+_SYLLABLE = 4  # "Sung", "yeon"
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_LOWER = "a-zß-öø-ÿā-ž"
+_CAPS = rf"[{_UPPER}][{_UPPER}'’]+(?:-[{_UPPER}]{{2,}})?"
+_TITLED = rf"[{_UPPER}][{_LOWER}]+"
+# "HAN Sung-ho", "WANG Xiaoming", "LEE Seo-yeon"
+_SURNAME_FIRST = re.compile(rf"(?<![\w'’-])({_CAPS}) ({_TITLED}(?:-[{_LOWER}]+)?)(?![\w'’-])")
+# "EILIDH CAMPBELL", "GRACE NAMUGGA", "ABEBE GIRMA"
+_ALL_CAPS = re.compile(rf"(?<![\w'’-])({_CAPS}(?: {_CAPS}){{1,2}})(?![\w'’-])")
+# A capitalized word right after or before the span, on its line: the span is part of a longer name, most
+# often a company's ("LM Ericsson AB", "SOLUCIONES ANDINAS S.A.C.", "YILDIZ TEKSTİL SANAYİ").
+_CAPITAL_AFTER = re.compile(r"[ \t]+[^\W\d_]")
+_CAPITAL_BEFORE = re.compile(r"[^\W\d_][\w.'’&-]*[ \t]+$")
+_LOWER_LETTERS = 3
+
+
+class CapsInLineRecognizer(LexiconPersonRecognizer):
+    """PERSON spans in capitals inside ordinary lines (see the module doc)."""
+
+    def __init__(self, lexicon: NameLexicon) -> None:
+        super().__init__(lexicon, RECOGNIZER)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
+        if "PERSON" not in entities:
+            return []
+        spans = [m.span() for m in _SURNAME_FIRST.finditer(text) if self._surname_first(m, text)]
+        spans += [m.span() for m in _ALL_CAPS.finditer(text) if self._whole_name(m.group(), text, m.start())]
+        spans = [(s, e) for s, e in spans if _alone(text, s, e)]
+        return [
+            RecognizerResult(
+                "PERSON",
+                s,
+                e,
+                _SCORE,
+                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: RECOGNIZER},
+            )
+            for s, e in spans
+        ]
+
+    def _surname_first(self, match: re.Match[str], text: str) -> bool:
+        surname, given = match.group(1), match.group(2)
+        if not _ordinary_line(text, match.start()) or not self._name_in_caps(surname, self.lexicon.surname):
+            return False
+        if "-" in given:  # a romanized given name of two short syllables: "Sung-ho", "Seo-yeon"
+            return all(len(p) <= _SYLLABLE for p in given.split("-"))
+        return self.lexicon.given_name(given) and given.casefold() not in self.lexicon.english_given
+
+    def _whole_name(self, value: str, text: str, start: int) -> bool:
+        parts = value.split()
+        return (
+            _ordinary_line(text, start)
+            and self._name_in_caps(parts[0], self.lexicon.given_name)
+            and all(self._surname_or_unknown(p) for p in parts[1:])
+        )
+
+    def _surname_or_unknown(self, word: str) -> bool:
+        """A surname of the lexicon, or a word English does not know ("NAMUGGA"), after a given name; each
+        part of a double-barrelled one ("DLAMINI-KHUMALO")."""
+        return all(
+            self._name_in_caps(p, self.lexicon.surname) or _zipf(p) < _RARE_ZIPF for p in word.split("-")
+        )
+
+    def _name_in_caps(self, word: str, known: Callable[[str], bool]) -> bool:
+        """``word`` in capitals is a name ``known`` (a lexicon test) knows and no everyday word, stop word or
+        country."""
+        folded = word.casefold()
+        return (
+            known(word)
+            and folded not in STOP_WORDS
+            and folded not in self.countries
+            and _zipf(word) < _EVERYDAY_ZIPF
+        )
+
+
+def _ordinary_line(text: str, at: int) -> bool:
+    """The line around ``at`` has lower-case words: it is no all-caps line."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return sum(ch.islower() for ch in text[start : end if end >= 0 else len(text)]) >= _LOWER_LETTERS
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """No capitalized word joins the span at ``start``-``end`` on its line, before or after it."""
+    after = _CAPITAL_AFTER.match(text, end)
+    before = _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
+    return not (after and after.group()[-1:].isupper()) and not (before and before.group()[:1].isupper())
+
+
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word.casefold(), "en"))

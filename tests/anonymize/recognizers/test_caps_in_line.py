@@ -1,0 +1,44 @@
+"""Names in capitals inside a line of ordinary text (``recognizers.caps_in_line``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymize import name_lexicon
+from anonymize.recognizers.caps_in_line import CapsInLineRecognizer
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> CapsInLineRecognizer:
+    return CapsInLineRecognizer(name_lexicon.load())
+
+
+def _found(recognizer: CapsInLineRecognizer, text: str) -> list[str]:
+    return sorted(text[r.start : r.end] for r in recognizer.analyze(text, ["PERSON"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Division Head: HAN Sung-ho (한성호), Executive Director", ["HAN Sung-ho"]),
+        ("Have a story? Contact the editor, EILIDH CAMPBELL, on +44 1463 718 204.", ["EILIDH CAMPBELL"]),
+        ("the consignee has changed, contact GRACE NAMUGGA for the papers", ["GRACE NAMUGGA"]),
+        ("TC-2209,MOKOENA LERATO,SA-FIN-02,2026-02-05,Pretoria", ["MOKOENA LERATO"]),
+    ],
+)
+def test_names_in_capitals_in_a_line(recognizer: CapsInLineRecognizer, text: str, names: list[str]) -> None:
+    assert _found(recognizer, text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Swedish telecoms group LM Ericsson AB said on Friday it won",  # a company's longer name
+        "(1) SOLUCIONES ANDINAS S.A.C., a company registered in Peru",
+        "NOTE Please read. Pay the VAT within the GRACE PERIOD on MAY DAY.",  # everyday words in capitals
+        "The IT Manager and HR Director met the CEO John at the NEW YORK office.",
+        "CONTACT EILIDH CAMPBELL ON 01463 718 204",  # an all-caps line: the evidence recognizer's
+    ],
+)
+def test_no_name_in_capitals_without_both_signals(recognizer: CapsInLineRecognizer, text: str) -> None:
+    assert _found(recognizer, text) == []

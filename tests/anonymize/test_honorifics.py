@@ -1,0 +1,45 @@
+"""Honorifics and greetings of many languages before a name (``anonymize.honorifics``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymize.honorifics import after_honorific, honorific_only
+
+
+@pytest.mark.parametrize(
+    ("value", "name"),
+    [
+        ("Tan Sri Yusof Hashim", "Yusof Hashim"),
+        ("Dato' Lim Chee Keong", "Lim Chee Keong"),
+        ("Datuk Seri Anwar Ibrahim", "Anwar Ibrahim"),
+        ("Puan Sri Noraini", "Noraini"),
+        ("Hei Jukka-Pekka", "Jukka-Pekka"),
+        ("Hola, Lupita", "Lupita"),
+        ("Liebe Annegret Vogt", "Annegret Vogt"),
+        ("Sra. María José Quispe", "María José Quispe"),
+        ("TAN SRI YUSOF HASHIM", "YUSOF HASHIM"),
+    ],
+)
+def test_the_name_starts_after_the_honorific(value: str, name: str) -> None:
+    assert value[after_honorific(value, 0, len(value)) :] == name
+
+
+@pytest.mark.parametrize(
+    "value",
+    # Given names that are titles or greetings elsewhere stay in the name: Ato Boldon, Ola Nordmann, Cara
+    # Delevingne, Cher Lloyd; "Tan" alone is a surname (Tan Wei Jie); nothing is left of a title alone.
+    ["Ato Boldon", "Ola Nordmann", "Cara Delevingne", "Cher Lloyd", "Tan Wei Jie", "Tan Sri", "Sri Mulyani"],
+)
+def test_names_that_start_like_a_title_keep_their_first_word(value: str) -> None:
+    assert after_honorific(value, 0, len(value)) == 0
+
+
+def test_an_honorific_alone_is_no_person() -> None:
+    assert (
+        honorific_only("Sra.")
+        and honorific_only("Tan Sri")
+        and honorific_only("MR")
+        and honorific_only("Dato'")
+    )
+    assert not honorific_only("Srinivasan") and not honorific_only("Pak Agus") and not honorific_only("Sri")
