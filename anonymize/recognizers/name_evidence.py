@@ -74,11 +74,14 @@ _L = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿ"  # (Vietnamese "Nguyễn Văn Đức")
 _CAP = rf"(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le)?[{_U}][{_L}]+(?:['’](?!s(?!\w))[{_L}]+)?(?:-[{_U}]?[{_L}]+)*"
 _POSSESSIVE_AHEAD = r"(?=['’]s(?!\w))"
 _INITIAL = rf"[{_U}]\.(?:[ \t]?[{_U}]\.)?"
-_PARTICLE = r"(?:van|von|de|der|den|da|di|del|dos|du|la|le|ten|ter|bin|ibn|al|el|abu|ul|ur)"
+_PARTICLE = r"(?:van|von|de|der|den|da|di|del|dos|du|la|le|los|las|ten|ter|bin|ibn|al|el|abu|ul|ur)"
 # Irish and Scottish Gaelic particles, capitalized: "Tomás Ó Briain", "Fionnuala Ní Bhriain", "Seán Mac Giolla
 # Bhríde" (an all-caps line is read title-cased: "NÍ" as "Ní"); part of the name, no evidence of it.
 _GAELIC = "(?:" + "|".join(GAELIC_PARTICLES) + ")"
-_FILLER = re.compile(rf"{_INITIAL}|{_PARTICLE}|{_GAELIC}")
+# Capitalized too, from an all-caps line read title-cased ("JOSÉ MANUEL DE LOS RÍOS IBARRA" as "De Los Ríos"),
+# except the articles that start a title as often ("LA PRESSE", "EL PAIS", "LE MONDE").
+_CAPITAL_PARTICLE = r"(?:Van|Von|De|Der|Den|Del|Dos|Das|Los|Las|Ten|Ter|Bin|Ibn)"
+_FILLER = re.compile(rf"{_INITIAL}|{_PARTICLE}|{_CAPITAL_PARTICLE}|{_GAELIC}")
 _PART = rf"(?:{_PARTICLE}[ \t-]+|{_GAELIC}[ \t]+(?=[{_U}]))*{_CAP}"
 _CANDIDATE = re.compile(
     rf"(?<![\w'’.-])(?:{_INITIAL} ?)?{_PART}(?: (?:{_PART}|{_INITIAL}(?= {_CAP})))*"

@@ -18,13 +18,19 @@ _SENTENCE_END = re.compile(
 )
 
 
+# A form glued to the name's last word: after a lower-case letter ("FacebankGroup"), or a long form after
+# capitals ("OKAMOTO INDUSTRIESINC."); not a short one after capitals, the end of a name in capitals ("THEN
+# MUSA.", "ELISA", "TERESA": no "SA").
+_GLUED = r"(?:(?<=[a-z])|(?<=[A-Z])(?=(?:INC|LTD|CORP|CORPORATION|LLC|PLC|LIMITED|GROUP|HOLDINGS)\b))"
+
+
 class CompanyFormRecognizer(EntityRecognizer):
     """Capitalized names that end with a company form ("RAIZNEXT Corporation", "Facebank Group Inc.")."""
 
     def __init__(self) -> None:
         super().__init__(supported_entities=["ORGANIZATION"], name="CompanyFormRecognizer")
         self._pattern = re.compile(
-            rf"(?<![\w&])((?:{_COMPANY_WORD}[ \t]+){{0,5}}?(?:{_COMPANY_WORD}?(?:[ \t]|(?<=[a-zA-Z]))"
+            rf"(?<![\w&])((?:{_COMPANY_WORD}[ \t]+){{0,5}}?(?:{_COMPANY_WORD}?(?:[ \t]|{_GLUED})"
             rf"{COMPANY_FORM_SUFFIX}|{_COMPANY_WORD}[ \t]+{SPACED_COMPANY_FORM})\.?)"
             rf"(?:,?[ \t]+{COMPANY_FORM_SUFFIX}\.?)?(?![\w&])"
         )

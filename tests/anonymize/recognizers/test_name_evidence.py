@@ -212,3 +212,11 @@ def test_the_agent_of_a_records_passive(recognizer: NameEvidenceRecognizer) -> N
     assert found(recognizer, "The budget was approved by Medved-Renier.") == ["Medved-Renier"]
     assert found(recognizer, "Minutes taken by Brandt; countersigned by Tove.") == ["Brandt", "Tove"]
     assert found(recognizer, "The budget was approved by Finance.") == []
+
+
+def test_particles_in_an_all_caps_line(recognizer: NameEvidenceRecognizer) -> None:
+    """A particle read title-cased is part of the name ("De Los"); an article that starts a title is not
+    ("LA PRESSE", a newspaper's name alone on its line, is no "La" + surname)."""
+    text = "1. DIRK DE LOS MEDVED\n2. INGRID VAN DER LIND\n3. PASCAL RENIER"
+    assert found(recognizer, text) == ["DIRK DE LOS MEDVED", "INGRID VAN DER LIND", "PASCAL RENIER"]
+    assert found(recognizer, "It does not vouch for their accuracy .\nLA MEDVED\n- After Tunis") == []

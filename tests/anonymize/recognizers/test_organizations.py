@@ -15,6 +15,8 @@ from tests.anonymize.recognizers.common import builtin, spans
         ("Regina Blinova\nFacebank Group Inc.\n74268 Rúa Olmos 55", ["Facebank Group Inc."]),
         ("DAIKEN CO.LTD. songwriter", ["DAIKEN CO.LTD."]),
         ("The Group said so. Our Holdings grew.", []),
+        # A name in capitals that ends like a short form: no company ("SA", "AG").
+        ("OUT OF HOURS: O'ROURKE, THEN MUSA. CALL TERESA OR OLGA-LISA.", []),
     ],
 )
 def test_company_forms(text: str, companies: list[str]) -> None:
