@@ -4,6 +4,9 @@ of all-caps lines (``name_evidence.title_caps``) both miss:
 * **a surname in capitals before the given name** (the East Asian order, as many business documents write
   it): "HAN Sung-ho", "WANG Xiaoming", "KIM Min-jun (Seoul)": the capitals a lexicon surname, the given name
   a lexicon given name or a romanized two-syllable one ("Sung-ho", "Xiao-ming");
+* **the same order in title case, with a romanized given name** ("Park Soo-min", "Hwang In-ho"): a surname
+  of the lexicon of at most five letters, then two syllables of at most four letters joined by a hyphen;
+  the other name rules drop "Park" as a place's word;
 * **a whole name in capitals**: "Contact the editor, EILIDH CAMPBELL, on ...": two or three words in
   capitals, the first a lexicon given name, the others lexicon surnames or words English does not know
   ("GRACE NAMUGGA"), none an everyday English word in capitals (no "MAY DAY", "GRACE PERIOD").
@@ -35,6 +38,12 @@ _CAPS = rf"[{_UPPER}][{_UPPER}'’]+(?:-[{_UPPER}]{{2,}})?"
 _TITLED = rf"[{_UPPER}][{_LOWER}]+"
 # "HAN Sung-ho", "WANG Xiaoming", "LEE Seo-yeon"
 _SURNAME_FIRST = re.compile(rf"(?<![\w'’-])({_CAPS}) ({_TITLED}(?:-[{_LOWER}]+)?)(?![\w'’-])")
+# "Park Soo-min", "Hwang In-ho": a short surname, then a romanized given name of two short syllables; not
+# an English compound's tail ("Car Park Drop-off", "Hall Set-up", "the Park Co-op").
+_SHORT_SURNAME_FIRST = re.compile(
+    rf"(?<![\w'’-])([{_UPPER}][{_LOWER}]{{1,4}}) ([{_UPPER}][{_LOWER}]{{0,3}}-"
+    rf"(?!(?:off|up|in|out|on|over|down|by|back|away|op|do|to)(?![\w'’-]))[{_LOWER}]{{1,4}})(?![\w'’-])"
+)
 # "EILIDH CAMPBELL", "GRACE NAMUGGA", "ABEBE GIRMA"
 _ALL_CAPS = re.compile(rf"(?<![\w'’-])({_CAPS}(?: {_CAPS}){{1,2}})(?![\w'’-])")
 # A capitalized word right after or before the span, on its line: the span is part of a longer name, most
@@ -56,6 +65,12 @@ class CapsInLineRecognizer(LexiconPersonRecognizer):
         spans = [m.span() for m in _SURNAME_FIRST.finditer(text) if self._surname_first(m, text)]
         spans += [m.span() for m in _ALL_CAPS.finditer(text) if self._whole_name(m.group(), text, m.start())]
         spans = [(s, e) for s, e in spans if _alone(text, s, e)]
+        # after a role's title too: "Team Leader Park Soo-min"
+        spans += [
+            m.span()
+            for m in _SHORT_SURNAME_FIRST.finditer(text)
+            if self.lexicon.surname(m.group(1)) and not _capital_after(text, m.end())
+        ]
         return [
             RecognizerResult(
                 "PERSON",
@@ -111,9 +126,14 @@ def _ordinary_line(text: str, at: int) -> bool:
 
 def _alone(text: str, start: int, end: int) -> bool:
     """No capitalized word joins the span at ``start``-``end`` on its line, before or after it."""
-    after = _CAPITAL_AFTER.match(text, end)
     before = _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
-    return not (after and after.group()[-1:].isupper()) and not (before and before.group()[:1].isupper())
+    return not _capital_after(text, end) and not (before and before.group()[:1].isupper())
+
+
+def _capital_after(text: str, end: int) -> bool:
+    """A capitalized word follows ``end`` on its line."""
+    after = _CAPITAL_AFTER.match(text, end)
+    return bool(after and after.group()[-1:].isupper())
 
 
 def _zipf(word: str) -> float:

@@ -24,6 +24,8 @@ def _found(recognizer: CapsInLineRecognizer, text: str) -> list[str]:
         ("Have a story? Contact the editor, EILIDH CAMPBELL, on +44 1463 718 204.", ["EILIDH CAMPBELL"]),
         ("the consignee has changed, contact GRACE NAMUGGA for the papers", ["GRACE NAMUGGA"]),
         ("TC-2209,MOKOENA LERATO,SA-FIN-02,2026-02-05,Pretoria", ["MOKOENA LERATO"]),
+        ("Busan Sea Terminal ..... Team Leader Park Soo-min", ["Park Soo-min"]),
+        ("Yard planning: Hwang In-ho (acting)", ["Hwang In-ho"]),
     ],
 )
 def test_names_in_capitals_in_a_line(recognizer: CapsInLineRecognizer, text: str, names: list[str]) -> None:
@@ -38,6 +40,7 @@ def test_names_in_capitals_in_a_line(recognizer: CapsInLineRecognizer, text: str
         "NOTE Please read. Pay the VAT within the GRACE PERIOD on MAY DAY.",  # everyday words in capitals
         "The IT Manager and HR Director met the CEO John at the NEW YORK office.",
         "CONTACT EILIDH CAMPBELL ON 01463 718 204",  # an all-caps line: the evidence recognizer's
+        "Use the Car Park Drop-off bay; the Hall Set-up starts at 8; join the Park Co-op.",
     ],
 )
 def test_no_name_in_capitals_without_both_signals(recognizer: CapsInLineRecognizer, text: str) -> None:
