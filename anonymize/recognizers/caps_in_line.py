@@ -11,8 +11,10 @@ of all-caps lines (``name_evidence.title_caps``) both miss:
   capitals, the first a lexicon given name, the others lexicon surnames or words English does not know
   ("GRACE NAMUGGA"), none an everyday English word in capitals (no "MAY DAY", "GRACE PERIOD").
 
-The lexicon and the shape are two signals, as for ``name_evidence``. Lines all in capitals are left to that
-recognizer, which reads them title-cased.
+The lexicon and the shape are two signals, as for ``name_evidence``. The surname-first shape is read in
+lines with lower case only (lines all in capitals are left to that recognizer, which reads them title-cased);
+a whole name in capitals in any line, where that recognizer's lexicon lacks the surname ("BARAKA MWAKALINGA").
+No known city ("MONTE CARLO"), nothing joined to a longer run of capitalized words.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from collections.abc import Callable
 
 from presidio_analyzer import RecognizerResult
 
+from anonymize.gazetteer import known_place
 from anonymize.name_lexicon import NameLexicon
 from anonymize.recognizers.lexicon_persons import LexiconPersonRecognizer
 from anonymize.text import STOP_WORDS
@@ -64,7 +67,8 @@ class CapsInLineRecognizer(LexiconPersonRecognizer):
             return []
         spans = [m.span() for m in _SURNAME_FIRST.finditer(text) if self._surname_first(m, text)]
         spans += [m.span() for m in _ALL_CAPS.finditer(text) if self._whole_name(m.group(), text, m.start())]
-        spans = [(s, e) for s, e in spans if _alone(text, s, e)]
+        # no city ("MONTE CARLO 1996-08-30", a news dateline) and no word joined to the span
+        spans = [(s, e) for s, e in spans if _alone(text, s, e) and not known_place(text[s:e])]
         # after a role's title too: "Team Leader Park Soo-min"
         spans += [
             m.span()
@@ -92,8 +96,13 @@ class CapsInLineRecognizer(LexiconPersonRecognizer):
 
     def _whole_name(self, value: str, text: str, start: int) -> bool:
         parts = value.split()
+        # In a line all in capitals only for a surname the lexicon lacks ("BARAKA MWAKALINGA"): the evidence
+        # recognizer reads the rest, title-cased, with its other signals ("MONTE CARLO 1996-08-30").
+        unknown = _ordinary_line(text, start) or any(
+            _zipf(p) < _RARE_ZIPF and not self.lexicon.surname(p) for p in parts[1:]
+        )
         return (
-            _ordinary_line(text, start)
+            unknown
             and self._name_in_caps(parts[0], self.lexicon.given_name)
             and all(self._surname_or_unknown(p) for p in parts[1:])
         )

@@ -26,6 +26,8 @@ def _found(recognizer: CapsInLineRecognizer, text: str) -> list[str]:
         ("TC-2209,MOKOENA LERATO,SA-FIN-02,2026-02-05,Pretoria", ["MOKOENA LERATO"]),
         ("Busan Sea Terminal ..... Team Leader Park Soo-min", ["Park Soo-min"]),
         ("Yard planning: Hwang In-ho (acting)", ["Hwang In-ho"]),
+        # a telex in capitals: a surname the lexicon lacks, nothing joined to the name
+        ("ATTN: OPS DESK (MBA) / BARAKA MWAKASEGE (DAR)\nPLS CONFIRM", ["BARAKA MWAKASEGE"]),
     ],
 )
 def test_names_in_capitals_in_a_line(recognizer: CapsInLineRecognizer, text: str, names: list[str]) -> None:
@@ -41,6 +43,7 @@ def test_names_in_capitals_in_a_line(recognizer: CapsInLineRecognizer, text: str
         "The IT Manager and HR Director met the CEO John at the NEW YORK office.",
         "CONTACT EILIDH CAMPBELL ON 01463 718 204",  # an all-caps line: the evidence recognizer's
         "Use the Car Park Drop-off bay; the Hall Set-up starts at 8; join the Park Co-op.",
+        "SPORT - HARRISON TO MEET EDWARDS\nMONTE CARLO 1996-08-30",  # a dateline's city
     ],
 )
 def test_no_name_in_capitals_without_both_signals(recognizer: CapsInLineRecognizer, text: str) -> None:
