@@ -12,7 +12,7 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.detector_config import DetectorConfig
 from anonymize.gazetteer import known_place
-from anonymize.honorifics import honorific_only
+from anonymize.honorifics import after_title, honorific_only
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import plausible_person
 from anonymize.recognizers.caps_in_line import RECOGNIZER as CAPS_IN_LINE
@@ -126,6 +126,7 @@ def _person(
     if " " not in value and series_member(text, result.start, result.end):
         return False  # "Apoa, Apob, Apoc", "Bak, Bax": symbols of a series
     evidence = recognizer_name(result) == EVIDENCE
+    technical = technical and not after_title(text, result.start)  # "Pak Agus" in a table of codes
     if (evidence and not technical) or recognizer_name(result) in (
         INVERTED,
         LOWER_CASE,

@@ -44,3 +44,18 @@ def after_honorific(text: str, start: int, end: int) -> int:
 def honorific_only(value: str) -> bool:
     """``value`` is an honorific and nothing else ("Sra.", "Tan Sri", "MR"): no person by itself."""
     return bool(_ONLY.fullmatch(value))
+
+
+# A title right before a name, as written (capitalized: "PAK1" and "Pak" kinases of science text are no title
+# before a name in capitals): "Pak Agus", "Mr Okello", "Dato' Lim".
+_TITLE_BEFORE = re.compile(
+    rf"(?<![\w'’])(?:{_TITLES}|Mr|Mrs|Ms|Mx|Dr|Prof|Herr|Frau|Pak|Bapak|Ibu|Bu|Tuan|Puan|Encik|Cik|Señor|Señora|"
+    r"Senhor|Senhora|Dona|Doña|Don|Signor|Signora|Madame|Monsieur|Mme|Mevrouw|Meneer|Pani|Khun|Shri|Smt)"
+    r"\.?[ \t]+$"
+)
+
+
+def after_title(text: str, start: int) -> bool:
+    """A title of a language stands right before ``start`` ("Pak Agus", "Mr Okello"): what follows is a
+    person's name, also in a table of codes that reads as technical text."""
+    return _TITLE_BEFORE.search(text, max(0, start - 20), start) is not None

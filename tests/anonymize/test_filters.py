@@ -78,3 +78,15 @@ def test_a_person_whose_surname_is_a_things_noun_stays(lexicon: NameLexicon) -> 
     for value in ("Kate Tower", "Nia Town", "John Palace"):
         for recognizer in ("SpacyRecognizer", "NameEvidenceRecognizer"):
             assert keep(text, result_at(text, value, "PERSON", recognizer), config, lexicon=lexicon), value
+
+
+def test_a_name_after_a_title_passes_in_technical_text(lexicon: NameLexicon) -> None:
+    """A checklist of codes and ticks reads as technical text, where a one-word name from the lexicon
+    alone is dropped; after a title ("Pak", "Mr") it is a person's name (detector 47 left "Agus" in clear).
+    Without the title the technical text's filter holds."""
+    text = "- key customers: Pak Agus at the plant\n- invoices for Agus go out on the 1st"
+    titled = result_at(text, "Agus", "PERSON", "NameEvidenceRecognizer")
+    bare = result_at(text, "Agus", "PERSON", "NameEvidenceRecognizer", nth=1)
+    assert keep(text, titled, DetectorConfig(), technical=True, lexicon=lexicon)
+    assert not keep(text, bare, DetectorConfig(), technical=True, lexicon=lexicon)
+    assert keep(text, bare, DetectorConfig(), technical=False, lexicon=lexicon)

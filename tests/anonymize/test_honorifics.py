@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from anonymize.honorifics import after_honorific, honorific_only
+from anonymize.honorifics import after_honorific, after_title, honorific_only
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,12 @@ def test_an_honorific_alone_is_no_person() -> None:
         and honorific_only("Dato'")
     )
     assert not honorific_only("Srinivasan") and not honorific_only("Pak Agus") and not honorific_only("Sri")
+
+
+def test_a_title_before_a_name() -> None:
+    text = "key customers: Pak Agus at the plant; Dato' Lim signs; ask Mr. Okello; PAK1 and Pak kinases"
+    assert after_title(text, text.index("Agus"))
+    assert after_title(text, text.index("Lim"))
+    assert after_title(text, text.index("Okello"))
+    assert not after_title(text, text.index("and"))  # "PAK1" in capitals is a gene's symbol
+    assert not after_title("the p21-activated kinase PAK Inhibitor", 30)
