@@ -6,7 +6,7 @@ as a person ("Sra." before "María José Quispe Huamán"). ``after_honorific`` t
 after them (``name_extent.trim_person`` reads it); ``honorific_only`` tells a span that is nothing else.
 
 Only titles that never start a name are here: not "Ato" (an Amharic "Mr", and the given name of Ato Boldon),
-not "Tun", "Nana" or "King" (given names too).
+not "Tun", "Nana" or "King", nor the greeting "Moin" (given names too: Moin Khan).
 """
 
 from __future__ import annotations
@@ -21,11 +21,14 @@ _TITLES = (
     r"Yang[ \t]+Berhormat|Sayın|Sayin"
 )
 _GREETINGS = (
-    r"Hei|Hej|Hola|Olá|Ciao|Bonjour|Salut|Hallo|Moin|Servus|Cześć|Ahoj|Merhaba|Habari|Kia[ \t]+ora|"
+    r"Hei|Hej|Hola|Olá|Ciao|Bonjour|Salut|Hallo|Servus|Cześć|Ahoj|Merhaba|Habari|Kia[ \t]+ora|"
     r"Sawubona|Estimad[oa]|Querid[oa]|Chère|Liebe|Lieber|Geachte|Beste|Kære|Hyvä|Bästa|Bäste|"
     r"Kedves|Szanown[ya]"
 )
-_LEADING = re.compile(rf"(?i:{_TITLES}|{_GREETINGS})(?![\w'’-])[ \t]*,?[ \t]*")
+_LEADING_TITLE = re.compile(rf"(?i:{_TITLES})(?![\w'’-])[ \t]*,?[ \t]*")
+_LEADING_GREETING = re.compile(rf"(?i:{_GREETINGS})(?![\w'’-])[ \t]*,?[ \t]*")
+_LINE_START = re.compile(r"(?:^|\n)[ \t>*-]*$")
+_SALUTATION_END = re.compile(r"[ \t]*(?:[,!:]|\n|$)")
 _ONLY = re.compile(
     rf"[ \t]*(?:(?i:{_TITLES})|(?i:mr|mrs|ms|miss|mx|dr|prof|sr|herr|frau|pak|ibu|bu|bey))\.?[ \t]*"
 )
@@ -33,10 +36,20 @@ _ONLY = re.compile(
 
 def after_honorific(text: str, start: int, end: int) -> int:
     """Where the name in ``text[start:end]`` starts after the honorifics and greetings that lead it ("Tan
-    Sri Yusof Hashim" at "Yusof", "Hei Jukka-Pekka" at "Jukka-Pekka"); ``start`` when none does, or when
-    nothing would be left."""
+    Sri Yusof Hashim" at "Yusof", "Hei Jukka-Pekka," at "Jukka-Pekka"); ``start`` when none does, or when
+    nothing would be left. A greeting only as a salutation: at its line's start, the name ending in a
+    comma, an exclamation or the line's end ("Beste Jan," in Dutch; not "Beste Kaya joined", a Turkish
+    given name)."""
     at = start
-    while (match := _LEADING.match(text, at, end)) and match.end() < end:
+    # A greeting opens its line ("Hei Jukka-Pekka,"); elsewhere the word may be a given name.
+    greeting = (
+        _LINE_START.search(text, max(0, start - 20), start)
+        and _SALUTATION_END.match(text, end)
+        and _LEADING_GREETING.match(text, at, end)
+    )
+    if greeting and greeting.end() < end:
+        at = greeting.end()
+    while (match := _LEADING_TITLE.match(text, at, end)) and match.end() < end:
         at = match.end()
     return at
 

@@ -29,10 +29,28 @@ def test_the_name_starts_after_the_honorific(value: str, name: str) -> None:
     "value",
     # Given names that are titles or greetings elsewhere stay in the name: Ato Boldon, Ola Nordmann, Cara
     # Delevingne, Cher Lloyd; "Tan" alone is a surname (Tan Wei Jie); nothing is left of a title alone.
-    ["Ato Boldon", "Ola Nordmann", "Cara Delevingne", "Cher Lloyd", "Tan Wei Jie", "Tan Sri", "Sri Mulyani"],
+    [
+        "Ato Boldon",
+        "Ola Nordmann",
+        "Cara Delevingne",
+        "Cher Lloyd",
+        "Tan Wei Jie",
+        "Tan Sri",
+        "Sri Mulyani",
+        "Moin Khan",
+        "Beste Kaya joined in May",  # a Turkish given name, not a Dutch salutation
+    ],
 )
 def test_names_that_start_like_a_title_keep_their_first_word(value: str) -> None:
-    assert after_honorific(value, 0, len(value)) == 0
+    end = len(" ".join(value.split()[:2]))  # the name the rules found: its first two words
+    assert after_honorific(value, 0, end) == 0
+
+
+def test_a_greeting_inside_a_sentence_is_a_given_name() -> None:
+    text = "Hei Jukka-Pekka,\nthanks to Hei Lun, the crane is fixed."
+    assert after_honorific(text, 0, len("Hei Jukka-Pekka")) == len("Hei ")
+    start = text.index("Hei Lun")
+    assert after_honorific(text, start, start + len("Hei Lun")) == start
 
 
 def test_an_honorific_alone_is_no_person() -> None:
