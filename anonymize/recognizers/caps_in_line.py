@@ -26,6 +26,7 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.gazetteer import known_place
 from anonymize.name_lexicon import NameLexicon
+from anonymize.names import organization_word
 from anonymize.recognizers.lexicon_persons import LexiconPersonRecognizer
 from anonymize.text import STOP_WORDS
 
@@ -54,6 +55,15 @@ _ALL_CAPS = re.compile(rf"(?<![\w'’-])({_CAPS}(?: {_CAPS}){{1,2}})(?![\w'’-]
 _CAPITAL_AFTER = re.compile(r"[ \t]+[^\W\d_]")
 _CAPITAL_BEFORE = re.compile(r"[^\W\d_][\w.'’&-]*[ \t]+$")
 _LOWER_LETTERS = 3
+# A code or a company joined to the span: "FID UCIT/SHS", "LG Balakrishnan & Bros Ltd" (not a telex's
+# spaced separator: "OPS DESK / BARAKA MWAKASEGE").
+_JOINED_AFTER = re.compile(r"/|[ \t]*[&+]")
+_JOINED_BEFORE = re.compile(r"(?:/|[&+][ \t]*)$")
+# A company's legal form or trade word, also glued to the word before it as generated data writes them
+# ("OKAMOTO INDUSTRIESINC.", "MITSUBISHI PENCIL COMPANYLIMITED").
+_COMPANY_TAIL = re.compile(
+    r"(?i:inc|ltd|llc|plc|limited|corp|corporation|company|co|gmbh|holdings|industries|group|bros)\.?$"
+)
 
 
 class CapsInLineRecognizer(LexiconPersonRecognizer):
@@ -73,7 +83,9 @@ class CapsInLineRecognizer(LexiconPersonRecognizer):
         spans += [
             m.span()
             for m in _SHORT_SURNAME_FIRST.finditer(text)
-            if self.lexicon.surname(m.group(1)) and not _capital_after(text, m.end())
+            if self.lexicon.surname(m.group(1))
+            and not _capital_after(text, m.end())
+            and not _JOINED_AFTER.match(text, m.end())
         ]
         return [
             RecognizerResult(
@@ -134,8 +146,13 @@ def _ordinary_line(text: str, at: int) -> bool:
 
 
 def _alone(text: str, start: int, end: int) -> bool:
-    """No capitalized word joins the span at ``start``-``end`` on its line, before or after it."""
+    """No capitalized word, code or company joins the span at ``start``-``end`` on its line, before or after
+    it, and no word of it ends in a company's form or is an organization's word."""
     before = _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
+    if _JOINED_AFTER.match(text, end) or _JOINED_BEFORE.search(text, max(0, start - 3), start):
+        return False
+    if any(_COMPANY_TAIL.search(w) or organization_word(w) for w in text[start:end].split()):
+        return False
     return not _capital_after(text, end) and not (before and before.group()[:1].isupper())
 
 

@@ -48,3 +48,22 @@ def test_names_in_capitals_in_a_line(recognizer: CapsInLineRecognizer, text: str
 )
 def test_no_name_in_capitals_without_both_signals(recognizer: CapsInLineRecognizer, text: str) -> None:
     assert _found(recognizer, text) == []
+
+
+def test_a_company_or_a_code_in_capitals_is_no_name() -> None:
+    """Session 19 (lead, on generated_3000 after merging): companies in capitals with their legal form glued
+    on, a code joined by a slash, a firm joined by "&" were read as whole names in capitals."""
+    lexicon = name_lexicon.NameLexicon(
+        given=frozenset(["okamoto", "mitsubishi", "fid", "eilidh"]),
+        surnames=frozenset(["pencil", "campbell", "lg", "balakrishnan"]),
+        common=frozenset(),
+    )
+    recognizer = CapsInLineRecognizer(lexicon)
+
+    def found(text: str) -> list[str]:
+        return [text[r.start : r.end] for r in recognizer.analyze(text, ["PERSON"], None)]
+
+    assert found("I used to work for OKAMOTO INDUSTRIESINC. as a line repairer") == []
+    assert found("James Law of MITSUBISHI PENCIL COMPANYLIMITED, and others") == []
+    assert found("her FID UCIT/SHS CL-ACCUMG EUR resignation letter") == []
+    assert found("Contact the editor, EILIDH CAMPBELL, on Monday.") == ["EILIDH CAMPBELL"]
