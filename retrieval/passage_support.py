@@ -27,10 +27,13 @@ def supporting_span(answer: str, passage: str) -> list[int] | None:
 
 
 def infer_source(answer: str, chunks: Sequence[RetrievedChunk], min_overlap: int = 2) -> int | None:
-    """The 1-based source sharing the most content words with an uncited answer, if any shares enough."""
+    """The 1-based source sharing the most content words with an uncited answer, if any shares enough
+    (ties: the earlier source). An answer of one content word needs only that one: a bare name, number or
+    surrogate ("<PERSON_266>", the answer to "Who ...?") has no second word to share, and the judge still
+    decides whether the source states it."""
     wanted = content_words(answer)
     scored = [(len(wanted & content_words(c.text)), -i) for i, c in enumerate(chunks)]
-    if not scored:
+    if not scored or not wanted:
         return None
     overlap, neg_index = max(scored)
-    return -neg_index + 1 if overlap >= min_overlap else None
+    return -neg_index + 1 if overlap >= min(min_overlap, len(wanted)) else None

@@ -77,6 +77,12 @@ def test_helpers() -> None:
     assert infer_source("Receipts and expenses are filed within thirty days", CHUNKS) == 2
     assert infer_source("unrelated words entirely", CHUNKS) is None
     assert infer_source("anything", []) is None
+    # one content word is the whole answer ("Who ...?" -> a surrogate): it alone finds its source
+    assert infer_source("Receipts.", CHUNKS) == 2
+    passes = [*CHUNKS, chunk(3, "The pass went to <PERSON_7> for two points.")]
+    assert infer_source("<PERSON_7>", passes) == 3
+    assert infer_source("<PERSON_8>", passes) is None
+    assert infer_source("the and", CHUNKS) is None  # no content word: nothing to match
 
 
 def test_nothing_relevant_refuses_without_calling_the_model(answerer: Answerer, chat: CountingChat) -> None:

@@ -139,3 +139,18 @@ def test_an_insider_refused_gets_no_other_groups_passage_from_the_second_draft(w
     assert done["refused"]  # the invented code is in no source eng may read: the grounding check withholds it
     assert all(world.catalog.get(c["doc_id"]).groups == ["eng"] for c in done["citations"])
     assert "approved each March" not in json.dumps(events)
+
+
+def test_an_insider_whose_bare_draft_is_another_groups_value_gets_no_source_for_it(world) -> None:  # type: ignore[no-untyped-def]
+    """A one-word draft without a marker finds its source by that word alone (retrieval.passage_support):
+    eng's draft "7781", hr's code, finds none among eng's chunks, so it is withheld, both drafts, and no
+    citation points at hr's document."""
+    model = Drafts([SECRET], [SECRET])
+    asked = "What is the bonus approval code for the Lisbon office?"
+    events = list(answerer(world, model).stream(asked, ["eng"]))
+    done = events[-1]["answer"]
+    assert done["refused"] and len(model.asked) == 2
+    assert done["checks"]["reason"] == "no source supports the answer"
+    assert done["checks"]["second_draft"]["reason"] == "no source supports the answer"
+    assert all(world.catalog.get(c["doc_id"]).groups == ["eng"] for c in done["citations"])
+    assert "approved each March" not in json.dumps(events)
