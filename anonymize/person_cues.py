@@ -94,9 +94,10 @@ MEMO_VERBS = (
     r"remembers|remembered|apologi[sz]ed|volunteered|volunteers|takes[ \t]+over|took[ \t]+over"
 )
 # What people did in a career or a day, after their name: "Tunde spent a year at ...", "Ama moved to Accra".
+# Past tenses only: the present's "studies", "works", "moves" are plural nouns too ("Lineage studies using").
 LIFE_VERBS = (
-    r"spent|spends|moved|moves|worked|works|studied|studies|graduated|trained|lived|lives|stayed|stays|"
-    r"returned|returns|travell?ed|arrived|visited|met|meets|helped|became|left|led|managed|started"
+    r"spent|moved|worked|studied|graduated|trained|lived|stayed|returned|travell?ed|arrived|visited|met|"
+    r"helped|became|left|led|managed|started"
 )
 # What people do in a chat log, written in lower case: "haruto pushed a fix", "joão complained".
 CHAT_VERBS = (
