@@ -7,7 +7,7 @@ in one was stored in clear. The slug's words are a person where a given name of 
 and a surname or given name of the lexicon follows (neither a frequent English word: "in/tunde-bakare", not
 "blog/rose-garden"), or where a word is a word of a person the same text names ("Ngozi Okafor ...
 people/okafor"). Only the name's words become a PERSON result, so the address keeps its shape; the URL result
-around it is dropped (its other words were never pseudonymized).
+is cut into its other pieces (a deployment that pseudonymizes URLs still has all of it replaced).
 
 A home directory's name is its user's login, which identifies a person whatever its shape ("tbakare",
 "ngozi.okafor", "wbm22"): a PERSON result, but for the system's own accounts ("Public", "Default",
@@ -23,7 +23,7 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.name_lexicon import NameLexicon
 from anonymize.resolution import Resolution
-from anonymize.results import rule_result
+from anonymize.results import copy_span, rule_result
 from anonymize.text import words
 
 URL_NAME = "UrlName"
@@ -62,15 +62,31 @@ def url_names(state: Resolution) -> None:
     persons = [r for r in state.results if r.entity_type == "PERSON"]
     known = {w.casefold() for r in persons for w in _TOKEN.findall(state.text[r.start : r.end])}
     found: list[RecognizerResult] = []
-    emptied: list[RecognizerResult] = []
+    split: dict[int, list[RecognizerResult]] = {}
     for url in urls:
         names = slug_names(state.text, url.start, url.end, state.lexicon, known)
         names = [n for n in names if not any(p.start <= n[0] and n[1] <= p.end for p in persons)]
+        names = [n for n in names if n in {(r.start, r.end) for r in state.admitted(_persons(names))}]
         if names:
-            emptied.append(url)
-            found += [rule_result("PERSON", s, e, _SCORE, URL_NAME) for s, e in names]
+            split[id(url)] = _url_pieces(state.text, url, names)
+            found += _persons(names)
     if found:
-        state.results = [r for r in state.results if r not in emptied] + state.admitted(found)
+        state.results = [p for r in state.results for p in split.get(id(r), [r])] + found
+
+
+def _persons(spans: list[tuple[int, int]]) -> list[RecognizerResult]:
+    return [rule_result("PERSON", s, e, _SCORE, URL_NAME) for s, e in spans]
+
+
+def _url_pieces(text: str, url: RecognizerResult, names: list[tuple[int, int]]) -> list[RecognizerResult]:
+    """The URL result around ``names`` as URL results of its other pieces: a deployment that pseudonymizes
+    URLs still has every character of the address replaced; one that does not, only the names."""
+    pieces, start = [], url.start
+    for name_start, name_end in [*names, (url.end, url.end)]:
+        if any(c.isalnum() for c in text[start:name_start]):
+            pieces.append(copy_span(url, start, name_start))
+        start = name_end
+    return pieces
 
 
 def _user_name(directory: str, lexicon: NameLexicon | None) -> bool:

@@ -62,3 +62,14 @@ def test_the_user_of_a_home_directory(detector: PiiDetector) -> None:
     )
     found = [text[r.start : r.end] for r in detector.analyze([text])[0] if r.entity_type == "PERSON"]
     assert found == ["tbakare", "ngozi.okafor"]
+
+
+def test_a_deployment_that_pseudonymizes_urls_still_has_all_of_it_replaced(
+    detector: PiiDetector, vault: Vault
+) -> None:
+    """The URL result is cut around the name, not dropped: with URL among the pseudonymized types no piece of
+    the address stays in clear."""
+    pseudo = Pseudonymizer(detector, vault, [*DEFAULT_PSEUDONYMIZED, "URL"])
+    (out,) = pseudo.run(["Profile: https://www.linkedin.com/in/tunde-bakare-4411 (updated)"])
+    assert "linkedin" not in out.text and "bakare" not in out.text and "4411" not in out.text, out.text
+    assert "<PERSON_" in out.text and "<URL_" in out.text, out.text
