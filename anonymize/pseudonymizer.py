@@ -123,7 +123,10 @@ def _propagated(text: str, contexts: Sequence[KnownValues]) -> list[tuple[int, i
         # lower case ("Tumor ... tumor"): a common word there, unless the text also writes it capitalized
         # where only a name is ("interest in Tesla since the 1990s" beside the unit "the tesla"); then every
         # capitalized mention is the name ("Tesla died on 7 January 1943"), the lower-case ones the word.
-        if not any(word in k.aliases for k in contexts) and _other_case_part(word, contexts) is None:
+        # As written only: a known part's other-case forms across texts ("Oncogenic" -> every "oncogenic",
+        # "Kras" -> "KRAS") cost SciFact's retrieval its target (session 19); within one text,
+        # ``name_forms`` reads them.
+        if not any(word in k.aliases for k in contexts):
             continue
         mentions = list(_whole_word(word).finditer(text))
         if in_lower_case(word, text) and not any(

