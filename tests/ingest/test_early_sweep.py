@@ -18,10 +18,10 @@ def _docs(folder: Path, first: str = "a_team.md", later: str = "b_minutes.md") -
     (folder / first).write_text("# Team\n\nPriya Raman joined the finance team in March.\n")
     # All caps in parentheses of a mixed-case sentence: the detector misses it, propagation from the vault
     # (the early sweep, else the end-of-job sweep) does not.
-    (folder / later).write_text("# Minutes\n\nThe budget (PRIYA RAMAN) was presented and approved.\n")
+    (folder / later).write_text("# Minutes\n\nThe budget (PRIYA RAMAN/FIN) was approved.\n")
     (folder / "c_notes.html").write_text(
-        "<html><head><title>Slides of PRIYA RAMAN</title></head>"
-        "<body><p>The slides (PRIYA RAMAN) are attached.</p></body></html>"
+        "<html><head><title>Slides of PRIYA RAMAN/FIN</title></head>"
+        "<body><p>The slides (PRIYA RAMAN/FIN) are attached.</p></body></html>"
     )
     return folder
 

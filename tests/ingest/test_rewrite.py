@@ -115,8 +115,8 @@ def test_the_sweep_and_an_erasure_rewrite_through_the_same_function(
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "a_team.md").write_text("# Team\n\nPriya Raman joined the finance team in March.\n")
-    # All capitals in parentheses: the detector misses it, the sweep replaces it.
-    (docs / "b_minutes.md").write_text("# Minutes\n\nThe budget (PRIYA RAMAN) was presented and approved.\n")
+    # All capitals joined to a code: the detector misses it, the sweep replaces it.
+    (docs / "b_minutes.md").write_text("# Minutes\n\nThe budget (PRIYA RAMAN/FIN) was approved.\n")
     container.ingestor.early_sweep = False  # the end-of-job sweep rewrites the stored chunk
     report = container.ingestor.run([docs])
     assert report.swept == 1 and len(swept) == 1

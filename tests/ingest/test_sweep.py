@@ -18,11 +18,11 @@ def test_the_sweep_replaces_a_value_another_file_revealed(
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "a_team.md").write_text("# Team\n\nPriya Raman joined the finance team in March.\n")
-    # An all-caps name in parentheses of a mixed-case sentence: the detector misses it, the sweep does not.
-    (docs / "b_minutes.md").write_text("# Minutes\n\nThe budget (PRIYA RAMAN) was presented and approved.\n")
+    # An all-caps name joined to a code in a mixed-case sentence: the detector misses it, the sweep does not.
+    (docs / "b_minutes.md").write_text("# Minutes\n\nThe budget (PRIYA RAMAN/FIN) was approved.\n")
     (docs / "c_notes.html").write_text(
-        "<html><head><title>Slides of PRIYA RAMAN</title></head>"
-        "<body><p>The slides (PRIYA RAMAN) are attached.</p></body></html>"
+        "<html><head><title>Slides of PRIYA RAMAN/FIN</title></head>"
+        "<body><p>The slides (PRIYA RAMAN/FIN) are attached.</p></body></html>"
     )
     container = make_container(tmp_path / "home")
     container.ingestor.early_sweep = False  # the end-of-job sweep alone (tests/ingest/test_early_sweep.py)
@@ -48,7 +48,7 @@ def test_no_bm25_vector_keeps_a_value_the_sweep_replaced(tmp_path: Path, make_co
     docs.mkdir()
     (docs / "a_team.md").write_text("# Team\n\nPriya Raman joined the finance team in March.\n")
     filler = " ".join(["The quarterly budget review covers travel, vendors and office costs."] * 12)
-    paragraphs = [filler] * 3 + ["The slides (PRIYA RAMAN) were shared with the board."] + [filler] * 3
+    paragraphs = [filler] * 3 + ["The slides (PRIYA RAMAN/FIN) were shared with the board."] + [filler] * 3
     (docs / "b_report.md").write_text("# Report\n\n" + "\n\n".join(paragraphs) + "\n")
     container = make_container(tmp_path / "home", retrieval__mode="sparse")
     container.ingestor.early_sweep = False  # the end-of-job sweep rewrites the stored chunks

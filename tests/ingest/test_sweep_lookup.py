@@ -76,7 +76,7 @@ def test_only_the_chunks_holding_a_rare_term_of_each_value_are_candidates(store:
 @pytest.mark.parametrize(
     ("value", "text"),
     [
-        ("Priya Raman", "The budget (PRIYA RAMAN) was approved."),
+        ("Priya Raman", "The budget (PRIYA RAMAN/FIN) was approved."),
         ("O'Neil", "Ask O'Neil's team."),
         ("Anne-Lotte Berg", "met Anne-Lotte Berg's dog"),
         ("jane.doe@example.com", "mail jane.doe@example.com."),
@@ -125,8 +125,8 @@ def test_a_value_a_later_job_adds_is_replaced_in_an_earlier_document(
     for i in range(24):
         topic = FILLER[i % len(FILLER)]
         (first / f"memo_{i:02}.md").write_text(f"# Memo {i}\n\nThe {topic} review of week {i} is done.\n")
-    (first / "minutes.md").write_text("# Minutes\n\nThe budget (PRIYA RAMAN) was presented and approved.\n")
-    (first / "PRIYA_RAMAN_notes.txt").write_text("Notes on the quarterly travel policy review.\n")
+    (first / "minutes.md").write_text("# Minutes\n\nThe budget (PRIYA RAMAN/FIN) was approved.\n")
+    (first / "FIN-PRIYA_RAMAN_notes.txt").write_text("Notes on the quarterly travel policy review.\n")
     container = make_container(tmp_path / "home", **BACKENDS[backend])
     assert container.ingestor.run([first]).ingested == 26
     before = chunk_texts(container)
