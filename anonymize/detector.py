@@ -15,6 +15,7 @@ from anonymize import name_lexicon
 from anonymize.analysis_pool import AnalysisPool
 from anonymize.detector_config import DetectorConfig
 from anonymize.engine import build_analyzer
+from anonymize.invisible import Visible, visible
 from anonymize.recognizers.lower_names import RECOGNIZER as LOWER_CASE_NAMES
 from anonymize.recognizers.lower_names import LowerCaseNameRecognizer
 from anonymize.resolve import resolve
@@ -90,9 +91,14 @@ class PiiDetector:
     def _analyze_here(self, texts: Sequence[str]) -> list[list[RecognizerResult]]:
         if not texts:
             return []
-        # Offsets stay valid: an escaped break and its replacement have the same length, and so have the
-        # plain forms of no-break spaces and fullwidth letters ("Tunde\u00a0Bakare").
-        typed = [_UNENDED_HEADING.sub(r"\1.", _ESCAPED_BREAK.sub(" \n", plain_characters(t))) for t in texts]
+        # Invisible characters inside words ("Tun\u00adde") are taken out and the spans mapped back to the
+        # text as written (``anonymize.invisible``). Other offsets stay valid: an escaped break and its
+        # replacement have the same length, and so have the plain forms of no-break spaces and fullwidth
+        # letters ("Tunde\u00a0Bakare").
+        seen = [visible(t) for t in texts]
+        typed = [
+            _UNENDED_HEADING.sub(r"\1.", _ESCAPED_BREAK.sub(" \n", plain_characters(v.text))) for v in seen
+        ]
         # A text typed all in lower case is read with its names' capitals (``anonymize.truecase``); the
         # lower-case name recognizer still reads it as typed ("<pedro.alves>", "haruto pushed").
         prepared = [truecased(t, self.lexicon) for t in typed]
@@ -104,14 +110,17 @@ class PiiDetector:
                 allow_list=self.config.allow_list or None,
             )
             return [
-                resolve(
-                    shadow,
-                    [*results, *self._as_typed(t, shadow)],
-                    self.config,
-                    lexicon=self.lexicon,
-                    truecased=shadow != t,
+                _as_written(
+                    resolve(
+                        shadow,
+                        [*results, *self._as_typed(t, shadow)],
+                        self.config,
+                        lexicon=self.lexicon,
+                        truecased=shadow != t,
+                    ),
+                    v,
                 )
-                for t, shadow, results in zip(typed, prepared, raw, strict=True)
+                for v, t, shadow, results in zip(seen, typed, prepared, raw, strict=True)
             ]
 
     def _as_typed(self, text: str, shadow: str) -> list[RecognizerResult]:
@@ -138,6 +147,14 @@ class PiiDetector:
         nlp = pipelines.get("en") if isinstance(pipelines, dict) and self.transient_vocabulary else None
         zone = getattr(nlp, "memory_zone", None)
         return zone() if zone is not None else nullcontext()
+
+
+def _as_written(results: list[RecognizerResult], seen: Visible) -> list[RecognizerResult]:
+    """``results`` on the visible text, moved to the offsets of the text as written."""
+    if seen.changed:
+        for r in results:
+            r.start, r.end = seen.span(r.start, r.end)
+    return results
 
 
 def _vocabulary_lock(analyzer: AnalyzerEngine) -> threading.Lock:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from anonymize.invisible import visible_text
+
 _SPACES = re.compile(r"[\s\u200b\u2060\ufeff]+")  # zero-width spaces too: NFKC keeps them
 _NON_DIGITS = re.compile(r"\D")
 _NON_ALNUM = re.compile(r"[^0-9A-Za-z]")
@@ -50,7 +52,7 @@ _ALNUM_TYPES = {"IBAN_CODE", "US_DRIVER_LICENSE", "US_PASSPORT", "MEDICAL_LICENS
 
 def normalize_value(entity_type: str, value: str) -> str:
     """Canonical form of ``value`` for ``entity_type`` (case, whitespace, phone and card formatting)."""
-    text = unicodedata.normalize("NFKC", value).strip()
+    text = unicodedata.normalize("NFKC", visible_text(value)).strip()
     if entity_type == "PHONE_NUMBER":
         digits = _NON_DIGITS.sub("", text)
         if len(digits) == 11 and digits.startswith("1"):

@@ -390,6 +390,24 @@ def test_names_joined_by_no_break_or_zero_width_spaces_and_possessives(pseudo: P
     assert out[2].text == f"{tunde}'s laptop was lost."
 
 
+def test_names_split_by_invisible_characters_are_replaced_whole(pseudo: Pseudonymizer) -> None:
+    """Session 20, an insider's probe: soft hyphens (hyphenation points of word processors and PDF exports)
+    or a zero-width space inside the words of a name show nothing on the page, but the NER model and the
+    lexicon read unknown fragments: "Tun\u00adde Bak\u00adare" was stored in clear. The name is found as the
+    reader sees it, replaced with its invisible characters, and it is the same person as the plain form."""
+    texts = [
+        "Tunde Bakare approved the budget.",
+        "The reviewer was Tun\u00adde Bak\u00adare from legal.",
+        "Please ask Tu\u200bnde Ba\u00adka\u00adre for the keys.",
+    ]
+    out = pseudo.run(texts)
+    tunde = pseudo.vault.find("PERSON", "Tunde Bakare")
+    assert tunde
+    assert out[1].text == f"The reviewer was {tunde} from legal."
+    assert out[2].text == f"Please ask {tunde} for the keys."
+    assert pseudo.vault.find("PERSON", "Tun\u00adde Bak\u00adare") == tunde
+
+
 def test_a_known_surname_the_detector_finds_in_lower_case_keeps_its_surrogate(pseudo: Pseudonymizer) -> None:
     """Session 19, an insider's probe: once "Tunde Bakare" is in the vault, a chat's "ask bakare" (found by
     the lower-case name recognizer) got a second surrogate; it is the known person's now. Limit, kept: a known
