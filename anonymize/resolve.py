@@ -19,6 +19,7 @@ from anonymize.doc_places import drop_document_places
 from anonymize.facility_places import facility_places
 from anonymize.filters import NOT_NAME_WORDS, keep
 from anonymize.gazetteer import country_names, persons_at_places
+from anonymize.glued_names import glued_names
 from anonymize.header_columns import claim_cells, header_names, persons_outside
 from anonymize.joined_names import split_joined_names
 from anonymize.late_mentions import late_names
@@ -366,6 +367,7 @@ STEPS: tuple[Step, ...] = (
     person_initials,
     other_organization_mentions,
     url_names,
+    glued_names,
     places_by_slot,
     yield_to_addresses,
     merge_same_type,

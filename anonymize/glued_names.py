@@ -1,0 +1,175 @@
+"""A person's name glued into one word: a file name, a user or a tag ("tunde-bakare-2024.jpg",
+"IMG_ngozi_okafor.png", "Assignee: tunde_bakare", "Owner: TundeBakare", "#NgoziOkafor").
+
+Nothing reads these as a name: the NER model sees one unknown word, the lexicon looks up whole words. Such a
+word is a person's name where its pieces, joined by an underscore, by a hyphen in a word typed in lower case,
+or by a capital inside the word (camel case), are a given name of the name lexicon (one people commonly bear,
+or rare as an English word: not "ops", "dev") followed by a lexicon name word (neither a frequent English
+word: "rose_garden", "PowerPoint", "well-being", "ops-sao-paulo" stay), or are words of
+a person the same text names ("Ngozi Okafor ... okafor_ngozi_cv.docx"). Only the name's pieces become a
+PERSON result; the rest of the word ("IMG_", "-2024.jpg") stays as it is. A hyphen or a capital joins a
+name's words only in a file name, a handle or a tag ("@", "#") or a field's value ("Assignee: ", "by "):
+elsewhere they join words of science ("cryo-electron", "OliGreen", "PrimPol": SciFact); an underscore joins
+them anywhere.
+
+Not here: a capitalized hyphenated word ("Mercedes-Benz", "Okafor-Lind": the NER model and the surname
+rules read those), dotted handles ("ngozi.okafor"), and the words inside a web address or an e-mail address
+(``anonymize.url_names``; an e-mail address is replaced whole).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from presidio_analyzer import RecognizerResult
+
+from anonymize.name_lexicon import NameLexicon
+from anonymize.resolution import Resolution
+from anonymize.results import rule_result
+
+GLUED_NAME = "GluedName"
+_SCORE = 0.85
+_MIN_LETTERS = 3
+_MAX_WORDS = 3
+_RARE_ZIPF = 3.0  # wordfreq's scale: rarer than about one word in a million
+# One written word, up to what surrounds a word in prose, a table or a path.
+_WORD = re.compile(r"[^\s<>()\[\]{}\"'`,;:|/\\=*]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CAMEL = re.compile(r"(?<=[^\W\d_])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
+_SKIPPED = frozenset({"URL", "EMAIL_ADDRESS", "PERSON"})
+_FILE_NAME = re.compile(r"\.[A-Za-z][A-Za-z0-9]{1,4}$")
+# A field's label right before the word, on its line: "Assignee: ", "| Owner | ", "created by ".
+_FIELD = re.compile(r"(?:(?:^|[|;,(])[ \t]*[A-Za-z][A-Za-z .-]{0,24}[:|][ \t]*|\bby[ \t]+)\Z")
+
+
+def glued_names(state: Resolution) -> None:
+    """The names glued into one word as PERSON results (module doc)."""
+    if state.lexicon is None:
+        return
+    taken = [(r.start, r.end) for r in state.results if r.entity_type in _SKIPPED]
+    known = _known_words(state.text, state.results)
+    found: list[RecognizerResult] = []
+    for word in _WORD.finditer(state.text):
+        start, end = word.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        slot = _in_slot(state.text, start, word.group())
+        for s, e in glued_spans(word.group(), state.lexicon, known, slot=slot):
+            found.append(rule_result("PERSON", start + s, start + e, _SCORE, GLUED_NAME))
+    if found:
+        state.results += state.admitted(found)
+
+
+def _known_words(text: str, results: list[RecognizerResult]) -> frozenset[str]:
+    return frozenset(
+        w.casefold()
+        for r in results
+        if r.entity_type == "PERSON"
+        for w in _LETTERS.findall(text[r.start : r.end])
+        if len(w) >= _MIN_LETTERS
+    )
+
+
+def _pieces(word: str) -> list[tuple[int, int, str]]:
+    """The word's letter pieces with the character that joins each to the one before ('' for the first,
+    'A' for a capital inside a word)."""
+    pieces: list[tuple[int, int, str]] = []
+    for m in _LETTERS.finditer(word):
+        cuts = [m.start(), *(c.start() for c in _CAMEL.finditer(word, m.start(), m.end())), m.end()]
+        for i, (s, e) in enumerate(zip(cuts, cuts[1:], strict=False)):
+            joiner = "A" if i else (word[s - 1] if s > 0 and pieces and pieces[-1][1] == s - 1 else "")
+            pieces.append((s, e, joiner))
+    return pieces
+
+
+def _in_slot(text: str, start: int, word: str) -> bool:
+    """``word`` (at ``start``) is a file name, a handle or a tag, or the value of a field ("Assignee: ")."""
+    if _FILE_NAME.search(word) or word.startswith(("@", "#")) or (start > 0 and text[start - 1] in "@#"):
+        return True
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return bool(_FIELD.search(line[-40:]))
+
+
+def glued_spans(
+    word: str, lexicon: NameLexicon, known: frozenset[str] = frozenset(), slot: bool = True
+) -> list[tuple[int, int]]:
+    """Offsets in ``word`` of the names glued into it (module doc); ``known``: casefolded words of the
+    persons the text names; ``slot``: the word is a file name, a handle, a tag or a field's value, where a
+    hyphen or a capital may join a name's words too (elsewhere only an underscore: "cryo-electron",
+    "OliGreen" are words of science)."""
+    if not ("_" in word or "-" in word or _CAMEL.search(word)):
+        return []
+    lower = word == word.lower()
+    pieces = _pieces(word)
+
+    def joins(i: int) -> bool:
+        joiner = pieces[i][2]
+        if joiner == "_":
+            return True
+        if (
+            word[pieces[i][0] : pieces[i][1]].casefold()
+            == word[pieces[i - 1][0] : pieces[i - 1][1]].casefold()
+        ):
+            return False  # "exon-exon"
+        return slot and (joiner == "A" or (joiner == "-" and lower))
+
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(pieces):
+        n = _run(word, pieces, i, joins, lexicon, known)
+        if n > 1:
+            spans.append((pieces[i][0], pieces[i + n - 1][1]))
+            i += n
+        else:
+            i += 1
+    return spans
+
+
+def _given_name(word: str, lexicon: NameLexicon) -> bool:
+    """A given name of the lexicon that people commonly bear or that is rare as an English word: the
+    lexicon's looser given names that are everyday words or abbreviations ("ops", "dev", "eng") are not."""
+    if len(word) < _MIN_LETTERS or not lexicon.given_name(word):
+        return False
+    return word.casefold() in lexicon.english_given or _rare(word)
+
+
+def _rare(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.casefold(), "en") < _RARE_ZIPF
+
+
+def _run(
+    word: str,
+    pieces: Sequence[tuple[int, int, str]],
+    i: int,
+    joins: Callable[[int], bool],
+    lexicon: NameLexicon,
+    known: frozenset[str],
+) -> int:
+    """How many pieces from ``i`` on make a name: words of the text's persons, or a lexicon given name then
+    lexicon name words; 1 or 0 for none."""
+    text = [word[s:e] for s, e, _ in pieces]
+    n = 1
+    if text[i].casefold() in known and len(text[i]) >= _MIN_LETTERS:
+        while i + n < len(pieces) and n < _MAX_WORDS and joins(i + n) and text[i + n].casefold() in known:
+            n += 1
+        if n > 1:
+            return n
+    if not _given_name(text[i], lexicon):
+        return 0
+    # A given name rare in English but not common among names is no name's evidence alone: beside a hyphen
+    # or a capital, its next word must be rare too ("cryo-electron", "xylene-bis" stay; "nagy-toth" not).
+    common = text[i].casefold() in lexicon.english_given
+    n = 1
+    while (
+        i + n < len(pieces)
+        and n < _MAX_WORDS
+        and joins(i + n)
+        and len(text[i + n]) >= _MIN_LETTERS
+        and lexicon.name_word(text[i + n])
+        and (common or pieces[i + n][2] == "_" or _rare(text[i + n]))
+    ):
+        n += 1
+    return n

@@ -1,0 +1,83 @@
+"""Names glued into one word: file names, user names, tags (``anonymize.glued_names``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymize.detector import PiiDetector
+from anonymize.glued_names import glued_spans
+from anonymize.name_lexicon import NameLexicon, load
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> NameLexicon:
+    return load()
+
+
+def _names(word: str, lexicon: NameLexicon, known: frozenset[str] = frozenset()) -> list[str]:
+    return [word[s:e] for s, e in glued_spans(word, lexicon, known)]
+
+
+@pytest.mark.parametrize(
+    ("word", "names"),
+    [
+        ("tunde_bakare", ["tunde_bakare"]),
+        ("TUNDE_BAKARE", ["TUNDE_BAKARE"]),
+        ("ngozi-okafor", ["ngozi-okafor"]),
+        ("tunde-bakare-2024.jpg", ["tunde-bakare"]),
+        ("IMG_ngozi_okafor.png", ["ngozi_okafor"]),
+        ("TundeBakare", ["TundeBakare"]),
+        ("#NgoziOkafor", ["NgoziOkafor"]),
+        ("report_mary_jane_smith_final.docx", ["mary_jane_smith"]),
+    ],
+)
+def test_a_given_name_and_a_name_word_glued_are_a_name(
+    word: str, names: list[str], lexicon: NameLexicon
+) -> None:
+    assert _names(word, lexicon) == names
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "PowerPoint",
+        "JavaScript",
+        "rose_garden",
+        "well-being",
+        "ops-sao-paulo",
+        "dev_max",
+        "Mercedes-Benz",  # a capitalized hyphenated word: the NER model's and the surname rules' to read
+        "McDonald",
+        "first_name",
+        "user-name",
+        "anti-tumor",
+        "tunde",
+    ],
+)
+def test_words_that_are_no_glued_name_stay(word: str, lexicon: NameLexicon) -> None:
+    assert _names(word, lexicon) == []
+
+
+def test_outside_a_file_name_handle_or_field_only_an_underscore_glues_a_name(lexicon: NameLexicon) -> None:
+    """SciFact's words of science are glued by hyphens and capitals ("PrimPol", "OliGreen", "KwaZulu",
+    "exon-exon"): outside a file name, a handle, a tag or a field's value only an underscore joins a name."""
+    for word in ("OliGreen", "PrimPol", "KwaZulu", "cryo-electron", "TundeBakare", "ngozi-okafor"):
+        assert glued_spans(word, lexicon, slot=False) == [], word
+    assert _names("tunde_bakare", lexicon) == ["tunde_bakare"]
+    assert glued_spans("tunde_bakare", lexicon, slot=False) == [(0, 12)]
+    assert glued_spans("exon-exon", lexicon, frozenset({"exon"})) == []
+
+
+def test_words_of_a_person_the_text_names_are_a_name_in_any_order(lexicon: NameLexicon) -> None:
+    assert _names("okafor_ngozi_cv.docx", lexicon, frozenset({"ngozi", "okafor"})) == ["okafor_ngozi"]
+    assert (
+        _names("okafor_cv.docx", lexicon, frozenset({"ngozi", "okafor"})) == []
+    )  # one word: the slot decides
+
+
+def test_glued_names_are_found_in_a_document_and_the_rest_of_the_word_kept(detector: PiiDetector) -> None:
+    """An insider's probe (session 20): a person's name in a file name or a tracker's assignee field was
+    stored in clear ("Assignee: tunde_bakare", "tunde-bakare-2024.jpg", "Owner: TundeBakare")."""
+    text = "Assignee: tunde_bakare; photo tunde-bakare-2024.jpg; Owner: TundeBakare; in PowerPoint."
+    found = [text[r.start : r.end] for r in detector.analyze([text])[0] if r.entity_type == "PERSON"]
+    assert found == ["tunde_bakare", "tunde-bakare", "TundeBakare"]
