@@ -7,7 +7,8 @@ person, and the vault holds two values for one name, so `privrag erase --value "
 Two results joined by a comma are one person when a second signal says so: the same words are one found
 person elsewhere in the text, in either order ("Kemal Öztürk", "AGNIESZKA WÓJCIK"), or the first is written
 in capitals, as forms mark a surname, and the second is a given name of the lexicon. Not a list: no third
-name right before or after across a comma or "and" ("SMITH, JONES and BROWN"), nor two given names.
+name right before or after across a comma or "and" ("SMITH, JONES and BROWN"), no salutation's comma after
+("MAIREAD, ANGUS,"), nor two full names ("SOHRAB JAFARI, TARANEH JAFARI").
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from anonymize.results import copy_span
 
 _COMMA = re.compile(r",[ \t]+")
 _LIST_BEFORE = re.compile(r"(?:,|\b(?:and|or|&))[ \t]*$")
-_LIST_AFTER = re.compile(r"[ \t]*(?:,[ \t]*[^\W\d_]|(?:and|or|&)\b)")
+_LIST_AFTER = re.compile(r"[ \t]*(?:,|(?:and|or|&)\b)")  # a third name, or a salutation's comma
 
 
 def inverted_pairs(state: Resolution) -> None:
@@ -45,9 +46,10 @@ def inverted_pairs(state: Resolution) -> None:
         named = any(words <= p for p in people if len(p) == len(words))
         shaped = (
             surname.isupper()
+            and min(len(name_keys(surname)), len(name_keys(given))) == 1  # not two full names
             and len(name_keys(given)) <= 2
             and lexicon.given_name(given.split()[0])
-            and not lexicon.given_name(surname.split()[-1])
+            and (lexicon.surname(surname.split()[-1]) or not lexicon.given_name(surname.split()[-1]))
         )
         if named or shaped:
             joined.append((first, second))

@@ -44,7 +44,7 @@ _MIN_WORD = 3  # a handle's name word: "ren" of "ren.hoshino"
 _MAX_INITIALS = 2  # letters of an initial part: "zs" of "zs.szabo-toth", "hg" of "yonas.hg"
 _ENGLISH_ZIPF = 3.0  # a part this frequent in English is a word, not a name ("self", "user", "path")
 _GLUED_ZIPF = 2.0  # a glued handle ("arahman") must be a word English barely knows
-_SOLO_ZIPF = 2.5
+_SOLO_ZIPF = 3.0
 _SOLO_LETTERS = 4
 
 # A run of letters joined by dots, underscores or hyphens, not inside an address, a path, a number or a call.
@@ -57,7 +57,10 @@ _SLOT_BEFORE = re.compile(
     r"uploaded|corrected|delivered|signed|clerk|user(?:[ \t_-]?name)?|login|logon|account|handle|"
     r"distribution|initials|operator|owner|author)\b[ \t]*(?:by\b)?[ \t]*(?:[A-Z]{2,4}[ \t]*)?[:=]?[ \t]*)$"
 )
-_BRACKETS = re.compile(r"\(([^()\s]+)\)")
+# A column header that names user names ("Login", "Username", "User ID", "Account").
+_USER_HEADER = re.compile(r"(?i)(?<!\w)(?:user(?:[ _-]?(?:name|id))?|login|logon|account|handle)(?!\w)")
+_HEADER_LINES = 40
+_ALIGN = 2
 _LIST_GAP = re.compile(r"[ \t]*[,;/][ \t]*|[ \t]+(?:and|&)[ \t]+")
 _TECHNICAL_ENDS = words(
     """
@@ -83,7 +86,12 @@ def person_handles(state: Resolution) -> None:
     points: dict[tuple[int, int], int] = {}
     for m in _TOKEN.finditer(text):
         start, end = m.span(1)
-        if not _candidate(m.group(1), known, lexicon) or any(r.start < end and start < r.end for r in taken):
+        if any(r.start < end and start < r.end for r in taken):
+            continue
+        if _person_initials(m.group(1), people):
+            points[(start, end)] = 1 + _slot(text, start, end)  # no list makes initials a person
+            continue
+        if not _candidate(m.group(1), known, lexicon):
             continue
         score = _document(text, start, end, people, known, persons) + _slot(text, start, end)
         if score < _NEEDED and not (state.technical and score == 0):
@@ -91,7 +99,13 @@ def person_handles(state: Resolution) -> None:
         points[(start, end)] = score
     found = {span for span, score in points.items() if score >= _NEEDED}
     # One more point: listed with a handle found ("edited by selam.girma, yonas.hg").
-    found |= {span for span, score in points.items() if score == _NEEDED - 1 and _listed(text, span, found)}
+    found |= {
+        span
+        for span, score in points.items()
+        if score == _NEEDED - 1
+        and not _person_initials(text[span[0] : span[1]], people)
+        and _listed(text, span, found)
+    }
     if not state.technical:
         found |= set(
             solo_handles(text, lexicon, [*taken, *(rule_result("PERSON", s, e, 0, "") for s, e in found)])
@@ -116,6 +130,17 @@ def _candidate(value: str, words: set[str], lexicon: NameLexicon) -> bool:
     if not _glued_shape(token):
         return False
     return token[1:] in words or token[2:] in words or lexicon.surname(token[1:])
+
+
+def _person_initials(value: str, people: list[tuple[str, ...]]) -> bool:
+    """A lower-case run of two or three letters that are the initials of a found person ("kr" where
+    "Kavitha Ramasamy" signs); capitals are ``name_initials``' job."""
+    return (
+        value.isalpha()
+        and value.islower()
+        and 2 <= len(value) <= 3
+        and any("".join(k[0] for k in keys) == value for keys in people if len(keys) == len(value))
+    )
 
 
 def _parts(value: str) -> list[str]:
@@ -151,7 +176,8 @@ def _document(
     whole = [p for p in parts if len(p) > _MAX_INITIALS]
     if len(parts) >= 2 and len(whole) == 1 and whole[0] in words and not _english(whole[0]):
         return 1
-    return 0
+    glued = [token[k:] for k in (1, 2) if len(parts) == 1 and token[k:] in words]
+    return int(any(not _english(g) for g in glued))  # "wngata" beside "NGATA": one signal
 
 
 def _glued_shape(token: str) -> bool:
@@ -186,7 +212,32 @@ def _slot(text: str, start: int, end: int) -> int:
         return 1
     if start > 0 and text[start - 1] == "(" and text[end : end + 1] == ")":
         return 1
-    return 0
+    return int(_under_user_header(text, start))
+
+
+def _under_user_header(text: str, start: int) -> bool:
+    """``start`` is in a table's column whose header names user names ("Login", "Username", "User ID"): a
+    fixed-width column starting where the header's cell does, or the same cell of a piped, tabbed or CSV
+    line, with no blank line between."""
+    line_start = text.rfind("\n", 0, start) + 1
+    column, prefix = start - line_start, text[line_start:start]
+    above = line_start
+    for _ in range(_HEADER_LINES):
+        if above == 0:
+            return False
+        header_start = text.rfind("\n", 0, above - 1) + 1
+        header = text[header_start : above - 1]
+        if not header.strip():
+            return False
+        if any(abs(m.start() - column) <= _ALIGN for m in _USER_HEADER.finditer(header)):
+            return True
+        for sep in ("|", "\t", ","):
+            cells = header.split(sep)
+            index = prefix.count(sep)
+            if sep in prefix and index < len(cells) and _USER_HEADER.fullmatch(cells[index].strip()):
+                return True
+        above = header_start
+    return False
 
 
 def _listed(text: str, span: tuple[int, int], found: set[tuple[int, int]]) -> bool:

@@ -38,3 +38,9 @@ def test_lists_and_two_surnames_stay_apart() -> None:
     text = "Attendees: KOWALSKI, ANNA, PIOTR"
     assert pairs(text, "KOWALSKI", "ANNA", "PIOTR") == ["ANNA", "KOWALSKI", "PIOTR"]
     assert pairs("Cc: Anna, Kemal", "Anna", "Kemal") == ["Anna", "Kemal"]
+
+
+def test_a_salutation_and_two_full_names_stay_apart() -> None:
+    assert pairs("MURUGAN, KEMAL,\n\nTHE AUDITORS", "MURUGAN", "KEMAL") == ["KEMAL", "MURUGAN"]
+    text = "Guests: SOHRAB JAFARI, ANNA JAFARI |"
+    assert pairs(text, "SOHRAB JAFARI", "ANNA JAFARI") == ["ANNA JAFARI", "SOHRAB JAFARI"]

@@ -65,3 +65,12 @@ def test_the_detector_pseudonymizes_handles_beside_their_names() -> None:
     persons = {text[r.start : r.end] for r in found if r.entity_type == "PERSON"}
     assert {"TZIELINSKI", "a.wojcik"} <= persons
     assert not {"review.docx", "os.path", "review", "docx"} & persons
+
+
+def test_a_login_column_and_a_persons_initials_in_a_slot() -> None:
+    """A column under "Login" vouches for a handle with one found word ("wngata" beside "NGATA"); a found
+    person's lower-case initials count only in a slot ("dictated kr"), not alone ("kr" in a list)."""
+    text = "ID   Surname   Given     Login\n117  NGATA     Wiremu    wngata\n"
+    assert handles(text, "NGATA") == ["wngata"]
+    assert handles("Kavitha Ramasamy\ndictated kr / kr, ok", "Kavitha Ramasamy") == ["kr"]
+    assert handles("Kavitha Ramasamy\nsee kr notes", "Kavitha Ramasamy") == []
