@@ -49,7 +49,11 @@ def initial_tails(state: Resolution) -> None:
     spans = [(g.start, g.end) for g in grown]
     words = {k for keys in people for k in keys if len(k) >= _MIN_WORD}
     for m in re.finditer(rf"(?<![\w.@/-]){_WORD}", text):
-        if fold(m.group()) not in words or any(s <= m.start() < e for s, e in spans):
+        if (
+            not _TAIL.match(text, m.end())
+            or fold(m.group()) not in words
+            or any(s <= m.start() < e for s, e in spans)
+        ):
             continue
         if any(r.start <= m.start() < r.end for r in persons):
             continue

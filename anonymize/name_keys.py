@@ -12,11 +12,14 @@ from presidio_analyzer import RecognizerResult
 
 # Letters NFKD does not take apart: "ł" of "Wałęsa", "ø", "đ", "ı", "ß".
 _LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"})
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
 NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
 def fold(word: str) -> str:
     """``word`` in lower case without accents, hyphens or apostrophes: "Szabó-Tóth" is "szabototh"."""
+    if word.isascii():
+        return _NOT_ALNUM.sub("", word.lower())
     plain = unicodedata.normalize("NFKD", word.casefold().translate(_LETTERS))
     return "".join(c for c in plain if c.isalnum() and not unicodedata.combining(c))
 

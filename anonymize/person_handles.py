@@ -45,21 +45,25 @@ _MAX_INITIALS = 2  # letters of an initial part: "zs" of "zs.szabo-toth", "hg" o
 _ENGLISH_ZIPF = 3.0  # a part this frequent in English is a word, not a name ("self", "user", "path")
 _GLUED_ZIPF = 2.0  # a glued handle ("arahman") must be a word English barely knows
 _SOLO_ZIPF = 3.0
-_SOLO_LETTERS = 4
 
 # A run of letters joined by dots, underscores or hyphens, not inside an address, a path, a number or a call.
 _TOKEN = re.compile(
     r"(?<![\w.@/\\:#=<>&%$+-])([^\W\d_]+(?:[._-][^\W\d_]+){0,3})(?![\w@/\\(]|[._-][\w]|[.][^\s\W])"
 )
-_SLOT_BEFORE = re.compile(
+_SLOT = (
     r"(?i:\b(?:by|prepared|reviewed|checked|typed|dictated|created|edited|modified|updated|approved|"
     r"submitted|acknowledged|archived|closed|resolved|raised|assigned[ \t]+to|reassigned[ \t]+to|"
     r"uploaded|corrected|delivered|signed|clerk|user(?:[ \t_-]?name)?|login|logon|account|handle|"
-    r"distribution|initials|operator|owner|author)\b[ \t]*(?:by\b)?[ \t]*(?:[A-Z]{2,4}[ \t]*)?[:=]?[ \t]*)$"
+    r"distribution|initials|operator|owner|author)\b[ \t]*(?:by\b)?[ \t]*(?:[A-Z]{2,4}[ \t]*)?[:=]?[ \t]*)"
 )
+_SLOT_BEFORE = re.compile(_SLOT + "$")
+# A single lower-case word right after such a slot ("uploaded by farzana", "checked: yannis").
+_SOLO = re.compile(_SLOT + r"(?<![\w.@/-])([a-zß-öø-ÿ]{4,})(?![\w@/-]|\.\w)")
 # A column header that names user names ("Login", "Username", "User ID", "Account").
 _USER_HEADER = re.compile(r"(?i)(?<!\w)(?:user(?:[ _-]?(?:name|id))?|login|logon|account|handle)(?!\w)")
 _HEADER_LINES = 40
+# What is worth a look: parts joined, or one word of two letters or more in lower case or capitals.
+_SHAPE = re.compile(r"[._-]|^(?:[^\W\d_A-Z]{2,3}|[^\W\d_A-Z]{5,}|[^\W\d_a-z]{5,})$")
 _ALIGN = 2
 _LIST_GAP = re.compile(r"[ \t]*[,;/][ \t]*|[ \t]+(?:and|&)[ \t]+")
 _TECHNICAL_ENDS = words(
@@ -86,7 +90,7 @@ def person_handles(state: Resolution) -> None:
     points: dict[tuple[int, int], int] = {}
     for m in _TOKEN.finditer(text):
         start, end = m.span(1)
-        if any(r.start < end and start < r.end for r in taken):
+        if not _SHAPE.search(m.group(1)) or any(r.start < end and start < r.end for r in taken):
             continue
         if _person_initials(m.group(1), people):
             points[(start, end)] = 1 + _slot(text, start, end)  # no list makes initials a person
@@ -127,9 +131,9 @@ def _candidate(value: str, words: set[str], lexicon: NameLexicon) -> bool:
     if not (value.islower() or value.isupper()):
         return False
     token = fold(value)
-    if not _glued_shape(token):
+    if not (token[1:] in words or token[2:] in words or lexicon.surname(token[1:])):
         return False
-    return token[1:] in words or token[2:] in words or lexicon.surname(token[1:])
+    return _glued_shape(token)
 
 
 def _person_initials(value: str, people: list[tuple[str, ...]]) -> bool:
@@ -260,14 +264,10 @@ def solo_handles(text: str, lexicon: NameLexicon, taken: list[RecognizerResult])
     """A single lower-case given name of the lexicon that English barely knows, in a user name's slot
     ("uploaded by farzana", "checked: yannis")."""
     spans = []
-    for m in re.finditer(rf"(?<![\w.@/-])([a-zß-öø-ÿ]{{{_SOLO_LETTERS},}})(?![\w@/-]|\.\w)", text):
+    for m in _SOLO.finditer(text):
         s, e = m.span(1)
         if any(r.start < e and s < r.end for r in taken):
             continue
-        if (
-            _SLOT_BEFORE.search(text, max(text.rfind("\n", 0, s) + 1, s - 40), s)
-            and lexicon.given_name(m.group(1))
-            and _zipf(m.group(1)) < _SOLO_ZIPF
-        ):
+        if lexicon.given_name(m.group(1)) and _zipf(m.group(1)) < _SOLO_ZIPF:
             spans.append((s, e))
     return spans
