@@ -21,6 +21,8 @@ from anonymize.filters import NOT_NAME_WORDS, keep
 from anonymize.gazetteer import country_names, persons_at_places
 from anonymize.glued_names import glued_names
 from anonymize.header_columns import claim_cells, header_names, persons_outside
+from anonymize.initial_tails import initial_tails
+from anonymize.inverted_pairs import inverted_pairs
 from anonymize.joined_names import split_joined_names
 from anonymize.late_mentions import late_names
 from anonymize.name_extent import extend_names, ner_person, split_at_column_gaps, trim_person
@@ -35,6 +37,7 @@ from anonymize.ordinary_names import drop_ordinary_words
 from anonymize.org_mentions import organization_mentions
 from anonymize.org_slots import slot_organizations
 from anonymize.overlaps import choose_overlaps, merge_same_type, yield_to_addresses
+from anonymize.person_handles import person_handles
 from anonymize.places import cities_above_countries, towns_before_postcodes
 from anonymize.recognizers.inverted_names import export_names
 from anonymize.recognizers.name_evidence import title_caps
@@ -365,6 +368,9 @@ STEPS: tuple[Step, ...] = (
     late_names,
     company_names,
     person_initials,
+    inverted_pairs,
+    initial_tails,
+    person_handles,
     other_organization_mentions,
     url_names,
     glued_names,

@@ -1,0 +1,46 @@
+"""A surname and a given name found apart, written surname first with a comma
+(``anonymize.inverted_pairs``)."""
+
+from __future__ import annotations
+
+from anonymize.detector import DetectorConfig
+from anonymize.inverted_pairs import inverted_pairs
+from anonymize.name_lexicon import NameLexicon
+from anonymize.resolution import Resolution
+from tests.anonymize.results_at import result_at
+
+LEXICON = NameLexicon(
+    given=frozenset(["murugan", "kemal", "anna", "piotr", "agnieszka"]),
+    surnames=frozenset(["kowalski", "smith", "jones"]),
+    common=frozenset(),
+)
+
+
+def pairs(text: str, *persons: str) -> list[str]:
+    results = [result_at(text, p) for p in persons]
+    state = Resolution(text, DetectorConfig(), results, lexicon=LEXICON)
+    inverted_pairs(state)
+    return sorted(text[r.start : r.end] for r in state.results)
+
+
+def test_the_same_person_named_elsewhere() -> None:
+    text = "Employee: Wójcik, Agnieszka | Team: Forecasting\nSigned: AGNIESZKA WÓJCIK"
+    assert pairs(text, "Wójcik", "Agnieszka", "AGNIESZKA WÓJCIK") == ["AGNIESZKA WÓJCIK", "Wójcik, Agnieszka"]
+
+
+def test_a_surname_in_capitals_before_a_given_name() -> None:
+    text = "PATIENT: SIVASUBRAMANIAM, MURUGAN (61 y)"
+    assert pairs(text, "SIVASUBRAMANIAM", "MURUGAN") == ["SIVASUBRAMANIAM, MURUGAN"]
+
+
+def test_lists_and_two_surnames_stay_apart() -> None:
+    assert pairs("Present: SMITH, JONES and Kemal", "SMITH", "JONES", "Kemal") == ["JONES", "Kemal", "SMITH"]
+    text = "Attendees: KOWALSKI, ANNA, PIOTR"
+    assert pairs(text, "KOWALSKI", "ANNA", "PIOTR") == ["ANNA", "KOWALSKI", "PIOTR"]
+    assert pairs("Cc: Anna, Kemal", "Anna", "Kemal") == ["Anna", "Kemal"]
+
+
+def test_a_salutation_and_two_full_names_stay_apart() -> None:
+    assert pairs("MURUGAN, KEMAL,\n\nTHE AUDITORS", "MURUGAN", "KEMAL") == ["KEMAL", "MURUGAN"]
+    text = "Guests: SOHRAB JAFARI, ANNA JAFARI |"
+    assert pairs(text, "SOHRAB JAFARI", "ANNA JAFARI") == ["ANNA JAFARI", "SOHRAB JAFARI"]
