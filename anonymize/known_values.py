@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from anonymize.text import STOP_WORDS
+from anonymize.text import STOP_WORDS, plain_characters
 
 _MIN_PROPAGATED = 4
 _MIN_CASELESS = 2
@@ -110,7 +110,9 @@ class KnownValues:
             return []
         if self._caseless_starts is None:
             self._caseless_starts = re.compile(f"[{re.escape(''.join(self._caseless))}]")
-        # Only where such a name may start: the scan runs in C, not once per character of every chunk.
+        # Only where such a name may start: the scan runs in C, not once per character of every chunk. A
+        # no-break space between its words is a space (same length: the offsets hold).
+        text = plain_characters(text)
         return [
             (m.start(), m.start() + len(value))
             for m in self._caseless_starts.finditer(text)
@@ -119,14 +121,18 @@ class KnownValues:
         ]
 
 
+_GEORGIAN_FROM, _GEORGIAN_TO = "\u10d0", "\u10ff"  # Mkhedruli, written without capitals
+
+
 def caseless_name(value: str) -> bool:
     """``value`` is two letters or more, every letter of a script without case ("关伟明", "고보라",
-    "石田 裕子", "محمد علي", "राहुल": a script's vowel signs count with its letters), and nothing else but
+    "石田 裕子", "محمد علي", "राहुल": a script's vowel signs count with its letters; Georgian's everyday
+    letters, which Unicode files as small letters of its rare capitals: "ნინო ბერიძე"), and nothing else but
     blanks and a middle dot or hyphen."""
     letters = [c for c in value if c.isalpha()]
     return (
         len(letters) >= _MIN_CASELESS
-        and all(not (c.isupper() or c.islower()) for c in letters)
+        and all(not (c.isupper() or c.islower()) or _GEORGIAN_FROM <= c <= _GEORGIAN_TO for c in letters)
         and all(c.isalpha() or unicodedata.category(c).startswith("M") or c in " ·・-" for c in value)
         and value == value.strip()
     )

@@ -202,9 +202,8 @@ def plausible_person(
     case, not a common noun: "Ouyang Jianguo ... jianguo on call", outside technical text)."""
 
     def common_noun(word: str) -> bool:
-        if not in_lower_case(word, text):
-            return False
-        return technical or rare_name is None or not rare_name(word)
+        # A rare name word is no common noun in technical text either ("Kawa Ahmed ... regards kawa", s20).
+        return in_lower_case(word, text) and (rare_name is None or not rare_name(word))
 
     words = _WORD.findall(value)
     if not words or any(

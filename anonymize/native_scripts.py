@@ -18,18 +18,16 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.gazetteer import country_names, known_place
 from anonymize.name_lexicon import NameLexicon
+from anonymize.native_letters import native_letter_class
+from anonymize.native_slots import native_slot_names
 from anonymize.results import rule_result
 from anonymize.table_columns import Cell, tables
 
 NATIVE_SCRIPT = "NativeScriptName"
 _SCORE = 0.6
-# Letters of scripts other than Latin in which people write their names: Cyrillic, Armenian, Hebrew, Arabic,
-# Devanagari, Bengali, Thai, Georgian, Hangul Jamo, Kana, CJK ideographs, Hangul syllables. Not Greek: its
+# Letters of every script but Latin and Greek, by Unicode property (``anonymize.native_letters``): Greek
 # letters in science text are symbols ("Wnt/β-catenin", "TNF (αβ)").
-_SCRIPTS = (
-    "\u0400-\u04ff\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0980-\u09ff"
-    "\u0e00-\u0e7f\u10a0-\u10ff\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-)
+_SCRIPTS = native_letter_class()
 # At least two letters, the last a letter: "β-" of "Wnt/β-catenin" is no name.
 _NATIVE_WORD = rf"[{_SCRIPTS}](?:[{_SCRIPTS}\u00b7\u30fb\u200c\u200d'’-]*[{_SCRIPTS}])"
 # A name in one to four words of such scripts: "关伟明", "Ли Вэй", "Дмитрий Иванов".
@@ -125,9 +123,9 @@ def native_script_names(
     """PERSON results for names in their own script beside their romanised form (see the module doc) that
     no PERSON result covers yet."""
     persons = [r for r in results if r.entity_type == "PERSON"]
-    if not persons:
-        return []
-    found = bracketed_names(text, persons, lexicon)
-    if _ANY_NATIVE.search(text):  # no table is read for a text in Latin letters only
-        found += native_cells(text, persons)
-    return [f for f in found if not any(p.start <= f.start and f.end <= p.end for p in persons)]
+    found = bracketed_names(text, persons, lexicon) if persons else []
+    if _ANY_NATIVE.search(text):  # no table or slot is read for a text in Latin letters only
+        found += native_cells(text, persons) if persons else []
+        found += native_slot_names(text, persons, lexicon)  # session 20: more slots
+    found = [f for f in found if not any(p.start <= f.start and f.end <= p.end for p in persons)]
+    return list({(f.start, f.end): f for f in found}.values())

@@ -350,7 +350,9 @@ class Pseudonymizer:
 def _trim_end(text: str, result: AnalyzerResult) -> int:
     """Keep a possessive "'s" out of a PERSON span so the sentence still reads."""
     end = result.end
-    if result.entity_type == "PERSON" and text[result.start : end].endswith(("'s", "\u2019s")):
+    if result.entity_type == "PERSON" and text[result.start : end].endswith(
+        ("'s", "\u2019s", "'S", "\u2019S")
+    ):
         end -= 2
     if (
         result.entity_type == "STREET_ADDRESS"

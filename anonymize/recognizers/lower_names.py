@@ -138,6 +138,7 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
                 and text[end : following.start(1)] in (" ", "\t")
                 and self.lexicon.given_name(match.group(1))
                 and self.lexicon.surname(following.group(1))
+                and not _KIN_AFTER.match(text, end)  # "sunita didi": a word of respect, no surname
             )
             if full and following is not None:
                 end = following.end(1)
@@ -250,6 +251,12 @@ def _business_markup(text: str) -> str:
     return _MARKUP.sub(lambda m: " " * len(m.group()), text).translate(_CELL_BREAKS)
 
 
+# A word of respect or kinship after a name, in South and East Asian chats: "ok pasang ji", "noted ram dai".
+_KIN_AFTER = re.compile(
+    r"[ \t]+(?:ji|jee|dai|didi|bhai|bhaiya|bahini|sahib|saheb|saab|akka|amma|kun|chan|sama|ssi|nim)\b"
+)
+
+
 def slot_points(text: str, start: int, end: int, verbs: bool = True) -> int:
     """How many of the person's slots ``text[start:end]`` fills: addressed (a greeting, thanks, "@", "cc:"
     before), a chat line's speaker, a person's verb or a possessive after (not counted without ``verbs``:
@@ -264,7 +271,7 @@ def slot_points(text: str, start: int, end: int, verbs: bool = True) -> int:
         _LINE_START.search(text, max(0, start - 30), start) and _SPEAKER_LABEL_AFTER.match(text, end)
     ):
         points += 1
-    if verbs and _PERSON_AFTER.match(text, end):
+    if (verbs and _PERSON_AFTER.match(text, end)) or _KIN_AFTER.match(text, end):
         points += 1
     if _TITLE_BEFORE.search(text, max(line_start, start - 12), start):
         points += 2

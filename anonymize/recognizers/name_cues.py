@@ -20,6 +20,7 @@ from anonymize.names import (
     person_shaped,
     technical_text,
 )
+from anonymize.recognizers.chat_stamps import REQUIRED_STAMP, STAMP, TRAILING_STAMP
 from anonymize.recognizers.lower_names import everyday_word
 from anonymize.text import COMPANY_FORM_AHEAD, SENTENCE_START, STOP_WORDS
 
@@ -294,24 +295,22 @@ methods objective objectives design setting participants findings interpretation
 conclusions introduction discussion abstract keywords
 """
 _FIELD_LABELS = frozenset(_FIELD_LABEL_TEXT.split())
-# A chat export's time stamp before the speaker: "15/03/26, 19:04 - ", "[09:12] ", "2026-03-15 19:04 ".
-_STAMP = (
-    r"(?:\[?(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?"
-    r"[ \t]*(?:[-–][ \t]*)?)?"
-)
-_SPEAKER_LINE = re.compile(rf"(?m)^[ \t]*{_STAMP}({NAME_WORD}(?:[ \t]+{NAME_WORD})?)[ \t]*:(?=[ \t]*\S)")
+
+_SPEAKER_LINE = re.compile(rf"(?m)^[ \t]*{STAMP}({NAME_WORD}(?:[ \t]+{NAME_WORD})?)[ \t]*:(?=[ \t]*\S)")
 # A support chat's agent named after the role: "Agent (Precious): Hello", "Support agent (Kwame Boateng):".
 _ROLE_SPEAKER_LINE = re.compile(
-    rf"(?m)^[ \t]*{_STAMP}[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*)?[ \t]*"
+    rf"(?m)^[ \t]*{STAMP}[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*)?[ \t]*"
     rf"\(({NAME_WORD}(?:[ \t]+{NAME_WORD})?)\)[ \t]*:(?=[ \t]*\S)"
 )
 
 # A chat export that puts the speaker on a line of its own with the time ("Gu Haoran  10:03", Slack, Teams).
-_TIMED_SPEAKER_LINE = re.compile(
-    rf"(?m)^[ \t]*({NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})[ \t]+"
-    r"\[?\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?\]?[ \t]*$"
+_TIMED_SPEAKER_LINE = re.compile(rf"(?m)^[ \t]*({NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}){TRAILING_STAMP}")
+# A transcript's speaker in capitals after a stamp: "[00:03:02] ADEBAYO:", "10:04 SEUN ADEYEMI:".
+_CAPS_SPEAKER_LINE = re.compile(
+    rf"(?m)^[ \t]*{REQUIRED_STAMP}([A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)?)[ \t]*:(?=[ \t]*\S)"
 )
 
+_DIGIT = re.compile(r"\d")  # in a stamp before the label
 _MESSAGE_AFTER = re.compile(r"\n[ \t]*\S")  # the message on the next line
 
 
@@ -349,10 +348,23 @@ class SpeakerLabelRecognizer(EntityRecognizer):
             and not all(everyday_word(w) for w in m.group(1).split())  # an agenda's "Lunch  12:30"
             and _MESSAGE_AFTER.match(text, m.end())
         ]
+        labels += [
+            m
+            for m in _CAPS_SPEAKER_LINE.finditer(text)
+            if not any(
+                w.casefold() in _FIELD_LABELS | STOP_WORDS or everyday_word(w) for w in m.group(1).split()
+            )
+        ]
         # A transcript: two or more lines that start with a speaker's name.
         if len(labels) < 2:
             return []
-        return [RecognizerResult("PERSON", m.start(1), m.end(1), 0.55) for m in labels]
+        # After a stamp, above the model's reading that takes it in ("05:40 Pasang Sherpa") and absorbs it.
+        return [
+            RecognizerResult(
+                "PERSON", m.start(1), m.end(1), 0.9 if _DIGIT.search(text, m.start(), m.start(1)) else 0.55
+            )
+            for m in labels
+        ]
 
 
 class EmailHeaderNameRecognizer(EntityRecognizer):

@@ -41,6 +41,10 @@ def test_a_name_in_a_caseless_script_is_found_as_written_inside_words(known: Kno
     known_of([("关伟明", "PERSON"), ("王伟", "PERSON"), ("고보라", "PERSON"), ("王", "PERSON")], into=known)
     text = "请联系关伟明和王伟。고보라는 왔어요. Ask 王 too."
     assert [text[s:e] for s, e in sorted(known.caseless_matches(text))] == ["关伟明", "王伟", "고보라"]
+    # Georgian is written in letters Unicode files as small (session 20): a known name is found as written.
+    known_of([("ნატო ჯაფარიძე", "PERSON")], into=known)
+    georgian = "ვინ არის ნატო ჯაფარიძე?"
+    assert [georgian[s:e] for s, e in known.caseless_matches(georgian)] == ["ნატო ჯაფარიძე"]
     known_of([("ab", "PERSON"), ("李娜", "LOCATION")], into=known)  # short Latin, a place: not propagated
     assert known.caseless_matches("lab 李娜") == []
     known.close()

@@ -190,3 +190,20 @@ def test_an_initial_with_its_period_and_a_surname_is_person_shaped() -> None:
 
     assert person_shaped("T. Brandvold") and person_shaped("Ingrid K. Solheim")
     assert not person_shaped("V Leiden") and not person_shaped("J. K.")
+
+
+def test_a_rare_name_in_lower_case_is_no_common_noun_in_technical_text_either() -> None:
+    """Session 20: a lab report or a log with codes reads as technical text; a name word English does not
+    use, also typed in lower case there ("regards kawa", "uploaded by farzana"), is the name, not a common
+    noun. English words in lower case still make the model's span a term ("Random Forest ... random
+    forest"), and the model's one-word names stay out of technical text."""
+    text = "Run C12-14, ICP-MS, 1-100 µg/L by Kawa Ahmed (LC-MS/MS, QC-2).\nregards kawa"
+    rare = {"kawa", "ahmed"}.__contains__
+    assert plausible_person(
+        "Kawa Ahmed", text, from_model=True, technical=True, rare_name=lambda w: rare(w.lower())
+    )
+    forest = "Random Forest (RF-2, XGB-3, SVM-1) beat a random forest of CD4+ cells."
+    assert not plausible_person(
+        "Random Forest", forest, from_model=True, technical=True, rare_name=lambda w: False
+    )
+    assert not plausible_person("Kawa", text, from_model=True, technical=True, rare_name=lambda w: True)

@@ -304,3 +304,29 @@ def test_a_tasks_slot_only_in_a_sentence_typed_in_lower_case(recognizer: LowerCa
 def test_a_tasks_slot_in_notes_and_chat_lines(recognizer: LowerCaseNameRecognizer, text: str) -> None:
     found = spans(recognizer, text, "PERSON")
     assert any(name in found for name in ("hemi", "kev", "sione")), found
+
+
+def test_a_word_of_respect_or_kinship_after_a_name(recognizer: LowerCaseNameRecognizer) -> None:
+    """Session 20: "ji", "dai", "didi", "bhai", "san", "ssi"... after a lower-case lexicon name are a person's
+    slot ("ask sunita didi", "ok dorje ji"); an everyday English word still needs a third signal ("noted
+    ram dai" stays, unless the document names a Ram: ``name_forms``), and the word alone names nobody."""
+    assert spans(recognizer, "ok dorje ji. call when you reach", "PERSON") == ["dorje"]
+    assert spans(recognizer, "please ask sunita didi for the key", "PERSON") == ["sunita"]
+    assert spans(recognizer, "noted ram dai. will wait", "PERSON") == []
+    assert spans(recognizer, "ji and dai are words of respect", "PERSON") == []
+
+
+def test_a_found_names_word_with_a_word_of_respect_end_to_end() -> None:
+    """The insider's case: a chat that names "Ram Bahadur Thapa" once, then calls him "ram dai" in lower case
+    ("ram" is an English word) and "RAM DAI" in capitals: every mention is the person."""
+    from anonymize.detector import DetectorConfig, PiiDetector
+
+    detector = PiiDetector(DetectorConfig())
+    log = (
+        "Sat 14 Mar, 11:15 Ram Bahadur Thapa: road block near Dhunche, 1 hr late\n"
+        "Sat 14 Mar, 11:16 Office (Mina): noted ram dai. wait at the lodge\n"
+        "Sat 14 Mar, 11:20 Office (Mina): RAM DAI call me\n"
+    )
+    found = {log[r.start : r.end] for r in detector.analyze([log])[0] if r.entity_type == "PERSON"}
+    assert {"Ram Bahadur Thapa", "ram", "Mina"} <= found, found
+    assert any(f.startswith("RAM") for f in found), found
