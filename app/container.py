@@ -361,6 +361,7 @@ class Container:
             judge_first=self.settings.retrieval.judge_first,
             min_coverage=self.settings.retrieval.min_coverage,
             confident_score=self.settings.retrieval.confident_score,
+            agreed_coverage=self.settings.retrieval.agreed_coverage,
             injection_policy=self.settings.retrieval.injection_policy,
             calibration=judge_calibration(
                 self.settings.retrieval.judge, self.settings.retrieval.judge_threshold

@@ -143,6 +143,14 @@ class RetrievalSettings(BaseModel):
     confident_score: float = Field(
         0.7, description="dense similarity that makes a chunk relevant whatever its wording (paraphrases)"
     )
+    agreed_coverage: float = Field(
+        # Off: on XQuAD dev (session 20) 0.4 let 3 of 9 answerable gate refusals be answered and 1 of 30
+        # unanswerable ones be answered wrongly (docs/evaluation.md, "Session 20"; retrieval.relevance_gate)
+        2.0,
+        ge=0,
+        description="a chunk holding this share of the question's terms is also relevant when the dense and "
+        "the sparse leg rank the same chunk first (the judge still decides; >1 = never, the default)",
+    )
     min_support: float = Field(
         0.5, description="withhold an answer when its cited sources hold less than this share of its terms"
     )

@@ -30,6 +30,8 @@ from retrieval.passages import PassageSelector
 from retrieval.prompt import CLOSEST, REFUSAL, SECOND_LOOK, WITHDRAWN, build_condense_messages, build_messages
 from retrieval.prompt_numbering import AS_IS, VaultStream, numbered_messages
 from retrieval.questions import QuestionMapper
+from retrieval.relevance_gate import Gate
+from retrieval.relevance_gate import relevance as relevance_of
 from retrieval.retriever import RetrievedChunk, Retriever
 from retrieval.scope import StoreScope
 from retrieval.second_draft import redraft, settled, stricter
@@ -57,6 +59,7 @@ class Answerer:
         refusal_penalty: float = math.inf,
         number_afresh: bool = True,
         second_draft: bool = False,
+        agreed_coverage: float = 2.0,
     ) -> None:
         self.retriever = retriever
         self.chat_model = chat_model
@@ -66,6 +69,7 @@ class Answerer:
         # Relevant enough: a chunk holds this share of the question terms, or is this similar (paraphrases).
         self.min_coverage = min_coverage
         self.confident_score = confident_score
+        self.agreed_coverage = agreed_coverage  # enough when both retrieval legs rank one chunk first
         # Below this share of its terms in the cited sources, an answer is withheld.
         self.min_support = min_support
         # The calibrated judge (retrieval.judge): the draft's token probabilities, read while it is
@@ -161,11 +165,10 @@ class Answerer:
         chunks = self.retriever.run(asked, groups)
         scope.learn([c.text for c in chunks] + [c.title for c in chunks])
         # Relevance is judged on cosine similarity (fusion scores are ranks, not similarities).
-        best = max((c.dense_score for c in chunks if c.dense_score is not None), default=0.0)
-        covered = question_coverage(asked, [c.text for c in chunks])
-        enough = best >= self.min_score and (covered >= self.min_coverage or best >= self.confident_score)
-        relevant = chunks if enough else []
-        relevance = {"best_score": round(best, 4), "question_coverage": covered, "relevant": enough}
+        gate = Gate(self.min_score, self.min_coverage, self.confident_score, self.agreed_coverage)
+        judged = relevance_of(asked, chunks, gate)
+        relevant = chunks if judged.relevant else []
+        relevance = judged.to_json()
         if self.injection_policy == "exclude":  # flagged chunks never reach the model
             relevant = [c for c in relevant if not c.injection]
         retrieve_ms = (time.perf_counter() - started) * 1000

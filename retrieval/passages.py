@@ -32,6 +32,17 @@ from retrieval.retriever import RetrievedChunk
 GAP = " … "
 # A sentence ends at . ! ? before blanks and a capital, digit, quote, bracket or placeholder; a line is one.
 _BOUNDARY = re.compile(r"(?<=[.!?])[ \t]+(?=[\"'(\[<A-Z0-9])|\n+")
+# ... unless the period ends an abbreviation: an initial ("John F. Kennedy", "U.S.", "i.e."), a title
+# before a name ("Mr. <PERSON_3>", "Rev. Paul") or a word standing before what it qualifies ("the St. Johns
+# River", "Convention No. 81", "Brown v. Board", "c. 1455"). Cut there, a sentence loses its subject to the
+# one before it (a fragment under MIN_SENTENCE_CHARS joins the sentence before) and selection shows the rest
+# without it. Words that often end a sentence ("etc.", "Inc.", "Co.") are not listed: a merged sentence
+# costs tokens, a cut one its subject.
+_ABBREVIATION = re.compile(
+    r"(?:^|(?<=[\s(\"'\[]))(?:(?:[A-Za-z]\.){2,}|[A-Z]\.|"
+    r"(?:Mr|Mrs|Ms|Dr|St|Mt|Ft|Jr|Sr|Prof|Rev|Gen|Col|Lt|Capt|Sgt|Gov|Sen|Rep|Hon|Pres|Fr|No|Nos|Vol"
+    r"|Fig|pp|vs|v|ca|c|approx)\.)$"
+)
 MIN_SENTENCE_CHARS = 24
 
 EmbedTexts = Callable[[list[str]], Sequence[Sequence[float]]]
@@ -65,7 +76,10 @@ def sentences_of(text: str, index: int = 0) -> list[Sentence]:
     joins the sentence before it."""
     spans: list[list[int]] = []
     position = 0
-    for match in [*_BOUNDARY.finditer(text), None]:
+    boundaries = [
+        m for m in _BOUNDARY.finditer(text) if "\n" in m.group() or not _abbreviated(text, m.start())
+    ]
+    for match in [*boundaries, None]:
         end = match.start() if match else len(text)
         piece = text[position:end]
         if piece.strip():
@@ -77,6 +91,11 @@ def sentences_of(text: str, index: int = 0) -> list[Sentence]:
                 spans.append([start, stop])
         position = match.end() if match else len(text)
     return [Sentence(index, s, e, text[s:e]) for s, e in spans]
+
+
+def _abbreviated(text: str, end: int) -> bool:
+    """Whether the period before ``end`` ends an abbreviation (``_ABBREVIATION``), not a sentence."""
+    return bool(_ABBREVIATION.search(text, max(0, end - 12), end))
 
 
 def _cosine(a: Sequence[float], b: Sequence[float]) -> float:

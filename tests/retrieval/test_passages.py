@@ -48,6 +48,41 @@ def test_sentences_keep_their_spans_and_lines_count_as_sentences() -> None:
     assert len(joined) == 1  # a short fragment joins the sentence before it
 
 
+HUGUENOT = (
+    "Jacksonville lies on the St. Johns River. In 1564 the French explorer Jean Ribault charted the St. "
+    "Johns River and Mr. <PERSON_3> founded Fort Caroline. John F. Kennedy visited in 1961. The treaty "
+    "(Convention No. 81) was ratified in 1990."
+)
+
+
+def test_a_period_after_an_abbreviation_or_an_initial_ends_no_sentence() -> None:
+    found = [s.text for s in sentences_of(HUGUENOT)]
+    assert found == [
+        "Jacksonville lies on the St. Johns River.",
+        "In 1564 the French explorer Jean Ribault charted the St. Johns River and Mr. <PERSON_3> founded "
+        "Fort Caroline.",
+        "John F. Kennedy visited in 1961.",
+        "The treaty (Convention No. 81) was ratified in 1990.",
+    ]
+    # a title at the very start of a chunk, initials in a row, a lower-case "v." and "c."
+    assert len(sentences_of("Rev. Paul T. Stallsworth spoke. In the U.S. South it was built.")) == 2
+    assert len(sentences_of("Brown v. Board of Education was decided then. Lefevre (c. 1455) wrote it.")) == 2
+
+
+def test_a_sentence_ending_in_a_word_or_a_number_still_ends() -> None:
+    text = (
+        "The city grew fast after World War II. It was rebuilt again by 2009. "
+        "Prices rose for many goods, oil etc. Then the market fell in the spring."
+    )
+    assert [s.text for s in sentences_of(text)] == [
+        "The city grew fast after World War II.",
+        "It was rebuilt again by 2009.",
+        "Prices rose for many goods, oil etc.",
+        "Then the market fell in the spring.",
+    ]
+    assert len(sentences_of("It was first written by ROBERT. Then it was read by everyone in the town.")) == 2
+
+
 def test_the_sentence_holding_the_answer_is_kept_within_the_budget(embedder: LocalEmbedding) -> None:
     chunks = [chunk(1, TRAVEL), chunk(2, REMOTE), chunk(3, SECURITY)]
     selection = selector(embedder, 40).select("How many days per week may employees work remotely?", chunks)
