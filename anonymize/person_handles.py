@@ -268,6 +268,8 @@ def solo_handles(text: str, lexicon: NameLexicon, taken: list[RecognizerResult])
         s, e = m.span(1)
         if any(r.start < e and s < r.end for r in taken):
             continue
+        if text[m.start() : s].strip(" \t:=").casefold() == "by":
+            continue  # a bare "by" is prose's: "inactivated by alkali", "recognition by stonin 2" (SciFact)
         if lexicon.given_name(m.group(1)) and _zipf(m.group(1)) < _SOLO_ZIPF:
             spans.append((s, e))
     return spans

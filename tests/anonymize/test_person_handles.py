@@ -47,6 +47,9 @@ def test_the_insiders_spellings() -> None:
 def test_a_single_given_name_in_a_slot() -> None:
     assert handles("uploaded by farzana 13:47; checked: yannis") == ["farzana", "yannis"]
     assert handles("uploaded by farzana 13:47", technical=True) == []
+    # A bare "by" is prose's: SciFact's "inactivated by alkali", "recognition of synaptotagmin by stonin 2"
+    # became persons (and cost retrieval) while a workflow's verb or a label was not asked for.
+    assert handles("the agent is irreversibly inactivated by farzana, and by yannis 2") == []
 
 
 def test_code_files_and_everyday_words_stay() -> None:
