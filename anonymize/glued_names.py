@@ -27,6 +27,7 @@ from presidio_analyzer import RecognizerResult
 from anonymize.name_lexicon import NameLexicon
 from anonymize.resolution import Resolution
 from anonymize.results import rule_result
+from anonymize.url_names import person_words
 
 GLUED_NAME = "GluedName"
 _SCORE = 0.85
@@ -48,7 +49,7 @@ def glued_names(state: Resolution) -> None:
     if state.lexicon is None:
         return
     taken = [(r.start, r.end) for r in state.results if r.entity_type in _SKIPPED]
-    known = _known_words(state.text, state.results)
+    known = person_words(state.text, state.results)
     found: list[RecognizerResult] = []
     for word in _WORD.finditer(state.text):
         start, end = word.span()
@@ -59,16 +60,6 @@ def glued_names(state: Resolution) -> None:
             found.append(rule_result("PERSON", start + s, start + e, _SCORE, GLUED_NAME))
     if found:
         state.results += state.admitted(found)
-
-
-def _known_words(text: str, results: list[RecognizerResult]) -> frozenset[str]:
-    return frozenset(
-        w.casefold()
-        for r in results
-        if r.entity_type == "PERSON"
-        for w in _LETTERS.findall(text[r.start : r.end])
-        if len(w) >= _MIN_LETTERS
-    )
 
 
 def _pieces(word: str) -> list[tuple[int, int, str]]:
@@ -153,7 +144,13 @@ def _run(
     text = [word[s:e] for s, e, _ in pieces]
     n = 1
     if text[i].casefold() in known and len(text[i]) >= _MIN_LETTERS:
-        while i + n < len(pieces) and n < _MAX_WORDS and joins(i + n) and text[i + n].casefold() in known:
+        while (
+            i + n < len(pieces)
+            and n < _MAX_WORDS
+            and joins(i + n)
+            and len(text[i + n]) >= _MIN_LETTERS
+            and text[i + n].casefold() in known
+        ):
             n += 1
         if n > 1:
             return n

@@ -60,7 +60,7 @@ def url_names(state: Resolution) -> None:
     if not urls or state.lexicon is None:
         return
     persons = [r for r in state.results if r.entity_type == "PERSON"]
-    known = {w.casefold() for r in persons for w in _TOKEN.findall(state.text[r.start : r.end])}
+    known = person_words(state.text, persons)
     found: list[RecognizerResult] = []
     split: dict[int, list[RecognizerResult]] = {}
     for url in urls:
@@ -72,6 +72,12 @@ def url_names(state: Resolution) -> None:
             found += _persons(names)
     if found:
         state.results = [p for r in state.results for p in split.get(id(r), [r])] + found
+
+
+def person_words(text: str, results: Sequence[RecognizerResult]) -> frozenset[str]:
+    """The casefolded letter words of ``results``' PERSON spans in ``text``."""
+    spans = [text[r.start : r.end] for r in results if r.entity_type == "PERSON"]
+    return frozenset(w.casefold() for span in spans for w in _TOKEN.findall(span))
 
 
 def _persons(spans: list[tuple[int, int]]) -> list[RecognizerResult]:
