@@ -54,7 +54,7 @@ _SLOT = (
     r"(?i:\b(?:by|prepared|reviewed|checked|typed|dictated|created|edited|modified|updated|approved|"
     r"submitted|acknowledged|archived|closed|resolved|raised|assigned[ \t]+to|reassigned[ \t]+to|"
     r"uploaded|corrected|delivered|signed|clerk|user(?:[ \t_-]?name)?|login|logon|account|handle|"
-    r"distribution|initials|operator|owner|author)\b[ \t]*(?:by\b)?[ \t]*(?:[A-Z]{2,4}[ \t]*)?[:=]?[ \t]*)"
+    r"distribution|initials|operator|owner|author)\b[ \t]*(?:by\b)?[ \t]*(?-i:[A-Z]{2,4}[ \t]*)?[:=]?[ \t]*)"
 )
 _SLOT_BEFORE = re.compile(_SLOT + "$")
 # A single lower-case word right after such a slot ("uploaded by farzana", "checked: yannis").
@@ -93,11 +93,11 @@ def person_handles(state: Resolution) -> None:
         if not _SHAPE.search(m.group(1)) or any(r.start < end and start < r.end for r in taken):
             continue
         if _person_initials(m.group(1), people):
-            points[(start, end)] = 1 + _slot(text, start, end)  # no list makes initials a person
+            points[(start, end)] = 1 + _slot(text, start, end, m.group(1))  # no list makes initials a person
             continue
         if not _candidate(m.group(1), known, lexicon):
             continue
-        score = _document(text, start, end, people, known, persons) + _slot(text, start, end)
+        score = _document(text, start, end, people, known, persons) + _slot(text, start, end, m.group(1))
         if score < _NEEDED and not (state.technical and score == 0):
             score += _lexicon(m.group(1), lexicon)
         points[(start, end)] = score
@@ -204,17 +204,21 @@ def _lexicon(value: str, lexicon: NameLexicon) -> int:
     initials = [p for p in parts if len(p) <= _MAX_INITIALS]
     if len(names) + len(initials) != len(parts) or not names or len(initials) > 1:
         return 0
-    if len(names) >= 2 and any(lexicon.given_name(p) for p in names):
-        return 2
+    if len(names) >= 2 and any(lexicon.given_name(p) for p in names) and re.search(r"[._]", value):
+        return 2  # a hyphen alone joins words as often as names ("ques-tion" split at a line's end)
     return 1
 
 
-def _slot(text: str, start: int, end: int) -> int:
-    """1 in a user name's slot: after a workflow's verb or a user label, alone in brackets."""
+def _slot(text: str, start: int, end: int, value: str) -> int:
+    """1 in a user name's slot: after a workflow's verb or a user label, alone in brackets. A bare "by" and
+    brackets are prose's too ("driven by nestin", "10q23 (cardia)", "(CARDIA) study" in SciFact): they count
+    only for a handle whose parts are joined, never for one word."""
     line_start = text.rfind("\n", 0, start) + 1
-    if _SLOT_BEFORE.search(text, max(line_start, start - 40), start):
+    joined = len(_parts(value)) > 1
+    slot = _SLOT_BEFORE.search(text, max(line_start, start - 40), start)
+    if slot and (joined or slot.group(0).strip(" \t:=").casefold() != "by"):
         return 1
-    if start > 0 and text[start - 1] == "(" and text[end : end + 1] == ")":
+    if joined and start > 0 and text[start - 1] == "(" and text[end : end + 1] == ")":
         return 1
     return int(_under_user_header(text, start))
 

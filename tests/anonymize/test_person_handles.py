@@ -52,6 +52,22 @@ def test_a_single_given_name_in_a_slot() -> None:
     assert handles("the agent is irreversibly inactivated by farzana, and by yannis 2") == []
 
 
+def test_one_glued_word_needs_a_workflows_slot() -> None:
+    """An initial glued to a lexicon surname is one word a bare "by", brackets or a capitalized word between
+    make no slot of: SciFact's "driven by nestin", "10q23 (cardia)", "(CARDIA) study", "modulated by Aloe
+    emodin" became persons. A workflow's verb or a label still vouches; joined parts keep brackets."""
+    assert handles("cre recombinase driven by tkovacs enhancer; 10q23 (tkovacs), the (TKOVACS) study") == []
+    assert handles("genes modulated by Aloe tkovacs in human cells") == []
+    assert handles("submitted by tkovacs; Login: TKOVACS") == ["tkovacs", "TKOVACS"]
+    assert handles("a note (t_kovacs) and one by m.girma") == ["t_kovacs", "m.girma"]
+
+
+def test_a_hyphen_alone_needs_a_slot() -> None:
+    """Two lexicon names joined by a hyphen are as often a word split at a line's end ("ques-tion")."""
+    assert handles("This selam-girma is commonly asked") == []
+    assert handles("reviewed by selam-girma") == ["selam-girma"]
+
+
 def test_code_files_and_everyday_words_stay() -> None:
     text = "x = os.path.join(self.name, np.array(maria.csv)); created by will.name; reviewed by legal"
     assert handles(text) == []
