@@ -20,6 +20,7 @@ from retrieval.answer_fact import fact_first
 from retrieval.answer_text import StreamLead, add_marker, lead_with_the_claim, renumber, second_person
 from retrieval.answer_types import Answer, Citation
 from retrieval.citing import cited_numbers, closest_source, is_refusal, repoint  # noqa: F401 (re-exported)
+from retrieval.closest import citation_of, closest_instead
 from retrieval.grounding import question_coverage
 from retrieval.judge import Calibration
 from retrieval.judge_tokens import DraftSignal, stream_draft, watch_for
@@ -213,6 +214,8 @@ class Answerer:
         answer = self._checked(text, asked, relevant, not relevant, messages, signal, first, shown_texts)
         if answer.refused and verifying and self.second_draft and not (first is not None and first.withheld):
             answer = self._second(answer, asked, relevant, first)
+        if self.chat_model is not None:  # the model's own refusal: the closest passage instead
+            answer = closest_instead(answer, asked, relevant)
         answer.question_pseudonymized = stored
         answer.relevance = relevance
         if cache is not None and key is not None and typed_key is not None:
@@ -225,6 +228,10 @@ class Answerer:
             yield {"type": "token", "text": answer.answer}
         elif answer.checks.get("withheld"):  # what was streamed is taken back, in the stream too
             yield {"type": "token", "text": f"\n\n{WITHDRAWN} {answer.answer}"}
+        elif answer.checks.get(
+            "model_refused"
+        ):  # the refusal streamed in the model's words: then the passage
+            yield {"type": "token", "text": f"\n\n{answer.answer}"}
         elif "first_draft" in answer.checks:  # the second draft replaces what was streamed
             notice = WITHDRAWN if answer.checks["first_draft"]["withheld"] else SECOND_LOOK
             yield {"type": "token", "text": f"\n\n{notice} {answer.answer}"}
@@ -348,21 +355,7 @@ class Answerer:
         text, number = renumber(text, valid)
         supported = asked if origin.get(valid[0] if valid else 0) == "closest" else text
         citations = [
-            Citation(
-                n=number[n],
-                doc_id=chunks[n - 1].doc_id,
-                source=chunks[n - 1].source,
-                chunk_id=chunks[n - 1].chunk_id,
-                text=chunks[n - 1].text,
-                title=chunks[n - 1].title,
-                page=chunks[n - 1].page,
-                score=round(chunks[n - 1].score, 4),
-                inferred=origin.get(n, "model") != "model",
-                flagged=bool(chunks[n - 1].injection),
-                highlight=supporting_span(supported, chunks[n - 1].text),
-                section=chunks[n - 1].section,
-                origin=origin.get(n, "model"),
-            )
+            citation_of(chunks[n - 1], number[n], origin.get(n, "model"), supported)
             for n in sorted(valid, key=lambda n: number[n])
         ]
         return Answer(
