@@ -229,16 +229,28 @@ class Pseudonymizer:
         known_until: int | None = None,
         keep_clear: Callable[[str], bool] | None = None,
         scope: SurrogateScope | None = None,
+        prefer_clear: Callable[[str, str], bool] | None = None,
     ) -> list[PseudonymizedText]:
         """Pseudonymize ``texts`` as one document. With ``store=False`` (questions) unseen values get
         throwaway surrogates and nothing is stored or remembered; an unseen name for which ``keep_clear``
-        says True (the index holds it in clear: "Angiotensin" taken for a name) stays as it is.
+        says True (the index holds it in clear: "Angiotensin" taken for a name) stays as it is, and so does
+        a known name for which ``prefer_clear(written, surrogate)`` says True (the asker's documents hold it
+        in clear more often than its surrogate: "Serum" taken for a name in one title).
 
         ``scope`` (questions: the asker's, ``anonymize.scope``): a detected value whose surrogate is outside
         it is new to the asker (``<TYPE_NEWn>``), and a vault value found only by propagation whose surrogate
         is outside it is left as written, as if the vault did not know it."""
+        if store and prefer_clear is not None:
+            raise ValueError(
+                "prefer_clear is for questions (store=False): stored values always get surrogates"
+            )
         return self.run_documents(
-            [texts], store=store, known_until=known_until, keep_clear=keep_clear, scope=scope
+            [texts],
+            store=store,
+            known_until=known_until,
+            keep_clear=keep_clear,
+            scope=scope,
+            prefer_clear=prefer_clear,
         )[0]
 
     def run_documents(
@@ -249,6 +261,7 @@ class Pseudonymizer:
         known_until: int | None = None,
         keep_clear: Callable[[str], bool] | None = None,
         scope: SurrogateScope | None = None,
+        prefer_clear: Callable[[str, str], bool] | None = None,
     ) -> list[list[PseudonymizedText]]:
         """Pseudonymize groups of texts (one group per document) in one detector batch. Values propagate
         within a group and from the vault up to ``known_until`` (default: all), never between groups."""
@@ -283,6 +296,7 @@ class Pseudonymizer:
                         contexts,
                         keep_clear,
                         scope,
+                        prefer_clear,
                     )
                     for text, found in zip(texts, results, strict=True)
                 ]
@@ -317,6 +331,7 @@ class Pseudonymizer:
         contexts: Sequence[KnownValues],
         keep_clear: Callable[[str], bool] | None = None,
         scope: SurrogateScope | None = None,
+        prefer_clear: Callable[[str, str], bool] | None = None,
     ) -> PseudonymizedText:
         detected = Counter(r.entity_type for r in results)
         targets = [r for r in results if r.entity_type in self.pseudonymize]
@@ -333,6 +348,12 @@ class Pseudonymizer:
                     return self.vault.surrogate(entity_type, value)
                 known = self.vault.find(entity_type, value)
                 if known and (scope is None or scope.known([known])):
+                    if (
+                        entity_type == "PERSON"
+                        and prefer_clear is not None
+                        and prefer_clear(written.strip(), known)
+                    ):
+                        return written
                     return known
                 if entity_type == "PERSON" and keep_clear is not None and keep_clear(written.strip()):
                     return written

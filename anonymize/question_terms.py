@@ -127,6 +127,7 @@ def vault_spans(
     types: Iterable[str],
     holds_in_clear: Callable[[str], bool] | None = None,
     ordinary: Callable[[str], bool] | None = None,
+    prefer_clear: Callable[[str, str], bool] | None = None,
 ) -> list[tuple[int, int, str]]:
     """Non-overlapping (start, end, surrogate) of the vault's values written in ``text`` whose surrogates
     are in ``scope``, longest first. A value written all in lower case ("parental leave", where the vault
@@ -134,7 +135,9 @@ def vault_spans(
     asker's documents hold in clear (``holds_in_clear``): "maria gonzalez" is a name, "parental leave" not.
     With ``ordinary`` (a frequent English word that is no common name) and ``holds_in_clear``, one word in
     lower case is looked up too ("what did kwabena close?", where the documents hold "kwabena" only
-    pseudonymized), unless it is an ordinary word ("summer", "laptop" stay as typed)."""
+    pseudonymized), unless it is an ordinary word ("summer", "laptop" stay as typed). A person's value for
+    which ``prefer_clear(value, surrogate)`` says True (the asker's documents hold it in clear more often than
+    its surrogate) stays as written."""
     types = sorted(set(types) & set(vault.entity_types()))
     # One lower-case word only where its hits can be checked against the asker's documents (``_as_written``).
     numbered = _ngrams(text, ordinary=ordinary if holds_in_clear is not None else None)
@@ -153,6 +156,12 @@ def vault_spans(
         for entity_type in types:  # one surrogate per span: the first type (by name) that knows it
             surrogate = found.get((entity_type, text[start:end]))
             if surrogate in allowed and _as_written(text[start:end], holds_in_clear):
+                if (
+                    entity_type == "PERSON"
+                    and prefer_clear is not None
+                    and prefer_clear(text[start:end], surrogate)
+                ):
+                    break  # the asker's documents use it as a word (``Retriever.mostly_in_clear``)
                 hits[(start, end)] = surrogate
                 break
     chosen: list[tuple[int, int, str]] = []

@@ -43,6 +43,7 @@ class QuestionMapper:
             store=False,
             keep_clear=lambda term: self.retriever.holds_in_clear(term, groups),
             scope=scope,
+            prefer_clear=lambda term, surrogate: self.retriever.mostly_in_clear(term, surrogate, groups),
         )[0].text
         spans = vault_spans(
             self.pseudonymizer.vault,
@@ -51,6 +52,7 @@ class QuestionMapper:
             self.pseudonymizer.pseudonymize,
             lambda word: self.retriever.holds_in_clear(word, groups),
             ordinary=self.pseudonymizer.detector.ordinary_word,
+            prefer_clear=lambda term, surrogate: self.retriever.mostly_in_clear(term, surrogate, groups),
         )
         return replace_spans(text, spans)
 

@@ -117,6 +117,28 @@ class Retriever:
         found = self.run(term, groups, top_k=candidates, mode="sparse")
         return any(pattern.search(chunk.text) for chunk in found)
 
+    def mostly_in_clear(
+        self, term: str, surrogate: str, groups: Sequence[str] | None, candidates: int = 50
+    ) -> bool:
+        """Whether more chunks visible to ``groups`` hold ``term`` in clear (as written words, any case) than
+        hold ``surrogate``, the vault's surrogate for it, among the ``candidates`` best keyword hits of each
+        (or all of the term's hits do): a word ingestion took for a name in a few places ("Serum" in a
+        title, "Type" at a sentence's start) and the asker's documents use as a word everywhere else."""
+        words = term.split()
+        if not words:
+            return False
+        pattern = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w-])", re.IGNORECASE)
+        try:
+            clear = sum(
+                bool(pattern.search(c.text)) for c in self.run(term, groups, candidates, mode="sparse")
+            )
+        except ValueError:  # nothing left of the term for BM25 (a stop word)
+            return False
+        if not clear:
+            return False
+        replaced = self.run(surrogate, groups, top_k=candidates, mode="sparse")
+        return clear == candidates or clear > sum(surrogate in c.text for c in replaced)
+
 
 def _chunks(
     result: VectorStoreQueryResult,
