@@ -12,8 +12,8 @@ import re
 
 from presidio_analyzer import RecognizerResult
 
+from anonymize.coordinated_names import COORDINATION
 from anonymize.name_lexicon import NameLexicon
-from anonymize.names import COORDINATION
 from anonymize.propagation import PROPAGATION
 from anonymize.results import copy_span, recognizer_name
 from anonymize.text import COMPANY_FORM_AHEAD, words

@@ -13,7 +13,9 @@ from collections.abc import Iterable
 
 from presidio_analyzer import RecognizerResult
 
+from anonymize.addressees import names_before_addresses
 from anonymize.company_names import company_named, drop_company_heads, persons_as_organizations
+from anonymize.coordinated_names import coordinated
 from anonymize.detector_config import DetectorConfig
 from anonymize.doc_places import drop_document_places
 from anonymize.facility_places import facility_places
@@ -31,7 +33,6 @@ from anonymize.name_initials import initials_mentions
 from anonymize.name_lexicon import NameLexicon
 from anonymize.name_lists import listed_names, numbered_names
 from anonymize.name_mentions import propagate
-from anonymize.names import coordinated, names_before_addresses, technical_text
 from anonymize.native_scripts import native_script_names
 from anonymize.ordinary_names import drop_ordinary_words
 from anonymize.org_mentions import organization_mentions
@@ -46,6 +47,7 @@ from anonymize.results import LINE_BREAK, rule_result, split_lines, tier
 from anonymize.retyped_persons import retype_persons
 from anonymize.signature_orgs import signature_companies
 from anonymize.table_columns import column_names
+from anonymize.text_kinds import technical_text
 from anonymize.url_names import url_names
 
 PERSON_AT_PLACE = "PersonAtPlace"  # a person's reading of a place's name in a place's slot, now a LOCATION
