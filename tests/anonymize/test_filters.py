@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from anonymize import name_lexicon
 from anonymize.detector_config import DetectorConfig
 from anonymize.filters import keep
 from anonymize.name_lexicon import NameLexicon
 from tests.anonymize.results_at import result_at
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> NameLexicon:
-    return name_lexicon.load()
 
 
 def test_a_chat_handle_that_ends_like_a_domain_is_no_url() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import RecognizerResult
 
-from anonymize import name_lexicon
 from anonymize.company_names import drop_company_heads
 from anonymize.name_extent import (
     extend_names,
@@ -19,11 +18,6 @@ from anonymize.name_lexicon import NameLexicon
 from anonymize.names import PROPAGATION
 from anonymize.ordinary_names import drop_ordinary_words
 from tests.anonymize.results_at import result_at
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> NameLexicon:
-    return name_lexicon.load()
 
 
 def person(text: str, value: str, by: str = "SpacyRecognizer", nth: int = 0) -> RecognizerResult:
