@@ -13,6 +13,7 @@ from presidio_analyzer import RecognizerResult
 from anonymize.detector_config import DetectorConfig
 from anonymize.gazetteer import known_place
 from anonymize.honorifics import after_title, honorific_only
+from anonymize.language_names import spoken_language
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import plausible_person
 from anonymize.recognizers.caps_in_line import RECOGNIZER as CAPS_IN_LINE
@@ -121,6 +122,12 @@ def _person(
         return False
     if honorific_only(value):  # "Sra." before "María José Quispe", "Tan Sri" alone
         return False
+    if _SAINT_BEFORE.search(text, max(0, result.start - 8), result.start):
+        return False  # "St. Augustine", "Saint-Denis", "San Isidro": a saint or the place named after one
+    if spoken_language(text, result.start, result.end):
+        return False  # "Languages: Tamil, English, Hindi", "speaks Amharic", "the Kurdish version"
+    if _PLACE_HEAD.match(value):
+        return False  # "Fort Caroline", "Lake Victoria", "Cape Coast": a place named after a person or a word
     if _named_thing(text, result.start, value, lexicon):
         return False  # "the Mitchell Tower", "the King James Bible", "the Private Bill Committees"
     if " " not in value and series_member(text, result.start, result.end):
@@ -145,6 +152,15 @@ def _person(
         hyphenated=evidence,
         rare_name=None if lexicon is None else lambda word: _rare_name(word, lexicon),
     )
+
+
+# A saint's title right before a span: the saint, or the town, church or school named after one ("St.
+# Augustine", "Saint-Denis", "San Isidro"), no person the text is about; capitalized as written.
+_SAINT_BEFORE = re.compile(r"(?<![\w'’.-])(?:St|Ste|Saint|Sainte|Sankt|San|Santa|São)(?:\.?[ \t]+|-)$")
+# A place's word that starts a place's name before a capitalized word ("Fort Caroline", "Mount Kenya", "Lake
+# Victoria", "Cape Coast", "Port Harcourt"); a surname such as Lake or Port follows a given name instead
+# (not "Rio" nor "Monte": given names).
+_PLACE_HEAD = re.compile(r"(?:Fort|Mount|Mt\.?|Lake|Cape|Port|Puerto|Porto|Lago|Cabo)[ \t]+[A-Z]")
 
 
 # Nouns that end the name of a thing named after a person or a word: a building, a book, a body, a prize, a

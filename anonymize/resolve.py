@@ -26,6 +26,7 @@ from anonymize.header_columns import claim_cells, header_names, persons_outside
 from anonymize.initial_tails import initial_tails
 from anonymize.inverted_pairs import inverted_pairs
 from anonymize.joined_names import split_joined_names
+from anonymize.label_words import label_word
 from anonymize.late_mentions import late_names
 from anonymize.name_extent import extend_names, ner_person, split_at_column_gaps, trim_person
 from anonymize.name_forms import grown_name_mentions, propagate_other_cases
@@ -52,7 +53,6 @@ from anonymize.url_names import url_names
 
 PERSON_AT_PLACE = "PersonAtPlace"  # a person's reading of a place's name in a place's slot, now a LOCATION
 _LABEL_AFTER = re.compile(r"[ \t]*:")
-_ENGLISH_ZIPF = 3.0
 _LINE_START = re.compile(r"(?:^|\n)[ \t*#>-]*$")
 # Other mentions of a detected name win over these NER results ("Calan Lee ... calls me Calan" as a place).
 _YIELD_TO_NAME = frozenset(["LOCATION", "ORGANIZATION", "NRP"])
@@ -126,9 +126,9 @@ def note_yielding(state: Resolution) -> None:
 
 def field_labels(state: Resolution) -> None:
     """A line's label before a colon is no name when its words are ordinary English words and no common
-    names ("Tenant: ...", "Vehicle: ...", "Witnesses: ..."; not "Marisol: ..." in a chat): the model and
-    the speaker-label recognizer take them for people, and the scorer's and the reader's name next to them
-    runs into them."""
+    names ("Tenant: ...", "Vehicle: ...", "Witnesses: ..."; not "Marisol: ..." in a chat), or a form's agent
+    noun ("Requester: ...", ``label_words``): the model and the speaker-label recognizer take them for
+    people, and the scorer's and the reader's name next to them runs into them."""
     lexicon = state.lexicon
     if lexicon is None:
         return
@@ -140,17 +140,9 @@ def field_labels(state: Resolution) -> None:
             and tier(r) > 0
             and _LABEL_AFTER.match(state.text, r.end)
             and _LINE_START.search(state.text, max(0, r.start - 8), r.start)
-            and all(_english_word(w, lexicon) for w in state.text[r.start : r.end].split())
+            and all(label_word(w, lexicon) for w in state.text[r.start : r.end].split())
         )
     ]
-
-
-def _english_word(word: str, lexicon: NameLexicon) -> bool:
-    """A word of everyday English ("Tenant", "Witnesses", "Hope") that is no given name people commonly
-    bear ("Mark", "Grace" are)."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word.lower(), "en") >= _ENGLISH_ZIPF and not lexicon.given_name(word)
 
 
 def apply_filters(state: Resolution) -> None:

@@ -394,3 +394,18 @@ def test_a_weekday_people_bear_as_a_given_name_before_a_found_name(
     """Session 18: "Sunday" is a Nigerian and Ghanaian given name ("Sunday Okon (Legal)" in a memo's CC
     line); right before a found name it is part of it, unless a word before makes it the day."""
     assert grown(text, [person(text, found)], lexicon) == [("PERSON", whole)]
+
+
+def test_an_honorific_of_another_language_is_trimmed(lexicon: NameLexicon) -> None:
+    """Session 21: Tamil, Persian, Māori and Kurdish honorifics and a pharmacist's title are no part of the
+    name ("Thiru Murugan", "Khanom Hosseini", "Koro Hēmi", "Mam Jalal"); in capitals too."""
+    for text, found, name in [
+        ("could you see Thiru Murugan, a retired teacher", "Thiru Murugan", "Murugan"),
+        ("- Khanom Hosseini's guest is her brother", "Khanom Hosseini", "Hosseini"),
+        ("Koro Hēmi's mokopuna may sit in", "Koro Hēmi", "Hēmi"),
+        ("4. Mam Jalal, the building watchman", "Mam Jalal", "Jalal"),
+        ("Pharmacist Ana-Lucía Ferreira to review", "Pharmacist Ana-Lucía Ferreira", "Ana-Lucía Ferreira"),
+        ("FROM: THIRU MURUGAN", "THIRU MURUGAN", "MURUGAN"),
+    ]:
+        trimmed = trim_person(text, person(text, found), [], lexicon)
+        assert text[trimmed.start : trimmed.end] == name

@@ -122,3 +122,14 @@ def test_nicknames_end_to_end(detector: PiiDetector, vault: Vault) -> None:
         assert name not in stored, stored
     assert "cards for" in stored and "reception" in stored
     assert vault.lookup_value("Mina", "PERSON")
+
+
+def test_a_quoted_nickname_in_a_table_row_takes_no_other_cell(lexicon: NameLexicon) -> None:
+    """Session 21: a tab parts a table's cells; the next cells ("Transport", "Southall") are no surname. A
+    blank before the surname still takes it."""
+    row = 'SHF0140\tRANDHAWA\tNavjot "Nav"\tTransport\tSouthall\t3,388.75'
+    found, _ = quoted_nicknames(row, [], lexicon)
+    assert not any("Transport" in row[r.start : r.end] or "Southall" in row[r.start : r.end] for r in found)
+    text = 'Navjot "Nav" Randhawa signed.'
+    found, _ = quoted_nicknames(text, [], lexicon)
+    assert _texts(text, found) == ["Navjot", "Nav", "Randhawa"]
