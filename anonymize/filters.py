@@ -10,6 +10,7 @@ import re
 
 from presidio_analyzer import RecognizerResult
 
+from anonymize.abbreviations import defined_short_form
 from anonymize.detector_config import DetectorConfig
 from anonymize.gazetteer import known_place
 from anonymize.honorifics import after_title, honorific_only
@@ -124,6 +125,12 @@ def _person(
         return False
     if _SAINT_BEFORE.search(text, max(0, result.start - 8), result.start):
         return False  # "St. Augustine", "Saint-Denis", "San Isidro": a saint or the place named after one
+    if defined_short_form(text, value, lexicon):
+        return False  # "Scribble (Scrib) ... Scrib binding": a protein's short form
+    if _EPONYM_DASH.search(text, max(0, result.start - 30), result.start) or _EPONYM_DASH_AFTER.match(
+        text, result.end
+    ):
+        return False  # "Madin–Darby canine kidney cells", "the Bayh–Dole Act": an eponym's en dash
     if spoken_language(text, result.start, result.end):
         return False  # "Languages: Tamil, English, Hindi", "speaks Amharic", "the Kurdish version"
     if _PLACE_HEAD.match(value):
@@ -157,6 +164,10 @@ def _person(
 # A saint's title right before a span: the saint, or the town, church or school named after one ("St.
 # Augustine", "Saint-Denis", "San Isidro"), no person the text is about; capitalized as written.
 _SAINT_BEFORE = re.compile(r"(?<![\w'’.-])(?:St|Ste|Saint|Sainte|Sankt|San|Santa|São)(?:\.?[ \t]+|-)$")
+# Two names joined by an en dash name a method, a law or a cell line after two people ("Michaelis–Menten",
+# "Bayh–Dole Act", "Madin–Darby"); a person's double surname takes a hyphen.
+_EPONYM_DASH = re.compile(r"[A-Z][\w'’]+–$")
+_EPONYM_DASH_AFTER = re.compile(r"–[A-Z]")
 # A place's word that starts a place's name before a capitalized word ("Fort Caroline", "Mount Kenya", "Lake
 # Victoria", "Cape Coast", "Port Harcourt"); a surname such as Lake or Port follows a given name instead
 # (not "Rio" nor "Monte": given names).

@@ -119,3 +119,16 @@ def test_a_language_spoken_of_is_no_person(lexicon: NameLexicon) -> None:
 
     assert not any(kept(v) for v in ("Persian", "Amharic", "Kurdish", "Kazakh Language"))
     assert kept("Tamil Selvan") and kept("Ido Levi") and kept("Tamil", 1)
+
+
+def test_names_joined_by_an_en_dash_are_an_eponym(lexicon: NameLexicon) -> None:
+    """SciFact: "Madin–Darby canine kidney cells", "the Bayh–Dole Act" are no persons; a double surname
+    with a hyphen is one."""
+    text = "Madin–Darby canine kidney cells; the Bayh–Dole Act. Anna Kowalska-Nowak wrote."
+    config = DetectorConfig()
+
+    def kept(value: str) -> bool:
+        return keep(text, result_at(text, value, "PERSON", "NameEvidenceRecognizer"), config, lexicon=lexicon)
+
+    assert not kept("Darby") and not kept("Madin") and not kept("Dole")
+    assert kept("Anna Kowalska-Nowak")
