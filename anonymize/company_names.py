@@ -129,3 +129,36 @@ def drop_company_heads(text: str, results: list[RecognizerResult]) -> list[Recog
             and _COMPANY_AHEAD.match(text, r.end)
         )
     ]
+
+
+def drop_orphan_mentions(
+    text: str, before: list[RecognizerResult], after: list[RecognizerResult]
+) -> list[RecognizerResult]:
+    """``after`` without the other mentions (``PROPAGATION``) of a PERSON of ``before`` that is an
+    organization in ``after`` ("GOIKOETXEA INGENIERÍA, S.L." ... "| Goikoetxea |"), unless a person of
+    ``after`` still holds the mention's words."""
+    turned = {(r.start, r.end) for r in before if r.entity_type == "PERSON"} - {
+        (r.start, r.end) for r in after if r.entity_type == "PERSON"
+    }
+    words = {w.casefold() for s, e in turned for w in _WORDS.findall(text[s:e])}
+    if not words:
+        return after
+    kept = {
+        w.casefold()
+        for r in after
+        if r.entity_type == "PERSON" and recognizer_name(r) != PROPAGATION
+        for w in _WORDS.findall(text[r.start : r.end])
+    }
+
+    def orphan(r: RecognizerResult) -> bool:
+        found = {w.casefold() for w in _WORDS.findall(text[r.start : r.end])}
+        return bool(found) and found <= words and not found & kept
+
+    return [
+        r
+        for r in after
+        if not (r.entity_type == "PERSON" and recognizer_name(r) == PROPAGATION and orphan(r))
+    ]
+
+
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")

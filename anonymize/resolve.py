@@ -14,7 +14,12 @@ from collections.abc import Iterable
 from presidio_analyzer import RecognizerResult
 
 from anonymize.addressees import names_before_addresses
-from anonymize.company_names import company_named, drop_company_heads, persons_as_organizations
+from anonymize.company_names import (
+    company_named,
+    drop_company_heads,
+    drop_orphan_mentions,
+    persons_as_organizations,
+)
 from anonymize.coordinated_names import coordinated
 from anonymize.detector_config import DetectorConfig
 from anonymize.doc_places import drop_document_places
@@ -306,7 +311,8 @@ def company_names(state: Resolution) -> None:
     """A person-shaped span that ends in a company's, club's or party's word ("Dunav Transport", "Khmer
     Nation Party") is an organization (``anonymize.company_names``), and so is the line after a person's
     name in an address block or a signature (``anonymize.signature_orgs``)."""
-    state.results = persons_as_organizations(state.text, state.results, state.lexicon)
+    before, state.results = state.results, persons_as_organizations(state.text, state.results, state.lexicon)
+    state.results = drop_orphan_mentions(state.text, before, state.results)  # their other mentions too
     state.results = signature_companies(state.text, state.results, state.lexicon)
     state.results = slot_organizations(state.text, state.results, state.lexicon)
     state.results = facility_places(state.text, state.results, state.lexicon)  # "AUCKLAND DEPOT"

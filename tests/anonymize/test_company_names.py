@@ -5,7 +5,9 @@ from __future__ import annotations
 from presidio_analyzer import RecognizerResult
 
 from anonymize import name_lexicon
-from anonymize.company_names import company_named, persons_as_organizations
+from anonymize.company_names import company_named, drop_orphan_mentions, persons_as_organizations
+from anonymize.propagation import PROPAGATION
+from tests.anonymize.results_at import result_at
 
 
 def _types(text: str, *values: str) -> list[tuple[str, str]]:
@@ -103,3 +105,24 @@ def test_a_person_next_to_a_company_stays_a_person() -> None:
     )
     values = ("Ana Dias", "Jane Roe", "Lea Holm", "Kai Berg", "Ida Lund", "Ola Nord", "Eva Sand")
     assert all(kind == "PERSON" for kind, _ in _types(text, *values))
+
+
+def test_the_other_mentions_of_a_person_turned_company_go_with_it() -> None:
+    """Session 21: the name rules spread "Douro" of the model's person "Douro Cardoso" (the head of
+    "Vinhos do Douro Cardoso & Filhos, Lda.") to the wine's "Douro tinto"; when the head turns organization,
+    its other mentions go, unless a person still holds the words ("Ana Cardoso" keeps "Cardoso")."""
+    text = "Vinhos do Douro Cardoso & Filhos, Lda.\n24 Douro tinto; Cardoso called. Ana Cardoso signed."
+    head = result_at(text, "Douro Cardoso")
+    mentions = [
+        result_at(text, "Douro", "PERSON", PROPAGATION, 1),
+        result_at(text, "Cardoso", "PERSON", PROPAGATION, 1),
+    ]
+    person = result_at(text, "Ana Cardoso")
+    before = [head, *mentions, person]
+    after = persons_as_organizations(text, before, name_lexicon.load())
+    kept = drop_orphan_mentions(text, before, after)
+    assert [(r.entity_type, text[r.start : r.end]) for r in kept] == [
+        ("ORGANIZATION", "Douro Cardoso & Filhos, Lda."),
+        ("PERSON", "Cardoso"),
+        ("PERSON", "Ana Cardoso"),
+    ]
