@@ -26,6 +26,7 @@ from anonymize.recognizers.name_evidence import RECOGNIZER as EVIDENCE
 from anonymize.recognizers.name_evidence import SITUATED, title_caps
 from anonymize.recognizers.word_slots import series_member
 from anonymize.results import recognizer_name, tier
+from anonymize.term_words import used_as_term
 from anonymize.text import COMPANY_WORD, STOP_WORDS, words
 
 # Words the small spaCy model tags as PERSON in headers and tables ("Email", "Name", ...), and weekdays
@@ -131,6 +132,8 @@ def _person(
         text, result.end
     ):
         return False  # "Madin–Darby canine kidney cells", "the Bayh–Dole Act": an eponym's en dash
+    if used_as_term(text, value.strip()):
+        return False  # "Nanog expression", "Kupffer cells", "Notch signaling": a gene's or a cell's term
     if spoken_language(text, result.start, result.end):
         return False  # "Languages: Tamil, English, Hindi", "speaks Amharic", "the Kurdish version"
     if _PLACE_HEAD.match(value):
