@@ -10,9 +10,11 @@ import re
 
 from presidio_analyzer import RecognizerResult
 
+from anonymize.abbreviations import defined_short_form
 from anonymize.detector_config import DetectorConfig
 from anonymize.gazetteer import known_place
 from anonymize.honorifics import after_title, honorific_only
+from anonymize.language_names import spoken_language
 from anonymize.name_lexicon import NameLexicon
 from anonymize.names import plausible_person
 from anonymize.recognizers.caps_in_line import RECOGNIZER as CAPS_IN_LINE
@@ -24,6 +26,7 @@ from anonymize.recognizers.name_evidence import RECOGNIZER as EVIDENCE
 from anonymize.recognizers.name_evidence import SITUATED, title_caps
 from anonymize.recognizers.word_slots import series_member
 from anonymize.results import recognizer_name, tier
+from anonymize.term_words import used_as_term
 from anonymize.text import COMPANY_WORD, STOP_WORDS, words
 
 # Words the small spaCy model tags as PERSON in headers and tables ("Email", "Name", ...), and weekdays
@@ -121,6 +124,20 @@ def _person(
         return False
     if honorific_only(value):  # "Sra." before "María José Quispe", "Tan Sri" alone
         return False
+    if _SAINT_BEFORE.search(text, max(0, result.start - 8), result.start):
+        return False  # "St. Augustine", "Saint-Denis", "San Isidro": a saint or the place named after one
+    if defined_short_form(text, value, lexicon):
+        return False  # "Scribble (Scrib) ... Scrib binding": a protein's short form
+    if _EPONYM_DASH.search(text, max(0, result.start - 30), result.start) or _EPONYM_DASH_AFTER.match(
+        text, result.end
+    ):
+        return False  # "Madin–Darby canine kidney cells", "the Bayh–Dole Act": an eponym's en dash
+    if used_as_term(text, value.strip()):
+        return False  # "Nanog expression", "Kupffer cells", "Notch signaling": a gene's or a cell's term
+    if spoken_language(text, result.start, result.end):
+        return False  # "Languages: Tamil, English, Hindi", "speaks Amharic", "the Kurdish version"
+    if _PLACE_HEAD.match(value):
+        return False  # "Fort Caroline", "Lake Victoria", "Cape Coast": a place named after a person or a word
     if _named_thing(text, result.start, value, lexicon):
         return False  # "the Mitchell Tower", "the King James Bible", "the Private Bill Committees"
     if " " not in value and series_member(text, result.start, result.end):
@@ -145,6 +162,19 @@ def _person(
         hyphenated=evidence,
         rare_name=None if lexicon is None else lambda word: _rare_name(word, lexicon),
     )
+
+
+# A saint's title right before a span: the saint, or the town, church or school named after one ("St.
+# Augustine", "Saint-Denis", "San Isidro"), no person the text is about; capitalized as written.
+_SAINT_BEFORE = re.compile(r"(?<![\w'’.-])(?:St|Ste|Saint|Sainte|Sankt|San|Santa|São)(?:\.?[ \t]+|-)$")
+# Two names joined by an en dash name a method, a law or a cell line after two people ("Michaelis–Menten",
+# "Bayh–Dole Act", "Madin–Darby"); a person's double surname takes a hyphen.
+_EPONYM_DASH = re.compile(r"[A-Z][\w'’]+–$")
+_EPONYM_DASH_AFTER = re.compile(r"–[A-Z]")
+# A place's word that starts a place's name before a capitalized word ("Fort Caroline", "Mount Kenya", "Lake
+# Victoria", "Cape Coast", "Port Harcourt"); a surname such as Lake or Port follows a given name instead
+# (not "Rio" nor "Monte": given names).
+_PLACE_HEAD = re.compile(r"(?:Fort|Mount|Mt\.?|Lake|Cape|Port|Puerto|Porto|Lago|Cabo)[ \t]+[A-Z]")
 
 
 # Nouns that end the name of a thing named after a person or a word: a building, a book, a body, a prize, a

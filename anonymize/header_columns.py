@@ -31,10 +31,10 @@ from collections.abc import Callable, Iterator, Sequence
 from presidio_analyzer import RecognizerResult
 
 from anonymize.name_lexicon import NameLexicon
-from anonymize.names import organization_word
 from anonymize.results import rule_result
 from anonymize.table_columns import calendar_word, csv_cells, gap_cells, line_spans, name_shaped, pipe_cells
 from anonymize.text import STOP_WORDS
+from anonymize.word_kinds import organization_word
 
 HEADER_COLUMN = "NameHeaderColumn"
 _SCORE = 0.85

@@ -9,7 +9,7 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from anonymize.name_lexicon import NameLexicon
-from anonymize.names import organization_word
+from anonymize.word_kinds import organization_word
 
 INNER_POSSESSIVE = re.compile(r"[ \t]?['’]s[ \t]+(?=\S)")
 _NEXT_WORD = re.compile(r"[^\s,;:()]+")

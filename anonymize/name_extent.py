@@ -27,16 +27,12 @@ from anonymize.gazetteer import country_names, known_place, place_slot
 from anonymize.honorifics import after_honorific
 from anonymize.name_ends import INNER_POSSESSIVE, owner_is_thing, role_noun
 from anonymize.name_lexicon import NameLexicon
-from anonymize.names import (
-    GAELIC_PARTICLES,
-    hyphenated_name_word,
-    organization_word,
-    person_like_organization,
-    technical_word,
-)
+from anonymize.name_patterns import GAELIC_PARTICLES
+from anonymize.names import person_like_organization
 from anonymize.person_cues import ROLE_TITLES
 from anonymize.results import copy_span, tier
 from anonymize.text import STOP_WORDS, words
+from anonymize.word_kinds import hyphenated_name_word, organization_word, technical_word
 
 PARTICLES = words(
     """

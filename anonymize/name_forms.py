@@ -22,9 +22,9 @@ from anonymize.gazetteer import country_names, drop_places, place_names
 from anonymize.header_columns import Cell
 from anonymize.name_lexicon import NameLexicon
 from anonymize.name_mentions import inside_sentence, propagate
-from anonymize.names import in_lower_case
 from anonymize.propagation import mentions_outside
 from anonymize.recognizers.lower_names import everyday_word, slot_points
+from anonymize.text_kinds import in_lower_case
 
 _MIN_LETTERS = 3
 _CAPS_ZIPF = 4.5  # a name word this frequent in English ("Will", "Mark", "Brown") is no name in capitals

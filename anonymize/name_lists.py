@@ -5,7 +5,7 @@ A team sheet, a cast list or a list of attendees is often written without a conj
 
     Given , Breen , Staunton , Irwin , McAteer , Harte , McLoughlin , Houghton , Townsend , Quinn
 
-The NER model reads some of its surnames as places ("Houghton", "Townsend"). ``anonymize.names.coordinated``
+The NER model reads some of its surnames as places ("Houghton", "Townsend"). ``anonymize.coordinated_names``
 takes the other members of a list that ends in "and" or "or"; here there is no conjunction, so the list's
 own items must vouch: when at least two items and more than half of them are detected names, the other items
 that have a name's shape are names too, also where the model read a place or an organization in them.
@@ -17,7 +17,8 @@ import re
 
 from presidio_analyzer import RecognizerResult
 
-from anonymize.names import NAME, UPPER_LATIN, plausible_person
+from anonymize.name_patterns import NAME, UPPER_LATIN
+from anonymize.names import plausible_person
 from anonymize.results import rule_result
 
 LIST_OF_NAMES = "NameListMajority"

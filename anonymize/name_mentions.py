@@ -7,10 +7,11 @@ import re
 
 from presidio_analyzer import RecognizerResult
 
-from anonymize.names import in_lower_case, plausible_person
+from anonymize.names import plausible_person
 from anonymize.person_cues import SENTENCE_START_VERBS
 from anonymize.propagation import mentions_outside
 from anonymize.text import STOP_WORDS
+from anonymize.text_kinds import in_lower_case
 
 _CAPS_TAIL = re.compile(r"(?<=\w)\w+")
 _HANDLE_SPLIT = re.compile(r"\s+|_|(?<=[^\W\d_]{2})\.(?=[^\W\d_]{2})")  # "pedro.alves", "lena_achterberg"

@@ -6,7 +6,8 @@ import re
 
 from presidio_analyzer import RecognizerResult
 
-from anonymize.names import LINE_JUNK, person_shaped
+from anonymize.addressees import LINE_JUNK
+from anonymize.names import person_shaped
 from anonymize.text import CAPITAL_WORD
 
 CITY_LINE = "CityAboveCountry"

@@ -43,9 +43,9 @@ from anonymize.detector import PiiDetector
 from anonymize.known_values import WORD, KnownValues, known_of
 from anonymize.name_forms import other_case_forms
 from anonymize.name_mentions import named_inside_sentence
-from anonymize.names import in_lower_case
 from anonymize.scope import SurrogateScope
 from anonymize.text import STOP_WORDS
+from anonymize.text_kinds import in_lower_case
 from anonymize.truecase import drop_document_words
 from anonymize.vault import Vault
 

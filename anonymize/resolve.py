@@ -13,7 +13,14 @@ from collections.abc import Iterable
 
 from presidio_analyzer import RecognizerResult
 
-from anonymize.company_names import company_named, drop_company_heads, persons_as_organizations
+from anonymize.addressees import names_before_addresses
+from anonymize.company_names import (
+    company_named,
+    drop_company_heads,
+    drop_orphan_mentions,
+    persons_as_organizations,
+)
+from anonymize.coordinated_names import coordinated
 from anonymize.detector_config import DetectorConfig
 from anonymize.doc_places import drop_document_places
 from anonymize.facility_places import facility_places
@@ -24,6 +31,7 @@ from anonymize.header_columns import claim_cells, header_names, persons_outside
 from anonymize.initial_tails import initial_tails
 from anonymize.inverted_pairs import inverted_pairs
 from anonymize.joined_names import split_joined_names
+from anonymize.label_words import label_word
 from anonymize.late_mentions import late_names
 from anonymize.name_extent import extend_names, ner_person, split_at_column_gaps, trim_person
 from anonymize.name_forms import grown_name_mentions, propagate_other_cases
@@ -31,7 +39,6 @@ from anonymize.name_initials import initials_mentions
 from anonymize.name_lexicon import NameLexicon
 from anonymize.name_lists import listed_names, numbered_names
 from anonymize.name_mentions import propagate
-from anonymize.names import coordinated, names_before_addresses, technical_text
 from anonymize.native_scripts import native_script_names
 from anonymize.ordinary_names import drop_ordinary_words
 from anonymize.org_mentions import organization_mentions
@@ -46,11 +53,11 @@ from anonymize.results import LINE_BREAK, rule_result, split_lines, tier
 from anonymize.retyped_persons import retype_persons
 from anonymize.signature_orgs import signature_companies
 from anonymize.table_columns import column_names
+from anonymize.text_kinds import technical_text
 from anonymize.url_names import url_names
 
 PERSON_AT_PLACE = "PersonAtPlace"  # a person's reading of a place's name in a place's slot, now a LOCATION
 _LABEL_AFTER = re.compile(r"[ \t]*:")
-_ENGLISH_ZIPF = 3.0
 _LINE_START = re.compile(r"(?:^|\n)[ \t*#>-]*$")
 # Other mentions of a detected name win over these NER results ("Calan Lee ... calls me Calan" as a place).
 _YIELD_TO_NAME = frozenset(["LOCATION", "ORGANIZATION", "NRP"])
@@ -124,9 +131,9 @@ def note_yielding(state: Resolution) -> None:
 
 def field_labels(state: Resolution) -> None:
     """A line's label before a colon is no name when its words are ordinary English words and no common
-    names ("Tenant: ...", "Vehicle: ...", "Witnesses: ..."; not "Marisol: ..." in a chat): the model and
-    the speaker-label recognizer take them for people, and the scorer's and the reader's name next to them
-    runs into them."""
+    names ("Tenant: ...", "Vehicle: ...", "Witnesses: ..."; not "Marisol: ..." in a chat), or a form's agent
+    noun ("Requester: ...", ``label_words``): the model and the speaker-label recognizer take them for
+    people, and the scorer's and the reader's name next to them runs into them."""
     lexicon = state.lexicon
     if lexicon is None:
         return
@@ -138,17 +145,9 @@ def field_labels(state: Resolution) -> None:
             and tier(r) > 0
             and _LABEL_AFTER.match(state.text, r.end)
             and _LINE_START.search(state.text, max(0, r.start - 8), r.start)
-            and all(_english_word(w, lexicon) for w in state.text[r.start : r.end].split())
+            and all(label_word(w, lexicon) for w in state.text[r.start : r.end].split())
         )
     ]
-
-
-def _english_word(word: str, lexicon: NameLexicon) -> bool:
-    """A word of everyday English ("Tenant", "Witnesses", "Hope") that is no given name people commonly
-    bear ("Mark", "Grace" are)."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word.lower(), "en") >= _ENGLISH_ZIPF and not lexicon.given_name(word)
 
 
 def apply_filters(state: Resolution) -> None:
@@ -312,7 +311,8 @@ def company_names(state: Resolution) -> None:
     """A person-shaped span that ends in a company's, club's or party's word ("Dunav Transport", "Khmer
     Nation Party") is an organization (``anonymize.company_names``), and so is the line after a person's
     name in an address block or a signature (``anonymize.signature_orgs``)."""
-    state.results = persons_as_organizations(state.text, state.results, state.lexicon)
+    before, state.results = state.results, persons_as_organizations(state.text, state.results, state.lexicon)
+    state.results = drop_orphan_mentions(state.text, before, state.results)  # their other mentions too
     state.results = signature_companies(state.text, state.results, state.lexicon)
     state.results = slot_organizations(state.text, state.results, state.lexicon)
     state.results = facility_places(state.text, state.results, state.lexicon)  # "AUCKLAND DEPOT"

@@ -33,7 +33,6 @@ from anonymize.company_names import COMPANY_LAST_WORDS, company_named
 from anonymize.gazetteer import country_names, known_place, place_slot
 from anonymize.name_extent import PARTICLES, ner_person
 from anonymize.name_lexicon import NameLexicon
-from anonymize.names import in_lower_case, organization_word
 from anonymize.person_cues import (
     ABSENT,
     CONTACT_VERBS,
@@ -52,6 +51,8 @@ from anonymize.person_cues import (
 from anonymize.recognizers.name_evidence import title_caps
 from anonymize.results import copy_span, tier
 from anonymize.text import COMPANY_FORM_AHEAD, STOP_WORDS
+from anonymize.text_kinds import in_lower_case
+from anonymize.word_kinds import organization_word
 
 RETYPED = "RetypedPerson"  # a hyphenated name two signals re-typed (a rule's result, not the model's)
 _NEEDED = 2

@@ -18,9 +18,9 @@ from collections.abc import Sequence
 
 from presidio_analyzer import RecognizerResult
 
+from anonymize.addressees import LINE_JUNK
 from anonymize.name_extent import lexicon_full_name
 from anonymize.name_lexicon import NameLexicon
-from anonymize.names import LINE_JUNK
 from anonymize.results import tier
 from anonymize.text import words
 

@@ -21,7 +21,7 @@ from presidio_analyzer import RecognizerResult
 from anonymize.company_names import COMPANY_LAST_WORDS
 from anonymize.gazetteer import country_names, country_spans
 from anonymize.name_lexicon import ORDINARY_ZIPF, NameLexicon
-from anonymize.names import in_lower_case
+from anonymize.text_kinds import in_lower_case
 
 T = TypeVar("T", bound=RecognizerResult)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from anonymize.names import LINE_JUNK
+from anonymize.addressees import LINE_JUNK
 from anonymize.text import CAPITAL_WORD
 
 STREET_SUFFIXES = (

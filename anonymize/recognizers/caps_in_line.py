@@ -26,9 +26,9 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.gazetteer import known_place
 from anonymize.name_lexicon import NameLexicon
-from anonymize.names import organization_word
 from anonymize.recognizers.lexicon_persons import LexiconPersonRecognizer
 from anonymize.text import STOP_WORDS
+from anonymize.word_kinds import organization_word
 
 RECOGNIZER = "CapsInLineRecognizer"
 _SCORE = 0.9

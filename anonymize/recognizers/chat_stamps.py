@@ -2,8 +2,8 @@
 
 WhatsApp ("14/03/2026, 05:40 - Pasang Sherpa: ..."), Viber and phone exports ("Sat 14 Mar, 05:40 Pasang
 Sherpa: ..."), transcripts ("[00:03:02] ADEBAYO: ..."), Teams and Slack ("Pasang Sherpa, 5:40 AM" above the
-message). The speaker recognizer (``name_cues.SpeakerLabelRecognizer``) reads the name after such a stamp;
-a stamp alone says nothing about the words after it, the repeated line shape does (two lines or more).
+message). The speaker recognizer (``speaker_labels.SpeakerLabelRecognizer``) reads the name after such a
+stamp; a stamp alone says nothing about the words after it, the repeated line shape does (two lines or more).
 """
 
 from __future__ import annotations

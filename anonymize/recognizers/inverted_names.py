@@ -23,12 +23,12 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.gazetteer import country_names, known_place
 from anonymize.name_lexicon import NameLexicon
-from anonymize.names import organization_word
 from anonymize.normalize import NAME_PARTICLES
 from anonymize.recognizers.lexicon_persons import LexiconPersonRecognizer
 from anonymize.recognizers.lower_names import everyday_word
 from anonymize.results import rule_result
 from anonymize.text import COMPANY_WORD, STOP_WORDS, words
+from anonymize.word_kinds import organization_word
 
 RECOGNIZER = "InvertedNameRecognizer"
 _SCORE = 0.9  # above the NER model's 0.85, like the other name evidence

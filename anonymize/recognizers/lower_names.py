@@ -35,10 +35,10 @@ from functools import lru_cache
 from presidio_analyzer import RecognizerResult
 
 from anonymize.name_lexicon import NameLexicon
-from anonymize.names import technical_text
 from anonymize.person_cues import CHAT_ABSENT, CHAT_VERBS
 from anonymize.recognizers.lexicon_persons import LexiconPersonRecognizer
 from anonymize.text import STOP_WORDS
+from anonymize.text_kinds import technical_text
 
 RECOGNIZER = "LowerCaseNameRecognizer"
 _SCORE = 0.88  # above the NER model's 0.85: where both find a span, this result is kept

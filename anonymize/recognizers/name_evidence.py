@@ -32,7 +32,7 @@ from presidio_analyzer import RecognizerResult
 from anonymize.caps_names import same_length_lower
 from anonymize.gazetteer import known_place
 from anonymize.name_lexicon import NameLexicon
-from anonymize.names import GAELIC_PARTICLES, in_lower_case, organization_word
+from anonymize.name_patterns import GAELIC_PARTICLES
 from anonymize.person_cues import (
     ABSENT,
     AGENT_BY,
@@ -60,6 +60,8 @@ from anonymize.recognizers.word_slots import (
     unknown_in_score_card,
 )
 from anonymize.text import STOP_WORDS
+from anonymize.text_kinds import in_lower_case
+from anonymize.word_kinds import organization_word
 
 RECOGNIZER = "NameEvidenceRecognizer"
 # Metadata key of a result: its place in the text (a table's structure, a person's slot) vouched for it.

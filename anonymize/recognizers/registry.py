@@ -12,6 +12,7 @@ from anonymize.recognizers.addresses import (
     labeled_zip_code,
 )
 from anonymize.recognizers.dates import DateTimeRecognizer, WrittenDateRecognizer
+from anonymize.recognizers.header_names import EmailHeaderNameRecognizer
 from anonymize.recognizers.honorific_names import HonorificNameRecognizer
 from anonymize.recognizers.identifiers import (
     CardNumberFormatRecognizer,
@@ -20,11 +21,7 @@ from anonymize.recognizers.identifiers import (
     labeled_driver_license,
     labeled_ssn,
 )
-from anonymize.recognizers.name_cues import (
-    EmailHeaderNameRecognizer,
-    NameCueRecognizer,
-    SpeakerLabelRecognizer,
-)
+from anonymize.recognizers.name_cues import NameCueRecognizer
 from anonymize.recognizers.organizations import CompanyFormRecognizer
 from anonymize.recognizers.phones import (
     GenericPhoneRecognizer,
@@ -33,6 +30,7 @@ from anonymize.recognizers.phones import (
     ShortPhoneRecognizer,
 )
 from anonymize.recognizers.places import CountryNameRecognizer, PlaceCueRecognizer, PlaceInNameRecognizer
+from anonymize.recognizers.speaker_labels import SpeakerLabelRecognizer
 
 
 def builtin_recognizers() -> list[EntityRecognizer]:

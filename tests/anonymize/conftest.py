@@ -1,4 +1,4 @@
-"""Fixtures of the detector's end-to-end tests: the real detector, and a vault as the product keeps it."""
+"""Fixtures of the detector's tests: the real detector, the name lexicon, a vault as the product keeps it."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from sqlalchemy import create_engine
 
 from anonymize.detector import DetectorConfig, PiiDetector
 from anonymize.keys import load_or_create_key
+from anonymize.name_lexicon import NameLexicon, load
 from anonymize.vault import Vault
 
 
@@ -17,6 +18,12 @@ from anonymize.vault import Vault
 def detector() -> PiiDetector:
     """The default detector (real spaCy model and name lexicon), one per test module."""
     return PiiDetector(DetectorConfig())
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> NameLexicon:
+    """The name lexicon the detector loads, one per test module."""
+    return load()
 
 
 @pytest.fixture

@@ -5,7 +5,9 @@ from __future__ import annotations
 from presidio_analyzer import RecognizerResult
 
 from anonymize import name_lexicon
-from anonymize.company_names import company_named, persons_as_organizations
+from anonymize.company_names import company_named, drop_orphan_mentions, persons_as_organizations
+from anonymize.propagation import PROPAGATION
+from tests.anonymize.results_at import result_at
 
 
 def _types(text: str, *values: str) -> list[tuple[str, str]]:
@@ -61,7 +63,8 @@ def test_a_person_span_followed_by_a_company_word_is_that_organization() -> None
         ("PERSON", "Nia Mensah"),
         ("PERSON", "Ama Owusu"),
     ]
-    assert _types("Work at Kimani Holdings Ltd.", "Kimani") == [("ORGANIZATION", "Kimani Holdings")]
+    # Session 21: through the legal form after the company's word.
+    assert _types("Work at Kimani Holdings Ltd.", "Kimani") == [("ORGANIZATION", "Kimani Holdings Ltd.")]
 
 
 def test_a_person_before_a_partners_form_is_the_company() -> None:
@@ -71,4 +74,55 @@ def test_a_person_before_a_partners_form_is_the_company() -> None:
         ("PERSON", "Natasha Barros"),
         ("ORGANIZATION", "H. J. Wilson & Company"),
         ("ORGANIZATION", "Dombey and Sons"),
+    ]
+
+
+def test_a_person_span_before_capitalized_words_and_a_legal_form_is_the_company() -> None:
+    """Session 21: the model and the name rules read the head of a company's name as a person where the
+    company's legal form is another country's ("Duna Software Kft.", "Moçambique Frio, Lda."); the span
+    becomes the organization through the form, not a name that starts with a given name common in English
+    ("David Steel Ltd" stays a person: an organization is not pseudonymized)."""
+    text = (
+        "Company: Duna Software Kft., Budapest. Clients: Moçambique Frio, Lda. and Yıldız Tekstil A.Ş.; "
+        "Vinhos do Douro Cardoso & Filhos, Lda.; DAVID STEEL LIMITED; David Steel Ltd; Navjot Singh Ltd"
+    )
+    assert _types(text, "Duna", "Moçambique Frio", "Yıldız Tekstil", "Cardoso", "DAVID STEEL", "David") == [
+        ("ORGANIZATION", "Duna Software Kft."),
+        ("ORGANIZATION", "Moçambique Frio, Lda."),
+        ("ORGANIZATION", "Yıldız Tekstil A.Ş."),
+        ("ORGANIZATION", "Cardoso & Filhos, Lda."),
+        ("PERSON", "DAVID STEEL"),
+        ("PERSON", "David"),
+    ]
+
+
+def test_a_person_next_to_a_company_stays_a_person() -> None:
+    """The insider's tries: a comma, a line break, a tab, two blanks or a lower-case word between the name
+    and the company, or a legal form's letters inside a longer word, keep the person."""
+    text = (
+        "Ana Dias, Acme Ltd\nJane Roe\nAcme Ltd\nLea Holm\tNordic AB\nKai Berg  Acme Ltd\n"
+        "Ida Lund of Acme Ltd\nOla Nord ABC-Ltd\nEva Sand Coach"
+    )
+    values = ("Ana Dias", "Jane Roe", "Lea Holm", "Kai Berg", "Ida Lund", "Ola Nord", "Eva Sand")
+    assert all(kind == "PERSON" for kind, _ in _types(text, *values))
+
+
+def test_the_other_mentions_of_a_person_turned_company_go_with_it() -> None:
+    """Session 21: the name rules spread "Douro" of the model's person "Douro Cardoso" (the head of
+    "Vinhos do Douro Cardoso & Filhos, Lda.") to the wine's "Douro tinto"; when the head turns organization,
+    its other mentions go, unless a person still holds the words ("Ana Cardoso" keeps "Cardoso")."""
+    text = "Vinhos do Douro Cardoso & Filhos, Lda.\n24 Douro tinto; Cardoso called. Ana Cardoso signed."
+    head = result_at(text, "Douro Cardoso")
+    mentions = [
+        result_at(text, "Douro", "PERSON", PROPAGATION, 1),
+        result_at(text, "Cardoso", "PERSON", PROPAGATION, 1),
+    ]
+    person = result_at(text, "Ana Cardoso")
+    before = [head, *mentions, person]
+    after = persons_as_organizations(text, before, name_lexicon.load())
+    kept = drop_orphan_mentions(text, before, after)
+    assert [(r.entity_type, text[r.start : r.end]) for r in kept] == [
+        ("ORGANIZATION", "Douro Cardoso & Filhos, Lda."),
+        ("PERSON", "Cardoso"),
+        ("PERSON", "Ana Cardoso"),
     ]

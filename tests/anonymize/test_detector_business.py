@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from anonymize.detector import PiiDetector
-from anonymize.names import technical_text
 from anonymize.pseudonymizer import Pseudonymizer
+from anonymize.text_kinds import technical_text
 from anonymize.vault import Vault
 
 

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from anonymize import name_lexicon
 from anonymize.facility_places import facility_places
 from anonymize.name_lexicon import NameLexicon
 from tests.anonymize.results_at import result_at
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> NameLexicon:
-    return name_lexicon.load()
 
 
 def _types(text: str, value: str, lexicon: NameLexicon) -> str:

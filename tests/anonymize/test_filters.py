@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from anonymize import name_lexicon
 from anonymize.detector_config import DetectorConfig
 from anonymize.filters import keep
 from anonymize.name_lexicon import NameLexicon
 from tests.anonymize.results_at import result_at
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> NameLexicon:
-    return name_lexicon.load()
 
 
 def test_a_chat_handle_that_ends_like_a_domain_is_no_url() -> None:
@@ -90,3 +84,51 @@ def test_a_name_after_a_title_passes_in_technical_text(lexicon: NameLexicon) -> 
     assert keep(text, titled, DetectorConfig(), technical=True, lexicon=lexicon)
     assert not keep(text, bare, DetectorConfig(), technical=True, lexicon=lexicon)
     assert keep(text, bare, DetectorConfig(), technical=False, lexicon=lexicon)
+
+
+def test_a_saint_or_a_place_named_after_a_person_is_no_person(lexicon: NameLexicon) -> None:
+    """Session 21: "St. Augustine" (the town, in XQuAD), "Saint-Denis", "Fort Caroline", "Lake Victoria"
+    are no persons of the text; a surname "St. John" inside a full name, a given name "Isla" or "Rio", and a
+    person after a no-break space stay."""
+    text = (
+        "The settlement of St. Augustine grew; Saint-Denis and San Isidro too. Fort Caroline fell near Lake "
+        "Victoria. Jill St. John, Isla Robertson and Rio Ferdinand came. Mount\u00a0Jane Roe wrote."
+    )
+    config = DetectorConfig()
+
+    def kept(value: str) -> bool:
+        return keep(text, result_at(text, value, "PERSON", "SpacyRecognizer"), config, lexicon=lexicon)
+
+    assert not any(kept(v) for v in ("Augustine", "Denis", "Isidro", "Fort Caroline", "Lake Victoria"))
+    assert all(kept(v) for v in ("Jill St. John", "Isla Robertson", "Rio Ferdinand", "Jane Roe"))
+
+
+def test_a_language_spoken_of_is_no_person(lexicon: NameLexicon) -> None:
+    """Session 21: a language's name next to another or to a word for a language ("Languages: Tamil,
+    English, Hindi", "speaks Amharic", "the Kurdish version") is no person; the same word as a name is."""
+    text = (
+        "Languages: Persian, English. She speaks Amharic. The Kurdish version prevails.\n"
+        "Kazakh Language (C1). Tamil Selvan met Ido Levi; Tamil was late."
+    )
+    config = DetectorConfig()
+
+    def kept(value: str, nth: int = 0) -> bool:
+        return keep(
+            text, result_at(text, value, "PERSON", "NameEvidenceRecognizer", nth), config, lexicon=lexicon
+        )
+
+    assert not any(kept(v) for v in ("Persian", "Amharic", "Kurdish", "Kazakh Language"))
+    assert kept("Tamil Selvan") and kept("Ido Levi") and kept("Tamil", 1)
+
+
+def test_names_joined_by_an_en_dash_are_an_eponym(lexicon: NameLexicon) -> None:
+    """SciFact: "Madin–Darby canine kidney cells", "the Bayh–Dole Act" are no persons; a double surname
+    with a hyphen is one."""
+    text = "Madin–Darby canine kidney cells; the Bayh–Dole Act. Anna Kowalska-Nowak wrote."
+    config = DetectorConfig()
+
+    def kept(value: str) -> bool:
+        return keep(text, result_at(text, value, "PERSON", "NameEvidenceRecognizer"), config, lexicon=lexicon)
+
+    assert not kept("Darby") and not kept("Madin") and not kept("Dole")
+    assert kept("Anna Kowalska-Nowak")

@@ -6,12 +6,7 @@ import pytest
 
 from anonymize.detector import PiiDetector
 from anonymize.glued_names import glued_spans
-from anonymize.name_lexicon import NameLexicon, load
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> NameLexicon:
-    return load()
+from anonymize.name_lexicon import NameLexicon
 
 
 def _names(word: str, lexicon: NameLexicon, known: frozenset[str] = frozenset()) -> list[str]:

@@ -3,20 +3,12 @@ lexicon, and the insider's test with the real detector and vault. The names are 
 
 from __future__ import annotations
 
-import pytest
-
-from anonymize import name_lexicon
 from anonymize.detector import PiiDetector
 from anonymize.header_columns import HEADER_COLUMN, header_names, not_name_cells
 from anonymize.name_lexicon import NameLexicon
 from anonymize.pseudonymizer import Pseudonymizer
 from anonymize.results import recognizer_name
 from anonymize.vault import Vault
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> NameLexicon:
-    return name_lexicon.load()
 
 
 def names(text: str, lexicon: NameLexicon) -> list[str]:

@@ -5,17 +5,11 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import RecognizerResult
 
-from anonymize import name_lexicon
 from anonymize.detector_config import DetectorConfig
 from anonymize.joined_names import joining_words, split_joined_names
 from anonymize.name_lexicon import NameLexicon
 from anonymize.resolve import joined_names, resolve
 from tests.anonymize.results_at import result_at
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> NameLexicon:
-    return name_lexicon.load()
 
 
 def persons(text: str, results: list[RecognizerResult], lexicon: NameLexicon) -> list[tuple[str, str]]:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from anonymize import name_lexicon
 from anonymize.lower_cells import lower_case_cells
 from anonymize.name_lexicon import NameLexicon
 
@@ -18,11 +15,6 @@ CHECKLIST = (
     "| Parking | mpho sebe | booked |\n"
     "| Keys | grace | open |\n"
 )
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> NameLexicon:
-    return name_lexicon.load()
 
 
 def test_lower_case_names_under_a_role_header(lexicon: NameLexicon) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import RecognizerResult
 
-from anonymize import name_lexicon
 from anonymize.company_names import drop_company_heads
 from anonymize.name_extent import (
     extend_names,
@@ -19,11 +18,6 @@ from anonymize.name_lexicon import NameLexicon
 from anonymize.names import PROPAGATION
 from anonymize.ordinary_names import drop_ordinary_words
 from tests.anonymize.results_at import result_at
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> NameLexicon:
-    return name_lexicon.load()
 
 
 def person(text: str, value: str, by: str = "SpacyRecognizer", nth: int = 0) -> RecognizerResult:
@@ -400,3 +394,18 @@ def test_a_weekday_people_bear_as_a_given_name_before_a_found_name(
     """Session 18: "Sunday" is a Nigerian and Ghanaian given name ("Sunday Okon (Legal)" in a memo's CC
     line); right before a found name it is part of it, unless a word before makes it the day."""
     assert grown(text, [person(text, found)], lexicon) == [("PERSON", whole)]
+
+
+def test_an_honorific_of_another_language_is_trimmed(lexicon: NameLexicon) -> None:
+    """Session 21: Tamil, Persian, Māori and Kurdish honorifics and a pharmacist's title are no part of the
+    name ("Thiru Murugan", "Khanom Hosseini", "Koro Hēmi", "Mam Jalal"); in capitals too."""
+    for text, found, name in [
+        ("could you see Thiru Murugan, a retired teacher", "Thiru Murugan", "Murugan"),
+        ("- Khanom Hosseini's guest is her brother", "Khanom Hosseini", "Hosseini"),
+        ("Koro Hēmi's mokopuna may sit in", "Koro Hēmi", "Hēmi"),
+        ("4. Mam Jalal, the building watchman", "Mam Jalal", "Jalal"),
+        ("Pharmacist Ana-Lucía Ferreira to review", "Pharmacist Ana-Lucía Ferreira", "Ana-Lucía Ferreira"),
+        ("FROM: THIRU MURUGAN", "THIRU MURUGAN", "MURUGAN"),
+    ]:
+        trimmed = trim_person(text, person(text, found), [], lexicon)
+        assert text[trimmed.start : trimmed.end] == name

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from presidio_analyzer import RecognizerResult
 
-from anonymize import name_lexicon
 from anonymize.name_lexicon import NameLexicon
 from anonymize.name_lists import FIGURE_ITEMS, LIST_OF_NAMES, NUMBERED_ITEMS, listed_names, numbered_names
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> NameLexicon:
-    return name_lexicon.load()
 
 
 def _results(text: str, entity: str, *values: str) -> list[RecognizerResult]:

@@ -1,39 +1,15 @@
-"""Rules on PERSON candidates: technical words, name shapes, repeats of a name, addressee lines."""
+"""Rules on PERSON candidates: what cannot be a name, name shapes."""
 
 from __future__ import annotations
 
 import pytest
-from presidio_analyzer import RecognizerResult
 
-from anonymize.names import (
-    common_word,
-    coordinated,
-    names_before_addresses,
-    person_shaped,
-    plausible_person,
-    technical_text,
-    technical_word,
-)
+from anonymize.names import person_shaped, plausible_person
 
 ABSTRACT = (
     "Deletions of p18(INK4c) often occur with CDK1 amplification; p57 and p21 suppress the RNA "
     "polymerase. The SiO2 nanoparticles and CsA were given at 2 mM (95% CI 1.99-11.07)."
 )
-
-
-@pytest.mark.parametrize("word", ["ORF74", "RNA", "CsA", "SiO2", "nsP4", "PAR-2", "Ldlr(-/-"])
-def test_technical_words(word: str) -> None:
-    assert technical_word(word)
-
-
-@pytest.mark.parametrize("word", ["Jane", "McDonald", "O'Brien", "PhD", "MD", "DeRose", "Jóhannsdóttir"])
-def test_name_words_are_not_technical(word: str) -> None:
-    assert not technical_word(word)
-
-
-def test_technical_text() -> None:
-    assert technical_text(ABSTRACT)
-    assert not technical_text("Hi Keiran, please call Jane Doe at 555-0100 about the IBAN GB82WEST1234.")
 
 
 @pytest.mark.parametrize(
@@ -78,25 +54,6 @@ def test_not_person_shaped(value: str) -> None:
     assert not person_shaped(value)
 
 
-def test_addressee_line_above_an_address() -> None:
-    text = "Bertram A Krogh\nKayne Anderson Fund Inc.\n144 477 South St\nSuite 394"
-    address = RecognizerResult("STREET_ADDRESS", text.index("144"), len(text), 0.6)
-    found = names_before_addresses(text, [address])
-    assert [text[r.start : r.end] for r in found] == ["Bertram A Krogh"]
-    other = "Open the door.\n12 Main Street"
-    street = RecognizerResult("STREET_ADDRESS", other.index("12"), len(other), 0.6)
-    assert names_before_addresses(other, [street]) == []
-
-
-@pytest.mark.parametrize("word", ["Aβ", "Qβ", "TNF-α", "IFN-γ"])
-def test_greek_letters_in_latin_words_are_technical(word: str) -> None:
-    assert technical_word(word)
-
-
-def test_greek_names_are_not_technical() -> None:
-    assert not technical_word("Γιώργος")
-
-
 @pytest.mark.parametrize(
     ("value", "text"),
     [
@@ -125,45 +82,6 @@ def test_names_with_common_endings_stay_people(value: str, text: str) -> None:
     assert plausible_person(value, text, from_model=True)
 
 
-def test_common_words() -> None:
-    assert common_word("Regulatory") and common_word("Retrospective") and common_word("Crohn's") is False
-    assert common_word("Microglia") and not common_word("Christine")
-
-
-def _at(text: str, value: str, entity_type: str = "PERSON") -> RecognizerResult:
-    start = text.index(value)
-    return RecognizerResult(entity_type, start, start + len(value), 0.85)
-
-
-def test_list_members_of_a_detected_name() -> None:
-    text = "They had 6: Felix, Jane, James, Hunter, Stacy and Shannon."
-    added = coordinated(text, [_at(text, "Jane")], [], [], frozenset())
-    assert [text[r.start : r.end] for r in added] == ["Felix", "James", "Hunter", "Stacy", "Shannon"]
-
-
-def test_list_without_a_detected_name_or_with_other_results() -> None:
-    text = "We met Ann Lee and Acme Labs, then Oslo, Bergen and Tromsø."
-    acme = _at(text, "Acme Labs", "ORGANIZATION")
-    assert coordinated(text, [_at(text, "Ann Lee")], [acme], [], frozenset()) == []
-    assert coordinated(text, [], [], [], frozenset()) == []
-
-
-def test_the_models_places_in_a_list_turn_only_when_names_are_most_of_it() -> None:
-    text = "Founders: Torvik, Mendez and Crawford."
-    crawford = _at(text, "Crawford", "LOCATION")
-    two = coordinated(text, [_at(text, "Torvik"), _at(text, "Mendez")], [], [crawford], frozenset())
-    assert [text[r.start : r.end] for r in two] == ["Crawford"]
-    pair = "Capitalized words like Wisdom and Discipline are often mistaken with names."
-    wisdom = _at(pair, "Wisdom", "ORGANIZATION")
-    assert coordinated(pair, [_at(pair, "Discipline")], [], [wisdom], frozenset()) == []
-
-
-def test_common_words_in_a_list_stay() -> None:
-    text = "Jane, The Team and Operations signed it, said Smith and the others."
-    added = coordinated(text, [_at(text, "Jane")], [], [], frozenset(["the"]))
-    assert added == []
-
-
 @pytest.mark.parametrize("value", ["Lom-Ali Korgay", "Anne-Lotte Modderkolk", "Jean-Luc Picard"])
 def test_hyphenated_names_are_person_shaped_where_the_context_says_so(value: str) -> None:
     assert person_shaped(value, hyphenated=True)
@@ -174,15 +92,6 @@ def test_hyphenated_names_after_a_cue_but_not_from_the_model_alone() -> None:
     text = "Hi Anne-Lotte, the Bardet-Biedl syndrome study is ready."
     assert plausible_person("Anne-Lotte", text, from_model=False)
     assert not plausible_person("Bardet-Biedl", text, from_model=True)
-
-
-def test_addressee_line_under_the_models_place() -> None:
-    text = "Amalia N. Costa\nInvesco DWA Momentum ETF\n9112 Kuuse 53\nApt. 231"
-    address = RecognizerResult("STREET_ADDRESS", text.index("9112"), len(text), 0.6)
-    place = _at(text, "Amalia", "LOCATION")
-    assert names_before_addresses(text, [address, place]) == []
-    found = names_before_addresses(text, [address, place], [place])
-    assert [text[r.start : r.end] for r in found] == ["Amalia N. Costa"]
 
 
 def test_an_initial_with_its_period_and_a_surname_is_person_shaped() -> None:

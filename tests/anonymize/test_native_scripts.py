@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import RecognizerResult
 
-from anonymize import name_lexicon
 from anonymize.detector import PiiDetector
 from anonymize.name_lexicon import NameLexicon
 from anonymize.native_scripts import native_name, native_script_names
@@ -50,11 +49,6 @@ def test_a_memo_with_names_in_their_own_script_end_to_end(detector: PiiDetector,
     ):
         asked = pseudo.run([question], store=False)[0].text
         assert name not in asked and "<PERSON_" in asked, asked
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> NameLexicon:
-    return name_lexicon.load()
 
 
 def _person(text: str, value: str) -> RecognizerResult:

@@ -7,17 +7,11 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import RecognizerResult
 
-from anonymize import name_lexicon
 from anonymize.detector import PiiDetector
 from anonymize.name_lexicon import NameLexicon
 from anonymize.native_slots import native_slot_names
 from anonymize.pseudonymizer import Pseudonymizer
 from anonymize.vault import Vault
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> NameLexicon:
-    return name_lexicon.load()
 
 
 def _found(text: str, lexicon: NameLexicon, persons: tuple[str, ...] = ()) -> list[str]:

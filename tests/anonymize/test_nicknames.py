@@ -7,17 +7,11 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import RecognizerResult
 
-from anonymize import name_lexicon
 from anonymize.detector import PiiDetector
 from anonymize.name_lexicon import NameLexicon
 from anonymize.nicknames import also_known_as, quoted_nicknames, short_forms
 from anonymize.pseudonymizer import Pseudonymizer
 from anonymize.vault import Vault
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> NameLexicon:
-    return name_lexicon.load()
 
 
 def _person(text: str, value: str) -> RecognizerResult:
@@ -128,3 +122,14 @@ def test_nicknames_end_to_end(detector: PiiDetector, vault: Vault) -> None:
         assert name not in stored, stored
     assert "cards for" in stored and "reception" in stored
     assert vault.lookup_value("Mina", "PERSON")
+
+
+def test_a_quoted_nickname_in_a_table_row_takes_no_other_cell(lexicon: NameLexicon) -> None:
+    """Session 21: a tab parts a table's cells; the next cells ("Transport", "Southall") are no surname. A
+    blank before the surname still takes it."""
+    row = 'SHF0140\tRANDHAWA\tNavjot "Nav"\tTransport\tSouthall\t3,388.75'
+    found, _ = quoted_nicknames(row, [], lexicon)
+    assert not any("Transport" in row[r.start : r.end] or "Southall" in row[r.start : r.end] for r in found)
+    text = 'Navjot "Nav" Randhawa signed.'
+    found, _ = quoted_nicknames(text, [], lexicon)
+    assert _texts(text, found) == ["Navjot", "Nav", "Randhawa"]

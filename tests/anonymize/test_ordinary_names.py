@@ -6,16 +6,10 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import RecognizerResult
 
-from anonymize import name_lexicon
 from anonymize.name_lexicon import NameLexicon
 from anonymize.ordinary_names import drop_ordinary_words
 from anonymize.recognizers.name_evidence import SITUATED
 from tests.anonymize.results_at import result_at
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> NameLexicon:
-    return name_lexicon.load()
 
 
 def person(text: str, value: str, nth: int = 0) -> RecognizerResult:

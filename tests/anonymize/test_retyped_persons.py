@@ -9,7 +9,6 @@ import re
 import pytest
 from presidio_analyzer import RecognizerResult
 
-from anonymize import name_lexicon
 from anonymize.detector import PiiDetector
 from anonymize.name_lexicon import NameLexicon
 from anonymize.pseudonymizer import Pseudonymizer
@@ -48,11 +47,6 @@ def test_a_memo_whose_people_the_model_types_as_organizations_or_places_end_to_e
         ["When is Owain ap Llywelyn back from leave, and did Fekete-Varga Enikő draw the lot?"], store=False
     )[0].text
     assert "Llywelyn" not in question and "Fekete-Varga" not in question and "Enikő" not in question, question
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> NameLexicon:
-    return name_lexicon.load()
 
 
 def _model(entity_type: str, text: str, value: str) -> RecognizerResult:

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from presidio_analyzer import RecognizerResult
 
-from anonymize import name_lexicon
 from anonymize.name_lexicon import NameLexicon
 from anonymize.table_columns import TABLE_COLUMN, column_names, name_shaped, tables
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> NameLexicon:
-    return name_lexicon.load()
 
 
 def _persons(text: str, *values: str) -> list[RecognizerResult]:

@@ -5,14 +5,8 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import RecognizerResult
 
-from anonymize import name_lexicon
 from anonymize.name_lexicon import NameLexicon
 from anonymize.truecase import drop_document_words, lower_case_text, truecased
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> NameLexicon:
-    return name_lexicon.load()
 
 
 def test_only_a_text_without_any_capital_is_read_again(lexicon: NameLexicon) -> None:

@@ -1,6 +1,6 @@
 """Chat and call-log speakers after a time stamp (session 20, ``recognizers.chat_stamps`` read by
-``name_cues.SpeakerLabelRecognizer``): the shapes of the exports, then the insider's tries through the real
-detector. The names here are in none of the evaluation corpora."""
+``speaker_labels.SpeakerLabelRecognizer``): the shapes of the exports, then the insider's tries through the
+real detector. The names here are in none of the evaluation corpora."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from anonymize.detector import PiiDetector
 from anonymize.pseudonymizer import Pseudonymizer
-from anonymize.recognizers.name_cues import SpeakerLabelRecognizer
+from anonymize.recognizers.speaker_labels import SpeakerLabelRecognizer
 from anonymize.vault import Vault
 
 

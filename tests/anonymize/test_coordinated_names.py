@@ -1,0 +1,41 @@
+"""Names by a list joined with "and" or "or" that holds a detected name."""
+
+from __future__ import annotations
+
+from presidio_analyzer import RecognizerResult
+
+from anonymize.coordinated_names import coordinated
+
+
+def _at(text: str, value: str, entity_type: str = "PERSON") -> RecognizerResult:
+    start = text.index(value)
+    return RecognizerResult(entity_type, start, start + len(value), 0.85)
+
+
+def test_list_members_of_a_detected_name() -> None:
+    text = "They had 6: Felix, Jane, James, Hunter, Stacy and Shannon."
+    added = coordinated(text, [_at(text, "Jane")], [], [], frozenset())
+    assert [text[r.start : r.end] for r in added] == ["Felix", "James", "Hunter", "Stacy", "Shannon"]
+
+
+def test_list_without_a_detected_name_or_with_other_results() -> None:
+    text = "We met Ann Lee and Acme Labs, then Oslo, Bergen and Tromsø."
+    acme = _at(text, "Acme Labs", "ORGANIZATION")
+    assert coordinated(text, [_at(text, "Ann Lee")], [acme], [], frozenset()) == []
+    assert coordinated(text, [], [], [], frozenset()) == []
+
+
+def test_the_models_places_in_a_list_turn_only_when_names_are_most_of_it() -> None:
+    text = "Founders: Torvik, Mendez and Crawford."
+    crawford = _at(text, "Crawford", "LOCATION")
+    two = coordinated(text, [_at(text, "Torvik"), _at(text, "Mendez")], [], [crawford], frozenset())
+    assert [text[r.start : r.end] for r in two] == ["Crawford"]
+    pair = "Capitalized words like Wisdom and Discipline are often mistaken with names."
+    wisdom = _at(pair, "Wisdom", "ORGANIZATION")
+    assert coordinated(pair, [_at(pair, "Discipline")], [], [wisdom], frozenset()) == []
+
+
+def test_common_words_in_a_list_stay() -> None:
+    text = "Jane, The Team and Operations signed it, said Smith and the others."
+    added = coordinated(text, [_at(text, "Jane")], [], [], frozenset(["the"]))
+    assert added == []

@@ -1,0 +1,15 @@
+"""What kind of text a span is in: scientific or technical prose."""
+
+from __future__ import annotations
+
+from anonymize.text_kinds import technical_text
+
+ABSTRACT = (
+    "Deletions of p18(INK4c) often occur with CDK1 amplification; p57 and p21 suppress the RNA "
+    "polymerase. The SiO2 nanoparticles and CsA were given at 2 mM (95% CI 1.99-11.07)."
+)
+
+
+def test_technical_text() -> None:
+    assert technical_text(ABSTRACT)
+    assert not technical_text("Hi Keiran, please call Jane Doe at 555-0100 about the IBAN GB82WEST1234.")
