@@ -8,7 +8,6 @@ address need those names, and the choice between overlapping results comes last.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from presidio_analyzer import RecognizerResult
@@ -17,6 +16,7 @@ from anonymize.company_names import company_named, drop_company_heads, persons_a
 from anonymize.detector_config import DetectorConfig
 from anonymize.doc_places import drop_document_places
 from anonymize.facility_places import facility_places
+from anonymize.field_labels import field_labels
 from anonymize.filters import NOT_NAME_WORDS, keep
 from anonymize.gazetteer import country_names, persons_at_places
 from anonymize.glued_names import glued_names
@@ -49,9 +49,6 @@ from anonymize.table_columns import column_names
 from anonymize.url_names import url_names
 
 PERSON_AT_PLACE = "PersonAtPlace"  # a person's reading of a place's name in a place's slot, now a LOCATION
-_LABEL_AFTER = re.compile(r"[ \t]*:")
-_ENGLISH_ZIPF = 3.0
-_LINE_START = re.compile(r"(?:^|\n)[ \t*#>-]*$")
 # Other mentions of a detected name win over these NER results ("Calan Lee ... calls me Calan" as a place).
 _YIELD_TO_NAME = frozenset(["LOCATION", "ORGANIZATION", "NRP"])
 # Pattern results whose characters do not make a text technical.
@@ -120,35 +117,6 @@ def note_yielding(state: Resolution) -> None:
     """Remember the NER places, organizations and groups before filtering (one word the model calls an
     organization is dropped by the filters, yet is no member of a list of names either)."""
     state.yielding = [r for r in state.results if tier(r) == 2 and r.entity_type in _YIELD_TO_NAME]
-
-
-def field_labels(state: Resolution) -> None:
-    """A line's label before a colon is no name when its words are ordinary English words and no common
-    names ("Tenant: ...", "Vehicle: ...", "Witnesses: ..."; not "Marisol: ..." in a chat): the model and
-    the speaker-label recognizer take them for people, and the scorer's and the reader's name next to them
-    runs into them."""
-    lexicon = state.lexicon
-    if lexicon is None:
-        return
-    state.results = [
-        r
-        for r in state.results
-        if not (
-            r.entity_type == "PERSON"
-            and tier(r) > 0
-            and _LABEL_AFTER.match(state.text, r.end)
-            and _LINE_START.search(state.text, max(0, r.start - 8), r.start)
-            and all(_english_word(w, lexicon) for w in state.text[r.start : r.end].split())
-        )
-    ]
-
-
-def _english_word(word: str, lexicon: NameLexicon) -> bool:
-    """A word of everyday English ("Tenant", "Witnesses", "Hope") that is no given name people commonly
-    bear ("Mark", "Grace" are)."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word.lower(), "en") >= _ENGLISH_ZIPF and not lexicon.given_name(word)
 
 
 def apply_filters(state: Resolution) -> None:
