@@ -47,6 +47,7 @@ from anonymize.retyped_persons import retype_persons
 from anonymize.signature_orgs import signature_companies
 from anonymize.table_columns import column_names
 from anonymize.url_names import url_names
+from anonymize.word_given_names import word_given_names
 
 PERSON_AT_PLACE = "PersonAtPlace"  # a person's reading of a place's name in a place's slot, now a LOCATION
 # Other mentions of a detected name win over these NER results ("Calan Lee ... calls me Calan" as a place).
@@ -334,6 +335,7 @@ STEPS: tuple[Step, ...] = (
     name_extents,
     ordinary_english,
     late_names,
+    word_given_names,
     company_names,
     person_initials,
     inverted_pairs,
