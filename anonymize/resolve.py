@@ -45,6 +45,7 @@ from anonymize.resolution import Resolution, Step
 from anonymize.results import LINE_BREAK, rule_result, split_lines, tier
 from anonymize.retyped_persons import retype_persons
 from anonymize.signature_orgs import signature_companies
+from anonymize.surname_initials import surname_initials
 from anonymize.table_columns import column_names
 from anonymize.url_names import url_names
 from anonymize.word_given_names import word_given_names
@@ -336,6 +337,7 @@ STEPS: tuple[Step, ...] = (
     ordinary_english,
     late_names,
     word_given_names,
+    surname_initials,
     company_names,
     person_initials,
     inverted_pairs,
