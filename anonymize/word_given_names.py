@@ -63,7 +63,8 @@ _COMPANY_AFTER = re.compile(r"[ \t]*&|,?[ \t]+(?i:" + COMPANY_WORD.pattern + ")"
 _NOT_GIVEN = words(
     """
     the a an and or but of for to at by in on with from as is was be are my our your his her their its this
-    that these those no not all any each every some new old north south east west san santa saint st
+    that these those no not all any each every some new old north south east west northeast northwest
+    southeast southwest central upper lower greater san santa saint st
     ask call meet thank thanks tell email text visit contact dear hello hi hey sir madam
     king queen lord lady chief judge justice president general major captain father mother brother sister
     doctor professor bishop pastor elder uncle aunt auntie tia tio tita tito rabbi sheikh imam mama papa

@@ -64,6 +64,7 @@ def test_the_insiders_forms(lexicon: NameLexicon) -> None:
         "The Lovely Magsaysay Ezeudu trio played.",  # a piece of a longer name
         "Signed: K. Chance Magsaysay",  # after an initial
         "Lovely Lane and Hope Street are closed.",  # a surname that is an English word
+        "Cohorts in 2010. Southeast Sulawesi had more cases.",  # a compass word before a region
         "Our chance is good. Chance Magsaysay will not do it.",  # a sentence's first word used in lower case
     ],
 )
