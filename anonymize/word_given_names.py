@@ -114,12 +114,11 @@ def _given_word(word: str, lexicon: NameLexicon) -> bool:
 
 def _surname_word(word: str, lexicon: NameLexicon) -> bool:
     """A surname of the lexicon that is no English word (each part of a hyphenated one a name word)."""
-    if everyday_word(word, _SURNAME_ZIPF):  # "Day", "Lane", "Park": a place's or a thing's word as well
-        return False
     parts = re.split(r"[-'’]", word.casefold())
-    if len(parts) > 1:  # "Jean-Charles", "Okonjo-Marsh": every part a name word
+    if len(parts) > 1:  # "Jean-Charles", "Okonjo-Marsh": every part a name word (wordfreq reads the parts)
         return all((p in lexicon.given or p in lexicon.surnames) and p not in lexicon.common for p in parts)
-    return lexicon.surname(word)
+    # "Day", "Lane", "Park": a place's or a thing's word as well
+    return lexicon.surname(word) and not everyday_word(word, _SURNAME_ZIPF)
 
 
 def _pair_slot(text: str, start: int, end: int, given: str) -> bool:

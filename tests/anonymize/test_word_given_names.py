@@ -47,10 +47,10 @@ def test_an_english_word_given_name_before_a_lexicon_surname(
 def test_the_insiders_forms(lexicon: NameLexicon) -> None:
     """A no-break space, a possessive, a hyphenated surname of name words, a surname the text found alone."""
     text = (
-        "ask Lovely\u00a0Magsaysay. Sunday Ezeudu's report. Lovely Jean-Baptiste signed. per Chance Gogoladze"
+        "ask Lovely\u00a0Magsaysay. Sunday Ezeudu's report. Lovely Jean-Charles signed. per Chance Gogoladze"
     )
     found = pairs(text, lexicon, [result_at(text, "Gogoladze")])
-    assert found == ["Lovely\u00a0Magsaysay", "Sunday Ezeudu", "Lovely Jean-Baptiste", "Chance Gogoladze"]
+    assert found == ["Lovely\u00a0Magsaysay", "Sunday Ezeudu", "Lovely Jean-Charles", "Chance Gogoladze"]
 
 
 @pytest.mark.parametrize(
