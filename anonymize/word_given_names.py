@@ -37,6 +37,8 @@ _SCORE = 0.9
 _NOT_PERSON_TYPES = frozenset(["LOCATION", "ORGANIZATION", "NRP"])
 _SURNAME_ZIPF = 4.0  # as the lexicon's common words: "santos" 3.7, "kang" 3.55; "lane" 4.6, "day" 6
 _ENGLISH_ZIPF = 3.0  # "princess" 4.2, "blessing" 4.0, "precious" 4.2: English words the lexicon lets pass
+_TOP_ZIPF = 5.5  # "try" 5.5, "will" 6.5, "may" 6.0; "hope" 5.44, "chance" 5.26, "sunday" 4.92
+_PLURAL_ZIPF = 3.5  # "meadow" 3.6, "field" 5.2
 _U = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _L = "a-zß-öø-ÿā-ž"
 # A capitalized word, a blank (a no-break space too) and a capitalized name word, hyphenated or not.
@@ -109,7 +111,8 @@ def _given_word(word: str, lexicon: NameLexicon) -> bool:
         return False  # a weekday is a given name where no preposition makes it a date ("Sunday Ojo")
     if (key in ROLE_TITLES or key in HONORIFICS) and key not in lexicon.english_given:
         return False  # "Minister Dini", "Rabbi David"; not "Princess", a given name in English too
-    return key in lexicon.common or everyday_word(key, _ENGLISH_ZIPF)
+    # An English word, not one of the most frequent ("Try", "Will", "May": verbs and function words first).
+    return (key in lexicon.common or everyday_word(key, _ENGLISH_ZIPF)) and not everyday_word(key, _TOP_ZIPF)
 
 
 def _surname_word(word: str, lexicon: NameLexicon) -> bool:
@@ -117,8 +120,9 @@ def _surname_word(word: str, lexicon: NameLexicon) -> bool:
     parts = re.split(r"[-'’]", word.casefold())
     if len(parts) > 1:  # "Jean-Charles", "Okonjo-Marsh": every part a name word (wordfreq reads the parts)
         return all((p in lexicon.given or p in lexicon.surnames) and p not in lexicon.common for p in parts)
-    # "Day", "Lane", "Park": a place's or a thing's word as well
-    return lexicon.surname(word) and not everyday_word(word, _SURNAME_ZIPF)
+    # "Day", "Lane", "Park": a place's or a thing's word as well; "Meadows", "Fields": a noun's plural
+    plural = word[-1:] == "s" and everyday_word(word[:-1], _PLURAL_ZIPF)
+    return lexicon.surname(word) and not everyday_word(word, _SURNAME_ZIPF) and not plural
 
 
 def _pair_slot(text: str, start: int, end: int, given: str) -> bool:

@@ -65,6 +65,8 @@ def test_the_insiders_forms(lexicon: NameLexicon) -> None:
         "Signed: K. Chance Magsaysay",  # after an initial
         "Lovely Lane and Hope Street are closed.",  # a surname that is an English word
         "Cohorts in 2010. Southeast Sulawesi had more cases.",  # a compass word before a region
+        "Rajeev said no. Try Magsaysay again.",  # one of the most frequent English words
+        "Villa 14, Green Meadows, Kochi",  # a surname that is a noun's plural: an estate
         "Our chance is good. Chance Magsaysay will not do it.",  # a sentence's first word used in lower case
     ],
 )
