@@ -32,7 +32,15 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.name_lexicon import NameLexicon
 from anonymize.results import rule_result
-from anonymize.table_columns import calendar_word, csv_cells, gap_cells, line_spans, name_shaped, pipe_cells
+from anonymize.table_columns import (
+    calendar_word,
+    csv_cells,
+    gap_cells,
+    line_spans,
+    name_shaped,
+    pipe_cells,
+    tab_cells,
+)
 from anonymize.text import STOP_WORDS
 from anonymize.word_kinds import organization_word
 
@@ -152,6 +160,8 @@ def _splitter(text: str, start: int, end: int) -> tuple[Splitter, bool] | None:
     line = text[start:end]
     if line.lstrip().startswith("|"):
         return (pipe_cells, False) if len(pipe_cells(text, start, end)) > 1 else None
+    if _tsv_header(line):
+        return tab_cells, False  # one tab between cells: a TSV export, whose rows may hold empty fields
     if len(gap_cells(text, start, end)) > 1:
         return gap_cells, "\t" not in line
     return (csv_cells, False) if len(csv_cells(text, start, end)) > 1 else None
@@ -171,7 +181,7 @@ def _column_cells(
         if split is pipe_cells and _SEPARATOR_ROW.fullmatch(line):
             continue  # a markdown table's separator row
         row = split(text, start, end)
-        if len(row) < 2 or (offset is None and len(row) != width):
+        if len(row) < 2 or (offset is None and len(row) != width and not _short_tsv_row(split, row, width)):
             break
         if offset is not None:
             aligned = [c for c in row if abs(c[0] - start - offset) <= _ALIGN]
@@ -180,6 +190,18 @@ def _column_cells(
         elif column < len(row):
             cells.append(row[column])
     return cells
+
+
+def _tsv_header(line: str) -> bool:
+    """Cells joined by single tabs, none empty, no column gap of blanks: a TSV export's header line (not a
+    table aligned with runs of tabs or blanks, whose rows are split at their gaps)."""
+    cells = line.split("\t")
+    return len(cells) > 1 and all(c.strip() for c in cells) and not any("  " in c for c in cells)
+
+
+def _short_tsv_row(split: Splitter, row: list[Cell], width: int) -> bool:
+    """A TSV row that leaves its last empty fields out (no trailing tabs): fewer cells, none extra."""
+    return split is tab_cells and len(row) < width
 
 
 def _value(text: str, cell: Cell) -> Cell | None:

@@ -8,7 +8,6 @@ address need those names, and the choice between overlapping results comes last.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from presidio_analyzer import RecognizerResult
@@ -24,6 +23,7 @@ from anonymize.coordinated_names import coordinated
 from anonymize.detector_config import DetectorConfig
 from anonymize.doc_places import drop_document_places
 from anonymize.facility_places import facility_places
+from anonymize.field_labels import field_labels
 from anonymize.filters import NOT_NAME_WORDS, keep
 from anonymize.gazetteer import country_names, persons_at_places
 from anonymize.glued_names import glued_names
@@ -31,7 +31,6 @@ from anonymize.header_columns import claim_cells, header_names, persons_outside
 from anonymize.initial_tails import initial_tails
 from anonymize.inverted_pairs import inverted_pairs
 from anonymize.joined_names import split_joined_names
-from anonymize.label_words import label_word
 from anonymize.late_mentions import late_names
 from anonymize.name_extent import extend_names, ner_person, split_at_column_gaps, trim_person
 from anonymize.name_forms import grown_name_mentions, propagate_other_cases
@@ -52,13 +51,13 @@ from anonymize.resolution import Resolution, Step
 from anonymize.results import LINE_BREAK, rule_result, split_lines, tier
 from anonymize.retyped_persons import retype_persons
 from anonymize.signature_orgs import signature_companies
+from anonymize.surname_initials import surname_initials
 from anonymize.table_columns import column_names
 from anonymize.text_kinds import technical_text
 from anonymize.url_names import url_names
+from anonymize.word_given_names import word_given_names
 
 PERSON_AT_PLACE = "PersonAtPlace"  # a person's reading of a place's name in a place's slot, now a LOCATION
-_LABEL_AFTER = re.compile(r"[ \t]*:")
-_LINE_START = re.compile(r"(?:^|\n)[ \t*#>-]*$")
 # Other mentions of a detected name win over these NER results ("Calan Lee ... calls me Calan" as a place).
 _YIELD_TO_NAME = frozenset(["LOCATION", "ORGANIZATION", "NRP"])
 # Pattern results whose characters do not make a text technical.
@@ -127,27 +126,6 @@ def note_yielding(state: Resolution) -> None:
     """Remember the NER places, organizations and groups before filtering (one word the model calls an
     organization is dropped by the filters, yet is no member of a list of names either)."""
     state.yielding = [r for r in state.results if tier(r) == 2 and r.entity_type in _YIELD_TO_NAME]
-
-
-def field_labels(state: Resolution) -> None:
-    """A line's label before a colon is no name when its words are ordinary English words and no common
-    names ("Tenant: ...", "Vehicle: ...", "Witnesses: ..."; not "Marisol: ..." in a chat), or a form's agent
-    noun ("Requester: ...", ``label_words``): the model and the speaker-label recognizer take them for
-    people, and the scorer's and the reader's name next to them runs into them."""
-    lexicon = state.lexicon
-    if lexicon is None:
-        return
-    state.results = [
-        r
-        for r in state.results
-        if not (
-            r.entity_type == "PERSON"
-            and tier(r) > 0
-            and _LABEL_AFTER.match(state.text, r.end)
-            and _LINE_START.search(state.text, max(0, r.start - 8), r.start)
-            and all(label_word(w, lexicon) for w in state.text[r.start : r.end].split())
-        )
-    ]
 
 
 def apply_filters(state: Resolution) -> None:
@@ -366,6 +344,8 @@ STEPS: tuple[Step, ...] = (
     name_extents,
     ordinary_english,
     late_names,
+    word_given_names,
+    surname_initials,
     company_names,
     person_initials,
     inverted_pairs,

@@ -81,6 +81,18 @@ def gap_cells(text: str, start: int, end: int) -> list[Cell]:
     return cells
 
 
+def tab_cells(text: str, start: int, end: int) -> list[Cell]:
+    """A tab-separated line's cells at each tab, empty ones too: an export's empty field keeps the columns
+    after it in place ("SHF0112\tDHILLON\t...\t43918820\t" ends in an empty NOTES cell)."""
+    cells, begin = [], start
+    for index in range(start, end):
+        if text[index] == "\t":
+            cells.append((begin, index))
+            begin = index + 1
+    cells.append((begin, end))
+    return cells
+
+
 _SPLITTERS = (csv_cells, pipe_cells, gap_cells)
 
 

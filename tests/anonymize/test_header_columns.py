@@ -39,6 +39,46 @@ def test_a_tab_separated_export_with_surname_and_given_name_columns(lexicon: Nam
     ]
 
 
+def test_a_tsv_export_with_empty_fields_keeps_its_columns(lexicon: NameLexicon) -> None:
+    """An empty field (two tabs, or a trailing tab) and a row that leaves its last empty fields out: the
+    rows after them stay in the table, their names in their columns (a payroll export, session 21)."""
+    text = (
+        "EMP_ID\tSURNAME\tFORENAMES\tDEPT\tNOTES\n"
+        "XK0112\tGOGOLADZE\tTemitope\tTransport\t\n"
+        "XK0118\tMAGSAYSAY\tSummer\t\tnight premium\n"
+        "XK0131\tO'DONNACHA\tSiobhán\tAdmin\n"
+        "XK0140\tEZEUDU\tJordan\tWarehouse\tstarter\n"
+        "# totals: 4 employees\n"
+    )
+    assert names(text, lexicon) == [
+        "GOGOLADZE",
+        "MAGSAYSAY",
+        "O'DONNACHA",
+        "EZEUDU",
+        "Temitope",
+        "Summer",
+        "Siobhán",
+        "Jordan",
+    ]
+
+
+def test_the_detector_finds_the_names_after_an_empty_field(detector: PiiDetector) -> None:
+    text = (
+        "# payroll export, period 08\n"
+        "EMP_ID\tSURNAME\tFORENAMES\tDEPT\tGROSS\tNOTES\n"
+        "XK0112\tGOGOLADZE\tTemitope\tTransport\t3,412.50\t\n"
+        "XK0142\tHOPE\tSummer\tAdmin\t2,210.00\tKIT day 14/11\n"
+    )
+    found = {text[r.start : r.end] for r in detector.analyze([text])[0] if r.entity_type == "PERSON"}
+    assert {"HOPE", "Summer"} <= found
+
+
+def test_a_table_aligned_with_runs_of_tabs_is_split_at_its_gaps(lexicon: NameLexicon) -> None:
+    """Runs of tabs align a table's columns: no empty field there (a row's single tab is the same gap)."""
+    text = "Name\t\tRole\nTemitope Ezeudu\tDriver\nAnn Magsaysay\t\tClerk\n"
+    assert names(text, lexicon) == ["Temitope Ezeudu", "Ann Magsaysay"]
+
+
 def test_a_fixed_width_phone_list_with_inverted_names(lexicon: NameLexicon) -> None:
     text = (
         "Name                      Role               Ext    Mobile\n"
