@@ -6,13 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from anonymize.name_patterns import GAELIC_PARTICLES as GAELIC_PARTICLES  # re-exported: see below the imports
-from anonymize.name_patterns import NAME as NAME
-from anonymize.name_patterns import NAME_WORD as NAME_WORD
-from anonymize.name_patterns import UPPER_LATIN as UPPER_LATIN
-from anonymize.propagation import PROPAGATION as PROPAGATION  # re-exported (tests take it from here)
 from anonymize.text_kinds import in_lower_case, lower_case_text
-from anonymize.text_kinds import technical_text as technical_text
 from anonymize.word_kinds import (
     INNER_CAPITAL_OK,
     NOT_PERSON_WORDS,
@@ -21,11 +15,6 @@ from anonymize.word_kinds import (
     hyphenated_name_word,
     technical_word,
 )
-from anonymize.word_kinds import organization_word as organization_word
-
-# The word and text rules (``word_kinds``, ``text_kinds``) and the name patterns (``name_patterns``) were
-# split out of this module; the ones callers took from here stay importable from here (``X as X`` above) for
-# code on other branches. This project's callers import them from their own modules.
 
 # Lower-case words that start a surname ("van Gameren", "de Vaan").
 _PARTICLES = frozenset(

@@ -15,8 +15,8 @@ from anonymize.name_extent import (
     trim_person,
 )
 from anonymize.name_lexicon import NameLexicon
-from anonymize.names import PROPAGATION
 from anonymize.ordinary_names import drop_ordinary_words
+from anonymize.propagation import PROPAGATION
 from tests.anonymize.results_at import result_at
 
 
