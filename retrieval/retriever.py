@@ -110,12 +110,7 @@ class Retriever:
         """Whether a chunk visible to ``groups`` has ``term`` in its text as written words (any case): found
         by a keyword (BM25) search, checked on the chunks' text. Ingestion pseudonymizes personal data, so a
         term the index holds in clear was not taken for personal data in the documents."""
-        words = term.split()
-        if not words:
-            return False
-        pattern = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w-])", re.IGNORECASE)
-        found = self.run(term, groups, top_k=candidates, mode="sparse")
-        return any(pattern.search(chunk.text) for chunk in found)
+        return self._in_clear(term, groups, candidates) > 0
 
     def mostly_in_clear(
         self, term: str, surrogate: str, groups: Sequence[str] | None, candidates: int = 50
@@ -124,20 +119,24 @@ class Retriever:
         hold ``surrogate``, the vault's surrogate for it, among the ``candidates`` best keyword hits of each
         (or all of the term's hits do): a word ingestion took for a name in a few places ("Serum" in a
         title, "Type" at a sentence's start) and the asker's documents use as a word everywhere else."""
-        words = term.split()
-        if not words:
-            return False
-        pattern = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w-])", re.IGNORECASE)
         try:
-            clear = sum(
-                bool(pattern.search(c.text)) for c in self.run(term, groups, candidates, mode="sparse")
-            )
+            clear = self._in_clear(term, groups, candidates)
         except ValueError:  # nothing left of the term for BM25 (a stop word)
             return False
         if not clear:
             return False
         replaced = self.run(surrogate, groups, top_k=candidates, mode="sparse")
         return clear == candidates or clear > sum(surrogate in c.text for c in replaced)
+
+    def _in_clear(self, term: str, groups: Sequence[str] | None, candidates: int) -> int:
+        """How many of the ``candidates`` best keyword (BM25) hits of ``term`` visible to ``groups`` hold it
+        as written words (any case); ValueError when nothing is left of it for BM25."""
+        words = term.split()
+        if not words:
+            return 0
+        pattern = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w-])", re.IGNORECASE)
+        found = self.run(term, groups, top_k=candidates, mode="sparse")
+        return sum(bool(pattern.search(chunk.text)) for chunk in found)
 
 
 def _chunks(
