@@ -216,11 +216,16 @@ def _slot(text: str, start: int, end: int, value: str) -> int:
     line_start = text.rfind("\n", 0, start) + 1
     joined = len(_parts(value)) > 1
     slot = _SLOT_BEFORE.search(text, max(line_start, start - 40), start)
-    if slot and (joined or slot.group(0).strip(" \t:=").casefold() != "by"):
+    if slot and (joined or not _bare_by(slot.group(0))):
         return 1
     if joined and start > 0 and text[start - 1] == "(" and text[end : end + 1] == ")":
         return 1
     return int(_under_user_header(text, start))
+
+
+def _bare_by(slot: str) -> bool:
+    """The slot before a handle is a bare "by", prose's as often as a workflow's."""
+    return slot.strip(" \t:=").casefold() == "by"
 
 
 def _under_user_header(text: str, start: int) -> bool:
@@ -272,7 +277,7 @@ def solo_handles(text: str, lexicon: NameLexicon, taken: list[RecognizerResult])
         s, e = m.span(1)
         if any(r.start < e and s < r.end for r in taken):
             continue
-        if text[m.start() : s].strip(" \t:=").casefold() == "by":
+        if _bare_by(text[m.start() : s]):
             continue  # a bare "by" is prose's: "inactivated by alkali", "recognition by stonin 2" (SciFact)
         if lexicon.given_name(m.group(1)) and _zipf(m.group(1)) < _SOLO_ZIPF:
             spans.append((s, e))
