@@ -33,6 +33,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from anonymize.known_values import WORD as _WORD
 from anonymize.known_values import KnownValues
+from anonymize.name_reach import NameReach
 
 PATTERNS_KEPT = 2_048  # compiled patterns of the values seen in texts (recompiled when evicted)
 _CACHE_KB = 4_096  # SQLite's page cache (the file itself grows with the values)
@@ -159,8 +160,8 @@ class SpilledKnownValues(KnownValues):
     """``KnownValues`` whose tables are in an encrypted SQLite file: same results, flat memory. Call
     ``close()`` when done (the file is removed; also when the object is collected)."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, reach: NameReach | None = None) -> None:
+        super().__init__(reach)
         self._db = _Database()
         self.types = _SpilledMap(self._db, "types")  # type: ignore[assignment]
         self.aliases = _SpilledMap(self._db, "aliases")  # type: ignore[assignment]

@@ -3,7 +3,13 @@ parts of known names (part -> the name it stands for), indexed by each value's f
 text is checked only against the values whose first word it holds (``anonymize.pseudonymizer``). A person's
 name in a script without letter case (Chinese, Japanese, Korean, Arabic, Hebrew, Devanagari, Thai, ...) has no
 capital to tell it from a word and often no blank around it ("请联系关伟明", "고보라는"): it propagates as
-written wherever the text holds it, from two letters on ("王伟")."""
+written wherever the text holds it, from two letters on ("王伟").
+
+Values known from other documents (the vault's, a job's sweeps) are built with a ``NameReach``
+(``anonymize/name_reach.py``): a one-word name or name part then propagates only when it can stand alone for
+a person ("Tigist", not "Western" or "T-cell"), and a value of several words only where each of its
+capitalized words is written capitalized or in capitals ("Western Blot", "WESTERN BLOT"; not "Western
+blot")."""
 
 from __future__ import annotations
 
@@ -11,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from anonymize.name_reach import NameReach
 from anonymize.text import STOP_WORDS, plain_characters
 
 _MIN_PROPAGATED = 4
@@ -22,7 +29,9 @@ class KnownValues:
     """Values that propagate (value -> entity type, the first one added wins) and the capitalized parts of
     known names (part -> full name), indexed by each value's first word (lowercase)."""
 
-    def __init__(self) -> None:
+    def __init__(self, reach: NameReach | None = None) -> None:
+        # None: the values of one document (every word of a name stands for it); else values from others.
+        self.reach = reach
         self.types: dict[str, str] = {}
         self.aliases: dict[str, str] = {}
         self.folded: dict[str, str] = {}  # casefolded value -> entity type
@@ -57,19 +66,32 @@ class KnownValues:
         if value.isalpha():
             # One word ("Priya", or a false detection such as "This" or "Survival"): only a name-shaped word
             # propagates, and only as written (case-sensitive), never as any-case text: "survival" stays.
-            if entity_type == "PERSON" and _name_word(value):
+            if entity_type == "PERSON" and self._stands_alone(value):
                 self._set_alias(value, value)
             return
+        from_elsewhere = self.reach is not None and entity_type == "PERSON" and " " not in value
+        if from_elsewhere and self.reach is not None and not self.reach.token(value):
+            return  # "T-cell", "Long-term" from another document
         words = value.split()
         if all(w.isalpha() for w in words) and not any(_title_case(w) for w in words):
             return  # no capitalized word ("odds ratio", "oncogenic RAS"): the shape of a false detection
         self.folded.setdefault(value.casefold(), entity_type)
         first = WORD.search(value)
         self._index_first(first.group(0).lower() if first else "", value)
-        if entity_type == "PERSON" and " " in value:
-            for part in value.split():
-                if _name_word(part):
-                    self._set_alias(part, value)
+        if entity_type == "PERSON":
+            # The words of a name, and the halves of a hyphenated one ("Bekele" and "Alemu" of "Tigist
+            # Bekele-Alemu": the pseudonymizer takes the other half with a half it finds).
+            for word in value.split():
+                halves = word.split("-")
+                for part in halves if len(halves) > 1 else [word]:
+                    if part != value and self._stands_alone(part):
+                        self._set_alias(part, value)
+                if len(halves) > 1 and word != value and any(h in self.aliases for h in halves):
+                    self._set_alias(word, value)  # the whole found from a half names the same person
+
+    def _stands_alone(self, word: str) -> bool:
+        """``word`` (a one-word value or a name's part) is replaced where it is written alone."""
+        return _name_word(word) and (self.reach is None or self.reach.word(word))
 
     def _set_alias(self, part: str, value: str) -> None:
         """``part`` stands for the value it is ("Warsaw", not "Polonia Warsaw"), else for a name it ends (a
@@ -95,11 +117,13 @@ class KnownValues:
             if pattern is None:
                 pattern = re.compile(r"(?<!\w)" + re.escape(value) + r"(?!\w)", re.I)
                 self._patterns[value] = pattern
-            # Any case but all lower case: "JANE DOE" is Jane Doe, "odds ratio" is not "Odds Ratio".
+            # Any case but all lower case: "JANE DOE" is Jane Doe, "odds ratio" is not "Odds Ratio". From
+            # another document, no capitalized word in lower case: "Western blot" is not "Western Blot".
             spans += [
                 (m.start(), m.end())
                 for m in pattern.finditer(text)
-                if not m.group(0).islower() or value.islower()
+                if (not m.group(0).islower() or value.islower())
+                and (self.reach is None or _capitals_kept(value, m.group(0)))
             ]
         return spans
 
@@ -138,13 +162,23 @@ def caseless_name(value: str) -> bool:
     )
 
 
-def known_of(entries: Iterable[tuple[str, str]], into: KnownValues | None = None) -> KnownValues:
-    """KnownValues (``into``, or new) of (value, type) vault entries, added by value, then type, not in the
-    vault's order: where two entries compete (a value under two types, a name part of two names) the winner
-    does not depend on which was stored first: shards that filled one vault in any order propagate alike."""
-    known = KnownValues() if into is None else into
+def known_of(
+    entries: Iterable[tuple[str, str]], into: KnownValues | None = None, reach: NameReach | None = None
+) -> KnownValues:
+    """KnownValues (``into``, or new, with ``reach``) of (value, type) vault entries, added by value, then
+    type, not in the vault's order: where two entries compete (a value under two types, a name part of two
+    names) the winner does not depend on which was stored first: shards that filled one vault in any order
+    propagate alike."""
+    known = KnownValues(reach) if into is None else into
     known.add_all(sorted(entries))
     return known
+
+
+def _capitals_kept(value: str, written: str) -> bool:
+    """No word capitalized in ``value`` is written in lower case in ``written`` (the same words, any case)."""
+    return not any(
+        v[:1].isupper() and w.islower() for v, w in zip(value.split(), written.split(), strict=False)
+    )
 
 
 def _alias_rank(part: str, value: str) -> int:

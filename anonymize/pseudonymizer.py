@@ -43,6 +43,7 @@ from anonymize.detector import PiiDetector
 from anonymize.known_values import WORD, KnownValues, known_of
 from anonymize.name_forms import other_case_forms
 from anonymize.name_mentions import named_inside_sentence
+from anonymize.name_reach import NameReach
 from anonymize.scope import SurrogateScope
 from anonymize.text import STOP_WORDS
 from anonymize.text_kinds import in_lower_case
@@ -151,8 +152,16 @@ def _propagated(text: str, contexts: Sequence[KnownValues]) -> list[tuple[int, i
 class Pseudonymizer:
     """Text in, text with ``<TYPE_n>`` surrogates out; the same value always gets the same surrogate."""
 
-    def __init__(self, detector: PiiDetector, vault: Vault, pseudonymize: Sequence[str]) -> None:
+    def __init__(
+        self,
+        detector: PiiDetector,
+        vault: Vault,
+        pseudonymize: Sequence[str],
+        reach: NameReach | None = None,
+    ) -> None:
         self.detector = detector
+        # How far a name found in one document reaches into others (anonymize/name_reach.py).
+        self.reach = reach if reach is not None else NameReach(detector.lexicon)
         self.vault = vault
         self.pseudonymize = set(pseudonymize)
         self._anonymizer = AnonymizerEngine()
@@ -187,8 +196,11 @@ class Pseudonymizer:
                     self._entries.append((entry_id, value, surrogate.strip("<>").rsplit("_", 1)[0]))
                 self._loaded_to = mark
             known = known_of(
-                (value, entity_type)
-                for _, value, entity_type in itertools.takewhile(lambda e: e[0] <= mark, self._entries)
+                (
+                    (value, entity_type)
+                    for _, value, entity_type in itertools.takewhile(lambda e: e[0] <= mark, self._entries)
+                ),
+                reach=self.reach,
             )
             while len(self._snapshots) >= _SNAPSHOTS_KEPT:
                 self._snapshots.pop(next(iter(self._snapshots)))
@@ -206,7 +218,7 @@ class Pseudonymizer:
     ) -> KnownValues:
         """The values the vault received after entry ``since`` (up to ``until``: now), in ``into``."""
         until = self.vault.last_id() if until is None else until
-        return known_of(self.entries_between(since, until), into)
+        return known_of(self.entries_between(since, until), into, self.reach)
 
     def sweep(self, text: str, known: KnownValues) -> str:
         """``text`` with the values of ``known`` (and their capitalized name parts) still in clear replaced by

@@ -24,7 +24,7 @@ from an uninterrupted run in such a chunk (docs/ingestion_scale.md).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 
 from llama_index.core.schema import BaseNode
 
@@ -41,12 +41,16 @@ class EarlySweep:
 
     pseudonymizer: Pseudonymizer
     since: int  # the job's vault mark: values up to it are propagated by the pseudonymizer already
-    # In an encrypted SQLite file (anonymize/known_spill.py): memory flat however many values the job finds.
-    known: KnownValues = field(default_factory=SpilledKnownValues)
+    # Where the values go; default: an encrypted SQLite file (anonymize/known_spill.py), memory flat however
+    # many values the job finds, with the pseudonymizer's reach (values from other documents).
+    into: InitVar[KnownValues | None] = None
     loaded_to: int = -1
     changed: int = 0  # chunks changed so far (text, title or display name)
 
-    def __post_init__(self) -> None:
+    known: KnownValues = field(init=False)
+
+    def __post_init__(self, into: KnownValues | None) -> None:
+        self.known = into if into is not None else SpilledKnownValues(self.pseudonymizer.reach)
         if self.loaded_to < 0:
             self.loaded_to = self.since
 

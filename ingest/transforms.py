@@ -55,7 +55,7 @@ class PseudonymizeTransform(TransformComponent):
         """The sweeper of the values the vault received after ``since`` and the terms it looks for; None
         when there are none."""
         # In an encrypted file (anonymize/known_spill.py): memory flat however many values the job found.
-        known = self.pseudonymizer.known_between(since, into=SpilledKnownValues())
+        known = self.pseudonymizer.known_between(since, into=SpilledKnownValues(self.pseudonymizer.reach))
         if not len(known):
             known.close()
             return None

@@ -136,27 +136,27 @@ def test_question_keeps_an_unseen_name_the_caller_holds_in_clear(pseudo: Pseudon
 
 
 def test_question_keeps_a_known_name_the_caller_holds_mostly_in_clear(pseudo: Pseudonymizer) -> None:
-    """A value the vault knows as a person ("Serum", taken for a name in one title) stays as written in a
+    """A value the vault knows as a person ("Nanog", a gene taken for a name in one title) stays as written in a
     question when ``prefer_clear(written, surrogate)`` says the asker's documents use it as a word; a known
     name they do not is replaced; stored texts never skip a surrogate."""
     pseudo.run(["Jane Doe approved the budget."])
-    serum = pseudo.vault.surrogate("PERSON", "Serum")  # a false positive of an earlier job
+    nanog = pseudo.vault.surrogate("PERSON", "Nanog")  # a false positive of an earlier job
     jane = pseudo.vault.find("PERSON", "Jane Doe")
     asked: list[tuple[str, str]] = []
 
     def mostly_clear(term: str, surrogate: str) -> bool:
         asked.append((term, surrogate))
-        return term == "Serum"
+        return term == "Nanog"
 
     (question,) = pseudo.run(
-        ["Serum levels were checked by Jane Doe."], store=False, prefer_clear=mostly_clear
+        ["Nanog levels were checked by Jane Doe."], store=False, prefer_clear=mostly_clear
     )
-    assert question.text == f"Serum levels were checked by {jane}."
-    assert ("Serum", serum) in asked and ("Jane Doe", jane) in asked
-    (plain,) = pseudo.run(["Serum levels were checked by Jane Doe."], store=False)
-    assert plain.text == f"{serum} levels were checked by {jane}."  # without the caller's view: replaced
+    assert question.text == f"Nanog levels were checked by {jane}."
+    assert ("Nanog", nanog) in asked and ("Jane Doe", jane) in asked
+    (plain,) = pseudo.run(["Nanog levels were checked by Jane Doe."], store=False)
+    assert plain.text == f"{nanog} levels were checked by {jane}."  # without the caller's view: replaced
     with pytest.raises(ValueError, match="prefer_clear"):
-        pseudo.run(["Serum"], prefer_clear=mostly_clear)
+        pseudo.run(["Nanog"], prefer_clear=mostly_clear)
 
 
 def test_names_found_once_are_propagated_where_the_detector_misses_them(

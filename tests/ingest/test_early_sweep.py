@@ -122,7 +122,10 @@ def test_the_values_are_spilled_and_sweep_as_the_dicts_do(tmp_path: Path, make_c
     pseudonymizer = container.pseudonymizer
     assert pseudonymizer is not None
     mark = pseudonymizer.vault_mark()
-    spilled, in_memory = EarlySweep(pseudonymizer, mark), EarlySweep(pseudonymizer, mark, KnownValues())
+    spilled, in_memory = (
+        EarlySweep(pseudonymizer, mark),
+        EarlySweep(pseudonymizer, mark, KnownValues(pseudonymizer.reach)),
+    )
     assert isinstance(spilled.known, SpilledKnownValues)  # the default: memory flat in the job's values
     pseudonymizer.run(["Priya Raman (priya.raman@example.org, +44 20 7946 0958) met Jane Doe in Leeds."])
     assert spilled.refresh() == in_memory.refresh() >= 3

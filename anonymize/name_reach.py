@@ -1,0 +1,67 @@
+"""How far a known name reaches beyond the document it was found in.
+
+Within its document every mention of a detected name is replaced, its parts alone included ("Priya" after
+"Priya Raman"). Across documents (the vault's values propagated into a new document, the sweeps of an
+ingestion job, a question) the full name still is, in any case ("PRIYA RAMAN"), but a *word alone* stands for
+the person only when it can: a one-word name or name part that is an everyday English word ("Western" of a
+"Western Blot" taken for a person, "Human", "Cell", "Association") or a scientific word ("Potentiated")
+does not replace that word in every other document. It did, and a single false person in one abstract
+became a surrogate in a hundred others (session 21: "T-cell" in 89 SciFact abstracts, "Western" in 62).
+
+A word reaches other documents alone when it is a given name or surname of the lexicon (any origin, not a
+frequent English word unless a common name in an English-speaking country: "Young", "Brown") or a word rare
+in English ("Tigist", "Bekele", "Arno"), and not a scientific common word. A one-token name with hyphens or
+apostrophes reaches when every part longer than a particle is capitalized and one of them reaches
+("Epstein-Barr", "O'Brien", "al-Saadani"; not "T-cell", "Long-term", "Krüppel-like").
+
+What this costs, measured (docs/detection.md, "Reach of a known name"): a name that is also an everyday word
+("Hope", "Summer") found in one document and written alone, undetected, in another stays in clear there; the
+full name, and the word within its own document, are still replaced.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from anonymize.name_lexicon import NameLexicon
+from anonymize.word_kinds import common_word
+
+EVERYDAY_ZIPF = 3.0  # wordfreq's Zipf frequency from which an English word is an everyday word
+_PARTICLES = frozenset(
+    ("al", "el", "ul", "ur", "ud", "bin", "bint", "ibn", "ben", "abu", "abd", "da", "de", "di", "do", "du")
+    + ("dos", "das", "van", "von", "der", "den", "ter", "le", "la", "mac", "mc")
+)
+_TOKEN_PARTS = re.compile(r"[-'’.]")
+
+
+@dataclass(frozen=True)
+class NameReach:
+    """Decides which one-word known names stand alone for their person in other documents."""
+
+    lexicon: NameLexicon
+
+    def word(self, word: str) -> bool:
+        """``word`` (a one-word name or a name part) may be replaced alone in another document."""
+        if common_word(word):
+            return False
+        return self.lexicon.name_word(word) or _zipf(word) < EVERYDAY_ZIPF
+
+    def token(self, value: str) -> bool:
+        """A one-token value with hyphens, apostrophes or dots ("Epstein-Barr", "O'Brien", "T-cell") may be
+        replaced in another document: its parts other than particles and initials are capitalized words and
+        one of them reaches."""
+        parts = [p for p in _TOKEN_PARTS.split(value) if p]
+        named = [p for p in parts if len(p) > 2 and p.casefold() not in _PARTICLES]
+        return (
+            bool(named)
+            and all(p.isalpha() and p[0].isupper() for p in named)
+            and all(p.isalpha() for p in parts)
+            and any(self.word(p) for p in named)
+        )
+
+
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word.casefold(), "en"))
