@@ -9,14 +9,16 @@ does not replace that word in every other document. It did, and a single false p
 became a surrogate in a hundred others (session 21: "T-cell" in 89 SciFact abstracts, "Western" in 62).
 
 A word reaches other documents alone when it is a given name or surname of the lexicon (any origin, not a
-frequent English word unless a common name in an English-speaking country: "Young", "Brown") or a word rare
-in English ("Tigist", "Bekele", "Arno"), and not a scientific common word. A one-token name with hyphens or
+frequent English word unless a common name in an English-speaking country: "Young", "Brown"), a given name
+common in an English-speaking country even if an English word ("Hope", "Grace", "Memory"), or a word rare in
+English ("Tigist", "Bekele", "Arno"), and not a scientific common word. A one-token name with hyphens or
 apostrophes reaches when every part longer than a particle is capitalized and one of them reaches
 ("Epstein-Barr", "O'Brien", "al-Saadani"; not "T-cell", "Long-term", "Krüppel-like").
 
-What this costs, measured (docs/detection.md, "Reach of a known name"): a name that is also an everyday word
-("Hope", "Summer") found in one document and written alone, undetected, in another stays in clear there; the
-full name, and the word within its own document, are still replaced.
+What this costs, measured (docs/detection.md, "Reach of a known name"): a name part that is an everyday word
+and no common given name ("Bold" of the Mongolian "Bold Tsend", "Summer" as a surname) found in one document
+and written alone, undetected, in another stays in clear there; the full name, and the word within its own
+document, are still replaced.
 """
 
 from __future__ import annotations
@@ -45,7 +47,11 @@ class NameReach:
         """``word`` (a one-word name or a name part) may be replaced alone in another document."""
         if common_word(word):
             return False
-        return self.lexicon.name_word(word) or _zipf(word) < EVERYDAY_ZIPF
+        return (
+            self.lexicon.name_word(word)
+            or word.casefold() in self.lexicon.english_given  # "Hope", "Grace", "Memory": given names
+            or _zipf(word) < EVERYDAY_ZIPF
+        )
 
     def token(self, value: str) -> bool:
         """A one-token value with hyphens, apostrophes or dots ("Epstein-Barr", "O'Brien", "T-cell") may be

@@ -19,14 +19,28 @@ def reach(lexicon: NameLexicon) -> NameReach:
 
 @pytest.mark.parametrize(
     "word",
-    ["Tigist", "Bekele", "Mwangi", "Oyelaran", "Nguyen", "Brown", "Young", "Kowalczyk", "Ngata", "Arno"],
+    [
+        "Tigist",
+        "Bekele",
+        "Mwangi",
+        "Oyelaran",
+        "Nguyen",
+        "Brown",
+        "Young",
+        "Kowalczyk",
+        "Ngata",
+        "Arno",
+        "Hope",
+        "Grace",
+    ],
 )
 def test_names_of_many_origins_stand_alone(reach: NameReach, word: str) -> None:
     assert reach.word(word)
 
 
 @pytest.mark.parametrize(
-    "word", ["Western", "Human", "Cell", "Association", "Therapy", "Northern", "Potentiated", "Registry"]
+    "word",
+    ["Western", "Human", "Cell", "Association", "Therapy", "Northern", "Potentiated", "Survival", "Male"],
 )
 def test_everyday_and_scientific_words_do_not(reach: NameReach, word: str) -> None:
     assert not reach.word(word)
@@ -50,7 +64,12 @@ def elsewhere(request: pytest.FixtureRequest, reach: NameReach) -> KnownValues:
 
 def test_a_false_person_from_another_document_stays_where_it_is_a_word(elsewhere: KnownValues) -> None:
     known_of(
-        [("Western Blot", "PERSON"), ("T-cell", "PERSON"), ("Association", "PERSON"), ("Tigist Bekele", "PERSON")],
+        [
+            ("Western Blot", "PERSON"),
+            ("T-cell", "PERSON"),
+            ("Association", "PERSON"),
+            ("Tigist Bekele", "PERSON"),
+        ],
         into=elsewhere,
     )
     assert "Western" not in elsewhere.aliases and "Association" not in elsewhere.aliases

@@ -56,3 +56,33 @@ def test_no_bm25_vector_keeps_a_value_the_sweep_replaced(tmp_path: Path, make_co
     assert report.swept >= 1 and report.chunks >= 5  # the report spans several chunks
     assert container.retriever.run("Raman", None, top_k=20) == []
     assert container.retriever.run("quarterly budget", None, top_k=20)  # the sparse leg works
+
+
+def test_the_sweep_takes_a_name_into_other_files_but_not_an_everyday_word(
+    tmp_path: Path,
+    make_container,  # type: ignore[no-untyped-def]
+) -> None:
+    """A name found in one file is replaced in the others as an insider would write it there (capitals, a
+    hyphenated surname alone, a possessive, an English-word given name alone); a name part that is an
+    everyday word and no given name ("Bold" of "Bold Mwangi-Otieno") is not replaced in another file where
+    it is a word (within its own file it is)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a_team.md").write_text(
+        "# Team\n\nHope Bold Mwangi-Otieno joined the finance team in March. Bold will run the audit.\n"
+    )
+    (docs / "b_minutes.md").write_text(
+        "# Minutes\n\nThe budget (HOPE BOLD MWANGI-OTIENO/FIN) was approved. Mwangi-Otieno's slides are "
+        "attached; Hope sent them. Bold steps are needed before the audit closes in May.\n"
+    )
+    container = make_container(tmp_path / "home")
+    container.ingestor.early_sweep = False  # the end-of-job sweep alone
+    container.ingestor.run([docs])
+    texts = chunk_texts(container)
+    team = next(t for t in texts.values() if "finance team" in t)
+    minutes = next(t for t in texts.values() if "budget" in t)
+    assert not any(w in t.lower() for t in texts.values() for w in ("mwangi", "otieno", "hope")), texts
+    assert "Bold will run" not in team  # within its file the name's word alone is the person
+    assert "Bold steps are needed" in minutes  # in another file an everyday word stays
+    person = container.vault.find("PERSON", "Hope Bold Mwangi-Otieno")
+    assert person is not None and f"({person}/FIN)" in minutes  # the capitals, swept to the same person
