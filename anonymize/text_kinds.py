@@ -27,6 +27,12 @@ _LATINATE = re.compile(
 # have fewer than 8.5%, 1% of the business documents (memos, rosters, tables, e-mails) more than 6%.
 _SCIENCE_SHARE = 0.07
 _EDGE_PUNCTUATION = ".,;:!?\"'()[]"
+# A token of source code: a call or an index ("parse(row):", "row['Name']"), an assignment or a comparison
+# ("name=name,", "=", "=="), an arrow, a scope, a brace, or a keyword that starts a statement.
+_CODE_TOKEN = re.compile(
+    r"\w[(\[]|\w=\w|^[=!<>+\-*/]?=+$|->|=>|::|[{}]|;$|^(?:def|return|import|elif|lambda|const|var|let|void|fn|func)$"
+)
+_CODE_SHARE = 0.15  # of the tokens
 
 
 def _heading_words(text: str) -> str:
@@ -59,12 +65,21 @@ def science_prose(text: str) -> bool:
 
 def technical_text(text: str) -> bool:
     """Scientific or technical prose: at least 3 gene-symbol-like or acronym tokens, 3% of the words or more
-    (all-caps headings do not count), in a science's vocabulary (``science_prose``): record ids, codes and
-    names in capitals make no business document technical.
+    (all-caps headings do not count), in a science's vocabulary (``science_prose``) or in source code
+    (``source_code``): record ids, codes and names in capitals make no business document technical.
 
     In such text the small NER model takes protein names and acronyms for people ("Chordin", "Pol").
     """
-    return coded_text(text) and science_prose(text)
+    return coded_text(text) and (science_prose(text) or source_code(text))
+
+
+def source_code(text: str) -> bool:
+    """Source code: 15% of the tokens or more are calls, indexes, assignments, braces or statement keywords
+    ("def parse(row):", "name = row['Name']")."""
+    tokens = _TOKEN.findall(text)
+    return len(tokens) > 0 and sum(_CODE_TOKEN.search(t) is not None for t in tokens) >= _CODE_SHARE * len(
+        tokens
+    )
 
 
 def coded_text(text: str) -> bool:

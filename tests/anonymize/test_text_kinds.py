@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from anonymize.text_kinds import coded_text, science_prose, technical_text
+from anonymize.text_kinds import coded_text, science_prose, source_code, technical_text
 
 ABSTRACT = (
     "Deletions of p18(INK4c) often occur with CDK1 amplification; p57 and p21 suppress the RNA "
@@ -59,6 +59,13 @@ def test_business_documents_with_codes_and_ids_are_not_technical(text: str) -> N
     assert coded_text(text)
     assert not science_prose(text)
     assert not technical_text(text)
+
+
+def test_source_code_stays_technical() -> None:
+    """Code makes the model see names in identifiers ("def parse" as a person): technical, with no science."""
+    code = "def parse(row):\n    name = row['Name']\n    return Person(name=name, email=row['Email'])\n"
+    assert source_code(code) and technical_text(code)
+    assert not any(source_code(text) for text in BUSINESS)
 
 
 def test_science_prose_counts_lower_case_vocabulary_not_capitals_or_addresses() -> None:
