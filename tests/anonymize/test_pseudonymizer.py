@@ -136,9 +136,9 @@ def test_question_keeps_an_unseen_name_the_caller_holds_in_clear(pseudo: Pseudon
 
 
 def test_question_keeps_a_known_name_the_caller_holds_mostly_in_clear(pseudo: Pseudonymizer) -> None:
-    """A value the vault knows as a person ("Nanog", a gene taken for a name in one title) stays as written in a
-    question when ``prefer_clear(written, surrogate)`` says the asker's documents use it as a word; a known
-    name they do not is replaced; stored texts never skip a surrogate."""
+    """A value the vault knows as a person ("Nanog", a gene taken for a name in one title) stays as written
+    in a question when ``prefer_clear(written, surrogate)`` says the asker's documents use it as a word; a
+    known name they do not is replaced; stored texts never skip a surrogate."""
     pseudo.run(["Jane Doe approved the budget."])
     nanog = pseudo.vault.surrogate("PERSON", "Nanog")  # a false positive of an earlier job
     jane = pseudo.vault.find("PERSON", "Jane Doe")
