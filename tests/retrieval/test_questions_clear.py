@@ -16,7 +16,9 @@ from tests.conftest import make_settings
 
 LAB = {
     "assay.md": "# Assay\n\nThe ficoll samples were frozen at minus eighty degrees before the assay.\n",
-    "ferritin.md": "# Ferritin\n\nFicoll ferritin was measured twice; levels rose after iron therapy.\n",
+    "ferritin.md": (
+        "# Ferritin\n\nFicoll ferritin was measured twice; ficoll levels rose after iron therapy.\n"
+    ),
     "storage.md": "# Storage\n\nFicoll tubes are kept upright. Haemolysed ficoll is discarded.\n",
     "review.md": "# Review\n\nDr. Tunde Bakare reviewed the assay protocol. Bakare signed it on Friday.\n",
 }
