@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from anonymize.name_reach import NameReach
+from anonymize.name_reach import PARTICLES, NameReach
 from anonymize.text import STOP_WORDS, plain_characters
 
 _MIN_PROPAGATED = 4
@@ -175,9 +175,11 @@ def known_of(
 
 
 def _capitals_kept(value: str, written: str) -> bool:
-    """No word capitalized in ``value`` is written in lower case in ``written`` (the same words, any case)."""
+    """No word capitalized in ``value`` is written in lower case in ``written`` (the same words, any case),
+    a name's particles aside ("Anna Van der Berg" is "Anna van der Berg")."""
     return not any(
-        v[:1].isupper() and w.islower() for v, w in zip(value.split(), written.split(), strict=False)
+        v[:1].isupper() and w.islower() and v.casefold() not in PARTICLES
+        for v, w in zip(value.split(), written.split(), strict=False)
     )
 
 

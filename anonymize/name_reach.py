@@ -30,7 +30,7 @@ from anonymize.name_lexicon import NameLexicon
 from anonymize.word_kinds import common_word
 
 EVERYDAY_ZIPF = 3.0  # wordfreq's Zipf frequency from which an English word is an everyday word
-_PARTICLES = frozenset(
+PARTICLES = frozenset(  # a name's small words, in any case: "van der", "Van Der"
     ("al", "el", "ul", "ur", "ud", "bin", "bint", "ibn", "ben", "abu", "abd", "da", "de", "di", "do", "du")
     + ("dos", "das", "van", "von", "der", "den", "ter", "le", "la", "mac", "mc")
 )
@@ -58,7 +58,7 @@ class NameReach:
         replaced in another document: its parts other than particles and initials are capitalized words and
         one of them reaches."""
         parts = [p for p in _TOKEN_PARTS.split(value) if p]
-        named = [p for p in parts if len(p) > 2 and p.casefold() not in _PARTICLES]
+        named = [p for p in parts if len(p) > 2 and p.casefold() not in PARTICLES]
         return (
             bool(named)
             and all(p.isalpha() and p[0].isupper() for p in named)

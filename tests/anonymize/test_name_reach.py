@@ -79,6 +79,14 @@ def test_a_false_person_from_another_document_stays_where_it_is_a_word(elsewhere
     assert found == ["WESTERN BLOT", "Western Blot"]  # the value as a value, never "Western blot" or "T-cell"
 
 
+def test_a_name_from_another_document_matches_with_its_particles_in_any_case(elsewhere: KnownValues) -> None:
+    known_of([("Anna Van der Berg", "PERSON")], into=elsewhere)
+    text = "Signed: anna van der berg. Approved by Anna van der Berg and ANNA VAN DER BERG."
+    words = {w.lower().strip(".:") for w in text.split()}
+    found = [text[s:e] for s, e in elsewhere.matches(text, words, text.lower())]
+    assert found == ["Anna van der Berg", "ANNA VAN DER BERG"]  # all lower case is no name's writing
+
+
 def test_within_its_document_every_word_of_a_name_stands_for_it() -> None:
     local = KnownValues()  # a document's own values: no reach limit
     known_of([("Hope Mwangi", "PERSON"), ("Western Blot", "PERSON")], into=local)
