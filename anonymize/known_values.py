@@ -69,8 +69,12 @@ class KnownValues:
             if entity_type == "PERSON" and self._stands_alone(value):
                 self._set_alias(value, value)
             return
-        from_elsewhere = self.reach is not None and entity_type == "PERSON" and " " not in value
-        if from_elsewhere and self.reach is not None and not self.reach.token(value):
+        if (
+            self.reach is not None
+            and entity_type == "PERSON"
+            and " " not in value
+            and not self.reach.token(value)
+        ):
             return  # "T-cell", "Long-term" from another document
         words = value.split()
         if all(w.isalpha() for w in words) and not any(_title_case(w) for w in words):
@@ -83,6 +87,8 @@ class KnownValues:
             # Bekele-Alemu": the pseudonymizer takes the other half with a half it finds).
             for word in value.split():
                 halves = word.split("-")
+                if len(halves) > 1 and not all(h[:1].isupper() or h.casefold() in PARTICLES for h in halves):
+                    continue  # no hyphenated name: "Long-term", "T-cell"
                 for part in halves if len(halves) > 1 else [word]:
                     if part != value and self._stands_alone(part):
                         self._set_alias(part, value)

@@ -89,8 +89,18 @@ def test_a_name_from_another_document_matches_with_its_particles_in_any_case(els
 
 def test_within_its_document_every_word_of_a_name_stands_for_it() -> None:
     local = KnownValues()  # a document's own values: no reach limit
-    known_of([("Hope Mwangi", "PERSON"), ("Western Blot", "PERSON")], into=local)
+    known_of(
+        [
+            ("Hope Mwangi", "PERSON"),
+            ("Western Blot", "PERSON"),
+            ("Long-term", "PERSON"),
+            ("Ana al-Amin", "PERSON"),
+        ],
+        into=local,
+    )
     assert local.aliases["Hope"] == "Hope Mwangi" and local.aliases["Western"] == "Western Blot"
+    assert local.aliases["Amin"] == local.aliases["al-Amin"] == "Ana al-Amin"  # a particle's hyphen
+    assert "Long" not in local.aliases  # a hyphenated word that is no name gives no halves
 
 
 def test_the_sweep_replaces_a_name_everywhere_and_a_false_word_nowhere_else(
