@@ -71,9 +71,10 @@ def test_the_sweep_takes_a_name_into_other_files_but_not_an_everyday_word(
     (docs / "a_team.md").write_text(
         "# Team\n\nHope Bold Mwangi-Otieno joined the finance team in March. Bold will run the audit.\n"
     )
+    (docs / "c_slides.md").write_text("# Slides\n\nMwangi-Otieno's slides were shared with the board.\n")
     (docs / "b_minutes.md").write_text(
-        "# Minutes\n\nThe budget (HOPE BOLD MWANGI-OTIENO/FIN) was approved. Mwangi-Otieno's slides are "
-        "attached; Hope sent them. Bold steps are needed before the audit closes in May.\n"
+        "# Minutes\n\nThe budget (HOPE BOLD MWANGI-OTIENO/FIN) was approved. The slides are attached; Hope "
+        "sent them. Bold steps are needed before the audit closes in May.\n"
     )
     container = make_container(tmp_path / "home")
     container.ingestor.early_sweep = False  # the end-of-job sweep alone
@@ -82,6 +83,7 @@ def test_the_sweep_takes_a_name_into_other_files_but_not_an_everyday_word(
     team = next(t for t in texts.values() if "finance team" in t)
     minutes = next(t for t in texts.values() if "budget" in t)
     assert not any(w in t.lower() for t in texts.values() for w in ("mwangi", "otieno", "hope")), texts
+    assert len(texts) == 3
     assert "Bold will run" not in team  # within its file the name's word alone is the person
     assert "Bold steps are needed" in minutes  # in another file an everyday word stays
     person = container.vault.find("PERSON", "Hope Bold Mwangi-Otieno")
