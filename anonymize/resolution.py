@@ -19,8 +19,7 @@ class Resolution:
     text: str
     config: DetectorConfig
     results: list[RecognizerResult]
-    technical: bool = False  # the text reads as scientific or technical prose, with symbols
-    coded: bool = False  # the text has codes, ids or acronyms (technical or not: a business document's)
+    technical: bool = False  # the text reads as code or a data table
     yielding: list[RecognizerResult] = field(default_factory=list)  # NER results other name mentions beat
     added: list[RecognizerResult] = field(default_factory=list)  # names found from other results, pending
     cities: list[RecognizerResult] = field(default_factory=list)  # city lines of addresses without a street
