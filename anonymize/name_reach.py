@@ -11,9 +11,9 @@ became a surrogate in a hundred others (session 21: "T-cell" in 89 SciFact abstr
 A word reaches other documents alone when it is a given name or surname of the lexicon (any origin, not a
 frequent English word unless a common name in an English-speaking country: "Young", "Brown"), a given name
 common in an English-speaking country even if an English word ("Hope", "Grace", "Memory"), or a word rare in
-English ("Tigist", "Bekele", "Arno"), and not a scientific common word. A one-token name with hyphens or
-apostrophes reaches when every part longer than a particle is capitalized and one of them reaches
-("Epstein-Barr", "O'Brien", "al-Saadani"; not "T-cell", "Long-term", "Krüppel-like").
+English ("Tigist", "Bekele", "Arno"), and not a scientific common word. A one-token name joined by hyphens
+reaches when every part but particles is a capitalized word and one of them reaches ("Epstein-Barr",
+"al-Saadani"; not "T-cell", "Long-term", "Krüppel-like"); handles always do ("ines.q", "j_smith").
 
 What this costs, measured (docs/detection.md, "Reach of a known name"): a name part that is an everyday word
 and no common given name ("Bold" of the Mongolian "Bold Tsend", "Summer" as a surname) found in one document
@@ -34,7 +34,7 @@ PARTICLES = frozenset(  # a name's small words, in any case: "van der", "Van Der
     ("al", "el", "ul", "ur", "ud", "bin", "bint", "ibn", "ben", "abu", "abd", "da", "de", "di", "do", "du")
     + ("dos", "das", "van", "von", "der", "den", "ter", "le", "la", "mac", "mc")
 )
-_TOKEN_PARTS = re.compile(r"[-'’.]")
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 
 
 @dataclass(frozen=True)
@@ -54,15 +54,16 @@ class NameReach:
         )
 
     def token(self, value: str) -> bool:
-        """A one-token value with hyphens, apostrophes or dots ("Epstein-Barr", "O'Brien", "T-cell") may be
-        replaced in another document: its parts other than particles and initials are capitalized words and
-        one of them reaches."""
-        parts = [p for p in _TOKEN_PARTS.split(value) if p]
-        named = [p for p in parts if len(p) > 2 and p.casefold() not in PARTICLES]
+        """A one-token value may be replaced in another document, unless it is words joined by hyphens that
+        are no name: a part of one letter or a lower-case part beside a capitalized one ("T-cell",
+        "Long-term", "Krüppel-like"). Hyphenated names reach when one of their capitalized parts does
+        ("Epstein-Barr", "al-Saadani"); handles and other tokens always ("ines.q", "j_smith", "O'Brien")."""
+        if not _HYPHENATED.fullmatch(value) or value.islower():
+            return True
+        named = [p for p in value.split("-") if p.casefold() not in PARTICLES]
         return (
             bool(named)
-            and all(p.isalpha() and p[0].isupper() for p in named)
-            and all(p.isalpha() for p in parts)
+            and all(len(p) > 1 and p[0].isupper() for p in named)
             and any(self.word(p) for p in named)
         )
 

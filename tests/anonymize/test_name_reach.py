@@ -46,12 +46,14 @@ def test_everyday_and_scientific_words_do_not(reach: NameReach, word: str) -> No
     assert not reach.word(word)
 
 
-@pytest.mark.parametrize("value", ["Epstein-Barr", "O'Brien", "al-Saadani", "Ata-ur-Rehman", "Okafor-Lind"])
+@pytest.mark.parametrize(
+    "value", ["Epstein-Barr", "O'Brien", "al-Saadani", "Ata-ur-Rehman", "Okafor-Lind", "ines.q", "j_smith"]
+)
 def test_hyphenated_and_apostrophe_names_stand_alone(reach: NameReach, value: str) -> None:
     assert reach.token(value)
 
 
-@pytest.mark.parametrize("value", ["T-cell", "Long-term", "Krüppel-like", "G-protein-coupled", "B-2", "IL-6"])
+@pytest.mark.parametrize("value", ["T-cell", "Long-term", "Krüppel-like", "G-protein-coupled", "B-cells"])
 def test_hyphenated_terms_do_not(reach: NameReach, value: str) -> None:
     assert not reach.token(value)
 
