@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from anonymize.name_reach import PARTICLES, NameReach
+from anonymize.name_reach import PARTICLES, NameReach, hyphenated_name
 from anonymize.text import STOP_WORDS, plain_characters
 
 _MIN_PROPAGATED = 4
@@ -87,7 +87,7 @@ class KnownValues:
             # Bekele-Alemu": the pseudonymizer takes the other half with a half it finds).
             for word in value.split():
                 halves = word.split("-")
-                if len(halves) > 1 and not all(h[:1].isupper() or h.casefold() in PARTICLES for h in halves):
+                if len(halves) > 1 and not hyphenated_name(word):
                     continue  # no hyphenated name: "Long-term", "T-cell"
                 for part in halves if len(halves) > 1 else [word]:
                     if part != value and self._stands_alone(part):

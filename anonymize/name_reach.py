@@ -62,10 +62,17 @@ class NameReach:
             return True
         named = [p for p in value.split("-") if p.casefold() not in PARTICLES]
         return (
-            bool(named)
-            and all(len(p) > 1 and p[0].isupper() for p in named)
+            hyphenated_name(value)
+            and bool(named)
+            and all(len(p) > 1 for p in named)
             and any(self.word(p) for p in named)
         )
+
+
+def hyphenated_name(word: str) -> bool:
+    """Words joined by hyphens shaped as a name: every part but particles capitalized ("Bekele-Alemu",
+    "al-Amin"; not "Long-term", "T-cell")."""
+    return all(p[:1].isupper() or p.casefold() in PARTICLES for p in word.split("-"))
 
 
 def _zipf(word: str) -> float:
