@@ -88,14 +88,18 @@ def keep(
     config: DetectorConfig,
     technical: bool = False,
     lexicon: NameLexicon | None = None,
+    coded: bool = False,
 ) -> bool:
     """``result`` scores at least its type's threshold and passes its type's rule (``technical``: ``text``
-    reads as code or a data table, where the model's person results need more support; ``lexicon``: tells
-    a name English does not use, whose lower-case mentions are no common noun)."""
+    reads as scientific or technical prose, where the model's person results need more support; ``lexicon``:
+    tells a name English does not use, whose lower-case mentions are no common noun; ``coded``: ``text``
+    has codes and ids, where the model's one-word person needs a name's evidence)."""
     if result.score < config.threshold(result.entity_type):
         return False
     value = text[result.start : result.end].strip()
     if result.entity_type == "PERSON":
+        if coded and not _one_word_name(text, result, value, lexicon):
+            return False
         return _person(text, result, value, technical, lexicon)
     if result.entity_type == "US_DRIVER_LICENSE" and recognizer_name(result) == "UsLicenseRecognizer":
         return bool(_LICENCE_WORD.search(text, max(0, result.start - 60), result.start))
@@ -223,6 +227,20 @@ def _situated(text: str, result: RecognizerResult, value: str) -> bool:
         and not _FIGURE_BEFORE.search(text, max(0, result.start - 16), result.start)
         and not everyday_word(value, _SITUATED_ZIPF)
     )
+
+
+def _one_word_name(text: str, result: RecognizerResult, value: str, lexicon: NameLexicon | None) -> bool:
+    """The NER model's or the lexicon evidence's one word in a document with codes and ids is a name only as a
+    given name or surname of the ``lexicon`` that is no known place and no frequent English word unless an
+    English given name ("Pekka", "OSMANI", "Lisa"; not "Kaunas", "Cofinec", "Cargo", "Seating"), or after a
+    title; other results and longer spans pass."""
+    from_words = tier(result) == 2 or recognizer_name(result) == EVIDENCE
+    if not from_words or " " in value or lexicon is None or after_title(text, result.start):
+        return True
+    word = re.sub(r"['’][sS]?$", "", value.strip('.,;:!?"()[]'))
+    if not lexicon.name_word(word) or known_place(word):
+        return False
+    return not everyday_word(word, _SITUATED_ZIPF) or word.casefold() in lexicon.english_given
 
 
 def _rare_name(word: str, lexicon: NameLexicon) -> bool:

@@ -19,7 +19,8 @@ class Resolution:
     text: str
     config: DetectorConfig
     results: list[RecognizerResult]
-    technical: bool = False  # the text reads as code or a data table
+    technical: bool = False  # the text reads as scientific or technical prose, with symbols
+    coded: bool = False  # the text has codes, ids or acronyms (technical or not: a business document's)
     yielding: list[RecognizerResult] = field(default_factory=list)  # NER results other name mentions beat
     added: list[RecognizerResult] = field(default_factory=list)  # names found from other results, pending
     cities: list[RecognizerResult] = field(default_factory=list)  # city lines of addresses without a street

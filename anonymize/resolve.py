@@ -53,7 +53,7 @@ from anonymize.retyped_persons import retype_persons
 from anonymize.signature_orgs import signature_companies
 from anonymize.surname_initials import surname_initials
 from anonymize.table_columns import column_names
-from anonymize.text_kinds import technical_text
+from anonymize.text_kinds import coded_text, science_prose
 from anonymize.url_names import url_names
 from anonymize.word_given_names import word_given_names
 
@@ -79,8 +79,10 @@ def split_ner_lines(state: Resolution) -> None:
 
 
 def mark_technical(state: Resolution) -> None:
-    """Code and data tables make the model see names in identifiers; the person filter is stricter there.
-    Only worth checking when the model reported a person or an organization."""
+    """Codes and symbols make the model see names in identifiers: in scientific prose (gene symbols,
+    acronyms) the person filter is stricter; in a business document with codes and ids only the model's
+    one-word names need a name's evidence. Only worth checking when the model reported a person or an
+    organization."""
     if not any(tier(r) == 2 and r.entity_type in ("PERSON", "ORGANIZATION") for r in state.results):
         return
     # No symbols: all-caps headlines (title-cased), identifiers, addresses ("NL64 ABNA", "1016 DV Amsterdam").
@@ -88,7 +90,8 @@ def mark_technical(state: Resolution) -> None:
     for r in state.results:
         if r.entity_type in _NOT_SYMBOLS and tier(r) < 2 and r.score >= state.config.threshold(r.entity_type):
             shadow = shadow[: r.start] + " " * (r.end - r.start) + shadow[r.end :]
-    state.technical = technical_text(shadow)
+    state.coded = coded_text(shadow)
+    state.technical = state.coded and science_prose(shadow)
 
 
 def organizations_as_persons(state: Resolution) -> None:
@@ -131,7 +134,9 @@ def note_yielding(state: Resolution) -> None:
 def apply_filters(state: Resolution) -> None:
     """Per-type thresholds and rules (``filters.keep``) drop what is no personal data."""
     state.results = [
-        r for r in state.results if keep(state.text, r, state.config, state.technical, state.lexicon)
+        r
+        for r in state.results
+        if keep(state.text, r, state.config, state.technical, state.lexicon, state.coded)
     ]
 
 

@@ -332,3 +332,22 @@ def test_a_roster_in_capitals_and_the_names_below_end_to_end(detector: PiiDetect
     assert vault.lookup_value("Teodora", "PERSON")  # what `privrag erase --value` finds
     question = pseudo.run(["When is Teodora on shift?"], store=False)[0].text
     assert "Teodora" not in question, question
+
+
+def test_names_in_a_memo_full_of_record_ids_are_pseudonymized(detector: PiiDetector, vault: Vault) -> None:
+    """Issue 19: ids and codes made a business memo "technical", where one-word names were dropped. They are
+    names again: alone ("Pekka"), possessive ("Aino's"), in capitals ("SEPPÄLÄ"), glued to a code
+    ("EMP4471-Okafor", with the full name elsewhere); the codes stay in clear."""
+    memo = (
+        "MEMO IT-2026-0412 | ref HD-88213, PRB-1102, CHG-4471 | SLA P2\n"
+        "VPN tokens (SSO-7, MFA-2) were reset on 3 March. Pekka checked the RADIUS logs; Aino's export "
+        "(EXP-0318) shows 14 failed logins on VPN-GW-02. Ask SEPPÄLÄ about CHG-4471 before 14:00 EET.\n"
+        "Owner: Jukka Seppälä (INFRA-OPS), backup EMP4471-Okafor (Chidi Okafor, on leave). Review: Q2."
+    )
+    assert not technical_text(memo)
+    stored = Pseudonymizer(detector, vault, ["PERSON"]).run([memo])[0].text
+    for value in ("Pekka", "Aino", "SEPPÄLÄ", "Seppälä", "Okafor", "Chidi"):
+        assert value not in stored, stored
+    for code in ("IT-2026-0412", "HD-88213", "CHG-4471", "VPN-GW-02", "EXP-0318", "EMP4471-"):
+        assert code in stored, stored
+    assert re.search(r"<PERSON_\d+>'s export", stored)

@@ -132,3 +132,28 @@ def test_names_joined_by_an_en_dash_are_an_eponym(lexicon: NameLexicon) -> None:
 
     assert not kept("Darby") and not kept("Madin") and not kept("Dole")
     assert kept("Anna Kowalska-Nowak")
+
+
+def test_one_word_model_persons_in_a_coded_document_need_a_names_evidence(lexicon: NameLexicon) -> None:
+    """Issue 19: a business document with codes and ids is no longer technical text; there the model's
+    one-word persons pass as given names or surnames of the lexicon ("Pekka", "Osmani", possessive) but
+    not as places, unknown or everyday words ("Kaunas", "Consignee", "Seating"); full names and names after a
+    title pass."""
+    text = (
+        "PO-2026-00862 / LT-03154: delivery to Kaunas hub. Consignee: Pekka Virtanen.\n"
+        "Pekka's crew unloads; Osmani confirmed. Mr Qorvath signs. Kaunas gate at 07:00.\n"
+        "Seating: row 4. Lisa has the keys."
+    )
+    config = DetectorConfig()
+
+    def kept(value: str, nth: int = 0, coded: bool = True) -> bool:
+        found = result_at(text, value, "PERSON", "SpacyRecognizer", nth)
+        return keep(text, found, config, lexicon=lexicon, coded=coded)
+
+    assert kept("Pekka's") and kept("Osmani") and kept("Pekka Virtanen") and kept("Qorvath")
+    assert not kept("Kaunas") and not kept("Kaunas", 1) and not kept("Consignee")
+    evidence = result_at(text, "Kaunas", "PERSON", "NameEvidenceRecognizer")  # a surname in the lexicon too
+    assert not keep(text, evidence, config, lexicon=lexicon, coded=True)
+    # A frequent English word is a name there only as an English given name: "Lisa", not "Seating".
+    assert kept("Lisa") and not kept("Seating")
+    assert kept("Kaunas", coded=False)  # outside a coded document the other rules decide, as before
