@@ -15,7 +15,7 @@ from anonymize.detector_config import DetectorConfig
 from anonymize.gazetteer import known_place
 from anonymize.honorifics import after_title, honorific_only
 from anonymize.language_names import spoken_language
-from anonymize.name_lexicon import NameLexicon
+from anonymize.name_lexicon import COMMON_ZIPF, NameLexicon
 from anonymize.names import plausible_person
 from anonymize.recognizers.caps_in_line import RECOGNIZER as CAPS_IN_LINE
 from anonymize.recognizers.honorific_names import RECOGNIZER as HONORIFIC
@@ -93,7 +93,7 @@ def keep(
     """``result`` scores at least its type's threshold and passes its type's rule (``technical``: ``text``
     reads as scientific or technical prose, where the model's person results need more support; ``lexicon``:
     tells a name English does not use, whose lower-case mentions are no common noun; ``coded``: ``text``
-    has codes and ids, where the model's one-word person needs a name's evidence)."""
+    has codes and ids, where the model's one word known to be no name is no person)."""
     if result.score < config.threshold(result.entity_type):
         return False
     value = text[result.start : result.end].strip()
@@ -230,17 +230,28 @@ def _situated(text: str, result: RecognizerResult, value: str) -> bool:
 
 
 def _one_word_name(text: str, result: RecognizerResult, value: str, lexicon: NameLexicon | None) -> bool:
-    """The NER model's or the lexicon evidence's one word in a document with codes and ids is a name only as a
-    given name or surname of the ``lexicon`` that is no known place and no frequent English word unless an
-    English given name ("Pekka", "OSMANI", "Lisa"; not "Kaunas", "Cofinec", "Cargo", "Seating"), or after a
-    title; other results and longer spans pass."""
+    """The NER model's or the lexicon evidence's one word in a document with codes and ids is dropped only
+    where the word is known to be no name: a known place or a frequent English word ("Kaunas", "Harbour",
+    "Cargo", "Seating"), unless it is a name common in an English-speaking country (``_english_name``:
+    "Florence", "Lisa", "Young", "Hamilton"). A word neither list knows stays a person: a rare surname is in
+    no list ("Wickramanayake"). After a title, and for other results and longer spans, the other rules
+    decide."""
     from_words = tier(result) == 2 or recognizer_name(result) == EVIDENCE
     if not from_words or " " in value or lexicon is None or after_title(text, result.start):
         return True
     word = re.sub(r"['’][sS]?$", "", value.strip('.,;:!?"()[]'))
-    if not lexicon.name_word(word) or known_place(word):
-        return False
-    return not everyday_word(word, _SITUATED_ZIPF) or word.casefold() in lexicon.english_given
+    if _english_name(word, lexicon):
+        return True
+    return not known_place(word) and not everyday_word(word, _SITUATED_ZIPF)
+
+
+def _english_name(word: str, lexicon: NameLexicon) -> bool:
+    """A given name common in an English-speaking country ("Lisa", "Florence"), or a frequent English word
+    the lexicon holds as a name outside its ``common`` words, which only a name ranked high in such a country
+    is ("Young", "Hamilton"; not "Cargo")."""
+    return word.casefold() in lexicon.english_given or (
+        lexicon.name_word(word) and everyday_word(word, COMMON_ZIPF)
+    )
 
 
 def _rare_name(word: str, lexicon: NameLexicon) -> bool:

@@ -137,8 +137,7 @@ def test_names_joined_by_an_en_dash_are_an_eponym(lexicon: NameLexicon) -> None:
 def test_one_word_model_persons_in_a_coded_document_need_a_names_evidence(lexicon: NameLexicon) -> None:
     """Issue 19: a business document with codes and ids is no longer technical text; there the model's
     one-word persons pass as given names or surnames of the lexicon ("Pekka", "Osmani", possessive) but
-    not as places, unknown or everyday words ("Kaunas", "Consignee", "Seating"); full names and names after a
-    title pass."""
+    not as places or everyday words ("Kaunas", "Seating"); full names and names after a title pass."""
     text = (
         "PO-2026-00862 / LT-03154: delivery to Kaunas hub. Consignee: Pekka Virtanen.\n"
         "Pekka's crew unloads; Osmani confirmed. Mr Qorvath signs. Kaunas gate at 07:00.\n"
@@ -151,9 +150,31 @@ def test_one_word_model_persons_in_a_coded_document_need_a_names_evidence(lexico
         return keep(text, found, config, lexicon=lexicon, coded=coded)
 
     assert kept("Pekka's") and kept("Osmani") and kept("Pekka Virtanen") and kept("Qorvath")
-    assert not kept("Kaunas") and not kept("Kaunas", 1) and not kept("Consignee")
+    assert not kept("Kaunas") and not kept("Kaunas", 1)
     evidence = result_at(text, "Kaunas", "PERSON", "NameEvidenceRecognizer")  # a surname in the lexicon too
     assert not keep(text, evidence, config, lexicon=lexicon, coded=True)
     # A frequent English word is a name there only as an English given name: "Lisa", not "Seating".
     assert kept("Lisa") and not kept("Seating")
     assert kept("Kaunas", coded=False)  # outside a coded document the other rules decide, as before
+
+
+def test_a_word_no_list_knows_stays_a_person_in_a_coded_document(lexicon: NameLexicon) -> None:
+    """Fail-safe (session 23): the coded document's one-word filter drops only a word known to be no name,
+    a place or a frequent English word; a rare surname is in no list and stays a person, as a possessive,
+    after a bowler's "b", beside a code ("Wickramanayake", "Nkwenti's"), and so does a rare English word, the
+    price of it ("Consignee"). A name common in an English-speaking country that is a place or a frequent
+    word stays too ("Hamilton", "Young", "Florence"); "Harbour" and "Cargo" do not."""
+    text = (
+        "INV-2026-0412 / PO-88213 / SKU TL-0412. Consignee: Wickramanayake. Nkwenti's pallet at\n"
+        "GATE-02, b Nkwenti 7-1-22-3. Hamilton signs; Young checks; Florence pays. Harbour dues; Cargo hold."
+    )
+    config = DetectorConfig()
+
+    def kept(value: str, recognizer: str = "SpacyRecognizer", nth: int = 0) -> bool:
+        found = result_at(text, value, "PERSON", recognizer, nth)
+        return keep(text, found, config, lexicon=lexicon, coded=True)
+
+    for value in ("Wickramanayake", "Nkwenti's", "Consignee", "Hamilton", "Young", "Florence"):
+        assert kept(value), value
+    assert kept("Nkwenti", nth=1) and kept("Wickramanayake", "NameEvidenceRecognizer")
+    assert not kept("Harbour") and not kept("Cargo")
