@@ -27,6 +27,12 @@ _LATINATE = re.compile(
 # have fewer than 8.5%, 1% of the business documents (memos, rosters, tables, e-mails) more than 6%.
 _SCIENCE_SHARE = 0.07
 _EDGE_PUNCTUATION = ".,;:!?\"'()[]"
+# A sentence's first word, capitalized for its place: at the start of the text or of a paragraph, or after a
+# sentence's end, before a lower-case word, in a sentence with no label's colon ("Deletions of p18 ...";
+# not "Reception notes: ...").
+_SENTENCE_START = re.compile(
+    r"(?:\A|\n[ \t]*\n|[.!?][ \t]+)([A-Z][a-z]+)(?=[ \t]+[a-z][^:\n]*?[.!?](?:\s|\Z))"
+)
 # A token of source code: a call or an index ("parse(row):", "row['Name']"), an assignment or a comparison
 # ("name=name,", "=", "=="), an arrow, a scope, a brace, or a keyword that starts a statement.
 _CODE_TOKEN = re.compile(
@@ -47,14 +53,19 @@ def _heading_words(text: str) -> str:
 
 def science_prose(text: str) -> bool:
     """Prose in a science's vocabulary: 7% of the words or more are lower-case Latinate derivations or
-    scientific and clinical common words ("expression", "significantly", "cohort", "kinase"). A memo, a
-    roster, a table or an e-mail writes names, codes and plain words instead."""
+    scientific and clinical common words ("expression", "significantly", "cohort", "kinase"), a sentence's
+    first word read in lower case ("Deletions of ..."). A memo, a roster, a table or an e-mail writes
+    names, codes and plain words instead."""
+    starts = {m.start(1) for m in _SENTENCE_START.finditer(text)}
     words = science = 0
-    for token in _TOKEN.findall(text):
+    for match in _TOKEN.finditer(text):
+        token = match.group()
         if not _WORDISH.fullmatch(token):
             continue
         words += 1
         core = token.strip(_EDGE_PUNCTUATION)
+        if match.start() in starts:
+            core = core.lower()
         if core.isalpha() and core.islower():
             long_word = len(core) >= 7 and _LATINATE.search(core) is not None
             science += (
