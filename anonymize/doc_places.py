@@ -7,8 +7,8 @@ Nairobi"), the head of a company's name before its legal form ("Carmel Analytics
 under a table's "Site", "City" or "Department" header ("| Site |" over "Kaunas"). Such a
 word is no person in any of its one-word mentions in that document (nor a multi-word PERSON span that is the
 whole place's name, "Tel Aviv"), unless the document shows strong person evidence for it: the word is part of
-a longer person's name found there ("Florence Ng ... Florence") or the mention follows an honorific
-("Dr. Carmel").
+a longer person's name found there ("Florence Ng ... Florence"; not the company's own name read as a person's,
+"Linnea Robotics GmbH") or the mention follows an honorific ("Dr. Carmel").
 
 The evidence is the document's own, so no list of places or companies is needed, and a word is judged the
 same way in every text; nothing here is keyed to particular words.
@@ -85,17 +85,20 @@ def drop_document_places(
 ) -> list[RecognizerResult]:
     """``results`` without the PERSON spans that are a whole place's or company's name the document shows
     elsewhere (``non_person_words``), unless that name is a word of a longer person's name in the document
-    or the mention follows an honorific; a place known from the NER model alone also stays a person where
-    a cue of a person (``NameCueRecognizer``: "Jordan said") found the word."""
+    (one outside a company's name before its legal form: "Linnea Robotics" of "Linnea Robotics GmbH" is
+    the company's) or the mention follows an honorific; a place known from the NER model alone also stays a
+    person where a cue of a person (``NameCueRecognizer``: "Jordan said") found the word."""
     strong, weak = non_person_words(text, results, cells)
     places = strong | weak
     if not places:
         return results
     persons = [r for r in results if r.entity_type == "PERSON"]
+    companies = [(m.start(1), m.end()) for m in _COMPANY_HEAD.finditer(text)]
     in_names = {
         w
         for r in persons
         if (value := text[r.start : r.end].strip()) not in places
+        and not any(start <= r.start and r.end <= end for start, end in companies)
         and len(parts := [w for w in _WORD.findall(value) if w.casefold() not in STOP_WORDS]) > 1
         and not all(w in places for w in parts)
         for w in parts
