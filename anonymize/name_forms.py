@@ -59,6 +59,10 @@ def other_case_forms(words: Iterable[str], stop_words: frozenset[str]) -> set[st
     return forms
 
 
+# No word goes on after a mention but a possessive's ending ("WIJESEKERA's note", "Lombardi’s").
+_WORD_GOES_ON = r"(?!['’][sS]\b)[\w'’@-]"
+
+
 def propagate_other_cases(
     text: str,
     names: list[RecognizerResult],
@@ -75,7 +79,7 @@ def propagate_other_cases(
     found = []
     if forms:
         alternatives = "|".join(map(re.escape, sorted(forms)))
-        pattern = re.compile(rf"(?<![\w'’.@-])(?:{alternatives})(?![\w'’@-]|\.\w)")
+        pattern = re.compile(rf"(?<![\w'’.@-])(?:{alternatives})(?!{_WORD_GOES_ON}|\.\w)")
         found = mentions_outside(pattern, text, taken)
     english_given = lexicon.english_given if lexicon is not None else frozenset()
     found += _everyday_given_mentions(
