@@ -36,6 +36,21 @@ def test_the_head_of_a_company_name_is_no_person_in_its_short_mentions() -> None
     assert _persons(text, [short, label, *people]) == ["Ida Marstrander", "Torleif Hagebakken"]
 
 
+def test_the_companys_own_name_read_as_a_persons_vouches_for_no_word() -> None:
+    """Session 23: outside technical text the lexicon's "Linnea Robotics" (before "GmbH") is a PERSON
+    result when the places are dropped; it is the company's name, not a longer person's name that keeps
+    "Linnea" a person. A person named elsewhere in full keeps the word ("Linnea Berg")."""
+    text = 'Parties: Linnea Robotics GmbH ("Linnea") and Ida Marstrander.\nLinnea: Torleif Hagebakken (CEO)'
+    company = _result(text, "PERSON", "Linnea Robotics", "NameEvidenceRecognizer")
+    short = _result(text, "PERSON", "Linnea", "NamePropagation", nth=1)
+    label = _result(text, "PERSON", "Linnea", "SpeakerLabelRecognizer", nth=2)
+    assert _persons(text, [company, short, label]) == ["Linnea Robotics"]
+    signed = text + "\nSigned: Linnea Berg"
+    person = _result(signed, "PERSON", "Linnea Berg", "SpacyRecognizer")
+    label = _result(signed, "PERSON", "Linnea", "SpeakerLabelRecognizer", nth=2)
+    assert _persons(signed, [label, person]) == ["Linnea", "Linnea Berg"]
+
+
 def test_a_person_who_bears_the_name_keeps_it() -> None:
     """The word is part of a longer person's name in the document, or follows an honorific: the person wins
     (fail safe: a name in clear is worse than a company pseudonymized)."""

@@ -45,6 +45,15 @@ def test_capitalized_mentions_of_a_name_in_capitals() -> None:
     assert [text[r.start : r.end] for r in propagate_other_cases(text, names, [], _STOP)] == ["Matteo"]
 
 
+def test_the_other_case_before_a_possessive() -> None:
+    """Session 23: "WIJESEKERA's note", "Lombardi’s desk": the mention is found before a possessive's ending,
+    not inside a longer word or an e-mail address ("LOMBARDIS", "lombardi@...")."""
+    text = "Matteo Lombardi and Ruwan Wijesekera.\nWIJESEKERA's note; LOMBARDI’s desk; LOMBARDIS; LOMBARDI'd."
+    names = [RecognizerResult("PERSON", 0, 15, 0.9), RecognizerResult("PERSON", 20, 36, 0.9)]
+    found = [text[r.start : r.end] for r in propagate_other_cases(text, names, [], _STOP)]
+    assert found == ["WIJESEKERA", "LOMBARDI"]
+
+
 def test_lower_case_forms_of_a_name_english_does_not_use() -> None:
     """Detector 43: "Gu Haoran ... haoran reviewed them": a word English does not use is no common noun in
     lower case; "Rose Tyler ... the rose garden" still keeps the noun."""

@@ -73,3 +73,12 @@ def test_science_prose_counts_lower_case_vocabulary_not_capitals_or_addresses() 
     assert science_prose("the expression of the receptor was significantly reduced in treated cells")
     assert not science_prose("REGISTRATION CONFIRMATION INFORMATION\nregistration@conference-solutions.com")
     assert not science_prose("")
+
+
+def test_a_sentences_first_word_counts_in_lower_case() -> None:
+    """Session 23: a short abstract whose science word starts its sentence is science prose ("Deletions of
+    ..."); a label's first word before its colon is not read so ("Registration notes: ...")."""
+    abstract = "p57 and CDK1\n\nDeletions of p18(INK4c) and p57 with CDK1; RNA Pol II."
+    assert science_prose(abstract) and technical_text(abstract)
+    labels = "Room 3 — GP cover\n\nRegistration notes: Kaito at 09:00. Reception notes: bring the forms."
+    assert not science_prose(labels)
