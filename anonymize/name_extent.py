@@ -251,8 +251,9 @@ def _surname(word: str, lexicon: NameLexicon) -> bool:
     return lexicon.surname(word) or (len(parts) > 1 and all(p and lexicon.surname(p) for p in parts))
 
 
-# Where a table's columns or a dot leader separate cells: two blanks or more, a run of dots.
-_COLUMN_GAP = re.compile(r"[ \t]{2,}|\t|[ \t]*\.{3,}[ \t]*")
+# Where a table's columns, a dot leader or a list's separator separate cells: two blanks or more, a run of
+# dots, a middle dot, bullet or bar after a blank ("Joseph Anthonyraj · Hema"; not the "l·l" of "Paral·lel").
+_COLUMN_GAP = re.compile(r"[ \t]{2,}|\t|[ \t]*\.{3,}[ \t]*|[ \t]+[·•∙‧|¦][ \t]*")
 
 
 def split_at_column_gaps(

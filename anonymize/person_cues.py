@@ -31,6 +31,7 @@ ROLE_TITLES = words(
     pani pak ibu bapak tuan puan encik datuk dato datin shri smt srimati kumari khun haji hajjah alhaji
     alhaja mallam sayyid ustaz ustazah bwana mzee tito tita kuya abuela abuelo oma opa chị ông bà chú bác
     thiru thirumathi khanom khanum koro kuia whaea matua mam pharmacist midwife paramedic
+    sgt cpl lcpl pte lt capt cdr cmdr insp supt
     """
 )
 # English honorifics: "Mr", "Dr", "Dame".
@@ -52,7 +53,7 @@ NAME_EVIDENCE_ROLES = words(
     bowler spinner off-spinner rider driver champion finalist seed chairman chairwoman chief executive
     director spokesman spokeswoman spokesperson leader secretary ambassador envoy judge referee umpire
     teammate compatriot countryman player actor actress singer author writer colleague deputy officer analyst
-    economist trader dealer witness suspect
+    economist trader dealer witness suspect sgt cpl lcpl pte lt capt cdr cmdr insp supt
     """
 )
 

@@ -56,6 +56,9 @@ from anonymize.word_kinds import organization_word
 
 RETYPED = "RetypedPerson"  # a hyphenated name two signals re-typed (a rule's result, not the model's)
 _NEEDED = 2
+# The NER's readings a person is often given: an organization, a place, or a nationality or group ("Cards are
+# with Dennis." read as NRP); none of them is pseudonymized by default.
+_RETYPED_FROM = frozenset(["ORGANIZATION", "LOCATION", "NRP"])
 _MAX_WORDS = 4
 _U = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿ"
 _L = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿ"
@@ -100,7 +103,7 @@ def retype_persons(
     something else) replaced by PERSON results over its names (one for each member of "X and Y")."""
     if lexicon is None:
         return results
-    if not any(tier(r) == 2 and r.entity_type in ("ORGANIZATION", "LOCATION") for r in results):
+    if not any(tier(r) == 2 and r.entity_type in _RETYPED_FROM for r in results):
         return results
     shadow = title_caps(text)  # all-caps lines read title-cased, same offsets
     persons = [r for r in results if r.entity_type == "PERSON"]
@@ -109,7 +112,7 @@ def retype_persons(
     for r in results:
         if (
             tier(r) != 2
-            or r.entity_type not in ("ORGANIZATION", "LOCATION")
+            or r.entity_type not in _RETYPED_FROM
             or any(p.start < r.end and r.start < p.end and not _within(p, r) for p in persons)
             or company_named(text, r)
         ):

@@ -134,6 +134,19 @@ def test_a_name_is_cut_at_a_column_gap(lexicon: NameLexicon) -> None:
     ]
 
 
+def test_a_name_is_cut_at_a_list_separator(lexicon: NameLexicon) -> None:
+    """A list's middle dot, bullet or bar between blanks separates names ("Joseph Anthonyraj · Hema"); the
+    Catalan "l·l" inside a word does not."""
+    text = "People also viewed: Joseph Anthonyraj · Hema • Divya Sivakumar | Marçal Col·lell"
+    results = [person(text, "Joseph Anthonyraj · Hema • Divya Sivakumar | Marçal Col·lell")]
+    assert [text[r.start : r.end] for r in split_at_column_gaps(text, results, lexicon)] == [
+        "Joseph Anthonyraj",
+        "Hema",
+        "Divya Sivakumar",
+        "Marçal Col·lell",
+    ]
+
+
 @pytest.mark.parametrize(
     ("value", "ordinary"),
     [

@@ -97,6 +97,11 @@ def test_two_signals_make_a_person(
         ("Invoices go to Brambilla Logistica Srl by Friday.", "Brambilla Logistica", "ORGANIZATION"),
         ("Our Q3 numbers, starring Pirelli, were good; pirelli tyres sold.", "Pirelli", "ORGANIZATION"),
         ("Early Mikaelsen is the best.", "Mikaelsen", "LOCATION"),  # one signal: the lexicon alone
+        # Nationalities, religions and groups stay what the model read.
+        ("The Brazilian striker ran the midfield.", "Brazilian", "NRP"),
+        ("Said the Albanian and the Kosovar coach.", "Albanian", "NRP"),
+        ("Buddhist and Hindu festivals close the office.", "Buddhist", "NRP"),
+        ("Cards are with the Tamils in accounts.", "Tamils", "NRP"),
     ],
 )
 def test_organizations_and_places_stay(text: str, value: str, entity_type: str, lexicon: NameLexicon) -> None:
@@ -109,3 +114,11 @@ def test_a_member_of_a_pair_with_a_found_person(lexicon: NameLexicon) -> None:
     person = RecognizerResult("PERSON", 0, 7, 0.9)
     found = _retyped(text, [person, _model("LOCATION", text, "Castellanos")], lexicon)
     assert ("Castellanos", "PERSON") in found
+
+
+def test_a_given_name_read_as_a_nationality(lexicon: NameLexicon) -> None:
+    """The model reads a given name as a nationality or group (NRP, not pseudonymized: "Hamish" in "Hamish and
+    Ruaridh taught me"); with a found person in the same "X and Y" it is a person, as for a place."""
+    text = "Ruaridh and Hamish taught me everything about trucks."
+    person = RecognizerResult("PERSON", 0, 7, 0.9)
+    assert ("Hamish", "PERSON") in _retyped(text, [person, _model("NRP", text, "Hamish")], lexicon)
