@@ -29,6 +29,7 @@ from anonymize.name_aliases import (
     ALIAS_OF,
     INITIALS,
     alias_result,
+    cued_aliases,
     defined_aliases,
     initials_key,
     inside_nicknames,
@@ -73,7 +74,7 @@ def person_aliases(state: Resolution) -> None:
         return
     text = state.text
     persons = [r for r in state.results if r.entity_type == "PERSON"]
-    defined = defined_aliases(text, persons)
+    defined = [*defined_aliases(text, persons), *cued_aliases(text, persons)]
     named = [alias_result(a.start, a.end, a.person) for a in defined if not a.initials]
     named += inside_nicknames(text, persons, state.lexicon)
     named = [
@@ -84,10 +85,12 @@ def person_aliases(state: Resolution) -> None:
     fixed = [r for r in state.results if r.entity_type != "PERSON" and tier(r) < 2]
     found = [*named, *_person_mentions(text, named, [*persons, *fixed])]
     initials = [a for a in defined if a.initials]
+    keys = _person_keys(text, persons, state)
+    _link_initials(text, persons, keys)
     found += initials_uses(
         text,
         {initials_key(text[a.start : a.end]): a.person for a in initials},
-        _person_keys(text, persons, state),
+        keys,
         [(r.start, r.end) for r in [*persons, *fixed, *found]],
         {a.start for a in initials},
     )
@@ -108,6 +111,14 @@ def person_aliases(state: Resolution) -> None:
 def _bracketed(text: str, result: RecognizerResult) -> bool:
     """A PERSON result over a bracket, which a nickname's parts replace ("Evangelia (Lia")."""
     return any(c in text[result.start : result.end] for c in "()")
+
+
+def _link_initials(text: str, persons: Sequence[RecognizerResult], keys: dict[str, str]) -> None:
+    """Initials ``name_initials`` found ("OJN", "J.F.L.") take the name they stand for (``ALIAS_OF``)."""
+    for r in persons:
+        value = text[r.start : r.end]
+        if INITIALS.fullmatch(value) and initials_key(value) in keys:
+            r.recognition_metadata = {**(r.recognition_metadata or {}), ALIAS_OF: keys[initials_key(value)]}
 
 
 def _person_keys(text: str, persons: Sequence[RecognizerResult], state: Resolution) -> dict[str, str]:

@@ -31,9 +31,9 @@ _ESCAPED_BREAK = re.compile(r"\\[nr]")
 # paragraph ("Team Priya Raman" becomes an organization). A period in place of the heading's line break ends
 # it there, and keeps every offset.
 _UNENDED_HEADING = re.compile(r"(?m)^(#{1,6}[ \t][^\n]*?[\w)\]])\n(?=[ \t]*\n)")
-# Footnote marks glued to a word, an author list's affiliations ("Pema Tsering¹, Dawa Dolma²*"): a regex's
+# Footnote marks glued to a word, an author list's affiliations ("Pema Tsering¹*, Dawa Dolma²"): a regex's
 # \w and the NER model read "Tsering¹" as one unknown word. Blanks in their place keep every offset.
-_NOTE_MARKS = re.compile(r"(?<=[^\W\d_])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
+_NOTE_MARKS = re.compile(r"(?<=[^\W\d_])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+[*†‡]?")
 
 
 class PiiDetector:

@@ -50,6 +50,12 @@ _INSIDE = re.compile(
     r"(?![\w'’-])(?![ \t]*:)"
 )
 
+_CUED = re.compile(
+    r"(?i:\bprefers?(?:[ \t]+to[ \t]+be[ \t]+called)?|\b(?:wants|likes|asks)[ \t]+to[ \t]+be[ \t]+called|"
+    r"\bcalls?[ \t]+(?:me|him|her))[ \t]+(?P<open>[\"“‘])(?P<nick>[^\W\d_][^\W\d_'’-]{1,19})(?P<close>[\"”’])"
+)
+_PAIRS = {'"': '"', "“": "”", "‘": "’"}
+
 
 @dataclass(frozen=True)
 class Alias:
@@ -117,6 +123,27 @@ def defined_aliases(text: str, persons: Sequence[RecognizerResult]) -> list[Alia
             if former is not None and _capitalized(former.group(1)):
                 s = start + former.start(1)
                 found.append(Alias(s, s + len(former.group(1)), name, False))
+    return found
+
+
+def cued_aliases(text: str, persons: Sequence[RecognizerResult]) -> list[Alias]:
+    """A quoted word after "prefers", "to be called" or "calls me" on a line that names a person before it
+    ("Tuomas prefers "Tume"", "Grace Ho, 44. Prefers "Gracie"", "Lee Dong-hyun: calls me "DH""): a name
+    or initials of the nearest such person (initials when in capitals)."""
+    found: list[Alias] = []
+    for m in _CUED.finditer(text):
+        nick = m.group("nick")
+        if _PAIRS.get(m.group("open")) != m.group("close") or nick.casefold() in STOP_WORDS:
+            continue
+        if not (nick.isupper() or (nick[:1].isupper() and nick[1:].islower())):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = [p for p in persons if line_start <= p.start and p.end <= m.start()]
+        if before:
+            person = max(before, key=lambda p: p.end)
+            found.append(
+                Alias(m.start("nick"), m.end("nick"), text[person.start : person.end], nick.isupper())
+            )
     return found
 
 

@@ -68,3 +68,23 @@ def test_defined_aliases_take_the_persons_surrogate_end_to_end(detector: PiiDete
     assert "Oftedal" not in stored and "MR" not in stored, stored
     for alias in ("IT-L", "MR", "IT", "I.T.-L."):
         assert not vault.lookup_value(alias, "PERSON")  # no surrogate of its own: the person's
+
+
+def test_author_initials_in_a_papers_contributions_end_to_end(detector: PiiDetector, vault: Vault) -> None:
+    """Session 23: an author list with affiliation marks glued to the names ("Wiremu Tautahi¹*"), then the
+    contributions by initials ("W.T. and S.O.-B. designed the study"): names and initials are replaced, the
+    initials with their author's surrogate, and the marks stay where they were."""
+    paper = (
+        "Sleep and altitude in herders\n\n"
+        "Wiremu Tautahi¹*, Sunniva Oftedal-Brekke², Joaquín Ferreyra Lunde¹\n\n"
+        "¹ Institute of Mountain Medicine  ² Nordland Hospital\n\n"
+        "Author contributions: W.T. and S.O.-B. designed the study; J.F.L. did the statistics."
+    )
+    stored = Pseudonymizer(detector, vault, ["PERSON"]).run([paper])[0].text
+    wiremu = vault.find("PERSON", "Wiremu Tautahi")
+    sunniva = vault.find("PERSON", "Sunniva Oftedal-Brekke")
+    assert wiremu and sunniva, stored
+    assert f"{wiremu}¹*, {sunniva}²" in stored, stored
+    assert f"contributions: {wiremu} and {sunniva} designed" in stored, stored
+    joaquin = vault.find("PERSON", "Joaquín Ferreyra Lunde")
+    assert f"; {joaquin} did the statistics" in stored, stored  # initials name_initials finds, linked too

@@ -8,6 +8,7 @@ from anonymize.name_aliases import (
     INITIALS,
     alias_of,
     alias_result,
+    cued_aliases,
     defined_aliases,
     initials_key,
     inside_nicknames,
@@ -98,3 +99,16 @@ def test_no_nickname_across_a_tables_gap_or_before_a_label() -> None:
     text = "Employee: Bram Okafor (Dora)          Role: Tester\nBram (Dora) Role: x"
     persons = [RecognizerResult("PERSON", 10, 21, 0.9)]
     assert inside_nicknames(text, persons, LEXICON) == []
+
+
+def test_a_quoted_name_after_prefers_or_calls_me_is_the_lines_person() -> None:
+    """The nearest name before the cue on the same line; none on the line, or a lower-case or multi-word
+    quote ("call me "Dear Lovely Customer""), is no alias."""
+    text = (
+        'Notes: Bram Okafor prefers "Bram-O". Dora Lind prefers "Dee".\n'
+        'Lee Dora: he calls me "DL"\nPrefers "Tiny".\n'
+        'Teodora Vasquez: why call me "Dear Valued Customer"? She prefers "tea".'
+    )
+    persons = _persons(text, "Bram Okafor", "Dora Lind", "Lee Dora", "Teodora Vasquez")
+    found = [(text[a.start : a.end], a.person, a.initials) for a in cued_aliases(text, persons)]
+    assert found == [("Dee", "Dora Lind", False), ("DL", "Lee Dora", True)]
