@@ -112,3 +112,11 @@ def test_a_quoted_name_after_prefers_or_calls_me_is_the_lines_person() -> None:
     persons = _persons(text, "Bram Okafor", "Dora Lind", "Lee Dora", "Teodora Vasquez")
     found = [(text[a.start : a.end], a.person, a.initials) for a in cued_aliases(text, persons)]
     assert found == [("Dee", "Dora Lind", False), ("DL", "Lee Dora", True)]
+
+
+def test_a_definition_after_a_no_break_space_or_with_dots() -> None:
+    text = "Teodora Vasquez\u00a0(T.V.) and Bram Okafor (chair; B.O.)"
+    assert _defined(text, "Teodora Vasquez", "Bram Okafor") == [
+        ("T.V.", "Teodora Vasquez", True),
+        ("B.O.", "Bram Okafor", True),
+    ]
