@@ -31,6 +31,9 @@ _ESCAPED_BREAK = re.compile(r"\\[nr]")
 # paragraph ("Team Priya Raman" becomes an organization). A period in place of the heading's line break ends
 # it there, and keeps every offset.
 _UNENDED_HEADING = re.compile(r"(?m)^(#{1,6}[ \t][^\n]*?[\w)\]])\n(?=[ \t]*\n)")
+# Footnote marks glued to a word, an author list's affiliations ("Pema Tsering¹*, Dawa Dolma²"): a regex's
+# \w and the NER model read "Tsering¹" as one unknown word. Blanks in their place keep every offset.
+_NOTE_MARKS = re.compile(r"(?<=[^\W\d_])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+[*†‡]?")
 
 
 class PiiDetector:
@@ -97,7 +100,8 @@ class PiiDetector:
         # letters ("Tunde\u00a0Bakare").
         seen = [visible(t) for t in texts]
         typed = [
-            _UNENDED_HEADING.sub(r"\1.", _ESCAPED_BREAK.sub(" \n", plain_characters(v.text))) for v in seen
+            _UNENDED_HEADING.sub(r"\1.", _ESCAPED_BREAK.sub(" \n", _unmarked(plain_characters(v.text))))
+            for v in seen
         ]
         # A text typed all in lower case is read with its names' capitals (``anonymize.truecase``); the
         # lower-case name recognizer still reads it as typed ("<pedro.alves>", "haruto pushed").
@@ -147,6 +151,11 @@ class PiiDetector:
         nlp = pipelines.get("en") if isinstance(pipelines, dict) and self.transient_vocabulary else None
         zone = getattr(nlp, "memory_zone", None)
         return zone() if zone is not None else nullcontext()
+
+
+def _unmarked(text: str) -> str:
+    """``text`` with blanks for the footnote marks glued to its words (same length)."""
+    return _NOTE_MARKS.sub(lambda m: " " * len(m.group()), text)
 
 
 def _as_written(results: list[RecognizerResult], seen: Visible) -> list[RecognizerResult]:

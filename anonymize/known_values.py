@@ -34,6 +34,8 @@ class KnownValues:
         self.reach = reach
         self.types: dict[str, str] = {}
         self.aliases: dict[str, str] = {}
+        # A document's own short forms of a person ("AL" of "Åsa Lindqvist (AL)"): surrogate only.
+        self.stands_for: dict[str, str] = {}
         self.folded: dict[str, str] = {}  # casefolded value -> entity type
         self._by_first: dict[str, list[str]] = {}
         self._patterns: dict[str, re.Pattern[str]] = {}
@@ -94,6 +96,16 @@ class KnownValues:
                         self._set_alias(part, value)
                 if len(halves) > 1 and word != value and any(h in self.aliases for h in halves):
                     self._set_alias(word, value)  # the whole found from a half names the same person
+
+    def add_alias(self, alias: str, name: str | None) -> None:
+        """``alias`` (initials, a former name a document defines: ``anonymize.name_aliases``) takes the
+        surrogate of ``name``; it propagates nowhere (the detector finds its uses in its document)."""
+        if alias and name and alias != name:
+            self.stands_for.setdefault(alias, name)
+
+    def name_of(self, form: str) -> str | None:
+        """The name ``form`` stands for: a defined short form's (``add_alias``), a known part's, else None."""
+        return self.stands_for.get(form) or self.aliases.get(form)
 
     def _stands_alone(self, word: str) -> bool:
         """``word`` (a one-word value or a name's part) is replaced where it is written alone."""

@@ -27,10 +27,10 @@ _ENGLISH_ZIPF = 3.0
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’]*")
 
 
-def initials_of(name: str) -> set[str]:
-    """The initials a name is written with: the first letter of each capitalized word, the hyphenated
-    parts of a given name counted apart too ("Lars-Erik Sundqvist": "LS", "LES"), and with its particles
-    ("van der": "PVDB") or without them ("PB")."""
+def initials_of(name: str, longest: int = _MAX_LETTERS) -> set[str]:
+    """The initials a name is written with, of two to ``longest`` letters: the first letter of each
+    capitalized word, the hyphenated parts of a given name counted apart too ("Lars-Erik Sundqvist": "LS",
+    "LES"), and with its particles ("van der": "PVDB") or without them ("PB")."""
     words = name.split()
     forms: set[str] = set()
     for split_hyphens in (False, True):
@@ -39,7 +39,7 @@ def initials_of(name: str) -> set[str]:
         capitals = "".join(c for c in letters if c.isupper())
         forms.add(capitals)
         forms.add("".join(letters).upper())
-    return {f for f in forms if _MIN_LETTERS <= len(f) <= _MAX_LETTERS and f.isalpha()}
+    return {f for f in forms if _MIN_LETTERS <= len(f) <= longest and f.isalpha()}
 
 
 # Two to four capitals, alone or each followed by a dot ("JPK", "D.H.G."), not part of a longer token.
@@ -50,13 +50,13 @@ def initials_mentions(
     text: str, names: Sequence[RecognizerResult], taken: Sequence[RecognizerResult], lexicon: NameLexicon
 ) -> list[RecognizerResult]:
     """The initials in ``text`` of the detected ``names`` (``initials_of``) that read as a person's name
-    (``_named``), where no ``taken`` result is, as PERSON results."""
+    (``named_words``), where no ``taken`` result is, as PERSON results."""
     from wordfreq import zipf_frequency
 
     known: set[str] = set()
     for r in names:
         value = text[r.start : r.end]
-        if len(value.split()) >= 2 and not value.isupper() and _named(value, lexicon):
+        if len(value.split()) >= 2 and not value.isupper() and named_words(value, lexicon):
             known |= initials_of(value)
     if not known:
         return []
@@ -78,7 +78,7 @@ def initials_mentions(
     ]
 
 
-def _named(value: str, lexicon: NameLexicon) -> bool:
+def named_words(value: str, lexicon: NameLexicon) -> bool:
     """A person's name by its words, not a term the detector kept for one ("Long Terminal Repeat", "Major
     Depressive Disorder (MDD)"): it starts with a given name of the lexicon or a word English does not use,
     and ends with a surname of the lexicon or a word English does not use."""

@@ -41,6 +41,7 @@ from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
 from anonymize.detector import PiiDetector
 from anonymize.known_values import WORD, KnownValues, known_of
+from anonymize.name_aliases import alias_of
 from anonymize.name_forms import other_case_forms
 from anonymize.name_mentions import named_inside_sentence
 from anonymize.name_reach import NameReach
@@ -61,11 +62,11 @@ class PseudonymizedText:
 
 
 def _alias(contexts: Sequence[KnownValues], value: str) -> str:
-    """The known name ``value`` stands for: as written, or a known part typed in capitals or lower case
-    ("BAKARE", "bakare" for the "Bakare" of "Tunde Bakare"), else ``value`` itself."""
+    """The known name ``value`` stands for (``KnownValues.name_of``): as written, or a known part typed in
+    capitals or lower case ("BAKARE", "bakare" for the "Bakare" of "Tunde Bakare"), else ``value`` itself."""
     for form in (value, _other_case_part(value, contexts)):
         if form:
-            known = next((k.aliases[form] for k in contexts if form in k.aliases), None)
+            known = next((n for k in contexts if (n := k.name_of(form)) is not None), None)
             if known is not None:
                 return known
     return value
@@ -297,7 +298,9 @@ class Pseudonymizer:
                 for text, found in zip(texts, results, strict=True):
                     for r in found:
                         if r.entity_type in self.pseudonymize:
-                            local.add(text[r.start : _trim_end(text, r)].strip(), r.entity_type)
+                            value = text[r.start : _trim_end(text, r)].strip()
+                            local.add(value, r.entity_type)
+                            local.add_alias(value, alias_of(r))
             contexts = (snapshot, local)
             out.append(
                 [

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from presidio_analyzer import RecognizerResult
 
 from anonymize.addressees import names_before_addresses
+from anonymize.alias_mentions import person_aliases
 from anonymize.company_names import (
     company_named,
     drop_company_heads,
@@ -353,6 +354,7 @@ STEPS: tuple[Step, ...] = (
     surname_initials,
     company_names,
     person_initials,
+    person_aliases,
     inverted_pairs,
     initial_tails,
     person_handles,

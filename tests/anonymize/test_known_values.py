@@ -25,6 +25,20 @@ def test_a_word_that_is_a_value_stands_for_itself(known: KnownValues) -> None:
     known.close()
 
 
+def test_a_defined_short_form_stands_for_its_person_and_propagates_nowhere(known: KnownValues) -> None:
+    """Session 23: "AL" of "Åsa Lindqvist (AL)" takes her surrogate; a two-letter form is no value of its
+    own, so nothing else is replaced because of it; the first person defined wins."""
+    known_of([("Åsa Lindqvist", "PERSON")], into=known)
+    known.add_alias("AL", "Åsa Lindqvist")
+    known.add_alias("AL", "Arne Lund")
+    known.add_alias("A.L.", None)
+    assert known.name_of("AL") == "Åsa Lindqvist"
+    assert known.name_of("Lindqvist") == "Åsa Lindqvist"
+    assert known.name_of("A.L.") is None
+    assert "AL" not in known.types and "AL" not in known.aliases
+    known.close()
+
+
 def test_a_word_alone_stands_for_the_name_it_ends_before_one_it_starts(known: KnownValues) -> None:
     known_of(
         [("Luther Bible", "PERSON"), ("Martin Luther", "PERSON"), ("Martin Okafor", "PERSON")], into=known
