@@ -17,7 +17,6 @@ from anonymize.honorifics import after_title, honorific_only
 from anonymize.language_names import spoken_language
 from anonymize.name_lexicon import COMMON_ZIPF, NameLexicon
 from anonymize.names import plausible_person
-from anonymize.recognizers.bylines import RECOGNIZER as BYLINE
 from anonymize.recognizers.caps_in_line import RECOGNIZER as CAPS_IN_LINE
 from anonymize.recognizers.honorific_names import RECOGNIZER as HONORIFIC
 from anonymize.recognizers.inverted_names import RECOGNIZER as INVERTED
@@ -154,12 +153,10 @@ def _person(
         LOWER_CASE,
         HONORIFIC,
         CAPS_IN_LINE,
-        BYLINE,
     ):
         # An inverted name's shape and lexicon hold in tables of codes too; the lower-case names have two
         # signals in a text that is no code as typed ("<tomas.hendry>" truecased reads like an identifier);
-        # a booking's "SUZUKI/HIROSHI MR", a joined "Kobayashi-san" and a byline's "Jiang Wei²" are names by
-        # their slot alone.
+        # a booking's "SUZUKI/HIROSHI MR" and a joined "Kobayashi-san" are names by their slot alone.
         return True
     return plausible_person(
         title_caps(text)[result.start : result.end].strip() if evidence else value,

@@ -11,7 +11,6 @@ from anonymize.recognizers.addresses import (
     ZipCodeRecognizer,
     labeled_zip_code,
 )
-from anonymize.recognizers.bylines import BylineRecognizer
 from anonymize.recognizers.dates import DateTimeRecognizer, WrittenDateRecognizer
 from anonymize.recognizers.header_names import EmailHeaderNameRecognizer
 from anonymize.recognizers.honorific_names import HonorificNameRecognizer
@@ -58,7 +57,6 @@ def builtin_recognizers() -> list[EntityRecognizer]:
         NameCueRecognizer(),
         HonorificNameRecognizer(),
         SpeakerLabelRecognizer(),
-        BylineRecognizer(),
         PlaceCueRecognizer(),
         PlaceInNameRecognizer(),
         CountryNameRecognizer(),
