@@ -255,21 +255,23 @@ def greek_name(value: str, lexicon: NameLexicon) -> bool:
 
 _NATIVE = re.compile(f"[{_LETTERS}]")
 _ASCII_LETTER = re.compile("[A-Za-z]")
-_PIECES = re.compile(r"[^/()（）|]+")
+# The pieces of a span over two scripts: native words, or the rest between brackets, slashes and pipes.
+_PIECES = re.compile(rf"{_WORD}(?:{_GAP}{_WORD})*|[^/()（）|{_LETTERS}]+")
 
 
 def split_scripts(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
-    """A person result that runs over a name and its form in another script across a slash or a bracket
-    ("Aigerim Serikovna / Жакупова Айгерим Сериковна", the NER model's) is one result per form."""
+    """A person result that runs over a name and its form in another script, across a slash, a bracket or a
+    blank ("Aigerim Serikovna / Жакупова Айгерим Сериковна", "Karen Wong 黃嘉欣", the NER model's) is one
+    result per form."""
     out = []
     for r in results:
         value = text[r.start : r.end]
         mixed = r.entity_type == "PERSON" and _NATIVE.search(value) and _ASCII_LETTER.search(value)
-        if not mixed or not re.search(r"[/()（）|]", value):
+        if not mixed:
             out.append(r)
             continue
         for piece in _PIECES.finditer(value):
-            stripped = piece.group().strip()
+            stripped = piece.group().strip(" \t,;")
             if len(stripped) > 1:
                 start = r.start + piece.start() + piece.group().index(stripped)
                 out.append(

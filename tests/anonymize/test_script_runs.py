@@ -97,6 +97,10 @@ def test_a_span_over_two_scripts_is_split() -> None:
     start = text.index("Rustam")
     merged = RecognizerResult("PERSON", start, len(text) - 1, 0.85)
     assert [text[r.start : r.end] for r in split_scripts(text, [merged])] == ["Rustam", "Алиев Рустам"]
+    signature = "Karen Lau Wing-man 劉詠雯 | Project Manager"
+    merged = RecognizerResult("PERSON", 0, signature.index(" |"), 0.85)
+    pieces = [signature[r.start : r.end] for r in split_scripts(signature, [merged])]
+    assert pieces == ["Karen Lau Wing-man", "劉詠雯"]
 
 
 def test_names_in_other_scripts_end_to_end(detector: PiiDetector, vault: Vault) -> None:
