@@ -197,7 +197,9 @@ def native_forms(state: Resolution) -> None:
 
 
 def late_native_forms(state: Resolution) -> None:
-    """The same for the names the later steps found ("阿強 (Ah Keung)" once "Ah Keung" is found)."""
+    """The same for the names the later steps found ("阿強 (Ah Keung)" once "Ah Keung" is found); a name the
+    later steps grew over its other-script form is split again ("Karen Wong Ka-yan 黃嘉欣")."""
+    state.results = split_scripts(state.text, state.results)
     if state.lexicon is not None:
         persons = [r for r in state.results if r.entity_type == "PERSON"]
         forms = bracketed_names(state.text, persons, state.lexicon)
