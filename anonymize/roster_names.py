@@ -41,7 +41,11 @@ _GIVEN = rf"{_WORD}(?: {_WORD}){{0,3}}"
 _LEFT = r"(?:^[ \t]*|[ \t]{2,}|\t|\|[ \t]*|\"|^[ \t]*[A-Za-z][\w ]{0,24}:[ \t]+)"
 # The right edge: the line's end, a gap, a pipe, a quote, a dash between blanks, a bracket.
 _RIGHT = r"(?=[ \t]*$|[ \t]{2,}|\t|[ \t]*\||\"|[ \t]+[—–-][ \t]|[ \t]+\()"
-_PAIR = re.compile(rf"{_LEFT}(?P<name>(?P<surname>{_SURNAME}),[ \t]+(?P<given>{_GIVEN})){_RIGHT}", re.M)
+# Read from each comma outward (a scan of the whole text from every position backtracks too much): the
+# surname ends the text before the comma on its line, the given names start after it.
+_COMMA = re.compile(r",[ \t]+")
+_BEFORE = re.compile(rf"{_LEFT}(?P<surname>{_SURNAME})\Z")
+_AFTER = re.compile(rf"(?P<given>{_GIVEN}){_RIGHT}", re.M)
 _STRONG_LEFT = re.compile(r"(?:^[ \t]*|[ \t]{2,}|\t|\|[ \t]*|\")$")
 _STRONG_RIGHT = re.compile(r"[ \t]*$|[ \t]{2,}|\t|[ \t]*\||\"")
 
@@ -68,11 +72,16 @@ def roster_names(
     persons = [r for r in results if r.entity_type == "PERSON"]
     countries = country_names()
     found = []
-    for match in _PAIR.finditer(text):
-        start, end = match.span("name")
+    for comma in _COMMA.finditer(text):
+        line_start = text.rfind("\n", 0, comma.start()) + 1
+        before = _BEFORE.search(text[line_start : comma.start()])
+        after = _AFTER.match(text, comma.end())
+        if before is None or after is None:
+            continue
+        start, end = line_start + before.start("surname"), after.end("given")
         if any(r.start <= start and end <= r.end for r in persons):
             continue
-        surname, given = match.group("surname").split(), match.group("given").split()
+        surname, given = before.group("surname").split(), after.group("given").split()
         core = [w for w in surname if not (_PARTICLE_WORD.fullmatch(w) and not _caps(w))]
         words = [*core, *given]
         if not core or any(w.casefold() in STOP_WORDS or COMPANY_WORD.fullmatch(w) for w in words):
@@ -80,7 +89,7 @@ def roster_names(
         surname_word = any(lexicon.ordinary_word(w.lower()) for w in core if not _PARTICLE_WORD.fullmatch(w))
         if surname_word or all(lexicon.ordinary_word(w.lower()) for w in given):
             continue  # "Cheers, Tev", "Regards, Office Manager"; "Hang" of "Thi Thu Hang" may be a word
-        values = (match.group("surname"), match.group("given"), match.group("name"))
+        values = (before.group("surname"), after.group("given"), text[start:end])
         if any(known_place(v) or v.casefold() in countries for v in values):
             continue  # "Lilongwe, Malawi"
         marked = all(_caps(w) for w in core) and all(_title(w) for w in given)
