@@ -16,6 +16,7 @@ from anonymize.analysis_pool import AnalysisPool
 from anonymize.detector_config import DetectorConfig
 from anonymize.engine import build_analyzer
 from anonymize.invisible import Visible, visible
+from anonymize.letter_forms import latin_base_letters, take_leading_marks
 from anonymize.recognizers.lower_names import RECOGNIZER as LOWER_CASE_NAMES
 from anonymize.recognizers.lower_names import LowerCaseNameRecognizer
 from anonymize.resolve import resolve
@@ -100,8 +101,7 @@ class PiiDetector:
         # letters ("Tunde\u00a0Bakare").
         seen = [visible(t) for t in texts]
         typed = [
-            _UNENDED_HEADING.sub(r"\1.", _ESCAPED_BREAK.sub(" \n", _unmarked(plain_characters(v.text))))
-            for v in seen
+            _UNENDED_HEADING.sub(r"\1.", _ESCAPED_BREAK.sub(" \n", _unmarked(_plain(v.text)))) for v in seen
         ]
         # A text typed all in lower case is read with its names' capitals (``anonymize.truecase``); the
         # lower-case name recognizer still reads it as typed ("<pedro.alves>", "haruto pushed").
@@ -158,8 +158,19 @@ def _unmarked(text: str) -> str:
     return _NOTE_MARKS.sub(lambda m: " " * len(m.group()), text)
 
 
+_LATIN_BASE = latin_base_letters()
+
+
+def _plain(text: str) -> str:
+    """``text`` as the detector reads it, one character for one: plain spaces and ASCII for fullwidth forms
+    (``anonymize.text.plain_characters``), Latin letters beyond Extended-A as their base letter and glottal
+    marks as an apostrophe (``anonymize.letter_forms``: "Məmmədova", "ʻAlifeleti")."""
+    return plain_characters(text).translate(_LATIN_BASE)
+
+
 def _as_written(results: list[RecognizerResult], seen: Visible) -> list[RecognizerResult]:
     """``results`` on the visible text, moved to the offsets of the text as written."""
+    take_leading_marks(seen.text, results)
     if seen.changed:
         for r in results:
             r.start, r.end = seen.span(r.start, r.end)

@@ -21,6 +21,7 @@ from anonymize.name_lexicon import NameLexicon
 from anonymize.native_letters import native_letter_class
 from anonymize.native_slots import native_slot_names
 from anonymize.results import rule_result
+from anonymize.script_runs import greek_name, greek_runs, script_run_names, trim_honorifics
 from anonymize.table_columns import Cell, tables
 
 NATIVE_SCRIPT = "NativeScriptName"
@@ -82,7 +83,8 @@ def bracketed_names(
         # (Jeffrey)"), not a place or a country ("(Jordan)" after a name is where the person is from).
         full = " " in text[person.start : person.end].strip() and not places
         nickname = bool(_NICKNAME.fullmatch(value)) and lexicon.given_name(value)
-        if native_name(value) or (nickname and (quoted or (full and not known_place(value)))):
+        native = native_name(value) or greek_name(value, lexicon)
+        if native or (nickname and (quoted or (full and not known_place(value)))):
             found.append(
                 rule_result("PERSON", match.start("value"), match.end("value"), _SCORE, NATIVE_SCRIPT)
             )
@@ -127,5 +129,7 @@ def native_script_names(
     if _ANY_NATIVE.search(text):  # no table or slot is read for a text in Latin letters only
         found += native_cells(text, persons) if persons else []
         found += native_slot_names(text, persons, lexicon)  # session 20: more slots
+        found += script_run_names(text, results)  # session 23: a short run of the script on its own
+    found = trim_honorifics(text, found) + greek_runs(text, lexicon)
     found = [f for f in found if not any(p.start <= f.start and f.end <= p.end for p in persons)]
     return list({(f.start, f.end): f for f in found}.values())

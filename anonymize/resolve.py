@@ -39,7 +39,7 @@ from anonymize.name_initials import initials_mentions
 from anonymize.name_lexicon import NameLexicon
 from anonymize.name_lists import listed_names, numbered_names
 from anonymize.name_mentions import propagate
-from anonymize.native_scripts import native_script_names
+from anonymize.native_scripts import bracketed_names, native_script_names
 from anonymize.ordinary_names import drop_ordinary_words
 from anonymize.org_mentions import organization_mentions
 from anonymize.org_slots import slot_organizations
@@ -51,6 +51,8 @@ from anonymize.recognizers.name_evidence import title_caps
 from anonymize.resolution import Resolution, Step
 from anonymize.results import LINE_BREAK, rule_result, split_lines, tier
 from anonymize.retyped_persons import retype_persons
+from anonymize.roster_names import roster_names
+from anonymize.script_runs import split_scripts
 from anonymize.signature_orgs import signature_companies
 from anonymize.surname_initials import surname_initials
 from anonymize.table_columns import column_names
@@ -185,6 +187,7 @@ def inverted_cells(state: Resolution) -> None:
     if state.lexicon is not None:
         found = [*state.results, *state.added]
         pairs = export_names(state.text, found, state.lexicon)
+        pairs += roster_names(state.text, [*found, *pairs], state.lexicon)  # "TRƯƠNG, Quang Vinh"
         state.added += pairs + propagate(state.text, pairs, [*found, *pairs], NOT_NAME_WORDS)
 
 
@@ -192,10 +195,23 @@ def native_forms(state: Resolution) -> None:
     """A found name's form in its own script or its quoted nickname, beside it, in brackets or in its table
     row ("GUAN Weiming (关伟明)", "| Pyo Seo-yeon | 표서연 |"; ``anonymize.native_scripts``)."""
     if state.lexicon is not None:
+        state.results = split_scripts(state.text, state.results)  # "Aigerim / Айгерим" is two forms
         found = [*state.results, *state.added]
         forms = native_script_names(state.text, found, state.lexicon)
         # A name it goes by is used alone later ("Hsu Chia-hao (Jeffrey) ... Jeffrey rebuilt the suite").
         state.added += forms + propagate(state.text, forms, [*found, *forms], NOT_NAME_WORDS)
+
+
+def late_native_forms(state: Resolution) -> None:
+    """The same for the names the later steps found ("阿強 (Ah Keung)" once "Ah Keung" is found); a name the
+    later steps grew over its other-script form is split again ("Karen Wong Ka-yan 黃嘉欣")."""
+    state.results = split_scripts(state.text, state.results)
+    if state.lexicon is not None:
+        persons = [r for r in state.results if r.entity_type == "PERSON"]
+        forms = bracketed_names(state.text, persons, state.lexicon)
+        state.results += state.admitted(
+            f for f in forms if not any(p.start < f.end and f.start < p.end for p in state.results)
+        )
 
 
 def admit_added_names(state: Resolution) -> None:
@@ -361,6 +377,7 @@ STEPS: tuple[Step, ...] = (
     other_organization_mentions,
     url_names,
     glued_names,
+    late_native_forms,
     places_by_slot,
     yield_to_addresses,
     merge_same_type,
