@@ -16,6 +16,9 @@ _PLAIN_NUMBER = re.compile(r"[\d.,:/\-–—+()%$€£]+")
 _CAPS_RUN = re.compile(
     r"(?<!\S)[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]*[A-ZÀ-ÖØ-Þ](?:[ \t]+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]*[A-ZÀ-ÖØ-Þ])+(?!\S)"
 )
+# A symbol's mark, beyond capitals: a letter beside a digit, a capital after a small letter, a formula's sign
+# between letters ("IL-6", "p53", "CD4+", "mRNA", "Aβ").
+_SYMBOL = re.compile(r"[^\W\d_]\d|\d[^\W\d_]|[a-z][A-Z]|[^\W\d_][+=/µ%]|[α-ω]")
 _PERIOD = re.compile(r"\d{4}[-–—](?:\d{2,4}|[a-z]+)")  # a period in a CV: "2015–2019", "2021–present"
 
 
@@ -29,9 +32,10 @@ def _heading_words(text: str) -> str:
     return _CAPS_RUN.sub(blank, text)
 
 
-def technical_text(text: str) -> bool:
+def technical_text(text: str, acronyms: bool = True) -> bool:
     """Scientific or technical prose: at least 3 gene-symbol-like or acronym tokens, 3% of the words or more
-    (all-caps headings do not count).
+    (all-caps headings do not count). Without ``acronyms``, only symbols count: a word in capitals ("GP",
+    "ADEBAYO:", a shouted "NOW??") and a token without letters ("#1", ">>") do not.
 
     In such text the small NER model takes protein names and acronyms for people ("Chordin", "Pol").
     """
@@ -40,6 +44,8 @@ def technical_text(text: str) -> bool:
         if _TECHNICAL_HINT.search(token) and "@" not in token and "://" not in token:
             core = token.strip(".,;:()[]")
             plain = _PLAIN_NUMBER.fullmatch(core) or _PERIOD.fullmatch(core)
+            if not acronyms and not _SYMBOL.search(core):
+                continue
             count += len(core) > 1 and not plain and technical_word(core)
     return count >= 3 and count >= 0.03 * len(_WORDISH.findall(text))
 

@@ -13,3 +13,16 @@ ABSTRACT = (
 def test_technical_text() -> None:
     assert technical_text(ABSTRACT)
     assert not technical_text("Hi Keiran, please call Jane Doe at 555-0100 about the IBAN GB82WEST1234.")
+
+
+def test_technical_text_without_acronyms() -> None:
+    """Session 23: a transcript or a ward's handover with names and acronyms in capitals ("ADEBAYO:", "HCA",
+    "GP") is technical by its capitals alone; without ``acronyms`` only symbols count, which a science
+    abstract still has."""
+    transcript = (
+        "TRANSCRIPT WAT. ADEBAYO: Then femi or blessing. BISI: ok. CFO said no. GP notes, ECG fine, HCA on. "
+        "ALL agreed."
+    )
+    assert technical_text(transcript)
+    assert not technical_text(transcript, acronyms=False)
+    assert technical_text(ABSTRACT, acronyms=False)
