@@ -83,9 +83,10 @@ _TASK_BEFORE = re.compile(
     r"(?<![\w'’])(?:with|w/|copy|give|remind|chase|message|msg|dm|text|email|loop[ \t]+in)[ \t]+$"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s|\n)[^\w\n]*(?=\w)")
-_PERIOD_START = re.compile(
-    r"(?<!\b\w)[.!?]\s+[^\w\n]*(?=\w)"
-)  # a sentence's start in a line (not a colon's list, not after an initial: "E. coli")
+# A sentence's start in a line: not a colon's list, not after an initial ("E. coli").
+_PERIOD_START = re.compile(r"(?<!\b[A-Za-z])[.!?]\s+[^\w\n]*(?=\w)")
+# A chat line's time and handle before its message ("[07:21] <radka.s> haha yes, hope from design").
+_CHAT_PREFIX = re.compile(rf"[ \t]*{_TIME}?(?:<[^<>\n]{{1,40}}>)?")
 _SPEAKER_BEFORE = re.compile(rf"(?:^|\n)[ \t]*{_TIME}?<$")
 _SPEAKER_AFTER = re.compile(r">[ \t]")
 # A line's speaker: "yuki: ...", "yuki 10:31  ..."
@@ -364,7 +365,8 @@ def _typed_lower_only(text: str, colon: bool = False) -> Callable[[int], bool]:
     def typed(start: int) -> bool:
         line_start = text.rfind("\n", 0, start) + 1
         begins = [m.end() for m in starts.finditer(text, line_start, start + 1)]
-        first = begins[-1] if begins else line_start
+        prefix = _CHAT_PREFIX.match(text, line_start)
+        first = begins[-1] if begins else prefix.end() if prefix else line_start
         while first < start and not text[first].isalnum():
             first += 1
         return text[first].islower()

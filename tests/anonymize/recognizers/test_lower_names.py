@@ -345,6 +345,7 @@ def test_a_found_names_word_with_a_word_of_respect_end_to_end() -> None:
         ("- check with priya r if pune can take overflow", ["priya r"]),  # a trailing initial
         ("Roster next week: ushers sione v. & mele t.; kitchen", ["sione v.", "mele t."]),  # a list
         ("haha yes, hope from design named it after herself", ["hope"]),
+        ("[07:21] <radka.s> haha yes, hope from design named it after herself", ["hope"]),  # after a handle
         ("rulhos load is 2 pallets short btw, seu jorge is recounting", ["jorge"]),
         # What an insider tries first: a possessive, glued to punctuation, a chat line, after "cc:".
         ("marek's laptop is broken", ["marek"]),
