@@ -17,8 +17,9 @@ _CAPS_RUN = re.compile(
     r"(?<!\S)[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]*[A-ZÀ-ÖØ-Þ](?:[ \t]+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]*[A-ZÀ-ÖØ-Þ])+(?!\S)"
 )
 # A symbol's mark, beyond capitals: a letter beside a digit, a capital after a small letter, a formula's sign
-# between letters ("IL-6", "p53", "CD4+", "mRNA", "Aβ").
-_SYMBOL = re.compile(r"[^\W\d_]\d|\d[^\W\d_]|[a-z][A-Z]|[^\W\d_][+=/µ%]|[α-ω]")
+# after a letter, a call's or an index's bracket glued to a word ("IL-6", "p53", "CD4+", "mRNA", "Aβ",
+# "parse(row)", "row['Name']").
+_SYMBOL = re.compile(r"[^\W\d_]\d|\d[^\W\d_]|[a-z][A-Z]|[^\W\d_][+=/µ%(\[]|[α-ω]")
 _PERIOD = re.compile(r"\d{4}[-–—](?:\d{2,4}|[a-z]+)")  # a period in a CV: "2015–2019", "2021–present"
 
 

@@ -26,3 +26,5 @@ def test_technical_text_without_acronyms() -> None:
     assert technical_text(transcript)
     assert not technical_text(transcript, acronyms=False)
     assert technical_text(ABSTRACT, acronyms=False)
+    code = "def parse(row):\n    name = row['Name']\n    return Person(name=name, email=row['Email'])\n"
+    assert technical_text(code, acronyms=False)  # source code: calls and indexes
