@@ -29,6 +29,10 @@ from anonymize.text_kinds import in_lower_case
 _MIN_LETTERS = 3
 _CAPS_ZIPF = 4.5  # a name word this frequent in English ("Will", "Mark", "Brown") is no name in capitals
 _PARTS = re.compile(r"[^\s.,;:_()<>]+")
+# A mention's end: no letter, "@" or hyphen after it, nor an apostrophe but a possessive's ("dato's and nino's
+# laptops" are the names; "o'neill" is no "o").
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:the|a|an|this|that|its|their|our|his|her|my|your)[ \t]+$")
+_END = r"(?![\w@-]|['’](?![sS]\b)|\.\w)"  # a possessive may follow ("nino's", "WIJESEKERA's", "OKAFOR'S")
 
 
 def other_case_forms(words: Iterable[str], stop_words: frozenset[str]) -> set[str]:
@@ -59,10 +63,6 @@ def other_case_forms(words: Iterable[str], stop_words: frozenset[str]) -> set[st
     return forms
 
 
-# No word goes on after a mention but a possessive's ending ("WIJESEKERA's note", "Lombardi’s").
-_WORD_GOES_ON = r"(?!['’][sS]\b)[\w'’@-]"
-
-
 def propagate_other_cases(
     text: str,
     names: list[RecognizerResult],
@@ -79,8 +79,13 @@ def propagate_other_cases(
     found = []
     if forms:
         alternatives = "|".join(map(re.escape, sorted(forms)))
-        pattern = re.compile(rf"(?<![\w'’.@-])(?:{alternatives})(?!{_WORD_GOES_ON}|\.\w)")
-        found = mentions_outside(pattern, text, taken)
+        pattern = re.compile(rf"(?<![\w'’.@-])(?:{alternatives}){_END}")
+        # A lower-case form after a determiner is the word ("in the policyholder's words").
+        found = [
+            r
+            for r in mentions_outside(pattern, text, taken)
+            if not (text[r.start].islower() and _DETERMINER_BEFORE.search(text, max(0, r.start - 8), r.start))
+        ]
     english_given = lexicon.english_given if lexicon is not None else frozenset()
     found += _everyday_given_mentions(
         text, words - forms, english_given, [*taken, *((r.start, r.end) for r in found)]
@@ -116,7 +121,7 @@ def _everyday_given_mentions(
     if not titled:
         return []
     alternatives = "|".join(map(re.escape, sorted(titled)))
-    pattern = re.compile(rf"(?<![\w'’.@-])(?:{alternatives})(?![\w'’@-]|\.\w)")
+    pattern = re.compile(rf"(?<![\w'’.@-])(?:{alternatives}){_END}")
     return [
         r
         for r in mentions_outside(pattern, text, taken)
@@ -139,7 +144,7 @@ def _addressed_lower_case(
     if not lower:
         return []
     alternatives = "|".join(map(re.escape, sorted(lower)))
-    pattern = re.compile(rf"(?<![\w'’.-])(?:{alternatives})(?![\w'’@-]|\.\w)")
+    pattern = re.compile(rf"(?<![\w'’.-])(?:{alternatives}){_END}")
     return [
         r for r in mentions_outside(pattern, text, taken) if slot_points(text, r.start, r.end, verbs=False)
     ]

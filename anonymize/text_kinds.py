@@ -16,6 +16,10 @@ _PLAIN_NUMBER = re.compile(r"[\d.,:/\-–—+()%$€£]+")
 _CAPS_RUN = re.compile(
     r"(?<!\S)[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]*[A-ZÀ-ÖØ-Þ](?:[ \t]+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]*[A-ZÀ-ÖØ-Þ])+(?!\S)"
 )
+# A symbol's mark, beyond capitals: a letter beside a digit, a capital after a small letter, a formula's sign
+# after a letter, a call's or an index's bracket glued to a word ("IL-6", "p53", "CD4+", "mRNA", "Aβ",
+# "parse(row)", "row['Name']").
+_SYMBOL = re.compile(r"[^\W\d_]\d|\d[^\W\d_]|[a-z][A-Z]|[^\W\d_][+=/µ%(\[]|[α-ω]")
 _PERIOD = re.compile(r"\d{4}[-–—](?:\d{2,4}|[a-z]+)")  # a period in a CV: "2015–2019", "2021–present"
 # Latinate derivations that scientific prose writes in lower case ("expression", "activity", "significant",
 # "regulated", "variance"), checked on words of 7+ letters.
@@ -74,14 +78,16 @@ def science_prose(text: str) -> bool:
     return words > 0 and science >= _SCIENCE_SHARE * words
 
 
-def technical_text(text: str) -> bool:
+def technical_text(text: str, acronyms: bool = True) -> bool:
     """Scientific or technical prose: at least 3 gene-symbol-like or acronym tokens, 3% of the words or more
     (all-caps headings do not count), in a science's vocabulary (``science_prose``) or in source code
     (``source_code``): record ids, codes and names in capitals make no business document technical.
+    Without ``acronyms``, only symbols count: a word in capitals ("GP", "ADEBAYO:", a shouted "NOW??") and a
+    token without letters ("#1", ">>") do not.
 
     In such text the small NER model takes protein names and acronyms for people ("Chordin", "Pol").
     """
-    return coded_text(text) and (science_prose(text) or source_code(text))
+    return coded_text(text, acronyms) and (science_prose(text) or source_code(text))
 
 
 def source_code(text: str) -> bool:
@@ -93,14 +99,17 @@ def source_code(text: str) -> bool:
     )
 
 
-def coded_text(text: str) -> bool:
+def coded_text(text: str, acronyms: bool = True) -> bool:
     """At least 3 gene-symbol-like, acronym or code tokens (record ids, codes), 3% of the words or more
-    (all-caps headings do not count): scientific prose, or a business document with codes and ids."""
+    (all-caps headings do not count): scientific prose, or a business document with codes and ids. Without
+    ``acronyms``, only symbols count (``technical_text``)."""
     count = 0
     for token in _TOKEN.findall(_heading_words(text)):
         if _TECHNICAL_HINT.search(token) and "@" not in token and "://" not in token:
             core = token.strip(".,;:()[]")
             plain = _PLAIN_NUMBER.fullmatch(core) or _PERIOD.fullmatch(core)
+            if not acronyms and not _SYMBOL.search(core):
+                continue
             count += len(core) > 1 and not plain and technical_word(core)
     return count >= 3 and count >= 0.03 * len(_WORDISH.findall(text))
 

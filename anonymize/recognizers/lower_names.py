@@ -30,13 +30,16 @@ Not in technical text (gene symbols are lower-case lexicon words too), nor after
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from presidio_analyzer import RecognizerResult
 
+from anonymize.gazetteer import known_place
 from anonymize.name_lexicon import NameLexicon
 from anonymize.person_cues import CHAT_ABSENT, CHAT_VERBS
 from anonymize.recognizers.lexicon_persons import LexiconPersonRecognizer
+from anonymize.recognizers.lower_slots import more_points, title_word
 from anonymize.text import STOP_WORDS
 from anonymize.text_kinds import technical_text
 
@@ -47,6 +50,7 @@ _EVERYDAY_ZIPF = 3.5  # a lower-case word this frequent in English needs a third
 _RARE_SURNAME_ZIPF = 3.0  # a surname rarer than this in English vouches for the given name before it
 _MIN_LETTERS = 3
 _UNKNOWN_ZIPF = 2.0  # a word English barely knows: in a chat log's speaker slot, a name ("wanyonyi" 0)
+_TOO_COMMON_ZIPF = 5.5  # an English given name this frequent is no name in lower case ("will", "may")
 _HANDLE_GIVEN_ZIPF = 4.0  # a handle's given name this rare names its bearer alone ("wellington"; not "will")
 
 _L = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿ"
@@ -79,6 +83,10 @@ _TASK_BEFORE = re.compile(
     r"(?<![\w'’])(?:with|w/|copy|give|remind|chase|message|msg|dm|text|email|loop[ \t]+in)[ \t]+$"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s|\n)[^\w\n]*(?=\w)")
+# A sentence's start in a line: not a colon's list, not after an initial ("E. coli").
+_PERIOD_START = re.compile(r"(?<!\b[A-Za-z])[.!?]\s+[^\w\n]*(?=\w)")
+# A chat line's time and handle before its message ("[07:21] <radka.s> haha yes, hope from design").
+_CHAT_PREFIX = re.compile(rf"[ \t]*{_TIME}?(?:<[^<>\n]{{1,40}}>)?")
 _SPEAKER_BEFORE = re.compile(rf"(?:^|\n)[ \t]*{_TIME}?<$")
 _SPEAKER_AFTER = re.compile(r">[ \t]")
 # A line's speaker: "yuki: ...", "yuki 10:31  ..."
@@ -92,9 +100,11 @@ _PERSON_AFTER = re.compile(
     r"[ \t]*,?[ \t]+(?:can|could|would|will)[ \t]+(?:you|u)\b|"
     # the team a person works in: "meenakshi from accounts", "dorcas at reception"
     r"[ \t]+(?:from|in|at)[ \t]+(?:accounts|finance|payroll|hr|legal|support|sales|marketing|design|"
-    r"procurement|security|reception|audit|engineering|catering|facilities|logistics|ops|operations|it)\b)"
+    r"procurement|security|reception|audit|engineering|catering|facilities|logistics|ops|operations|it|"
+    r"depot|warehouse|treasury|admin|dispatch|stores)\b)"
 )
 _AT_HANDLE = re.compile(rf"(?<![\w.@-])@({_WORD})[._]({_WORD})(?![\w@-]|\.\w)")
+_LIST_JOIN = re.compile(r"[ \t]*(?:;|/|&|,?[ \t]+(?:and|e|y|und|et|og|och)[ \t])[ \t]*")
 _COORDINATION = re.compile(r"[ \t]*(?:,|;|/|&|\+|,?[ \t]+(?:and|or|e|y|und|et|og|och)[ \t])[ \t]*")
 # A title typed in lower case right before ("mr. martin is", "mr gallagher from the landlord", "sra. ibarra"):
 # the strongest of the slots, two points. Not after a figure ("200 ms").
@@ -123,10 +133,17 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
         tokens = [m for m in _TOKEN.finditer(text) if self._name(m.group(1))]
         if not tokens and not spans:
             return []
-        if technical_text(_business_markup(text)):
+        markup = _business_markup(text)
+        if technical_text(markup, acronyms=False):
             return []
-        taken = {s for s, _ in spans}
+        # Text with many acronyms or words in capitals (a transcript's "ADEBAYO:", a ward's "HCA", "GP") but
+        # no symbols: a name in lower case only in a sentence or line typed in lower case, where a science
+        # abstract's capitalized sentences have none ("the Drosophila mutants asp and polo").
+        typed = _typed_lower_only(text) if technical_text(markup) else None
+        handles = {s for s, _ in spans}
+        taken = set(handles)
         short: list[tuple[int, int]] = []  # one point short of a name
+        rare: set[tuple[int, int]] = set()  # of these, names that are no everyday word
         index = 0
         while index < len(tokens):
             match = tokens[index]
@@ -139,6 +156,7 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
                 and self.lexicon.given_name(match.group(1))
                 and self.lexicon.surname(following.group(1))
                 and not _KIN_AFTER.match(text, end)  # "sunita didi": a word of respect, no surname
+                and not title_word(match.group(1))  # "doña marisol", "lao chen": a title, no given name
             )
             if full and following is not None:
                 end = following.end(1)
@@ -151,6 +169,8 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
                 spans.append((start, end))
             elif missing == 1:
                 short.append((start, end))
+                if not self._everyday(text[start:end], full):
+                    rare.add((start, end))
         # One more point: listed with a name found ("everything sven and haruto closed", "yuki, mbali").
         spans += [
             (s, e)
@@ -160,13 +180,34 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
                 for s2, e2 in spans
             )
         ]
+        # Names listed together in a line typed in lower case ("bong & dindo from treasury", "ilze; edgars"):
+        # the list is the point each lacks.
+        spans += [
+            (s, e)
+            for s, e in rare
+            if (s, e) not in spans
+            and any(
+                (s2, e2) != (s, e) and _listed(text, _with_initial(text, s, e), _with_initial(text, s2, e2))
+                for s2, e2 in rare
+            )
+            and _typed_lower_only(text, colon=True)(s)
+            and not known_place(text[s:e])
+        ]
+        spans = [_with_initial(text, s, e) for s, e in spans]
+        if typed is not None:
+            spans = [(s, e) for s, e in spans if s in handles or typed(s)]
         return [RecognizerResult("PERSON", s, e, _SCORE) for s, e in sorted(spans)]
 
     def _name(self, word: str) -> bool:
-        """A lexicon name that is no frequent English word nor a stop word."""
-        if len(word) < _MIN_LETTERS or word in STOP_WORDS:
+        """A lexicon name that is no frequent English word nor a stop word, or a given name English speakers
+        bear that is an everyday word too ("hope", "grace": ``_everyday`` asks one slot more of these)."""
+        if len(word) < _MIN_LETTERS or word in STOP_WORDS or title_word(word):
             return False
-        return self.lexicon.given_name(word) or self.lexicon.surname(word)
+        return (
+            self.lexicon.given_name(word)
+            or self.lexicon.surname(word)
+            or (word.casefold() in self.lexicon.english_given and not everyday_word(word, _TOO_COMMON_ZIPF))
+        )
 
     def _everyday(self, value: str, full: bool = False) -> int:
         """1 when a word of ``value`` is an everyday English word; not for a given name before a surname that
@@ -183,7 +224,10 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
         return len(word) >= _MIN_LETTERS and (self._name(word) or _zipf(word.casefold()) < _UNKNOWN_ZIPF)
 
     def _points(self, text: str, start: int, end: int, full: bool) -> int:
-        return 1 + int(full) + slot_points(text, start, end)  # the lexicon, a given name then a surname
+        after = bool(_PERSON_AFTER.match(text, end) or _KIN_AFTER.match(text, end))
+        # the lexicon, a given name then a surname, the slots
+        typed = _typed_lower_only(text)(start)
+        return 1 + int(full) + slot_points(text, start, end) + more_points(text, start, end, after, typed)
 
     def _handles(self, text: str) -> list[tuple[int, int]]:
         """Chat handles made of a given name and a surname at a line's start: "<pedro.alves> ..."; in a chat
@@ -289,6 +333,45 @@ def _lower_case_sentence(text: str, start: int) -> bool:
     while first < start and not text[first].isalnum():  # a list's dash, a quote: "- chase hemi"
         first += 1
     return first < start and text[first].islower()
+
+
+# A trailing initial after a name typed in lower case: "sione v. & mele t.", "check with priya r if pune";
+# not an article or a conjunction ("give priya a call", "i").
+_INITIAL_AFTER = re.compile(
+    r"[ \t]([a-z])\.(?![\w.])|[ \t]([b-df-hj-np-tv-xz])(?=[ \t]*(?:[,;&)]|$)|[ \t]+(?:if|and|or)\b)", re.M
+)
+
+
+def _listed(text: str, one: tuple[int, int], other: tuple[int, int]) -> bool:
+    """``one`` and ``other`` next to each other in a list of names ("bong & dindo", "ilze; edgars"); not
+    joined by a comma alone, which also joins clauses ("pingando de novo, fala com a graça")."""
+    return any(
+        _LIST_JOIN.fullmatch(text, first[1], second[0]) for first, second in ((one, other), (other, one))
+    )
+
+
+def _with_initial(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` grown over a trailing initial (``_INITIAL_AFTER``)."""
+    match = _INITIAL_AFTER.match(text, end)
+    return (start, match.end(1) + 1 if match.group(1) else match.end(2)) if match else (start, end)
+
+
+def _typed_lower_only(text: str, colon: bool = False) -> Callable[[int], bool]:
+    """Whether the sentence or line that holds an offset starts with a lower-case letter (the word at the
+    offset may be that letter: "- femi / blessing: confirm"); with ``colon``, what follows a label's colon
+    counts as a sentence ("Roster next week: ushers sione v. & mele t.")."""
+    starts = _SENTENCE_START if colon else _PERIOD_START
+
+    def typed(start: int) -> bool:
+        line_start = text.rfind("\n", 0, start) + 1
+        begins = [m.end() for m in starts.finditer(text, line_start, start + 1)]
+        prefix = _CHAT_PREFIX.match(text, line_start)
+        first = begins[-1] if begins else prefix.end() if prefix else line_start
+        while first < start and not text[first].isalnum():
+            first += 1
+        return text[first].islower()
+
+    return typed
 
 
 def everyday_word(word: str, zipf: float = _EVERYDAY_ZIPF) -> bool:

@@ -105,3 +105,16 @@ def test_an_everyday_given_name_of_a_rota_in_capitals_in_the_notes_below() -> No
     # The same word in lower case elsewhere: a common noun in this text, no name.
     text = rota + notes + "\nThere is no hope of a swap."
     assert [text[r.start : r.end] for r in propagate_other_cases(text, names, [], _STOP, lexicon)] == ["Joy"]
+
+
+def test_a_lower_case_possessive_and_no_determiner() -> None:
+    """Session 23: the lower-case form of a found name with a possessive is the name ("nino's laptop", the
+    insider's first try); after a determiner it is the word ("in the policyholder's words")."""
+    text = "Reporter: Nino Beridze. dato's and nino's laptops. Policyholder: yes. in the policyholder's words"
+    names = [
+        RecognizerResult("PERSON", text.index("Nino"), text.index(". dato"), 0.9),
+        RecognizerResult("PERSON", text.index("Policyholder"), text.index(": yes"), 0.9),
+    ]
+    found = [text[r.start : r.end] for r in propagate_other_cases(text, names, [], _STOP)]
+    assert found == ["nino"]
+    assert text[text.index("nino's") :].startswith("nino")

@@ -82,3 +82,18 @@ def test_a_sentences_first_word_counts_in_lower_case() -> None:
     assert science_prose(abstract) and technical_text(abstract)
     labels = "Room 3 — GP cover\n\nRegistration notes: Kaito at 09:00. Reception notes: bring the forms."
     assert not science_prose(labels)
+
+
+def test_technical_text_without_acronyms() -> None:
+    """Session 23: a transcript or a ward's handover with names and acronyms in capitals ("ADEBAYO:", "HCA",
+    "GP") is coded by its capitals alone; without ``acronyms`` only symbols count, which a science abstract
+    and source code still have."""
+    transcript = (
+        "TRANSCRIPT WAT. ADEBAYO: Then femi or blessing. BISI: ok. CFO said no. GP notes, ECG fine, HCA on. "
+        "ALL agreed."
+    )
+    assert coded_text(transcript)
+    assert not coded_text(transcript, acronyms=False)
+    assert all(technical_text(text, acronyms=False) for text in ABSTRACTS)
+    code = "def parse(row):\n    name = row['Name']\n    return Person(name=name, email=row['Email'])\n"
+    assert technical_text(code, acronyms=False)  # source code: calls and indexes

@@ -1,0 +1,90 @@
+"""More slots of a person for names typed in lower case, each one point for ``lower_names`` (which counts the
+first slots with ``slot_points``): what a person is asked to do or does next ("marcus to check with
+accounts", "chance pls call", "nok will arrive late", "jorge is recounting", "marek has the key"), the one a
+thing is sent to or done by ("photos sent to ilze", "ok'd by precious"), a name alone in brackets after a
+team or a role ("check with accounts (siobhan)", "okorafor's pa (grace)"), a verb after the team a person
+works in ("hope from design named it": the team is one point, the verb one more), and titles of respect
+typed in lower case beside the English ones ("seu jorge", "lao chen", "whaea lillian", two points).
+
+Each is written for a sentence typed in lower case; the recognizer asks for the lexicon's point too, and a
+name that is an everyday English word ("hope", "grace") for two slots.
+"""
+
+from __future__ import annotations
+
+import re
+
+from anonymize.person_cues import CHAT_VERBS
+from anonymize.text import words
+
+# Titles of respect typed in lower case before a given name or a surname, beside the English and Romance
+# ones of ``lower_names``: Portuguese "seu", Chinese "lao"/"xiao", Māori "whaea"/"matua", Filipino
+# "kuya"/"tito"/"tita", Indonesian "pak"/"bu", Spanish "tío"/"tía". No part of the name.
+RESPECT_TITLES = words(
+    "seu lao xiao whaea matua kuya tito tita pak bu ibu bapak tío tía tio tia aunty auntie uncle"
+)
+ENGLISH_TITLES = words(
+    """
+    mr mrs ms mx dr prof sr sra srta señor señora señorita doña dona sig signor signora frau herr mme mlle
+    madame monsieur
+    """
+)
+_RESPECT_BEFORE = re.compile(rf"(?<![\w'’.-])(?:{'|'.join(sorted(RESPECT_TITLES))})[ \t]+$")
+# What a person is asked to do or does next, typed in lower case.
+_NEXT = re.compile(
+    r"[ \t]+(?:to[ \t]+(?:approve|sign|check|review|confirm|decide|call|chase|send|resend|reply|look|follow|"
+    r"bring|book|pay|update|fix|sort)|"
+    r"(?:pls|plz|please)|"
+    r"(?:will|'ll|’ll)[ \t]+[a-z]{3,}|"
+    r"(?:is|was)[ \t]+[a-z]{3,}ing|"
+    r"(?:has|had)[ \t]+(?:the|a|an|my|his|her|our|your|their|it|them)|"
+    r"(?:agrees|agreed|reviewed|reviews|approves|recounted|covered|named|assigned|rang|phoned|texted))\b"
+)
+# The team a person works in, then what the person did: "hope from design named it after herself".
+_TEAM = (
+    r"(?:accounts|finance|payroll|hr|legal|support|sales|marketing|design|procurement|security|reception|"
+    r"audit|engineering|catering|facilities|logistics|ops|operations|it|depot|warehouse|treasury|admin|"
+    r"dispatch|stores)"
+)
+_TEAM_THEN_VERB = re.compile(
+    rf"[ \t]+(?:from|in|at)[ \t]+(?:the[ \t]+)?{_TEAM}[ \t]+"
+    rf"(?:{CHAT_VERBS}|named|covered|rang|phoned|texted)\b"
+)
+# The one a thing goes to or that did it: "photos sent to ilze", "file goes to lucian", "ok'd by precious".
+_TO_OR_BY_BEFORE = re.compile(
+    r"(?<![\w'’])(?:(?:sent|send|give|gave|pass|passed|hand|handed|forward|forwarded|goes|went|talk|speak|"
+    r"spoke|reply|replied|report|reports|belongs)[ \t]+to|"
+    r"(?:ok['’]?d|okayed|approved|signed|checked|typed(?:[ \t]+up)?|covered|fixed|named|sent|done)[ \t]+by)"
+    r"[ \t]+$"
+)
+# A name alone in brackets after a word typed in lower case ("accounts (siobhan)"; not "Shirin Moradi
+# (pharmacist)", a role after a name).
+_BRACKETED = re.compile(r"(?<![\w'’.-])[a-z]+['’]?[ \t]+\([ \t]*$")
+_BRACKET_END = re.compile(r"[ \t]*\)")
+
+
+def more_points(text: str, start: int, end: int, after_counted: bool, typed: bool = True) -> int:
+    """The further slots ``text[start:end]`` fills (see the module doc); ``after_counted``: the first slots
+    already counted what follows the name, so only a verb after its team adds a point. None outside a
+    sentence ``typed`` in lower case: a science abstract's capitalized sentences have "the tail (linker)",
+    "Escherichia coli will consume"."""
+    if not typed:
+        return 0
+    points = 0
+    if not after_counted and _NEXT.match(text, end):
+        points += 1
+    if _TEAM_THEN_VERB.match(text, end):
+        points += 1
+    if _TO_OR_BY_BEFORE.search(text, max(0, start - 20), start):
+        points += 1
+    if _BRACKETED.search(text, max(0, start - 40), start) and _BRACKET_END.match(text, end):
+        points += 1
+    if _RESPECT_BEFORE.search(text, max(0, start - 8), start):
+        points += 2
+    return points
+
+
+def title_word(word: str) -> bool:
+    """A title typed in lower case, no given name even where the lexicon says so ("doña", "lao", "seu")."""
+    key = word.casefold().rstrip(".")
+    return key in RESPECT_TITLES or key in ENGLISH_TITLES

@@ -1,0 +1,55 @@
+"""More slots of a person for names typed in lower case (``anonymize.recognizers.lower_slots``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymize.recognizers.lower_slots import more_points, title_word
+
+
+def _points(text: str, name: str, after_counted: bool = False) -> int:
+    start = text.index(name)
+    return more_points(text, start, start + len(name), after_counted)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "points"),
+    [
+        ("- invoice query: marcus to check with accounts", "marcus", 1),  # asked to do something
+        ("chance pls call mrs ben-david today", "chance", 1),  # a request
+        ("- nok will arrive late", "nok", 1),
+        ("seu jorge is recounting", "jorge", 3),  # a title of respect (2) and what he does (1)
+        ("licence; marek has the key", "marek", 1),
+        ("photos sent to ilze; edgars agrees", "ilze", 1),  # what was sent to her
+        ("ok'd by precious on the phone", "precious", 1),  # who did it
+        ("check with accounts (siobhan)", "siobhan", 1),  # alone in brackets after a word
+        ("hope from design named it after herself", "hope", 1),  # a verb after the team
+        ("morning. lao chen says hi", "chen", 2),
+    ],
+)
+def test_slots(text: str, name: str, points: int) -> None:
+    assert _points(text, name) == points
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Shirin Moradi (pharmacist) 2140", "pharmacist"),  # a role after a capitalized name
+        ("there is no hope from design today", "hope"),  # the team, no verb: counted by lower_names
+        ("the tan is increasing", "increasing"),
+        ("i ate pita for lunch", "pita"),  # "ate" is no title here
+    ],
+)
+def test_no_slot(text: str, name: str) -> None:
+    assert _points(text, name) == 0
+
+
+def test_what_follows_counts_once() -> None:
+    """What follows the name, counted by ``slot_points`` already, adds nothing but a verb after a team."""
+    assert _points("- nok will arrive late", "nok", after_counted=True) == 0
+    assert _points("hope from design named it", "hope", after_counted=True) == 1
+
+
+def test_titles_are_no_names() -> None:
+    assert title_word("doña") and title_word("Lao") and title_word("sra.")
+    assert not title_word("marisol")
