@@ -82,10 +82,9 @@ def split_ner_lines(state: Resolution) -> None:
 
 
 def mark_technical(state: Resolution) -> None:
-    """Codes and symbols make the model see names in identifiers: in scientific prose (gene symbols,
-    acronyms) the person filter is stricter; in a business document with codes and ids only the model's
-    one-word names need a name's evidence. Only worth checking when the model reported a person or an
-    organization."""
+    """Codes and symbols make the model see names in identifiers: in scientific prose the person filter is
+    stricter; in a business document with codes only the model's one-word names need a name's evidence.
+    Only worth checking when the model reported a person or an organization."""
     if not any(tier(r) == 2 and r.entity_type in ("PERSON", "ORGANIZATION") for r in state.results):
         return
     # No symbols: all-caps headlines (title-cased), identifiers, addresses ("NL64 ABNA", "1016 DV Amsterdam").
