@@ -72,10 +72,18 @@ def normalize_value(entity_type: str, value: str) -> str:
     return text
 
 
+# A nickname written inside a name, in brackets or quotes: "Ngozi (Zizi) Adeyemi", 'Consuelo "Chelo" Ramírez'.
+_INNER_NICKNAME = re.compile(r"[ \t]+[(\[\"“'‘][^)\]\"”'’]+[)\]\"”'’](?=[ \t]+\S)")
+
+
 def name_orders(value: str) -> list[str]:
     """``value``, a person's name, in its other written order: "Ndlovu, Precious" is "Precious Ndlovu",
     "Anneliese van Wyk" is "van Wyk, Anneliese" (particles go with the surname); [] for one word or a value
-    with more than one comma."""
+    with more than one comma. A nickname written inside the name is left out, the name in its order first
+    ("Ngozi (Zizi) Adeyemi" is "Ngozi Adeyemi": the detector gives the nickname the name's surrogate)."""
+    bare = _INNER_NICKNAME.sub("", value)
+    if bare != value:
+        return [bare, *name_orders(bare)]
     text = _SPACES.sub(" ", value).strip()
     if text.count(",") == 1:
         surname, given = (part.strip() for part in text.split(","))

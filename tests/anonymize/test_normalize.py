@@ -78,3 +78,10 @@ def test_street_address_with_and_without_a_full_stop_is_one_value() -> None:
 )
 def test_a_name_in_its_other_written_order(value: str, other: list[str]) -> None:
     assert name_orders(value) == other
+
+
+def test_a_nickname_inside_a_name_is_left_out_of_its_orders() -> None:
+    """Erasure by the name as written finds the name the detector stored ("Ngozi (Zizi) Adeyemi" -> "Ngozi
+    Adeyemi")."""
+    assert name_orders("Ngozi (Zizi) Adeyemi") == ["Ngozi Adeyemi", "Adeyemi, Ngozi"]
+    assert name_orders('Consuelo "Chelo" Ramírez') == ["Consuelo Ramírez", "Ramírez, Consuelo"]
