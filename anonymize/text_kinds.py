@@ -90,6 +90,15 @@ def technical_text(text: str, acronyms: bool = True) -> bool:
     return coded_text(text, acronyms) and (science_prose(text) or source_code(text))
 
 
+def technical_readings(text: str) -> tuple[bool, bool]:
+    """``technical_text(text, acronyms=False)`` and ``technical_text(text)`` together, reading the text's
+    vocabulary once: a symbol counts among the acronyms too, so the first implies the second."""
+    coded = coded_text(text)
+    if not coded or not (science_prose(text) or source_code(text)):
+        return False, False
+    return coded_text(text, acronyms=False), True
+
+
 def source_code(text: str) -> bool:
     """Source code: 15% of the tokens or more are calls, indexes, assignments, braces or statement keywords
     ("def parse(row):", "name = row['Name']")."""

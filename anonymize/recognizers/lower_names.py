@@ -41,7 +41,7 @@ from anonymize.person_cues import CHAT_ABSENT, CHAT_VERBS
 from anonymize.recognizers.lexicon_persons import LexiconPersonRecognizer
 from anonymize.recognizers.lower_slots import more_points, title_word
 from anonymize.text import STOP_WORDS
-from anonymize.text_kinds import technical_text
+from anonymize.text_kinds import technical_readings
 
 RECOGNIZER = "LowerCaseNameRecognizer"
 _SCORE = 0.88  # above the NER model's 0.85: where both find a span, this result is kept
@@ -133,13 +133,13 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
         tokens = [m for m in _TOKEN.finditer(text) if self._name(m.group(1))]
         if not tokens and not spans:
             return []
-        markup = _business_markup(text)
-        if technical_text(markup, acronyms=False):
+        by_symbols, technical = technical_readings(_business_markup(text))
+        if by_symbols:
             return []
         # Text with many acronyms or words in capitals (a transcript's "ADEBAYO:", a ward's "HCA", "GP") but
         # no symbols: a name in lower case only in a sentence or line typed in lower case, where a science
         # abstract's capitalized sentences have none ("the Drosophila mutants asp and polo").
-        typed = _typed_lower_only(text) if technical_text(markup) else None
+        typed = _typed_lower_only(text) if technical else None
         handles = {s for s, _ in spans}
         taken = set(handles)
         short: list[tuple[int, int]] = []  # one point short of a name

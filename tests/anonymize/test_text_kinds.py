@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from anonymize.text_kinds import coded_text, science_prose, source_code, technical_text
+from anonymize.text_kinds import coded_text, science_prose, source_code, technical_readings, technical_text
 
 ABSTRACT = (
     "Deletions of p18(INK4c) often occur with CDK1 amplification; p57 and p21 suppress the RNA "
@@ -97,3 +97,11 @@ def test_technical_text_without_acronyms() -> None:
     assert technical_text(ABSTRACT, acronyms=False)
     code = "def parse(row):\n    name = row['Name']\n    return Person(name=name, email=row['Email'])\n"
     assert technical_text(code, acronyms=False)  # source code: calls and indexes
+
+
+def test_both_technical_readings_at_once() -> None:
+    """``technical_readings`` is the symbols-only and the full reading of ``technical_text``, in one pass."""
+    code = "def parse(row):\n    name = row['Name']\n    return Person(name=name, email=row['Email'])\n"
+    transcript = "TRANSCRIPT WAT. ADEBAYO: Then femi or blessing. BISI: ok. CFO said no. GP notes, ECG fine."
+    for text in [ABSTRACT, *ABSTRACTS, *BUSINESS, code, transcript, ""]:
+        assert technical_readings(text) == (technical_text(text, acronyms=False), technical_text(text))
