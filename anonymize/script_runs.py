@@ -30,7 +30,7 @@ from presidio_analyzer import RecognizerResult
 from anonymize.gazetteer import country_names, known_place
 from anonymize.name_lexicon import NameLexicon
 from anonymize.native_letters import native_letter_class
-from anonymize.results import rule_result
+from anonymize.results import copy_span, rule_result
 from anonymize.table_columns import tables
 from anonymize.text import words as word_list
 
@@ -90,6 +90,7 @@ _GLOSS_BRACKET_BEFORE = re.compile(r"([A-Za-z][A-Za-z '’-]{0,40})[ \t]*[(（][
 _SLASH_AFTER = re.compile(r"[ \t]+[/=|][ \t]+([A-Za-z][A-Za-z '’-]{0,40})")
 _SLASH_BEFORE = re.compile(r"([A-Za-z][A-Za-z '’-]{0,40})[ \t]+[/=][ \t]+\Z")
 _STRETCH_JOIN = re.compile(rf"{_GAP}+[\d.%]*{_GAP}*\Z")
+_STRETCH_AFTER = re.compile(rf"{_GAP}*[\d.%]*{_GAP}+[{_LETTERS}]")
 
 
 def latin_text(text: str) -> bool:
@@ -182,7 +183,7 @@ def _stretch(text: str, start: int, end: int) -> bool:
     """The run belongs to a longer stretch of its script, joined over blanks and numbers: a sentence
     ("Доставка в Самарканд 5 дней")."""
     before = _STRETCH_JOIN.search(text, max(0, start - 12), start)
-    after = re.compile(rf"{_GAP}*[\d.%]*{_GAP}+[{_LETTERS}]").match(text, end)
+    after = _STRETCH_AFTER.match(text, end)
     if before is not None and before.start() > 0 and re.match(f"[{_LETTERS}]", text[before.start() - 1]):
         return True
     return after is not None
@@ -274,16 +275,7 @@ def split_scripts(text: str, results: list[RecognizerResult]) -> list[Recognizer
             stripped = piece.group().strip(" \t,;")
             if len(stripped) > 1:
                 start = r.start + piece.start() + piece.group().index(stripped)
-                out.append(
-                    RecognizerResult(
-                        r.entity_type,
-                        start,
-                        start + len(stripped),
-                        r.score,
-                        r.analysis_explanation,
-                        r.recognition_metadata,
-                    )
-                )
+                out.append(copy_span(r, start, start + len(stripped)))
     return out
 
 
