@@ -24,7 +24,7 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.name_initials import initials_of
 from anonymize.name_lexicon import NameLexicon
-from anonymize.nicknames import _PARTICLE
+from anonymize.nicknames import NAME_PARTICLE
 from anonymize.text import STOP_WORDS
 
 NAME_ALIAS = "NameAlias"
@@ -46,7 +46,7 @@ _FORMER = re.compile(
     rf"[ \t]+({_W}(?:[ \t]+{_W})?)$"
 )
 _INSIDE = re.compile(
-    rf"(?<![\w'’])(?P<given>{_W}) \((?P<nick>{_W})\) (?P<surname>(?:{_PARTICLE} ){{0,3}}{_W})"
+    rf"(?<![\w'’])(?P<given>{_W}) \((?P<nick>{_W})\) (?P<surname>(?:{NAME_PARTICLE} ){{0,3}}{_W})"
     r"(?![\w'’-])(?![ \t]*:)"
 )
 

@@ -28,13 +28,14 @@ from anonymize.text import STOP_WORDS
 NICKNAME = "Nickname"
 _SCORE = 0.9
 _W = r"[^\W\d_][\w'’.-]*"  # a word starting with a letter ("O'Donoghue", "Jean-Luc")
-_PARTICLE = r"(?:van|von|de|der|den|da|di|del|della|dos|du|la|le|ten|ter|bin|binti|ibn|al|el|y|i)"
+# The small words of a name before its surname, as a pattern (``name_aliases`` reads it too).
+NAME_PARTICLE = r"(?:van|von|de|der|den|da|di|del|della|dos|du|la|le|ten|ter|bin|binti|ibn|al|el|y|i)"
 # Given name(s), a quoted nickname of one or two words, then the surname (particles allowed before it); blanks
 # between them, no tab (a tab parts a table's cells: 'Navjot "Nav"<tab>Transport<tab>Southall').
 _QUOTED = re.compile(
     rf"(?<![\w'’])(?P<given>{_W}(?: {_W})?) +"
     rf"(?P<open>[\"“‘])(?P<nick>{_W}(?: {_W})?)(?P<close>[\"”’]) +"
-    rf"(?P<surname>(?:{_PARTICLE} +){{0,3}}{_W}(?: {_W})?)"
+    rf"(?P<surname>(?:{NAME_PARTICLE} +){{0,3}}{_W}(?: {_W})?)"
 )
 _PAIRS = {'"': '"', "“": "”", "‘": "’"}
 _AKA = re.compile(
