@@ -165,6 +165,8 @@ def initials_uses(
     """The initials tokens of ``text`` taken for a person (module doc): ``defined`` and ``persons`` map
     initials keys to the name they stand for; no token inside a ``taken`` span; the definitions (their
     starts: ``definitions``) are the person's whatever their letters spell."""
+    if not defined and not persons:
+        return []  # no name to stand for: no token can be taken (and the scan of every token is skipped)
     tokens = [
         m
         for m in INITIALS.finditer(text)
