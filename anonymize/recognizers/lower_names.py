@@ -39,7 +39,7 @@ from anonymize.gazetteer import known_place
 from anonymize.name_lexicon import NameLexicon
 from anonymize.person_cues import CHAT_ABSENT, CHAT_VERBS
 from anonymize.recognizers.lexicon_persons import LexiconPersonRecognizer
-from anonymize.recognizers.lower_slots import more_points, title_word
+from anonymize.recognizers.lower_slots import TEAM, more_points, title_word
 from anonymize.text import STOP_WORDS
 from anonymize.text_kinds import technical_readings
 
@@ -99,9 +99,7 @@ _PERSON_AFTER = re.compile(
     # the one asked to do something: "xiaoming can u confirm", "joão, could you tell"
     r"[ \t]*,?[ \t]+(?:can|could|would|will)[ \t]+(?:you|u)\b|"
     # the team a person works in: "meenakshi from accounts", "dorcas at reception"
-    r"[ \t]+(?:from|in|at)[ \t]+(?:accounts|finance|payroll|hr|legal|support|sales|marketing|design|"
-    r"procurement|security|reception|audit|engineering|catering|facilities|logistics|ops|operations|it|"
-    r"depot|warehouse|treasury|admin|dispatch|stores)\b)"
+    rf"[ \t]+(?:from|in|at)[ \t]+{TEAM}\b)"
 )
 _AT_HANDLE = re.compile(rf"(?<![\w.@-])@({_WORD})[._]({_WORD})(?![\w@-]|\.\w)")
 _LIST_JOIN = re.compile(r"[ \t]*(?:;|/|&|,?[ \t]+(?:and|e|y|und|et|og|och)[ \t])[ \t]*")

@@ -40,14 +40,15 @@ _NEXT = re.compile(
     r"(?:has|had)[ \t]+(?:the|a|an|my|his|her|our|your|their|it|them)|"
     r"(?:agrees|agreed|reviewed|reviews|approves|recounted|covered|named|assigned|rang|phoned|texted))\b"
 )
-# The team a person works in, then what the person did: "hope from design named it after herself".
-_TEAM = (
+# The teams a person works in ("meenakshi from accounts"); one, then what the person did: "hope from design
+# named it after herself".
+TEAM = (
     r"(?:accounts|finance|payroll|hr|legal|support|sales|marketing|design|procurement|security|reception|"
     r"audit|engineering|catering|facilities|logistics|ops|operations|it|depot|warehouse|treasury|admin|"
     r"dispatch|stores)"
 )
 _TEAM_THEN_VERB = re.compile(
-    rf"[ \t]+(?:from|in|at)[ \t]+(?:the[ \t]+)?{_TEAM}[ \t]+"
+    rf"[ \t]+(?:from|in|at)[ \t]+(?:the[ \t]+)?{TEAM}[ \t]+"
     rf"(?:{CHAT_VERBS}|named|covered|rang|phoned|texted)\b"
 )
 # The one a thing goes to or that did it: "photos sent to ilze", "file goes to lucian", "ok'd by precious".
