@@ -95,7 +95,7 @@ def person_handles(state: Resolution) -> None:
         if _person_initials(m.group(1), people):
             points[(start, end)] = 1 + _slot(text, start, end, m.group(1))  # no list makes initials a person
             continue
-        if not _candidate(m.group(1), known, lexicon):
+        if not _candidate(m.group(1), known, lexicon, people):
             continue
         score = _document(text, start, end, people, known, persons) + _slot(text, start, end, m.group(1))
         if score < _NEEDED and not (state.technical and score == 0):
@@ -116,6 +116,7 @@ def person_handles(state: Resolution) -> None:
         )
     if not found:
         return
+    found |= _mentions(text, found, taken)  # "@maitt can you give me ..." after "maitt replied:"
     new = state.admitted(rule_result("PERSON", s, e, _SCORE, HANDLE_NAME) for s, e in sorted(found))
     overlapped = [
         r for r in state.results if tier(r) == 2 and any(n.start < r.end and r.start < n.end for n in new)
@@ -123,15 +124,32 @@ def person_handles(state: Resolution) -> None:
     state.results = [r for r in state.results if all(r is not o for o in overlapped)] + new
 
 
-def _candidate(value: str, words: set[str], lexicon: NameLexicon) -> bool:
+def _mentions(text: str, found: set[tuple[int, int]], taken: list[RecognizerResult]) -> set[tuple[int, int]]:
+    """The other mentions of the handles ``found`` as written, also tagged with "@" ("@ducpm"); not inside
+    an e-mail address or a longer run."""
+    values = sorted({text[s:e] for s, e in found if e - s >= _MIN_WORD}, key=len, reverse=True)
+    if not values:
+        return set()
+    pattern = re.compile(rf"(?<![\w.@/-])@?({'|'.join(map(re.escape, values))})(?![\w@/-]|[.]\w)")
+    return {
+        m.span(1)
+        for m in pattern.finditer(text)
+        if not any(r.start < m.end(1) and m.start(1) < r.end for r in taken)
+    }
+
+
+def _candidate(value: str, words: set[str], lexicon: NameLexicon, people: list[tuple[str, ...]]) -> bool:
     """Worth scoring: parts joined by a dot, an underscore or a hyphen, or one word in lower case or capitals
-    that is an initial or two glued to a found person's word or a lexicon surname ("tzielinski")."""
+    that is an initial or two glued to a found person's word or a lexicon surname ("tzielinski"), or a found
+    person's word glued to the initials of the others ("ducpm" of "Phạm Minh Đức", "maitt" of "Trần Thị
+    Mai": a given name, then the initials of the family and middle names)."""
     if len(_parts(value)) > 1:  # joined by hyphens only: a lower-case one ("Pieter-Jan" is a name's own)
         return bool(re.search(r"[._]", value)) or value.islower()
     if not (value.islower() or value.isupper()):
         return False
     token = fold(value)
-    if not (token[1:] in words or token[2:] in words or lexicon.surname(token[1:])):
+    glued = token[1:] in words or token[2:] in words or lexicon.surname(token[1:])
+    if not (glued or any(len(keys) >= 2 and covered(token, keys) for keys in people)):
         return False
     return _glued_shape(token)
 

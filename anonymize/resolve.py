@@ -26,6 +26,7 @@ from anonymize.doc_places import drop_document_places
 from anonymize.facility_places import facility_places
 from anonymize.field_labels import field_labels
 from anonymize.filters import NOT_NAME_WORDS, keep
+from anonymize.folded_mentions import folded_mentions
 from anonymize.gazetteer import country_names, persons_at_places
 from anonymize.glued_names import glued_names
 from anonymize.header_columns import claim_cells, header_names, persons_outside
@@ -373,6 +374,7 @@ STEPS: tuple[Step, ...] = (
     inverted_pairs,
     initial_tails,
     person_handles,
+    folded_mentions,
     other_organization_mentions,
     url_names,
     glued_names,

@@ -40,6 +40,7 @@ from anonymize.name_lexicon import NameLexicon
 from anonymize.person_cues import CHAT_ABSENT, CHAT_VERBS
 from anonymize.recognizers.lexicon_persons import LexiconPersonRecognizer
 from anonymize.recognizers.lower_slots import TEAM, more_points, title_word
+from anonymize.recognizers.shown_handles import shown_handles
 from anonymize.text import STOP_WORDS
 from anonymize.text_kinds import technical_readings
 
@@ -67,6 +68,7 @@ _SOLO_HANDLE = re.compile(rf"(?m)^[ \t]*{_TIME}?<({_WORD})>")  # "09:05 <wanyony
 # A chat export that writes the speaker's handle, the time, then the message ("ana.s 10:31  cliente ...").
 _TIMED_LINE = re.compile(rf"(?m)^[ \t]*[^\s<>]{{2,40}}[ \t]+{_CLOCK}(?:[ \t]|$)")
 _TIMED_HANDLE = re.compile(rf"(?m)^[ \t]*({_WORD})[._]({_WORD})(?=[ \t]+{_CLOCK}(?:[ \t]|$))")
+_TIMED_SOLO = re.compile(rf"(?m)^[ \t]*({_WORD})(?=[ \t]+{_CLOCK}(?:[ \t]|$))")  # "joaop 10:32  quem ..."
 # A chat export: the time, in brackets or not, the speaker's handle and a colon ("[09:05] ana.s: ...",
 # "08:58 wang.xm: ...", "09:02 ouyangf: ...").
 _LABEL_TIME = rf"^[ \t]*(?:\[{_CLOCK}\]|{_CLOCK})[ \t]*"
@@ -251,10 +253,15 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
                     for m in handle.finditer(text)
                     if self.lexicon.given_name(m.group(1))
                 ]
-        # A chat log's one-word speakers: "<wanyonyi>", "<precious>", "09:02 ouyangf: ..."
-        for lines, solo in ((_HANDLE_MARK, _SOLO_HANDLE), (_LABELED_LINE, _LABELED_SOLO)):
+        # A chat log's one-word speakers: "<wanyonyi>", "<precious>", "09:02 ouyangf: ...", "joaop 10:32 ..."
+        for lines, solo in (
+            (_HANDLE_MARK, _SOLO_HANDLE),
+            (_LABELED_LINE, _LABELED_SOLO),
+            (_TIMED_LINE, _TIMED_SOLO),
+        ):
             if len(lines.findall(text)) > 1:
                 found += [m.span(1) for m in solo.finditer(text) if self._speaker(m.group(1))]
+        found += shown_handles(text, self._speaker)  # "09:02 김민준 (minjun.kim): ..."
         handles = {text[s:e] for s, e in found}
         if not handles:
             return found
