@@ -23,6 +23,8 @@ from anonymize.company_names import (
 from anonymize.coordinated_names import coordinated
 from anonymize.detector_config import DetectorConfig
 from anonymize.doc_places import drop_document_places
+from anonymize.email_edges import cut_before_addresses
+from anonymize.email_names import email_names
 from anonymize.facility_places import facility_places
 from anonymize.field_labels import field_labels
 from anonymize.filters import NOT_NAME_WORDS, keep
@@ -343,6 +345,7 @@ def other_organization_mentions(state: Resolution) -> None:
 
 STEPS: tuple[Step, ...] = (
     split_ner_lines,
+    cut_before_addresses,
     mark_technical,
     organizations_as_persons,
     persons_typed_otherwise,
@@ -353,6 +356,7 @@ STEPS: tuple[Step, ...] = (
     apply_filters,
     places_not_persons,
     header_columns,
+    email_names,
     other_mentions,
     addressees,
     table_columns,
