@@ -56,7 +56,8 @@ _NAME_HEADER = re.compile(
     rf"employee|staff|member|person|contact|customer|patient|student|pupil|candidate|applicant|attendee|"
     rf"participant|delegate|guest|visitor|tenant|driver|nurse|trainee|trainer|volunteer|worker|"
     rf"manager|supervisor|owner|holder|signatory|beneficiary|recipient|payee|employee's|person's)"
-    rf"{_SEP}names?|names?|surnames?|forenames?|given{_SEP}names?|first{_SEP}names?|"
+    rf"{_SEP}names?|names?|surnames?|forenames?|given{_SEP}names?|first{_SEP}names?|nick(?:{_SEP}names?)?|"
+    rf"aliase?s?|"
     rf"(?:surname|last{_SEP}name|family{_SEP}name)[ \t]*[,/&+][ \t]*(?:given|first|fore)[ \t_-]*names?|"
     rf"names?[ \t]*\((?:surname|last name|family name)[^)]*\)))"
 )

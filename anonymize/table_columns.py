@@ -202,8 +202,8 @@ def _table_names(
             value = text[start:end]
             # Not a header's words ("SURNAME, Given name").
             header = all(_everyday(w) for w in re.findall(r"[^\W\d_]+", value))
-            if "," in value and header:
-                continue
+            if ("," in value and header) or value.strip().casefold() in _NAME_LABELS:
+                continue  # "NICK" over a column of nicknames
             if name_shaped(value, lexicon) or (inverted and _INVERTED.fullmatch(value)):
                 found.append(rule_result("PERSON", start, end, _SCORE, TABLE_COLUMN))
     return found + _repeated_cells(text, table, [*persons, *found], [*results, *found])
@@ -212,6 +212,10 @@ def _table_names(
 # "Surname, Given names": capitalized words, a hyphen or an apostrophe inside, one comma.
 _NAME_WORD = r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*"
 _INVERTED = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD})?, {_NAME_WORD}(?: {_NAME_WORD}){{0,2}}")
+
+
+# A header's label that is a given name too ("NICK" over a rooming list's nicknames).
+_NAME_LABELS = frozenset(["nick", "nicks", "nickname", "nicknames", "alias", "aliases"])
 
 
 def _everyday(word: str) -> bool:
