@@ -48,8 +48,13 @@ _SHORT_SURNAME_FIRST = re.compile(
     rf"(?<![\w'’-])([{_UPPER}][{_LOWER}]{{1,4}}) ([{_UPPER}][{_LOWER}]{{0,3}}-"
     rf"(?!(?:off|up|in|out|on|over|down|by|back|away|op|do|to)(?![\w'’-]))[{_LOWER}]{{1,4}})(?![\w'’-])"
 )
+_CAPS_END = r"(?:(?![\w'’-])|(?=['’]s\b))"  # a possessive may follow: "read BISI ADEWALE's handover"
 # "EILIDH CAMPBELL", "GRACE NAMUGGA", "ABEBE GIRMA"
-_ALL_CAPS = re.compile(rf"(?<![\w'’-])({_CAPS}(?: {_CAPS}){{1,2}})(?![\w'’-])")
+_ALL_CAPS = re.compile(rf"(?<![\w'’-])({_CAPS}(?: {_CAPS}){{1,2}}){_CAPS_END}")
+# A roster's "SURNAME / GIVEN" cell: "PAPADAKIS / ARETI"
+_SLASHED = re.compile(rf"(?<![\w'’/-])({_CAPS}) / ({_CAPS})(?![\w'’/-])")
+# A surname in capitals after a title in capitals, in a line of ordinary text: "guest MR. HARTMANN altitude"
+_TITLED_CAPS = re.compile(rf"(?<![\w'’.-])(?:MR|MRS|MS|MISS|DR|PROF)\.?[ \t]+({_CAPS}){_CAPS_END}")
 # A capitalized word right after or before the span, on its line: the span is part of a longer name, most
 # often a company's ("LM Ericsson AB", "SOLUCIONES ANDINAS S.A.C.", "YILDIZ TEKSTİL SANAYİ").
 _CAPITAL_AFTER = re.compile(r"[ \t]+[^\W\d_]")
@@ -79,6 +84,11 @@ class CapsInLineRecognizer(LexiconPersonRecognizer):
         spans += [m.span() for m in _ALL_CAPS.finditer(text) if self._whole_name(m.group(), text, m.start())]
         # no city ("MONTE CARLO 1996-08-30", a news dateline) and no word joined to the span
         spans = [(s, e) for s, e in spans if _alone(text, s, e) and not known_place(text[s:e])]
+        # a table's cell ("AL-20423   VLACHOS IOANNIS   animal feed", "PAPADAKIS / ARETI"), a title's surname
+        cells = [m.span() for m in _ALL_CAPS.finditer(text) if self._surname_then_given(m, text)]
+        cells += [m.span() for m in _SLASHED.finditer(text) if self._slashed(m, text)]
+        cells += [m.span(1) for m in _TITLED_CAPS.finditer(text) if self._titled(m, text)]
+        spans += [c for c in cells if c not in spans and not known_place(text[c[0] : c[1]])]
         # after a role's title too: "Team Leader Park Soo-min"
         spans += [
             m.span()
@@ -106,6 +116,27 @@ class CapsInLineRecognizer(LexiconPersonRecognizer):
             return all(len(p) <= _SYLLABLE for p in given.split("-"))
         return self.lexicon.given_name(given) and given.casefold() not in self.lexicon.english_given
 
+    def _slashed(self, match: re.Match[str], text: str) -> bool:
+        """A table's cell in a line of ordinary text: surname, slash, given name ("PAPADAKIS / ARETI")."""
+        surname, given = match.group(1), match.group(2)
+        return (
+            _ordinary_line(text, match.start())
+            and _cell(text, *match.span())
+            and self._name_in_caps(surname, self.lexicon.surname)
+            and surname.casefold() not in self.lexicon.english_given
+            and self._name_in_caps(given, self.lexicon.given_name)
+        )
+
+    def _titled(self, match: re.Match[str], text: str) -> bool:
+        """A title's surname in capitals, in a line of ordinary text: a lexicon name or a word English does
+        not know, no everyday word ("MR. HARTMANN"; not "DR. NO", "MR. PRESIDENT")."""
+        word = match.group(1)
+        return _ordinary_line(text, match.start()) and (
+            self._name_in_caps(word, self.lexicon.surname)
+            or self._name_in_caps(word, self.lexicon.given_name)
+            or (_zipf(word) < _RARE_ZIPF and word.casefold() not in STOP_WORDS)
+        )
+
     def _whole_name(self, value: str, text: str, start: int) -> bool:
         parts = value.split()
         # In a line all in capitals only for a surname the lexicon lacks ("BARAKA MWAKALINGA"): the evidence
@@ -115,8 +146,24 @@ class CapsInLineRecognizer(LexiconPersonRecognizer):
         )
         return (
             unknown
-            and self._name_in_caps(parts[0], self.lexicon.given_name)
+            and all(self._name_in_caps(p, self.lexicon.given_name) for p in parts[0].split("-"))
             and all(self._surname_or_unknown(p) for p in parts[1:])
+        )
+
+    def _surname_then_given(self, match: re.Match[str], text: str) -> bool:
+        """A table's cell of a line of ordinary text that is a lexicon surname, then
+        lexicon given names, none an English speaker's given name ("VLACHOS IOANNIS"; not "HOPE SUMMER")."""
+        parts = match.group().split()
+        return (
+            _ordinary_line(text, match.start())
+            and _cell(text, *match.span())
+            and self._name_in_caps(parts[0], self.lexicon.surname)
+            and parts[0].casefold() not in self.lexicon.english_given
+            and all(
+                self._name_in_caps(p, self.lexicon.given_name)
+                and p.casefold() not in self.lexicon.english_given
+                for p in parts[1:]
+            )
         )
 
     def _surname_or_unknown(self, word: str) -> bool:
@@ -154,6 +201,16 @@ def _alone(text: str, start: int, end: int) -> bool:
     if any(_COMPANY_TAIL.search(w) or organization_word(w) for w in text[start:end].split()):
         return False
     return not _capital_after(text, end) and not (before and before.group()[:1].isupper())
+
+
+_CELL_BEFORE = re.compile(r"(?:^|[ \t]{2}|\t|[|,;:][ \t]*)$", re.M)
+_CELL_AFTER = re.compile(r"(?:$|[ \t]{2}|\t|[ \t]*[|,;(])", re.M)
+
+
+def _cell(text: str, start: int, end: int) -> bool:
+    """``start``-``end`` is all of a table's cell: a line's start, a column gap, a tab, a bar, a comma or a
+    colon before it, and the like after it."""
+    return bool(_CELL_BEFORE.search(text, max(0, start - 3), start) and _CELL_AFTER.match(text, end))
 
 
 def _capital_after(text: str, end: int) -> bool:
