@@ -50,6 +50,11 @@ def folded_mentions(state: Resolution) -> None:
     if not persons:
         return
     names, words, written = _name_keys(text, persons)
+    # A name written only in capitals is sought in lower case too ("MR. HARTMANN ... hartmann fine now"):
+    # ``name_forms`` gives capitals' title case only.
+    lower_written = {
+        w.casefold() for r in persons for w in _raw_words(text[r.start : r.end]) if not w.isupper()
+    }
     if not names and not words:
         return
     taken = [r for r in state.results if not (tier(r) == 2 and r.entity_type in _YIELDING)]
@@ -60,11 +65,9 @@ def folded_mentions(state: Resolution) -> None:
             found.append((start, end))
     for m in tokens:
         value = m.group()
-        if (
-            not (value.islower() or value.isupper())
-            or fold(value) not in words
-            or value.casefold() in written
-        ):
+        if not (value.islower() or value.isupper()) or fold(value) not in words:
+            continue
+        if value.casefold() in (lower_written if value.islower() else written):
             continue
         if not _overlaps(m.start(), m.end(), taken, found) and _plain_word(text, m.start(), value):
             found.append(m.span())
@@ -86,7 +89,7 @@ def _name_keys(text: str, persons: list[RecognizerResult]) -> tuple[set[tuple[st
     words: set[str] = set()
     written: set[str] = set()
     for r in persons:
-        raw = [w for w in re.split(r"[\s._,;:()<>/]+", text[r.start : r.end]) if w]
+        raw = _raw_words(text[r.start : r.end])
         keys = tuple(k for k in (fold(w) for w in raw) if k)
         written |= {w.casefold() for w in raw}
         if len(keys) >= 2:
@@ -97,6 +100,10 @@ def _name_keys(text: str, persons: list[RecognizerResult]) -> tuple[set[tuple[st
                 if len(key) >= _MIN_LETTERS and key.isalpha() and not everyday_word(key, _ENGLISH_ZIPF):
                     words.add(key)
     return names, words, written
+
+
+def _raw_words(value: str) -> list[str]:
+    return [w for w in re.split(r"[\s._,;:()<>/]+", value) if w]
 
 
 def _name_runs(
