@@ -45,6 +45,8 @@ _MAX_INITIALS = 2  # letters of an initial part: "zs" of "zs.szabo-toth", "hg" o
 _ENGLISH_ZIPF = 3.0  # a part this frequent in English is a word, not a name ("self", "user", "path")
 _GLUED_ZIPF = 2.0  # a glued handle ("arahman") must be a word English barely knows
 _SOLO_ZIPF = 3.0
+_UNKNOWN_ZIPF = 1.5  # a handle's part English does not know: a surname ("ferariu")
+_NAME_ZIPF = 4.0  # a lexicon name this rare in English is a name beside another name ("nana" of "nana.akufo")
 
 # A run of letters joined by dots, underscores or hyphens, not inside an address, a path, a number or a call.
 _TOKEN = re.compile(
@@ -54,9 +56,12 @@ _SLOT = (
     r"(?i:\b(?:by|prepared|reviewed|checked|typed|dictated|created|edited|modified|updated|approved|"
     r"submitted|acknowledged|archived|closed|resolved|raised|assigned[ \t]+to|reassigned[ \t]+to|"
     r"uploaded|corrected|delivered|signed|clerk|user(?:[ \t_-]?name)?|login|logon|account|handle|"
-    r"distribution|initials|operator|owner|author)\b[ \t]*(?:by\b)?[ \t]*(?-i:[A-Z]{2,4}[ \t]*)?[:=]?[ \t]*)"
+    r"distribution|initials|operator|owner|author|cc|bcc|attn|report|reporter|photos?|credits?|"
+    r"(?:goes|went|sent|handed|passed|forwarded|escalated?)[ \t]+to)"
+    r"\b[ \t]*(?:by\b)?[ \t]*(?-i:[A-Z]{2,4}[ \t]*)?[:=]?[ \t]*)"
 )
 _SLOT_BEFORE = re.compile(_SLOT + "$")
+_SIGNED = re.compile(r"^[ \t]*(?:—|–|--?)[ \t]*$", re.M)
 # A single lower-case word right after such a slot ("uploaded by farzana", "checked: yannis").
 _SOLO = re.compile(_SLOT + r"(?<![\w.@/-])([a-zß-öø-ÿ]{4,})(?![\w@/-]|\.\w)")
 # A column header that names user names ("Login", "Username", "User ID", "Account").
@@ -220,6 +225,12 @@ def _lexicon(value: str, lexicon: NameLexicon) -> int:
         return 0
     names = [p for p in parts if len(p) >= _MIN_WORD and lexicon.name_word(p) and not _english(p)]
     initials = [p for p in parts if len(p) <= _MAX_INITIALS]
+    # A name rare in English beside a word English does not know or another such name ("lucian.ferariu",
+    # "nana.akufo"): one point, where the stricter reading gave none.
+    rare = [p for p in parts if len(p) >= _MIN_WORD and lexicon.name_word(p) and _zipf(fold(p)) < _NAME_ZIPF]
+    unknown = [p for p in parts if len(p) >= _MIN_WORD and _zipf(fold(p)) < _UNKNOWN_ZIPF]
+    if len(parts) == 2 and not initials and rare and len(names) < 2 and re.search(r"[._]", value):
+        return int(all(p in rare or p in unknown for p in parts))
     if len(names) + len(initials) != len(parts) or not names or len(initials) > 1:
         return 0
     if len(names) >= 2 and any(lexicon.given_name(p) for p in names) and re.search(r"[._]", value):
@@ -237,6 +248,8 @@ def _slot(text: str, start: int, end: int, value: str) -> int:
     if slot and (joined or not _bare_by(slot.group(0))):
         return 1
     if joined and start > 0 and text[start - 1] == "(" and text[end : end + 1] == ")":
+        return 1
+    if joined and _SIGNED.search(text, line_start, start):  # "— kavita.r (reception)" under a note
         return 1
     return int(_under_user_header(text, start))
 
