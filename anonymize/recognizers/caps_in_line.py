@@ -51,6 +51,9 @@ _SHORT_SURNAME_FIRST = re.compile(
 _CAPS_END = r"(?:(?![\w'’-])|(?=['’]s\b))"  # a possessive may follow: "read BISI ADEWALE's handover"
 # "EILIDH CAMPBELL", "GRACE NAMUGGA", "ABEBE GIRMA"
 _ALL_CAPS = re.compile(rf"(?<![\w'’-])({_CAPS}(?: {_CAPS}){{1,2}}){_CAPS_END}")
+# One word in capitals: "escalate to MAKHARADZE in Batumi", "1 ÇOLLAKU; 2 Hoxha"
+_ONE_CAPS = re.compile(rf"(?<![\w'’(-])({_CAPS}){_CAPS_END}(?![ \t]*[:/&+])")  # not an acronym's "(CHARLS)"
+_ONE_MIN = 6  # letters of a name alone in capitals: shorter ones are acronyms as often
 # A roster's "SURNAME / GIVEN" cell: "PAPADAKIS / ARETI"
 _SLASHED = re.compile(rf"(?<![\w'’/-])({_CAPS}) / ({_CAPS})(?![\w'’/-])")
 # A surname in capitals after a title in capitals, in a line of ordinary text: "guest MR. HARTMANN altitude"
@@ -83,6 +86,7 @@ class CapsInLineRecognizer(LexiconPersonRecognizer):
         spans = [m.span() for m in _SURNAME_FIRST.finditer(text) if self._surname_first(m, text)]
         spans += [m.span() for m in _ALL_CAPS.finditer(text) if self._whole_name(m.group(), text, m.start())]
         # no city ("MONTE CARLO 1996-08-30", a news dateline) and no word joined to the span
+        spans += [m.span() for m in _ONE_CAPS.finditer(text) if self._one_word(m.group(), text, m.start())]
         spans = [(s, e) for s, e in spans if _alone(text, s, e) and not known_place(text[s:e])]
         # a table's cell ("AL-20423   VLACHOS IOANNIS   animal feed", "PAPADAKIS / ARETI"), a title's surname
         cells = [m.span() for m in _ALL_CAPS.finditer(text) if self._surname_then_given(m, text)]
@@ -115,6 +119,17 @@ class CapsInLineRecognizer(LexiconPersonRecognizer):
         if "-" in given:  # a romanized given name of two short syllables: "Sung-ho", "Seo-yeon"
             return all(len(p) <= _SYLLABLE for p in given.split("-"))
         return self.lexicon.given_name(given) and given.casefold() not in self.lexicon.english_given
+
+    def _one_word(self, word: str, text: str, start: int) -> bool:
+        """A name alone in capitals in a line of ordinary text: a lexicon name of ``_ONE_MIN`` letters or more
+        that English does not know ("MAKHARADZE"; not "NOTICE", "URGENT", "SURNAME")."""
+        return (
+            len(word) >= _ONE_MIN
+            and word.isalpha()
+            and _ordinary_line(text, start)
+            and self.lexicon.name_word(word)
+            and _zipf(word) < _RARE_ZIPF
+        )
 
     def _slashed(self, match: re.Match[str], text: str) -> bool:
         """A table's cell in a line of ordinary text: surname, slash, given name ("PAPADAKIS / ARETI")."""
