@@ -12,9 +12,9 @@ from anonymize.name_extent import (
     ner_person,
     ordinary_words,
     split_at_column_gaps,
-    trim_person,
 )
 from anonymize.name_lexicon import NameLexicon
+from anonymize.name_trim import trim_person
 from anonymize.ordinary_names import drop_ordinary_words
 from anonymize.propagation import PROPAGATION
 from tests.anonymize.results_at import result_at
