@@ -40,8 +40,10 @@ PARTICLES = words(
 )
 # Catalan and Spanish "i" and "y" between two surnames: "Puig i Casals", "Ortega y Gasset".
 _SURNAME_LINKS = frozenset(["i", "y"])
-# What may follow the end of a name: punctuation, a line's end, a column gap, a lower-case word.
-_NAME_END = re.compile(r"[.,;:!?)\"”'’]*(?:$|\n|[ \t]{2,}|\t|[ \t]+[a-z(\-–—/|])|[,;:)\"”]")
+# What may follow a name's end: punctuation, a line's end, a column gap, a lower-case word, a sentence's end.
+_NAME_END = re.compile(
+    r"[.,;:!?)\"”'’]*(?:$|\n|[ \t]{2,}|\t|[ \t]+[a-z(\-–—/|])|[,;:)\"”]|\.[ \t]+[A-ZÀ-ÖØ-Þ]"
+)
 # Capitalized particles and abbreviations before a name: Maori "Te" ("K. Te Awa"), Bengali and Malay "Md.",
 # "Mohd." (Muhammad).
 _LEFT_PARTICLES = frozenset(["Te", "Md.", "Mohd.", "Muhd.", "Mhd.", "Moh."])
@@ -148,8 +150,9 @@ def _step_right(shadow: str, end: int, lexicon: NameLexicon, one_word: bool) -> 
     if word in _SURNAME_LINKS and not one_word:  # "Jordi Puig i Casals", "José Ortega y Gasset": the last
         # surname after "i" or "y" ends the name (not "Jordi Puig i Maria Vila", two people)
         after = _step_right(shadow, match.end(1), lexicon, one_word=False)
-        last = after is not None and _step_right(shadow, after, lexicon, one_word=False) is None
-        return after if last and _NAME_END.match(shadow, after) else None
+        if after is None or _step_right(shadow, after, lexicon, one_word=False) is not None:
+            return None
+        return after if _NAME_END.match(shadow, after) else None
     if _INITIAL.fullmatch(word + ".") and shadow.startswith(".", match.end(1)) and one_word:
         return match.end(1) + 1 if _NAME_END.match(shadow, match.end(1) + 1) else None  # "Arjun R., Data"
     return None
