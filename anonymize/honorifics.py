@@ -5,8 +5,12 @@ are names too), or a greeting of another language ("Hei Jukka-Pekka,"), and some
 as a person ("Sra." before "María José Quispe Huamán"). ``after_honorific`` tells where the name starts
 after them (``name_extent.trim_person`` reads it); ``honorific_only`` tells a span that is nothing else.
 
-Only titles that never start a name are here: not "Ato" (an Amharic "Mr", and the given name of Ato Boldon),
-not "Tun", "Nana" or "King", nor the greeting "Moin" (given names too: Moin Khan).
+Only titles that never start a name are trimmed wherever they stand (``WORLD_TITLES``: "Obbo Tolosa", "Amai
+Gumbo", "Serigne Modou Kane", "Ate Joy"); a title that people also bear as a given name ("Ato", an Amharic
+"Mr", and the given name of Ato Boldon; "Nana", "Don", "Lok") only before a given name and a surname
+(``NAME_TITLES``: "Ato Abebe Kassa", not "Ato Boldon"). Not "Tun" or "King", nor the greeting "Moin" (given
+names too: Moin Khan). Titles that follow a name ("Rustem abi", "Kemal Bey", "Lam Sir", "Anisur sir") are
+cut from its end (``before_trailing_title``).
 """
 
 from __future__ import annotations
@@ -20,12 +24,37 @@ _TITLES = (
     r"Dato['’]|Datin[ \t]+Paduka|Datin|Datuk|Dato|Sra\.?|Srta\.?|Sr\.|Dña\.?|Dª|Engr\.?|Atty\.?|Hon\.|"
     r"Yang[ \t]+Berhormat|Sayın|Sayin"
 )
+# Honorifics and kinship titles of address of many languages, written before a name, that no one bears as a
+# given name: Amharic/Oromo/Tigrinya, Swahili, Shona, Zulu/Xhosa, Yoruba/Igbo/Hausa, Wolof, Akan, Arabic,
+# Persian, Turkish, Kurdish, South Asian, Thai/Lao, Vietnamese, Filipino, Malay/Indonesian, Hmong, Slavic,
+# Greek, Italian, Dutch, Hebrew, Maori. Multi-word titles first ("Txiv Ntxawm" before "Txiv").
+WORLD_TITLES = (
+    r"W/ro|W/rt|Woizero|Weyzero|Woizerit|Weyzerit|Obbo|Aadde|Adde|Bwana|Mzee|Amai|Mukoma|Sekuru|Ambuya|"
+    r"Mbuya|Babamukuru|Mainini|Gogo|Mkhulu|Oloye|Alhaji|Alhaja|Hajiya|Mallam|Malam|Serigne|"
+    r"Opanyin|Ustadh|Ustaz|Ustazah|Sayyida|Hajji|Hajja|Agha|Aqa|Jenab|Janab|Khanum|Khanom|Mamosta|"
+    r"Xaltî|Xalti|Xalê|Shri|Shrimati|Smt|Srimati|Thiru|Thirumathi|Khun|Nangsao|Ông|Bà|Chị|"
+    r"Ate|Kuya|Manong|Manang|Aling|Tita|Tito|Lolo|Bapak|Ibu|Mbak|Encik|Cik|Puan|"
+    r"Txiv[ \t]+Ntxawm|Niam[ \t]+Ntxawm|Txiv[ \t]+Hlob|Niam[ \t]+Hlob|Niam[ \t]+Tais|Yawg|"
+    r"Pani|Panna|Gospodin|Gospozha|Gospodja|Kyrios|Kyria|Sig\.|Sig\.ra|Dott\.|Dott\.ssa|Avv\.|Dhr\.|"
+    r"Mevr\.|Mw\.|Whaea|Matua"
+)
+# Titles that people also bear as given names ("Ato Boldon", "Nana Akufo-Addo", "Don Johnson", "Daya Ram",
+# "Bibi Netanyahu"): a title only before two name words ("Ato Abebe Kassa"). Not at all the titles that
+# start names of two or three words: Vietnamese "Anh" and "Tuan" ("Anh Thu Pham"), Chinese "Pan" and "Lok"
+# (surnames: "Pan Wei Ming"), Indonesian "Mas" ("Mas Selamat Kastari"), "Baba", "Sidi", "Kumari", "Lola".
+NAME_TITLES = r"Ato|Nana|Don|Dom|Daya|Mam|Kak|Kaka|Mama|Bibi|Maame|Sokhna|Sayyid|Selvi"
 _GREETINGS = (
     r"Hei|Hej|Hola|Olá|Ciao|Bonjour|Salut|Hallo|Servus|Cześć|Ahoj|Merhaba|Habari|Kia[ \t]+ora|"
     r"Sawubona|Estimad[oa]|Querid[oa]|Chère|Liebe|Lieber|Geachte|Beste|Kære|Hyvä|Bästa|Bäste|"
     r"Kedves|Szanown[ya]"
 )
 _LEADING_TITLE = re.compile(rf"(?i:{_TITLES})(?![\w'’-])[ \t]*,?[ \t]*")
+# As written (capitalized or in capitals), before a capitalized name word; a name title before two.
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LEADING_WORLD_TITLE = re.compile(rf"(?=[{_UPPER}])(?i:{WORLD_TITLES})(?![\w'’-])[ \t]+(?=[{_UPPER}])")
+_LEADING_NAME_TITLE = re.compile(
+    rf"(?:{NAME_TITLES}|(?i:{NAME_TITLES})(?<=[A-Z]{{2}}))[ \t]+(?=[{_UPPER}][\w'’-]*\.?[ \t]+[{_UPPER}])"
+)
 _LEADING_GREETING = re.compile(rf"(?i:{_GREETINGS})(?![\w'’-])[ \t]*,?[ \t]*")
 _LINE_START = re.compile(r"(?:^|\n)[ \t>*-]*$")
 _SALUTATION_END = re.compile(r"[ \t]*(?:[,!:]|\n|$)")
@@ -49,9 +78,29 @@ def after_honorific(text: str, start: int, end: int) -> int:
     )
     if greeting and greeting.end() < end:
         at = greeting.end()
-    while (match := _LEADING_TITLE.match(text, at, end)) and match.end() < end:
+    while (
+        match := _LEADING_TITLE.match(text, at, end)
+        or _LEADING_WORLD_TITLE.match(text, at, end)
+        or _LEADING_NAME_TITLE.match(text, at, end)
+    ) and match.end() < end:
         at = match.end()
     return at
+
+
+# After a name: Turkish, Tatar and Kurdish "bey", "hanım", "abi", "abla", "apa", South Asian "sahib", "ji",
+# "bhai", "babu", Korean "nim", "ssi", Japanese "san", "sama" as a word, Hong Kong's "Sir"/"sir" after a
+# surname ("Lam Sir"), and English "sir" after a given name in South Asian usage ("Anisur sir").
+_TRAILING_TITLE = re.compile(
+    r"[ \t]+(?:bey|Bey|hanım|Hanım|hanim|Hanim|abi|abla|apa|ağabey|hoca|Hoca|efendi|Efendi|sahib|sahab|saab|"
+    r"Sahib|ji|bhai|Bhai|babu|didi|nim|ssi|san|sama|kun|chan|Sir|sir|jan|khanum|agha)$"
+)
+
+
+def before_trailing_title(text: str, start: int, end: int) -> int:
+    """Where the name in ``text[start:end]`` ends before a title that follows it ("Rustem abi", "Lam Sir",
+    "Kemal Bey"); ``end`` when none does, or when nothing would be left."""
+    match = _TRAILING_TITLE.search(text, start, end)
+    return match.start() if match is not None and match.start() > start else end
 
 
 def honorific_only(value: str) -> bool:
@@ -62,7 +111,7 @@ def honorific_only(value: str) -> bool:
 # A title right before a name, as written (capitalized: "PAK1" and "Pak" kinases of science text are no title
 # before a name in capitals): "Pak Agus", "Mr Okello", "Dato' Lim".
 _TITLE_BEFORE = re.compile(
-    rf"(?<![\w'’])(?:{_TITLES}|Mr|Mrs|Ms|Mx|Dr|Prof|Herr|Frau|Pak|Bapak|Ibu|Bu|Tuan|Puan|Encik|Cik|Señor|Señora|"
+    rf"(?<![\w'’])(?:{_TITLES}|{WORLD_TITLES}|Mr|Mrs|Ms|Mx|Dr|Prof|Herr|Frau|Pak|Bu|Tuan|Señor|Señora|"
     r"Senhor|Senhora|Dona|Doña|Don|Signor|Signora|Madame|Monsieur|Mme|Mevrouw|Meneer|Pani|Khun|Shri|Smt)"
     r"\.?[ \t]+$"
 )

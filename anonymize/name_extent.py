@@ -24,8 +24,6 @@ from anonymize.caps_names import caps_names_titled
 from anonymize.company_names import company_named
 from anonymize.filters import NAME_PREFIXES
 from anonymize.gazetteer import country_names, known_place, place_slot
-from anonymize.honorifics import after_honorific
-from anonymize.name_ends import INNER_POSSESSIVE, owner_is_thing, role_noun
 from anonymize.name_lexicon import NameLexicon
 from anonymize.name_patterns import GAELIC_PARTICLES
 from anonymize.names import person_like_organization
@@ -37,9 +35,20 @@ from anonymize.word_kinds import hyphenated_name_word, organization_word, techni
 PARTICLES = words(
     """
     van von de der den da di del della dos das du la le ten ter bin binti bint ibn al el abu ul ur ap mac
-    ó ní nic mhic uí ua
+    ó ní nic mhic uí ua a/l a/p s/o d/o
     """
 )
+# Catalan and Spanish "i" and "y" between two surnames: "Puig i Casals", "Ortega y Gasset".
+_SURNAME_LINKS = frozenset(["i", "y"])
+# What may follow a name's end: punctuation, a line's end, a column gap, a lower-case word, a sentence's end.
+_NAME_END = re.compile(
+    r"[.,;:!?)\"”'’]*(?:$|\n|[ \t]{2,}|\t|[ \t]+[a-z(\-–—/|])|[,;:)\"”]|\.[ \t]+[A-ZÀ-ÖØ-Þ]"
+)
+# Capitalized particles and abbreviations before a name: Maori "Te" ("K. Te Awa"), Bengali and Malay "Md.",
+# "Mohd." (Muhammad).
+_LEFT_PARTICLES = frozenset(["Te", "Md.", "Mohd.", "Muhd.", "Mhd.", "Moh."])
+# A lower-case particle joined to the name by a hyphen: "Shira bat-Sheva Abramov", "Ben-David", "al-Amin".
+_GLUED_PARTICLE = re.compile(r"(?<![\w'’-])(?:bat|ben|bar|bin|ibn|al|el|ul|abu|Ben|Bar|Bat|Abu)-$")
 _GAELIC = frozenset(GAELIC_PARTICLES)  # capitalized particles ("Seán Mac Giolla")
 _INITIAL = re.compile(r"[A-ZÀ-ÖØ-Þ]\.")
 _LOW = "a-zß-öø-ÿā-ž"
@@ -100,12 +109,17 @@ def _step_left(shadow: str, start: int, lexicon: NameLexicon) -> int | None:
         and _name_word(quoted.group(1), lexicon, True)
     ):
         return quoted.start(1)
+    glued = _GLUED_PARTICLE.search(shadow, max(line_start, start - 4), start)
+    if glued is not None:
+        return glued.start()
     match = _LEFT.search(shadow, line_start, start)
     if match is None:
         return None
     word = match.group(1)
     if word.endswith(("'s", "’s")):
         return None  # "Corporation's Eric Durr"
+    if word in _LEFT_PARTICLES:
+        return match.start(1)
     if _INITIAL.fullmatch(word) or word.casefold() in PARTICLES or _name_word(word, lexicon, left=True):
         return match.start(1)
     if weekday_given_name(shadow, match.start(1), word, lexicon):
@@ -131,8 +145,16 @@ def _step_right(shadow: str, end: int, lexicon: NameLexicon, one_word: bool) -> 
     if (one_word and _ROMAN.fullmatch(word)) or _name_word(word, lexicon, left=False):
         return match.end(1)
     if (word.islower() or word in _GAELIC) and word.casefold() in PARTICLES:  # "Nurul Izzah binti Hassan",
-        # "Pieter van der Berg", "Tomás Ó Briain"
+        # "Pieter van der Berg", "Tomás Ó Briain", "Kumaravel a/l Muthusamy"
         return _step_right(shadow, match.end(1), lexicon, one_word=False)
+    if word in _SURNAME_LINKS and not one_word:  # "Jordi Puig i Casals", "José Ortega y Gasset": the last
+        # surname after "i" or "y" ends the name (not "Jordi Puig i Maria Vila", two people)
+        after = _step_right(shadow, match.end(1), lexicon, one_word=False)
+        if after is None or _step_right(shadow, after, lexicon, one_word=False) is not None:
+            return None
+        return after if _NAME_END.match(shadow, after) else None
+    if _INITIAL.fullmatch(word + ".") and shadow.startswith(".", match.end(1)) and one_word:
+        return match.end(1) + 1 if _NAME_END.match(shadow, match.end(1) + 1) else None  # "Arjun R., Data"
     return None
 
 
@@ -300,85 +322,3 @@ def ordinary_words(value: str, lexicon: NameLexicon, zipf: float = _ORDINARY_ZIP
         if len(parts) == 1 and folded in lexicon.english_given:  # "Hope"; not "Talent" of a job title
             return False
     return True
-
-
-_TITLE_WORD = re.compile(r"[^\s,;:()]+")
-_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.N."
-_MAX_QUALIFIERS = 3
-
-
-def after_qualified_title(
-    text: str, start: int, end: int, qualifiers: Sequence[tuple[int, int]], lexicon: NameLexicon | None
-) -> int:
-    """Where the name in ``text[start:end]`` starts when a qualified role title leads it ("U.S. President
-    Bill Clinton", "Palestinian President Yasser Arafat", "security chief Alexander Lebed"): after the title.
-    The words before the title must all qualify it: ``qualifiers`` (the NER model's nationalities and places),
-    countries, abbreviations, lower-case words or frequent English words that are no given names. ``start``
-    when no such title leads the span; a name must follow the title."""
-    found = list(_TITLE_WORD.finditer(text, start, end))
-    for index, match in enumerate(found[1 : _MAX_QUALIFIERS + 1], start=1):
-        if match.group().casefold().rstrip(".") not in ROLE_TITLES:
-            continue
-        last = index
-        while last + 1 < len(found) - 1 and found[last + 1].group().casefold() in ROLE_TITLES:
-            last += 1  # "Prime Minister", "Vice President"
-        if last + 1 < len(found) and all(_qualifier(m, qualifiers, lexicon) for m in found[:index]):
-            return found[last + 1].start()
-        return start
-    return start
-
-
-def _qualifier(
-    match: re.Match[str], qualifiers: Sequence[tuple[int, int]], lexicon: NameLexicon | None
-) -> bool:
-    word = match.group()
-    folded = word.casefold()
-    return (
-        any(s <= match.start() and match.end() <= e for s, e in qualifiers)
-        or folded in country_names()
-        or bool(_ABBREVIATION.fullmatch(word))
-        or word.islower()
-        or (lexicon is not None and folded in lexicon.common and folded not in lexicon.english_given)
-    )
-
-
-_FIRST_WORD = re.compile(r"([\w-]+)\.?\s+")
-_POSSESSIVE = re.compile(r"[ \t]?['’]s$")  # "Mensah-Bonsu's", a tokenized "Lebed 's"
-
-
-# A Japanese or Korean honorific joined to the name: "Liu-san", "Tanaka-sama", "Min-jun-ssi".
-_HONORIFIC_SUFFIX = re.compile(r"-(?:san|sama|kun|chan|ssi|dono|ji)$")
-
-
-def trim_person(
-    text: str, result: RecognizerResult, qualifiers: list[tuple[int, int]], lexicon: NameLexicon | None
-) -> RecognizerResult:
-    """``result`` without the verb, greeting or title it took in ("Call Jane Doe", "Prime Minister John
-    Major", "ex-Beatle Paul", "U.S. President Bill Clinton", "Frau Lindemann-Özkan") and without a
-    possessive's ending ("Lebed's") or an honorific joined to it ("Liu-san")."""
-    start = after_qualified_title(text, result.start, result.end, qualifiers, lexicon)
-    start = after_honorific(text, start, result.end)  # "Tan Sri Yusof Hashim", "Hei Jukka-Pekka"
-    while True:
-        match = _FIRST_WORD.match(text, start, result.end)
-        if not match or match.end() >= result.end:
-            break
-        word = match.group(1)
-        folded = word.casefold()
-        # "Call Jane", "Prime Minister John Major", "ex-Beatle Paul", "Producer Sandy Lahtela"
-        role = folded in NAME_PREFIXES or folded in ROLE_TITLES or word.startswith("ex-")
-        if not role and not role_noun(word, text[match.end() : result.end], lexicon):
-            break
-        start = match.end()
-    possessive = _POSSESSIVE.search(text, start, result.end)
-    end = possessive.start() if possessive and possessive.start() > start else result.end
-    suffix = _HONORIFIC_SUFFIX.search(text, start, end)  # "Liu-san": the name is "Liu"
-    if suffix and suffix.start() > start:
-        end = suffix.start()
-    inner = INNER_POSSESSIVE.search(text, start, end)  # "Kevin Lamovec's Cautionary Tales": his work
-    if inner and inner.start() > start:
-        # The name is the owner, unless the owner is a thing ("the Land Trust's Ann Roe").
-        if owner_is_thing(text[start : inner.start()], lexicon):
-            start = inner.end()
-        else:
-            end = inner.start()
-    return result if (start, end) == (result.start, result.end) else copy_span(result, start, end)

@@ -10,6 +10,7 @@ from presidio_analyzer import RecognizerResult
 from anonymize.names import plausible_person
 from anonymize.person_cues import SENTENCE_START_VERBS
 from anonymize.propagation import mentions_outside
+from anonymize.recognizers.lower_names import everyday_word
 from anonymize.text import STOP_WORDS
 from anonymize.text_kinds import in_lower_case
 
@@ -23,10 +24,20 @@ def propagate(
     """Other mentions of the words of detected ``names`` in the same text ("Ann Lee ... Lee said"), as PERSON
     results, except where a ``blocking`` result already is; a handle's parts too ("pedro.alves")."""
     candidates = {w.strip(".,;:'’") for r in names for w in _HANDLE_SPLIT.split(text[r.start : r.end])}
-    candidates = {w for w in candidates if len(w) >= 3 and w[0].isupper() and w.casefold() not in stop_words}
+    candidates = {
+        w
+        for w in candidates
+        if len(w) >= 3 and (w[0].isupper() or _ARTICLE_NAME.match(w)) and w.casefold() not in stop_words
+    }
     # kept names' "Levi-Stern" too; an all-caps name's words as their title case ("MUSA" as "Musa")
     titled = {w: _CAPS_TAIL.sub(lambda m: m.group().lower(), w) if w.isupper() else w for w in candidates}
-    words = {w for w in candidates if plausible_person(titled[w], text, True, hyphenated=True)}
+    # A name word English barely uses ("Tendai", "Kehinde", "Laleh") is the name where the text writes it in
+    # lower case too (a handle, a chat line, a loan word), no common noun.
+    words = {
+        w
+        for w in candidates
+        if plausible_person(titled[w], text, True, hyphenated=True, rare_name=_rare_word)
+    }
     # A word the text also uses in lower case ("Precious ... a precious few") is the name where it is
     # capitalized inside a sentence ("chatting with Precious"); at a sentence's start the capital tells
     # nothing ("Bill will reject them" beside "the bill").
@@ -53,6 +64,13 @@ def propagate(
 
 
 _PERSON_VERB_AFTER = re.compile(rf"[ \t]+(?:{SENTENCE_START_VERBS})\b")
+_ARTICLE_NAME = re.compile(r"(?:al|el)-[A-Z]")  # "al-Zahrani's calculations" after "Khalil al-Zahrani"
+_RARE_ZIPF = 3.0  # as ``filters``: "hafiz" 2.7, "dara" 3.0; "sakura" 3.3, "chase" 4.4
+
+
+def _rare_word(word: str) -> bool:
+    """A word English barely uses ("Tendai", "Laleh"; not "Chase", "Hope")."""
+    return not everyday_word(word, _RARE_ZIPF)
 
 
 def _whole_words(words: set[str]) -> re.Pattern[str]:

@@ -10,6 +10,7 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from anonymize.header_columns import HEADER_COLUMN
+from anonymize.honorifics import after_title
 from anonymize.name_ends import group_word, work_title
 from anonymize.name_extent import ordinary_words
 from anonymize.name_lexicon import NameLexicon
@@ -44,6 +45,7 @@ def drop_ordinary_words(
         or (
             (
                 _HONORIFIC_BEFORE.search(text, max(0, r.start - 8), r.start)
+                or after_title(text, r.start)  # "Ate Joy", "Amai Gumbo": a title of another language
                 or text[r.start : r.end] in titled
                 or recognizer_name(r) == HEADER_COLUMN  # "Sunday" under "given_names"
                 or not ordinary_words(text[r.start : r.end], lexicon)

@@ -26,7 +26,7 @@ ROLE_TITLES = words(
     nurse sister professor doctor coach manager chairman chairwoman chief secretary deputy spokesman
     spokeswoman auntie aunt uncle tío tía tio tia grandma grandpa centre center striker midfielder defender
     goalkeeper winger flanker lock prop hooker fullback full-back scrum-half fly-half pitcher batsman bowler
-    former late saint st consul envoy commissioner
+    former late saint st consul envoy commissioner councillor councilor cllr alderman alderwoman
     frau herr señora señor senhora senhor sra srta dona signora signor mme mlle madame monsieur mevrouw meneer
     pani pak ibu bapak tuan puan encik datuk dato datin shri smt srimati kumari khun haji hajjah alhaji
     alhaja mallam sayyid ustaz ustazah bwana mzee tito tita kuya abuela abuelo oma opa chị ông bà chú bác

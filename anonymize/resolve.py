@@ -36,12 +36,13 @@ from anonymize.initial_tails import initial_tails
 from anonymize.inverted_pairs import inverted_pairs
 from anonymize.joined_names import split_joined_names
 from anonymize.late_mentions import late_names
-from anonymize.name_extent import extend_names, ner_person, split_at_column_gaps, trim_person
+from anonymize.name_extent import extend_names, ner_person, split_at_column_gaps
 from anonymize.name_forms import grown_name_mentions, propagate_other_cases
 from anonymize.name_initials import initials_mentions
 from anonymize.name_lexicon import NameLexicon
 from anonymize.name_lists import listed_names, numbered_names
 from anonymize.name_mentions import propagate
+from anonymize.name_trim import trim_person
 from anonymize.native_scripts import bracketed_names, native_script_names
 from anonymize.ordinary_names import drop_ordinary_words
 from anonymize.org_mentions import organization_mentions
@@ -62,6 +63,7 @@ from anonymize.table_columns import column_names
 from anonymize.text_kinds import coded_text, science_prose
 from anonymize.url_names import url_names
 from anonymize.word_given_names import word_given_names
+from anonymize.word_mentions import word_name_mentions
 
 PERSON_AT_PLACE = "PersonAtPlace"  # a person's reading of a place's name in a place's slot, now a LOCATION
 # Other mentions of a detected name win over these NER results ("Calan Lee ... calls me Calan" as a place).
@@ -86,8 +88,7 @@ def split_ner_lines(state: Resolution) -> None:
 
 def mark_technical(state: Resolution) -> None:
     """Codes and symbols make the model see names in identifiers: in scientific prose the person filter is
-    stricter; in a business document with codes only the model's one-word names need a name's evidence.
-    Only worth checking when the model reported a person or an organization."""
+    stricter; with codes, the model's one-word names need evidence (checked if it found a person or org)."""
     if not any(tier(r) == 2 and r.entity_type in ("PERSON", "ORGANIZATION") for r in state.results):
         return
     # No symbols: all-caps headlines (title-cased), identifiers, addresses ("NL64 ABNA", "1016 DV Amsterdam").
@@ -112,8 +113,7 @@ def persons_typed_otherwise(state: Resolution) -> None:
 
 
 def joined_names(state: Resolution) -> None:
-    """The model's person over a connecting word ("Lena Fischer Signed for Northwind", "James and Hogan") is
-    cut there; the pieces with a name's evidence stay persons (``anonymize.joined_names``)."""
+    """A person over a connecting word ("James and Hogan") is cut there (``anonymize.joined_names``)."""
     if state.lexicon is not None and not state.truecased:  # no capitals as typed to tell name words by
         state.results = split_joined_names(state.text, state.results, state.lexicon)
 
@@ -131,8 +131,8 @@ def trim_person_prefixes(state: Resolution) -> None:
 
 
 def note_yielding(state: Resolution) -> None:
-    """Remember the NER places, organizations and groups before filtering (one word the model calls an
-    organization is dropped by the filters, yet is no member of a list of names either)."""
+    """Remember the NER places, organizations and groups before filtering (a one-word organization is
+    dropped by the filters, yet is no member of a list of names)."""
     state.yielding = [r for r in state.results if tier(r) == 2 and r.entity_type in _YIELD_TO_NAME]
 
 
@@ -218,8 +218,7 @@ def late_native_forms(state: Resolution) -> None:
 
 def admit_added_names(state: Resolution) -> None:
     """The names found from other results join them, under the PERSON threshold and the allow list."""
-    state.results += state.admitted(state.added)
-    state.added = []
+    state.results, state.added = state.results + state.admitted(state.added), []
 
 
 def address_places(state: Resolution) -> None:
@@ -371,6 +370,7 @@ STEPS: tuple[Step, ...] = (
     ordinary_english,
     late_names,
     word_given_names,
+    word_name_mentions,
     surname_initials,
     company_names,
     person_initials,

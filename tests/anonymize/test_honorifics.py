@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from anonymize.honorifics import after_honorific, after_title, honorific_only
+from anonymize.honorifics import after_honorific, after_title, before_trailing_title, honorific_only
 
 
 @pytest.mark.parametrize(
@@ -19,6 +19,13 @@ from anonymize.honorifics import after_honorific, after_title, honorific_only
         ("Liebe Annegret Vogt", "Annegret Vogt"),
         ("Sra. María José Quispe", "María José Quispe"),
         ("TAN SRI YUSOF HASHIM", "YUSOF HASHIM"),
+        ("Amai Gumbo", "Gumbo"),
+        ("Mukoma Farai", "Farai"),
+        ("Xaltî Gulê", "Gulê"),
+        ("W/ro Almaz Tadesse", "Almaz Tadesse"),
+        ("Ato Abebe Kassa", "Abebe Kassa"),
+        ("ATO ABEBE GIRMA", "ABEBE GIRMA"),
+        ("Ate Joy", "Joy"),
     ],
 )
 def test_the_name_starts_after_the_honorific(value: str, name: str) -> None:
@@ -39,6 +46,10 @@ def test_the_name_starts_after_the_honorific(value: str, name: str) -> None:
         "Sri Mulyani",
         "Moin Khan",
         "Beste Kaya joined in May",  # a Turkish given name, not a Dutch salutation
+        "Nana Akufo-Addo",
+        "Don Johnson",
+        "Anh Thu Pham",
+        "Bibi Netanyahu",
     ],
 )
 def test_names_that_start_like_a_title_keep_their_first_word(value: str) -> None:
@@ -70,3 +81,9 @@ def test_a_title_before_a_name() -> None:
     assert after_title(text, text.index("Okello"))
     assert not after_title(text, text.index("and"))  # "PAK1" in capitals is a gene's symbol
     assert not after_title("the p21-activated kinase PAK Inhibitor", 30)
+
+
+def test_a_title_after_the_name_ends_it() -> None:
+    """Turkish, Tatar, South Asian and Hong Kong titles after a name ("Rustem abi", "Lam Sir")."""
+    for value, name in (("Rustem abi", "Rustem"), ("Lam Sir", "Lam"), ("Kemal Bey", "Kemal"), ("Sir", "Sir")):
+        assert value[: before_trailing_title(value, 0, len(value))] == name

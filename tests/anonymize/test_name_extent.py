@@ -12,9 +12,9 @@ from anonymize.name_extent import (
     ner_person,
     ordinary_words,
     split_at_column_gaps,
-    trim_person,
 )
 from anonymize.name_lexicon import NameLexicon
+from anonymize.name_trim import trim_person
 from anonymize.ordinary_names import drop_ordinary_words
 from anonymize.propagation import PROPAGATION
 from tests.anonymize.results_at import result_at
@@ -422,3 +422,29 @@ def test_an_honorific_of_another_language_is_trimmed(lexicon: NameLexicon) -> No
     ]:
         trimmed = trim_person(text, person(text, found), [], lexicon)
         assert text[trimmed.start : trimmed.end] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "whole"),
+    [
+        ("work closely with Jordi Puig i Casals and Consuelo.", "Jordi Puig", "Jordi Puig i Casals"),
+        ("Mill Manager: Kumaravel a/l Muthusamy\n", "Kumaravel", "Kumaravel a/l Muthusamy"),
+        ("(owner of the well: Md. Abdul Karim, Haimchar)", "Abdul Karim", "Md. Abdul Karim"),
+        ("Signed: A. Ngata / K. Te Awa", "Awa", "K. Te Awa"),
+        ("  - Arjun R., Data Engineer", "Arjun", "Arjun R."),
+        ("spilled. Shira bat-Sheva Abramov opened", "Sheva Abramov", "Shira bat-Sheva Abramov"),
+        ("09:15,,Ben-David Yael,Carmel", "David Yael", "Ben-David Yael"),
+    ],
+)
+def test_particles_and_abbreviations_of_other_languages_inside_a_name(
+    text: str, found: str, whole: str, lexicon: NameLexicon
+) -> None:
+    """Catalan "i" between surnames, Malaysian "a/l", a Hebrew "bat-" or "Ben-" joined by a hyphen, "Md."
+    (Muhammad), Maori "Te", and an initial after a given name are parts of the name."""
+    assert grown(text, [result_at(text, found)], lexicon) == [("PERSON", whole)]
+
+
+def test_two_people_joined_by_i_stay_two(lexicon: NameLexicon) -> None:
+    """ "Jordi Puig i Maria Vila": "i" before a given name and a surname joins two people."""
+    text = "met Jordi Puig i Maria Vila today"
+    assert grown(text, [result_at(text, "Jordi Puig")], lexicon) == [("PERSON", "Jordi Puig")]

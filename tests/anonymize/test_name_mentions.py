@@ -58,11 +58,20 @@ def test_a_name_that_is_also_a_word_is_the_name_inside_a_sentence() -> None:
 
 
 def test_a_sentence_start_is_no_evidence_either_way() -> None:
-    """At a sentence's start ("Tane is away", where "tane" is written in lower case too) the capital tells
-    nothing: left; "Tane's deputy" after a comma is the name."""
+    """At a sentence's start ("Rush is away", where "rush" is an English word written in lower case too) the
+    capital tells nothing: left; "Rush's deputy" after a comma is the name."""
+    text = "Signed by Wiremu Rush. Rush is away; do not rush or, failing that, Rush's deputy."
+    added = propagate(text, [_person(text, "Wiremu Rush")], [], frozenset())
+    assert [r.start for r in added] == [text.index("Rush's")]
+
+
+def test_a_rare_name_written_in_lower_case_too_is_the_name_everywhere() -> None:
+    """A word English barely uses ("tane", "kehinde") written in lower case is the name typed so ("ask
+    tane", a chat handle), no common noun: its capitalized mention at a sentence's start is the name too;
+    in capitals and with a possessive as well."""
     text = "Signed by Wiremu Tane. Tane is away; ask tane or, failing that, Tane's deputy."
     added = propagate(text, [_person(text, "Wiremu Tane")], [], frozenset())
-    assert [r.start for r in added] == [text.index("Tane's")]
+    assert [r.start for r in added] == [text.index("Tane is"), text.index("Tane's")]
 
 
 def test_at_a_sentence_start_a_verb_only_people_take_tells_the_name() -> None:

@@ -1,0 +1,49 @@
+"""Where a name starts and ends (``anonymize.name_trim``): titles, roles and verbs before it, titles after."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymize.name_trim import trim_person
+from tests.anonymize.results_at import result_at
+
+
+def trimmed(text: str, value: str) -> str:
+    r = trim_person(text, result_at(text, value), [], None)
+    return text[r.start : r.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "name"),
+    [
+        ("Asked Zieliński's assistant to resend.", "Asked Zieliński", "Zieliński"),
+        ("Note 1: consignee Areti Papadaki will collect.", "consignee Areti Papadaki", "Areti Papadaki"),
+        ("Councillor Kovalenko, you have three minutes.", "Councillor Kovalenko", "Kovalenko"),
+        ("Cllr Nazar Ivaniv: I support it.", "Cllr Nazar Ivaniv", "Nazar Ivaniv"),
+        ("Thank you Obbo Tolosa.", "Obbo Tolosa", "Tolosa"),
+        ("Mediated by the imam, Serigne Modou Kane.", "Serigne Modou Kane", "Modou Kane"),
+        ('"Txiv Ntxawm Neng",groom,3', "Txiv Ntxawm Neng", "Neng"),
+        ("FROM: ATO ABEBE GIRMA, OPS MANAGER", "ATO ABEBE GIRMA", "ABEBE GIRMA"),
+        ("owner Rustem abi says the cat strained", "Rustem abi", "Rustem"),
+        ("Hi Tai-man, Lam Sir,", "Lam Sir", "Lam"),
+        ("Kemal Bey's office", "Kemal Bey", "Kemal"),
+    ],
+)
+def test_titles_roles_and_verbs_are_no_part_of_the_name(text: str, value: str, name: str) -> None:
+    assert trimmed(text, value) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Ato Boldon won the heat.", "Ato Boldon"),  # a given name that is an Amharic title too
+        ("Nana Akufo-Addo spoke.", "Nana Akufo-Addo"),
+        ("Anh Thu Pham signed in.", "Anh Thu Pham"),  # a Vietnamese given name, no title
+        ("Pan Wei Ming signed in.", "Pan Wei Ming"),  # a Chinese surname
+        ("Pieter van Rooyen and Juan dela Cruz", "Pieter van Rooyen"),
+        ("Juan dela Cruz", "dela Cruz"),  # particles start names in lower case
+        ("Sir Elton John", "Elton John"),
+    ],
+)
+def test_names_that_start_like_a_title_keep_their_words(text: str, value: str) -> None:
+    assert trimmed(text, value) == value
