@@ -49,9 +49,10 @@ _ROLE_BEFORE = re.compile(
 )
 # Kin before, also across a wrapped line: "daughter Marlène", "returned to mother\n    Ndèye Coumba Mbaye".
 _KIN_BEFORE = re.compile(rf"(?<![\w'’-])(?i:{_KIN})[ \t]*\n?[ \t]*$")
-# Greetings and thanks sent to people: "Greetings to Claudine", "Condolences to".
+# Greetings sent to people, the first and the others listed: "Greetings to Claudine, Olivier and the team".
 _GREETING_TO_BEFORE = re.compile(
-    r"(?<![\w'’-])(?i:greetings|congratulations|condolences|regards|shout-?outs?|love)[ \t]+to[ \t]+$"
+    r"(?<![\w'’-])(?i:greetings|congratulations|condolences|regards|shout-?outs?|love)[ \t]+to[ \t]+"
+    r"(?:[A-Z][\w'’-]+[ \t]*,[ \t]*){0,4}$"
 )
 # A person's phone number right after the name: "or Raf on 07700 900 582", "Mele: +64 21 555 0199".
 _PHONE_AFTER = re.compile(r"[ \t]+(?:on|at)[ \t]+\+?\(?\d[\d \t()-]{6,}\d")

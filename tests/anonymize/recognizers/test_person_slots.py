@@ -39,6 +39,7 @@ def _slot(text: str, name: str) -> bool:
         ("Group admin is Waberi.", "Waberi"),  # a role, then "is"
         ("Head of sourcing Enkhjargal added", "Enkhjargal"),
         ("Greetings to Uwase, and the team", "Uwase"),
+        ("Greetings to Uwase, Kalisa and the team", "Kalisa"),
         ("IT on call: or Tavita on 07700 900 582", "Tavita"),  # a phone number after
         ("relied upon: Eze v. Okonkwo (1989) 1 NWLR", "Eze"),  # the parties of a case
         ("relied upon: Eze v. Okonkwo (1989) 1 NWLR", "Okonkwo"),
