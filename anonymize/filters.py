@@ -22,8 +22,8 @@ from anonymize.recognizers.honorific_names import RECOGNIZER as HONORIFIC
 from anonymize.recognizers.inverted_names import RECOGNIZER as INVERTED
 from anonymize.recognizers.lower_names import RECOGNIZER as LOWER_CASE
 from anonymize.recognizers.lower_names import everyday_word
+from anonymize.recognizers.name_evidence import IN_PERSON_SLOT, SITUATED, title_caps
 from anonymize.recognizers.name_evidence import RECOGNIZER as EVIDENCE
-from anonymize.recognizers.name_evidence import SITUATED, title_caps
 from anonymize.recognizers.word_slots import series_member
 from anonymize.results import recognizer_name, tier
 from anonymize.term_words import used_as_term
@@ -79,6 +79,7 @@ _SITUATED_ZIPF = 3.5  # "Hispanic" 3.97, "Notch" 3.78; "Okafor" 2.55, "Rosalind"
 _FIGURE_BEFORE = re.compile(r"\d[\d,.]*[ \t]*[-–]?[ \t]*$")
 _RARE_NAME_ZIPF = 3.0  # "declan" 2.97, "ouyang" 2.2; "gallagher" 3.6 and "rose" 4.5 are English words too
 _HANDLE_AROUND = re.compile(r"<[^<>\s]+>|@[^<>\s]+.?", re.S)
+_ABBREVIATION_AFTER = re.compile(r"\.[ \t]+[A-Z]")
 _LICENCE_WORD = re.compile(r"(?i:\b(?:driv\w*|licen[cs]\w*|permit)\b)|\bDL\b")
 
 
@@ -163,7 +164,7 @@ def _person(
         text,
         from_model=tier(result) == 2 or evidence,
         technical=technical and not (evidence and " " not in value and _situated(text, result, value)),
-        hyphenated=evidence,
+        hyphenated=evidence or (not technical and _given_then_double(value)),
         rare_name=None if lexicon is None else lambda word: _rare_name(word, lexicon),
     )
 
@@ -216,6 +217,14 @@ def _named_thing(text: str, start: int, value: str, lexicon: NameLexicon | None)
     return _THING_SLOT_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
+def _given_then_double(value: str) -> bool:
+    """The model's full name outside technical text whose first word is a plain capitalized word and whose
+    surname is double-barrelled ("Kealoha Makoa-Reyes", "Mele Taufa-Lolohea"): a person's name, not a gene's
+    or a syndrome's ("Bardet-Biedl syndrome", "Charcot-Marie-Tooth" start with the joined names)."""
+    parts = value.split()
+    return 2 <= len(parts) <= 4 and parts[0].isalpha() and parts[0][:1].isupper() and parts[0][1:].islower()
+
+
 def _situated(text: str, result: RecognizerResult, value: str) -> bool:
     """The evidence recognizer's name stands in a table's structure or a person's slot, and is no known place
     ("ORG CHART — Chennai Delivery Centre"), no unit or noun after a figure ("6 Gy", "52 Gb", "301 Finnish
@@ -242,6 +251,13 @@ def _one_word_name(text: str, result: RecognizerResult, value: str, lexicon: Nam
     word = re.sub(r"['’][sS]?$", "", value.strip('.,;:!?"()[]'))
     if _english_name(word, lexicon):
         return True
+    if (
+        recognizer_name(result) == EVIDENCE
+        and (result.recognition_metadata or {}).get(IN_PERSON_SLOT)
+        and lexicon.given_name(word)
+        and not _ABBREVIATION_AFTER.match(text, result.end)  # "Ing. Petra Nováková": a title's short form
+    ):
+        return not known_place(word)  # "Ahmed (legal)" in a visitors' log: a given name in a person's slot
     return not known_place(word) and not everyday_word(word, _SITUATED_ZIPF)
 
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 
 # Capital letters inside a name word: McDonald, MacLeod, DeRose, LaToya, O'Brien, D'Angelo, PhD.
-INNER_CAPITAL_OK = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’]|D['’]|Fitz)[A-Z][a-z]|^Ph\.?D\.?$")
+INNER_CAPITAL_OK = re.compile(
+    r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’]|D['’]|N['’]|Fitz)[A-Z][a-z]|^Ph\.?D\.?$"
+)
 _NAME_SUFFIXES = frozenset(["md", "dvm", "phd", "dds", "jr", "sr", "ii", "iii", "iv", "esq", "rn"])
 # Words that make a capitalized span an organization, a place or a title rather than a person.
 _NOT_PERSON_TEXT = """
@@ -95,7 +97,8 @@ def _mixed_greek(letters: list[str]) -> bool:
 
 def technical_word(word: str) -> bool:
     """A gene symbol, an acronym, a chemical formula or a code: digits, all capitals, inner capitals."""
-    core = word.strip(".,;:!?\"'()[]")
+    # A leading ʻokina is a letter of Polynesian names, not an inner capital's mark ("ʻAhoʻia", "ʻAlifeleti").
+    core = word.strip(".,;:!?\"'()[]").lstrip("ʻ‘")
     letters = [ch for ch in core if ch.isalpha()]
     if not letters:
         return True

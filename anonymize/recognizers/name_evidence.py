@@ -53,6 +53,8 @@ from anonymize.person_cues import (
 from anonymize.recognizers.lexicon_persons import LexiconPersonRecognizer
 from anonymize.recognizers.name_cues import NOT_A_NAME
 from anonymize.recognizers.name_structure import in_table, line_before
+from anonymize.recognizers.person_slots import person_slot as work_slot
+from anonymize.recognizers.person_slots import rare_name, rare_word, sender_slot, unknown_name_word
 from anonymize.recognizers.word_slots import (
     place_head_before,
     score_card_slot,
@@ -66,8 +68,8 @@ from anonymize.word_kinds import organization_word
 RECOGNIZER = "NameEvidenceRecognizer"
 # Metadata key of a result: its place in the text (a table's structure, a person's slot) vouched for it.
 SITUATED = "situated"
+IN_PERSON_SLOT = "person_slot"  # metadata key: a person's slot (a role, a verb, a team) vouched for it
 _NEEDED = 2
-_RARE_ZIPF = 2.5
 _SCORE = 0.9  # above the NER model's 0.85: where both find a span, this result is kept
 
 _U = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿ"  # Latin Extended-A, -B and Additional: cases interleave
@@ -129,24 +131,26 @@ class NameEvidenceRecognizer(LexiconPersonRecognizer):
         shadow = title_caps(text)
         persons, places, organizations = _ner_spans(nlp_artifacts)
         candidates = [(m.start(), m.end()) for m in _CANDIDATE.finditer(shadow)]
-        spans: list[tuple[int, int, bool]] = []
+        spans: list[tuple[int, int, bool, bool]] = []
         for index, (start, end) in enumerate(candidates):
             value = shadow[start:end]
             if value.casefold() in self.countries or _DATELINE_AFTER.match(shadow, end):
                 continue
-            if " " not in value and _LABEL_AFTER.match(shadow, end):
+            if " " not in value and _LABEL_AFTER.match(shadow, end) and not sender_slot(shadow, start, end):
                 continue
             relaxed: list[tuple[int, int]] = []
             for s, e in self._name_runs(shadow, text, start, end, relaxed):
-                points, situated = self._evidence(
+                points, situated, slot = self._evidence(
                     shadow, text, s, e, (candidates, index), persons, places, organizations
                 )
                 # an everyday surname after a given name ("Walter Little") needs a slot: not "the Roman Wall"
                 if points >= _NEEDED and (situated or not any(s <= a and b <= e for a, b in relaxed)):
-                    spans.append((s, e, situated))
+                    spans.append((s, e, situated, slot))
         return [
-            RecognizerResult("PERSON", s, e, _SCORE, recognition_metadata={SITUATED: situated})
-            for s, e, situated in spans
+            RecognizerResult(
+                "PERSON", s, e, _SCORE, recognition_metadata={SITUATED: situated, IN_PERSON_SLOT: slot}
+            )
+            for s, e, situated, slot in spans
         ]
 
     def _name_runs(
@@ -213,9 +217,13 @@ class NameEvidenceRecognizer(LexiconPersonRecognizer):
             or folded in self.countries
             or bool(_NOT_A_NAME.fullmatch(word))
             or organization_word(word)
-            or (not lower_ok and original[1:].islower() and in_lower_case(original, text))
+            or (not lower_ok and original[1:].islower() and self._common_noun(word, original, text))
             or (original.isupper() and len(original) > 1 and not self.lexicon.name_word(word))
         )
+
+    def _common_noun(self, word: str, original: str, text: str) -> bool:
+        """Written in lower case elsewhere, and no rare name ("Babak Mousavi ... babak m.": the name)."""
+        return in_lower_case(original, text) and not rare_name(word, self.lexicon)
 
     def _english_given_first(
         self, shadow: str, text: str, given: tuple[int, int], surname: tuple[int, int]
@@ -260,7 +268,7 @@ class NameEvidenceRecognizer(LexiconPersonRecognizer):
         if self.lexicon.surname(word) or len(parts) < 2:
             return self.lexicon.surname(word)
         return any(self.lexicon.surname(p) for p in parts) and all(
-            self.lexicon.surname(p) or _rare_word(p) for p in parts
+            self.lexicon.surname(p) or rare_word(p) for p in parts
         )
 
     def _evidence(
@@ -273,17 +281,27 @@ class NameEvidenceRecognizer(LexiconPersonRecognizer):
         persons: list[tuple[int, int]],
         places: list[tuple[int, int]],
         organizations: list[tuple[int, int]],
-    ) -> tuple[int, bool]:
-        """The points for and against a name, and whether its place in the text (a table's or a list's
-        structure, a person's slot) is among the points for it."""
+    ) -> tuple[int, bool, bool]:
+        """The points for and against a name, whether its place in the text (a table's or a list's
+        structure, a person's slot) is among the points for it, and whether a person's slot is."""
         words = _WORD_SPLIT.split(shadow[start:end])
         named = [w for w in words if not _FILLER.fullmatch(w)]
         cores = [re.sub(rf"^(?i:{_PARTICLE}-)", "", w) for w in named]  # "Al-Saadani", "El-Masri"
         if not cores:
-            return 0, False
+            return 0, False, False
         if (len(words) == 1 and series_member(shadow, start, end)) or place_head_before(shadow, start):
-            return 0, False  # "Apoa, Apob": a series' symbols; "San Diego Chargers": a place's team
+            return 0, False, False  # "Apoa, Apob": a series' symbols; "San Diego Chargers": a place's team
         points = 0
+        before = line_before(shadow, start)
+        at_work = work_slot(shadow, start, end)  # "Máire from catering", "HCA Mereana", "daughter Marlène"
+        person_slot = bool(
+            _ROLE_BEFORE.search(before)
+            or _PERSON_VERB_BEFORE.search(before)
+            or _ROLE_LABEL_BEFORE.search(before)
+            or _PERSON_AFTER.match(shadow, end)
+            or score_card_slot(shadow, start, end)  # a score card's fielder or bowler: "c Healy b Fleming"
+            or at_work
+        )
         # After a particle inside the name (not its first word): "Ó Dubhghaill" of "Ruairí Ó Dubhghaill".
         vouched = {w for i, w in enumerate(words) if _after_gaelic(words, i, first=1)}
         if all(
@@ -291,9 +309,13 @@ class NameEvidenceRecognizer(LexiconPersonRecognizer):
             for i, w in enumerate(cores)
         ):
             points += 1
+        elif at_work and all(self.lexicon.name_word(w) or unknown_name_word(w) for w in cores):
+            points += (
+                1  # names no lexicon holds, in a work slot: "daughter Ngaire", "Ngāhuia from the bureau"
+            )
         elif len(words) == 1:
             if not unknown_in_score_card(shadow, start, end):
-                return 0, False  # one word that is no name of the lexicon ("Early", "Campus")
+                return 0, False, False  # one word that is no name of the lexicon ("Early", "Campus")
             points += 1  # a word English does not know, where a score card names a person
         first = words[0]
         # A given name (or an initial) first, then a capitalized word: "Igor Trandenkov", "M. Waugh".
@@ -308,14 +330,6 @@ class NameEvidenceRecognizer(LexiconPersonRecognizer):
             points += 1
         table = in_table(shadow, start, end, candidates)
         points += table
-        before = line_before(shadow, start)
-        person_slot = bool(
-            _ROLE_BEFORE.search(before)
-            or _PERSON_VERB_BEFORE.search(before)
-            or _ROLE_LABEL_BEFORE.search(before)
-            or _PERSON_AFTER.match(shadow, end)
-            or score_card_slot(shadow, start, end)  # a score card's fielder or bowler: "c Healy b Fleming"
-        )
         points += person_slot
         if _DETERMINER_BEFORE.search(shadow, max(0, start - 8), start):
             points -= 1  # "the Royals", "the Xinhua news agency"
@@ -326,6 +340,7 @@ class NameEvidenceRecognizer(LexiconPersonRecognizer):
             any(s <= start and end <= e for s, e in places)
             and not any(s < end and start < e for s, e in persons)
             and not (person_slot and " " not in shadow[start:end] and not known_place(shadow[start:end]))
+            and not (at_work and not known_place(shadow[start:end]))  # "mother Ndèye Coumba Mbaye"
         ):
             points -= 1
         # The model's organization of about the same extent ("Deportivo Coruna", "Reuters"); not one that
@@ -334,22 +349,19 @@ class NameEvidenceRecognizer(LexiconPersonRecognizer):
         # often a rare name).
         # Nor on an all-caps line, which the model reads poorly: it types most capitals there as organizations
         # ("THEIR LEAD IS FIONNUALA NÍ BHRIAIN").
-        if text[start:end] == shadow[start:end] and any(
-            abs(s - start) + abs(e - end) <= 3 and not (person_slot and " " not in shadow[s:e].strip())
-            for s, e in organizations
+        if (
+            text[start:end] == shadow[start:end]
+            and not at_work  # "Nagy-Lakatos Márta, her manager", "RN Sione Fifita"
+            and any(
+                abs(s - start) + abs(e - end) <= 3 and not (person_slot and " " not in shadow[s:e].strip())
+                for s, e in organizations
+            )
         ):
             points -= 1
         # A word joined to the one before by a dash is part of a compound ("Hutchinson–Gilford"), not on a
         # list's line.
         joined = start > 1 and shadow[start - 1] in "-–—/" and shadow[start - 2].isalnum()
-        return points, (table and not joined) or person_slot
-
-
-def _rare_word(word: str) -> bool:
-    """A word English hardly uses (wordfreq Zipf below 2.5): "Oduya", not "Long"."""
-    from wordfreq import zipf_frequency
-
-    return bool(word) and zipf_frequency(word.casefold(), "en") < _RARE_ZIPF
+        return points, (table and not joined) or person_slot, person_slot
 
 
 # The words that join a Gaelic particle to the surname after them: "Mac Giolla Chomhaill", "Mac Con Iomaire",

@@ -24,7 +24,8 @@ _AFTER_ONE_WORD = re.compile(
     rf"[ \t]*(?:\|[ \t]*\S|\([ \t]*(?:[{_U}][{_L}]+|[{_U}]\.?[{_U}]\.?[{_U}]?\.?[ \t]*\)|\d+(?:st|nd|rd|th))|"
     r"\d+(?:\.\d)?-\d+-\d+-\d+)"
 )
-_LIST_SEPARATOR = re.compile(r"[ \t]*[,;][ \t]*")
+# Commas and semicolons; the middle dots and bullets of a donors' list ("Widlyne · Fritznel Belizaire").
+_LIST_SEPARATOR = re.compile(r"[ \t]*[,;][ \t]*|[ \t]+[·•][ \t]+")
 
 
 def line_before(shadow: str, start: int, width: int = 40) -> str:

@@ -7,12 +7,14 @@ import pytest
 from anonymize.word_kinds import common_word, technical_word
 
 
-@pytest.mark.parametrize("word", ["ORF74", "RNA", "CsA", "SiO2", "nsP4", "PAR-2", "Ldlr(-/-"])
+@pytest.mark.parametrize("word", ["ORF74", "RNA", "CsA", "SiO2", "nsP4", "PAR-2", "Ldlr(-/-", "NFkB"])
 def test_technical_words(word: str) -> None:
     assert technical_word(word)
 
 
-@pytest.mark.parametrize("word", ["Jane", "McDonald", "O'Brien", "PhD", "MD", "DeRose", "Jóhannsdóttir"])
+@pytest.mark.parametrize(
+    "word", ["Jane", "McDonald", "O'Brien", "PhD", "MD", "DeRose", "Jóhannsdóttir", "N'Diaye", "ʻAhoʻia"]
+)
 def test_name_words_are_not_technical(word: str) -> None:
     assert not technical_word(word)
 

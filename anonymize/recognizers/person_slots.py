@@ -1,0 +1,183 @@
+"""Slots of a person in business notes, rosters and messages, one context point for ``name_evidence`` (the
+lexicon is the other): the team or the role a person is named with ("Máire from catering", "Tigist in HR",
+"Arash (intern)", "(Nodira, support)", "security (Serkan)"), a kinship word before ("daughter Marlène",
+"Chulpan's daughter Dilyara"), a workplace or care role before ("HCA Mereana", "lodge owner Tashi", "Circuit
+steward: Sione Vaipulu", "the cashier, Kehinde,"), a note's sender and addressee ("From Tevita to Mele:"), a
+message's sign-off ("Cheers, Tev" ending its line).
+
+Each slot is one weak signal: a capitalized word needs the lexicon's given name or surname besides, so
+"the invoice from finance" or "Cheers, Team" name no one. Science text rarely has these words right beside a
+capitalized word; where it does ("daughter Cells"), the lexicon does not know the word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from anonymize.name_lexicon import NameLexicon
+
+# Kin named before a person: "daughter Ngaire", "Mr Mistry's son Nilesh", "children Honoré and Grace".
+_KIN = (
+    r"son|daughter|wife|husband|mother|father|brother|sister|children|sons|daughters|niece|nephew|grandson|"
+    r"granddaughter|grandmother|grandfather|cousin|twin|fianc[eé]e?|widow|widower"
+)
+# Jobs at work, in care and at home that stand right before a person's name or label its line.
+_WORK_ROLES = (
+    r"owner|admin|administrator|cashier|steward|coordinator|co-ordinator|supervisor|clerk|dispatcher|"
+    r"caretaker|receptionist|tutor|teacher|cleaner|housekeeper|foreman|technician|intern|trainee|apprentice|"
+    r"volunteer|accountant|storekeeper|porter|chef|cook|nanny|carer|caregiver|physio|therapist|counsell?or|"
+    r"solicitor|barrister|courier|mechanic|electrician|plumber|contractor|landlord|landlady|neighbou?r|"
+    r"auditor|registrar|pharmacist|midwife|paramedic|nurse|doctor|driver"
+)
+# Care and office roles written as capitals ("HCA Mereana", "RN Sione Fifita", "DBA (Piotr)").
+_ROLE_ABBREVIATIONS = r"RN|EN|HCA|CNA|LPN|DBA|PA|EA|GP|HoD"
+# The teams a person works in, any case; "HR", "IT" and "Ops" only in capitals ("in it" is a pronoun).
+_TEAMS = (
+    r"(?:(?i:accounts|finance|payroll|legal|support|sales|marketing|design|procurement|security|reception|"
+    r"audit|engineering|catering|facilities|logistics|operations|warehouse|treasury|admin|dispatch|stores|"
+    r"agency|bureau|housekeeping|maintenance|customer[ \t]+service)|HR|IT|Ops|OPS)"
+)
+# What a person is in brackets after the name: "Arash (intern)", "Themba (temp – no surname)".
+_BRACKET_ROLES = (
+    rf"(?i:intern|temp|contractor|trainee|apprentice|volunteer|locum|casual|cover|relief|{_WORK_ROLES})"
+)
+
+_ROLE_BEFORE = re.compile(
+    rf"(?:(?<![\w'’-])(?i:{_WORK_ROLES}|head[ \t]+of[ \t]+\w+)(?:[ \t]+(?:is|was))?|"
+    rf"\b(?:{_ROLE_ABBREVIATIONS}))[ \t]+$"
+)
+# Kin before, also across a wrapped line: "daughter Marlène", "returned to mother\n    Ndèye Coumba Mbaye".
+_KIN_BEFORE = re.compile(rf"(?<![\w'’-])(?i:{_KIN})[ \t]*\n?[ \t]*$")
+# Greetings sent to people, the first and the others listed: "Greetings to Claudine, Olivier and the team".
+_GREETING_TO_BEFORE = re.compile(
+    r"(?<![\w'’-])(?i:greetings|congratulations|condolences|regards|shout-?outs?|love)[ \t]+to[ \t]+"
+    r"(?:[A-Z][\w'’-]+[ \t]*,[ \t]*){0,4}$"
+)
+# A person's phone number right after the name: "or Raf on 07700 900 582", "Mele: +64 21 555 0199".
+_PHONE_AFTER = re.compile(r"[ \t]+(?:on|at)[ \t]+\+?\(?\d[\d \t()-]{6,}\d")
+# The parties of a case: "Ugo v. Obiekwe (1989)"; not a fixture list's "Manchester City v Charlton".
+_CASE_PARTY = re.compile(r"[ \t]+v\.[ \t]+[A-Z]")
+_CASE_PARTY_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*[ \t]+v\.[ \t]+$")
+# What the name is to someone, after it: "Nagy-Lakatos Márta, her manager at OTP", "Ama, his sister".
+_APPOSITIVE_AFTER = re.compile(
+    rf"[ \t]*,[ \t]*(?i:his|her|their|my|our)[ \t]+(?:[\w-]+[ \t]+)?(?i:{_WORK_ROLES}|{_KIN}|manager|boss|"
+    r"colleague|friend|partner|supervisor)(?![\w'’-])"
+)
+# A line's label that ends in a role, not at the line's start: "Circuit steward: ", "Supervisor sign-off: ".
+_ROLE_LABEL_BEFORE = re.compile(rf"(?<![\w'’-])(?i:{_WORK_ROLES}|sign-?off)[ \t]*:[ \t]*$")
+# An appositive after a role the sentence names: "the cashier, Kehinde, and", "our house help, Akosua, was"
+# (not a CV's "Delivery driver, Beograd").
+_APPOSITIVE_BEFORE = re.compile(
+    r"(?<![\w'’-])(?i:the|our|my|his|her|their|your)[ \t]+(?:[\w-]+[ \t]+)?"
+    rf"(?i:{_WORK_ROLES}|{_KIN}|help)[ \t]*,[ \t]*$"
+)
+# A name in brackets after a team or a role: "security (Serkan)", "waiting on DBA (Piotr)".
+_BRACKET_BEFORE = re.compile(
+    rf"(?:(?<![\w'’-])(?i:{_WORK_ROLES})|{_TEAMS}|\b(?:{_ROLE_ABBREVIATIONS}))[ \t]*\([ \t]*$"
+)
+_BRACKET_AFTER = re.compile(r"[ \t]*[),]")
+_TEAM_AFTER = re.compile(
+    rf"(?:[ \t]+(?:from|in|at)[ \t]+(?:the[ \t]+)?|[ \t]*,[ \t]*|[ \t]*\([ \t]*){_TEAMS}(?![\w'’-])"
+)
+_ROLE_IN_BRACKETS_AFTER = re.compile(rf"[ \t]*\([ \t]*{_BRACKET_ROLES}(?![\w'’-])")
+# A note's sender and addressee at its line's start: "From Tevita to Mele:", "Notes from Rawinia:".
+_SENDER_BEFORE = re.compile(
+    r"(?m)^[ \t]*(?:(?i:from|notes?[ \t]+from|message[ \t]+from|handover[ \t]+from)|"
+    r"(?i:from)[ \t]+[^\n:]{1,40}?[ \t]+(?i:to))[ \t]+$"
+)
+_SENDER_AFTER = re.compile(r"(?:[ \t]+(?i:to)[ \t]+[^\n:]{1,40})?[ \t]*:[ \t]*(?:\n|$)")
+# A message's closing before its sender's name, on the same line or the one before: "Cheers, Tev".
+_CLOSING_BEFORE = re.compile(
+    r"(?<![\w'’-])(?i:cheers|thanks|thank[ \t]+you|many[ \t]+thanks|regards|kind[ \t]+regards|"
+    r"best[ \t]+regards|best[ \t]+wishes|warm[ \t]+regards|best|love|sincerely)[ \t]*[,!.]?[ \t]*\n?[ \t]*$"
+)
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+# A sign-off after a message's last sentence, ending its paragraph: "I will visit you soon. Precious".
+_SENTENCE_END_BEFORE = re.compile(r"[.!?][ \t]+$")
+_PARAGRAPH_END = re.compile(r"[ \t]*(?:\n[ \t]*\n|\n?[ \t]*$)")
+# Naming a person: 'a young man called "Papis"', "gave her name as Deniz", "picking up Dolores".
+_NAMING_BEFORE = re.compile(
+    r"(?<![\w'’-])(?i:called|nicknamed|known[ \t]+as|goes[ \t]+by|name[ \t]+as|picking[ \t]+up|pick[ \t]+up|"
+    r"picked[ \t]+up)[ \t]+[\"“‘']?$"
+)
+# What a person does next: "Mhairi taught me" (not "has the", "cannot": "Notch has the largest", "Notch
+# cannot bind"),
+# "Taiwo and his brother", "Oyuntsetseg and her sourcing team"; an age after the name: "Wiremu Pōtae, 81.".
+_NEXT_AFTER = re.compile(
+    r"[ \t]+(?:(?:taught|teaches|fetched|reminded|insisted|decided|agreed)\b|"
+    rf"and[ \t]+(?:his|her|their)[ \t]+(?:[\w-]+[ \t]+)?(?:{_KIN}|colleagues?|friends?|team|family)\b)"
+    r"|,[ \t]*\d{1,3}[ \t]*[,.;](?!\d)"
+)
+
+
+def person_slot(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` (a capitalized candidate) stands in one of the module's slots of a person."""
+    before = text[max(0, start - 48) : start]
+    return bool(
+        _ROLE_BEFORE.search(before)
+        or _ROLE_LABEL_BEFORE.search(before)
+        or _APPOSITIVE_BEFORE.search(before)
+        or (_BRACKET_BEFORE.search(before) and _BRACKET_AFTER.match(text, end))
+        or _TEAM_AFTER.match(text, end)
+        or _ROLE_IN_BRACKETS_AFTER.match(text, end)
+        or sender_slot(text, start, end)
+        or (_CLOSING_BEFORE.search(before) and _LINE_END.match(text, end))
+        or (_SENTENCE_END_BEFORE.search(before) and _PARAGRAPH_END.match(text, end))
+        or _NAMING_BEFORE.search(before)
+        or _NEXT_AFTER.match(text, end)
+        or _KIN_BEFORE.search(before)
+        or _GREETING_TO_BEFORE.search(before)
+        or _PHONE_AFTER.match(text, end)
+        or _CASE_PARTY.match(text, end)
+        or _CASE_PARTY_BEFORE.search(before)
+        or _APPOSITIVE_AFTER.match(text, end)
+    )
+
+
+def sender_slot(text: str, start: int, end: int) -> bool:
+    """The sender or the addressee of a note's first line ("From Tevita to Mele:"): a name there is no
+    label, though a colon follows it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_SENDER_BEFORE.search(text[line_start:start]) and _SENDER_AFTER.match(text, end))
+
+
+# Letters of a name word English does not know: capitalized, then small letters, an ʻokina, an apostrophe or a
+# hyphen before a capital ("Ngāhuia", "Oyuntsetseg", "Makoa-Reyes").
+_NAME_SHAPE = re.compile(r"[^\W\d_][^\W\d_ʻ’'-]*(?:[ʻ’'-][^\W\d_][^\W\d_ʻ’'-]*)*")
+_VOWEL = re.compile(r"[aeiouy]")
+_UNKNOWN_ZIPF = 1.5  # "Kealoha" 1.4, "Ngaire" 1.1; "Kaposi", "Xenopus" are better known
+
+
+def unknown_name_word(word: str) -> bool:
+    """A capitalized word of three letters or more that English barely knows (wordfreq Zipf below 1.5) and no
+    known place: with a person's slot, the evidence a lexicon would give for a name it does not hold."""
+    from wordfreq import zipf_frequency
+
+    from anonymize.gazetteer import known_place
+
+    core = word.strip('.,;:!?"()[]')
+    return (
+        len(core) >= 3
+        and core[:1].isupper()
+        and core[1:] == core[1:].lower()
+        and bool(_NAME_SHAPE.fullmatch(core))
+        and bool(_VOWEL.search(unicodedata.normalize("NFD", core.casefold())))  # not "Shrs", "Mgmt"
+        and zipf_frequency(core.casefold(), "en") < _UNKNOWN_ZIPF
+        and not known_place(core)
+    )
+
+
+def rare_name(word: str, lexicon: NameLexicon) -> bool:
+    """A name of the lexicon English barely uses as a word (Zipf below 3: "Babak", "Sione"; not "Lillian",
+    "Memory"): its lower-case mentions are the name typed in lower case ("babak m."), no common noun."""
+    from wordfreq import zipf_frequency
+
+    return lexicon.name_word(word) and zipf_frequency(word.casefold(), "en") < 3.0
+
+
+def rare_word(word: str) -> bool:
+    """A word English hardly uses (wordfreq Zipf below 2.5): "Oduya", not "Long"."""
+    from wordfreq import zipf_frequency
+
+    return bool(word) and zipf_frequency(word.casefold(), "en") < 2.5

@@ -1,0 +1,97 @@
+"""Slots of a person in business notes and messages (``anonymize.recognizers.person_slots``): hand-made
+sentences, none from the evaluation corpora."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymize.recognizers.person_slots import person_slot, sender_slot, unknown_name_word
+
+
+def _slot(text: str, name: str) -> bool:
+    start = text.index(name)
+    return person_slot(text, start, start + len(name))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ask Lorenza from catering about the urn.", "Lorenza"),  # a team after
+        ("Claims go through Aster in HR.", "Aster"),
+        ("Book via Kaisu, HR, by Friday", "Kaisu"),
+        ("(Liliya, support): please update the app", "Liliya"),
+        ("Seats: Dariush (intern), Navid", "Dariush"),  # a role in brackets after
+        ("waiting on DBA (Bartek) for the dump", "Bartek"),  # a role, then the name in brackets
+        ("footage saved by security (Volkan).", "Volkan"),
+        ("Ana's daughter Ilinca wants to visit.", "Ilinca"),  # kin before
+        ("Outgoing: HCA Teuila, RN Mikaere", "Teuila"),  # a care role in capitals
+        ("Circuit steward: Losaline Vea", "Losaline"),  # a label ending in a role
+        ("That the cashier, Bolanle, was there.", "Bolanle"),  # an appositive after a role
+        ("From Sefo to Lagi:\n- chiller 2", "Sefo"),  # a note's sender and addressee
+        ("From Sefo to Lagi:\n- chiller 2", "Lagi"),
+        ("the key is with Sefo.\nCheers, Ioane", "Ioane"),  # a sign-off
+        ("I will visit you soon. Adaeze\n\nNext letter", "Adaeze"),  # a sign-off ending its paragraph
+        ('a young man called "Malick" by the stall holders', "Malick"),  # naming
+        ("Bukola taught me everything about spreadsheets", "Bukola"),
+        ("Idowu and his brother are on leave", "Idowu"),
+        ("Bed 3 - Hohepa Tāwhiri, 81. Falls risk", "Hohepa Tāwhiri"),  # an age after
+        ("returned to mother\n       Awa Ndiaye at 10:02.", "Awa Ndiaye"),  # kin across a wrapped line
+        ("Group admin is Waberi.", "Waberi"),  # a role, then "is"
+        ("Head of sourcing Enkhjargal added", "Enkhjargal"),
+        ("Greetings to Uwase, and the team", "Uwase"),
+        ("Greetings to Uwase, Kalisa and the team", "Kalisa"),
+        ("IT on call: or Tavita on 07700 900 582", "Tavita"),  # a phone number after
+        ("relied upon: Eze v. Okonkwo (1989) 1 NWLR", "Eze"),  # the parties of a case
+        ("relied upon: Eze v. Okonkwo (1989) 1 NWLR", "Okonkwo"),
+        ("Kiss Bence; Nagy-Tóth Zsófia, her manager at OTP", "Nagy-Tóth Zsófia"),  # what the name is to her
+    ],
+)
+def test_slots(text: str, name: str) -> None:
+    assert _slot(text, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("2010–2016 Delivery driver, Beograd", "Beograd"),  # a CV's job and town: no determiner
+        ("Interpreter (Gujarati) booked 09:00", "Gujarati"),  # a language after an interpreter
+        ("Lorenza in it for the long run", "Lorenza"),  # "it" is a pronoun, not IT
+        ("The Notch pathway in mice", "Notch"),
+        ("Notch has the largest effect", "Notch"),
+        ("Notch cannot bind the ligand", "Notch"),
+        ("Mutant cells were grown in Dulbecco medium.", "Dulbecco"),
+        ("the daughter cells of Xenopus embryos", "Xenopus"),
+        ("Cheers, Team Alpha", "Team"),  # the closing's line goes on
+        ("the reaction ran on 12 May 2024", "May"),  # a date, no phone number
+        ("Manchester City v Charlton", "Charlton"),  # a fixture, no case
+        ("Cells were fixed on day 12, 24 and 36", "Cells"),
+    ],
+)
+def test_no_slot(text: str, name: str) -> None:
+    assert not _slot(text, name)
+
+
+def test_sender_slot_needs_the_line_start_and_the_colon() -> None:
+    text = "From Sefo to Lagi:\n- chiller 2"
+    assert sender_slot(text, text.index("Lagi"), text.index("Lagi") + 4)
+    later = "Samples from Sefo to Lagi: 3"
+    assert not sender_slot(later, later.index("Lagi"), later.index("Lagi") + 4)
+
+
+def test_unknown_name_words() -> None:
+    assert unknown_name_word("Ngāhuia") and unknown_name_word("Oyuntsetseg") and unknown_name_word("Kealoha")
+    assert not unknown_name_word("Parkinson")  # English knows it
+    assert not unknown_name_word("Shrs")  # an abbreviation: no vowel
+    assert not unknown_name_word("IL-6") and not unknown_name_word("Ab") and not unknown_name_word("mTOR")
+
+
+def test_middle_dots_separate_a_lists_items() -> None:
+    """A donors' list with middle dots is a list of three or more items, as with commas."""
+    from anonymize.recognizers.name_structure import in_table
+
+    text = "Friends\n  Widlyne · Fritznel Belizaire · Mackenson Dorval\n"
+    spans = [
+        (text.index(n), text.index(n) + len(n)) for n in ("Widlyne", "Fritznel Belizaire", "Mackenson Dorval")
+    ]
+    assert in_table(text, *spans[0], (spans, 0))
+    assert not in_table("Col·lell and Puig", 0, 3, ([(0, 3)], 0))
