@@ -42,7 +42,7 @@ WORLD_TITLES = (
 # "Bibi Netanyahu"): a title only before two name words ("Ato Abebe Kassa"). Not at all the titles that
 # start names of two or three words: Vietnamese "Anh" and "Tuan" ("Anh Thu Pham"), Chinese "Pan" and "Lok"
 # (surnames: "Pan Wei Ming"), Indonesian "Mas" ("Mas Selamat Kastari"), "Baba", "Sidi", "Kumari", "Lola".
-NAME_TITLES = r"Ato|Nana|Don|Dom|Daya|Mam|Kak|Kaka|Mama|Bibi|Maame|Sokhna|Sayyid|Selvi"
+NAME_TITLES = r"Ato|Nana|Don|Dom|Daya|Mam|Kak|Kaka|Mama|Bibi|Maame|Sokhna|Sayyid"
 _GREETINGS = (
     r"Hei|Hej|Hola|Olá|Ciao|Bonjour|Salut|Hallo|Servus|Cześć|Ahoj|Merhaba|Habari|Kia[ \t]+ora|"
     r"Sawubona|Estimad[oa]|Querid[oa]|Chère|Liebe|Lieber|Geachte|Beste|Kære|Hyvä|Bästa|Bäste|"
@@ -84,7 +84,30 @@ def after_honorific(text: str, start: int, end: int) -> int:
         or _LEADING_NAME_TITLE.match(text, at, end)
     ) and match.end() < end:
         at = match.end()
+    single = _TITLE_OR_NAME.fullmatch(text, at, end)
+    if single and _named_otherwise(text, single.group(1), single.group(2)):
+        at = single.start(2)
     return at
+
+
+# A title that people also bear as a given name, before one name word: "Pan Yurchenko", "Lok Chanthou"
+# (Polish and Khmer "Mr"), or "Ato Boldon" (a given name). Not the titles that English speakers bear as
+# given names: "Don Johnson ... Mr Johnson" is one man.
+_TITLE_OR_NAME = re.compile(rf"(Pan|Lok|Mas|Ato|Daya|Mam|Kak|Kaka)[ \t]+([{_UPPER}][\w'’-]+)")
+_CAPS_BEFORE = re.compile(r"(?<![\w'’.-])[A-ZÀ-ÖØ-Þ]{2,}[ \t]+$")
+
+
+def _named_otherwise(text: str, title: str, name: str) -> bool:
+    """``name`` stands elsewhere in ``text`` after an honorific or after a surname in capitals ("Mr
+    Yurchenko", "SOK Chanthou"), so ``title`` before it is a title too; not a name alone or after another
+    given name ("Ato Boldon ... Boldon said", "Selvi Murugan ... Raj Murugan": a family's surname)."""
+    for match in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
+        window = max(0, match.start() - 30)
+        if after_title(text, match.start()) and not text.startswith(title, match.start() - len(title) - 1):
+            return True
+        if _CAPS_BEFORE.search(text, window, match.start()):
+            return True
+    return False
 
 
 # After a name: Turkish, Tatar and Kurdish "bey", "hanım", "abi", "abla", "apa", South Asian "sahib", "ji",

@@ -38,6 +38,8 @@ PARTICLES = words(
     ó ní nic mhic uí ua a/l a/p s/o d/o
     """
 )
+# A cell's end in a table laid out with blanks: a column gap or the line's end.
+_CELL_END = re.compile(r"[ \t]{3,}|\t|[ \t]*(?:\n|$)")
 # Catalan and Spanish "i" and "y" between two surnames: "Puig i Casals", "Ortega y Gasset".
 _SURNAME_LINKS = frozenset(["i", "y"])
 # What may follow a name's end: punctuation, a line's end, a column gap, a lower-case word, a sentence's end.
@@ -144,6 +146,8 @@ def _step_right(shadow: str, end: int, lexicon: NameLexicon, one_word: bool) -> 
         return match.start(1) + len(word) if _name_word(word, lexicon, left=False) else None
     if (one_word and _ROMAN.fullmatch(word)) or _name_word(word, lexicon, left=False):
         return match.end(1)
+    if one_word and word.casefold() in lexicon.english_given and _CELL_END.match(shadow, match.end(1)):
+        return match.end(1)  # a roster's "Surname Given" cell: "Achieng Mercy         standby"
     if (word.islower() or word in _GAELIC) and word.casefold() in PARTICLES:  # "Nurul Izzah binti Hassan",
         # "Pieter van der Berg", "Tomás Ó Briain", "Kumaravel a/l Muthusamy"
         return _step_right(shadow, match.end(1), lexicon, one_word=False)

@@ -14,7 +14,7 @@ from anonymize.filters import NAME_PREFIXES
 from anonymize.gazetteer import country_names
 from anonymize.honorifics import after_honorific, before_trailing_title
 from anonymize.name_ends import INNER_POSSESSIVE, owner_is_thing, role_noun
-from anonymize.name_extent import PARTICLES
+from anonymize.name_extent import PARTICLES, ordinary_words
 from anonymize.name_lexicon import NameLexicon
 from anonymize.person_cues import CONTACT_VERBS, ROLE_TITLES
 from anonymize.results import copy_span
@@ -64,6 +64,8 @@ _FIRST_WORD = re.compile(r"([\w-]+)\.?\s+")
 _POSSESSIVE = re.compile(r"[ \t]?['’]s$")  # "Mensah-Bonsu's", a tokenized "Lebed 's"
 
 
+# The next cell's label after a slash: "M. Öztürk / Approved".
+_SLASH_LABEL = re.compile(r"[ \t]*/[ \t]*([A-Z][a-z]+)$")
 _CONTACT_VERB = re.compile(rf"(?:{CONTACT_VERBS})")
 # Lower-case words that start a name: particles, and the joining words of other languages ("dela Cruz",
 # "bat-Sheva", "'t Hooft").
@@ -104,6 +106,9 @@ def trim_person(
     possessive = _POSSESSIVE.search(text, start, result.end)
     end = possessive.start() if possessive and possessive.start() > start else result.end
     end = before_trailing_title(text, start, end)  # "Rustem abi", "Lam Sir": the name is "Rustem", "Lam"
+    label = _SLASH_LABEL.search(text, start, end)  # "Prepared by: M. Öztürk / Approved: H. G. Aydın"
+    if label and label.start() > start and lexicon is not None and ordinary_words(label.group(1), lexicon):
+        end = label.start()
     suffix = _HONORIFIC_SUFFIX.search(text, start, end)  # "Liu-san": the name is "Liu"
     if suffix and suffix.start() > start:
         end = suffix.start()

@@ -87,3 +87,19 @@ def test_a_title_after_the_name_ends_it() -> None:
     """Turkish, Tatar, South Asian and Hong Kong titles after a name ("Rustem abi", "Lam Sir")."""
     for value, name in (("Rustem abi", "Rustem"), ("Lam Sir", "Lam"), ("Kemal Bey", "Kemal"), ("Sir", "Sir")):
         assert value[: before_trailing_title(value, 0, len(value))] == name
+
+
+def test_a_title_that_is_a_given_name_too_by_the_documents_other_mentions() -> None:
+    """ "Pan Yurchenko" after "Mr Yurchenko", "Lok Chanthou" after "SOK Chanthou": a title; "Ato Boldon"
+    beside "Boldon said", "Selvi Murugan" beside "Raj Murugan", "Don Johnson" beside "Mr Johnson": names."""
+    cases = [
+        ("The head, Mr Yurchenko, is away. Pan Yurchenko sent his deputy.", "Pan Yurchenko", "Yurchenko"),
+        ("Supervisor: SOK Chanthou | approved by Lok Chanthou.", "Lok Chanthou", "Chanthou"),
+        ("Ato Boldon won. Boldon said so. The Boldon camp.", "Ato Boldon", "Ato Boldon"),
+        ("his daughter, Selvi Murugan and Raj Murugan", "Selvi Murugan", "Selvi Murugan"),
+        ("Don Johnson and Mr Johnson", "Don Johnson", "Don Johnson"),
+    ]
+    for text, value, name in cases:
+        start = text.index(value)
+        end = start + len(value)
+        assert text[after_honorific(text, start, end) : end] == name

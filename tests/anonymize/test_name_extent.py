@@ -448,3 +448,12 @@ def test_two_people_joined_by_i_stay_two(lexicon: NameLexicon) -> None:
     """ "Jordi Puig i Maria Vila": "i" before a given name and a surname joins two people."""
     text = "met Jordi Puig i Maria Vila today"
     assert grown(text, [result_at(text, "Jordi Puig")], lexicon) == [("PERSON", "Jordi Puig")]
+
+
+def test_a_rosters_given_name_that_is_an_english_word_ends_the_cell(lexicon: NameLexicon) -> None:
+    """ "Achieng Mercy" in a roster laid out with blanks: the English given name before the column gap is
+    the name's; inside prose it is not taken ("Achieng Mercy and Hope": no gap after it)."""
+    text = "08:30  Achieng Mercy         standby\n"
+    assert grown(text, [result_at(text, "Achieng")], lexicon) == [("PERSON", "Achieng Mercy")]
+    text = "We thank Achieng Mercy and Hope for the help."
+    assert grown(text, [result_at(text, "Achieng")], lexicon) == [("PERSON", "Achieng")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from anonymize.name_lexicon import NameLexicon
 from anonymize.name_trim import trim_person
 from tests.anonymize.results_at import result_at
 
@@ -47,3 +48,14 @@ def test_titles_roles_and_verbs_are_no_part_of_the_name(text: str, value: str, n
 )
 def test_names_that_start_like_a_title_keep_their_words(text: str, value: str) -> None:
     assert trimmed(text, value) == value
+
+
+def test_the_next_cells_label_after_a_slash_ends_the_name(lexicon: NameLexicon) -> None:
+    """ "M. Öztürk / Approved: ...": the label is no part of the name; an inverted name in capitals around a
+    slash is one name ("PAPADAKIS / ARETI")."""
+    text = "Prepared by: M. Öztürk / Approved: H. G. Aydın"
+    r = trim_person(text, result_at(text, "M. Öztürk / Approved"), [], lexicon)
+    assert text[r.start : r.end] == "M. Öztürk"
+    text = "AL-20421   PAPADAKIS / ARETI   household effects"
+    r = trim_person(text, result_at(text, "PAPADAKIS / ARETI"), [], lexicon)
+    assert text[r.start : r.end] == "PAPADAKIS / ARETI"
