@@ -60,9 +60,13 @@ def folded_mentions(state: Resolution) -> None:
     taken = [r for r in state.results if not (tier(r) == 2 and r.entity_type in _YIELDING)]
     tokens = [m for m in _WORD.finditer(text) if not _in_address(text, m.start())]
     found: list[tuple[int, int]] = []
+    inside: list[RecognizerResult] = []  # a person found in part inside a whole name's run gives way to it
     for start, end in _name_runs(text, tokens, names):
-        if not _overlaps(start, end, taken, found) and _folding_mattered(text[start:end], written):
+        parts = [r for r in taken if r.entity_type == "PERSON" and start <= r.start and r.end <= end]
+        others = [r for r in taken if all(r is not p for p in parts)]
+        if not _overlaps(start, end, others, found) and _folding_mattered(text[start:end], written):
             found.append((start, end))
+            inside += parts
     for m in tokens:
         value = m.group()
         if not (value.islower() or value.isupper()) or fold(value) not in words:
@@ -76,7 +80,7 @@ def folded_mentions(state: Resolution) -> None:
     new = state.admitted(
         drop_places(text, [rule_result("PERSON", s, e, _SCORE, FOLDED_NAME) for s, e in sorted(found)])
     )
-    overlapped = [
+    overlapped = inside + [
         r for r in state.results if tier(r) == 2 and any(n.start < r.end and r.start < n.end for n in new)
     ]
     state.results = [r for r in state.results if all(r is not o for o in overlapped)] + new
@@ -130,8 +134,9 @@ def _name_runs(
 
 def _folding_mattered(value: str, written: set[str]) -> bool:
     """Some word of ``value`` is written otherwise than the found name's words (accents, hyphens, joiners):
-    a repeat written as found is ``name_mentions``' and ``name_forms``' to find."""
-    return any(w.casefold() not in written for w in re.split(r"[ _.]", value))
+    a repeat written as found is ``name_mentions``' and ``name_forms``' to find ("dang_thu_thao" beside
+    "dang thu thao" is not)."""
+    return "_" in value or "." in value or any(w.casefold() not in written for w in value.split(" "))
 
 
 def _plain_word(text: str, start: int, value: str) -> bool:

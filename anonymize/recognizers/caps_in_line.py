@@ -54,6 +54,8 @@ _ALL_CAPS = re.compile(rf"(?<![\w'’-])({_CAPS}(?: {_CAPS}){{1,2}}){_CAPS_END}"
 # One word in capitals: "escalate to MAKHARADZE in Batumi", "1 ÇOLLAKU; 2 Hoxha"
 _ONE_CAPS = re.compile(rf"(?<![\w'’(-])({_CAPS}){_CAPS_END}(?![ \t]*[:/&+])")  # not an acronym's "(CHARLS)"
 _ONE_MIN = 6  # letters of a name alone in capitals: shorter ones are acronyms as often
+# A place's preposition before one word in capitals: "Celebrating its 10th year in AAPAJÄRVI" is a place.
+_PLACE_BEFORE = re.compile(r"(?<![\w'’])(?i:in|at|near|via|into|outside|around|across|throughout)[ \t]+$")
 # A roster's "SURNAME / GIVEN" cell: "PAPADAKIS / ARETI"
 _SLASHED = re.compile(rf"(?<![\w'’/-])({_CAPS}) / ({_CAPS})(?![\w'’/-])")
 # A surname in capitals after a title in capitals, in a line of ordinary text: "guest MR. HARTMANN altitude"
@@ -122,13 +124,15 @@ class CapsInLineRecognizer(LexiconPersonRecognizer):
 
     def _one_word(self, word: str, text: str, start: int) -> bool:
         """A name alone in capitals in a line of ordinary text: a lexicon name of ``_ONE_MIN`` letters or more
-        that English does not know ("MAKHARADZE"; not "NOTICE", "URGENT", "SURNAME")."""
+        that English does not know, not after a place's preposition ("escalate to MAKHARADZE"; not "NOTICE",
+        "SURNAME", "in AAPAJÄRVI")."""
         return (
             len(word) >= _ONE_MIN
             and word.isalpha()
             and _ordinary_line(text, start)
             and self.lexicon.name_word(word)
             and _zipf(word) < _RARE_ZIPF
+            and not _PLACE_BEFORE.search(text, max(0, start - 12), start)
         )
 
     def _slashed(self, match: re.Match[str], text: str) -> bool:
