@@ -92,6 +92,7 @@ def test_more_names_in_capitals(recognizer: CapsInLineRecognizer, text: str, nam
         "Please read the NOTICE: URGENT reply needed from the SURNAME column",  # everyday words
         "REGARDS ABEBE / MERON",  # no table's cell, no line of ordinary text
         "Celebrating its 10th year in AAPAJÄRVI, the club invites",  # a place's preposition
+        "meet you at 250 Theotokopoulou Str., HARSTAD, Norway after the concert",  # a town before its country
     ],
 )
 def test_no_more_names_in_capitals_without_both_signals(recognizer: CapsInLineRecognizer, text: str) -> None:
