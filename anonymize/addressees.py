@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from presidio_analyzer import RecognizerResult
 
 from anonymize.names import person_shaped
+
+if TYPE_CHECKING:  # the steps' state; detector_config imports this module (LINE_JUNK)
+    from anonymize.resolution import Resolution
 
 ADDRESSEE = "AddresseeLine"
 
@@ -60,3 +64,15 @@ def names_before_addresses(
                     )
             end = start - 1
     return found
+
+
+def addressees(state: Resolution) -> None:
+    """The step: the line above a street address names its addressee, which the model often misses."""
+    state.added += names_before_addresses(state.text, state.results, state.yielding)
+
+
+def city_addressees(state: Resolution) -> None:
+    """The step: the addressee above a city and country written without a street
+    ("Jane Roe\\n\\nParis\\nFrance")."""
+    found = names_before_addresses(state.text, state.results, state.yielding, anchors=state.cities)
+    state.results += state.admitted(found)

@@ -91,6 +91,4 @@ def name_before(text: str, at: int, lexicon: NameLexicon) -> tuple[int, int] | N
 
 def _all_used(parts: list[str], token: str, keys: list[str]) -> bool:
     """Each word of ``keys`` shows in the local part: whole, or its initial as a part or at a part's start."""
-    return all(
-        k in token or any(p == k[: len(p)] and len(p) <= 2 for p in parts) or k[:1] in parts for k in keys
-    )
+    return all(k in token or any(p.startswith(k[:1]) for p in parts) for k in keys)

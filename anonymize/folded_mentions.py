@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from presidio_analyzer import RecognizerResult
 
@@ -40,6 +41,7 @@ _WORD = re.compile(r"(?<![^\W_])[^\W\d_]+(?:-[^\W\d_]+)*(?![^\W_])")
 _JOINS = (" ", "_", ".")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:the|a|an|this|that|its|their|our|his|her|my|your)[ \t]+$")
 _ADDRESS_CHUNK = re.compile(r"@|://|www\.")
+_fold = lru_cache(maxsize=65_536)(fold)
 
 
 def folded_mentions(state: Resolution) -> None:
@@ -58,16 +60,24 @@ def folded_mentions(state: Resolution) -> None:
     if not names and not words:
         return
     taken = [r for r in state.results if not (tier(r) == 2 and r.entity_type in _YIELDING)]
-    tokens = [m for m in _WORD.finditer(text) if not _in_address(text, m.start())]
+    tokens = list(_WORD.finditer(text))
+    keys = [_fold(m.group()) for m in tokens]  # each word folded once (and each form once per process)
     found: list[tuple[int, int]] = []
-    for start, end in _name_runs(text, tokens, names):
-        if not _overlaps(start, end, taken, found) and _folding_mattered(text[start:end], written):
-            found.append((start, end))
-    for m in tokens:
-        value = m.group()
-        if not (value.islower() or value.isupper()) or fold(value) not in words:
+    inside: list[RecognizerResult] = []  # a person found in part inside a whole name's run gives way to it
+    for start, end in _name_runs(text, tokens, keys, names):
+        if not _folding_mattered(text[start:end], written) or _in_address(text, start):
             continue
-        if value.casefold() in (lower_written if value.islower() else written):
+        parts = [r for r in taken if r.entity_type == "PERSON" and start <= r.start and r.end <= end]
+        if not _overlaps(start, end, [r for r in taken if all(r is not p for p in parts)], found):
+            found.append((start, end))
+            inside += parts
+    for m, key in zip(tokens, keys, strict=True):
+        value = m.group()
+        if key not in words or not (value.islower() or value.isupper()):
+            continue
+        if value.casefold() in (lower_written if value.islower() else written) or _in_address(
+            text, m.start()
+        ):
             continue
         if not _overlaps(m.start(), m.end(), taken, found) and _plain_word(text, m.start(), value):
             found.append(m.span())
@@ -76,7 +86,7 @@ def folded_mentions(state: Resolution) -> None:
     new = state.admitted(
         drop_places(text, [rule_result("PERSON", s, e, _SCORE, FOLDED_NAME) for s, e in sorted(found)])
     )
-    overlapped = [
+    overlapped = inside + [
         r for r in state.results if tier(r) == 2 and any(n.start < r.end and r.start < n.end for n in new)
     ]
     state.results = [r for r in state.results if all(r is not o for o in overlapped)] + new
@@ -90,13 +100,13 @@ def _name_keys(text: str, persons: list[RecognizerResult]) -> tuple[set[tuple[st
     written: set[str] = set()
     for r in persons:
         raw = _raw_words(text[r.start : r.end])
-        keys = tuple(k for k in (fold(w) for w in raw) if k)
+        keys = tuple(k for k in (_fold(w) for w in raw) if k)
         written |= {w.casefold() for w in raw}
         if len(keys) >= 2:
             names |= {keys, keys[1:] + keys[:1], keys[-1:] + keys[:-1]}
         for w in raw:
             for piece in {w, *w.split("-")}:
-                key = fold(piece)
+                key = _fold(piece)
                 if len(key) >= _MIN_LETTERS and key.isalpha() and not everyday_word(key, _ENGLISH_ZIPF):
                     words.add(key)
     return names, words, written
@@ -107,31 +117,34 @@ def _raw_words(value: str) -> list[str]:
 
 
 def _name_runs(
-    text: str, tokens: list[re.Match[str]], names: set[tuple[str, ...]]
+    text: str, tokens: list[re.Match[str]], keys: list[str], names: set[tuple[str, ...]]
 ) -> Iterator[tuple[int, int]]:
-    """Runs of ``tokens`` joined by one blank, underscore or dot each whose folded words are one of
-    ``names``."""
+    """Runs of ``tokens`` (folded: ``keys``) joined by one blank, underscore or dot each whose folded words
+    are one of ``names``."""
     if not names:
         return
     lengths = sorted({len(n) for n in names}, reverse=True)
+    firsts = {n[0] for n in names}
     index = 0
     while index < len(tokens):
-        for size in lengths:
-            run = tokens[index : index + size]
-            joined = len(run) == size and all(
-                text[a.end() : b.start()] in _JOINS for a, b in zip(run, run[1:], strict=False)
-            )
-            if joined and tuple(fold(t.group()) for t in run) in names:
-                yield run[0].start(), run[-1].end()
-                index += size - 1
-                break
+        if keys[index] in firsts:  # a run can only start at a name's first word
+            for size in lengths:
+                run = tokens[index : index + size]
+                joined = len(run) == size and all(
+                    text[a.end() : b.start()] in _JOINS for a, b in zip(run, run[1:], strict=False)
+                )
+                if joined and tuple(keys[index : index + size]) in names:
+                    yield run[0].start(), run[-1].end()
+                    index += size - 1
+                    break
         index += 1
 
 
 def _folding_mattered(value: str, written: set[str]) -> bool:
     """Some word of ``value`` is written otherwise than the found name's words (accents, hyphens, joiners):
-    a repeat written as found is ``name_mentions``' and ``name_forms``' to find."""
-    return any(w.casefold() not in written for w in re.split(r"[ _.]", value))
+    a repeat written as found is ``name_mentions``' and ``name_forms``' to find ("dang_thu_thao" beside
+    "dang thu thao" is not)."""
+    return "_" in value or "." in value or any(w.casefold() not in written for w in value.split(" "))
 
 
 def _plain_word(text: str, start: int, value: str) -> bool:

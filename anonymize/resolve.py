@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from presidio_analyzer import RecognizerResult
 
-from anonymize.addressees import names_before_addresses
+from anonymize.addressees import addressees, city_addressees
 from anonymize.alias_mentions import person_aliases
 from anonymize.company_names import (
     company_named,
@@ -165,11 +165,6 @@ def other_mentions(state: Resolution) -> None:
     state.added += added
 
 
-def addressees(state: Resolution) -> None:
-    """The line above a street address names its addressee, which the model often misses."""
-    state.added += names_before_addresses(state.text, state.results, state.yielding)
-
-
 def header_columns(state: Resolution) -> None:
     """Names under a "surname" or "Manager" header, before other mentions ("Kanokwan" after the roster)."""
     if state.lexicon is not None:
@@ -228,12 +223,6 @@ def address_places(state: Resolution) -> None:
     state.results += state.allowed(towns_before_postcodes(state.text, state.results))
     state.results += cities
     state.cities = cities
-
-
-def city_addressees(state: Resolution) -> None:
-    """The addressee above a city and country written without a street ("Jane Roe\\n\\nParis\\nFrance")."""
-    found = names_before_addresses(state.text, state.results, state.yielding, anchors=state.cities)
-    state.results += state.admitted(found)
 
 
 def places_not_persons(state: Resolution) -> None:

@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 from presidio_analyzer import RecognizerResult
 
-from anonymize.gazetteer import known_place
+from anonymize.gazetteer import country_names, known_place
 from anonymize.name_lexicon import NameLexicon
 from anonymize.recognizers.lexicon_persons import LexiconPersonRecognizer
 from anonymize.text import STOP_WORDS
@@ -54,6 +54,10 @@ _ALL_CAPS = re.compile(rf"(?<![\w'’-])({_CAPS}(?: {_CAPS}){{1,2}}){_CAPS_END}"
 # One word in capitals: "escalate to MAKHARADZE in Batumi", "1 ÇOLLAKU; 2 Hoxha"
 _ONE_CAPS = re.compile(rf"(?<![\w'’(-])({_CAPS}){_CAPS_END}(?![ \t]*[:/&+])")  # not an acronym's "(CHARLS)"
 _ONE_MIN = 6  # letters of a name alone in capitals: shorter ones are acronyms as often
+# A place's preposition before one word in capitals: "Celebrating its 10th year in AAPAJÄRVI" is a place.
+_PLACE_BEFORE = re.compile(r"(?<![\w'’])(?i:in|at|near|via|into|outside|around|across|throughout)[ \t]+$")
+# A comma and a country after it: "Theotokopoulou Str., HARSTAD, Norway".
+_COMMA_WORDS = re.compile(r"[ \t]*,[ \t]*([^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3})")
 # A roster's "SURNAME / GIVEN" cell: "PAPADAKIS / ARETI"
 _SLASHED = re.compile(rf"(?<![\w'’/-])({_CAPS}) / ({_CAPS})(?![\w'’/-])")
 # A surname in capitals after a title in capitals, in a line of ordinary text: "guest MR. HARTMANN altitude"
@@ -122,13 +126,16 @@ class CapsInLineRecognizer(LexiconPersonRecognizer):
 
     def _one_word(self, word: str, text: str, start: int) -> bool:
         """A name alone in capitals in a line of ordinary text: a lexicon name of ``_ONE_MIN`` letters or more
-        that English does not know ("MAKHARADZE"; not "NOTICE", "URGENT", "SURNAME")."""
+        that English does not know, not after a place's preposition ("escalate to MAKHARADZE"; not "NOTICE",
+        "SURNAME", "in AAPAJÄRVI", "HARSTAD, Norway")."""
         return (
             len(word) >= _ONE_MIN
             and word.isalpha()
             and _ordinary_line(text, start)
             and self.lexicon.name_word(word)
             and _zipf(word) < _RARE_ZIPF
+            and not _PLACE_BEFORE.search(text, max(0, start - 12), start)
+            and not _country_after(text, start + len(word))
         )
 
     def _slashed(self, match: re.Match[str], text: str) -> bool:
@@ -216,6 +223,16 @@ def _alone(text: str, start: int, end: int) -> bool:
     if any(_COMPANY_TAIL.search(w) or organization_word(w) for w in text[start:end].split()):
         return False
     return not _capital_after(text, end) and not (before and before.group()[:1].isupper())
+
+
+def _country_after(text: str, end: int) -> bool:
+    """A comma and a country's name follow ``end`` ("HARSTAD, Norway", "KUTAISI, Georgia")."""
+    match = _COMMA_WORDS.match(text, end)
+    if match is None:
+        return False
+    words = match.group(1).split()
+    countries = country_names()
+    return any(" ".join(words[:k]).casefold() in countries for k in range(1, len(words) + 1))
 
 
 _CELL_BEFORE = re.compile(r"(?:^|[ \t]{2}|\t|[|,;:][ \t]*)$", re.M)

@@ -198,3 +198,14 @@ def test_a_given_name_that_is_a_day_or_a_place_is_a_name_under_given_names(detec
     found = [(r.entity_type, text[r.start : r.end]) for r in detector.analyze([text])[0]]
     assert ("PERSON", "Sunday") in found and ("PERSON", "Jordan") in found, found
     assert not any(value in ("Sunday", "Jordan") and kind != "PERSON" for kind, value in found), found
+
+
+def test_a_nickname_column(lexicon: NameLexicon) -> None:
+    """A rooming list's "NICK" column holds names that are English words ("BEER", "GOLF")."""
+    text = (
+        "NO  SURNAME       FIRST NAME  NICK  ROOM\n"
+        "1   WONGSAKUL     SOMCHAI     CHAI  KING\n"
+        "4   RATTANAKOSIN  THANAWAT    BEER  TWIN\n"
+        "5   BOONMA        KITTIPONG   GOLF  TWIN\n"
+    )
+    assert {"CHAI", "BEER", "GOLF"} <= set(names(text, lexicon))

@@ -93,3 +93,16 @@ def test_a_login_column_and_a_persons_initials_in_a_slot() -> None:
     assert handles(text, "NGATA") == ["wngata"]
     assert handles("Kavitha Ramasamy\ndictated kr / kr, ok", "Kavitha Ramasamy") == ["kr"]
     assert handles("Kavitha Ramasamy\nsee kr notes", "Kavitha Ramasamy") == []
+
+
+def test_a_given_name_glued_to_the_others_initials() -> None:
+    """A Vietnamese user name: the given name, then the family and middle names' initials ("ducpm" of
+    "Phạm Minh Đức"), and its "@" mention; a word covered by nobody's initials stays."""
+    text = "Phạm Minh Đức pushed.\nducpm commented on line 88. also @ducpm see stats; tranlh replied"
+    assert handles(text, "Phạm Minh Đức") == ["ducpm", "ducpm"]
+
+
+def test_more_slots_and_a_surname_english_does_not_know() -> None:
+    text = "Handover: file goes to yannis.ferariu while away.\nCc: selam.akufo (planning).\n— selam.k (desk)"
+    assert handles(text) == ["yannis.ferariu", "selam.k"]  # "akufo": no lexicon name, no rare word
+    assert handles("see config.yaml; cc: self.name and os.path") == []

@@ -67,3 +67,33 @@ def test_a_company_or_a_code_in_capitals_is_no_name() -> None:
     assert found("James Law of MITSUBISHI PENCIL COMPANYLIMITED, and others") == []
     assert found("her FID UCIT/SHS CL-ACCUMG EUR resignation letter") == []
     assert found("Contact the editor, EILIDH CAMPBELL, on Monday.") == ["EILIDH CAMPBELL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("- ALL: read BISI ADEWALE's handover before Friday", ["BISI ADEWALE"]),  # a possessive
+        ("Assessor: ANCA-MARIA DRĂGHICI (ext. 2214)", ["ANCA-MARIA DRĂGHICI"]),  # a hyphenated given name
+        ("AL-20423   VLACHOS IOANNIS        animal feed   18,000", ["VLACHOS IOANNIS"]),  # a table's cell
+        ("AL-20421   PAPADAKIS / ARETI      household effects", ["PAPADAKIS / ARETI"]),
+        ("13:30 Pasang: reached. guest MR. HARTMANN altitude headache", ["HARTMANN"]),  # a title's surname
+        ("If it comes back, escalate to MAKHARADZE in Batumi.", ["MAKHARADZE"]),  # one word English lacks
+    ],
+)
+def test_more_names_in_capitals(recognizer: CapsInLineRecognizer, text: str, names: list[str]) -> None:
+    assert _found(recognizer, text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call DR. NO or MR. PRESIDENT today.",  # a title before an everyday word
+        "the China Health and Retirement Longitudinal Study (CHARLS) cohort",  # an acronym in brackets
+        "Please read the NOTICE: URGENT reply needed from the SURNAME column",  # everyday words
+        "REGARDS ABEBE / MERON",  # no table's cell, no line of ordinary text
+        "Celebrating its 10th year in AAPAJÄRVI, the club invites",  # a place's preposition
+        "meet you at 250 Theotokopoulou Str., HARSTAD, Norway after the concert",  # a town before its country
+    ],
+)
+def test_no_more_names_in_capitals_without_both_signals(recognizer: CapsInLineRecognizer, text: str) -> None:
+    assert _found(recognizer, text) == []

@@ -390,3 +390,19 @@ def test_acronyms_alone_do_not_make_a_text_technical(recognizer: LowerCaseNameRe
     assert spans(recognizer, transcript, "PERSON") == ["dato", "nino"]
     abstract = "Deletions of p18 and p57 with CDK1 in SiO2 cells. We thank nino's lab and marek has the key."
     assert spans(recognizer, abstract, "PERSON") == []
+
+
+def test_handles_shown_beside_the_speakers_name_and_speakers_before_the_time(
+    recognizer: LowerCaseNameRecognizer,
+) -> None:
+    """A Slack export's "09:02 김민준 (minjun.kim): ..." and its "@minjun.kim"; a chat export's one-word
+    speaker before the time ("joaop 10:32 ...") and its mention. Not a display name's "(guest)"."""
+    log = (
+        "09:02 김민준 (minjun.kim): standup in 5\n"
+        "09:03 Lee Dong-hyun (dh.lee): ok. @minjun.kim the arm is on the rig\n"
+        "10:02 Chance Holloway (guest): hi everyone\n"
+    )
+    assert spans(recognizer, log, "PERSON") == ["minjun.kim", "dh.lee", "minjun.kim"]
+    chat = "ana.s 10:31  cliente ligou\njoaop 10:32  quem atendeu?\nana.s 10:41  joaop você fecha?\n"
+    assert spans(recognizer, chat, "PERSON") == ["ana.s", "joaop", "ana.s", "joaop"]
+    assert spans(recognizer, "lunch 12:00  canteen\nshift 14:00  depot\n", "PERSON") == []
