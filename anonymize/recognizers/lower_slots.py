@@ -42,11 +42,12 @@ _NEXT = re.compile(
 )
 # The teams a person works in ("meenakshi from accounts"); one, then what the person did: "hope from design
 # named it after herself".
-TEAM = (
-    r"(?:accounts|finance|payroll|hr|legal|support|sales|marketing|design|procurement|security|reception|"
-    r"audit|engineering|catering|facilities|logistics|ops|operations|it|depot|warehouse|treasury|admin|"
-    r"dispatch|stores)"
+# The teams a person works in, as words (``person_slots`` reads them in any case too).
+TEAM_WORDS = (
+    r"accounts|finance|payroll|legal|support|sales|marketing|design|procurement|security|reception|audit|"
+    r"engineering|catering|facilities|logistics|operations|warehouse|treasury|admin|dispatch|stores"
 )
+TEAM = rf"(?:{TEAM_WORDS}|hr|ops|it|depot)"
 _TEAM_THEN_VERB = re.compile(
     rf"[ \t]+(?:from|in|at)[ \t]+(?:the[ \t]+)?{TEAM}[ \t]+"
     rf"(?:{CHAT_VERBS}|named|covered|rang|phoned|texted)\b"

@@ -16,6 +16,7 @@ import re
 import unicodedata
 
 from anonymize.name_lexicon import NameLexicon
+from anonymize.recognizers.lower_slots import TEAM_WORDS
 
 # Kin named before a person: "daughter Ngaire", "Mr Mistry's son Nilesh", "children Honoré and Grace".
 _KIN = (
@@ -33,11 +34,7 @@ _WORK_ROLES = (
 # Care and office roles written as capitals ("HCA Mereana", "RN Sione Fifita", "DBA (Piotr)").
 _ROLE_ABBREVIATIONS = r"RN|EN|HCA|CNA|LPN|DBA|PA|EA|GP|HoD"
 # The teams a person works in, any case; "HR", "IT" and "Ops" only in capitals ("in it" is a pronoun).
-_TEAMS = (
-    r"(?:(?i:accounts|finance|payroll|legal|support|sales|marketing|design|procurement|security|reception|"
-    r"audit|engineering|catering|facilities|logistics|operations|warehouse|treasury|admin|dispatch|stores|"
-    r"agency|bureau|housekeeping|maintenance|customer[ \t]+service)|HR|IT|Ops|OPS)"
-)
+_TEAMS = rf"(?:(?i:{TEAM_WORDS}|agency|bureau|housekeeping|maintenance|customer[ \t]+service)|HR|IT|Ops|OPS)"
 # What a person is in brackets after the name: "Arash (intern)", "Themba (temp – no surname)".
 _BRACKET_ROLES = (
     rf"(?i:intern|temp|contractor|trainee|apprentice|volunteer|locum|casual|cover|relief|{_WORK_ROLES})"
