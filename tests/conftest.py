@@ -39,6 +39,21 @@ def the_real_main_module() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def streamlit_leaves_sys_path_alone() -> Iterator[None]:
+    """AppTest puts its script's folder first on sys.path for each run and removes it after; a service
+    thread importing in the same process at that moment can skip an entry of sys.path as it shifts (CI saw
+    the eval job read matplotlib, then PyStemmer, as not installed). With the folder already on sys.path
+    (last: it shadows nothing), Streamlit leaves sys.path alone; app/ui.py does so for its own folder."""
+    import sys
+
+    from streamlit.testing.v1.app_test import TMP_DIR
+
+    sys.path.append(TMP_DIR.name)
+    yield
+    sys.path.remove(TMP_DIR.name)
+
+
+@pytest.fixture(scope="session", autouse=True)
 def one_load_of_the_detector_models() -> Iterator[None]:
     """Each container builds its own PII detector, which loads the spaCy pipeline and the name lexicon again:
     seconds each, some hundred times in the suite. Within one test process they are loaded once and shared

@@ -106,6 +106,36 @@ def test_unreachable_service_is_a_clear_message() -> None:
     assert "Traceback" not in at.error[0].value
 
 
+class _WatchedPath(list):  # type: ignore[type-arg]
+    """sys.path that records each change that shifts its entries (an insert or a removal)."""
+
+    shifts: list[str]
+
+    def insert(self, index, entry):  # type: ignore[no-untyped-def]
+        self.shifts.append(f"insert {entry}")
+        super().insert(index, entry)
+
+    def remove(self, entry):  # type: ignore[no-untyped-def]
+        self.shifts.append(f"remove {entry}")
+        super().remove(entry)
+
+
+def test_after_its_first_run_the_ui_leaves_sys_path_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Streamlit shifts sys.path around each script run unless the script's folder is on it already; with
+    several sessions at once that made another thread's import read an installed package as missing."""
+    import sys
+
+    watched = _WatchedPath(sys.path)
+    watched.shifts = []
+    monkeypatch.setattr(sys, "path", watched)
+    at = ui(f"http://127.0.0.1:{free_port()}")  # the first run of the process may shift it
+    watched.shifts.clear()
+    at.run()
+    ui(f"http://127.0.0.1:{free_port()}").run()  # a second session too
+    assert watched.shifts == []
+    assert str(ROOT / "app") in sys.path
+
+
 @pytest.mark.parametrize(
     ("role", "pages"),
     [
