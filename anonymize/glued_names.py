@@ -53,7 +53,7 @@ def glued_names(state: Resolution) -> None:
     found: list[RecognizerResult] = []
     for word in _WORD.finditer(state.text):
         start, end = word.span()
-        if any(s < end and start < e for s, e in taken):
+        if not _joined(word.group()) or any(s < end and start < e for s, e in taken):
             continue
         slot = _in_slot(state.text, start, word.group())
         for s, e in glued_spans(word.group(), state.lexicon, known, slot=slot):
@@ -74,6 +74,11 @@ def _pieces(word: str) -> list[tuple[int, int, str]]:
     return pieces
 
 
+def _joined(word: str) -> bool:
+    """An underscore, a hyphen or a capital inside: the only words that may hold glued names."""
+    return "_" in word or "-" in word or bool(_CAMEL.search(word))
+
+
 def _in_slot(text: str, start: int, word: str) -> bool:
     """``word`` (at ``start``) is a file name, a handle or a tag, or the value of a field ("Assignee: ")."""
     if _FILE_NAME.search(word) or word.startswith(("@", "#")) or (start > 0 and text[start - 1] in "@#"):
@@ -89,7 +94,7 @@ def glued_spans(
     persons the text names; ``slot``: the word is a file name, a handle, a tag or a field's value, where a
     hyphen or a capital may join a name's words too (elsewhere only an underscore: "cryo-electron",
     "OliGreen" are words of science)."""
-    if not ("_" in word or "-" in word or _CAMEL.search(word)):
+    if not _joined(word):
         return []
     lower = word == word.lower()
     pieces = _pieces(word)

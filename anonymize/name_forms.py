@@ -40,25 +40,29 @@ def other_case_forms(words: Iterable[str], stop_words: frozenset[str]) -> set[st
     they are no everyday English word, the capitalized forms of all-caps name words, and the lower-case words
     of names typed in lower case (none an everyday English word or a stop word)."""
     forms: set[str] = set()
-    places = place_names() | country_names()
+    places, countries = place_names(), country_names()  # cached sets: looked up, not joined per call
+
+    def place(folded: str) -> bool:
+        return folded in places or folded in countries
+
     for word in words:
         bare = word.strip("'’")
         if len(bare) < _MIN_LETTERS or bare.casefold() in stop_words or not bare[:1].isalpha():
             continue
         if bare[:1].isupper() and bare[1:] != bare[1:].upper():
             # Not a place's name: an all-caps dateline ("WARSAW 1996-08-30") names the city.
-            if not everyday_word(bare, _CAPS_ZIPF) and bare.casefold() not in places:
+            if not everyday_word(bare, _CAPS_ZIPF) and not place(bare.casefold()):
                 forms.add(bare.upper())
             # In lower case too when English does not use the word ("Gu Haoran ... haoran reviewed them"):
             # no common noun to mistake it for, unlike "Rose ... rose".
-            if bare[1:].islower() and not everyday_word(bare) and bare.casefold() not in places:
+            if bare[1:].islower() and not everyday_word(bare) and not place(bare.casefold()):
                 forms.add(bare.lower())
         elif bare.islower() and not everyday_word(bare):
             forms.add(bare)
         elif bare.isupper() and bare.isalpha():
             # A roster in capitals, the same names in the text below: "MATTEO LOMBARDI ... go to Matteo".
             titled = bare[:1] + bare[1:].lower()
-            if not everyday_word(titled, _CAPS_ZIPF) and titled.casefold() not in places:
+            if not everyday_word(titled, _CAPS_ZIPF) and not place(titled.casefold()):
                 forms.add(titled)
     return forms
 

@@ -153,10 +153,10 @@ def _candidate(value: str, words: set[str], lexicon: NameLexicon, people: list[t
     if not (value.islower() or value.isupper()):
         return False
     token = fold(value)
-    glued = token[1:] in words or token[2:] in words or lexicon.surname(token[1:])
-    if not (glued or any(len(keys) >= 2 and covered(token, keys) for keys in people)):
+    if not _glued_shape(token):  # first: the cheapest test, and most words fail it
         return False
-    return _glued_shape(token)
+    glued = token[1:] in words or token[2:] in words or lexicon.surname(token[1:])
+    return glued or any(len(keys) >= 2 and covered(token, keys) for keys in people)
 
 
 def _person_initials(value: str, people: list[tuple[str, ...]]) -> bool:
