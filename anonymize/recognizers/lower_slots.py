@@ -55,10 +55,18 @@ _TEAM_THEN_VERB = re.compile(
 # The one a thing goes to or that did it: "photos sent to ilze", "file goes to lucian", "ok'd by precious".
 _TO_OR_BY_BEFORE = re.compile(
     r"(?<![\w'’])(?:(?:sent|send|give|gave|pass|passed|hand|handed|forward|forwarded|goes|went|talk|speak|"
-    r"spoke|reply|replied|report|reports|belongs)[ \t]+to|"
+    r"spoke|reply|replied|report|reports|belongs)(?:[ \t]+(?:it|them|this|that|these|those))?[ \t]+to|"
     r"(?:ok['’]?d|okayed|approved|signed|checked|typed(?:[ \t]+up)?|covered|fixed|named|sent|done)[ \t]+by)"
     r"[ \t]+$"
 )
+# One a person meets, knows, tells or thanks, perhaps "our" or "my" one: "gelai already met maria fe", "he
+# knows our anand", "told my priya", "thank our tavita" (a possessive no determiner of a thing here).
+_MET_BEFORE = re.compile(
+    r"(?<![\w'’])(?:(?:met|meet|meeting|know|knows|knew|told|asked|called|rang|phoned|texted|emailed|pinged|"
+    r"thanked|invited|introduced|hired|visited|reminded)(?:[ \t]+(?:our|my|your))?|"
+    r"(?:ask|tell|call|thank|thanks|ping|cc|remind)[ \t]+(?:our|my|your))[ \t]+$"
+)
+_LIST_JOIN = re.compile(r"[ \t]*(?:;|/|&|,?[ \t]+(?:and|e|y|und|et|og|och)[ \t])[ \t]*")
 # A name alone in brackets after a word typed in lower case ("accounts (siobhan)"; not "Shirin Moradi
 # (pharmacist)", a role after a name).
 _BRACKETED = re.compile(r"(?<![\w'’.-])[a-z]+['’]?[ \t]+\([ \t]*$")
@@ -77,7 +85,7 @@ def more_points(text: str, start: int, end: int, after_counted: bool, typed: boo
         points += 1
     if _TEAM_THEN_VERB.match(text, end):
         points += 1
-    if _TO_OR_BY_BEFORE.search(text, max(0, start - 20), start):
+    if _TO_OR_BY_BEFORE.search(text, max(0, start - 26), start) or met_before(text, start):
         points += 1
     if _BRACKETED.search(text, max(0, start - 40), start) and _BRACKET_END.match(text, end):
         points += 1
@@ -90,3 +98,30 @@ def title_word(word: str) -> bool:
     """A title typed in lower case, no given name even where the lexicon says so ("doña", "lao", "seu")."""
     key = word.casefold().rstrip(".")
     return key in RESPECT_TITLES or key in ENGLISH_TITLES
+
+
+def met_before(text: str, start: int) -> bool:
+    """A verb of meeting, knowing, telling or thanking, perhaps then "our" or "my", right before ``start``
+    ("met maria fe", "knows our anand"): the "our" no determiner of a thing that blocks the name."""
+    return bool(_MET_BEFORE.search(text, max(0, start - 24), start))
+
+
+# A trailing initial after a name typed in lower case: "sione v. & mele t.", "check with priya r if pune";
+# not an article or a conjunction ("give priya a call", "i").
+_INITIAL_AFTER = re.compile(
+    r"[ \t]([a-z])\.(?![\w.])|[ \t]([b-df-hj-np-tv-xz])(?=[ \t]*(?:[,;&)]|$)|[ \t]+(?:if|and|or)\b)", re.M
+)
+
+
+def listed(text: str, one: tuple[int, int], other: tuple[int, int]) -> bool:
+    """``one`` and ``other`` next to each other in a list of names ("bong & dindo", "ilze; edgars"); not
+    joined by a comma alone, which also joins clauses ("pingando de novo, fala com a graça")."""
+    return any(
+        _LIST_JOIN.fullmatch(text, first[1], second[0]) for first, second in ((one, other), (other, one))
+    )
+
+
+def with_initial(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` grown over a trailing initial (``_INITIAL_AFTER``)."""
+    match = _INITIAL_AFTER.match(text, end)
+    return (start, match.end(1) + 1 if match.group(1) else match.end(2)) if match else (start, end)

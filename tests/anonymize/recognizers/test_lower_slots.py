@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from anonymize.recognizers.lower_slots import more_points, title_word
+from anonymize.recognizers.lower_slots import met_before, more_points, title_word
 
 
 def _points(text: str, name: str, after_counted: bool = False) -> int:
@@ -53,3 +53,27 @@ def test_what_follows_counts_once() -> None:
 def test_titles_are_no_names() -> None:
     assert title_word("doña") and title_word("Lao") and title_word("sra.")
     assert not title_word("marisol")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("she already met kalinda on a call", "kalinda"),  # met
+        ("he knows our tavita from school", "tavita"),  # "our" after the verb
+        ("pls thank my oluchi for the cake", "oluchi"),
+        ("i gave it to ikaika", "ikaika"),  # a thing given to someone
+    ],
+)
+def test_met_known_or_given_to(text: str, name: str) -> None:
+    assert _points(text, name) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("we met our targets", "targets"),  # no name: the recognizer's lexicon point is missing
+        ("our kalinda is here", "kalinda"),  # "our" without a verb of people
+    ],
+)
+def test_no_met_slot(text: str, word: str) -> None:
+    assert met_before(text, text.index(word)) == (word == "targets")
