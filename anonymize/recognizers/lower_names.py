@@ -185,7 +185,9 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
             ):
                 continue
             everyday = 0 if text[start:end] in titled else self._everyday(text[start:end], full)
-            missing = _NEEDED + everyday - self._points(text, start, end, full and not caps)
+            if caps and everyday:  # in capitals, an everyday word is shouted ("MR PRICE", the shop)
+                continue
+            missing = _NEEDED + everyday - self._points(text, start, end, full and not caps, caps)
             if missing <= 0:
                 spans.append((start, end))
             elif missing == 1:
@@ -244,10 +246,10 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
         knows ("precious", "wanyonyi"; not "system", "admin")."""
         return len(word) >= _MIN_LETTERS and (self._name(word) or _zipf(word.casefold()) < _UNKNOWN_ZIPF)
 
-    def _points(self, text: str, start: int, end: int, full: bool) -> int:
+    def _points(self, text: str, start: int, end: int, full: bool, caps: bool = False) -> int:
         after = bool(_PERSON_AFTER.match(text, end) or _KIN_AFTER.match(text, end))
-        # the lexicon, a given name then a surname, the slots
-        typed = _typed_lower_only(text)(start)
+        # the lexicon, a given name then a surname, the slots; a run of capitals is typed as one sentence
+        typed = caps or _typed_lower_only(text)(start)
         return 1 + int(full) + slot_points(text, start, end) + more_points(text, start, end, after, typed)
 
     def _handles(self, text: str) -> list[tuple[int, int]]:

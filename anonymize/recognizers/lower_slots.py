@@ -38,7 +38,34 @@ _NEXT = re.compile(
     r"(?:will|'ll|’ll)[ \t]+[a-z]{3,}|"
     r"(?:is|was)[ \t]+[a-z]{3,}ing|"
     r"(?:has|had)[ \t]+(?:the|a|an|my|his|her|our|your|their|it|them)|"
-    r"(?:agrees|agreed|reviewed|reviews|approves|recounted|covered|named|assigned|rang|phoned|texted))\b"
+    r"(?:agrees|agreed|reviewed|reviews|approves|recounted|covered|named|assigned|rang|phoned|texted)|"
+    # what a person does to another ("pita backs her up"), where a person is ("anjali on night duty")
+    r"[a-z]{2,}s[ \t]+(?:him|her|me|us)|"
+    r"on[ \t]+(?:leave|holiday|nights|days|call|duty|shift|night[ \t]+(?:duty|shift)|sick[ \t]+leave))\b"
+)
+# Someone's kin, friend or helper, named after a possessive: "her son tipene", "my cousin anand" (one point).
+_KIN_BEFORE = re.compile(
+    r"(?<![\w'’])(?:my|his|her|our|their|your)[ \t]+(?:son|daughter|wife|husband|partner|brother|sister|"
+    r"cousin|nephew|niece|mum|mom|dad|uncle|aunt|auntie|grandson|granddaughter|grandma|grandpa|mother|father|"
+    r"boyfriend|girlfriend|friend|colleague|boss|pa|assistant|driver)[ \t]+$"
+)
+# Named with a personal pronoun: "from me or from höskuldur", "you and ravi", "anand and i".
+_PRONOUN_BEFORE = re.compile(
+    r"(?<![\w'’])(?:me|you|him|us)[ \t]*(?:,|and|or|&|/|\+)[ \t]*(?:(?:from|to|with|by|for)[ \t]+)?$"
+)
+_PRONOUN_AFTER = re.compile(r"[ \t]*(?:and|&|\+|or)[ \t]+(?:i|me)\b")
+# An approval's or a signature's agent is a person or a body, never a thing: a second point ("ok'd by
+# precious"), but a date's word is none ("approved by may 5", "signed by summer").
+_APPROVED_BY = re.compile(r"(?<![\w'’])(?:ok['’]?d|okayed|approved|signed|authori[sz]ed)[ \t]+by[ \t]+$")
+CALENDAR_WORDS = words(
+    """january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday spring summer autumn fall winter"""
+)
+# A name alone in brackets after a person's role or kin ("okorafor's pa (grace)", "the driver (liu)"): a
+# second point beside the bracket's.
+_ROLE_BRACKETED = re.compile(
+    r"(?<![\w'’.-])(?:pa|assistant|secretary|deputy|boss|manager|wife|husband|partner|son|daughter|mum|mom|"
+    r"dad|brother|sister|cousin|driver|nurse|colleague|contact|intern)['’]?[ \t]+\([ \t]*$"
 )
 # The teams a person works in ("meenakshi from accounts"); one, then what the person did: "hope from design
 # named it after herself".
@@ -87,7 +114,13 @@ def more_points(text: str, start: int, end: int, after_counted: bool, typed: boo
         points += 1
     if _TO_OR_BY_BEFORE.search(text, max(0, start - 26), start) or met_before(text, start):
         points += 1
-    if _BRACKETED.search(text, max(0, start - 40), start) and _BRACKET_END.match(text, end):
+    if _BRACKET_END.match(text, end) and _BRACKETED.search(text, max(0, start - 40), start):
+        points += 1 + int(bool(_ROLE_BRACKETED.search(text, max(0, start - 16), start)))
+    if _KIN_BEFORE.search(text, max(0, start - 30), start) or _PRONOUN_AFTER.match(text, end):
+        points += 1
+    if _PRONOUN_BEFORE.search(text, max(0, start - 20), start):
+        points += 1
+    if _APPROVED_BY.search(text, max(0, start - 20), start) and text[start:end] not in CALENDAR_WORDS:
         points += 1
     if _RESPECT_BEFORE.search(text, max(0, start - 8), start):
         points += 2

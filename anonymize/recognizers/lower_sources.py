@@ -17,7 +17,8 @@ from functools import lru_cache
 
 from anonymize.caps_names import same_length_lower
 from anonymize.name_lexicon import NameLexicon
-from anonymize.text import STOP_WORDS, words
+from anonymize.recognizers.lower_slots import CALENDAR_WORDS
+from anonymize.text import STOP_WORDS
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LOWER = "a-zß-öø-ÿā-ž"
@@ -33,10 +34,6 @@ _CAPS_WORD = rf"[{_UPPER}][{_UPPER}'’-]*"
 # Three words in capitals or more, with blanks and punctuation between them on one line.
 _CAPS_RUN = re.compile(rf"(?<![\w'’-]){_CAPS_WORD}(?:[^\w\n]+{_CAPS_WORD}(?![\w'’-])){{2,}}")
 _MIN_RUN_LETTERS = 12  # "GAVE IT TO XABI"; not an acronym list ("HR / IT / QA")
-_MONTHS_DAYS = words(
-    """january february march april may june july august september october november december monday tuesday
-    wednesday thursday friday saturday sunday"""
-)
 
 
 def titled_names(text: str, lexicon: NameLexicon) -> frozenset[str]:
@@ -47,7 +44,7 @@ def titled_names(text: str, lexicon: NameLexicon) -> frozenset[str]:
     for match in _TITLED_INSIDE.finditer(text):
         word, after = match.group(1), match.group(2)
         key = word.casefold()
-        if key in STOP_WORDS or key in _MONTHS_DAYS or len(key) < _MIN_LETTERS:
+        if key in STOP_WORDS or key in CALENDAR_WORDS or len(key) < _MIN_LETTERS:
             continue
         if (
             lexicon.given_name(word)

@@ -95,3 +95,29 @@ def test_runs_of_capitals_keep_their_offsets() -> None:
     assert shadow.startswith("Ok. ane: not me, gave it to xabi\n")
     assert inside([(0, 2), (28, 32)], runs) == [(28, 32)]
     assert caps_lowered("Only HR and IT here") is None  # no run of three words
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("18:52 Duty desk: MAILE OUT, LEILANI ON NIGHT DUTY", ["LEILANI"]),  # a run in a mixed line
+        ("UPDATES FROM ME OR FROM TEMUULEN AT NOON", ["TEMUULEN"]),
+    ],
+)
+def test_a_run_is_read_as_one_sentence(
+    recognizer: LowerCaseNameRecognizer, text: str, names: list[str]
+) -> None:
+    assert spans(recognizer, text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "7:02  UC7781214  MR PRICE WESTVILLE MALL  14  -  RECEIVING",  # a shop: an everyday word in capitals
+        "ST. BRIGID'S CARE HOME - NIGHT ROTA",  # a possessive names a place
+    ],
+)
+def test_everyday_words_and_possessives_in_capitals_stay(
+    recognizer: LowerCaseNameRecognizer, text: str
+) -> None:
+    assert spans(recognizer, text, "PERSON") == []
