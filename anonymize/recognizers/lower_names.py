@@ -40,7 +40,7 @@ from anonymize.name_lexicon import NameLexicon
 from anonymize.person_cues import CHAT_ABSENT, CHAT_VERBS
 from anonymize.recognizers.lexicon_persons import LexiconPersonRecognizer
 from anonymize.recognizers.lower_slots import TEAM, listed, met_before, more_points, title_word, with_initial
-from anonymize.recognizers.lower_sources import caps_lowered, inside, titled_names
+from anonymize.recognizers.lower_sources import caps_lowered, inside, titled_names, with_titled_pair
 from anonymize.recognizers.shown_handles import shown_handles
 from anonymize.text import STOP_WORDS
 from anonymize.text_kinds import technical_readings
@@ -79,7 +79,7 @@ _LABELED_LINE = re.compile(rf"(?m){_LABEL_TIME}[^\s:]{{2,40}}:[ \t]")
 _LABELED_SOLO = re.compile(rf"(?m){_LABEL_TIME}({_WORD}):[ \t]")
 _ADDRESS_BEFORE = re.compile(
     r"(?:(?<![\w'’])(?i:hi|hey|hiya|hello|dear|thanks|thank[ \t]+you|thx|ty|cheers|bye|ping|cc|"
-    r"ask|tell|call|morning|evening|regards)[ \t]*[:,]?|@)[ \t]*$"
+    r"ask|tell|call|morning|evening|regards|attn|attention)[ \t]*[:,]?|@)[ \t]*$"
 )
 # The one a task is left with or sent to, in a sentence typed in lower case: "leave it with sione", "copy
 # francisco", "give kev", "chase hemi" (not "associated with malignant progression" in a science abstract).
@@ -216,7 +216,7 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
             and _typed_lower_only(text, colon=True)(s)
             and not known_place(text[s:e])
         ]
-        spans = [with_initial(text, s, e) for s, e in spans]
+        spans = [with_initial(text, *with_titled_pair(text, s, e, titled)) for s, e in spans]
         if typed is not None:
             spans = [(s, e) for s, e in spans if s in handles or typed(s)]
         return spans

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from anonymize.gazetteer import known_place
 from anonymize.person_cues import CHAT_VERBS
 from anonymize.text import words
 
@@ -83,7 +84,12 @@ _TEAM_THEN_VERB = re.compile(
 _TO_OR_BY_BEFORE = re.compile(
     r"(?<![\w'’])(?:(?:sent|send|give|gave|pass|passed|hand|handed|forward|forwarded|goes|went|talk|speak|"
     r"spoke|reply|replied|report|reports|belongs)(?:[ \t]+(?:it|them|this|that|these|those))?[ \t]+to|"
-    r"(?:ok['’]?d|okayed|approved|signed|checked|typed(?:[ \t]+up)?|covered|fixed|named|sent|done)[ \t]+by)"
+    r"(?:ok['’]?d|okayed|approved|signed|checked|typed(?:[ \t]+up)?|covered|fixed|named|sent|done)[ \t]+by|"
+    r"(?:assigned|assign|escalated|escalate|over|thanks|according)[ \t]+to|"
+    # who a message came from: "a call from anand", "email from bisi" (not "a flight from lagos": a place)
+    r"(?:call|message|msg|email|e-mail|mail|text|note|reply|word|update|feedback|voicemail)[ \t]+from|"
+    # who speaks: "this is rafa from the lab", "hi, i'm tavita", "my name is wanjiru"
+    r"this[ \t]+is|i['’]?m|i[ \t]+am|it['’]s|(?:my[ \t]+)?name[ \t]+is|name['’]s)"
     r"[ \t]+$"
 )
 # One a person meets, knows, tells or thanks, perhaps "our" or "my" one: "gelai already met maria fe", "he
@@ -112,7 +118,7 @@ def more_points(text: str, start: int, end: int, after_counted: bool, typed: boo
         points += 1
     if _TEAM_THEN_VERB.match(text, end):
         points += 1
-    if _TO_OR_BY_BEFORE.search(text, max(0, start - 26), start) or met_before(text, start):
+    if _sent_to_or_by(text, start, end) or met_before(text, start):
         points += 1
     if _BRACKET_END.match(text, end) and _BRACKETED.search(text, max(0, start - 40), start):
         points += 1 + int(bool(_ROLE_BRACKETED.search(text, max(0, start - 16), start)))
@@ -125,6 +131,13 @@ def more_points(text: str, start: int, end: int, after_counted: bool, typed: boo
     if _RESPECT_BEFORE.search(text, max(0, start - 8), start):
         points += 2
     return points
+
+
+def _sent_to_or_by(text: str, start: int, end: int) -> bool:
+    """The one a thing goes to, comes from or was done by (``_TO_OR_BY_BEFORE``); a message's sender no known
+    place ("a call from delhi")."""
+    sent = _TO_OR_BY_BEFORE.search(text, max(0, start - 26), start)
+    return bool(sent) and not (sent.group().rstrip().endswith("from") and known_place(text[start:end]))
 
 
 def title_word(word: str) -> bool:

@@ -52,7 +52,21 @@ def titled_names(text: str, lexicon: NameLexicon) -> frozenset[str]:
             or (after and lexicon.surname(after) and _zipf(after.casefold()) < _RARE_SURNAME_ZIPF)
         ):
             found.add(key)
+            if after:  # the pair too: "Maria Fe Dizon" then "met maria fe"
+                found.add(f"{key} {after.casefold()}")
     return frozenset(found)
+
+
+_NEXT_WORD = re.compile(r" ([^\W\d_]+)(?![\w'’-])")
+
+
+def with_titled_pair(text: str, start: int, end: int, titled: frozenset[str]) -> tuple[int, int]:
+    """``(start, end)`` grown over the next word when the document writes both in title case as a name's
+    first two words ("Maria Fe Dizon": "maria" grows to "maria fe")."""
+    match = _NEXT_WORD.match(text, end)
+    if match and f"{text[start:end]} {match.group(1)}".casefold() in titled:
+        return start, match.end(1)
+    return start, end
 
 
 def caps_lowered(text: str) -> tuple[str, list[tuple[int, int]]] | None:

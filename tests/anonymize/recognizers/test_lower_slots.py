@@ -105,3 +105,21 @@ def test_kin_pronouns_approvals_and_roles(text: str, name: str, points: int) -> 
 )
 def test_a_date_after_an_approval(text: str, word: str) -> None:
     assert _points(text, word) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("hi all, this is tavita from the lab", "tavita"),  # who speaks
+        ("my name is wanjiru and i called about the invoice", "wanjiru"),
+        ("escalated to oluchi yesterday", "oluchi"),
+        ("according to bisi it is fine", "bisi"),
+        ("got an email from temuulen at noon", "temuulen"),  # who a message came from
+    ],
+)
+def test_who_speaks_sends_or_is_escalated_to(text: str, name: str) -> None:
+    assert _points(text, name) >= 1
+
+
+def test_a_message_from_a_place_is_no_slot() -> None:
+    assert _points("a call from nairobi came in", "nairobi") == 0

@@ -121,3 +121,8 @@ def test_everyday_words_and_possessives_in_capitals_stay(
     recognizer: LowerCaseNameRecognizer, text: str
 ) -> None:
     assert spans(recognizer, text, "PERSON") == []
+
+
+def test_a_two_word_given_name_the_document_writes(recognizer: LowerCaseNameRecognizer) -> None:
+    text = "Buyers: Kofi Mensah and Maria Fe Dizon.\n- gelai already met maria fe on a video call"
+    assert "maria fe" in spans(recognizer, text, "PERSON")
