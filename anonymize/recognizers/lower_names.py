@@ -131,10 +131,11 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
         if "PERSON" not in entities:
             return []
-        spans = self._find(text)
+        titled = titled_names(text, self.lexicon)  # names the document writes in title case elsewhere
+        spans = self._find(text, titled)
         lowered = caps_lowered(text)  # runs of capitals read in lower case: "GAVE IT TO XABI"
         if lowered is not None:
-            found = inside(self._find(lowered[0], caps=True), lowered[1])
+            found = inside(self._find(lowered[0], titled, caps=True), lowered[1])
             spans += [
                 (s, e)
                 for s, e in found
@@ -143,11 +144,11 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
             ]
         return [RecognizerResult("PERSON", s, e, _SCORE) for s, e in sorted(set(spans))]
 
-    def _find(self, text: str, caps: bool = False) -> list[tuple[int, int]]:
-        """The spans of names in lower case; with ``caps`` (a text whose runs of capitals were put in lower
-        case), a given name and a surname side by side are no signal ("NYERERE INTL", "ADDIS ABABA")."""
+    def _find(self, text: str, titled: frozenset[str], caps: bool = False) -> list[tuple[int, int]]:
+        """The spans of names in lower case (``titled``: the words the document writes as names in title
+        case); with ``caps`` (runs of capitals put in lower case), a given name and a surname side by side are
+        no signal ("NYERERE INTL", "ADDIS ABABA"), nor is an everyday word ("MR PRICE", the shop)."""
         spans = self._handles(text)
-        titled = titled_names(text, self.lexicon)  # names the document writes in title case elsewhere
         tokens = [m for m in _TOKEN.finditer(text) if self._name(m.group(1)) or m.group(1) in titled]
         if not tokens and not spans:
             return []
@@ -185,7 +186,7 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
             ):
                 continue
             everyday = 0 if text[start:end] in titled else self._everyday(text[start:end], full)
-            if caps and everyday:  # in capitals, an everyday word is shouted ("MR PRICE", the shop)
+            if caps and everyday:  # shouted
                 continue
             missing = _NEEDED + everyday - self._points(text, start, end, full and not caps, caps)
             if missing <= 0:

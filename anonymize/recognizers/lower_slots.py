@@ -137,7 +137,7 @@ def _sent_to_or_by(text: str, start: int, end: int) -> bool:
     """The one a thing goes to, comes from or was done by (``_TO_OR_BY_BEFORE``); a message's sender no known
     place ("a call from delhi")."""
     sent = _TO_OR_BY_BEFORE.search(text, max(0, start - 26), start)
-    return bool(sent) and not (sent.group().rstrip().endswith("from") and known_place(text[start:end]))
+    return sent is not None and not (sent.group().rstrip().endswith("from") and known_place(text[start:end]))
 
 
 def title_word(word: str) -> bool:

@@ -70,7 +70,8 @@ def with_titled_pair(text: str, start: int, end: int, titled: frozenset[str]) ->
 
 
 def caps_lowered(text: str) -> tuple[str, list[tuple[int, int]]] | None:
-    """``text`` with its runs of capitals in lower case (same offsets), and the runs; None without a run."""
+    """``text``'s runs of capitals in lower case, all else blanked but the line breaks (same offsets: the
+    recognizer reads the runs alone, cheaply), and the runs; None without a run."""
     runs = [
         m.span()
         for m in _CAPS_RUN.finditer(text)
@@ -78,7 +79,7 @@ def caps_lowered(text: str) -> tuple[str, list[tuple[int, int]]] | None:
     ]
     if not runs:
         return None
-    chars = list(text)
+    chars = [ch if ch == "\n" else " " for ch in text]
     for start, end in runs:
         chars[start:end] = same_length_lower(text[start:end])
     return "".join(chars), runs
