@@ -39,7 +39,8 @@ from anonymize.gazetteer import known_place
 from anonymize.name_lexicon import NameLexicon
 from anonymize.person_cues import CHAT_ABSENT, CHAT_VERBS
 from anonymize.recognizers.lexicon_persons import LexiconPersonRecognizer
-from anonymize.recognizers.lower_slots import TEAM, more_points, title_word
+from anonymize.recognizers.lower_slots import TEAM, listed, met_before, more_points, title_word, with_initial
+from anonymize.recognizers.lower_sources import caps_lowered, inside, titled_names, with_titled_pair
 from anonymize.recognizers.shown_handles import shown_handles
 from anonymize.text import STOP_WORDS
 from anonymize.text_kinds import technical_readings
@@ -50,6 +51,7 @@ _NEEDED = 2
 _EVERYDAY_ZIPF = 3.5  # a lower-case word this frequent in English needs a third signal
 _RARE_SURNAME_ZIPF = 3.0  # a surname rarer than this in English vouches for the given name before it
 _MIN_LETTERS = 3
+_SHORT_CAPS = 3  # a word this short in a run of capitals is an acronym as often ("(DAR)", "MBA")
 _UNKNOWN_ZIPF = 2.0  # a word English barely knows: in a chat log's speaker slot, a name ("wanyonyi" 0)
 _TOO_COMMON_ZIPF = 5.5  # an English given name this frequent is no name in lower case ("will", "may")
 _HANDLE_GIVEN_ZIPF = 4.0  # a handle's given name this rare names its bearer alone ("wellington"; not "will")
@@ -77,7 +79,7 @@ _LABELED_LINE = re.compile(rf"(?m){_LABEL_TIME}[^\s:]{{2,40}}:[ \t]")
 _LABELED_SOLO = re.compile(rf"(?m){_LABEL_TIME}({_WORD}):[ \t]")
 _ADDRESS_BEFORE = re.compile(
     r"(?:(?<![\w'’])(?i:hi|hey|hiya|hello|dear|thanks|thank[ \t]+you|thx|ty|cheers|bye|ping|cc|"
-    r"ask|tell|call|morning|evening)[ \t]*[:,]?|@)[ \t]*$"
+    r"ask|tell|call|morning|evening|regards|attn|attention)[ \t]*[:,]?|@)[ \t]*$"
 )
 # The one a task is left with or sent to, in a sentence typed in lower case: "leave it with sione", "copy
 # francisco", "give kev", "chase hemi" (not "associated with malignant progression" in a science abstract).
@@ -104,7 +106,6 @@ _PERSON_AFTER = re.compile(
     rf"[ \t]+(?:from|in|at)[ \t]+{TEAM}\b)"
 )
 _AT_HANDLE = re.compile(rf"(?<![\w.@-])@({_WORD})[._]({_WORD})(?![\w@-]|\.\w)")
-_LIST_JOIN = re.compile(r"[ \t]*(?:;|/|&|,?[ \t]+(?:and|e|y|und|et|og|och)[ \t])[ \t]*")
 _COORDINATION = re.compile(r"[ \t]*(?:,|;|/|&|\+|,?[ \t]+(?:and|or|e|y|und|et|og|och)[ \t])[ \t]*")
 # A title typed in lower case right before ("mr. martin is", "mr gallagher from the landlord", "sra. ibarra"):
 # the strongest of the slots, two points. Not after a figure ("200 ms").
@@ -117,6 +118,7 @@ _TITLE_BEFORE = re.compile(
 _SAID_BEFORE = re.compile(
     rf"[!?,\"”'’][ \t]*(?:said|asked|replied|cried|shouted|added)[ \t]+(?:{_WORD}[ \t]+to[ \t]+)?$"
 )
+_POSSESSIVE = re.compile(r"['’][sS]\b")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:the|a|an|this|that|its|their|our|his|her|my|your)[ \t]+$")
 
 
@@ -129,8 +131,25 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
         if "PERSON" not in entities:
             return []
+        titled = titled_names(text, self.lexicon)  # names the document writes in title case elsewhere
+        spans = self._find(text, titled)
+        lowered = caps_lowered(text)  # runs of capitals read in lower case: "GAVE IT TO XABI"
+        if lowered is not None:
+            found = inside(self._find(lowered[0], titled, caps=True), lowered[1])
+            spans += [
+                (s, e)
+                for s, e in found
+                # a possessive in capitals names a place or a shop as often ("ST. BRIGID'S CARE HOME")
+                if e - s > _SHORT_CAPS and not known_place(text[s:e]) and not _POSSESSIVE.match(text, e)
+            ]
+        return [RecognizerResult("PERSON", s, e, _SCORE) for s, e in sorted(set(spans))]
+
+    def _find(self, text: str, titled: frozenset[str], caps: bool = False) -> list[tuple[int, int]]:
+        """The spans of names in lower case (``titled``: the words the document writes as names in title
+        case); with ``caps`` (runs of capitals put in lower case), a given name and a surname side by side are
+        no signal ("NYERERE INTL", "ADDIS ABABA"), nor is an everyday word ("MR PRICE", the shop)."""
         spans = self._handles(text)
-        tokens = [m for m in _TOKEN.finditer(text) if self._name(m.group(1))]
+        tokens = [m for m in _TOKEN.finditer(text) if self._name(m.group(1)) or m.group(1) in titled]
         if not tokens and not spans:
             return []
         by_symbols, technical = technical_readings(_business_markup(text))
@@ -162,14 +181,19 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
                 end = following.end(1)
                 index += 1
             index += 1
-            if start in taken or _DETERMINER_BEFORE.search(text, max(0, start - 8), start):
+            if start in taken or (
+                _DETERMINER_BEFORE.search(text, max(0, start - 8), start) and not met_before(text, start)
+            ):
                 continue
-            missing = _NEEDED + self._everyday(text[start:end], full) - self._points(text, start, end, full)
+            everyday = 0 if text[start:end] in titled else self._everyday(text[start:end], full)
+            if caps and everyday:  # shouted
+                continue
+            missing = _NEEDED + everyday - self._points(text, start, end, full and not caps, caps)
             if missing <= 0:
                 spans.append((start, end))
             elif missing == 1:
                 short.append((start, end))
-                if not self._everyday(text[start:end], full):
+                if not everyday:
                     rare.add((start, end))
         # One more point: listed with a name found ("everything sven and haruto closed", "yuki, mbali").
         spans += [
@@ -187,16 +211,16 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
             for s, e in rare
             if (s, e) not in spans
             and any(
-                (s2, e2) != (s, e) and _listed(text, _with_initial(text, s, e), _with_initial(text, s2, e2))
+                (s2, e2) != (s, e) and listed(text, with_initial(text, s, e), with_initial(text, s2, e2))
                 for s2, e2 in rare
             )
             and _typed_lower_only(text, colon=True)(s)
             and not known_place(text[s:e])
         ]
-        spans = [_with_initial(text, s, e) for s, e in spans]
+        spans = [with_initial(text, *with_titled_pair(text, s, e, titled)) for s, e in spans]
         if typed is not None:
             spans = [(s, e) for s, e in spans if s in handles or typed(s)]
-        return [RecognizerResult("PERSON", s, e, _SCORE) for s, e in sorted(spans)]
+        return spans
 
     def _name(self, word: str) -> bool:
         """A lexicon name that is no frequent English word nor a stop word, or a given name English speakers
@@ -223,10 +247,10 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
         knows ("precious", "wanyonyi"; not "system", "admin")."""
         return len(word) >= _MIN_LETTERS and (self._name(word) or _zipf(word.casefold()) < _UNKNOWN_ZIPF)
 
-    def _points(self, text: str, start: int, end: int, full: bool) -> int:
+    def _points(self, text: str, start: int, end: int, full: bool, caps: bool = False) -> int:
         after = bool(_PERSON_AFTER.match(text, end) or _KIN_AFTER.match(text, end))
-        # the lexicon, a given name then a surname, the slots
-        typed = _typed_lower_only(text)(start)
+        # the lexicon, a given name then a surname, the slots; a run of capitals is typed as one sentence
+        typed = caps or _typed_lower_only(text)(start)
         return 1 + int(full) + slot_points(text, start, end) + more_points(text, start, end, after, typed)
 
     def _handles(self, text: str) -> list[tuple[int, int]]:
@@ -338,27 +362,6 @@ def _lower_case_sentence(text: str, start: int) -> bool:
     while first < start and not text[first].isalnum():  # a list's dash, a quote: "- chase hemi"
         first += 1
     return first < start and text[first].islower()
-
-
-# A trailing initial after a name typed in lower case: "sione v. & mele t.", "check with priya r if pune";
-# not an article or a conjunction ("give priya a call", "i").
-_INITIAL_AFTER = re.compile(
-    r"[ \t]([a-z])\.(?![\w.])|[ \t]([b-df-hj-np-tv-xz])(?=[ \t]*(?:[,;&)]|$)|[ \t]+(?:if|and|or)\b)", re.M
-)
-
-
-def _listed(text: str, one: tuple[int, int], other: tuple[int, int]) -> bool:
-    """``one`` and ``other`` next to each other in a list of names ("bong & dindo", "ilze; edgars"); not
-    joined by a comma alone, which also joins clauses ("pingando de novo, fala com a graça")."""
-    return any(
-        _LIST_JOIN.fullmatch(text, first[1], second[0]) for first, second in ((one, other), (other, one))
-    )
-
-
-def _with_initial(text: str, start: int, end: int) -> tuple[int, int]:
-    """``(start, end)`` grown over a trailing initial (``_INITIAL_AFTER``)."""
-    match = _INITIAL_AFTER.match(text, end)
-    return (start, match.end(1) + 1 if match.group(1) else match.end(2)) if match else (start, end)
 
 
 def _typed_lower_only(text: str, colon: bool = False) -> Callable[[int], bool]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from anonymize.gazetteer import known_place
 from anonymize.person_cues import CHAT_VERBS
 from anonymize.text import words
 
@@ -38,7 +39,34 @@ _NEXT = re.compile(
     r"(?:will|'ll|’ll)[ \t]+[a-z]{3,}|"
     r"(?:is|was)[ \t]+[a-z]{3,}ing|"
     r"(?:has|had)[ \t]+(?:the|a|an|my|his|her|our|your|their|it|them)|"
-    r"(?:agrees|agreed|reviewed|reviews|approves|recounted|covered|named|assigned|rang|phoned|texted))\b"
+    r"(?:agrees|agreed|reviewed|reviews|approves|recounted|covered|named|assigned|rang|phoned|texted)|"
+    # what a person does to another ("pita backs her up"), where a person is ("anjali on night duty")
+    r"[a-z]{2,}s[ \t]+(?:him|her|me|us)|"
+    r"on[ \t]+(?:leave|holiday|nights|days|call|duty|shift|night[ \t]+(?:duty|shift)|sick[ \t]+leave))\b"
+)
+# Someone's kin, friend or helper, named after a possessive: "her son tipene", "my cousin anand" (one point).
+_KIN_BEFORE = re.compile(
+    r"(?<![\w'’])(?:my|his|her|our|their|your)[ \t]+(?:son|daughter|wife|husband|partner|brother|sister|"
+    r"cousin|nephew|niece|mum|mom|dad|uncle|aunt|auntie|grandson|granddaughter|grandma|grandpa|mother|father|"
+    r"boyfriend|girlfriend|friend|colleague|boss|pa|assistant|driver)[ \t]+$"
+)
+# Named with a personal pronoun: "from me or from höskuldur", "you and ravi", "anand and i".
+_PRONOUN_BEFORE = re.compile(
+    r"(?<![\w'’])(?:me|you|him|us)[ \t]*(?:,|and|or|&|/|\+)[ \t]*(?:(?:from|to|with|by|for)[ \t]+)?$"
+)
+_PRONOUN_AFTER = re.compile(r"[ \t]*(?:and|&|\+|or)[ \t]+(?:i|me)\b")
+# An approval's or a signature's agent is a person or a body, never a thing: a second point ("ok'd by
+# precious"), but a date's word is none ("approved by may 5", "signed by summer").
+_APPROVED_BY = re.compile(r"(?<![\w'’])(?:ok['’]?d|okayed|approved|signed|authori[sz]ed)[ \t]+by[ \t]+$")
+CALENDAR_WORDS = words(
+    """january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday spring summer autumn fall winter"""
+)
+# A name alone in brackets after a person's role or kin ("okorafor's pa (grace)", "the driver (liu)"): a
+# second point beside the bracket's.
+_ROLE_BRACKETED = re.compile(
+    r"(?<![\w'’.-])(?:pa|assistant|secretary|deputy|boss|manager|wife|husband|partner|son|daughter|mum|mom|"
+    r"dad|brother|sister|cousin|driver|nurse|colleague|contact|intern)['’]?[ \t]+\([ \t]*$"
 )
 # The teams a person works in ("meenakshi from accounts"); one, then what the person did: "hope from design
 # named it after herself".
@@ -55,10 +83,23 @@ _TEAM_THEN_VERB = re.compile(
 # The one a thing goes to or that did it: "photos sent to ilze", "file goes to lucian", "ok'd by precious".
 _TO_OR_BY_BEFORE = re.compile(
     r"(?<![\w'’])(?:(?:sent|send|give|gave|pass|passed|hand|handed|forward|forwarded|goes|went|talk|speak|"
-    r"spoke|reply|replied|report|reports|belongs)[ \t]+to|"
-    r"(?:ok['’]?d|okayed|approved|signed|checked|typed(?:[ \t]+up)?|covered|fixed|named|sent|done)[ \t]+by)"
+    r"spoke|reply|replied|report|reports|belongs)(?:[ \t]+(?:it|them|this|that|these|those))?[ \t]+to|"
+    r"(?:ok['’]?d|okayed|approved|signed|checked|typed(?:[ \t]+up)?|covered|fixed|named|sent|done)[ \t]+by|"
+    r"(?:assigned|assign|escalated|escalate|over|thanks|according)[ \t]+to|"
+    # who a message came from: "a call from anand", "email from bisi" (not "a flight from lagos": a place)
+    r"(?:call|message|msg|email|e-mail|mail|text|note|reply|word|update|feedback|voicemail)[ \t]+from|"
+    # who speaks: "this is rafa from the lab", "hi, i'm tavita", "my name is wanjiru"
+    r"this[ \t]+is|i['’]?m|i[ \t]+am|it['’]s|(?:my[ \t]+)?name[ \t]+is|name['’]s)"
     r"[ \t]+$"
 )
+# One a person meets, knows, tells or thanks, perhaps "our" or "my" one: "gelai already met maria fe", "he
+# knows our anand", "told my priya", "thank our tavita" (a possessive no determiner of a thing here).
+_MET_BEFORE = re.compile(
+    r"(?<![\w'’])(?:(?:met|meet|meeting|know|knows|knew|told|asked|called|rang|phoned|texted|emailed|pinged|"
+    r"thanked|invited|introduced|hired|visited|reminded)(?:[ \t]+(?:our|my|your))?|"
+    r"(?:ask|tell|call|thank|thanks|ping|cc|remind)[ \t]+(?:our|my|your))[ \t]+$"
+)
+_LIST_JOIN = re.compile(r"[ \t]*(?:;|/|&|,?[ \t]+(?:and|e|y|und|et|og|och)[ \t])[ \t]*")
 # A name alone in brackets after a word typed in lower case ("accounts (siobhan)"; not "Shirin Moradi
 # (pharmacist)", a role after a name).
 _BRACKETED = re.compile(r"(?<![\w'’.-])[a-z]+['’]?[ \t]+\([ \t]*$")
@@ -77,16 +118,56 @@ def more_points(text: str, start: int, end: int, after_counted: bool, typed: boo
         points += 1
     if _TEAM_THEN_VERB.match(text, end):
         points += 1
-    if _TO_OR_BY_BEFORE.search(text, max(0, start - 20), start):
+    if _sent_to_or_by(text, start, end) or met_before(text, start):
         points += 1
-    if _BRACKETED.search(text, max(0, start - 40), start) and _BRACKET_END.match(text, end):
+    if _BRACKET_END.match(text, end) and _BRACKETED.search(text, max(0, start - 40), start):
+        points += 1 + int(bool(_ROLE_BRACKETED.search(text, max(0, start - 16), start)))
+    if _KIN_BEFORE.search(text, max(0, start - 30), start) or _PRONOUN_AFTER.match(text, end):
+        points += 1
+    if _PRONOUN_BEFORE.search(text, max(0, start - 20), start):
+        points += 1
+    if _APPROVED_BY.search(text, max(0, start - 20), start) and text[start:end] not in CALENDAR_WORDS:
         points += 1
     if _RESPECT_BEFORE.search(text, max(0, start - 8), start):
         points += 2
     return points
 
 
+def _sent_to_or_by(text: str, start: int, end: int) -> bool:
+    """The one a thing goes to, comes from or was done by (``_TO_OR_BY_BEFORE``); a message's sender no known
+    place ("a call from delhi")."""
+    sent = _TO_OR_BY_BEFORE.search(text, max(0, start - 26), start)
+    return sent is not None and not (sent.group().rstrip().endswith("from") and known_place(text[start:end]))
+
+
 def title_word(word: str) -> bool:
     """A title typed in lower case, no given name even where the lexicon says so ("doña", "lao", "seu")."""
     key = word.casefold().rstrip(".")
     return key in RESPECT_TITLES or key in ENGLISH_TITLES
+
+
+def met_before(text: str, start: int) -> bool:
+    """A verb of meeting, knowing, telling or thanking, perhaps then "our" or "my", right before ``start``
+    ("met maria fe", "knows our anand"): the "our" no determiner of a thing that blocks the name."""
+    return bool(_MET_BEFORE.search(text, max(0, start - 24), start))
+
+
+# A trailing initial after a name typed in lower case: "sione v. & mele t.", "check with priya r if pune";
+# not an article or a conjunction ("give priya a call", "i").
+_INITIAL_AFTER = re.compile(
+    r"[ \t]([a-z])\.(?![\w.])|[ \t]([b-df-hj-np-tv-xz])(?=[ \t]*(?:[,;&)]|$)|[ \t]+(?:if|and|or)\b)", re.M
+)
+
+
+def listed(text: str, one: tuple[int, int], other: tuple[int, int]) -> bool:
+    """``one`` and ``other`` next to each other in a list of names ("bong & dindo", "ilze; edgars"); not
+    joined by a comma alone, which also joins clauses ("pingando de novo, fala com a graça")."""
+    return any(
+        _LIST_JOIN.fullmatch(text, first[1], second[0]) for first, second in ((one, other), (other, one))
+    )
+
+
+def with_initial(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` grown over a trailing initial (``_INITIAL_AFTER``)."""
+    match = _INITIAL_AFTER.match(text, end)
+    return (start, match.end(1) + 1 if match.group(1) else match.end(2)) if match else (start, end)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from anonymize.recognizers.lower_slots import more_points, title_word
+from anonymize.recognizers.lower_slots import met_before, more_points, title_word
 
 
 def _points(text: str, name: str, after_counted: bool = False) -> int:
@@ -21,7 +21,7 @@ def _points(text: str, name: str, after_counted: bool = False) -> int:
         ("seu jorge is recounting", "jorge", 3),  # a title of respect (2) and what he does (1)
         ("licence; marek has the key", "marek", 1),
         ("photos sent to ilze; edgars agrees", "ilze", 1),  # what was sent to her
-        ("ok'd by precious on the phone", "precious", 1),  # who did it
+        ("ok'd by precious on the phone", "precious", 2),  # who approved it: two points
         ("check with accounts (siobhan)", "siobhan", 1),  # alone in brackets after a word
         ("hope from design named it after herself", "hope", 1),  # a verb after the team
         ("morning. lao chen says hi", "chen", 2),
@@ -53,3 +53,73 @@ def test_what_follows_counts_once() -> None:
 def test_titles_are_no_names() -> None:
     assert title_word("doña") and title_word("Lao") and title_word("sra.")
     assert not title_word("marisol")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("she already met kalinda on a call", "kalinda"),  # met
+        ("he knows our tavita from school", "tavita"),  # "our" after the verb
+        ("pls thank my oluchi for the cake", "oluchi"),
+        ("i gave it to ikaika", "ikaika"),  # a thing given to someone
+    ],
+)
+def test_met_known_or_given_to(text: str, name: str) -> None:
+    assert _points(text, name) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("we met our targets", "targets"),  # no name: the recognizer's lexicon point is missing
+        ("our kalinda is here", "kalinda"),  # "our" without a verb of people
+    ],
+)
+def test_no_met_slot(text: str, word: str) -> None:
+    assert met_before(text, text.index(word)) == (word == "targets")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "points"),
+    [
+        ("she came with her son tavita today", "tavita", 1),  # kin after a possessive
+        ("from me or from höskuldur at ten", "höskuldur", 1),  # named with a pronoun
+        ("wiremu and i closed it", "wiremu", 1),
+        ("signed by faith yesterday", "faith", 2),  # an approval's agent: two points
+        ("ok'd by precious on the phone", "precious", 2),
+        ("i'll tell the boss's pa (hope)", "hope", 2),  # a role, then the name alone in brackets
+        ("kalinda backs her up on fridays", "kalinda", 1),  # what she does to another
+        ("anjali on night duty", "anjali", 1),  # where a person is
+    ],
+)
+def test_kin_pronouns_approvals_and_roles(text: str, name: str, points: int) -> None:
+    assert _points(text, name) == points
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("approved by may at the latest", "may"),  # a date's word after an approval: one point only
+        ("to be signed by summer", "summer"),
+    ],
+)
+def test_a_date_after_an_approval(text: str, word: str) -> None:
+    assert _points(text, word) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("hi all, this is tavita from the lab", "tavita"),  # who speaks
+        ("my name is wanjiru and i called about the invoice", "wanjiru"),
+        ("escalated to oluchi yesterday", "oluchi"),
+        ("according to bisi it is fine", "bisi"),
+        ("got an email from temuulen at noon", "temuulen"),  # who a message came from
+    ],
+)
+def test_who_speaks_sends_or_is_escalated_to(text: str, name: str) -> None:
+    assert _points(text, name) >= 1
+
+
+def test_a_message_from_a_place_is_no_slot() -> None:
+    assert _points("a call from nairobi came in", "nairobi") == 0
