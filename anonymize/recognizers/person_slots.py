@@ -102,9 +102,11 @@ _NAMING_BEFORE = re.compile(
 )
 # What a person does next: "Mhairi taught me" (not "has the", "cannot": "Notch has the largest", "Notch
 # cannot bind"),
-# "Taiwo and his brother", "Oyuntsetseg and her sourcing team"; an age after the name: "Wiremu Pōtae, 81.".
+# "Taiwo and his brother", "Oyuntsetseg and her sourcing team", where a person works, lives or goes ("Ibou
+# works hard", "Siosaia will move to Suva"); an age after the name: "Wiremu Pōtae, 81.".
 _NEXT_AFTER = re.compile(
-    r"[ \t]+(?:(?:taught|teaches|fetched|reminded|insisted|decided|agreed)\b|"
+    r"[ \t]+(?:(?:taught|teaches|fetched|reminded|insisted|decided|agreed|works|worked|lives|lived)\b|"
+    r"will[ \t]+(?:move|join|visit|cover|travel|fly|arrive|attend)\b|"
     rf"and[ \t]+(?:his|her|their)[ \t]+(?:[\w-]+[ \t]+)?(?:{_KIN}|colleagues?|friends?|team|family)\b)"
     r"|,[ \t]*\d{1,3}[ \t]*[,.;](?!\d)"
 )
