@@ -1,5 +1,6 @@
-"""Names by a list joined with "and", "or" or "&" that holds a detected name: "Felix, Jane and James" when
-"Jane" is one (``anonymize.name_lists`` reads the lists without a conjunction)."""
+"""Names by a list joined with "and", "or", "&" or "+" that holds a detected name: "Felix, Jane and James"
+when "Jane" is one, "Lor, Mai Youa + Blong" in a guest list, "Vignesh Chandrasekaran, Nithya and 18 others"
+(``anonymize.name_lists`` reads the lists without a conjunction)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,13 @@ from anonymize.word_kinds import NOT_PERSON_WORDS
 
 COORDINATION = "NameListMember"
 _LIST = re.compile(
-    rf"(?<![\w'’-])(?:{NAME}[ \t]*,[ \t]*)*{NAME}[ \t]*,?[ \t]+(?:and|or|&)[ \t]+{NAME}(?![\w'’-])"
+    rf"(?<![\w'’-])(?:{NAME}[ \t]*,[ \t]*)*{NAME}[ \t]*,?[ \t]+(?:and|or|&|\+)[ \t]+{NAME}(?![\w'’-])"
+)
+# A list that ends in a count of the others: "endorsed by Vignesh Chandrasekaran, Nithya and 18 others",
+# "liked by Ana, Bo & 3 others" (two members or more before the count).
+_COUNTED_LIST = re.compile(
+    rf"(?<![\w'’-])(?:{NAME}[ \t]*,[ \t]*)+{NAME}(?=[ \t]*,?[ \t]+(?:and|&|\+)[ \t]+"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)[ \t]+others?\b)"
 )
 _LIST_MEMBER = re.compile(rf"(?<![\w'’-]){NAME}")
 
@@ -31,7 +38,7 @@ def coordinated(
     if not names:
         return []
     found: list[RecognizerResult] = []
-    for listing in _LIST.finditer(text):
+    for listing in [*_LIST.finditer(text), *_COUNTED_LIST.finditer(text)]:
         members = list(_LIST_MEMBER.finditer(text, listing.start(), listing.end()))
         named = [m for m in members if any(r.start <= m.start() and m.end() <= r.end for r in names)]
         if not named:

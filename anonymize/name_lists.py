@@ -41,6 +41,12 @@ _STOP = frozenset(["the", "and", "or", "of", "for", "with", "from", "to", "in", 
 # An item a number and a dash mark: a team sheet's shirt number, a roster's desk or badge number
 # ("15 - Andre Joubert , 14 - Justin Swart", "Desk 4 - Priya Raman ; Desk 5 - Tomasz Wójcik").
 _NUMBERED_ITEM = re.compile(rf"(?<![\w.,:/-])\d{{1,3}}[ \t]+[-–][ \t]+({NAME})(?![\w'’-])")
+# An item a number marks with a blank only, between commas, semicolons or a label's colon, a bracket's note
+# after it: a team sheet ("DRINI: 12 Berisha; 2 Kastrati, 4 Dushku, 5 Dervishi (c), 11 Rrahmani (85' Gjoni)").
+_BARE_NUMBERED_ITEM = re.compile(
+    rf"(?:(?<=[,;:])|^)[ \t]*\d{{1,3}}[ \t]+({NAME})(?=[ \t]*(?:\([^()\n]{{0,24}}\))?[ \t]*(?:[,;.]|$))",
+    re.M,
+)
 # An item a figure follows, between commas, semicolons or brackets: a score card, a leaderboard, a timesheet
 # ("W. Athey 111 , V. Drakes 52", "Priya Raman 7.5, Tomasz Wójcik 8").
 _FIGURE_ITEM = re.compile(
@@ -81,14 +87,20 @@ def numbered_names(
     text: str, names: list[RecognizerResult], blocking: list[RecognizerResult]
 ) -> list[RecognizerResult]:
     """PERSON results for the items of a line of items that a number and a dash mark (a team sheet: "15 -
-    Andre Joubert , 14 - Justin Swart"; a seating plan: "Desk 4 - Priya Raman, Desk 5 - Tomasz Wójcik") or
+    Andre Joubert , 14 - Justin Swart"; a seating plan: "Desk 4 - Priya Raman, Desk 5 - Tomasz Wójcik"; with
+    no dash between commas or semicolons: "2 Kastrati, 4 Dushku, 5 Gashi") or
     that a figure follows (a score card: "W. Athey 111 , V. Drakes 52"; a timesheet: "R. Oduya 37.5, T.
     Brankovic 40"), when at least two items and more than half of the line's items of that kind are
     ``names``; an item under a ``blocking`` result stays as it is."""
     found: list[RecognizerResult] = []
     if len(names) < _MIN_NAMED:
         return found
-    for pattern, rule in ((_NUMBERED_ITEM, NUMBERED_ITEMS), (_FIGURE_ITEM, FIGURE_ITEMS)):
+    patterns = (
+        (_NUMBERED_ITEM, NUMBERED_ITEMS),
+        (_BARE_NUMBERED_ITEM, NUMBERED_ITEMS),
+        (_FIGURE_ITEM, FIGURE_ITEMS),
+    )
+    for pattern, rule in patterns:
         lines: dict[int, list[tuple[int, int]]] = {}
         for match in pattern.finditer(text):  # an item never crosses a line break
             lines.setdefault(text.rfind("\n", 0, match.start(1)), []).append(match.span(1))

@@ -155,7 +155,8 @@ def other_mentions(state: Resolution) -> None:
     yielding = {id(r) for r in state.results if tier(r) == 2 and r.entity_type in _YIELD_TO_NAME}
     blocking = [r for r in state.results if id(r) not in yielding or company_named(state.text, r)]
     added = propagate(state.text, names, blocking, NOT_NAME_WORDS)
-    listed = coordinated(state.text, names, [*blocking, *added], state.yielding, NOT_NAME_WORDS)
+    # The mentions just found count as list members too ("Moua, Lisa & Tong" once "Lisa" is a name).
+    listed = coordinated(state.text, [*names, *added], [*blocking, *added], state.yielding, NOT_NAME_WORDS)
     listed += listed_names(state.text, [*names, *added], [*blocking, *listed])
     listed += numbered_names(state.text, [*names, *added], [*blocking, *listed])
     added += listed

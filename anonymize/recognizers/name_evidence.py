@@ -293,7 +293,7 @@ class NameEvidenceRecognizer(LexiconPersonRecognizer):
             return 0, False, False  # "Apoa, Apob": a series' symbols; "San Diego Chargers": a place's team
         points = 0
         before = line_before(shadow, start)
-        at_work = work_slot(shadow, start, end)  # "Máire from catering", "HCA Mereana", "daughter Marlène"
+        at_work = work_slot(shadow, start, end, self.lexicon)  # "Máire from catering", "Femi or Blessing"
         person_slot = bool(
             _ROLE_BEFORE.search(before)
             or _PERSON_VERB_BEFORE.search(before)

@@ -3,7 +3,8 @@ lexicon is the other): the team or the role a person is named with ("Máire from
 "Arash (intern)", "(Nodira, support)", "security (Serkan)"), a kinship word before ("daughter Marlène",
 "Chulpan's daughter Dilyara"), a workplace or care role before ("HCA Mereana", "lodge owner Tashi", "Circuit
 steward: Sione Vaipulu", "the cashier, Kehinde,"), a note's sender and addressee ("From Tevita to Mele:"), a
-message's sign-off ("Cheers, Tev" ending its line).
+message's sign-off ("Cheers, Tev" ending its line), the one a message addresses ("Sherzod, sorry"), a motion's
+proposer ("Proposed Ferreira, agreed by all").
 
 Each slot is one weak signal: a capitalized word needs the lexicon's given name or surname besides, so
 "the invoice from finance" or "Cheers, Team" name no one. Science text rarely has these words right beside a
@@ -17,6 +18,7 @@ import unicodedata
 
 from anonymize.name_lexicon import NameLexicon
 from anonymize.recognizers.lower_slots import TEAM_WORDS
+from anonymize.recognizers.name_pairs import given_pair
 
 # Kin named before a person: "daughter Ngaire", "Mr Mistry's son Nilesh", "children Honoré and Grace".
 _KIN = (
@@ -100,16 +102,32 @@ _NAMING_BEFORE = re.compile(
 )
 # What a person does next: "Mhairi taught me" (not "has the", "cannot": "Notch has the largest", "Notch
 # cannot bind"),
-# "Taiwo and his brother", "Oyuntsetseg and her sourcing team"; an age after the name: "Wiremu Pōtae, 81.".
+# "Taiwo and his brother", "Oyuntsetseg and her sourcing team", where a person works, lives or goes ("Ibou
+# works hard", "Siosaia will move to Suva"); an age after the name: "Wiremu Pōtae, 81.".
 _NEXT_AFTER = re.compile(
-    r"[ \t]+(?:(?:taught|teaches|fetched|reminded|insisted|decided|agreed)\b|"
+    r"[ \t]+(?:(?:taught|teaches|fetched|reminded|insisted|decided|agreed|works|worked|lives|lived)\b|"
+    r"will[ \t]+(?:move|join|visit|cover|travel|fly|arrive|attend)\b|"
     rf"and[ \t]+(?:his|her|their)[ \t]+(?:[\w-]+[ \t]+)?(?:{_KIN}|colleagues?|friends?|team|family)\b)"
     r"|,[ \t]*\d{1,3}[ \t]*[,.;](?!\d)"
 )
 
+# The one a message addresses, first in its line, sentence or reply, then a comma and an apology, thanks, a
+# request or an answer: "Sherzod, sorry — the warehouse moved", "reply (Bekzod): Aziza, thanks for ...",
+# "Kofi, can you ...". Not after a word of the sentence ("However, please").
+_VOCATIVE_BEFORE = re.compile(r"(?:^|\n|[:.!?)—–]|(?:^|[ \t\n])[-*•])[ \t]*[\"“‘]?$")
+_VOCATIVE_AFTER = re.compile(
+    r"[ \t]*,[ \t]+(?i:sorry|apologies|thanks|thank[ \t]+you|please|pls|plz|could[ \t]+you|can[ \t]+you|"
+    r"would[ \t]+you|will[ \t]+you|did[ \t]+you|have[ \t]+you|are[ \t]+you|do[ \t]+you|welcome|"
+    r"congrats|congratulations|good[ \t]+(?:morning|afternoon|evening)|noted|agreed|fyi|"
+    r"you(?:'re|[ \t]+are|[ \t]+were)?)(?![\w'’-])"
+)
+# Minutes' motions: "Proposed Ferreira, agreed by all", "Seconded: Kowalczyk", "proposed by Abioye".
+_MOTION_BEFORE = re.compile(r"(?<![\w'’-])(?i:proposed|seconded)(?:[ \t]+by)?[ \t]*:?[ \t]+$")
 
-def person_slot(text: str, start: int, end: int) -> bool:
-    """``text[start:end]`` (a capitalized candidate) stands in one of the module's slots of a person."""
+
+def person_slot(text: str, start: int, end: int, lexicon: NameLexicon | None = None) -> bool:
+    """``text[start:end]`` (a capitalized candidate) stands in one of the module's slots of a person (with
+    ``lexicon``, also one of two given names joined by "and" or "or": ``name_pairs.given_pair``)."""
     before = text[max(0, start - 48) : start]
     return bool(
         _ROLE_BEFORE.search(before)
@@ -129,6 +147,23 @@ def person_slot(text: str, start: int, end: int) -> bool:
         or _CASE_PARTY.match(text, end)
         or _CASE_PARTY_BEFORE.search(before)
         or _APPOSITIVE_AFTER.match(text, end)
+        or (lexicon is not None and _vocative(text, start, end, before, lexicon))
+        or _MOTION_BEFORE.search(before)
+        or (lexicon is not None and given_pair(text, start, end, lexicon))
+    )
+
+
+def _vocative(text: str, start: int, end: int, before: str, lexicon: NameLexicon) -> bool:
+    """One word a message addresses (``_VOCATIVE_AFTER``): a given name of the lexicon that English speakers
+    bear or English barely uses as a word ("Sherzod, sorry"; not "Amen, please stand")."""
+    from wordfreq import zipf_frequency
+
+    word = text[start:end]
+    return (
+        " " not in word
+        and bool(_VOCATIVE_BEFORE.search(before) and _VOCATIVE_AFTER.match(text, end))
+        and lexicon.given_name(word)
+        and (word.casefold() in lexicon.english_given or zipf_frequency(word.casefold(), "en") < 3.0)
     )
 
 
@@ -167,10 +202,14 @@ def unknown_name_word(word: str) -> bool:
 
 def rare_name(word: str, lexicon: NameLexicon) -> bool:
     """A name of the lexicon English barely uses as a word (Zipf below 3: "Babak", "Sione"; not "Lillian",
-    "Memory"): its lower-case mentions are the name typed in lower case ("babak m."), no common noun."""
+    "Memory"), or a capitalized word English does not know at all ("Oyuntsetseg", which no lexicon holds):
+    its lower-case mentions are the name typed in lower case ("babak m.", "oyuntsetseg e."), no common
+    noun."""
     from wordfreq import zipf_frequency
 
-    return lexicon.name_word(word) and zipf_frequency(word.casefold(), "en") < 3.0
+    return (lexicon.name_word(word) and zipf_frequency(word.casefold(), "en") < 3.0) or unknown_name_word(
+        word
+    )
 
 
 def rare_word(word: str) -> bool:

@@ -39,3 +39,15 @@ def test_common_words_in_a_list_stay() -> None:
     text = "Jane, The Team and Operations signed it, said Smith and the others."
     added = coordinated(text, [_at(text, "Jane")], [], [], frozenset(["the"]))
     assert added == []
+
+
+def test_a_plus_sign_and_a_count_of_others_end_a_list() -> None:
+    """A guest list's "+" joins a name as "and" does; "and 12 others" ends a list of endorsers or likers
+    (not a count alone: "Oduya and 12 others" lists no other name)."""
+    text = "Guests: Aroha + Tamatea; endorsed by Kwabena Osei, Dilnoza and 12 others"
+    found = coordinated(text, [_at(text, "Aroha"), _at(text, "Kwabena Osei")], [], [], frozenset())
+    assert sorted(text[r.start : r.end] for r in found) == ["Dilnoza", "Tamatea"]
+    alone = "Liked by Oduya and 12 others"
+    assert coordinated(alone, [_at(alone, "Oduya")], [], [], frozenset()) == []
+    places = "Offices in Oslo, Bergen and 3 others"
+    assert coordinated(places, [], [], [], frozenset()) == []

@@ -85,3 +85,21 @@ def test_items_with_their_figures_mostly_named_name_the_others() -> None:
     ]
     text = "Totals : Revenue 120 , Costs 98 , Margin 22 , Oduya 4 , Brankovic 5"
     assert numbered_names(text, _results(text, "PERSON", "Oduya", "Brankovic"), []) == []
+
+
+def test_items_a_bare_number_marks_mostly_named_name_the_others() -> None:
+    """A team sheet without dashes: shirt numbers, then one surname each, between commas and semicolons, a
+    captain's mark or a substitution in brackets after; three of five found, the other two are names."""
+    text = "AMBER FC: 1 Thorsby; 2 Okwuosa, 5 Ranveig (c), 4 Delacroix; 9 Mbuyamba (71' Orrin).\n"
+    names = _results(text, "PERSON", "Thorsby", "Okwuosa", "Delacroix")
+    found = numbered_names(text, names, [])
+    assert _values(text, found) == ["Mbuyamba", "Ranveig"]
+    assert {r.recognition_metadata["recognizer_name"] for r in found} == {NUMBERED_ITEMS}
+
+
+def test_items_a_bare_number_marks_need_a_majority_of_names() -> None:
+    """An inventory or a flat's rooms are numbered items too: no names among them, or too few, name none."""
+    flat = "Flat 4: 2 Bedrooms, 1 Kitchen, 3 Windows; 1 Garage. Agent: Okwuosa, Thorsby"
+    assert numbered_names(flat, _results(flat, "PERSON", "Okwuosa", "Thorsby"), []) == []
+    text = "Squad: 1 Thorsby, 2 Okwuosa, 3 Mbuyamba, 4 Delacroix, 5 Ranveig"
+    assert numbered_names(text, _results(text, "PERSON", "Thorsby", "Okwuosa"), []) == []

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from anonymize.recognizers.person_slots import person_slot, sender_slot, unknown_name_word
+from anonymize.name_lexicon import NameLexicon
+from anonymize.recognizers.person_slots import person_slot, rare_name, sender_slot, unknown_name_word
 
 
 def _slot(text: str, name: str) -> bool:
@@ -95,3 +96,47 @@ def test_middle_dots_separate_a_lists_items() -> None:
     ]
     assert in_table(text, *spans[0], (spans, 0))
     assert not in_table("Col·lell and Puig", 0, 3, ([(0, 3)], 0))
+
+
+def _named_slot(text: str, name: str, lexicon: NameLexicon) -> bool:
+    start = text.index(name)
+    return person_slot(text, start, start + len(name), lexicon)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Reply (support desk): Dilfuza, sorry — the parcel left today.", "Dilfuza"),  # addressed
+        ("Thanks all. Chidera, could you send the slides?", "Chidera"),
+        ("Folake, thanks for covering the gate.", "Folake"),
+        ("- Bartosz, please sign the form", "Bartosz"),
+        ("Jennifer, you were right.", "Jennifer"),  # an English speaker's given name
+        ("Go-live moved to May. Proposed Kowalczyk, agreed by all.", "Kowalczyk"),  # a motion's proposer
+        ("Seconded: Abioye", "Abioye"),
+        ("Then Chidera or Blessing.", "Chidera"),  # two given names joined (``name_pairs``)
+    ],
+)
+def test_slots_with_the_lexicon(text: str, name: str, lexicon: NameLexicon) -> None:
+    assert _named_slot(text, name, lexicon)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Amen, please stand.", "Amen"),  # a word English uses, no English speaker's given name
+        ("Also, please send it.", "Also"),
+        ("Paris, you are lovely.", "Paris"),
+        ("We met Dilfuza, sorry to say.", "Dilfuza"),  # inside a sentence: no one addressed
+        ("Proposed mechanism: Akt binds Raf", "Akt"),
+        ("Note, please read the manual.", "Note"),
+        ("Oyelaran, thanks for covering the gate.", "Oyelaran"),  # a surname: "Smith, please" is a list
+    ],
+)
+def test_no_slot_with_the_lexicon(text: str, name: str, lexicon: NameLexicon) -> None:
+    assert not _named_slot(text, name, lexicon)
+
+
+def test_a_word_english_does_not_know_is_a_rare_name(lexicon: NameLexicon) -> None:
+    """Its lower-case mentions are the name typed in lower case, no common noun ("oyuntsetseg e.")."""
+    assert rare_name("Oyuntsetseg", lexicon) and rare_name("Babak", lexicon)
+    assert not rare_name("Tumor", lexicon) and not rare_name("Memory", lexicon)
