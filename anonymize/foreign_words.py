@@ -100,6 +100,7 @@ def trim_foreign_edges(
     while (
         len(inside) > 1
         and inside[0].group() not in keep_first
+        and any(len(m.group()) >= _MIN_LETTERS for m in inside[1:])  # not down to an initial: "mele t."
         and foreign_word(inside[0].group(), language, lexicon)
     ):
         inside.pop(0)

@@ -48,7 +48,8 @@ _NAME_END = re.compile(
 )
 # Capitalized particles and abbreviations before a name: Maori "Te" ("K. Te Awa"), Bengali and Malay "Md.",
 # "Mohd." (Muhammad).
-_LEFT_PARTICLES = frozenset(["Te", "Md.", "Mohd.", "Muhd.", "Mhd.", "Moh."])
+# Filipino "Ma." (Maria) and Bengali "Sk." (Shaikh) likewise.
+_LEFT_PARTICLES = frozenset(["Te", "Md.", "Mohd.", "Muhd.", "Mhd.", "Moh.", "Ma.", "Sk."])
 # A lower-case particle joined to the name by a hyphen: "Shira bat-Sheva Abramov", "Ben-David", "al-Amin".
 _GLUED_PARTICLE = re.compile(r"(?<![\w'’-])(?:bat|ben|bar|bin|ibn|al|el|ul|abu|Ben|Bar|Bat|Abu)-$")
 # Before a surname, in any case ("Maria Da Silva", "Rawinia Te Whata", "Sipho ka Nkosi"): a name word follows.
@@ -145,8 +146,11 @@ def _step_right(shadow: str, end: int, lexicon: NameLexicon, one_word: bool) -> 
     if word.endswith(("'s", "’s")):
         word = word[:-2]
         return match.start(1) + len(word) if _name_word(word, lexicon, left=False) else None
-    if (one_word and _ROMAN.fullmatch(word)) or _name_word(word, lexicon, left=False):
-        return match.end(1)
+    glottal = word[:1] in "'’ʻ" and shadow[match.end(1) : match.end(1) + 1] not in ("'", "’", '"', "”")
+    if (one_word and _ROMAN.fullmatch(word)) or _name_word(
+        word[1:] if glottal else word, lexicon, left=False
+    ):
+        return match.end(1)  # also after a glottal stop: "Tēvita ʻAhoʻia" (read "'Aho'ia"), not a quote
     if one_word and word.casefold() in lexicon.english_given and _CELL_END.match(shadow, match.end(1)):
         return match.end(1)  # a roster's "Surname Given" cell: "Achieng Mercy         standby"
     if word.casefold() in _RIGHT_PARTICLES:  # "Nurul Izzah binti Hassan", "Ana Da Silva",

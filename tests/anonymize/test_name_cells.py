@@ -61,6 +61,9 @@ def test_words_outside_the_cell_stay_out(text: str, found: str, lexicon: NameLex
         ("Account holder: Ana Da Silva, Lisbon", "Ana", "Ana Da Silva"),
         ("Witness: Sipho ka Nkosi, Durban", "Sipho", "Sipho ka Nkosi"),
         ("Guide: Moussa Ag Assarid, Timbuktu", "Moussa", "Moussa Ag Assarid"),
+        ("signed by Ma. Luisa Santos on Monday", "Luisa Santos", "Ma. Luisa Santos"),  # Maria
+        ("signed by Sk. Abdul Rahim on Monday", "Abdul Rahim", "Sk. Abdul Rahim"),  # Shaikh
+        ("Reading: Tēvita 'Aho'ia; choir: Mele", "Tēvita", "Tēvita 'Aho'ia"),  # a glottal stop
     ],
 )
 def test_a_particle_in_any_case_before_a_surname(
@@ -72,3 +75,4 @@ def test_a_particle_in_any_case_before_a_surname(
 def test_a_capitalized_particle_needs_a_surname_after_it(lexicon: NameLexicon) -> None:
     assert _grown("Ask Maria De la part de la direction", "Maria", lexicon) == ["Maria"]
     assert _grown("Paolo Te deum was sung", "Paolo", lexicon) == ["Paolo"]
+    assert _grown("He told Maria 'Nkosi' was here", "Maria", lexicon) == ["Maria"]  # a quote

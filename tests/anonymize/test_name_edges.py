@@ -97,6 +97,8 @@ def test_initials_particles_and_english_lines_stay(lexicon: NameLexicon) -> None
     assert _edged("ana.s 10:34  o shirin f pediu o reembolso em conta", "shirin f", lexicon) == "shirin f"
     assert _edged("o pedido da maria da silva está em conta", "maria da silva", lexicon) == "maria da silva"
     assert _edged("which tan? tan wei jie or the auditor", "tan wei jie", lexicon) == "tan wei jie"
+    text = "Roster next week: ushers sione v. & mele t.; kitchen Hope Naufahu's group."
+    assert _edged(text, "mele t.", lexicon) == "mele t."  # never down to an initial
 
 
 def test_a_span_of_function_words_only_is_dropped(lexicon: NameLexicon) -> None:
