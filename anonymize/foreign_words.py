@@ -12,10 +12,9 @@ frequent in it (wordfreq, when it knows the language: "amanhã", "bugün"). Part
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import re
 from functools import cache
+from pathlib import Path
 
 from anonymize.name_lexicon import NameLexicon
 
@@ -29,18 +28,25 @@ _NO_WORDFREQ = frozenset(["zh", "ja", "ko", "th", "my"])
 
 @cache
 def stop_words() -> dict[str, frozenset[str]]:
-    """Each spaCy language's stop words, by language code (loaded once)."""
+    """Each spaCy language's stop words, by language code (loaded once). The lists are read from their own
+    files: importing each language's package would load its tokenizer's dependencies (seconds)."""
+    import importlib.util
+
     import spacy.lang
 
     found: dict[str, frozenset[str]] = {}
-    for module in pkgutil.iter_modules(spacy.lang.__path__):
-        if not module.ispkg or module.name in ("xx",):
-            continue
-        try:
-            words = importlib.import_module(f"spacy.lang.{module.name}.stop_words").STOP_WORDS
-        except (ImportError, AttributeError):
-            continue
-        found[module.name] = frozenset(w.casefold() for w in words)
+    for folder in spacy.lang.__path__:
+        for path in sorted(Path(folder).glob("*/stop_words.py")):
+            spec = importlib.util.spec_from_file_location(f"_stop_words_{path.parent.name}", path)
+            if spec is None or spec.loader is None or path.parent.name == "xx":
+                continue
+            module = importlib.util.module_from_spec(spec)
+            try:
+                spec.loader.exec_module(module)
+                words = module.STOP_WORDS
+            except (ImportError, AttributeError, SyntaxError):
+                continue
+            found[path.parent.name] = frozenset(w.casefold() for w in words)
     return found
 
 
