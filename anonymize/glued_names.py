@@ -56,7 +56,9 @@ def glued_names(state: Resolution) -> None:
         if not _joined(word.group()) or any(s < end and start < e for s, e in taken):
             continue
         slot = _in_slot(state.text, start, word.group())
-        for s, e in glued_spans(word.group(), state.lexicon, known, slot=slot):
+        spans = glued_spans(word.group(), state.lexicon, known, slot=slot)
+        spans += file_name_words(word.group(), known, spans)
+        for s, e in spans:
             found.append(rule_result("PERSON", start + s, start + e, _SCORE, GLUED_NAME))
     if found:
         state.results += state.admitted(found)
@@ -120,6 +122,26 @@ def glued_spans(
         else:
             i += 1
     return spans
+
+
+def file_name_words(
+    word: str, known: frozenset[str], taken: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
+    """Offsets in ``word``, a file name ("villa14_nair_front.jpg", "priznani_2025_svoboda.pdf",
+    "arrears_GURUNG_0719.docx"), of the single pieces that are a word of a person the text names (``known``)
+    and rare as an English word (not "front", "receipts"); outside ``taken``."""
+    if not _FILE_NAME.search(word) or not ("_" in word or "-" in word):
+        return []
+    found = []
+    for s, e, _ in _pieces(word):
+        piece = word[s:e]
+        if len(piece) <= _MIN_LETTERS or piece.casefold() not in known or not _rare(piece):
+            continue
+        if not (piece.islower() or piece.isupper() or piece.istitle()):
+            continue
+        if not any(ts <= s and e <= te for ts, te in taken):
+            found.append((s, e))
+    return found
 
 
 def _given_name(word: str, lexicon: NameLexicon) -> bool:

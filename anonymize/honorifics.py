@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import re
 
+from anonymize.address_terms import AFTER, AFTER_CAPITALIZED, AFTER_NAME_WORDS, BEFORE, BEFORE_GIVEN_TOO
+from anonymize.text import words
+
 # Multi-word and apostrophe titles (Malay, Indonesian), foreign short forms with a dot, and greetings of other
 # languages that a name follows ("Hei Jukka-Pekka", "Hola Lupita", "Liebe Frau Kaya").
 _TITLES = (
@@ -25,24 +28,13 @@ _TITLES = (
     r"Yang[ \t]+Berhormat|Sayın|Sayin"
 )
 # Honorifics and kinship titles of address of many languages, written before a name, that no one bears as a
-# given name: Amharic/Oromo/Tigrinya, Swahili, Shona, Zulu/Xhosa, Yoruba/Igbo/Hausa, Wolof, Akan, Arabic,
-# Persian, Turkish, Kurdish, South Asian, Thai/Lao, Vietnamese, Filipino, Malay/Indonesian, Hmong, Slavic,
-# Greek, Italian, Dutch, Hebrew, Maori. Multi-word titles first ("Txiv Ntxawm" before "Txiv").
-WORLD_TITLES = (
-    r"W/ro|W/rt|Woizero|Weyzero|Woizerit|Weyzerit|Obbo|Aadde|Adde|Bwana|Mzee|Amai|Mukoma|Sekuru|Ambuya|"
-    r"Mbuya|Babamukuru|Mainini|Gogo|Mkhulu|Oloye|Alhaji|Alhaja|Hajiya|Mallam|Malam|Serigne|"
-    r"Opanyin|Ustadh|Ustaz|Ustazah|Sayyida|Hajji|Hajja|Agha|Aqa|Jenab|Janab|Khanum|Khanom|Mamosta|"
-    r"Xaltî|Xalti|Xalê|Shri|Shrimati|Smt|Srimati|Thiru|Thirumathi|Khun|Nangsao|Ông|Bà|Chị|"
-    r"Ate|Kuya|Manong|Manang|Aling|Tita|Tito|Lolo|Bapak|Ibu|Mbak|Encik|Cik|Puan|"
-    r"Txiv[ \t]+Ntxawm|Niam[ \t]+Ntxawm|Txiv[ \t]+Hlob|Niam[ \t]+Hlob|Niam[ \t]+Tais|Yawg|"
-    r"Pani|Panna|Gospodin|Gospozha|Gospodja|Kyrios|Kyria|Sig\.|Sig\.ra|Dott\.|Dott\.ssa|Avv\.|Dhr\.|"
-    r"Mevr\.|Mw\.|Whaea|Matua"
-)
+# given name (``anonymize.address_terms.BEFORE``).
+WORLD_TITLES = BEFORE
 # Titles that people also bear as given names ("Ato Boldon", "Nana Akufo-Addo", "Don Johnson", "Daya Ram",
 # "Bibi Netanyahu"): a title only before two name words ("Ato Abebe Kassa"). Not at all the titles that
 # start names of two or three words: Vietnamese "Anh" and "Tuan" ("Anh Thu Pham"), Chinese "Pan" and "Lok"
 # (surnames: "Pan Wei Ming"), Indonesian "Mas" ("Mas Selamat Kastari"), "Baba", "Sidi", "Kumari", "Lola".
-NAME_TITLES = r"Ato|Nana|Don|Dom|Daya|Mam|Kak|Kaka|Mama|Bibi|Maame|Sokhna|Sayyid"
+NAME_TITLES = r"Ato|Nana|Don|Dom|Daya|Mam|Kak|Kaka|Mama|Bibi|Maame|Sokhna|Sayyid|Masi"
 _GREETINGS = (
     r"Hei|Hej|Hola|Olá|Ciao|Bonjour|Salut|Hallo|Servus|Cześć|Ahoj|Merhaba|Habari|Kia[ \t]+ora|"
     r"Sawubona|Estimad[oa]|Querid[oa]|Chère|Liebe|Lieber|Geachte|Beste|Kære|Hyvä|Bästa|Bäste|"
@@ -91,38 +83,62 @@ def after_honorific(text: str, start: int, end: int) -> int:
 
 
 # A title that people also bear as a given name, before one name word: "Pan Yurchenko", "Lok Chanthou"
-# (Polish and Khmer "Mr"), or "Ato Boldon" (a given name). Not the titles that English speakers bear as
-# given names: "Don Johnson ... Mr Johnson" is one man.
-_TITLE_OR_NAME = re.compile(rf"(Pan|Lok|Mas|Ato|Daya|Mam|Kak|Kaka)[ \t]+([{_UPPER}][\w'’-]+)")
+# (Polish and Khmer "Mr"), "Don Quispe", or "Ato Boldon" (a given name): a title where the document says so.
+_TITLE_OR_NAME = re.compile(rf"({BEFORE_GIVEN_TOO})[ \t]+([{_UPPER}][\w'’-]+)")
+# Given names of English speakers ("Don Johnson ... Mr Johnson" is one man): only the evidence of another
+# given name before the same surname, or of the title before other names.
+_ENGLISH_GIVEN_TITLES = frozenset(["Don", "Dom", "Nana", "Adi", "Zia"])
 _CAPS_BEFORE = re.compile(r"(?<![\w'’.-])[A-ZÀ-ÖØ-Þ]{2,}[ \t]+$")
+# A capitalized word right before, on the same line: another given name ("Wilber Quispe Mamani").
+_WORD_BEFORE = re.compile(rf"(?<![\w'’.-])([{_UPPER}][a-zß-öø-ÿ'’-]+)[ \t]+$")
+_SENTENCE_START = re.compile(r"(?:^|\n|[.!?][\"'’”)]?[ \t]+)[ \t]*$")
+_NOT_GIVEN_BEFORE = words(
+    "the a an and or of to in on at by for from with my our your his her their this that mr mrs ms dr prof "
+    "sir dear hi hello thanks"
+)
 
 
 def _named_otherwise(text: str, title: str, name: str) -> bool:
-    """``name`` stands elsewhere in ``text`` after an honorific or after a surname in capitals ("Mr
-    Yurchenko", "SOK Chanthou"), so ``title`` before it is a title too; not a name alone or after another
-    given name ("Ato Boldon ... Boldon said", "Selvi Murugan ... Raj Murugan": a family's surname)."""
+    """``title`` before ``name`` is a title, by the document's other words: ``name`` stands elsewhere after
+    an honorific or after a surname in capitals ("Mr Yurchenko", "SOK Chanthou"), or after another given name
+    ("Don Quispe" beside "Wilber Quispe Mamani"), or ``title`` stands before another name too ("Ato Yonas
+    ... Ato Dawit"); not ``name`` alone ("Ato Boldon ... Boldon said")."""
+    english = title in _ENGLISH_GIVEN_TITLES
     for match in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
         window = max(0, match.start() - 30)
-        if after_title(text, match.start()) and not text.startswith(title, match.start() - len(title) - 1):
+        if text.startswith(title, match.start() - len(title) - 1):
+            continue
+        if not english and after_title(text, match.start()):
             return True
-        if _CAPS_BEFORE.search(text, window, match.start()):
+        if not english and _CAPS_BEFORE.search(text, window, match.start()):
             return True
-    return False
+        given = _WORD_BEFORE.search(text, window, match.start())
+        if (
+            given
+            and given.group(1).casefold() not in _NOT_GIVEN_BEFORE
+            and not _SENTENCE_START.search(text, max(0, given.start(1) - 4), given.start(1))
+            and not after_title(text, given.start(1))
+        ):
+            return True
+    others = {
+        m.group(1) for m in re.finditer(rf"(?<![\w'’-]){re.escape(title)}[ \t]+([{_UPPER}][\w'’-]+)", text)
+    }
+    return len(others - {name}) > 0
 
 
-# After a name: Turkish, Tatar and Kurdish "bey", "hanım", "abi", "abla", "apa", South Asian "sahib", "ji",
-# "bhai", "babu", Korean "nim", "ssi", Japanese "san", "sama" as a word, Hong Kong's "Sir"/"sir" after a
-# surname ("Lam Sir"), and English "sir" after a given name in South Asian usage ("Anisur sir").
-_TRAILING_TITLE = re.compile(
-    r"[ \t]+(?:bey|Bey|hanım|Hanım|hanim|Hanim|abi|abla|apa|ağabey|hoca|Hoca|efendi|Efendi|sahib|sahab|saab|"
-    r"Sahib|ji|bhai|Bhai|babu|didi|nim|ssi|san|sama|kun|chan|Sir|sir|jan|khanum|agha)$"
-)
+# After a name (``anonymize.address_terms.AFTER``): Turkish "bey", "abi", South Asian "sahib", "ji", "garu",
+# Korean "nim", Japanese "san", Hong Kong's "Sir" after a surname ("Lam Sir"), "sir" after a given name in
+# South Asian usage ("Anisur sir"); words that are names too only after a capitalized name ("Ravi anna").
+_TRAILING_TITLE = re.compile(rf"[ \t]+(?:{AFTER}|{AFTER_CAPITALIZED})$")
+_TRAILING_NAME_WORD = re.compile(rf"[ \t]+(?:{AFTER_NAME_WORDS})$")
 
 
 def before_trailing_title(text: str, start: int, end: int) -> int:
     """Where the name in ``text[start:end]`` ends before a title that follows it ("Rustem abi", "Lam Sir",
     "Kemal Bey"); ``end`` when none does, or when nothing would be left."""
     match = _TRAILING_TITLE.search(text, start, end)
+    if match is None and not text[start:end].islower():
+        match = _TRAILING_NAME_WORD.search(text, start, end)
     return match.start() if match is not None and match.start() > start else end
 
 

@@ -24,8 +24,8 @@ from anonymize.caps_names import caps_names_titled
 from anonymize.company_names import company_named
 from anonymize.filters import NAME_PREFIXES
 from anonymize.gazetteer import country_names, known_place, place_slot
+from anonymize.name_cells import cell_step_left, cell_step_right
 from anonymize.name_lexicon import NameLexicon
-from anonymize.name_patterns import GAELIC_PARTICLES
 from anonymize.names import person_like_organization
 from anonymize.person_cues import ROLE_TITLES
 from anonymize.results import copy_span, tier
@@ -48,10 +48,12 @@ _NAME_END = re.compile(
 )
 # Capitalized particles and abbreviations before a name: Maori "Te" ("K. Te Awa"), Bengali and Malay "Md.",
 # "Mohd." (Muhammad).
-_LEFT_PARTICLES = frozenset(["Te", "Md.", "Mohd.", "Muhd.", "Mhd.", "Moh."])
+# Filipino "Ma." (Maria) and Bengali "Sk." (Shaikh) likewise.
+_LEFT_PARTICLES = frozenset(["Te", "Md.", "Mohd.", "Muhd.", "Mhd.", "Moh.", "Ma.", "Sk."])
 # A lower-case particle joined to the name by a hyphen: "Shira bat-Sheva Abramov", "Ben-David", "al-Amin".
 _GLUED_PARTICLE = re.compile(r"(?<![\w'’-])(?:bat|ben|bar|bin|ibn|al|el|ul|abu|Ben|Bar|Bat|Abu)-$")
-_GAELIC = frozenset(GAELIC_PARTICLES)  # capitalized particles ("Seán Mac Giolla")
+# Before a surname, in any case ("Maria Da Silva", "Rawinia Te Whata", "Sipho ka Nkosi"): a name word follows.
+_RIGHT_PARTICLES = PARTICLES | frozenset(["te", "ka", "ould", "ag", "ait"])
 _INITIAL = re.compile(r"[A-ZÀ-ÖØ-Þ]\.")
 _LOW = "a-zß-öø-ÿā-ž"
 _WORD = rf"[A-ZÀ-ÖØ-ÞĀ-ſ][{_LOW}]+(?:['’][A-Z{_LOW}]+)?(?:-[A-ZÀ-ÖØ-Þ{_LOW}][{_LOW}]+)*"
@@ -144,11 +146,14 @@ def _step_right(shadow: str, end: int, lexicon: NameLexicon, one_word: bool) -> 
     if word.endswith(("'s", "’s")):
         word = word[:-2]
         return match.start(1) + len(word) if _name_word(word, lexicon, left=False) else None
-    if (one_word and _ROMAN.fullmatch(word)) or _name_word(word, lexicon, left=False):
-        return match.end(1)
+    glottal = word[:1] in "'’ʻ" and shadow[match.end(1) : match.end(1) + 1] not in ("'", "’", '"', "”")
+    if (one_word and _ROMAN.fullmatch(word)) or _name_word(
+        word[1:] if glottal else word, lexicon, left=False
+    ):
+        return match.end(1)  # also after a glottal stop: "Tēvita ʻAhoʻia" (read "'Aho'ia"), not a quote
     if one_word and word.casefold() in lexicon.english_given and _CELL_END.match(shadow, match.end(1)):
         return match.end(1)  # a roster's "Surname Given" cell: "Achieng Mercy         standby"
-    if (word.islower() or word in _GAELIC) and word.casefold() in PARTICLES:  # "Nurul Izzah binti Hassan",
+    if word.casefold() in _RIGHT_PARTICLES:  # "Nurul Izzah binti Hassan", "Ana Da Silva",
         # "Pieter van der Berg", "Tomás Ó Briain", "Kumaravel a/l Muthusamy"
         return _step_right(shadow, match.end(1), lexicon, one_word=False)
     if word in _SURNAME_LINKS and not one_word:  # "Jordi Puig i Casals", "José Ortega y Gasset": the last
@@ -197,11 +202,13 @@ def extend_names(
         start, end = person.start, person.end
         for _ in range(_MAX_STEPS):
             left = _step_left(shadow, start, lexicon)
+            left = cell_step_left(shadow, start, end, lexicon) if left is None else left
             if left is None or _taken(left, start, blocking):
                 break
             start = left
         for _ in range(_MAX_STEPS):
             right = _step_right(shadow, end, lexicon, one_word=" " not in shadow[start:end])
+            right = cell_step_right(shadow, start, end, lexicon) if right is None else right
             if right is None or _taken(end, right, blocking):
                 break
             end = right

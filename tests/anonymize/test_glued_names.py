@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from anonymize.detector import PiiDetector
-from anonymize.glued_names import glued_spans
+from anonymize.glued_names import file_name_words, glued_spans
 from anonymize.name_lexicon import NameLexicon
 
 
@@ -76,3 +76,38 @@ def test_glued_names_are_found_in_a_document_and_the_rest_of_the_word_kept(detec
     text = "Assignee: tunde_bakare; photo tunde-bakare-2024.jpg; Owner: TundeBakare; in PowerPoint."
     found = [text[r.start : r.end] for r in detector.analyze([text])[0] if r.entity_type == "PERSON"]
     assert found == ["tunde_bakare", "tunde-bakare", "TundeBakare"]
+
+
+@pytest.mark.parametrize(
+    ("word", "names"),
+    [
+        ("villa14_nair_front.jpg", ["nair"]),
+        ("priznani_2025_svoboda.pdf", ["svoboda"]),
+        ("arrears_GURUNG_0719.docx", ["GURUNG"]),
+        ("TER-0412_tsiklauri_receipts.pdf", ["tsiklauri"]),
+        ("Svoboda_scan.PDF", ["Svoboda"]),
+    ],
+)
+def test_one_word_of_a_named_person_in_a_file_name(word: str, names: list[str]) -> None:
+    known = frozenset(["nair", "svoboda", "gurung", "tsiklauri", "rose", "front"])
+    assert [word[s:e] for s, e in file_name_words(word, known)] == names
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "rose_garden_front.jpg",  # everyday English words, though a person is called Rose
+        "villa14_nair_front",  # no file name
+        "nair.jpg",  # nothing glued: the mention rules read a whole word
+        "villa14_NaIr_front.jpg",  # no name's case
+        "villa14_mensah_front.jpg",  # no word of a person the text names
+    ],
+)
+def test_no_file_name_word_of_a_person(word: str) -> None:
+    assert file_name_words(word, frozenset(["nair", "rose", "front"])) == []
+
+
+def test_a_file_name_word_is_replaced_in_a_document(detector: PiiDetector) -> None:
+    text = "The owners, Dr Rajeev Nair and Meera Nair, asked twice.\n- Photos: villa14_nair_front.jpg"
+    found = [text[r.start : r.end] for r in detector.analyze([text])[0] if r.entity_type == "PERSON"]
+    assert found.count("nair") == 1 and "Rajeev Nair" in found
