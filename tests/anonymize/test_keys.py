@@ -80,3 +80,20 @@ def test_key_of_the_wrong_length_is_refused(tmp_path: Path) -> None:
 def test_empty_key_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(KeyFileError):
         load_or_create_key(_write_key(tmp_path / "vault.key", ""))
+
+
+def _lookup_key_of(path: str) -> bytes:
+    return load_or_create_key(Path(path)).lookup_key
+
+
+def test_replicas_creating_the_key_at_once_all_read_one_whole_key(tmp_path: Path) -> None:
+    """Two service replicas share a key file and meet it missing at the same moment (CI saw a login fail
+    with 500 when one read the other's half-written key): every process gets the same key, none an error."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    paths = [str(tmp_path / f"round{n}" / "audit.key") for n in range(12)]
+    with ProcessPoolExecutor(6) as pool:
+        for path in paths:
+            keys = list(pool.map(_lookup_key_of, [path] * 12))
+            assert len(set(keys)) == 1 and len(keys[0]) == 32
+            assert sorted(p.name for p in Path(path).parent.iterdir()) == ["audit.key"]  # no temporary left
