@@ -4,9 +4,8 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from anonymize.name_lexicon import NameLexicon
+from anonymize.word_kinds import english_zipf
 
 _VERB_ZIPF = 3.5  # "assign" 3.7, "approve" 4.1, "request" 4.8
 _ENGLISH_ZIPF = 3.0
@@ -15,7 +14,7 @@ _ENGLISH_ZIPF = 3.0
 def label_word(word: str, lexicon: NameLexicon) -> bool:
     """A word of everyday English ("Tenant", "Witnesses", "Hope") that is no given name people commonly bear
     ("Mark", "Grace" are), or an agent noun (``agent_noun``): a word of a field's label."""
-    return (_zipf(word.lower()) >= _ENGLISH_ZIPF and not lexicon.given_name(word)) or agent_noun(
+    return (english_zipf(word.lower()) >= _ENGLISH_ZIPF and not lexicon.given_name(word)) or agent_noun(
         word, lexicon
     )
 
@@ -28,11 +27,4 @@ def agent_noun(word: str, lexicon: NameLexicon) -> bool:
         return False
     if folded in lexicon.given or folded in lexicon.surnames:  # frequent English words too ("Walter")
         return False
-    return any(_zipf(stem) >= _VERB_ZIPF for stem in (folded[:-2], folded[:-1]))
-
-
-@lru_cache(maxsize=4096)
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "en"))
+    return any(english_zipf(stem) >= _VERB_ZIPF for stem in (folded[:-2], folded[:-1]))

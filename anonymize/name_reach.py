@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from anonymize.name_lexicon import NameLexicon
-from anonymize.word_kinds import common_word
+from anonymize.word_kinds import common_word, english_zipf
 
 EVERYDAY_ZIPF = 3.0  # wordfreq's Zipf frequency from which an English word is an everyday word
 PARTICLES = frozenset(  # a name's small words, in any case: "van der", "Van Der"
@@ -76,6 +76,4 @@ def hyphenated_name(word: str) -> bool:
 
 
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word.casefold(), "en"))
+    return english_zipf(word.casefold())

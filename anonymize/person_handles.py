@@ -27,7 +27,6 @@ bracket or a longer dotted run ("e.g", "v1.2.3"), and in technical text the lexi
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from presidio_analyzer import RecognizerResult
 
@@ -36,6 +35,7 @@ from anonymize.name_lexicon import NameLexicon
 from anonymize.resolution import Resolution
 from anonymize.results import rule_result, tier
 from anonymize.text import words
+from anonymize.word_kinds import english_zipf
 
 HANDLE_NAME = "PersonHandle"
 _SCORE = 0.85
@@ -209,7 +209,7 @@ def _document(
 
 def _glued_shape(token: str) -> bool:
     """One word that may be an initial glued to a surname ("tzielinski"): long enough, no English word."""
-    return len(token) >= 5 and _zipf(token) < _GLUED_ZIPF
+    return len(token) >= 5 and english_zipf(token) < _GLUED_ZIPF
 
 
 def _lexicon(value: str, lexicon: NameLexicon) -> int:
@@ -227,8 +227,12 @@ def _lexicon(value: str, lexicon: NameLexicon) -> int:
     initials = [p for p in parts if len(p) <= _MAX_INITIALS]
     # A name rare in English beside a word English does not know or another such name ("lucian.ferariu",
     # "nana.akufo"): one point, where the stricter reading gave none.
-    rare = [p for p in parts if len(p) >= _MIN_WORD and lexicon.name_word(p) and _zipf(fold(p)) < _NAME_ZIPF]
-    unknown = [p for p in parts if len(p) >= _MIN_WORD and _zipf(fold(p)) < _UNKNOWN_ZIPF]
+    rare = [
+        p
+        for p in parts
+        if len(p) >= _MIN_WORD and lexicon.name_word(p) and english_zipf(fold(p)) < _NAME_ZIPF
+    ]
+    unknown = [p for p in parts if len(p) >= _MIN_WORD and english_zipf(fold(p)) < _UNKNOWN_ZIPF]
     if len(parts) == 2 and not initials and rare and len(names) < 2 and re.search(r"[._]", value):
         return int(all(p in rare or p in unknown for p in parts))
     if len(names) + len(initials) != len(parts) or not names or len(initials) > 1:
@@ -290,14 +294,7 @@ def _listed(text: str, span: tuple[int, int], found: set[tuple[int, int]]) -> bo
 
 
 def _english(word: str) -> bool:
-    return _zipf(word.casefold()) >= _ENGLISH_ZIPF
-
-
-@lru_cache(maxsize=65_536)
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "en"))
+    return english_zipf(word.casefold()) >= _ENGLISH_ZIPF
 
 
 def solo_handles(text: str, lexicon: NameLexicon, taken: list[RecognizerResult]) -> list[tuple[int, int]]:
@@ -310,6 +307,6 @@ def solo_handles(text: str, lexicon: NameLexicon, taken: list[RecognizerResult])
             continue
         if _bare_by(text[m.start() : s]):
             continue  # a bare "by" is prose's: "inactivated by alkali", "recognition by stonin 2" (SciFact)
-        if lexicon.given_name(m.group(1)) and _zipf(m.group(1)) < _SOLO_ZIPF:
+        if lexicon.given_name(m.group(1)) and english_zipf(m.group(1)) < _SOLO_ZIPF:
             spans.append((s, e))
     return spans

@@ -5,6 +5,7 @@ an acronym, a formula); and the shape of hyphenated name words ("Anne-Lotte").""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Capital letters inside a name word: McDonald, MacLeod, DeRose, LaToya, O'Brien, D'Angelo, PhD.
 INNER_CAPITAL_OK = re.compile(
@@ -122,3 +123,12 @@ def hyphenated_name_word(word: str) -> bool:
         len(p) > 1 and p[0].isupper() and p[1:].isalpha() and (p[1:].islower() or INNER_CAPITAL_OK.match(p))
         for p in parts
     )
+
+
+@lru_cache(maxsize=65_536)
+def english_zipf(word: str) -> float:
+    """How frequent ``word`` is in English, as written (wordfreq's Zipf scale: 3 is about once in a million
+    words); one cache for every step that asks."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))

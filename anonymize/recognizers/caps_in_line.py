@@ -28,7 +28,7 @@ from anonymize.gazetteer import country_names, known_place
 from anonymize.name_lexicon import NameLexicon
 from anonymize.recognizers.lexicon_persons import LexiconPersonRecognizer
 from anonymize.text import STOP_WORDS
-from anonymize.word_kinds import organization_word
+from anonymize.word_kinds import english_zipf, organization_word
 
 RECOGNIZER = "CapsInLineRecognizer"
 _SCORE = 0.9
@@ -252,6 +252,4 @@ def _capital_after(text: str, end: int) -> bool:
 
 
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word.casefold(), "en"))
+    return english_zipf(word.casefold())

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from presidio_analyzer import RecognizerResult
 
@@ -44,6 +43,7 @@ from anonymize.recognizers.lower_sources import caps_lowered, inside, titled_nam
 from anonymize.recognizers.shown_handles import shown_handles
 from anonymize.text import STOP_WORDS
 from anonymize.text_kinds import technical_readings
+from anonymize.word_kinds import english_zipf
 
 RECOGNIZER = "LowerCaseNameRecognizer"
 _SCORE = 0.88  # above the NER model's 0.85: where both find a span, this result is kept
@@ -238,14 +238,16 @@ class LowerCaseNameRecognizer(LexiconPersonRecognizer):
         is rare in English ("david lange", "roberto yamamura": wordfreq counts "david" high because people
         bear it; "will park" and "mark white" still need a third signal)."""
         words = value.split()
-        if full and len(words) == 2 and _zipf(words[1].casefold()) < _RARE_SURNAME_ZIPF:
+        if full and len(words) == 2 and english_zipf(words[1].casefold()) < _RARE_SURNAME_ZIPF:
             return 0
         return int(any(everyday_word(w) for w in words))
 
     def _speaker(self, word: str) -> bool:
         """A chat log's one-word speaker handle that is a name: a name of the lexicon or a word English barely
         knows ("precious", "wanyonyi"; not "system", "admin")."""
-        return len(word) >= _MIN_LETTERS and (self._name(word) or _zipf(word.casefold()) < _UNKNOWN_ZIPF)
+        return len(word) >= _MIN_LETTERS and (
+            self._name(word) or english_zipf(word.casefold()) < _UNKNOWN_ZIPF
+        )
 
     def _points(self, text: str, start: int, end: int, full: bool, caps: bool = False) -> int:
         after = bool(_PERSON_AFTER.match(text, end) or _KIN_AFTER.match(text, end))
@@ -384,11 +386,4 @@ def _typed_lower_only(text: str, colon: bool = False) -> Callable[[int], bool]:
 
 def everyday_word(word: str, zipf: float = _EVERYDAY_ZIPF) -> bool:
     """``word`` at least ``zipf`` frequent in English (wordfreq): "precious", "marcus", not "haruto"."""
-    return _zipf(word.casefold()) >= zipf
-
-
-@lru_cache(maxsize=65_536)
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "en"))
+    return english_zipf(word.casefold()) >= zipf

@@ -13,12 +13,12 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from anonymize.caps_names import same_length_lower
 from anonymize.name_lexicon import NameLexicon
 from anonymize.recognizers.lower_slots import CALENDAR_WORDS
 from anonymize.text import STOP_WORDS
+from anonymize.word_kinds import english_zipf
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LOWER = "a-zß-öø-ÿā-ž"
@@ -49,7 +49,7 @@ def titled_names(text: str, lexicon: NameLexicon) -> frozenset[str]:
         if (
             lexicon.given_name(word)
             or key in lexicon.english_given
-            or (after and lexicon.surname(after) and _zipf(after.casefold()) < _RARE_SURNAME_ZIPF)
+            or (after and lexicon.surname(after) and english_zipf(after.casefold()) < _RARE_SURNAME_ZIPF)
         ):
             found.add(key)
             if after:  # the pair too: "Maria Fe Dizon" then "met maria fe"
@@ -88,10 +88,3 @@ def caps_lowered(text: str) -> tuple[str, list[tuple[int, int]]] | None:
 def inside(spans: list[tuple[int, int]], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans that lie inside one of ``runs``."""
     return [(s, e) for s, e in spans if any(rs <= s and e <= re_ for rs, re_ in runs)]
-
-
-@lru_cache(maxsize=16_384)
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "en"))

@@ -12,9 +12,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from anonymize.gazetteer import country_names, known_place
+from anonymize.word_kinds import english_zipf
 
 UNKNOWN_ZIPF = 2.5  # a word English barely knows ("Tillekeratne" 0, "Vaas" 1.9; "Healy" 3.2)
 _MAX_SYMBOL = 6  # "Apoa", "Bax", "Sox10"-like letters; longer words are no symbols of a series
@@ -38,7 +38,7 @@ _PLACE_HEAD_BEFORE = re.compile(r"(?<![\w'’-])(?:San|Santa|Santo|São|Los|Las|
 
 def unknown_word(word: str) -> bool:
     """A word English barely knows (wordfreq), as rare names of many origins are."""
-    return _zipf(word.casefold()) < UNKNOWN_ZIPF
+    return english_zipf(word.casefold()) < UNKNOWN_ZIPF
 
 
 def unknown_in_score_card(text: str, start: int, end: int) -> bool:
@@ -84,10 +84,3 @@ def series_member(text: str, start: int, end: int) -> bool:
 def place_head_before(text: str, start: int) -> bool:
     """The head of a place's name stands right before ``start`` ("San Diego", "Los Angeles")."""
     return _PLACE_HEAD_BEFORE.search(text, max(0, start - 8), start) is not None
-
-
-@lru_cache(maxsize=65_536)
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "en"))
