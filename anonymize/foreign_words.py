@@ -76,9 +76,17 @@ def foreign_word(word: str, language: str, lexicon: NameLexicon) -> bool:
         return True
     if language in _NO_WORDFREQ or folded in lexicon.given or folded in lexicon.surnames:
         return False
-    from wordfreq import available_languages, zipf_frequency
+    from wordfreq import zipf_frequency
 
-    return language in available_languages() and zipf_frequency(folded, language) >= _FREQUENT_ZIPF
+    return language in _wordfreq_languages() and zipf_frequency(folded, language) >= _FREQUENT_ZIPF
+
+
+@cache
+def _wordfreq_languages() -> frozenset[str]:
+    """The languages wordfreq has lists for, read once (``available_languages`` globs its data folder)."""
+    from wordfreq import available_languages
+
+    return frozenset(available_languages())
 
 
 def trim_foreign_edges(
