@@ -19,6 +19,7 @@ import unicodedata
 from anonymize.name_lexicon import NameLexicon
 from anonymize.recognizers.lower_slots import TEAM_WORDS
 from anonymize.recognizers.name_pairs import given_pair
+from anonymize.recognizers.person_acts import person_act
 
 # Kin named before a person: "daughter Ngaire", "Mr Mistry's son Nilesh", "children Honoré and Grace".
 _KIN = (
@@ -86,6 +87,11 @@ _SENDER_BEFORE = re.compile(
     r"(?i:from)[ \t]+[^\n:]{1,40}?[ \t]+(?i:to))[ \t]+$"
 )
 _SENDER_AFTER = re.compile(r"(?:[ \t]+(?i:to)[ \t]+[^\n:]{1,40})?[ \t]*:[ \t]*(?:\n|$)")
+# A note's author before its text, anywhere: "Note from Sakura: the passport ...", "(message from Tui: ...)".
+_NOTE_FROM_BEFORE = re.compile(
+    r"(?<![\w'’-])(?i:notes?|message|update|reply|comment|feedback|e-?mail|text)[ \t]+(?i:from)[ \t]+$"
+)
+_COLON_AFTER = re.compile(r"[ \t]*:")
 # A message's closing before its sender's name, on the same line or the one before: "Cheers, Tev".
 _CLOSING_BEFORE = re.compile(
     r"(?<![\w'’-])(?i:cheers|thanks|thank[ \t]+you|many[ \t]+thanks|regards|kind[ \t]+regards|"
@@ -150,6 +156,7 @@ def person_slot(text: str, start: int, end: int, lexicon: NameLexicon | None = N
         or (lexicon is not None and _vocative(text, start, end, before, lexicon))
         or _MOTION_BEFORE.search(before)
         or (lexicon is not None and given_pair(text, start, end, lexicon))
+        or person_act(text, start, end)
     )
 
 
@@ -171,7 +178,10 @@ def sender_slot(text: str, start: int, end: int) -> bool:
     """The sender or the addressee of a note's first line ("From Tevita to Mele:"): a name there is no
     label, though a colon follows it."""
     line_start = text.rfind("\n", 0, start) + 1
-    return bool(_SENDER_BEFORE.search(text[line_start:start]) and _SENDER_AFTER.match(text, end))
+    return bool(
+        (_SENDER_BEFORE.search(text[line_start:start]) and _SENDER_AFTER.match(text, end))
+        or (_NOTE_FROM_BEFORE.search(text, max(0, start - 24), start) and _COLON_AFTER.match(text, end))
+    )
 
 
 # Letters of a name word English does not know: capitalized, then small letters, an ʻokina, an apostrophe or a

@@ -79,6 +79,20 @@ def test_sender_slot_needs_the_line_start_and_the_colon() -> None:
     assert not sender_slot(later, later.index("Lagi"), later.index("Lagi") + 4)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Note from Tuilagi: the van is booked.", "(message from Tuilagi : call back)", "NOTES FROM Tuilagi:"],
+)
+def test_a_notes_author_before_its_text(text: str) -> None:
+    """The author of a note anywhere in a line, its text after the colon (session 26)."""
+    assert sender_slot(text, text.index("Tuilagi"), text.index("Tuilagi") + 7)
+
+
+def test_no_notes_author_without_the_colon() -> None:
+    text = "A note from Tuilagi arrived. Samples from Tuilagi: 3"
+    assert not sender_slot(text, text.index("Tuilagi"), text.index("Tuilagi") + 7)
+
+
 def test_unknown_name_words() -> None:
     assert unknown_name_word("Ngāhuia") and unknown_name_word("Oyuntsetseg") and unknown_name_word("Kealoha")
     assert not unknown_name_word("Parkinson")  # English knows it
