@@ -24,7 +24,8 @@ _FOREIGN_TITLE = (
     r"(?:Frau|Herr|Señora|Señor|Senhora|Senhor|Sra|Srta|Dona|Signora|Signor|Mme|Mlle|Madame|Monsieur|Mevrouw|"
     r"Meneer|Pani|Pak|Ibu|Bapak|Tuan|Puan|Encik|Datuk|Dato|Datin|Shri|Smt|Srimati|Kumari|Khun|Haji|Hajjah|"
     r"Alhaji|Alhaja|Mallam|Sayyid|Ustaz|Ustazah|Bwana|Mzee|Tito|Tita|Kuya|Abuela|Abuelo|Oma|Opa|Chị|Ông|Bà|Chú|"
-    r"Bác)"
+    r"Bác|Doña|Dña|Seu|Tía|Tío|Tante|Onkel|Tannie|Oom|Manang|Manong|Aling|Teyze|Abla|Amca|Nonna|Nonno|"
+    r"Babcia|Ciocia|Wujek)"
 )
 _TITLE = rf"(?:(?i:mr|mrs|ms|miss|mx|dr|prof)|{_FOREIGN_TITLE})"
 
@@ -212,6 +213,7 @@ class NameCueRecognizer(EntityRecognizer):
             for pattern, strict in self._patterns
             for m in pattern.finditer(text)
             if not (strict and _organization_like(text, m.start(1), m.group(1), organizations))
+            and not _place_subject(text, m.start(1), m.end(1))
         }
         spans |= {
             (m.start(1), m.end(1))
@@ -264,6 +266,24 @@ class NameCueRecognizer(EntityRecognizer):
             for start, end in sorted(spans)
             if not _MARKER_AFTER.match(text, end)  # "directed by Rankl(+) cells": a marker, not a name
         ]
+
+
+# "Sorry, Paris is closed": after an apology or thanks that opens a sentence, a known place that a clause goes
+# on from is that clause's subject, not the one addressed ("Sorry, Paris" alone, "Thanks, Paris, for ..." or
+# "Sorry, Paris said no" still address or name a person).
+_OPENING_BEFORE = re.compile(r"(?<![\w'’-])(?i:sorry|thanks|thank[ \t]+you|congratulations),?[ \t]+$")
+_CLAUSE_AFTER = re.compile(rf"[ \t]+(?!{_SPEECH_VERB}\b|(?:and|or|&|for|from|at|of|in)\b)[a-z]")
+
+
+def _place_subject(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` follows "Sorry," or "Thanks," and is a known place a clause goes on from."""
+    from anonymize.gazetteer import known_place
+
+    return bool(
+        _OPENING_BEFORE.search(text, max(0, start - 24), start)
+        and _CLAUSE_AFTER.match(text, end)
+        and known_place(text[start:end])
+    )
 
 
 def _name_word(word: str, text: str) -> bool:

@@ -59,6 +59,13 @@ def spans(recognizer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
         ("Unlike the Høgli novel, it is short.", ["Høgli"]),
         ("Have you been to a Tómas J Lýðsson concert before?", ["Tómas J Lýðsson"]),
         ("the verses from Maite H Lemmens's Cautionary Tales", ["Maite H Lemmens"]),
+        # family honorifics of other languages (session 26)
+        ("Doña Itzíar pide apoyo; Tante Margreet bringt Kuchen.", ["Itzíar", "Margreet"]),
+        ("Seu Joaquim fecha a loja; Manang Luzviminda cooks.", ["Joaquim", "Luzviminda"]),
+        # an apology or thanks before a known place addresses a person only when no clause goes on from it
+        ("Sorry, Paris said no to the discount.", ["Paris"]),
+        ("Thanks, Sydney, for the pallets.", ["Sydney"]),
+        ("Sorry, Anneliese is closing the shop.", ["Anneliese"]),
     ],
 )
 def test_names_after_and_before_cues(text: str, names: list[str]) -> None:
@@ -82,6 +89,10 @@ def test_names_after_and_before_cues(text: str, names: list[str]) -> None:
         "Why is Python so slow? The weather is very nice. The Vitamin D Receptor and Hepatitis B Virus.",
         "In the age of Enlightenment, the Python book sold well.",
         "Development was jointly directed by Rankl(+) lymphoid tissue inducer cells.",
+        # a known place after "Sorry," or "Thanks," that a clause goes on from is its subject (session 26)
+        "Sorry, Paris is closed.",
+        "Sorry,  Lisbon  office is shut on Friday. Thanks, London has the files.",
+        "Congratulations, Sydney is our best branch this year!",
     ],
 )
 def test_no_names_after_cues_that_hold_none(text: str) -> None:
