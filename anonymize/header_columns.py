@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterator, Sequence
 from presidio_analyzer import RecognizerResult
 
 from anonymize.name_lexicon import NameLexicon
+from anonymize.recognizers.person_slots import unknown_name_word
 from anonymize.results import rule_result
 from anonymize.table_columns import (
     calendar_word,
@@ -161,6 +162,8 @@ def _splitter(text: str, start: int, end: int) -> tuple[Splitter, bool] | None:
     line = text[start:end]
     if line.lstrip().startswith("|"):
         return (pipe_cells, False) if len(pipe_cells(text, start, end)) > 1 else None
+    if line.count("|") >= 2 and "\t" not in line:
+        return pipe_cells, False  # pipes between the cells only: "Name | Role | Phone"
     if _tsv_header(line):
         return tab_cells, False  # one tab between cells: a TSV export, whose rows may hold empty fields
     if len(gap_cells(text, start, end)) > 1:
@@ -227,8 +230,8 @@ def _is_name(value: str, lexicon: NameLexicon, strong: bool) -> bool:
     if len(parts) > 2 or not all(parts):
         return False
     if not strong:
-        if len(parts) == 1:
-            return name_shaped(value, lexicon)
+        if len(parts) == 1:  # also one word English does not know: "Tamatea" under "Owner"
+            return name_shaped(value, lexicon) or unknown_name_word(value)
         return all(_written_like_name(p, lexicon) for p in parts) and all(
             any(lexicon.name_word(w) for w in _WORD.findall(p)) for p in parts
         )

@@ -112,6 +112,23 @@ def test_a_role_header_needs_a_name_of_the_lexicon(lexicon: NameLexicon) -> None
     assert names(text, lexicon) == ["Dagnija Ozola", "Mikus Liepa"]
 
 
+def test_pipes_between_the_cells_only(lexicon: NameLexicon) -> None:
+    """A table whose pipes stand only between its cells, no pipe at the line's ends (session 26)."""
+    text = "Name | Role | Phone\nThandeka | driver | 071 555 0192\nMbali | loader | 072 555 0183\n"
+    assert names(text, lexicon) == ["Thandeka", "Mbali"]
+    assert names("a | b | c\nNgozi | x | y\n", lexicon) == []  # no name header
+
+
+def test_a_role_header_over_a_word_english_does_not_know(lexicon: NameLexicon) -> None:
+    """Under "Owner", one word no lexicon holds and English does not know is a name (session 26); an
+    everyday word or a code is none."""
+    text = (
+        "| Task | Owner | Due |\n|---|---|---|\n| Fix the gate | Tamatea | Fri |\n"
+        "| Order toner | Facilities | Mon |\n| Label | KX-220 | Wed |\n"
+    )
+    assert names(text, lexicon) == ["Tamatea"]
+
+
 def test_no_name_column_no_names(lexicon: NameLexicon) -> None:
     assert names("Product name    Price\nWidget Pro      12.00\nSuper Saver     9.99\n", lexicon) == []
     prose = "Name, address and phone number are required.\nThe form, once signed, goes to HR.\n"
