@@ -107,6 +107,27 @@ _ROLE_APPOSITIVE_AFTER = re.compile(
     rf"site|office|delivery|van|lorry|truck|bus|taxi)[ \t]+)?(?i:{_ROLES})(?![\w'’-])"
 )
 
+# The others named with the writer: "Interview panel: Ngaire, Talgat and me", "Tui and I", "me and Talgat"
+# (not "news for Pirelli, and I expect": "I" after a comma starts a clause).
+_WITH_ME_AFTER = re.compile(
+    r"(?:[ \t]*,[ \t]*[^\W\d_][\w'’-]*){0,4}"
+    r"(?:[ \t]*,?[ \t]+(?:and|&)[ \t]+(?:me|myself)|[ \t]+(?:and|&)[ \t]+I)(?![\w'’-])"
+)
+_WITH_ME_BEFORE = re.compile(r"(?<![\w'’-])(?i:me|myself)[ \t]+(?:and|&)[ \t]+$")
+# A message's closing in other languages, then the sender's name ending its line: "Atentamente,\nXimena",
+# "Grüße, Dörte", "Ngā mihi,\nHēmi" (the English closings: ``person_slots``).
+_CLOSING_BEFORE = re.compile(
+    r"(?<![\w'’-])(?i:atentamente|saludos|un[ \t]+saludo|cordialmente|un[ \t]+abrazo|abrazos|besos|"
+    r"atenciosamente|cumprimentos|abraços|obrigad[oa]|cordialement|bien[ \t]+à[ \t]+vous|amitiés|bises|"
+    r"grü(?:ß|ss)e|gru(?:ß|ss)|mit[ \t]+freundlichen[ \t]+grü(?:ß|ss)en|"
+    r"met[ \t]+vriendelijke[ \t]+groet(?:en)?|"
+    r"groeten|groetjes|cordiali[ \t]+saluti|distinti[ \t]+saluti|saluti|pozdrawiam|pozdrav|s[ \t]+pozdravem|"
+    r"hälsningar|med[ \t]+vänliga[ \t]+hälsningar|med[ \t]+vennlig[ \t]+hilsen|hilsen|mvh|terveisin|"
+    r"ystävällisin[ \t]+terveisin|saygılarımla|selamlar|ngā[ \t]+mihi|nga[ \t]+mihi|mahalo|salamat)"
+    r"[ \t]*[,!.]?[ \t]*\n?[ \t]*$"
+)
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+
 
 def person_act(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` (a capitalized candidate) is the object or the subject of what people do at work,
@@ -119,4 +140,7 @@ def person_act(text: str, start: int, end: int) -> bool:
         or _ACT_AFTER.match(text, end)
         or _THINGS_AFTER.match(text, end)
         or _ROLE_APPOSITIVE_AFTER.match(text, end)
+        or _WITH_ME_AFTER.match(text, end)
+        or _WITH_ME_BEFORE.search(before)
+        or (_CLOSING_BEFORE.search(before) and _LINE_END.match(text, end))
     )

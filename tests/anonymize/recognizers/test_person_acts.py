@@ -45,6 +45,14 @@ def _act(text: str, name: str) -> bool:
         ("Visitor signed in, escorted by Ilse.", "Ilse"),
         ("We owe Bertrand for the taxi.", "Bertrand"),
         ("Handover typed up by Kahurangi at 0600.", "Kahurangi"),
+        ("Interview panel: Ngaire, Talgat and me.", "Ngaire"),  # named with the writer
+        ("Interview panel: Ngaire, Talgat and me.", "Talgat"),
+        ("Lunch with me and Talgat on Friday", "Talgat"),
+        ("Tui and I will do the stocktake", "Tui"),
+        ("Atentamente,\nXimena", "Ximena"),  # a closing in another language
+        ("Vielen Dank. Grüße, Dörte", "Dörte"),
+        ("Ngā mihi,\n  Hēmi\n", "Hēmi"),
+        ("MIT FREUNDLICHEN GRÜSSEN\nDörte", "Dörte"),
     ],
 )
 def test_acts(text: str, name: str) -> None:
@@ -65,6 +73,8 @@ def test_acts(text: str, name: str) -> None:
         ("Wnt will bind the receptor", "Wnt"),
         ("Ford is driving growth; Lyon is hosting the final.", "Ford"),
         ("Ford is driving growth; Lyon is hosting the final.", "Lyon"),
+        ("This is really positive news for Tessaro , and I expect more", "Tessaro"),  # a new clause
+        ("Saludos a Itziar y a Begoña.", "Itziar"),  # a greeting sent, no closing: the line goes on
         ("We visited Kisumu twice.", "Kisumu"),
         ("Let Monday be the deadline.", "Monday"),  # "let" needs "know" or "see" after
     ],
