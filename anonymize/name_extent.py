@@ -223,7 +223,7 @@ def extend_names(
         if r.entity_type != "PERSON"
         and not (tier(r) == 2 and any(s <= r.start and r.end <= e for s, e in covered))
     ]
-    return kept + grown
+    return kept + _split_at_slashes(shadow, grown)
 
 
 def lexicon_full_name(value: str, lexicon: NameLexicon) -> bool:
@@ -286,7 +286,10 @@ def _surname(word: str, lexicon: NameLexicon) -> bool:
 
 # Where a table's columns, a dot leader or a list's separator separate cells: two blanks or more, a run of
 # dots, a middle dot, bullet or bar after a blank ("Joseph Anthonyraj · Hema"; not the "l·l" of "Paral·lel").
+# A slash or plus between blanks parts names of two words or more (``_SLASH``: "Li Wei / Zhang Min"; not the
+# inverted "PAPADAKIS / ARETI" of a manifest).
 _COLUMN_GAP = re.compile(r"[ \t]{2,}|\t|[ \t]*\.{3,}[ \t]*|[ \t]+[·•∙‧|¦][ \t]*")
+_SLASH = re.compile(r"[ \t]+[/+][ \t]+")
 
 
 def split_at_column_gaps(
@@ -311,6 +314,21 @@ def split_at_column_gaps(
             if named or (index == 0 and not ordinary_words(bare, lexicon)):
                 lead = len(piece) - len(piece.lstrip(" \t.,;:"))
                 out.append(copy_span(r, start + lead, start + lead + len(bare)))
+    return out
+
+
+def _split_at_slashes(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """PERSON spans over names of two words or more joined by a slash or plus ("Li Wei / Zhang Min"): one
+    span a name."""
+    out: list[RecognizerResult] = []
+    for r in results:
+        gaps = list(_SLASH.finditer(text, r.start, r.end)) if r.entity_type == "PERSON" else []
+        bounds = [r.start] + [i for g in gaps for i in (g.start(), g.end())] + [r.end]
+        pieces = list(zip(bounds[::2], bounds[1::2], strict=True))
+        if not gaps or any(len(text[s:e].split()) < 2 for s, e in pieces):
+            out.append(r)
+            continue
+        out += [copy_span(r, s, e) for s, e in pieces]
     return out
 
 
