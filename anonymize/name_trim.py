@@ -75,6 +75,9 @@ _CONTACT_VERB = re.compile(rf"(?:{CONTACT_VERBS})")
 _LOWER_NAME_WORDS = PARTICLES | words("dela dei degli y e i do te op zu vom zum zur af av des ben bat bte wa")
 
 
+# Words that join two surnames inside a name ("Ortega y Gasset", "Costa e Silva", "Puig i Casals") and never
+# start one.
+_LINKS = words("y e i")
 # A Japanese or Korean honorific joined to the name: "Liu-san", "Tanaka-sama", "Min-jun-ssi".
 _HONORIFIC_SUFFIX = re.compile(r"-(?:san|sama|kun|chan|ssi|dono|ji)$")
 
@@ -102,6 +105,9 @@ def trim_person(
             break
         word = match.group(1)
         folded = word.casefold()
+        if word in _LINKS:  # "y Ana Paula Soares", "e Sousa": a conjunction starts no name
+            start = match.end()
+            continue
         if word in _LOWER_NAME_WORDS and _titled(text, match.end(), result.end):
             start = after_honorific(text, match.end(), result.end)  # "von Herrn Schmidt", "de Sr. López",
             continue  # "van Dr. Jansen": a preposition before a title is no particle of the name
