@@ -50,9 +50,17 @@ _LEADING_NAME_TITLE = re.compile(
 _LEADING_GREETING = re.compile(rf"(?i:{_GREETINGS})(?![\w'’-])[ \t]*,?[ \t]*")
 _LINE_START = re.compile(r"(?:^|\n)[ \t>*-]*$")
 _SALUTATION_END = re.compile(r"[ \t]*(?:[,!:]|\n|$)")
+# Academic and professional titles written before a name in Latin America, Central Europe, Italy and
+# Indonesia ("Ing. Tomás Aguilar", "Lic. Gabriela Ortiz", "Mgr. Jana Dvořáková", "Ir. Joko Widodo"):
+# alone, or after an article ("el Ing."), no person.
+_ACADEMIC = (
+    r"ing|lic|licda|licdo|arq|abog|mtro|mtra|mgr|bc|mudr|judr|phdr|rndr|mag|dipl\.-ing|dott|dott\.ssa|avv|"
+    r"ir|drs"
+)
 _ONLY = re.compile(
-    rf"[ \t]*(?:(?i:{_TITLES})|(?i:mr|mrs|ms|miss|mx|dr|prof|sr|herrn|herr|frau|fru|frk|fröken|pak|ibu|bu|"
-    r"bey))\.?[ \t]*"
+    rf"[ \t]*(?:(?i:el|la|le|il|lo|de|del|der|die|den|al)[ \t]+)?"
+    rf"(?:(?i:{_TITLES})|(?i:mr|mrs|ms|miss|mx|dr|prof|sr|herrn|herr|frau|fru|frk|fröken|pak|ibu|bu|bey|"
+    rf"{_ACADEMIC}))\.?[ \t]*"
 )
 
 

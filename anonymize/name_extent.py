@@ -54,6 +54,10 @@ _LEFT_PARTICLES = frozenset(["Te", "Md.", "Mohd.", "Muhd.", "Mhd.", "Moh.", "Ma.
 _GLUED_PARTICLE = re.compile(r"(?<![\w'’-])(?:bat|ben|bar|bin|ibn|al|el|ul|abu|Ben|Bar|Bat|Abu)-$")
 # Before a surname, in any case ("Maria Da Silva", "Rawinia Te Whata", "Sipho ka Nkosi"): a name word follows.
 _RIGHT_PARTICLES = PARTICLES | frozenset(["te", "ka", "ould", "ag", "ait"])
+# German particles that are prepositions too ("zu Hause", "zur Post", "vom Amt"): before a name word that is
+# no frequent German word only ("Karl-Theodor zu Guttenberg", "Ernst vom Rath").
+_GERMAN_PARTICLES = frozenset(["zu", "zur", "zum", "vom"])
+_GERMAN_ZIPF = 4.0  # "Hause" 5.2, "Post" 4.9, "Sitzung" 4.4; "Guttenberg" 3.4, "Rath" 3.5, "Lippe" 3.9
 _INITIAL = re.compile(r"[A-ZÀ-ÖØ-Þ]\.")
 _LOW = "a-zß-öø-ÿā-ž"
 _WORD = rf"[A-ZÀ-ÖØ-ÞĀ-ſ][{_LOW}]+(?:['’][A-Z{_LOW}]+)?(?:-[A-ZÀ-ÖØ-Þ{_LOW}][{_LOW}]+)*"
@@ -78,6 +82,12 @@ def _rare(word: str) -> bool:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word.lower(), "en") < _RARE_ZIPF
+
+
+def _german_word(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.casefold(), "de") >= _GERMAN_ZIPF
 
 
 def _excluded(word: str) -> bool:
@@ -153,6 +163,9 @@ def _step_right(shadow: str, end: int, lexicon: NameLexicon, one_word: bool) -> 
         return match.end(1)  # also after a glottal stop: "Tēvita ʻAhoʻia" (read "'Aho'ia"), not a quote
     if one_word and word.casefold() in lexicon.english_given and _CELL_END.match(shadow, match.end(1)):
         return match.end(1)  # a roster's "Surname Given" cell: "Achieng Mercy         standby"
+    if word in _GERMAN_PARTICLES:  # "Karl-Theodor zu Guttenberg", not "Weber zu Hause"
+        after = _step_right(shadow, match.end(1), lexicon, one_word=False)
+        return after if after is not None and not _german_word(shadow[match.end(1) + 1 : after]) else None
     if word.casefold() in _RIGHT_PARTICLES:  # "Nurul Izzah binti Hassan", "Ana Da Silva",
         # "Pieter van der Berg", "Tomás Ó Briain", "Kumaravel a/l Muthusamy"
         return _step_right(shadow, match.end(1), lexicon, one_word=False)

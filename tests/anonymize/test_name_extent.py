@@ -478,3 +478,18 @@ def test_names_of_two_words_joined_by_a_slash_are_two_names(lexicon: NameLexicon
     assert [v for _, v in found] == sorted(
         ["Li Wei", "Zhang Min", "Grace Mensah", "Kofi Mensah", "PAPADAKIS / ARETI"]
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "name"),
+    [
+        ("Nominated: Karl-Theodor zu Guttenberg and others.", "Karl-Theodor", "Karl-Theodor zu Guttenberg"),
+        ("The files of Ernst vom Rath were opened.", "Ernst", "Ernst vom Rath"),
+        ("Heute ist Frau Anna Weber zu Hause.", "Anna Weber", "Anna Weber"),  # a preposition before a noun
+        ("Morgen geht Jonas Becker zur Post.", "Jonas Becker", "Jonas Becker"),
+    ],
+)
+def test_a_german_particle_joins_the_name_a_preposition_does_not(
+    text: str, found: str, name: str, lexicon: NameLexicon
+) -> None:
+    assert grown(text, [person(text, found)], lexicon) == [("PERSON", name)]
