@@ -65,7 +65,7 @@ _BEFORE_GROUPS = (
     r"Doña|Dona|Seu|Frei|Fray|Sor|Irmã|Irmão|Padre|Madre|Mossèn|Senyor|Senyora|Tieta|Tiet|Àvia|Doutor|"
     r"Doutora|Dra\.|Mestre|Maestro|Maestra|Profe|Vovó|Vovô|Vó|Vô|Nonno|Nonna|Zio|Sig\.ra|Sig\.|Dott\.ssa|"
     r"Dott\.|Avv\.|Frère|Sœur|Soeur|Père|Tonton|Tatie|Maître|Tante|Onkel|Ome|Fräulein|Frl\.|Dhr\.|Mevr\.|"
-    r"Mw\.|Juffrouw|Sinjura|Sinjorina|Patri|Nannu|Ziju|Zija|Perit|Avukat|Parch\.",
+    r"Mw\.|Juffrouw|Herrn|Herr|Frau|Fru|Frk\.|Fröken|Sinjura|Sinjorina|Patri|Nannu|Ziju|Zija|Perit|Avukat|Parch\.",
     # Pacific, Malagasy, Andean
     r"Whaea|Matua|Koro|Kuia|Ratu|Faifeau|Faifekau|Talatala|Afioga|Susuga|Ramatoa|Andriamatoa|Ingahy|"
     r"Rtoa\.|Dadabe|Mompera|Masera|Pastora|Tayta",

@@ -11,6 +11,7 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from anonymize.abbreviations import defined_short_form
+from anonymize.article_nouns import article_and_noun
 from anonymize.detector_config import DetectorConfig
 from anonymize.gazetteer import known_place
 from anonymize.honorifics import after_title, honorific_only
@@ -129,6 +130,8 @@ def _person(
         return False
     if honorific_only(value):  # "Sra." before "María José Quispe", "Tan Sri" alone
         return False
+    if article_and_noun(text, result.start, result.end, lexicon):
+        return False  # "Der Vertrag wurde unterschrieben", "Das Angebot gilt": an article and a noun
     if _SAINT_BEFORE.search(text, max(0, result.start - 8), result.start):
         return False  # "St. Augustine", "Saint-Denis", "San Isidro": a saint or the place named after one
     if defined_short_form(text, value, lexicon):

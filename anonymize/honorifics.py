@@ -50,8 +50,17 @@ _LEADING_NAME_TITLE = re.compile(
 _LEADING_GREETING = re.compile(rf"(?i:{_GREETINGS})(?![\w'’-])[ \t]*,?[ \t]*")
 _LINE_START = re.compile(r"(?:^|\n)[ \t>*-]*$")
 _SALUTATION_END = re.compile(r"[ \t]*(?:[,!:]|\n|$)")
+# Academic and professional titles written before a name in Latin America, Central Europe, Italy and
+# Indonesia ("Ing. Tomás Aguilar", "Lic. Gabriela Ortiz", "Mgr. Jana Dvořáková", "Ir. Joko Widodo"):
+# alone, or after an article ("el Ing."), no person.
+_ACADEMIC = (
+    r"ing|lic|licda|licdo|arq|abog|mtro|mtra|mgr|bc|mudr|judr|phdr|rndr|mag|dipl\.-ing|dott|dott\.ssa|avv|"
+    r"ir|drs"
+)
 _ONLY = re.compile(
-    rf"[ \t]*(?:(?i:{_TITLES})|(?i:mr|mrs|ms|miss|mx|dr|prof|sr|herr|frau|pak|ibu|bu|bey))\.?[ \t]*"
+    rf"[ \t]*(?:(?i:el|la|le|il|lo|de|del|der|die|den|al)[ \t]+)?"
+    rf"(?:(?i:{_TITLES})|(?i:mr|mrs|ms|miss|mx|dr|prof|sr|herrn|herr|frau|fru|frk|fröken|pak|ibu|bu|bey|"
+    rf"{_ACADEMIC}))\.?[ \t]*"
 )
 
 
@@ -150,7 +159,7 @@ def honorific_only(value: str) -> bool:
 # A title right before a name, as written (capitalized: "PAK1" and "Pak" kinases of science text are no title
 # before a name in capitals): "Pak Agus", "Mr Okello", "Dato' Lim".
 _TITLE_BEFORE = re.compile(
-    rf"(?<![\w'’])(?:{_TITLES}|{WORLD_TITLES}|Mr|Mrs|Ms|Mx|Dr|Prof|Herr|Frau|Pak|Bu|Tuan|Señor|Señora|"
+    rf"(?<![\w'’])(?:{_TITLES}|{WORLD_TITLES}|Mr|Mrs|Ms|Mx|Dr|Prof|Herrn|Herr|Frau|Fru|Frk|Fröken|Pak|Bu|Tuan|Señor|Señora|"
     r"Senhor|Senhora|Dona|Doña|Don|Signor|Signora|Madame|Monsieur|Mme|Mevrouw|Meneer|Pani|Khun|Shri|Smt)"
     r"\.?[ \t]+$"
 )

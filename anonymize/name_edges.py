@@ -5,7 +5,8 @@ after a name as the early ones did before ``trim_person`` cut it: "Pan Yurchenko
 given name that is an English word, "conceição quer" (Portuguese "wants") from a lower-case name. Here every
 PERSON span loses its terms of address before and after (``honorifics``, ``address_terms``: "Doña
 Rosario", "Tante Ingrid", "seu zé", "Ravi garu") and, typed in lower case, the function words of its line's
-language at its edges (``foreign_words``).
+language at its edges (``foreign_words``); a conjunction that joins surnames starts no name ("y Ana Paula
+Soares" of a list).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ _LOWER_TITLE = re.compile(
     rf"(?:(?i:{BEFORE}|tio|tia|tío|tía|don|doña|dona|seu|sr|sra|dr|dra)\.?|d\.)[ \t]+(?=[^\W\d_])"
 )
 _KEEP_FIRST = frozenset(PARTICLES)
+# A word that joins two surnames ("Ortega y Gasset", "Costa e Silva", "Puig i Casals") before a capital.
+_LINK = re.compile(r"[yei][ \t]+(?=[A-ZÀ-ÖØ-Þ])")
 
 
 def name_edges(state: Resolution) -> None:
@@ -45,6 +48,8 @@ def edged(
     text was, and ``text`` has its names' capitals put back), its line's function words; None when it is
     only such words."""
     start = after_honorific(text, result.start, result.end)
+    link = _LINK.match(text, start, result.end)  # "y Ana Paula Soares": a conjunction starts no name
+    start = link.end() if link and link.end() < result.end else start
     lower = truecased or text[start : result.end].islower()
     if lower:
         title = _LOWER_TITLE.match(text, start, result.end)

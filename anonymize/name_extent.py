@@ -54,6 +54,10 @@ _LEFT_PARTICLES = frozenset(["Te", "Md.", "Mohd.", "Muhd.", "Mhd.", "Moh.", "Ma.
 _GLUED_PARTICLE = re.compile(r"(?<![\w'’-])(?:bat|ben|bar|bin|ibn|al|el|ul|abu|Ben|Bar|Bat|Abu)-$")
 # Before a surname, in any case ("Maria Da Silva", "Rawinia Te Whata", "Sipho ka Nkosi"): a name word follows.
 _RIGHT_PARTICLES = PARTICLES | frozenset(["te", "ka", "ould", "ag", "ait"])
+# German particles that are prepositions too ("zu Hause", "zur Post", "vom Amt"): before a name word that is
+# no frequent German word only ("Karl-Theodor zu Guttenberg", "Ernst vom Rath").
+_GERMAN_PARTICLES = frozenset(["zu", "zur", "zum", "vom"])
+_GERMAN_ZIPF = 4.0  # "Hause" 5.2, "Post" 4.9, "Sitzung" 4.4; "Guttenberg" 3.4, "Rath" 3.5, "Lippe" 3.9
 _INITIAL = re.compile(r"[A-ZÀ-ÖØ-Þ]\.")
 _LOW = "a-zß-öø-ÿā-ž"
 _WORD = rf"[A-ZÀ-ÖØ-ÞĀ-ſ][{_LOW}]+(?:['’][A-Z{_LOW}]+)?(?:-[A-ZÀ-ÖØ-Þ{_LOW}][{_LOW}]+)*"
@@ -78,6 +82,12 @@ def _rare(word: str) -> bool:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word.lower(), "en") < _RARE_ZIPF
+
+
+def _german_word(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.casefold(), "de") >= _GERMAN_ZIPF
 
 
 def _excluded(word: str) -> bool:
@@ -153,6 +163,9 @@ def _step_right(shadow: str, end: int, lexicon: NameLexicon, one_word: bool) -> 
         return match.end(1)  # also after a glottal stop: "Tēvita ʻAhoʻia" (read "'Aho'ia"), not a quote
     if one_word and word.casefold() in lexicon.english_given and _CELL_END.match(shadow, match.end(1)):
         return match.end(1)  # a roster's "Surname Given" cell: "Achieng Mercy         standby"
+    if word in _GERMAN_PARTICLES:  # "Karl-Theodor zu Guttenberg", not "Weber zu Hause"
+        after = _step_right(shadow, match.end(1), lexicon, one_word=False)
+        return after if after is not None and not _german_word(shadow[match.end(1) + 1 : after]) else None
     if word.casefold() in _RIGHT_PARTICLES:  # "Nurul Izzah binti Hassan", "Ana Da Silva",
         # "Pieter van der Berg", "Tomás Ó Briain", "Kumaravel a/l Muthusamy"
         return _step_right(shadow, match.end(1), lexicon, one_word=False)
@@ -223,7 +236,7 @@ def extend_names(
         if r.entity_type != "PERSON"
         and not (tier(r) == 2 and any(s <= r.start and r.end <= e for s, e in covered))
     ]
-    return kept + grown
+    return kept + _split_at_slashes(shadow, grown)
 
 
 def lexicon_full_name(value: str, lexicon: NameLexicon) -> bool:
@@ -286,7 +299,10 @@ def _surname(word: str, lexicon: NameLexicon) -> bool:
 
 # Where a table's columns, a dot leader or a list's separator separate cells: two blanks or more, a run of
 # dots, a middle dot, bullet or bar after a blank ("Joseph Anthonyraj · Hema"; not the "l·l" of "Paral·lel").
+# A slash or plus between blanks parts names of two words or more (``_SLASH``: "Li Wei / Zhang Min"; not the
+# inverted "PAPADAKIS / ARETI" of a manifest).
 _COLUMN_GAP = re.compile(r"[ \t]{2,}|\t|[ \t]*\.{3,}[ \t]*|[ \t]+[·•∙‧|¦][ \t]*")
+_SLASH = re.compile(r"[ \t]+[/+][ \t]+")
 
 
 def split_at_column_gaps(
@@ -311,6 +327,21 @@ def split_at_column_gaps(
             if named or (index == 0 and not ordinary_words(bare, lexicon)):
                 lead = len(piece) - len(piece.lstrip(" \t.,;:"))
                 out.append(copy_span(r, start + lead, start + lead + len(bare)))
+    return out
+
+
+def _split_at_slashes(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """PERSON spans over names of two words or more joined by a slash or plus ("Li Wei / Zhang Min"): one
+    span a name."""
+    out: list[RecognizerResult] = []
+    for r in results:
+        gaps = list(_SLASH.finditer(text, r.start, r.end)) if r.entity_type == "PERSON" else []
+        bounds = [r.start] + [i for g in gaps for i in (g.start(), g.end())] + [r.end]
+        pieces = list(zip(bounds[::2], bounds[1::2], strict=True))
+        if not gaps or any(len(text[s:e].split()) < 2 for s, e in pieces):
+            out.append(r)
+            continue
+        out += [copy_span(r, s, e) for s, e in pieces]
     return out
 
 

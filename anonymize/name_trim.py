@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from presidio_analyzer import RecognizerResult
 
+from anonymize.article_nouns import article_before_name
 from anonymize.filters import NAME_PREFIXES
 from anonymize.gazetteer import country_names
 from anonymize.honorifics import after_honorific, before_trailing_title
@@ -64,6 +65,8 @@ _FIRST_WORD = re.compile(r"([\w-]+)\.?\s+")
 _POSSESSIVE = re.compile(r"[ \t]?['’]s$")  # "Mensah-Bonsu's", a tokenized "Lebed 's"
 
 
+# A separator the NER model took in at a name's end: a slash, dash, ampersand or bar before the next cell.
+_TRAILING_MARK = re.compile(r"[ \t]+[/&+|·•–—-]+[ \t]*$")
 # The next cell's label after a slash: "M. Öztürk / Approved".
 _SLASH_LABEL = re.compile(r"[ \t]*/[ \t]*([A-Z][a-z]+)$")
 _CONTACT_VERB = re.compile(rf"(?:{CONTACT_VERBS})")
@@ -72,8 +75,19 @@ _CONTACT_VERB = re.compile(rf"(?:{CONTACT_VERBS})")
 _LOWER_NAME_WORDS = PARTICLES | words("dela dei degli y e i do te op zu vom zum zur af av des ben bat bte wa")
 
 
+# Words that join two surnames inside a name ("Ortega y Gasset", "Costa e Silva", "Puig i Casals") and never
+# start one.
+_LINKS = words("y e i")
 # A Japanese or Korean honorific joined to the name: "Liu-san", "Tanaka-sama", "Min-jun-ssi".
 _HONORIFIC_SUFFIX = re.compile(r"-(?:san|sama|kun|chan|ssi|dono|ji)$")
+
+
+def _titled(text: str, start: int, end: int) -> bool:
+    """A title of address leads ``text[start:end]`` ("Herrn Schmidt", "Dr. Jansen", "Sr. López")."""
+    first = _FIRST_WORD.match(text, start, end)
+    return after_honorific(text, start, end) > start or (
+        first is not None and first.end() < end and first.group(1).casefold() in NAME_PREFIXES
+    )
 
 
 def trim_person(
@@ -84,12 +98,19 @@ def trim_person(
     possessive's ending ("Lebed's") or an honorific joined to it ("Liu-san")."""
     start = after_qualified_title(text, result.start, result.end, qualifiers, lexicon)
     start = after_honorific(text, start, result.end)  # "Tan Sri Yusof Hashim", "Hei Jukka-Pekka"
+    start = article_before_name(text, start, result.end, lexicon)  # "Der Müller hat angerufen"
     while True:
         match = _FIRST_WORD.match(text, start, result.end)
         if not match or match.end() >= result.end:
             break
         word = match.group(1)
         folded = word.casefold()
+        if word in _LINKS:  # "y Ana Paula Soares", "e Sousa": a conjunction starts no name
+            start = match.end()
+            continue
+        if word in _LOWER_NAME_WORDS and _titled(text, match.end(), result.end):
+            start = after_honorific(text, match.end(), result.end)  # "von Herrn Schmidt", "de Sr. López",
+            continue  # "van Dr. Jansen": a preposition before a title is no particle of the name
         # "Call Jane", "Prime Minister John Major", "ex-Beatle Paul", "Producer Sandy Lahtela", "Asked
         # Zieliński", "consignee Areti Papadaki" (a lower-case word before a capital is no name's, unless a
         # particle: "van Rooyen", "dela Cruz")
@@ -105,6 +126,8 @@ def trim_person(
         start = match.end()
     possessive = _POSSESSIVE.search(text, start, result.end)
     end = possessive.start() if possessive and possessive.start() > start else result.end
+    mark = _TRAILING_MARK.search(text, start, end)  # "Sofía Ramírez / Reviewed", "Nurul Aisyah -   E"
+    end = mark.start() if mark and mark.start() > start else end
     end = before_trailing_title(text, start, end)  # "Rustem abi", "Lam Sir": the name is "Rustem", "Lam"
     label = _SLASH_LABEL.search(text, start, end)  # "Prepared by: M. Öztürk / Approved: H. G. Aydın"
     if label and label.start() > start and lexicon is not None and ordinary_words(label.group(1), lexicon):

@@ -13,7 +13,8 @@ technical text) and the initials stay in clear beside it. The form itself is the
 
 The initials are capitals after one blank (a transliteration's digraph too: "Ye.", "Zh."), each with a dot;
 no letter, digit or hyphen follows them, nor a blank and a capitalized word (a middle initial: "Guðrún B.
-Steingrímsdóttir"). Initials that spell a company's legal form ("N.V.", "S.A.C.", "A.Ş.") are none.
+Steingrímsdóttir"). A given name of the lexicon right before joins the name ("Ravi Shankar K."). Initials that
+spell a company's legal form ("N.V.", "S.A.C.", "A.Ş.") are none.
 """
 
 from __future__ import annotations
@@ -50,6 +51,11 @@ _NAME = re.compile(
 )
 
 
+# A given name right before, one blank apart on the same line: South Indian names end in the initial of the
+# father's or the village's name ("Ravi Shankar K.").
+_GIVEN_BEFORE = re.compile(rf"(?<![\w'’@./-])([{_U}][{_L}]+)[ \u00a0]$")
+
+
 def surname_initials(state: Resolution) -> None:
     """Add each surname with its initials as one PERSON (module doc)."""
     if state.lexicon is not None and not state.truecased:
@@ -66,7 +72,11 @@ def initialled_surnames(text: str, lexicon: NameLexicon) -> list[RecognizerResul
         many = initials.count(".") > 1
         if not many and not _lexicon_name(word, lexicon):
             continue
-        found.append(rule_result("PERSON", m.start(), m.end(), _SCORE, SURNAME_INITIALS))
+        given = _GIVEN_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        start = m.start()
+        if given and lexicon.given_name(given.group(1)):
+            start = given.start(1)  # "Ravi Shankar K.", "Meena Iyer R.": given names, then the initial
+        found.append(rule_result("PERSON", start, m.end(), _SCORE, SURNAME_INITIALS))
     return found
 
 

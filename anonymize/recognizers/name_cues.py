@@ -21,7 +21,7 @@ from anonymize.word_kinds import common_word, organization_word
 
 # Honorifics of other languages, capitalized: "Frau Lindemann-Özkan", "Dona Ção", "Pak Budi".
 _FOREIGN_TITLE = (
-    r"(?:Frau|Herr|Señora|Señor|Senhora|Senhor|Sra|Srta|Dona|Signora|Signor|Mme|Mlle|Madame|Monsieur|Mevrouw|"
+    r"(?:Frau|Herrn|Herr|Fru|Frk\.?|Fröken|Señora|Señor|Senhora|Senhor|Sra|Srta|Dona|Signora|Signor|Mme|Mlle|Madame|Monsieur|Mevrouw|"
     r"Meneer|Pani|Pak|Ibu|Bapak|Tuan|Puan|Encik|Datuk|Dato|Datin|Shri|Smt|Srimati|Kumari|Khun|Haji|Hajjah|"
     r"Alhaji|Alhaja|Mallam|Sayyid|Ustaz|Ustazah|Bwana|Mzee|Tito|Tita|Kuya|Abuela|Abuelo|Oma|Opa|Chị|Ông|Bà|Chú|"
     r"Bác|Doña|Dña|Seu|Tía|Tío|Tante|Onkel|Tannie|Oom|Manang|Manong|Aling|Teyze|Abla|Amca|Nonna|Nonno|"

@@ -103,3 +103,15 @@ def test_a_title_that_is_a_given_name_too_by_the_documents_other_mentions() -> N
         start = text.index(value)
         end = start + len(value)
         assert text[after_honorific(text, start, end) : end] == name
+
+
+@pytest.mark.parametrize(
+    "value", ["Ing", "Ing.", "el Ing", "La Sra", "la Sra.", "Mgr.", "MUDr.", "Lic", "Ir."]
+)
+def test_an_academic_title_alone_or_after_an_article_is_no_person(value: str) -> None:
+    assert honorific_only(value)
+
+
+@pytest.mark.parametrize("value", ["Ingrid", "Inga", "Lico", "Irma", "el Sayed", "La Salle", "Magda"])
+def test_names_that_start_like_a_title_are_persons(value: str) -> None:
+    assert not honorific_only(value)

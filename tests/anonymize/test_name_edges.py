@@ -103,3 +103,20 @@ def test_initials_particles_and_english_lines_stay(lexicon: NameLexicon) -> None
 
 def test_a_span_of_function_words_only_is_dropped(lexicon: NameLexicon) -> None:
     assert _edged("rui 17:40  o joão disse que vai amanhã", "vai amanhã", lexicon) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "name"),
+    [
+        (
+            "Firmantes: Rui Costa (Lisboa) y Ana Paula Soares (Porto).",
+            "y Ana Paula Soares",
+            "Ana Paula Soares",
+        ),
+        ("Assinam: Pedro Lima e Joana Prates.", "e Joana Prates", "Joana Prates"),
+        ("Signen: Pau Roca i Marta Vidal.", "i Marta Vidal", "Marta Vidal"),
+        ("José Ortega y Gasset wrote it.", "José Ortega y Gasset", "José Ortega y Gasset"),  # inside: stays
+    ],
+)
+def test_a_conjunction_starts_no_name(text: str, value: str, name: str, lexicon: NameLexicon) -> None:
+    assert _edged(text, value, lexicon) == name

@@ -457,3 +457,39 @@ def test_a_rosters_given_name_that_is_an_english_word_ends_the_cell(lexicon: Nam
     assert grown(text, [result_at(text, "Achieng")], lexicon) == [("PERSON", "Achieng Mercy")]
     text = "We thank Achieng Mercy and Hope for the help."
     assert grown(text, [result_at(text, "Achieng")], lexicon) == [("PERSON", "Achieng")]
+
+
+def test_names_of_two_words_joined_by_a_slash_are_two_names(lexicon: NameLexicon) -> None:
+    """ "Li Wei / Zhang Min" in a table's cell is two people; "PAPADAKIS / ARETI" of a manifest is one name
+    inverted, and "Ahmed/Omar" is left to the rules for joined names."""
+    text = (
+        "| Li Wei / Zhang Min | Translators |\n| Grace Mensah + Kofi Mensah | Drivers |\n"
+        "AL-2042  PAPADAKIS / ARETI"
+    )
+    found = grown(
+        text,
+        [
+            person(text, "Li Wei / Zhang Min"),
+            person(text, "Grace Mensah + Kofi Mensah"),
+            person(text, "PAPADAKIS / ARETI"),
+        ],
+        lexicon,
+    )
+    assert [v for _, v in found] == sorted(
+        ["Li Wei", "Zhang Min", "Grace Mensah", "Kofi Mensah", "PAPADAKIS / ARETI"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "name"),
+    [
+        ("Nominated: Karl-Theodor zu Guttenberg and others.", "Karl-Theodor", "Karl-Theodor zu Guttenberg"),
+        ("The files of Ernst vom Rath were opened.", "Ernst", "Ernst vom Rath"),
+        ("Heute ist Frau Anna Weber zu Hause.", "Anna Weber", "Anna Weber"),  # a preposition before a noun
+        ("Morgen geht Jonas Becker zur Post.", "Jonas Becker", "Jonas Becker"),
+    ],
+)
+def test_a_german_particle_joins_the_name_a_preposition_does_not(
+    text: str, found: str, name: str, lexicon: NameLexicon
+) -> None:
+    assert grown(text, [person(text, found)], lexicon) == [("PERSON", name)]

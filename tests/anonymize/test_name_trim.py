@@ -59,3 +59,42 @@ def test_the_next_cells_label_after_a_slash_ends_the_name(lexicon: NameLexicon) 
     text = "AL-20421   PAPADAKIS / ARETI   household effects"
     r = trim_person(text, result_at(text, "PAPADAKIS / ARETI"), [], lexicon)
     assert text[r.start : r.end] == "PAPADAKIS / ARETI"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "name"),
+    [
+        (
+            "Der Vertrag wurde von Herrn Müller-Lüdenscheidt unterschrieben.",
+            "von Herrn Müller-Lüdenscheidt",
+            "Müller-Lüdenscheidt",
+        ),
+        ("Die Unterlagen liegen bei Frau Dr. Anna Brandt.", "Frau Dr. Anna Brandt", "Anna Brandt"),
+        ("La carta de Sr. Rodrigo López llegó ayer.", "de Sr. Rodrigo López", "Rodrigo López"),
+        ("Een brief van Dr. Jansen over de huur.", "van Dr. Jansen", "Jansen"),
+        ("Kontakt: Fru Karin Lindgren i Stockholm.", "Fru Karin Lindgren", "Karin Lindgren"),
+        ("Sendt til Frk. Sofie Madsen i går.", "Frk. Sofie Madsen", "Sofie Madsen"),
+        ("Approved: Sofía Ramírez / Reviewed: J. Becker", "Sofía Ramírez /", "Sofía Ramírez"),
+        (
+            "BINTI ZULKIFLI, Nurul Aisyah -   E   E   L",
+            "BINTI ZULKIFLI, Nurul Aisyah -",
+            "BINTI ZULKIFLI, Nurul Aisyah",
+        ),
+    ],
+)
+def test_a_title_after_a_preposition_and_a_separator_at_the_end_are_cut(
+    text: str, value: str, name: str
+) -> None:
+    assert trimmed(text, value) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Signed by Pieter van Rooyen today.", "Pieter van Rooyen"),  # a particle before no title
+        ("Ursula von der Leyen spoke first.", "Ursula von der Leyen"),
+        ("The file of Jean-Luc Picard-Smith is open.", "Jean-Luc Picard-Smith"),  # hyphens inside a name
+    ],
+)
+def test_particles_and_hyphens_of_a_name_stay(text: str, value: str) -> None:
+    assert trimmed(text, value) == value

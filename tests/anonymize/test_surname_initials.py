@@ -66,3 +66,17 @@ def test_the_detector_keeps_the_initials(detector: PiiDetector) -> None:
     text = "Code     Course (ECTS)   Lecturer\nMAT1102  Linear Algebra (5)   Baimukhanov N.S.   A-   3.67\n"
     found = {text[r.start : r.end] for r in detector.analyze([text])[0] if r.entity_type == "PERSON"}
     assert "Baimukhanov N.S." in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Team photo: Sanjay Gupta, Ravi Shankar K., and the driver.", "Ravi Shankar K."),
+        ("Seated: Meena Iyer R. (accounts)", "Meena Iyer R."),
+        ("Prepared by Ivanov V.P. on Monday", "Ivanov V.P."),  # "by" is no given name
+    ],
+)
+def test_a_given_name_before_the_surname_and_initial_joins_it(
+    text: str, name: str, lexicon: NameLexicon
+) -> None:
+    assert names(text, lexicon) == [name]
