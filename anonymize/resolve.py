@@ -54,7 +54,7 @@ from anonymize.places import cities_above_countries, towns_before_postcodes
 from anonymize.recognizers.inverted_names import export_names
 from anonymize.recognizers.name_evidence import title_caps
 from anonymize.resolution import Resolution, Step
-from anonymize.results import LINE_BREAK, rule_result, split_lines, tier
+from anonymize.results import ner_pieces, rule_result, tier
 from anonymize.retyped_persons import retype_persons
 from anonymize.roster_names import roster_names
 from anonymize.script_runs import split_scripts
@@ -77,14 +77,9 @@ _NOT_SYMBOLS = frozenset(
 
 def split_ner_lines(state: Resolution) -> None:
     """An NER span across line breaks becomes one span per non-empty line: the model reads a table's or a
-    header's lines as one sentence ("Owner\\nJane Doe" is no name)."""
-    pieces: list[RecognizerResult] = []
-    for r in state.results:
-        if tier(r) == 2 and LINE_BREAK.search(state.text, r.start, r.end):
-            pieces.extend(split_lines(state.text, r))
-        else:
-            pieces.append(r)
-    state.results = pieces
+    header's lines as one sentence ("Owner\\nJane Doe" is no name); a person across a cell's separators or
+    brackets one span per cell ("Ngozi Eze;yams", ``results.ner_pieces``)."""
+    state.results = [p for r in state.results for p in (ner_pieces(state.text, r) if tier(r) == 2 else [r])]
 
 
 def mark_technical(state: Resolution) -> None:

@@ -43,15 +43,36 @@ def rule_result(entity_type: str, start: int, end: int, score: float, rule: str)
 
 
 LINE_BREAK = re.compile(r"[\n\t]")  # a line break, or a tab between two cells
+# What separates cells, fields and quoted or bracketed parts, never inside one person's name: the model reads
+# "Ngozi Eze;yams" and "Dewi Lestari)\",agus.w" as one word each.
+CELL_BREAK = re.compile(r"[;|\"\u201c\u201d\u201e\u00ab\u00bb()\[\]{}<>]")
+_CELL_EDGE = " \t\n,:"
 
 
 def split_lines(text: str, result: RecognizerResult) -> list[RecognizerResult]:
     """An NER span across line breaks, as one span per non-empty line."""
+    return _split(text, result, LINE_BREAK, None)
+
+
+def ner_pieces(text: str, result: RecognizerResult) -> list[RecognizerResult]:
+    """An NER span as one span per non-empty line and, for a person, one per cell or bracketed part with a
+    letter in it (the commas and colons at a cell's edges left out): "Ngozi Eze;yams" is "Ngozi Eze" and
+    "yams", "Anna (Ania) Nowak" is "Anna", "Ania" and "Nowak", as each is labeled."""
+    lines = split_lines(text, result) if LINE_BREAK.search(text, result.start, result.end) else [result]
+    if result.entity_type != "PERSON" or not CELL_BREAK.search(text, result.start, result.end):
+        return lines
+    cells = (_split(text, line, CELL_BREAK, _CELL_EDGE) for line in lines)
+    return [c for pieces in cells for c in pieces if any(ch.isalpha() for ch in text[c.start : c.end])]
+
+
+def _split(
+    text: str, result: RecognizerResult, breaks: re.Pattern[str], edge: str | None
+) -> list[RecognizerResult]:
     parts, start = [], result.start
-    for brk in [*LINE_BREAK.finditer(text, result.start, result.end), None]:
+    for brk in [*breaks.finditer(text, result.start, result.end), None]:
         end = brk.start() if brk else result.end
         part = text[start:end]
-        lead, trail = len(part) - len(part.lstrip()), len(part.rstrip())
+        lead, trail = len(part) - len(part.lstrip(edge)), len(part.rstrip(edge))
         if trail > lead:
             parts.append(copy_span(result, start + lead, start + trail))
         start = brk.end() if brk else result.end
