@@ -108,12 +108,12 @@ _BRACKET_END = re.compile(r"[ \t]*\)")
 
 def more_points(text: str, start: int, end: int, after_counted: bool, typed: bool = True) -> int:
     """The further slots ``text[start:end]`` fills (see the module doc); ``after_counted``: the first slots
-    already counted what follows the name, so only a verb after its team adds a point. None outside a
-    sentence ``typed`` in lower case: a science abstract's capitalized sentences have "the tail (linker)",
-    "Escherichia coli will consume"."""
+    already counted what follows the name, so only a verb after its team adds a point. None but a
+    quotation's author outside a sentence ``typed`` in lower case: a science abstract's capitalized
+    sentences have "the tail (linker)", "Escherichia coli will consume"."""
+    points = attributed(text, start, end)  # a quotation's author: the quote may be capitalized
     if not typed:
-        return 0
-    points = 0
+        return points
     if not after_counted and _NEXT.match(text, end):
         points += 1
     if _TEAM_THEN_VERB.match(text, end):
@@ -131,6 +131,20 @@ def more_points(text: str, start: int, end: int, after_counted: bool, typed: boo
     if _RESPECT_BEFORE.search(text, max(0, start - 8), start):
         points += 2
     return points
+
+
+# A quotation's author after it, the last thing on the line: a tribute, a testimonial, a kudos wall
+# ('"... rest easy gwilym" - ollie jenkins', '"fixed the build!" ~ tomasz'): one point, in any sentence
+# (the quote may be capitalized).
+_QUOTE_DASH_BEFORE = re.compile(r"[\"”»][ \t]*[-–—~][ \t]*$")
+_LINE_END_AFTER = re.compile(r"[ \t]*(?:[,(][^\n]{0,40})?(?:\n|$)")
+
+
+def attributed(text: str, start: int, end: int) -> int:
+    """1 when ``text[start:end]`` signs the quotation before it (``_QUOTE_DASH_BEFORE``) and ends its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = _QUOTE_DASH_BEFORE.search(text, max(line_start, start - 6), start)
+    return int(before is not None and _LINE_END_AFTER.match(text, end) is not None)
 
 
 def _sent_to_or_by(text: str, start: int, end: int) -> bool:

@@ -123,3 +123,32 @@ def test_who_speaks_sends_or_is_escalated_to(text: str, name: str) -> None:
 
 def test_a_message_from_a_place_is_no_slot() -> None:
     assert _points("a call from nairobi came in", "nairobi") == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "points"),
+    [
+        ('"the best boss i ever had. rest easy gwilym" - ollie jenkins\n', "ollie jenkins", 1),
+        ('"A patient teacher." — priya nair', "priya nair", 1),  # the quote may be capitalized
+        ('"fixed the build at 2am!!" ~ tomasz, platform team', "tomasz", 1),
+        ("“Great support” – mele taufa\nNext", "mele taufa", 1),
+    ],
+)
+def test_a_quotations_author_is_a_slot(text: str, name: str, points: int) -> None:
+    """A tribute's, a testimonial's or a kudos wall's author after the quote and a dash, at the line's end:
+    one point, in a sentence typed in any case."""
+    start = text.index(name)
+    assert more_points(text, start, start + len(name), False, typed=False) == points
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('he said "ok" - ollie left early', "ollie"),  # the line goes on: no signature
+        ("prices - ollie jenkins\n", "ollie jenkins"),  # a dash without a quote before it
+        ('"call" - then ask ollie jenkins', "ollie jenkins"),
+    ],
+)
+def test_no_author_without_the_quote_and_the_line_end(text: str, name: str) -> None:
+    start = text.index(name)
+    assert more_points(text, start, start + len(name), False, typed=False) == 0
