@@ -4,7 +4,9 @@ accounts", "chance pls call", "nok will arrive late", "jorge is recounting", "ma
 thing is sent to or done by ("photos sent to ilze", "ok'd by precious"), a name alone in brackets after a
 team or a role ("check with accounts (siobhan)", "okorafor's pa (grace)"), a verb after the team a person
 works in ("hope from design named it": the team is one point, the verb one more), and titles of respect
-typed in lower case beside the English ones ("seu jorge", "lao chen", "whaea lillian", two points).
+typed in lower case beside the English ones ("seu jorge", "lao chen", "whaea lillian", two points). In a
+sentence typed in any case (``attributed``): a quotation's author after it ('"..." - ollie jenkins'), the
+value of a field labelled with a person's role ("Gaffer: kovan") and a byline in brackets ("(by graça)").
 
 Each is written for a sentence typed in lower case; the recognizer asks for the lexicon's point too, and a
 name that is an everyday English word ("hope", "grace") for two slots.
@@ -140,11 +142,36 @@ _QUOTE_DASH_BEFORE = re.compile(r"[\"”»][ \t]*[-–—~][ \t]*$")
 _LINE_END_AFTER = re.compile(r"[ \t]*(?:[,(][^\n]{0,40})?(?:\n|$)")
 
 
+# A field or a credit labelled with a person's role, the name all of its value ("Gaffer: kovan", "Owner:
+# tomasz.", "| Reviewer: priya |"), or a byline in brackets ("Triage (by graça):", "(from dindo)"): one
+# point, in any sentence (the label is capitalized). No label a program's setting shares ("Editor: nano",
+# "Host: debian", "Driver: amd", "Sound: mono", "Camera: nikon").
+_ROLE_LABEL_BEFORE = re.compile(
+    r"(?<![\w'’-])(?i:owner|assignee|assigned[ \t]+to|reviewer|reviewed[ \t]+by|approver|approved[ \t]+by|"
+    r"requester|requested[ \t]+by|reporter|reported[ \t]+by|author|courier|contact|chair|note[ \t]+taker|"
+    r"coordinator|gaffer|producer|director|writer|photographer|nurse|carer|tutor|teacher|coach|sponsor|"
+    r"witness|landlord|tenant|buyer|seller|caller|guest|interpreter|translator|on[ \t]+call|"
+    r"prepared[ \t]+by|checked[ \t]+by|signed[ \t]+by|fahrer|ansprechpartner|responsable|contacto|"
+    r"encargado|encargada)[ \t]*:[ \t]*$"
+)
+_LABEL_END_AFTER = re.compile(r"[ \t]*(?:[.;,|]|[ \t]{2,}|\t|\n|$)")
+_BYLINE_BEFORE = re.compile(r"\((?:by|from|per)[ \t]+$")
+_BYLINE_END = re.compile(r"[ \t]*\)")
+
+
 def attributed(text: str, start: int, end: int) -> int:
-    """1 when ``text[start:end]`` signs the quotation before it (``_QUOTE_DASH_BEFORE``) and ends its line."""
+    """1 when ``text[start:end]`` signs the quotation before it (``_QUOTE_DASH_BEFORE``) and ends its line,
+    or is all of a role's labelled field or a byline in brackets."""
     line_start = text.rfind("\n", 0, start) + 1
     before = _QUOTE_DASH_BEFORE.search(text, max(line_start, start - 6), start)
-    return int(before is not None and _LINE_END_AFTER.match(text, end) is not None)
+    if before is not None and _LINE_END_AFTER.match(text, end) is not None:
+        return 1
+    labeled = _ROLE_LABEL_BEFORE.search(text, max(line_start, start - 24), start)
+    if labeled is not None and _LABEL_END_AFTER.match(text, end) is not None:
+        return 1
+    return int(
+        bool(_BYLINE_BEFORE.search(text, max(line_start, start - 8), start) and _BYLINE_END.match(text, end))
+    )
 
 
 def _sent_to_or_by(text: str, start: int, end: int) -> bool:
