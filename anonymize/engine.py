@@ -25,6 +25,7 @@ from anonymize import name_lexicon  # noqa: E402
 from anonymize.detector_config import DetectorConfig  # noqa: E402
 from anonymize.recognizers import builtin_recognizers, custom_recognizers  # noqa: E402
 from anonymize.recognizers.caps_in_line import CapsInLineRecognizer  # noqa: E402
+from anonymize.recognizers.honorific_names import SuffixedNameRecognizer  # noqa: E402
 from anonymize.recognizers.inverted_names import InvertedNameRecognizer  # noqa: E402
 from anonymize.recognizers.lower_names import LowerCaseNameRecognizer  # noqa: E402
 from anonymize.recognizers.name_evidence import NameEvidenceRecognizer  # noqa: E402
@@ -224,6 +225,7 @@ def build_analyzer(config: DetectorConfig, lexicon: name_lexicon.NameLexicon | N
     analyzer.registry.add_recognizer(InvertedNameRecognizer(lexicon))
     analyzer.registry.add_recognizer(CapsInLineRecognizer(lexicon))
     analyzer.registry.add_recognizer(LowerCaseNameRecognizer(lexicon))
+    analyzer.registry.add_recognizer(SuffixedNameRecognizer(lexicon))
     analyzer.registry.add_recognizer(CapitalsPlaceRecognizer(lexicon))
     for entity_type, words in config.deny_list.items():
         analyzer.registry.add_recognizer(

@@ -20,6 +20,7 @@ from anonymize.name_lexicon import COMMON_ZIPF, NameLexicon
 from anonymize.names import plausible_person
 from anonymize.recognizers.caps_in_line import RECOGNIZER as CAPS_IN_LINE
 from anonymize.recognizers.honorific_names import RECOGNIZER as HONORIFIC
+from anonymize.recognizers.honorific_names import SUFFIXED
 from anonymize.recognizers.inverted_names import RECOGNIZER as INVERTED
 from anonymize.recognizers.lower_names import RECOGNIZER as LOWER_CASE
 from anonymize.recognizers.lower_names import everyday_word
@@ -156,6 +157,7 @@ def _person(
         INVERTED,
         LOWER_CASE,
         HONORIFIC,
+        SUFFIXED,
         CAPS_IN_LINE,
     ):
         # An inverted name's shape and lexicon hold in tables of codes too; the lower-case names have two

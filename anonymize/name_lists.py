@@ -20,6 +20,7 @@ from presidio_analyzer import RecognizerResult
 from anonymize.name_patterns import NAME, UPPER_LATIN
 from anonymize.names import plausible_person
 from anonymize.results import rule_result
+from anonymize.word_kinds import english_zipf
 
 LIST_OF_NAMES = "NameListMajority"
 NUMBERED_ITEMS = "NumberedNameItems"
@@ -43,10 +44,16 @@ _STOP = frozenset(["the", "and", "or", "of", "for", "with", "from", "to", "in", 
 _NUMBERED_ITEM = re.compile(rf"(?<![\w.,:/-])\d{{1,3}}[ \t]+[-–][ \t]+({NAME})(?![\w'’-])")
 # An item a number marks with a blank only, between commas, semicolons or a label's colon, a bracket's note
 # after it: a team sheet ("DRINI: 12 Berisha; 2 Kastrati, 4 Dushku, 5 Dervishi (c), 11 Rrahmani (85' Gjoni)").
+# A surname in capitals among them ("8 DOKU, 6 Mensah, 9 N'DIAYE"): four letters or more, a word English
+# seldom uses (not "10 CABLES", "2 BOXES").
+_CAPS_ITEM = rf"[{UPPER_LATIN}]+(?:['’-][{UPPER_LATIN}]+)*"
 _BARE_NUMBERED_ITEM = re.compile(
-    rf"(?:(?<=[,;:])|^)[ \t]*\d{{1,3}}[ \t]+({NAME})(?=[ \t]*(?:\([^()\n]{{0,24}}\))?[ \t]*(?:[,;.]|$))",
+    rf"(?:(?<=[,;:])|^)[ \t]*\d{{1,3}}[ \t]+({NAME}|{_CAPS_ITEM})"
+    r"(?=[ \t]*(?:\([^()\n]{0,24}\))?[ \t]*(?:[,;.]|$))",
     re.M,
 )
+_CAPS_MIN_LETTERS = 4
+_CAPS_NAME_ZIPF = 3.0
 # An item a figure follows, between commas, semicolons or brackets: a score card, a leaderboard, a timesheet
 # ("W. Athey 111 , V. Drakes 52", "Priya Raman 7.5, Tomasz Wójcik 8").
 _FIGURE_ITEM = re.compile(
@@ -121,12 +128,28 @@ def _majority(
     if len(items) < _MIN_ITEMS:
         return []
     named = [i for i in items if any(r.start <= i[0] and i[1] <= r.end for r in names)]
-    if len(named) < _MIN_NAMED or 2 * len(named) <= len(items):
+    # An item in capitals that no name covers is no vote against the others ("9 N'DIAYE" found later).
+    voting = [i for i in items if i in named or not text[i[0] : i[1]].isupper()]
+    if len(named) < _MIN_NAMED or 2 * len(named) <= len(voting):
         return []
     found = []
     for start, end in items:
         if (start, end) in named or any(r.start < end and start < r.end for r in [*names, *blocking]):
             continue
-        if plausible_person(text[start:end], text, from_model=True, hyphenated=True):
+        value = text[start:end]
+        if value.isupper() and not _caps_name(value):
+            continue
+        if plausible_person(
+            value.title() if value.isupper() else value, text, from_model=True, hyphenated=True
+        ):
             found.append(rule_result("PERSON", start, end, _SCORE, rule))
     return found
+
+
+def _caps_name(value: str) -> bool:
+    """A list item in capitals that may be a surname: one word of four letters or more that English seldom
+    uses, nor its singular ("DOKU", "N'DIAYE"; not "USB", "CABLES", "PALLETS")."""
+    letters = [c for c in value if c.isalpha()]
+    word = value.casefold()
+    forms = [word, word[:-1]] if word.endswith("s") else [word]
+    return len(letters) >= _CAPS_MIN_LETTERS and all(english_zipf(w) < _CAPS_NAME_ZIPF for w in forms)

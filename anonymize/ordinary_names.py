@@ -15,6 +15,7 @@ from anonymize.name_ends import group_word, work_title
 from anonymize.name_extent import ordinary_words
 from anonymize.name_lexicon import NameLexicon
 from anonymize.person_cues import PEOPLE_ROLES, ROLE_TITLES, SPEECH_VERBS, WHO, role_before
+from anonymize.recognizers.lower_names import RECOGNIZER as LOWER_CASE
 from anonymize.recognizers.name_evidence import SITUATED
 from anonymize.results import recognizer_name
 from anonymize.text import words
@@ -38,6 +39,7 @@ def drop_ordinary_words(
         and _ROLE_TITLE_BEFORE.search(text, max(0, r.start - 24), r.start)
         and not ordinary_words(text[r.start : r.end], lexicon, _NOUN_ZIPF)
     }
+    given = _found_given_names(text, results, lexicon)
     return [
         r
         for r in results
@@ -45,6 +47,7 @@ def drop_ordinary_words(
         or (
             (
                 _HONORIFIC_BEFORE.search(text, max(0, r.start - 8), r.start)
+                or (recognizer_name(r) == LOWER_CASE and text[r.start : r.end] in given)
                 or after_title(text, r.start)  # "Ate Joy", "Amai Gumbo": a title of another language
                 or text[r.start : r.end] in titled
                 or recognizer_name(r) == HEADER_COLUMN  # "Sunday" under "given_names"
@@ -56,6 +59,21 @@ def drop_ordinary_words(
             and not work_title(text, r)
         )
     ]
+
+
+def _found_given_names(text: str, results: list[RecognizerResult], lexicon: NameLexicon) -> frozenset[str]:
+    """The first words, in lower case, of the PERSON spans of two words or more that start with a capital and
+    are not all ordinary words ("Chance Okonkwo"): the lower-case recognizer's "chance pls call" in the same
+    document is that person, not the word (which it took only in a person's slot)."""
+    found = set()
+    for r in results:
+        value = text[r.start : r.end]
+        parts = value.split()
+        if r.entity_type != "PERSON" or len(parts) < 2 or not parts[0][:1].isupper():
+            continue
+        if parts[0].isalpha() and not ordinary_words(value, lexicon):
+            found.add(parts[0].casefold())
+    return frozenset(found)
 
 
 _ROLE_BEFORE = role_before(ROLE_TITLES | PEOPLE_ROLES)

@@ -16,6 +16,12 @@ plainly the word: a weekday after its preposition or before a date ("on Sunday",
 a determiner ("The Chase Manhattan statement"), before another capitalized word ("Dear Lovely Customer"),
 after a quotation mark ("sermon "Faith that works""), or at a sentence's start before a noun ("Lovely
 review, thank you").
+
+A one-word name a rule found in lower case or in capitals ("thanks nacho", a rooming list's "BEER" under
+"NICK") is a source too, read in title case; an Arabic particle may be joined to a surname ("al-Zahrani's").
+More slots for an everyday word: a name called alone ("ay, true. Nacho?"), after a title of address ("not
+Khun Ping"), joined by "and", "or", "&" or "/" to another mention or to a person found ("Beer and Golf are
+vegetarian", "Then Femi or Blessing").
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from anonymize.company_names import drop_company_heads
 from anonymize.doc_places import drop_document_places
 from anonymize.gazetteer import drop_places, known_place
 from anonymize.header_columns import persons_outside
+from anonymize.honorifics import after_title
 from anonymize.name_lexicon import NameLexicon
 from anonymize.name_mentions import inside_sentence
 from anonymize.person_cues import (
@@ -47,8 +54,12 @@ from anonymize.text import STOP_WORDS
 _YIELDING = frozenset(["LOCATION", "ORGANIZATION", "NRP"])
 _RARE_ZIPF = 3.0  # as ``name_mentions``: "hafiz" 2.7 is the name anywhere; "sunday" 4.9 only in a slot
 _LOW = "a-zß-öø-ÿā-ž"
+# An Arabic article or kin word joined to a surname in lower case: "al-Zahrani", "el-Sayed", "bin-Laden".
+_ARABIC_PARTICLE = r"(?:al|el|ul|ad|ar|as|ash|at|az|an|bin|ben|ibn|abu|abd|bint)"
 # A name word as written: a capital, then lower-case letters; hyphenated parts too ("Pieter-Jan").
-_NAME_WORD = re.compile(rf"[A-ZÀ-ÖØ-ÞĀ-Ž][{_LOW}]+(?:[-'’][A-ZÀ-ÖØ-Þ{_LOW}][{_LOW}]+)*")
+_NAME_WORD = re.compile(
+    rf"(?:{_ARABIC_PARTICLE}-)?[A-ZÀ-ÖØ-ÞĀ-Ž][{_LOW}]+(?:[-'’][A-ZÀ-ÖØ-Þ{_LOW}][{_LOW}]+)*"
+)
 _CAPS_TAIL = re.compile(r"(?<=\w)\w+")
 _SPLIT = re.compile(r"[\s,;/()\"“”]+")
 _WEEKDAY_OR_MONTH = re.compile(
@@ -75,6 +86,8 @@ _PERSON_VERB_AFTER = re.compile(
 # The word alone on its line, a salutation or a signature: "Hope,", "— Chase", "> Levan".
 _LINE_MARKS = " \t>*•·-–—"
 _NEXT_CAPITAL = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]")
+_CALLED = re.compile(r"[?!]+[ \t]*(?:$|\n|[A-ZÀ-ÖØ-Þ\"“])")  # a sentence of the name alone, then the next one
+_JOINED_AFTER = re.compile(r"[ \t]+(?:and|or|&)[ \t]+|[ \t]*/[ \t]*")
 
 
 def word_name_mentions(state: Resolution) -> None:
@@ -115,11 +128,14 @@ def name_word_mentions(
     pattern = re.compile(
         r"(?<![\w'’@./-])(?:" + "|".join(map(re.escape, sorted(words))) + r")(?![\w@-]|\.\w)"
     )
-    return [
-        r
-        for r in mentions_outside(pattern, text, taken)
-        if not everyday_word(text[r.start : r.end], _RARE_ZIPF) or person_slot(text, r.start, r.end)
-    ]
+    mentions = mentions_outside(pattern, text, taken)
+    named = [r for r in mentions if not everyday_word(text[r.start : r.end], _RARE_ZIPF)]
+    named += [r for r in mentions if r not in named and person_slot(text, r.start, r.end)]
+    # A mention joined to one of these or to a person found by a rule: "Beer and Golf are vegetarian".
+    joined = frozenset(
+        [m.start for m in named] + [r.start for r in results if r.entity_type == "PERSON" and tier(r) < 2]
+    )
+    return [r for r in mentions if r in named or person_slot(text, r.start, r.end, joined)]
 
 
 def _full_name_words(text: str, results: list[RecognizerResult], lexicon: NameLexicon) -> set[str]:
@@ -129,12 +145,14 @@ def _full_name_words(text: str, results: list[RecognizerResult], lexicon: NameLe
         if r.entity_type != "PERSON":
             continue
         parts = [p for p in _SPLIT.split(text[r.start : r.end].strip(" .")) if p]
-        if len(parts) < 2:
+        if len(parts) < 2 and not (parts and _one_case_source(parts[0], r)):
             continue
         for part in parts:
             word = part.strip(".'’")
             if word.isupper() and len(word) >= 4:  # "OLUWASEUN ADEBAYO-WILLIAMS" ... "Chief Adebayo-Williams"
                 word = _CAPS_TAIL.sub(lambda m: m.group().lower(), word)
+            elif word.islower() and len(parts) == 1:  # "thanks nacho" ... "Nacho?"
+                word = word[:1].upper() + word[1:]
             folded = word.casefold()
             if (
                 len(word) >= 3
@@ -146,6 +164,13 @@ def _full_name_words(text: str, results: list[RecognizerResult], lexicon: NameLe
             ):
                 found.add(word)
     return found
+
+
+def _one_case_source(word: str, result: RecognizerResult) -> bool:
+    """A one-word name found in lower case or in capitals by a rule, not the NER model ("thanks nacho", a
+    rooming list's "BEER" under "NICK"): its title-case mentions are the same person (a one-word name in
+    title case is ``other_mentions``' already)."""
+    return tier(result) < 2 and len(word) >= 3 and (word.islower() or word.isupper()) and word.isalpha()
 
 
 def _one_word_date(text: str, result: RecognizerResult, words: set[str]) -> bool:
@@ -163,8 +188,9 @@ def _date_slot(text: str, start: int, end: int) -> bool:
     return bool(_DATE_BEFORE.search(text, max(0, start - 14), start) or _DATE_AFTER.match(text, end))
 
 
-def person_slot(text: str, start: int, end: int) -> bool:
-    """The capitalized everyday word at ``start``-``end`` reads as a person's name there (module doc)."""
+def person_slot(text: str, start: int, end: int, joined: frozenset[int] | None = None) -> bool:
+    """The capitalized everyday word at ``start``-``end`` reads as a person's name there (module doc);
+    ``joined``: where the other mentions and persons start, one of which may follow after "and", "or", "&"."""
     word = text[start:end]
     weekday = _WEEKDAY_OR_MONTH.fullmatch(word) is not None
     if weekday and _date_slot(text, start, end):
@@ -177,6 +203,12 @@ def person_slot(text: str, start: int, end: int) -> bool:
     line = text[line_start : len(text) if line_end < 0 else line_end]
     if not weekday and line.strip(_LINE_MARKS).rstrip(",.!") == word:
         return True  # a salutation or a signature
-    if inside_sentence(text, start):
+    if inside_sentence(text, start) or after_title(text, start):  # "not Khun Ping"
         return True
+    if _SENTENCE_START_BEFORE.search(before) and _CALLED.match(text, end):
+        return True  # a name called alone: "ay, true. Nacho?", "Blessing!"
+    if joined is not None and _JOINED_AFTER.match(text, end):
+        rest = _JOINED_AFTER.match(text, end)
+        if rest is not None and rest.end() in joined:
+            return True  # "Beer and Golf are vegetarian": joined to another name's mention
     return bool(_SENTENCE_START_BEFORE.search(before) and _PERSON_VERB_AFTER.match(text, end))

@@ -4,7 +4,12 @@ accounts", "chance pls call", "nok will arrive late", "jorge is recounting", "ma
 thing is sent to or done by ("photos sent to ilze", "ok'd by precious"), a name alone in brackets after a
 team or a role ("check with accounts (siobhan)", "okorafor's pa (grace)"), a verb after the team a person
 works in ("hope from design named it": the team is one point, the verb one more), and titles of respect
-typed in lower case beside the English ones ("seu jorge", "lao chen", "whaea lillian", two points).
+typed in lower case beside the English ones ("seu jorge", "lao chen", "whaea lillian", two points). In a
+sentence typed in any case (``attributed``): a quotation's author after it ('"..." - ollie jenkins'), the
+value of a field labelled with a person's role ("Gaffer: kovan") and a byline in brackets ("(by graça)").
+Other languages: their "please" and "thanks" are no given names ("bitte", "merci") and address the name
+after them ("merci sabine"); asking, calling or telling someone ("llama a marisol", "chiedi a giulia",
+"demande à élodie", "frag jürgen"), unless the word is one of the line's language ("frag mal").
 
 Each is written for a sentence typed in lower case; the recognizer asks for the lexicon's point too, and a
 name that is an everyday English word ("hope", "grace") for two slots.
@@ -14,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from anonymize.foreign_words import line_language, stop_words
 from anonymize.gazetteer import known_place
 from anonymize.person_cues import CHAT_VERBS
 from anonymize.text import words
@@ -30,6 +36,28 @@ ENGLISH_TITLES = words(
     madame monsieur
     """
 )
+# "Please" and "thanks" of other languages: no given name where the lexicon says so ("bitte", "danke",
+# "merci" are given names there); right before a name typed in lower case, they address it ("danke jürgen",
+# "merci sabine", "gracias mercedes"), one point.
+COURTESY_WORDS = words(
+    """
+    bitte danke merci gracias grazie obrigado obrigada tack takk kiitos asante salamat shukran spasibo
+    dziękuję dzięki proszę lütfen teşekkürler sağol bedankt dankjewel
+    """
+)
+_COURTESY_BEFORE = re.compile(rf"(?<![\w'’])(?:{'|'.join(sorted(COURTESY_WORDS))})[ \t]*,?[ \t]+$")
+# Asking, calling or telling someone in other languages, the name right after: Spanish "llama a mercedes",
+# Portuguese "liga pra graça", "fala com zé", Italian "chiedi a giulia", French "demande à élodie",
+# German "frag jürgen", "sag sabine" (one point; not a known place: "llama a madrid").
+_ASK_BEFORE = re.compile(
+    r"(?<![\w'’])(?:(?:llama|llame|pregunta|pregúntale|dile|dígale|avisa|avísale|escribe|escríbele|pide|"
+    r"pídele)[ \t]+a|(?:liga|ligue|pergunta|pergunte|avisa|avise)[ \t]+(?:pra|para|pro|ao|à)|"
+    r"fala[ \t]+com|(?:chiedi|chieda|scrivi|dillo)[ \t]+a|"
+    r"(?:demande|demandez|dis|dites|écris|écrivez)[ \t]+à|"
+    r"frag|fragt|frage|sag|sagt|ruf|schreib)[ \t]+$"
+)
+_WORD_AT = re.compile(r"[^\W\d_]+")
+_LANGUAGE_WORD_ZIPF = 5.3
 _RESPECT_BEFORE = re.compile(rf"(?<![\w'’.-])(?:{'|'.join(sorted(RESPECT_TITLES))})[ \t]+$")
 # What a person is asked to do or does next, typed in lower case.
 _NEXT = re.compile(
@@ -108,12 +136,12 @@ _BRACKET_END = re.compile(r"[ \t]*\)")
 
 def more_points(text: str, start: int, end: int, after_counted: bool, typed: bool = True) -> int:
     """The further slots ``text[start:end]`` fills (see the module doc); ``after_counted``: the first slots
-    already counted what follows the name, so only a verb after its team adds a point. None outside a
-    sentence ``typed`` in lower case: a science abstract's capitalized sentences have "the tail (linker)",
-    "Escherichia coli will consume"."""
+    already counted what follows the name, so only a verb after its team adds a point. None but a
+    quotation's author outside a sentence ``typed`` in lower case: a science abstract's capitalized
+    sentences have "the tail (linker)", "Escherichia coli will consume"."""
+    points = attributed(text, start, end)  # a quotation's author: the quote may be capitalized
     if not typed:
-        return 0
-    points = 0
+        return points
     if not after_counted and _NEXT.match(text, end):
         points += 1
     if _TEAM_THEN_VERB.match(text, end):
@@ -130,7 +158,50 @@ def more_points(text: str, start: int, end: int, after_counted: bool, typed: boo
         points += 1
     if _RESPECT_BEFORE.search(text, max(0, start - 8), start):
         points += 2
+    if _COURTESY_BEFORE.search(text, max(0, start - 16), start) and not language_word(
+        text, start, text[start:end].split()[0]
+    ):
+        points += 1
     return points
+
+
+# A quotation's author after it, the last thing on the line: a tribute, a testimonial, a kudos wall
+# ('"... rest easy gwilym" - ollie jenkins', '"fixed the build!" ~ tomasz'): one point, in any sentence
+# (the quote may be capitalized).
+_QUOTE_DASH_BEFORE = re.compile(r"[\"”»][ \t]*[-–—~][ \t]*$")
+_LINE_END_AFTER = re.compile(r"[ \t]*(?:[,(][^\n]{0,40})?(?:\n|$)")
+
+
+# A field or a credit labelled with a person's role, the name all of its value ("Gaffer: kovan", "Owner:
+# tomasz.", "| Reviewer: priya |"), or a byline in brackets ("Triage (by graça):", "(from dindo)"): one
+# point, in any sentence (the label is capitalized). No label a program's setting shares ("Editor: nano",
+# "Host: debian", "Driver: amd", "Sound: mono", "Camera: nikon").
+_ROLE_LABEL_BEFORE = re.compile(
+    r"(?<![\w'’-])(?i:owner|assignee|assigned[ \t]+to|reviewer|reviewed[ \t]+by|approver|approved[ \t]+by|"
+    r"requester|requested[ \t]+by|reporter|reported[ \t]+by|author|courier|contact|chair|note[ \t]+taker|"
+    r"coordinator|gaffer|producer|director|writer|photographer|nurse|carer|tutor|teacher|coach|sponsor|"
+    r"witness|landlord|tenant|buyer|seller|caller|guest|interpreter|translator|on[ \t]+call|"
+    r"prepared[ \t]+by|checked[ \t]+by|signed[ \t]+by|fahrer|ansprechpartner|responsable|contacto|"
+    r"encargado|encargada)[ \t]*:[ \t]*$"
+)
+_LABEL_END_AFTER = re.compile(r"[ \t]*(?:[.;,|]|[ \t]{2,}|\t|\n|$)")
+_BYLINE_BEFORE = re.compile(r"\((?:by|from|per)[ \t]+$")
+_BYLINE_END = re.compile(r"[ \t]*\)")
+
+
+def attributed(text: str, start: int, end: int) -> int:
+    """1 when ``text[start:end]`` signs the quotation before it (``_QUOTE_DASH_BEFORE``) and ends its line,
+    or is all of a role's labelled field or a byline in brackets."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = _QUOTE_DASH_BEFORE.search(text, max(line_start, start - 6), start)
+    if before is not None and _LINE_END_AFTER.match(text, end) is not None:
+        return 1
+    labeled = _ROLE_LABEL_BEFORE.search(text, max(line_start, start - 24), start)
+    if labeled is not None and _LABEL_END_AFTER.match(text, end) is not None:
+        return 1
+    return int(
+        bool(_BYLINE_BEFORE.search(text, max(line_start, start - 8), start) and _BYLINE_END.match(text, end))
+    )
 
 
 def _sent_to_or_by(text: str, start: int, end: int) -> bool:
@@ -141,15 +212,40 @@ def _sent_to_or_by(text: str, start: int, end: int) -> bool:
 
 
 def title_word(word: str) -> bool:
-    """A title typed in lower case, no given name even where the lexicon says so ("doña", "lao", "seu")."""
+    """A title or another language's "please" or "thanks" typed in lower case, no given name even where the
+    lexicon says so ("doña", "lao", "seu", "bitte", "merci")."""
     key = word.casefold().rstrip(".")
-    return key in RESPECT_TITLES or key in ENGLISH_TITLES
+    return key in RESPECT_TITLES or key in ENGLISH_TITLES or key in COURTESY_WORDS
 
 
 def met_before(text: str, start: int) -> bool:
     """A verb of meeting, knowing, telling or thanking, perhaps then "our" or "my", right before ``start``
-    ("met maria fe", "knows our anand"): the "our" no determiner of a thing that blocks the name."""
-    return bool(_MET_BEFORE.search(text, max(0, start - 24), start))
+    ("met maria fe", "knows our anand"): the "our" no determiner of a thing that blocks the name; or asking,
+    calling or telling in another language (``_ASK_BEFORE``: "llama a marisol", the "a" no article there)."""
+    if _MET_BEFORE.search(text, max(0, start - 24), start):
+        return True
+    if not _ASK_BEFORE.search(text, max(0, start - 16), start):
+        return False
+    word = _WORD_AT.match(text, start)  # not a place, nor a word of the line's language ("frag mal")
+    return word is not None and not known_place(word.group()) and not language_word(text, start, word.group())
+
+
+def language_word(text: str, start: int, word: str) -> bool:
+    """``word`` at ``start`` is a stop word or a very frequent word of its line's language ("mal", "schön",
+    "hoy"; not "jürgen" 4.6, "joão" 5.2 on wordfreq's scale), where the line is in another language."""
+    end = text.find("\n", start)
+    language = line_language(text[text.rfind("\n", 0, start) + 1 : len(text) if end < 0 else end].split())
+    if language is None:
+        return False
+    key = word.casefold()
+    if key in stop_words().get(language, frozenset()):
+        return True
+    from wordfreq import zipf_frequency
+
+    try:
+        return zipf_frequency(key, language) >= _LANGUAGE_WORD_ZIPF
+    except (LookupError, ValueError, ImportError):  # a language wordfreq cannot read here
+        return False
 
 
 # A trailing initial after a name typed in lower case: "sione v. & mele t.", "check with priya r if pune";

@@ -103,3 +103,20 @@ def test_items_a_bare_number_marks_need_a_majority_of_names() -> None:
     assert numbered_names(flat, _results(flat, "PERSON", "Okwuosa", "Thorsby"), []) == []
     text = "Squad: 1 Thorsby, 2 Okwuosa, 3 Mbuyamba, 4 Delacroix, 5 Ranveig"
     assert numbered_names(text, _results(text, "PERSON", "Thorsby", "Okwuosa"), []) == []
+
+
+def test_a_surname_in_capitals_among_numbered_items_is_a_name() -> None:
+    """A team sheet writes some surnames in capitals ("8 DOKU", "9 N'DIAYE"): among items mostly named they
+    are names too, and an unnamed item in capitals does not vote against the named ones; a word English
+    uses, or its plural, is no surname ("10 USB, 3 CABLES, 4 PALLETS" in an order)."""
+    text = "DRINI: 12 Thorsby; 2 Okwuosa, 4 MBUYAMBA, 5 Delacroix; 9 N'DIAYE, 7 Ranveig (c).\n"
+    names = _results(text, "PERSON", "Thorsby", "Okwuosa", "Delacroix")
+    assert _values(text, numbered_names(text, names, [])) == ["MBUYAMBA", "N'DIAYE", "Ranveig"]
+    order = "Order: 2 Thorsby, 4 Okwuosa; 10 USB, 3 CABLES, 4 PALLETS, 5 Delacroix"
+    assert numbered_names(order, _results(order, "PERSON", "Thorsby", "Okwuosa", "Delacroix"), []) == []
+
+
+def test_items_in_capitals_alone_vote_for_nothing() -> None:
+    """Unnamed items in capitals do not make a minority of names a majority: two names of six items."""
+    text = "Crew: 1 Thorsby, 2 Okwuosa, 3 Mbuyamba, 4 Delacroix, 5 RANVEIG, 6 Lindqvist"
+    assert numbered_names(text, _results(text, "PERSON", "Thorsby", "Okwuosa"), []) == []

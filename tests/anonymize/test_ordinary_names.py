@@ -62,3 +62,25 @@ def test_a_given_name_and_a_surname_that_are_english_words_in_a_persons_slot(lex
     assert drop_ordinary_words(sheet, [situated], lexicon) == [situated]
     situated.recognition_metadata[SITUATED] = False
     assert drop_ordinary_words(sheet, [situated], lexicon) == []
+
+
+def test_a_found_persons_given_name_in_lower_case_is_that_person(lexicon: NameLexicon) -> None:
+    """Issue 19 (session 26): "Chance Okonkwo" found, the lower-case recognizer's "chance pls call" in the
+    same document is that person, not the word; the word alone, or the lower-case recognizer's word where
+    the document names no such person, or another recognizer's lower-case word, is still dropped."""
+    text = "Refund for Chance Okonkwo approved. chance pls call Mrs Ben-David today."
+    results = [person(text, "Chance Okonkwo"), result_at(text, "chance", "PERSON", "LowerCaseNameRecognizer")]
+    kept = [text[r.start : r.end] for r in drop_ordinary_words(text, results, lexicon)]
+    assert kept == ["Chance Okonkwo", "chance"]
+    plain = "Refund approved. chance pls call Mrs Ben-David today."
+    lone = [result_at(plain, "chance", "PERSON", "LowerCaseNameRecognizer")]
+    assert drop_ordinary_words(plain, lone, lexicon) == []
+    other = [person(text, "Chance Okonkwo"), person(text, "chance")]
+    assert [text[r.start : r.end] for r in drop_ordinary_words(text, other, lexicon)] == ["Chance Okonkwo"]
+    # A span of ordinary words only names no one: "Good Chance" found would vouch for nothing.
+    words_only = "Good Chance Limited closed. chance pls call them."
+    found = [
+        person(words_only, "Good Chance"),
+        result_at(words_only, "chance", "PERSON", "LowerCaseNameRecognizer"),
+    ]
+    assert drop_ordinary_words(words_only, found, lexicon) == []

@@ -163,7 +163,7 @@ def test_names_found_once_are_propagated_where_the_detector_misses_them(
     detector: PiiDetector, pseudo: Pseudonymizer
 ) -> None:
     missed_full = "ZORBLAX QUINTRELL signed the form."
-    missed_part = "Quintrell approved it."
+    missed_part = "See Quintrell."  # ("Quintrell approved it." is a person by what people do)
     # preconditions: on their own, the detector finds no person in these texts
     assert detected(detector, missed_full, "PERSON") == []
     assert detected(detector, missed_part, "PERSON") == []
@@ -174,7 +174,7 @@ def test_names_found_once_are_propagated_where_the_detector_misses_them(
 
     full, part = pseudo.run([missed_full, missed_part])  # a later batch
     assert full.text == f"{person} signed the form."
-    assert part.text == f"{person} approved it."  # a surname alone maps to the full name
+    assert part.text == f"See {person}."  # a surname alone maps to the full name
     assert pseudo.vault.stats().per_type["PERSON"] == 1
 
 
@@ -222,7 +222,7 @@ def test_output_contains_only_well_formed_surrogates(pseudo: Pseudonymizer) -> N
 
 DOCUMENTS = [
     ["From: Zorblax Quintrell <zq@example.com>\nSubject: budget", "ZORBLAX QUINTRELL approved it.", "budget"],
-    ["ZORBLAX QUINTRELL signed the form.", "Quintrell will call 555-123-4567 tomorrow.", "form"],
+    ["ZORBLAX QUINTRELL signed the form.", "See Quintrell at 555-123-4567 tomorrow.", "form"],
     ["Jane Doe met Robert Smith in Boston.", "Write to jane.doe@example.com about it.", "meeting notes"],
     ["Robert Smith and Jane Doe reviewed the contract.", "Call (555) 123-4567 first.", "contract"],
 ]
@@ -309,7 +309,7 @@ def test_values_stored_after_the_mark_do_not_propagate(detector: PiiDetector, va
     # a later job (a mark after the entry): the value now propagates
     ((later, part, _),) = pseudo.run_documents([DOCUMENTS[1]], known_until=pseudo.vault_mark())
     assert later.text == f"{person} signed the form."
-    assert part.text.startswith(f"{person} will call <PHONE_NUMBER_")
+    assert part.text.startswith(f"See {person} at <PHONE_NUMBER_")
 
 
 def test_propagation_in_a_large_vault_finds_full_values_and_name_parts(

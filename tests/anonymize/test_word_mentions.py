@@ -89,3 +89,53 @@ def test_one_word_names_and_places_spread_nothing(lexicon: NameLexicon) -> None:
     assert mentions(text, "Hope", lexicon) == []
     text = 'Her card was misprinted as "Laleh Tehran". She is from Shiraz, not Tehran.'
     assert mentions(text, "Laleh Tehran", lexicon) == []
+
+
+def test_a_one_word_name_found_in_lower_case_or_capitals_at_its_title_case_mentions(
+    lexicon: NameLexicon,
+) -> None:
+    """Session 26: a chat's "thanks nacho" and a rooming list's "BEER" under "NICK" name the same person at
+    their title-case mentions in a person's slot: a name called alone ("ay, true. Nacho?"), joined to another
+    name ("Beer and Golf are vegetarian"), after a title ("not Khun Ping"); not where the word is the word
+    ("Nacho cheese", "No beer", "Ping me", "Golf clubs", "the Ping River")."""
+    chat = "19:11 - Javi: ay, true. Nacho?\n19:16 - Marisol: thanks nacho\nNacho cheese is fine."
+    lower = result_at(chat, "nacho", "PERSON", "LowerCaseNameRecognizer")
+    found = name_word_mentions(chat, [lower], lexicon)
+    assert [(chat[r.start : r.end], r.start) for r in found] == [("Nacho", chat.index("Nacho?"))]
+    sheet = (
+        "4   THANAWAT    BEER  TWIN\n5   PAKORN      GOLF  TWIN\n8   WARUNEE     PING  TWIN\n"
+        "- Beer and Golf are vegetarian. No beer at dinner.\n- Lanterns by the Ping River (not Khun Ping).\n"
+        "- Ping me if late. Golf clubs go in the hold.\n"
+    )
+    nicks = [result_at(sheet, nick, "PERSON", "NameHeaderColumn") for nick in ("BEER", "GOLF", "PING")]
+    found = name_word_mentions(sheet, nicks, lexicon)
+    assert [(sheet[r.start : r.end], r.start) for r in found] == [
+        ("Beer", sheet.index("Beer and")),
+        ("Golf", sheet.index("Golf are")),
+        ("Ping", sheet.index("Ping)")),
+    ]
+    # The NER model's one-word reading is no source: a title-case word it took stays its own.
+    model = [result_at(chat, "nacho", "PERSON", "SpacyRecognizer")]
+    assert name_word_mentions(chat, model, lexicon) == []
+
+
+def test_an_arabic_particle_joined_to_a_surname(lexicon: NameLexicon) -> None:
+    """ "al-Zahrani's calculations" after "Khalil ibn Sulaiman al-Zahrani": the particle in lower case."""
+    text = "Reference for Khalil ibn Sulaiman al-Zahrani.\nDr Cheikh told me that al-Zahrani's figures held."
+    assert mentions(text, "Khalil ibn Sulaiman al-Zahrani", lexicon) == ["al-Zahrani"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Blessing of the new site is on Friday.",  # at a sentence's start before a noun's complement
+        "Any Blessing ceremony today?",  # after a determiner
+        "The Blessing and Grace Chapel",  # after a determiner
+    ],
+)
+def test_a_one_word_lower_case_name_stays_the_word_outside_a_slot(text: str, lexicon: NameLexicon) -> None:
+    full = "- femi / blessing: confirm cover\n" + text
+    found = name_word_mentions(
+        full, [result_at(full, "blessing", "PERSON", "LowerCaseNameRecognizer")], lexicon
+    )
+    assert found == []

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from anonymize.recognizers.honorific_names import HonorificNameRecognizer
+from anonymize.name_lexicon import NameLexicon
+from anonymize.recognizers.honorific_names import HonorificNameRecognizer, SuffixedNameRecognizer
 
 
 def _found(text: str) -> list[str]:
@@ -39,3 +40,37 @@ def test_names_by_their_honorific(text: str, names: list[str]) -> None:
 )
 def test_no_name_without_the_shape(text: str) -> None:
     assert _found(text) == []
+
+
+def _suffixed(text: str, lexicon: NameLexicon) -> list[str]:
+    return [text[r.start : r.end] for r in SuffixedNameRecognizer(lexicon).analyze(text, ["PERSON"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("sent to wrong person sharma-ji left in jan", ["sharma"]),
+        ("tanaka-san will host; pls thank kim-ssi too", ["tanaka", "kim"]),
+        ("NOTE: SUZUKI-SAN ARRIVES MONDAY, ASK PATEL-JI", ["SUZUKI", "PATEL"]),
+        ("ok, sharma-ji's car is here", ["sharma"]),  # a possessive after the honorific
+    ],
+)
+def test_a_lexicon_name_with_a_joined_honorific_in_one_case(
+    text: str, names: list[str], lexicon: NameLexicon
+) -> None:
+    """Typed in lower case or in capitals, the word before a joined honorific is a name when the lexicon
+    holds it; the honorific is no part of it."""
+    assert _suffixed(text, lexicon) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "zone the fc-san and the IP-SAN arrays",  # a storage network, not a name
+        "the co-op-ji and the-san",
+        "Kobayashi-san booked it",  # title case: HonorificNameRecognizer's
+        "ask sharmaji",  # no hyphen
+    ],
+)
+def test_no_name_before_an_honorific_the_lexicon_lacks(text: str, lexicon: NameLexicon) -> None:
+    assert _suffixed(text, lexicon) == []

@@ -406,3 +406,62 @@ def test_handles_shown_beside_the_speakers_name_and_speakers_before_the_time(
     chat = "ana.s 10:31  cliente ligou\njoaop 10:32  quem atendeu?\nana.s 10:41  joaop você fecha?\n"
     assert spans(recognizer, chat, "PERSON") == ["ana.s", "joaop", "ana.s", "joaop"]
     assert spans(recognizer, "lunch 12:00  canteen\nshift 14:00  depot\n", "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ('"the best boss i ever had. rest easy gwilym" - ollie jenkins\n', ["ollie jenkins"]),
+        ("Stunt coordinator: Mehmet Yıldız   Gaffer: kovan   Catering: Xaltî Gulê", ["kovan"]),
+        ("Triage (by graça):\n- #1 reschedule", ["graça"]),
+    ],
+)
+def test_a_quotations_author_a_roles_field_and_a_byline(
+    recognizer: LowerCaseNameRecognizer, text: str, names: list[str]
+) -> None:
+    """Session 26: slots a capitalized line holds too, each with the lexicon's point."""
+    assert spans(recognizer, text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shipped (by hand) to the depot",  # an everyday word needs a third signal
+        "Editor: nano   Shell: bash",  # a program's setting
+        '"great boss" - anon\n',  # no lexicon name
+    ],
+)
+def test_no_name_in_a_settings_field_or_an_everyday_byline(
+    recognizer: LowerCaseNameRecognizer, text: str
+) -> None:
+    assert spans(recognizer, text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Team-Chat. kannst du bitte jürgen fragen, ob er morgen kommt?", ["jürgen"]),  # "bitte": no name
+        ("notiz: sag bitte jürgen, er soll kommen", ["jürgen"]),
+        ("salut. demande à élodie pour la clé. merci sabine", ["élodie", "sabine"]),
+        ("ciao. chiedi a giulia il badge", ["giulia"]),  # the Italian "a" no article
+        ("Hola. por favor llama a marisol, gracias", ["marisol"]),
+    ],
+)
+def test_other_languages_please_thanks_and_asking(
+    recognizer: LowerCaseNameRecognizer, text: str, names: list[str]
+) -> None:
+    """Session 26: another language's "please" or "thanks" is no given name ("bitte", "merci" are, in the
+    lexicon) and addresses the name after it; asking, calling or telling someone is a slot in Spanish,
+    Portuguese, Italian, French and German."""
+    assert spans(recognizer, text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok. llama a madrid mañana.",  # a known place
+        "frag mal nach, sag mal",  # a small word of the line's language
+    ],
+)
+def test_no_name_after_asking_a_place_or_a_small_word(recognizer: LowerCaseNameRecognizer, text: str) -> None:
+    assert spans(recognizer, text, "PERSON") == []

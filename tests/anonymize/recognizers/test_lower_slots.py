@@ -123,3 +123,62 @@ def test_who_speaks_sends_or_is_escalated_to(text: str, name: str) -> None:
 
 def test_a_message_from_a_place_is_no_slot() -> None:
     assert _points("a call from nairobi came in", "nairobi") == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "points"),
+    [
+        ('"the best boss i ever had. rest easy gwilym" - ollie jenkins\n', "ollie jenkins", 1),
+        ('"A patient teacher." — priya nair', "priya nair", 1),  # the quote may be capitalized
+        ('"fixed the build at 2am!!" ~ tomasz, platform team', "tomasz", 1),
+        ("“Great support” – mele taufa\nNext", "mele taufa", 1),
+    ],
+)
+def test_a_quotations_author_is_a_slot(text: str, name: str, points: int) -> None:
+    """A tribute's, a testimonial's or a kudos wall's author after the quote and a dash, at the line's end:
+    one point, in a sentence typed in any case."""
+    start = text.index(name)
+    assert more_points(text, start, start + len(name), False, typed=False) == points
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('he said "ok" - ollie left early', "ollie"),  # the line goes on: no signature
+        ("prices - ollie jenkins\n", "ollie jenkins"),  # a dash without a quote before it
+        ('"call" - then ask ollie jenkins', "ollie jenkins"),
+    ],
+)
+def test_no_author_without_the_quote_and_the_line_end(text: str, name: str) -> None:
+    start = text.index(name)
+    assert more_points(text, start, start + len(name), False, typed=False) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Stunt coordinator: Mehmet Yıldız   Gaffer: kovan   Catering: Xaltî Gulê", "kovan"),
+        ("Ticket 4471. Owner: tomasz. Reviewer: priya. Status: open", "priya"),
+        ("| 12 | Approved by: wanjiru |", "wanjiru"),
+        ("Triage (by graça):\n- #1 reschedule", "graça"),
+        ("Ansprechpartner: jürgen\nRaum 4", "jürgen"),
+    ],
+)
+def test_a_roles_labelled_field_or_a_byline_is_a_slot(text: str, name: str) -> None:
+    """The name all of a field labelled with a person's role, or a byline in brackets: one point, in any
+    sentence."""
+    start = text.index(name)
+    assert more_points(text, start, start + len(name), False, typed=False) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Editor: nano   Shell: bash", "nano"),  # a program's setting, no person's role
+        ("Host: debian\nPort: 22", "debian"),
+        ("Owner: tomasz and the finance team", "tomasz"),  # the field goes on: not all of its value
+    ],
+)
+def test_no_label_slot_for_settings_or_longer_values(text: str, name: str) -> None:
+    start = text.index(name)
+    assert more_points(text, start, start + len(name), False, typed=False) == 0
