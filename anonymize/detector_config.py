@@ -20,7 +20,7 @@ class DetectorConfig:
     workers: int = 0
     # A batch with fewer characters is analyzed in the calling process (a helper's round trip costs more).
     parallel_min_chars: int = 10_000
-    version: str = "privrag-detector-54"
+    version: str = "privrag-detector-55"
 
     def threshold(self, entity_type: str) -> float:
         """The minimum score of ``entity_type`` (its own threshold, else the default one)."""
