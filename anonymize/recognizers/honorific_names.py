@@ -18,6 +18,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from anonymize.name_lexicon import NameLexicon
 from anonymize.recognizers.lexicon_persons import LexiconPersonRecognizer
+from anonymize.results import rule_result
 from anonymize.text import STOP_WORDS
 
 RECOGNIZER = "HonorificNameRecognizer"
@@ -56,16 +57,7 @@ class HonorificNameRecognizer(EntityRecognizer):
             return []
         found = [(m.start(1), m.end(1)) for m in _JOINED.finditer(text)]
         found += [(m.start(1), m.end(1)) for m in _BOOKING.finditer(text)]
-        return [
-            RecognizerResult(
-                "PERSON",
-                start,
-                end,
-                _SCORE,
-                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: RECOGNIZER},
-            )
-            for start, end in found
-        ]
+        return [rule_result("PERSON", start, end, _SCORE, RECOGNIZER) for start, end in found]
 
 
 class SuffixedNameRecognizer(LexiconPersonRecognizer):
@@ -83,16 +75,7 @@ class SuffixedNameRecognizer(LexiconPersonRecognizer):
             group = 1 if match.group(1) else 2
             if self._name(match.group(group)):
                 found.append(match.span(group))
-        return [
-            RecognizerResult(
-                "PERSON",
-                start,
-                end,
-                _SCORE,
-                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: SUFFIXED},
-            )
-            for start, end in found
-        ]
+        return [rule_result("PERSON", start, end, _SCORE, SUFFIXED) for start, end in found]
 
     def _name(self, value: str) -> bool:
         """``value`` a given name or surname of the lexicon, or a hyphenated given name whose parts are."""
