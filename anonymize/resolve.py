@@ -36,6 +36,7 @@ from anonymize.initial_tails import initial_tails
 from anonymize.inverted_pairs import inverted_pairs
 from anonymize.joined_names import split_joined_names
 from anonymize.late_mentions import late_names
+from anonymize.foreign_lines import foreign_lines
 from anonymize.name_edges import name_edges
 from anonymize.name_extent import extend_names, ner_person, split_at_column_gaps
 from anonymize.name_forms import grown_name_mentions, propagate_other_cases
@@ -370,6 +371,7 @@ STEPS: tuple[Step, ...] = (
     glued_names,
     late_native_forms,
     name_edges,
+    foreign_lines,
     places_by_slot,
     yield_to_addresses,
     merge_same_type,
