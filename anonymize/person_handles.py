@@ -71,7 +71,7 @@ _HEADER_LINES = 40
 _SHAPE = re.compile(r"[._-]|^(?:[^\W\d_A-Z]{2,3}|[^\W\d_A-Z]{5,}|[^\W\d_a-z]{5,})$")
 _ALIGN = 2
 _LIST_GAP = re.compile(r"[ \t]*[,;/][ \t]*|[ \t]+(?:and|&)[ \t]+")
-_TECHNICAL_ENDS = words(
+TECHNICAL_ENDS = words(
     """
     com org net edu gov io ai co uk de fr nl es it eu info biz app dev py js ts md txt csv json yaml yml xml
     html htm css pdf doc docx xls xlsx ppt pptx png jpg jpeg gif svg zip gz tar log cfg ini conf sh exe dll
@@ -221,7 +221,7 @@ def _lexicon(value: str, lexicon: NameLexicon) -> int:
         if _glued_shape(glued) and lexicon.surname(glued[1:]) and len(glued) >= 6:
             return 1
         return 0
-    if fold(parts[-1]) in _TECHNICAL_ENDS and len(parts[-1]) > _MAX_INITIALS:
+    if fold(parts[-1]) in TECHNICAL_ENDS and len(parts[-1]) > _MAX_INITIALS:
         return 0
     names = [p for p in parts if len(p) >= _MIN_WORD and lexicon.name_word(p) and not _english(p)]
     initials = [p for p in parts if len(p) <= _MAX_INITIALS]

@@ -23,12 +23,14 @@ from anonymize.company_names import (
 from anonymize.coordinated_names import coordinated
 from anonymize.detector_config import DetectorConfig
 from anonymize.doc_places import drop_document_places
+from anonymize.dotted_names import dotted_names
 from anonymize.email_edges import cut_before_addresses
 from anonymize.email_names import email_names
 from anonymize.facility_places import facility_places
 from anonymize.field_labels import field_labels
 from anonymize.filters import NOT_NAME_WORDS, keep
 from anonymize.folded_mentions import folded_mentions
+from anonymize.foreign_lines import foreign_lines
 from anonymize.gazetteer import country_names, persons_at_places
 from anonymize.glued_names import glued_names
 from anonymize.header_columns import claim_cells, header_names, persons_outside
@@ -36,7 +38,6 @@ from anonymize.initial_tails import initial_tails
 from anonymize.inverted_pairs import inverted_pairs
 from anonymize.joined_names import split_joined_names
 from anonymize.late_mentions import late_names
-from anonymize.foreign_lines import foreign_lines
 from anonymize.name_edges import name_edges
 from anonymize.name_extent import extend_names, ner_person, split_at_column_gaps
 from anonymize.name_forms import grown_name_mentions, propagate_other_cases
@@ -365,6 +366,7 @@ STEPS: tuple[Step, ...] = (
     inverted_pairs,
     initial_tails,
     person_handles,
+    dotted_names,
     folded_mentions,
     other_organization_mentions,
     url_names,
