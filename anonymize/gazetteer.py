@@ -30,6 +30,12 @@ _SETTLEMENT_OF = re.compile(
     r"[ \t]+of[ \t]+$"
 )
 _TO_BEFORE = re.compile(r"(?<![\w'’])(?i:to)[ \t]+$")
+# Prepositions of place of other languages, which English does not use as words; like "to", most also lead
+# a person ("dis à Florence", "ich fahre nach Hause"): "né à Brest", "kommt aus Linz", "mora em Braga",
+# "desde Cusco", "mate iha Dili".
+_FOREIGN_AT_BEFORE = re.compile(
+    r"(?<![\w'’])(?i:à|au|aux|dans|vers|nach|aus|em|desde|hacia|naar|uit|iha)[ \t]+$"
+)
 # A place used as a modifier: "the Victoria office", "our Rotterdam warehouse", "the Moscow club".
 _PLACE_NOUN = (
     r"(?:office|offices|warehouse|branch|site|plant|factory|headquarters|hq|team|account|subsidiary|line|"
@@ -263,14 +269,18 @@ def persons_at_places(
 def _to_a_city(
     text: str, result: RecognizerResult, places: frozenset[str], lexicon: NameLexicon | None
 ) -> bool:
-    """ "delivery to Valencia", "welcomed us to Nairobi": a large city after "to" that is no given name
-    English speakers bear ("talk to Florence" stays a person)."""
+    """ "delivery to Valencia", "welcomed us to Nairobi", "né à Brest": a large city after "to" or a
+    preposition of place of another language that is no given name English speakers bear ("talk to
+    Florence", "dis à Florence" stay a person)."""
     word = text[result.start : result.end].strip(" .,;:").casefold()
     return (
         lexicon is not None
         and word in places
         and word not in lexicon.english_given
-        and bool(_TO_BEFORE.search(text, max(0, result.start - 6), result.start))
+        and bool(
+            _TO_BEFORE.search(text, max(0, result.start - 6), result.start)
+            or _FOREIGN_AT_BEFORE.search(text, max(0, result.start - 8), result.start)
+        )
     )
 
 

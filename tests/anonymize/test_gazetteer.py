@@ -133,6 +133,28 @@ def test_a_large_city_after_to_is_a_place_unless_a_common_given_name() -> None:
     assert [text[r.start : r.end] for r in kept] == ["Florence"]
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "person"),
+    [
+        (
+            "Dis à Florence que je suis né à Brest et que je travaille à Lyon.",
+            "Brest",
+            "Florence",
+        ),
+        ("Sie kommt aus Graz und fährt morgen nach Linz, sagt Jonas.", "Graz", "Jonas"),
+        ("Ele mora em Braga; a Teresa vem desde Porto.", "Braga", "Teresa"),
+        ("Nia mate iha Dili, hateten Rosária.", "Dili", "Rosária"),
+    ],
+)
+def test_a_large_city_after_a_preposition_of_another_language(text: str, place: str, person: str) -> None:
+    """Prepositions of place of other languages lead a large city as "to" does; a common given name stays."""
+    from anonymize import name_lexicon
+
+    lexicon = name_lexicon.load()
+    kept = {text[r.start : r.end] for r in drop_places(text, _persons(text, place, person), lexicon)}
+    assert place not in kept and person in kept
+
+
 def test_big_cities_are_a_subset_of_the_places() -> None:
     big = big_city_names()
     assert {"pune", "addis ababa", "baghdad", "tabriz"} <= big <= place_names()
