@@ -83,7 +83,10 @@ _ACT_AFTER = re.compile(
     r"out[ \t]+of[ \t]+(?:the[ \t]+)?office))\b|"
     # what a person did at work: "Rahim approved it", "Aroha texted"
     r"[ \t]+(?:approved|emailed|e-mailed|texted|messaged|rang|phoned|forgot|apologi[sz]ed|volunteered|"
-    r"picked[ \t]+up|dropped[ \t]+off|collected|invoiced|countersigned|initialled)\b)"
+    r"picked[ \t]+up|dropped[ \t]+off|collected|invoiced|countersigned|initialled|"
+    # what a person said or did in a report, which firms, clubs and countries do not ("Iñaki mentioned the
+    # boiler", "Ikaika nodded"; not "told", "explained", "promised", "stopped": "Ford told investors")
+    r"mentioned|noticed|laughed|smiled|nodded|whispered|shouted|waved|sighed|shrugged|winked)\b)"
 )
 # A person's things after the possessive: "Kirra's desk", "Oluwadamilare's payslip" (not "manager",
 # "team" or "contract": clubs have them).
