@@ -65,7 +65,8 @@ _CAPITALIZED = re.compile(rf"(?:Mc|Mac|O['’]|D['’])?{_WORD}")
 _ROMAN = re.compile(r"(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII)")
 # A neighbour: one space between it and the span (a tab parts two cells); the word without its punctuation.
 _LEFT = re.compile(r"(?:^|(?<=[\s(\"'“,;|]))([^\s(\"'“,;|]+) $")
-_RIGHT = re.compile(r" ([^\s,;:()\"”]+?)(?=[.,;:!?)\"”'’]*(?:\s|$))")
+# A record's separator right after the word ends it too ("Relmu Antileo;silver work", "Ana Lima,Porto").
+_RIGHT = re.compile(r" ([^\s,;:()\"”|]+?)(?=[.,;:!?)\"”'’]*(?:\s|$)|[;,|])")
 # A nickname or initials in brackets inside a name: "Robert (Bob) Lyle", "Alan John ( A.J.P. ) Taylor".
 # Or in quotes: 'Margaret "Peggy" O'Donoghue', 'Oyelaran "Laran" Adisa'.
 _NICKNAME_GAP = re.compile(

@@ -526,3 +526,18 @@ def test_a_title_a_street_or_versus_after_a_name_stays_out(
     text: str, found: str, lexicon: NameLexicon
 ) -> None:
     assert grown(text, [result_at(text, found)], lexicon) == [("PERSON", found)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "whole"),
+    [
+        ("C-06;Calfucura, Elisa;Relmu Antileo;silver work", "Relmu", "Relmu Antileo"),
+        ("id,name,city\n4,Wairimu Njeri,Nyeri", "Wairimu", "Wairimu Njeri"),
+        ("| 3 | Ebere Nwosu| 12 |", "Ebere", "Ebere Nwosu"),
+    ],
+)
+def test_a_records_separator_after_a_name_word_ends_the_name(
+    text: str, found: str, whole: str, lexicon: NameLexicon
+) -> None:
+    """ "Relmu Antileo;silver": a semicolon, comma or bar right after the word, no blank, ends the cell."""
+    assert grown(text, [result_at(text, found)], lexicon) == [("PERSON", whole)]
