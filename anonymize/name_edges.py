@@ -32,11 +32,12 @@ _LOWER_TITLE = re.compile(
 _KEEP_FIRST = frozenset(PARTICLES)
 # English sentence adverbs and interjections that open a sentence before a name and are borne by no one as a
 # given name (a closed class of the grammar, not names: "Yesterday Oyelaran said", "Sorry Ngaio, the room
-# is booked", "Apparently Tui has the keys"). Not "So" ("So Man Yee"), "No" (a Korean surname), "Soon".
+# is booked", "Apparently Tui has the keys"). Not "So" ("So Man Yee"), "No" (a Korean surname), "Soon",
+# "Even" (a Norwegian given name: "Even Pellerud").
 _LEADING_ADVERB = re.compile(
     r"(?:Yesterday|Today|Tomorrow|Tonight|Sometimes|Also|Then|Maybe|Perhaps|Sorry|Thanks|Please|Hello|Yes|"
     r"Okay|Ok|Well|Now|Still|Again|Apparently|Unfortunately|Fortunately|Luckily|Meanwhile|However|Finally|"
-    r"Later|Earlier|Afterwards|Anyway|Actually|Honestly|Obviously|Clearly|Basically|Only|Just|Even|"
+    r"Later|Earlier|Afterwards|Anyway|Actually|Honestly|Obviously|Clearly|Basically|Only|Just|"
     r"Hopefully|Sadly|Thankfully|Usually|Normally|Often|Never|Always|Already|Eventually|Initially|"
     r"Originally|Previously|Recently|Currently|Lately|Otherwise|Instead|Besides|Unless|Because|Although|"
     r"While|Once|Since)[ \t]*,?[ \t]+(?=[A-ZÀ-ÖØ-Þ])"

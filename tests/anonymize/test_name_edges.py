@@ -150,6 +150,7 @@ def test_titles_marks_and_sentence_adverbs_before_a_name_are_cut(
     ("text", "value"),
     [
         ("So Man Yee joined in May.", "So Man Yee"),  # a short surname that is an English word
+        ("Even Pellerud picked the squad.", "Even Pellerud"),  # a Norwegian given name
         ("Chance Whitaker signed the order.", "Chance Whitaker"),  # given names that are English words
         ("Sunday Obiechina-Udeh asked for the keys.", "Sunday Obiechina-Udeh"),
         ("Blessing Moyo and Precious Dube came.", "Blessing Moyo"),
