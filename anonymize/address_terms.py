@@ -31,9 +31,9 @@ _BEFORE_GROUPS = (
     r"Amai|Mukoma|Sekuru|Ambuya|Mbuya|Babamukuru|Babamunini|Mainini|Maiguru|Gogo|Mkhulu|Makhulu|Tamkhulu|"
     r"Malume|Malome|Mnumzana|Mnumzane|Nkosikazi|Nkosazana|Ntate|Abuti|Ausi|Rra|Rre|Mma|Nkgono|Rangwane|"
     r"Oom|Tannie|Mnr\.|Mev\.|Mej\.|Juffrou|Dominee|Oupa|Ouma",
-    # Yoruba, Igbo, Hausa, Akan, Wolof
+    # Yoruba, Igbo, Hausa, Akan, Ewe, Wolof
     r"Oloye|Alhaji|Alhaja|Hajiya|Mallam|Malam|Mazi|Ogbuefi|Ichie|Alagba|Iya|Oga|Opanyin|Osofo|Agya|"
-    r"Serigne",
+    r"Togbe|Togbui|Mamaga|Efo|Serigne",
     # Arabic, Somali, Persian, Afghan, Tajik, Kurdish
     r"Sayyida|Sayida|Sitt|Teta|Jiddo|Jeddo|Ammo|Khalo|Khalto|Ammto|Ustadh|Ustadha|Ustaz|Ustaza|Ustazah|"
     r"Hajj|Hajja|Hajje|Hajji|Sheikha|Shaykh|Abouna|Abuna|Lalla|Duktur|Aabo|Abti|Eedo|Adeer|Ayeeyo|Awoowe|"
@@ -52,7 +52,7 @@ _BEFORE_GROUPS = (
     r"Ông|Bà|Chị|Cô|Chú|Bác|Thầy|Cậu|Dì|Cụ|Mợ|Ngài",
     # Filipino, Malay, Indonesian, Hmong
     r"Ate|Kuya|Manong|Manang|Aling|Tita|Tito|Lola|Lolo|Nanay|Tatay|Inay|Itay|Ninong|Ninang|Tiyo|Tiya|"
-    r"Bapak|Ibu|Mbak|Encik|Cik|Puan|Pakcik|Makcik|Cikgu|Abang|Kakak|Atuk|Nenek|Mbah|Eyang|Bude|Pakde|"
+    r"Bapak|Ibu|Bu|Mbak|Encik|Cik|Puan|Pakcik|Makcik|Cikgu|Abang|Kakak|Atuk|Nenek|Mbah|Eyang|Bude|Pakde|"
     r"Bulik|Paklik|Akang|Kyai|Kiai|Hajah|Hjh\.|Hj\.|"
     r"Txiv[ \t]+Ntxawm|Niam[ \t]+Ntxawm|Txiv[ \t]+Hlob|Niam[ \t]+Hlob|Niam[ \t]+Tais|Xib[ \t]+Fwb|Yawg",
     # Slavic, Baltic, Finnic, Romanian, Greek, Hebrew, Armenian, Georgian

@@ -6,7 +6,9 @@ The detector found each half as a name, so both were pseudonymized, but as two p
 person, and the vault holds two values for one name, so `privrag erase --value "Kemal Öztürk"` leaves them.
 Two results joined by a comma are one person when a second signal says so: the same words are one found
 person elsewhere in the text, in either order ("Kemal Öztürk", "AGNIESZKA WÓJCIK"), or the first is written
-in capitals, as forms mark a surname, and the second is a given name of the lexicon. Not a list: no third
+in capitals, as forms mark a surname, or the pair is all of a cell of a record (between ";", "|" or tabs:
+"C-02;Catrileo Millaqueo, Juana;...", "| Etxeberria Goñi, Miren | Secretary |"), and the second is a
+given name of the lexicon. Not a list: no third
 name right before or after across a comma or "and" ("SMITH, JONES and BROWN"), no salutation's comma after
 ("MAIREAD, ANGUS,"), nor two full names ("SOHRAB JAFARI, TARANEH JAFARI").
 """
@@ -24,6 +26,9 @@ from anonymize.results import copy_span
 _COMMA = re.compile(r",[ \t]+")
 _LIST_BEFORE = re.compile(r"(?:,|\b(?:and|or|&))[ \t]*$")
 _LIST_AFTER = re.compile(r"[ \t]*(?:,|(?:and|or|&)\b)")  # a third name, or a salutation's comma
+# A record's cell: a line's edge, a semicolon, a bar or a tab, a quote inside them.
+_CELL_BEFORE = re.compile(r"(?:^|\n|[;|\t])[ \t]*\"?[ \t]*$")
+_CELL_AFTER = re.compile(r"[ \t]*\"?[ \t]*(?:$|\n|[;|\t])")
 
 
 def inverted_pairs(state: Resolution) -> None:
@@ -44,8 +49,11 @@ def inverted_pairs(state: Resolution) -> None:
         surname, given = text[first.start : first.end], text[second.start : second.end]
         words = set(name_keys(surname)) | set(name_keys(given))
         named = any(words <= p for p in people if len(p) == len(words))
+        celled = _CELL_BEFORE.search(text, max(0, first.start - 4), first.start) and _CELL_AFTER.match(
+            text, second.end
+        )
         shaped = (
-            surname.isupper()
+            (surname.isupper() or bool(celled))
             and min(len(name_keys(surname)), len(name_keys(given))) == 1  # not two full names
             and len(name_keys(given)) <= 2
             and lexicon.given_name(given.split()[0])

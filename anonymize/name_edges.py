@@ -6,7 +6,8 @@ given name that is an English word, "conceição quer" (Portuguese "wants") from
 PERSON span loses its terms of address before and after (``honorifics``, ``address_terms``: "Doña
 Rosario", "Tante Ingrid", "seu zé", "Ravi garu") and, typed in lower case, the function words of its line's
 language at its edges (``foreign_words``); a conjunction that joins surnames starts no name ("y Ana Paula
-Soares" of a list).
+Soares" of a list), nor a sentence adverb or an interjection ("Yesterday Oyelaran said"), nor a
+transcript's answer mark ("A. Shloime is my cousin's husband": ``transcript_marks``).
 """
 
 from __future__ import annotations
@@ -22,12 +23,25 @@ from anonymize.name_extent import PARTICLES
 from anonymize.name_lexicon import NameLexicon
 from anonymize.resolution import Resolution
 from anonymize.results import copy_span
+from anonymize.transcript_marks import after_transcript_mark
 
 # A title in lower case before a name in lower case: "seu zé", "tio javi", "ate joy", "dona graça".
 _LOWER_TITLE = re.compile(
     rf"(?:(?i:{BEFORE}|tio|tia|tío|tía|don|doña|dona|seu|sr|sra|dr|dra)\.?|d\.)[ \t]+(?=[^\W\d_])"
 )
 _KEEP_FIRST = frozenset(PARTICLES)
+# English sentence adverbs and interjections that open a sentence before a name and are borne by no one as a
+# given name (a closed class of the grammar, not names: "Yesterday Oyelaran said", "Sorry Ngaio, the room
+# is booked", "Apparently Tui has the keys"). Not "So" ("So Man Yee"), "No" (a Korean surname), "Soon",
+# "Even" (a Norwegian given name: "Even Pellerud").
+_LEADING_ADVERB = re.compile(
+    r"(?:Yesterday|Today|Tomorrow|Tonight|Sometimes|Also|Then|Maybe|Perhaps|Sorry|Thanks|Please|Hello|Yes|"
+    r"Okay|Ok|Well|Now|Still|Again|Apparently|Unfortunately|Fortunately|Luckily|Meanwhile|However|Finally|"
+    r"Later|Earlier|Afterwards|Anyway|Actually|Honestly|Obviously|Clearly|Basically|Only|Just|"
+    r"Hopefully|Sadly|Thankfully|Usually|Normally|Often|Never|Always|Already|Eventually|Initially|"
+    r"Originally|Previously|Recently|Currently|Lately|Otherwise|Instead|Besides|Unless|Because|Although|"
+    r"While|Once|Since)[ \t]*,?[ \t]+(?=[A-ZÀ-ÖØ-Þ])"
+)
 # A word that joins two surnames ("Ortega y Gasset", "Costa e Silva", "Puig i Casals") before a capital.
 _LINK = re.compile(r"[yei][ \t]+(?=[A-ZÀ-ÖØ-Þ])")
 
@@ -47,7 +61,10 @@ def edged(
     """``result`` without the terms of address around it and, typed in lower case (``truecased``: the whole
     text was, and ``text`` has its names' capitals put back), its line's function words; None when it is
     only such words."""
-    start = after_honorific(text, result.start, result.end)
+    start = after_transcript_mark(text, result.start, result.end)  # "A. Shloime" of a deposition
+    start = after_honorific(text, start, result.end)
+    adverb = _LEADING_ADVERB.match(text, start, result.end)  # "Yesterday Oyelaran said"
+    start = adverb.end() if adverb and adverb.end() < result.end else start
     link = _LINK.match(text, start, result.end)  # "y Ana Paula Soares": a conjunction starts no name
     start = link.end() if link and link.end() < result.end else start
     lower = truecased or text[start : result.end].islower()

@@ -65,7 +65,8 @@ _CAPITALIZED = re.compile(rf"(?:Mc|Mac|O['’]|D['’])?{_WORD}")
 _ROMAN = re.compile(r"(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII)")
 # A neighbour: one space between it and the span (a tab parts two cells); the word without its punctuation.
 _LEFT = re.compile(r"(?:^|(?<=[\s(\"'“,;|]))([^\s(\"'“,;|]+) $")
-_RIGHT = re.compile(r" ([^\s,;:()\"”]+?)(?=[.,;:!?)\"”'’]*(?:\s|$))")
+# A record's separator right after the word ends it too ("Relmu Antileo;silver work", "Ana Lima,Porto").
+_RIGHT = re.compile(r" ([^\s,;:()\"”|]+?)(?=[.,;:!?)\"”'’]*(?:\s|$)|[;,|])")
 # A nickname or initials in brackets inside a name: "Robert (Bob) Lyle", "Alan John ( A.J.P. ) Taylor".
 # Or in quotes: 'Margaret "Peggy" O'Donoghue', 'Oyelaran "Laran" Adisa'.
 _NICKNAME_GAP = re.compile(
@@ -73,6 +74,17 @@ _NICKNAME_GAP = re.compile(
 )
 # The given name and a quoted nickname right before a name: 'Oyelaran "Laran" ' + "Adisa".
 _NICKNAME_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Z][\w'’-]+) [\"“]([A-Z][a-z]+)[\"”] $")
+# A generation after a name of two words or more, as the name's last word: "Ferko Emil ml." (Slovak and Czech
+# "younger"), "Novák st.", "Juan Pérez Jr.", "Mthunzi Dube Jnr", "João Batista Filho" (not "Sr. García": a
+# title before a name).
+_GENERATION = re.compile(
+    r" (?:Jr\.?|Sr\.|Jnr\.?|Snr\.?|ml\.|st\.|Júnior|Filho|Neto|Sobrinho)"
+    r"(?=[,;:)|\]]|[ \t]*(?:\n|$)|[ \t]+[^\w\s]|[ \t]+[a-z(]|[ \t]{2,}|\t)"
+)
+# Dutch particles written short between a given name or initial and the surname: "F. v.d. Meulen" (van der),
+# "Jan v/d Berg"; not "v." alone, which is also a case's "versus" ("Ugo v. Obiekwe").
+_SHORT_PARTICLES = frozenset(["v.d.", "v.d", "v/d", "vd."])
+_SHORT_PARTICLE = re.compile(r" (?:v\.d\.?|v/d|vd\.)(?= [A-ZÀ-ÖØ-Þ])")
 _RARE_ZIPF = 2.5
 _ORDINARY_ZIPF = 2.5
 _MAX_STEPS = 3
@@ -134,7 +146,12 @@ def _step_left(shadow: str, start: int, lexicon: NameLexicon) -> int | None:
         return None  # "Corporation's Eric Durr"
     if word in _LEFT_PARTICLES:
         return match.start(1)
-    if _INITIAL.fullmatch(word) or word.casefold() in PARTICLES or _name_word(word, lexicon, left=True):
+    if (
+        _INITIAL.fullmatch(word)
+        or word.casefold() in PARTICLES
+        or word.casefold() in _SHORT_PARTICLES
+        or _name_word(word, lexicon, left=True)
+    ):
         return match.start(1)
     if weekday_given_name(shadow, match.start(1), word, lexicon):
         return match.start(1)
@@ -149,6 +166,12 @@ def _step_right(shadow: str, end: int, lexicon: NameLexicon, one_word: bool) -> 
     if nickname is not None and _nickname(nickname.group(1) or nickname.group(2), lexicon):  # "Ngozi (Zizi)"
         after = _step_right(shadow, nickname.end() - 1, lexicon, one_word=False)
         return after if after is not None and after > nickname.end() else None
+    generation = None if one_word else _GENERATION.match(shadow, end)
+    if generation is not None:
+        return generation.end()  # "Ferko Emil ml.", "Juan Pérez Jr."
+    short = _SHORT_PARTICLE.match(shadow, end)
+    if short is not None:  # "F. v.d. Meulen"
+        return _step_right(shadow, short.end(), lexicon, one_word=False)
     match = _RIGHT.match(shadow, end)
     if match is None:
         return None

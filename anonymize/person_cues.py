@@ -30,7 +30,8 @@ ROLE_TITLES = words(
     frau herr señora señor senhora senhor sra srta dona signora signor mme mlle madame monsieur mevrouw meneer
     pani pak ibu bapak tuan puan encik datuk dato datin shri smt srimati kumari khun haji hajjah alhaji
     alhaja mallam sayyid ustaz ustazah bwana mzee tito tita kuya abuela abuelo oma opa chị ông bà chú bác
-    thiru thirumathi khanom khanum koro kuia whaea matua mam pharmacist midwife paramedic
+    thiru thirumathi khanom khanum koro kuia whaea matua mam pharmacist midwife paramedic interpreter
+    translator
     sgt cpl lcpl pte lt capt cdr cmdr insp supt
     """
 )

@@ -3,8 +3,9 @@ for ``name_evidence`` (the lexicon, or a word English does not know, is the othe
 ``person_slots.person_slot``.
 
 - **Done to a person**, right before the name: "cc Tavita", "pay Oyelaran", "loop in Aziza", "let Kofi know",
-  "check with Mbali"; a thing handed or left to a person: "hand the keys to Oyelaran", "leave it for Baba",
-  "the cards are with Dennis", "on behalf of Nkechi", "attn. Pimchanok", "a note from Sakura".
+  "check with Mbali", "remind Väinö to", "make sure Väinö has"; a thing handed or left to a person: "hand
+  the keys to Oyelaran", "leave it for Baba", "the cards are with Dennis", "on behalf of Nkechi", "attn.
+  Pimchanok", "a note from Sakura".
 - **Done by a person**, right after the name: a modal verb then what people do at work ("Dembélé will send
   the report", "Ilona can't come"), where a person is ("Szymon is off sick", "Tavita is on nights"), what a
   person did ("Rahim approved it", "Aroha texted").
@@ -42,6 +43,18 @@ _DONE_TO_BEFORE = re.compile(rf"(?<![\w'’/-])(?i:{_DONE_TO})[ \t]*:?[ \t]+$")
 # "let Kofi know", "let Ana see it"
 _LET_BEFORE = re.compile(r"(?<![\w'’-])(?i:let)[ \t]+$")
 _LET_AFTER = re.compile(r"[ \t]+(?:know|see|decide|check|have)\b")
+# Asking, telling or reminding a person to do something: "remind Väinö to bring", "tell Oghenekaro that",
+# "asked Nodira whether" (not "told Reuters", "asked Microsoft for": no clause follows).
+_TELL_BEFORE = re.compile(r"(?<![\w'’-])(?i:remind|reminded|tell|told|ask|asked|warn|warned)[ \t]+$")
+_TELL_AFTER = re.compile(r"[ \t]+(?:to|that|about|whether|if)\b")
+# The subject of what a message makes sure of: "please make sure Väinö has the certificates", "ensure
+# Kahurangi signs" (a person's verb follows).
+_SURE_BEFORE = re.compile(r"(?<![\w'’-])(?i:make[ \t]+sure|makes[ \t]+sure|ensure)(?:[ \t]+that)?[ \t]+$")
+# What a person does, not a thing ("is", "works", "can" are said of proteins and devices too).
+_SURE_AFTER = re.compile(
+    r"[ \t]+(?:has|gets|knows|brings|sends|signs|calls|sees|remembers|doesn['’]t|books|pays|collects|"
+    r"returns|emails|phones|rings)\b"
+)
 # A thing handed, given or left to a person: "hand the keys to Oyelaran", "give it to Kehinde", "leave it
 # for Baba", "the cards are with Dennis" (not "sent to Lagos", "moved to Suva": a place takes those).
 _HANDED_BEFORE = re.compile(
@@ -83,7 +96,10 @@ _ACT_AFTER = re.compile(
     r"out[ \t]+of[ \t]+(?:the[ \t]+)?office))\b|"
     # what a person did at work: "Rahim approved it", "Aroha texted"
     r"[ \t]+(?:approved|emailed|e-mailed|texted|messaged|rang|phoned|forgot|apologi[sz]ed|volunteered|"
-    r"picked[ \t]+up|dropped[ \t]+off|collected|invoiced|countersigned|initialled)\b)"
+    r"picked[ \t]+up|dropped[ \t]+off|collected|invoiced|countersigned|initialled|"
+    # what a person said or did in a report, which firms, clubs and countries do not ("Iñaki mentioned the
+    # boiler", "Ikaika nodded"; not "told", "explained", "promised", "stopped": "Ford told investors")
+    r"mentioned|noticed|laughed|smiled|nodded|whispered|shouted|waved|sighed|shrugged|winked)\b)"
 )
 # A person's things after the possessive: "Kirra's desk", "Oluwadamilare's payslip" (not "manager",
 # "team" or "contract": clubs have them).
@@ -136,6 +152,8 @@ def person_act(text: str, start: int, end: int) -> bool:
     return bool(
         _DONE_TO_BEFORE.search(before)
         or (_LET_BEFORE.search(before) and _LET_AFTER.match(text, end))
+        or (_TELL_BEFORE.search(before) and _TELL_AFTER.match(text, end))
+        or (_SURE_BEFORE.search(before) and _SURE_AFTER.match(text, end))
         or _HANDED_BEFORE.search(before)
         or _ACT_AFTER.match(text, end)
         or _THINGS_AFTER.match(text, end)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from anonymize.address_terms import BEFORE, BEFORE_GIVEN_TOO
 from anonymize.name_lexicon import NameLexicon
 from anonymize.recognizers.lower_slots import TEAM_WORDS
 from anonymize.recognizers.name_pairs import given_pair
@@ -24,8 +25,10 @@ from anonymize.recognizers.person_acts import person_act
 # Kin named before a person: "daughter Ngaire", "Mr Mistry's son Nilesh", "children Honoré and Grace".
 _KIN = (
     r"son|daughter|wife|husband|mother|father|brother|sister|children|sons|daughters|niece|nephew|grandson|"
-    r"granddaughter|grandmother|grandfather|cousin|twin|fianc[eé]e?|widow|widower"
+    r"granddaughter|grandmother|grandfather|cousin|twin|fianc[eé]e?|widow|widower|uncle|aunt|auntie"
 )
+# Titles of address between an appositive's comma and the name: "her mother, Mama Divine".
+_TITLES_BEFORE = rf"{BEFORE}|{BEFORE_GIVEN_TOO}"
 # Jobs at work, in care and at home that stand right before a person's name or label its line.
 _WORK_ROLES = (
     r"owner|admin|administrator|cashier|steward|coordinator|co-ordinator|supervisor|clerk|dispatcher|"
@@ -64,13 +67,29 @@ _APPOSITIVE_AFTER = re.compile(
     rf"[ \t]*,[ \t]*(?i:his|her|their|my|our)[ \t]+(?:[\w-]+[ \t]+)?(?i:{_WORK_ROLES}|{_KIN}|manager|boss|"
     r"colleague|friend|partner|supervisor)(?![\w'’-])"
 )
+# What the name is to another person named by the possessive, after it: "Breindel, Mendel's wife,", "Kojo,
+# Abena's younger brother" (not "Lagos, Nigeria's largest city": no kin, no role).
+_POSSESSOR_APPOSITIVE_AFTER = re.compile(
+    r"[ \t]*,[ \t]*[A-ZÀ-ÖØ-Þ][\w'’-]*['’]s[ \t]+(?:(?:new|late|former|older|younger|elder|eldest|youngest|"
+    rf"little|big|second|first)[ \t]+)?(?i:{_KIN}|{_WORK_ROLES}|fiancée?|partner|boss|colleague|friend)"
+    r"(?![\w'’-])"
+)
+# A note on the name in brackets after it: "Pita (surname TBC, agency)", "Themba (no surname given)", "Aroha
+# (née Walker)", "Thandeka (first name only)"; not an alias, which products have too ("Python (aka ...)").
+_NAME_NOTE_AFTER = re.compile(
+    r"[ \t]*\([ \t]*(?i:(?:no[ \t]+)?(?:surname|last[ \t]+name|family[ \t]+name)|first[ \t]+name|"
+    r"given[ \t]+name|full[ \t]+name|maiden[ \t]+name|real[ \t]+name|n[ée]e|geb\.|nickname)"
+    r"(?![\w'’-])"
+)
 # A line's label that ends in a role, not at the line's start: "Circuit steward: ", "Supervisor sign-off: ".
 _ROLE_LABEL_BEFORE = re.compile(rf"(?<![\w'’-])(?i:{_WORK_ROLES}|sign-?off)[ \t]*:[ \t]*$")
 # An appositive after a role the sentence names: "the cashier, Kehinde, and", "our house help, Akosua, was"
 # (not a CV's "Delivery driver, Beograd").
+# Also after another person's possessive, and before a title of address: "Mendel's wife, Breindel", "her
+# mother, Mama Divine", "his uncle, Mjomba Hamisi".
 _APPOSITIVE_BEFORE = re.compile(
-    r"(?<![\w'’-])(?i:the|our|my|his|her|their|your)[ \t]+(?:[\w-]+[ \t]+)?"
-    rf"(?i:{_WORK_ROLES}|{_KIN}|help)[ \t]*,[ \t]*$"
+    r"(?:(?<![\w'’-])(?i:the|our|my|his|her|their|your)|(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w'’-]*['’]s)[ \t]+"
+    rf"(?:[\w-]+[ \t]+)?(?i:{_WORK_ROLES}|{_KIN}|help)[ \t]*,[ \t]*(?:(?:{_TITLES_BEFORE})[ \t]+)?$"
 )
 # A name in brackets after a team or a role: "security (Serkan)", "waiting on DBA (Piotr)".
 _BRACKET_BEFORE = re.compile(
@@ -153,6 +172,8 @@ def person_slot(text: str, start: int, end: int, lexicon: NameLexicon | None = N
         or _CASE_PARTY.match(text, end)
         or _CASE_PARTY_BEFORE.search(before)
         or _APPOSITIVE_AFTER.match(text, end)
+        or _POSSESSOR_APPOSITIVE_AFTER.match(text, end)
+        or _NAME_NOTE_AFTER.match(text, end)
         or (lexicon is not None and _vocative(text, start, end, before, lexicon))
         or _MOTION_BEFORE.search(before)
         or (lexicon is not None and given_pair(text, start, end, lexicon))

@@ -44,3 +44,21 @@ def test_a_salutation_and_two_full_names_stay_apart() -> None:
     assert pairs("MURUGAN, KEMAL,\n\nTHE AUDITORS", "MURUGAN", "KEMAL") == ["KEMAL", "MURUGAN"]
     text = "Guests: SOHRAB JAFARI, ANNA JAFARI |"
     assert pairs(text, "SOHRAB JAFARI", "ANNA JAFARI") == ["ANNA JAFARI", "SOHRAB JAFARI"]
+
+
+def test_a_pair_that_is_all_of_a_records_cell() -> None:
+    """ "C-02;Yilmaz Kowalski, Kemal;": surname first in a cell between semicolons, bars or tabs."""
+    text = "stall;holder;helpers\nC-02;Yilmaz Kowalski, Kemal;Anna Smith;firewood"
+    assert pairs(text, "Yilmaz Kowalski", "Kemal", "Anna Smith") == ["Anna Smith", "Yilmaz Kowalski, Kemal"]
+    text = "| Kowalski, Agnieszka | Treasurer |"
+    assert pairs(text, "Kowalski", "Agnieszka") == ["Kowalski, Agnieszka"]
+    text = 'id\tname\n7\t"Smith, Murugan"\tdepot'
+    assert pairs(text, "Smith", "Murugan") == ["Smith, Murugan"]
+
+
+def test_two_people_in_one_cell_stay_apart() -> None:
+    text = "C-02;Kowalski, Kemal;Anna Smith, Piotr Jones;firewood"  # two full names
+    assert pairs(text, "Anna Smith", "Piotr Jones") == ["Anna Smith", "Piotr Jones"]
+    assert pairs("helpers;Anna, Kemal;firewood", "Anna", "Kemal") == ["Anna", "Kemal"]  # two given names
+    text = "Present: Kowalski, Kemal and others"  # prose, no cell
+    assert pairs(text, "Kowalski", "Kemal") == ["Kemal", "Kowalski"]

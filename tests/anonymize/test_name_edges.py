@@ -120,3 +120,45 @@ def test_a_span_of_function_words_only_is_dropped(lexicon: NameLexicon) -> None:
 )
 def test_a_conjunction_starts_no_name(text: str, value: str, name: str, lexicon: NameLexicon) -> None:
     assert _edged(text, value, lexicon) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "name"),
+    [
+        # Titles of address of West Africa and Indonesia before a name.
+        ("Her husband, Togbe Kwame Agbeko, visited at noon.", "Togbe Kwame Agbeko", "Kwame Agbeko"),
+        ("Kafui's brother, Efo Selorm, brought the form.", "Efo Selorm", "Selorm"),
+        ("Mamaga Adzo Kpodo opened the durbar.", "Mamaga Adzo Kpodo", "Adzo Kpodo"),
+        ("Bu Ratna informed the owner this morning.", "Bu Ratna", "Ratna"),
+        # A transcript's answer mark, then a title.
+        ("  Q. And Mr. Perlmutter?\n  A. Reb Mendel? I did his books.", "A. Reb Mendel", "Mendel"),
+        ("Q. Who else was there?\nA. Chaya. And the messenger.", "A. Chaya", "Chaya"),
+        # English sentence adverbs and interjections that open the sentence before the name.
+        ("Yesterday Oyelaran said the invoice was wrong.", "Yesterday Oyelaran", "Oyelaran"),
+        ("Sorry Ngaio, the room is booked.", "Sorry Ngaio", "Ngaio"),
+        ("Apparently Tui Mākoare has the keys.", "Apparently Tui Mākoare", "Tui Mākoare"),
+        ("Meanwhile, Bakhyt Seitkali called twice.", "Meanwhile, Bakhyt Seitkali", "Bakhyt Seitkali"),
+    ],
+)
+def test_titles_marks_and_sentence_adverbs_before_a_name_are_cut(
+    text: str, value: str, name: str, lexicon: NameLexicon
+) -> None:
+    assert _edged(text, value, lexicon) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("So Man Yee joined in May.", "So Man Yee"),  # a short surname that is an English word
+        ("Even Pellerud picked the squad.", "Even Pellerud"),  # a Norwegian given name
+        ("Chance Whitaker signed the order.", "Chance Whitaker"),  # given names that are English words
+        ("Sunday Obiechina-Udeh asked for the keys.", "Sunday Obiechina-Udeh"),
+        ("Blessing Moyo and Precious Dube came.", "Blessing Moyo"),
+        ("Signed: A. Okafor, Treasurer", "A. Okafor"),  # an initial outside a transcript
+        ("Yesterday", "Yesterday"),  # nothing would be left
+    ],
+)
+def test_given_names_that_are_english_words_and_initials_stay(
+    text: str, value: str, lexicon: NameLexicon
+) -> None:
+    assert _edged(text, value, lexicon) == value

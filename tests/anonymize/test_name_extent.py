@@ -493,3 +493,51 @@ def test_a_german_particle_joins_the_name_a_preposition_does_not(
     text: str, found: str, name: str, lexicon: NameLexicon
 ) -> None:
     assert grown(text, [person(text, found)], lexicon) == [("PERSON", name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "whole"),
+    [
+        ("| 4 | Paramisa | Ondrej Giňa ml. | 31 |", "Ondrej Giňa", "Ondrej Giňa ml."),  # Slovak "younger"
+        ("Predseda: Novák Jozef st., pokladník: Eva Malá", "Novák Jozef", "Novák Jozef st."),
+        ("The deed was signed by Juan Pérez Jr. and his sister.", "Juan Pérez", "Juan Pérez Jr."),
+        ("Attendees: Mthunzi Dube Jnr, Sibusiso Ngcobo.", "Mthunzi Dube", "Mthunzi Dube Jnr"),
+        ("Testemunha: João Batista Filho\n", "João Batista", "João Batista Filho"),
+        ("Key returned by F. v.d. Meulen on Friday.", "Meulen", "F. v.d. Meulen"),  # Dutch "van der"
+        ("Jan v/d Berg will bring the chairs.", "Jan", "Jan v/d Berg"),
+    ],
+)
+def test_a_generation_and_a_short_particle_are_parts_of_the_name(
+    text: str, found: str, whole: str, lexicon: NameLexicon
+) -> None:
+    assert grown(text, [result_at(text, found)], lexicon) == [("PERSON", whole)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Ask Jozef st. about it", "Jozef"),  # one word: "st." may be a street's
+        ("Call Juan Pérez Sr. García first.", "Juan Pérez"),  # "Sr." before a name is a title
+        ("The case Ugo v. Obiekwe was heard in 1989.", "Ugo"),  # "v." alone is "versus"
+        ("Ana Lima st. 12 is the address", "Ana Lima"),  # a number after: no generation
+    ],
+)
+def test_a_title_a_street_or_versus_after_a_name_stays_out(
+    text: str, found: str, lexicon: NameLexicon
+) -> None:
+    assert grown(text, [result_at(text, found)], lexicon) == [("PERSON", found)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "whole"),
+    [
+        ("C-06;Calfucura, Elisa;Relmu Antileo;silver work", "Relmu", "Relmu Antileo"),
+        ("id,name,city\n4,Wairimu Njeri,Nyeri", "Wairimu", "Wairimu Njeri"),
+        ("| 3 | Ebere Nwosu| 12 |", "Ebere", "Ebere Nwosu"),
+    ],
+)
+def test_a_records_separator_after_a_name_word_ends_the_name(
+    text: str, found: str, whole: str, lexicon: NameLexicon
+) -> None:
+    """ "Relmu Antileo;silver": a semicolon, comma or bar right after the word, no blank, ends the cell."""
+    assert grown(text, [result_at(text, found)], lexicon) == [("PERSON", whole)]

@@ -34,6 +34,15 @@ def _act(text: str, name: str) -> bool:
         ("Fetu's on nights this week", "Fetu"),
         ("Rahim approved it on Monday.", "Rahim"),  # what a person did
         ("Aroha texted at 9.", "Aroha"),
+        ("Iñaki mentioned the boiler again.", "Iñaki"),  # what a person said or did in a report
+        ("please make sure Väinö has the scaffolding certificates", "Väinö"),  # what a message makes sure of
+        ("Ensure that Kahurangi signs the form.", "Kahurangi"),
+        ("Please remind Oghenekaro to bring the keys.", "Oghenekaro"),  # asking or telling someone to
+        ("Can you tell Ngaire that the van is late?", "Ngaire"),
+        ("I asked Dilnoza whether the pallets came in.", "Dilnoza"),
+        ("Then Nodira noticed the pallets were short.", "Nodira"),
+        ("Wairimu laughed and signed the rota.", "Wairimu"),
+        ("Ikaika nodded and left.", "Ikaika"),
         ("Kirra's desk is by the window.", "Kirra"),  # a person's things
         ("Send Oluwadamilare's payslip to the branch.", "Oluwadamilare"),
         ("Bunmi, the new cashier, starts Monday.", "Bunmi"),  # a role appositive
@@ -77,6 +86,14 @@ def test_acts(text: str, name: str) -> None:
         ("Saludos a Itziar y a Begoña.", "Itziar"),  # a greeting sent, no closing: the line goes on
         ("We visited Kisumu twice.", "Kisumu"),
         ("Let Monday be the deadline.", "Monday"),  # "let" needs "know" or "see" after
+        ("The Notch signal stopped at day 3.", "Notch"),  # a word between: no subject of the verb
+        ("Ford told investors the plant would close.", "Ford"),  # firms and countries tell and promise
+        ("France promised more aid.", "France"),
+        ("Smith told Reuters the deal was off.", "Reuters"),  # no clause after the one told
+        ("We asked Microsoft for a refund.", "Microsoft"),
+        ("Ensure that Notch is expressed in the cells.", "Notch"),  # no person's verb after
+        ("Make sure Bluetooth works before the demo.", "Bluetooth"),
+        ("Toyota stopped production in May.", "Toyota"),
     ],
 )
 def test_no_acts(text: str, name: str) -> None:

@@ -45,6 +45,17 @@ def _slot(text: str, name: str) -> bool:
         ("relied upon: Eze v. Okonkwo (1989) 1 NWLR", "Eze"),  # the parties of a case
         ("relied upon: Eze v. Okonkwo (1989) 1 NWLR", "Okonkwo"),
         ("Kiss Bence; Nagy-Tóth Zsófia, her manager at OTP", "Nagy-Tóth Zsófia"),  # what the name is to her
+        ("On Fridays it is Breindel, Mendel's wife, who helps.", "Breindel"),  # to another person named
+        ("Ask Kojo, Abena's younger brother, about the keys.", "Kojo"),
+        ("The keys went to Tavita, Losa's husband, on Monday.", "Tavita"),
+        ("Mendel's wife, Breindel, keeps the books.", "Breindel"),  # the same, before the name
+        ("Aline thanks her mother, Mama Nyirasafari, and her brother.", "Nyirasafari"),  # and a title
+        ("His uncle, Mjomba Hamisi, drove them to Moshi.", "Hamisi"),
+        ("| Sione (surname TBC, agency) | Lasher | Days |", "Sione"),  # a note on the name in brackets
+        ("Cover on nights: Themba (no surname given) until Friday.", "Themba"),
+        ("Aroha (née Walker) joined the board in May.", "Aroha"),
+        ("Thandeka (first name only) starts on Monday as a temp.", "Thandeka"),
+        ("Gulnora (maiden name Rashidova) signed twice.", "Gulnora"),
     ],
 )
 def test_slots(text: str, name: str) -> None:
@@ -66,6 +77,11 @@ def test_slots(text: str, name: str) -> None:
         ("the reaction ran on 12 May 2024", "May"),  # a date, no phone number
         ("Manchester City v Charlton", "Charlton"),  # a fixture, no case
         ("Cells were fixed on day 12, 24 and 36", "Cells"),
+        ("Lagos, Nigeria's largest city, was the venue.", "Lagos"),  # no kin, no role after the possessive
+        ("Ajax, Amsterdam's club, won again.", "Ajax"),
+        ("Cork (no parking on Sundays) is the nearest town.", "Cork"),  # a note on no name
+        ("Python (aka the snake language) is used for the scripts.", "Python"),  # an alias is no name's note
+        ("The Tamar (surface 12 km2) drains the moor.", "Tamar"),
     ],
 )
 def test_no_slot(text: str, name: str) -> None:
