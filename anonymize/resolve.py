@@ -23,9 +23,11 @@ from anonymize.company_names import (
 from anonymize.coordinated_names import coordinated
 from anonymize.detector_config import DetectorConfig
 from anonymize.doc_places import drop_document_places
+from anonymize.document_titles import document_titles
 from anonymize.email_edges import cut_before_addresses
 from anonymize.email_names import email_names
 from anonymize.facility_places import facility_places
+from anonymize.family_names import family_names
 from anonymize.field_labels import field_labels
 from anonymize.filters import NOT_NAME_WORDS, keep
 from anonymize.folded_mentions import folded_mentions
@@ -368,7 +370,9 @@ STEPS: tuple[Step, ...] = (
     other_organization_mentions,
     url_names,
     glued_names,
+    family_names,
     late_native_forms,
+    document_titles,
     name_edges,
     places_by_slot,
     yield_to_addresses,
