@@ -19,6 +19,7 @@ from presidio_analyzer import RecognizerResult
 from anonymize.filters import NOT_ACRONYM_ORGANIZATIONS
 from anonymize.name_lexicon import NameLexicon
 from anonymize.propagation import mentions_outside
+from anonymize.results import rule_result
 from anonymize.text import STOP_WORDS
 
 _MIN_LETTERS = 2
@@ -71,11 +72,39 @@ def initials_mentions(
         )
 
     spans = [(r.start, r.end) for r in [*names, *taken]]
-    return [
+    found = [
         r
         for r in mentions_outside(_INITIALS, text, spans)
         if usable(text[r.start : r.end].replace(".", "")) and not _caps_run(text, r.start, r.end)
     ]
+    return found + _cell_initials(text, known, [*spans, *((r.start, r.end) for r in found)])
+
+
+# Initials alone or joined by slashes in a cell of a log or an action list: "ST", "BK/ST", "GT / SW".
+CELL_INITIALS = "CellInitials"
+_CELL_SCORE = 0.85
+_CELL_INITIALS = re.compile(r"(?<![\w.@/-])[A-Z]{2,4}(?:[ \t]*/[ \t]*[A-Z]{2,4})*(?![\w@/-])")
+_ONE = re.compile(r"[A-Z]{2,4}")
+
+
+def _cell_initials(text: str, known: set[str], taken: Sequence[tuple[int, int]]) -> list[RecognizerResult]:
+    """The initials of the document's persons that are all of a table's cell, alone or joined by slashes
+    (a dispensing log's "by" column: "ST", "BK/ST"; an action list's "GT / SW"): the cell makes them a
+    person's mark where English reads two letters as a word or an abbreviation ("ST", "MK"); not a stop
+    word or a business abbreviation ("IT", "HR")."""
+    from anonymize.recognizers.inverted_names import export_cell
+
+    found = []
+    for unit in _CELL_INITIALS.finditer(text):
+        if any(s < unit.end() and unit.start() < e for s, e in taken) or not export_cell(text, *unit.span()):
+            continue
+        parts = list(_ONE.finditer(text, unit.start(), unit.end()))
+        if all(
+            p.group() in known and p.group().casefold() not in STOP_WORDS | NOT_ACRONYM_ORGANIZATIONS
+            for p in parts
+        ):
+            found += [rule_result("PERSON", p.start(), p.end(), _CELL_SCORE, CELL_INITIALS) for p in parts]
+    return found
 
 
 def named_words(value: str, lexicon: NameLexicon) -> bool:
