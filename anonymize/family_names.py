@@ -24,7 +24,7 @@ _PLURAL = re.compile(r"(?<![\w'’-])(?i:the)[ \t]+([A-ZÀ-ÖØ-Þ][\w'’-]*?(?
 
 
 def family_names(state: Resolution) -> None:
-    """"the Haddads" where the document names a person "Haddad" (module doc)."""
+    """ "the Haddads" where the document names a person "Haddad" (module doc)."""
     if " the " not in state.text.casefold() and not state.text.lower().startswith("the "):
         return
     surnames = _surnames(state)

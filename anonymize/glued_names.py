@@ -36,7 +36,9 @@ GLUED_NAME = "GluedName"
 _SCORE = 0.85
 _MIN_LETTERS = 3
 _MAX_WORDS = 3
-_FILE_NAME_ZIPF = 2.7  # "okafor" 2.55, "mensah" 2.41; products and tools: "docker" 2.98, "kafka" 2.97, "bongo" 2.87
+_FILE_NAME_ZIPF = (
+    2.7  # "okafor" 2.55, "mensah" 2.41; products and tools: "docker" 2.98, "kafka" 2.97, "bongo" 2.87
+)
 _RARE_ZIPF = 3.0  # wordfreq's scale: rarer than about one word in a million
 # One written word, up to what surrounds a word in prose, a table or a path.
 _WORD = re.compile(r"[^\s<>()\[\]{}\"'`,;:|/\\=*]+")
@@ -56,21 +58,51 @@ def glued_names(state: Resolution) -> None:
     people = _people(state.text, state.results)
     known = person_words(state.text, state.results) | frozenset(w for p in people for w in p)
     found: list[RecognizerResult] = []
+    replaced: set[tuple[int, int]] = set()
+    outside: frozenset[str] | None = None
     for word in _WORD.finditer(state.text):
         start, end = word.span()
-        if not _joined(word.group()) or any(s < end and start < e for s, e in taken):
+        file_name = _FILE_NAME.search(word.group()) is not None
+        inside = [(s, e) for s, e in taken if start <= s and e <= end] if file_name else []
+        if not _joined(word.group()) or any(s < end and start < e for s, e in taken if (s, e) not in inside):
             continue
         slot = _in_slot(state.text, start, word.group())
         spans = glued_spans(word.group(), state.lexicon, known, slot=slot)
-        if _FILE_NAME.search(word.group()):
-            spans = [p for s, e in spans for p in _split_people(word.group(), s, e, people)]
+        if file_name:
+            if outside is None:
+                outside = _outside_words(state.text, state.results)
+            spans = [p for s, e in spans for p in _split_people(word.group(), s, e, people, outside)]
         spans += file_name_words(word.group(), known, spans)
         if not state.technical:
             spans += lexicon_file_words(word.group(), state.lexicon, spans)
+        # A piece an earlier step found alone gives way to the name it is part of ("sunna" in "sunna_bongo").
+        inner = [(a - start, b - start) for a, b in inside]
+        spans = [(s, e) for s, e in spans if all(_within(a, b, s, e) or b <= s or e <= a for a, b in inner)]
+        replaced |= {(start + a, start + b) for a, b in inner if any(_within(a, b, s, e) for s, e in spans)}
         for s, e in spans:
             found.append(rule_result("PERSON", start + s, start + e, _SCORE, GLUED_NAME))
+    if replaced:
+        state.results = [
+            r for r in state.results if (r.start, r.end) not in replaced or r.entity_type != "PERSON"
+        ]
     if found:
         state.results += state.admitted(found)
+
+
+def _within(a: int, b: int, s: int, e: int) -> bool:
+    return s <= a and b <= e
+
+
+def _outside_words(text: str, results: Sequence[RecognizerResult]) -> frozenset[str]:
+    """The casefolded words ``text`` writes outside its PERSON results ("Dago" of "the Dago branch")."""
+    persons = sorted((r.start, r.end) for r in results if r.entity_type == "PERSON")
+    words: set[str] = set()
+    at = 0
+    for s, e in [*persons, (len(text), len(text))]:
+        if s > at:
+            words.update(w.casefold() for w in _LETTERS.findall(text[at:s]))
+        at = max(at, e)
+    return frozenset(words)
 
 
 def _pieces(word: str) -> list[tuple[int, int, str]]:
@@ -191,22 +223,30 @@ def _people(text: str, results: Sequence[RecognizerResult]) -> list[frozenset[st
     for r in results:
         if r.entity_type == "PERSON":
             value = "".join(
-                c for c in unicodedata.normalize("NFKD", text[r.start : r.end]) if not unicodedata.combining(c)
+                c
+                for c in unicodedata.normalize("NFKD", text[r.start : r.end])
+                if not unicodedata.combining(c)
             )
             people.append(frozenset(re.sub(r"['’]", "", w).casefold() for w in re.findall(r"[\w'’]+", value)))
     return people
 
 
-def _split_people(word: str, start: int, end: int, people: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
+def _split_people(
+    word: str, start: int, end: int, people: Sequence[frozenset[str]], outside: frozenset[str]
+) -> list[tuple[int, int]]:
     """The span ``word[start:end]`` of a file name cut into its pieces when they are words of different
-    persons the text names ("Teitelbaum_v_Perlmutter_Rosenzweig_dep.pdf": two people, two names); whole when
-    one person holds them all ("offer_sunna_bongo.pdf") or a piece is no person's word."""
+    persons the text names ("Teitelbaum_v_Perlmutter_Rosenzweig_dep.pdf": two people, two names), whole when
+    one person holds them all ("offer_sunna_bongo.pdf"); without a last piece that is no person's word and
+    that the text writes outside its persons ("receipt_cecep_dago.jpg" beside "the Dago branch")."""
     pieces = [(s, e) for s, e, _ in _pieces(word) if start <= s and e <= end]
     folded = [word[s:e].casefold() for s, e in pieces]
-    if len(pieces) < 2 or any(not any(f in p for p in people) for f in folded):
-        return [(start, end)]
-    if any(all(f in p for f in folded) for p in people):
-        return [(start, end)]
+    mine = [any(f in p for p in people) for f in folded]
+    while len(pieces) > 1 and any(mine) and not mine[-1] and folded[-1] in outside:
+        pieces, folded, mine = pieces[:-1], folded[:-1], mine[:-1]
+    if len(pieces) == 1:
+        return pieces
+    if not all(mine) or any(all(f in p for f in folded) for p in people):
+        return [(pieces[0][0], pieces[-1][1])]
     return pieces
 
 

@@ -16,7 +16,10 @@ def persons(detector: PiiDetector, text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "family"),
     [
-        ("Rasha Haddad and Tariq Haddad moved in on Monday. The keys for the Haddads are at the desk.", "Haddads"),
+        (
+            "Rasha Haddad and Tariq Haddad moved in on Monday. The keys for the Haddads are at the desk.",
+            "Haddads",
+        ),
         ("Emi Nakamura phoned twice.\nThe Nakamuras' car is blocking the gate again.", "Nakamuras"),
         ("We had dinner with Chidi Okonkwo last week; the Okonkwos fly home in May.", "Okonkwos"),
         ("Lucía Sánchez confirmed the booking. The Sánchezes arrive on Friday.", "Sánchezes"),
