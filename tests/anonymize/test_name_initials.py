@@ -65,3 +65,21 @@ def test_initials_that_are_all_of_a_cell(detector: PiiDetector) -> None:
     assert found.count("ST") == 2 and found.count("BK") == 1 and "MK" in found, found
     assert any("BK" in v and "MK" in v for v in found[-2:]), found  # the action list's "MK / BK"
     assert "IT" not in found
+
+
+def test_initials_under_a_header_of_peoples_marks(detector: PiiDetector) -> None:
+    """Session 27: under "By", "Initials" or "Checked by" a cell of capitals is a person's mark though the
+    document names no one with those initials; not a placeholder or a department, nor under other headers."""
+    text = (
+        "Fridge temperature log\n\n"
+        "date\ttime\ttemp\tinitials\n"
+        "03.02\t08:00\t4.1\tJW\n"
+        "03.02\t14:00\t4.6\tRN/JW\n"
+        "04.02\t08:00\t3.9\tNA\n"
+        "04.02\t14:00\t4.2\tIT\n\n"
+        "item\tqty\tunit\n"
+        "gloves\t20\tPK\n"
+        "masks\t50\tBX\n"
+    )
+    found = [text[r.start : r.end] for r in detector.analyze([text])[0] if r.entity_type == "PERSON"]
+    assert found == ["JW", "RN", "JW"], found
