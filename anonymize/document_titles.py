@@ -16,8 +16,8 @@ from the start of a PERSON span (the span keeps a name word after it):
   in title case, outside a line mostly in capitals: a nurse's rank "NO Selasi Kpodo ... NO Kpodo".
 * **a role the document writes as a common noun** (``_role_word``): a capitalized English word of six
   letters or more before a name, that the same document also writes in lower case ("Yiddish interpreter ...
-  (Interpreter Goldfarb"); not a given name English speakers bear ("Forest Whitaker") nor a sentence's first
-  word.
+  (Interpreter Goldfarb"); not a given name ("Forest Whitaker", "Chance Okonkwo" beside "chance pls call"),
+  a sentence's first word, or a word the document writes in lower case only in an address ("an.nguyen@").
 * **a transcript's answer label**: "A." opening a line of a document whose other lines open with "Q.".
 
 Not "Mr Big" (nothing is cut after a known title: ``honorifics``' work), not a street, a saint or a
@@ -141,6 +141,7 @@ def _role_word(text: str, start: int, word: str, lexicon: NameLexicon) -> bool:
     ):
         return False
     folded = word.casefold()
-    if folded in lexicon.english_given or english_zipf(folded) < _ROLE_ZIPF:
-        return False
-    return re.search(rf"(?<![\w'’-]){re.escape(folded)}(?![\w'’-])", text) is not None
+    if folded in lexicon.given or english_zipf(folded) < _ROLE_ZIPF:
+        return False  # "Chance Okonkwo" beside "chance pls call"
+    # As a word of prose, not of an address or a handle ("an.nguyen@...", "an-nguyen").
+    return re.search(rf"(?<![\w'’.@/_-]){re.escape(folded)}(?![\w'’@_-]|\.\w)", text) is not None

@@ -43,6 +43,7 @@ _RARE_ZIPF = 3.0  # wordfreq's scale: rarer than about one word in a million
 # One written word, up to what surrounds a word in prose, a table or a path.
 _WORD = re.compile(r"[^\s<>()\[\]{}\"'`,;:|/\\=*]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_WHOLE_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")  # not a piece of "receipt_cecep_dago.jpg"
 _CAMEL = re.compile(r"(?<=[^\W\d_])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
 _SKIPPED = frozenset({"URL", "EMAIL_ADDRESS", "PERSON"})
 _FILE_NAME = re.compile(r"\.[A-Za-z][A-Za-z0-9]{1,4}$")
@@ -73,8 +74,10 @@ def glued_names(state: Resolution) -> None:
                 outside = _outside_words(state.text, state.results)
             spans = [p for s, e in spans for p in _split_people(word.group(), s, e, people, outside)]
         spans += file_name_words(word.group(), known, spans)
-        if not state.technical:
-            spans += lexicon_file_words(word.group(), state.lexicon, spans)
+        if not state.technical and file_name:
+            if outside is None:
+                outside = _outside_words(state.text, state.results)
+            spans += lexicon_file_words(word.group(), state.lexicon, spans, outside)
         # A piece an earlier step found alone gives way to the name it is part of ("sunna" in "sunna_bongo").
         inner = [(a - start, b - start) for a, b in inside]
         spans = [(s, e) for s, e in spans if all(_within(a, b, s, e) or b <= s or e <= a for a, b in inner)]
@@ -94,13 +97,14 @@ def _within(a: int, b: int, s: int, e: int) -> bool:
 
 
 def _outside_words(text: str, results: Sequence[RecognizerResult]) -> frozenset[str]:
-    """The casefolded words ``text`` writes outside its PERSON results ("Dago" of "the Dago branch")."""
+    """The casefolded words ``text`` writes alone outside its PERSON results ("Dago" of "the Dago branch";
+    not the pieces of a file name or a handle)."""
     persons = sorted((r.start, r.end) for r in results if r.entity_type == "PERSON")
     words: set[str] = set()
     at = 0
     for s, e in [*persons, (len(text), len(text))]:
         if s > at:
-            words.update(w.casefold() for w in _LETTERS.findall(text[at:s]))
+            words.update(w.casefold() for w in _WHOLE_WORD.findall(text[at:s]))
         at = max(at, e)
     return frozenset(words)
 
@@ -186,12 +190,16 @@ def file_name_words(
 
 
 def lexicon_file_words(
-    word: str, lexicon: NameLexicon, taken: Sequence[tuple[int, int]] = ()
+    word: str,
+    lexicon: NameLexicon,
+    taken: Sequence[tuple[int, int]] = (),
+    outside: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int]]:
     """Offsets in ``word``, a file name, of the pieces the lexicon holds as names, rare in English and no
     place, where an underscore joins two of them or one and an initial: two people's surnames or a surname
     and its initial ("handover_Okafor_Lindqvist.docx", "mensah_k_2024.pdf"); one alone is no evidence
-    ("Docker_setup.md", "contract_Nwosu_signed.pdf": a product's name may be a surname too). Outside
+    ("Docker_setup.md", "contract_Nwosu_signed.pdf": a product's name may be a surname too), nor one the text
+    writes alone outside its persons (``outside``: a horse's "Tuman" in "xray_tuman_zaripov.dcm"). Outside
     technical text only (the caller's)."""
     extension = _FILE_NAME.search(word)
     if extension is None or "_" not in word:
@@ -204,6 +212,7 @@ def lexicon_file_words(
         and lexicon.name_word(piece)
         and english_zipf(piece.casefold()) < _FILE_NAME_ZIPF
         and not known_place(piece)
+        and piece.casefold() not in outside
         for piece in texts
     ]
     found = []
@@ -236,13 +245,15 @@ def _split_people(
 ) -> list[tuple[int, int]]:
     """The span ``word[start:end]`` of a file name cut into its pieces when they are words of different
     persons the text names ("Teitelbaum_v_Perlmutter_Rosenzweig_dep.pdf": two people, two names), whole when
-    one person holds them all ("offer_sunna_bongo.pdf"); without a last piece that is no person's word and
-    that the text writes outside its persons ("receipt_cecep_dago.jpg" beside "the Dago branch")."""
+    one person holds them all ("offer_sunna_bongo.pdf"); without the pieces at its ends that are no person's
+    words and that the text writes outside its persons ("receipt_cecep_dago.jpg" beside "the Dago branch")."""
     pieces = [(s, e) for s, e, _ in _pieces(word) if start <= s and e <= end]
     folded = [word[s:e].casefold() for s, e in pieces]
     mine = [any(f in p for p in people) for f in folded]
     while len(pieces) > 1 and any(mine) and not mine[-1] and folded[-1] in outside:
         pieces, folded, mine = pieces[:-1], folded[:-1], mine[:-1]
+    while len(pieces) > 1 and any(mine) and not mine[0] and folded[0] in outside:
+        pieces, folded, mine = pieces[1:], folded[1:], mine[1:]
     if len(pieces) == 1:
         return pieces
     if not all(mine) or any(all(f in p for f in folded) for p in people):

@@ -77,7 +77,12 @@ def test_a_transcripts_answer_label_and_a_role_written_as_a_noun(detector: PiiDe
 def test_names_that_start_with_a_capitalized_word_stay_whole(detector: PiiDetector) -> None:
     """A Korean surname before the given name is an English word too ("park"), and "A." without "Q." lines
     is an initial."""
-    text = "Park Ji-sung walked through the park. Song Hye-kyo sang a song.\nA. Okonjo and B. Adeyemi signed."
+    text = (
+        "Park Ji-sung walked through the park. Song Hye-kyo sang a song.\nA. Okonjo and B. Adeyemi signed.\n"
+        'Reviewer: an.nguyen@example.vn. Row 17 has "Nguyen Thi Hoa" in it. On Monday, Chance '
+        "Abernathy-Oduya wrote: no chance."
+    )
     found = persons(detector, text)
     assert "Park Ji-sung" in found and "Song Hye-kyo" in found
     assert "A. Okonjo" in found
+    assert "Nguyen Thi Hoa" in found and "Chance Abernathy-Oduya" in found, found

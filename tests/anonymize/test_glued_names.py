@@ -159,3 +159,20 @@ def test_two_people_glued_in_a_file_name_are_two_names(detector: PiiDetector) ->
     assert "Abergel" in found and "Wierzbicki" in found
     assert "Abergel_Wierzbicki" not in found
     assert "ilona_sarkozi" in found
+
+
+def test_a_piece_the_text_writes_outside_its_persons_is_no_name(lexicon: NameLexicon) -> None:
+    """A horse called Okafor in a vet's notes: "xray_okafor_lindqvist.dcm" names no person Okafor, and
+    Lindqvist alone is no evidence."""
+    word = "xray_okafor_lindqvist.dcm"
+    assert [word[s:e] for s, e in lexicon_file_words(word, lexicon)] == ["okafor", "lindqvist"]
+    assert lexicon_file_words(word, lexicon, outside=frozenset({"okafor"})) == []
+
+
+def test_a_place_glued_after_a_person_is_cut(detector: PiiDetector) -> None:
+    text = (
+        "Receipts at the Dago branch print cashier Cecep Saputra for every order.\n"
+        "photo: receipt_cecep_dago.jpg, dago_cecep_2.jpg, offer_sunna_bongo.pdf for Sunná Kristiinná Bongo"
+    )
+    found = [text[r.start : r.end] for r in detector.analyze([text])[0] if r.entity_type == "PERSON"]
+    assert found.count("cecep") == 2 and "sunna_bongo" in found and "cecep_dago" not in found, found
