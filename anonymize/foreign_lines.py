@@ -1,4 +1,4 @@
-"""Names read in a line written in another language (step ``foreign_lines``).
+"""Names read in a line written in another language (``foreign_lines``, the end of step ``name_edges``).
 
 spaCy's English model reads a French, Spanish or Portuguese line's capitalized and function words as names:
 "Pour le livret", "devant nous ont comparu", "Une version bilingue", "Ele tem consulta", "la signature de

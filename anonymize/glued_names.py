@@ -20,23 +20,30 @@ rules read those), dotted handles ("ngozi.okafor"), and the words inside a web a
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 
 from presidio_analyzer import RecognizerResult
 
+from anonymize.gazetteer import known_place
 from anonymize.name_lexicon import NameLexicon
 from anonymize.resolution import Resolution
 from anonymize.results import rule_result
 from anonymize.url_names import person_words
+from anonymize.word_kinds import english_zipf
 
 GLUED_NAME = "GluedName"
 _SCORE = 0.85
 _MIN_LETTERS = 3
 _MAX_WORDS = 3
+_FILE_NAME_ZIPF = (
+    2.7  # "okafor" 2.55, "mensah" 2.41; products and tools: "docker" 2.98, "kafka" 2.97, "bongo" 2.87
+)
 _RARE_ZIPF = 3.0  # wordfreq's scale: rarer than about one word in a million
 # One written word, up to what surrounds a word in prose, a table or a path.
 _WORD = re.compile(r"[^\s<>()\[\]{}\"'`,;:|/\\=*]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_WHOLE_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")  # not a piece of "receipt_cecep_dago.jpg"
 _CAMEL = re.compile(r"(?<=[^\W\d_])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
 _SKIPPED = frozenset({"URL", "EMAIL_ADDRESS", "PERSON"})
 _FILE_NAME = re.compile(r"\.[A-Za-z][A-Za-z0-9]{1,4}$")
@@ -49,19 +56,57 @@ def glued_names(state: Resolution) -> None:
     if state.lexicon is None:
         return
     taken = [(r.start, r.end) for r in state.results if r.entity_type in _SKIPPED]
-    known = person_words(state.text, state.results)
+    people = _people(state.text, state.results)
+    known = person_words(state.text, state.results) | frozenset(w for p in people for w in p)
     found: list[RecognizerResult] = []
+    replaced: set[tuple[int, int]] = set()
+    outside: frozenset[str] | None = None
     for word in _WORD.finditer(state.text):
         start, end = word.span()
-        if not _joined(word.group()) or any(s < end and start < e for s, e in taken):
+        file_name = _FILE_NAME.search(word.group()) is not None
+        inside = [(s, e) for s, e in taken if start <= s and e <= end] if file_name else []
+        if not _joined(word.group()) or any(s < end and start < e for s, e in taken if (s, e) not in inside):
             continue
         slot = _in_slot(state.text, start, word.group())
         spans = glued_spans(word.group(), state.lexicon, known, slot=slot)
+        if file_name:
+            if outside is None:
+                outside = _outside_words(state.text, state.results)
+            spans = [p for s, e in spans for p in _split_people(word.group(), s, e, people, outside)]
         spans += file_name_words(word.group(), known, spans)
+        if not state.technical and file_name:
+            if outside is None:
+                outside = _outside_words(state.text, state.results)
+            spans += lexicon_file_words(word.group(), state.lexicon, spans, outside)
+        # A piece an earlier step found alone gives way to the name it is part of ("sunna" in "sunna_bongo").
+        inner = [(a - start, b - start) for a, b in inside]
+        spans = [(s, e) for s, e in spans if all(_within(a, b, s, e) or b <= s or e <= a for a, b in inner)]
+        replaced |= {(start + a, start + b) for a, b in inner if any(_within(a, b, s, e) for s, e in spans)}
         for s, e in spans:
             found.append(rule_result("PERSON", start + s, start + e, _SCORE, GLUED_NAME))
+    if replaced:
+        state.results = [
+            r for r in state.results if (r.start, r.end) not in replaced or r.entity_type != "PERSON"
+        ]
     if found:
         state.results += state.admitted(found)
+
+
+def _within(a: int, b: int, s: int, e: int) -> bool:
+    return s <= a and b <= e
+
+
+def _outside_words(text: str, results: Sequence[RecognizerResult]) -> frozenset[str]:
+    """The casefolded words ``text`` writes alone outside its PERSON results ("Dago" of "the Dago branch";
+    not the pieces of a file name or a handle)."""
+    persons = sorted((r.start, r.end) for r in results if r.entity_type == "PERSON")
+    words: set[str] = set()
+    at = 0
+    for s, e in [*persons, (len(text), len(text))]:
+        if s > at:
+            words.update(w.casefold() for w in _WHOLE_WORD.findall(text[at:s]))
+        at = max(at, e)
+    return frozenset(words)
 
 
 def _pieces(word: str) -> list[tuple[int, int, str]]:
@@ -142,6 +187,78 @@ def file_name_words(
         if not any(ts <= s and e <= te for ts, te in taken):
             found.append((s, e))
     return found
+
+
+def lexicon_file_words(
+    word: str,
+    lexicon: NameLexicon,
+    taken: Sequence[tuple[int, int]] = (),
+    outside: frozenset[str] = frozenset(),
+) -> list[tuple[int, int]]:
+    """Offsets in ``word``, a file name, of the pieces the lexicon holds as names, rare in English and no
+    place, where an underscore joins two of them or one and an initial: two people's surnames or a surname
+    and its initial ("handover_Okafor_Lindqvist.docx", "mensah_k_2024.pdf"); one alone is no evidence
+    ("Docker_setup.md", "contract_Nwosu_signed.pdf": a product's name may be a surname too), nor one the text
+    writes alone outside its persons (``outside``: a horse's "Tuman" in "xray_tuman_zaripov.dcm"). Outside
+    technical text only (the caller's)."""
+    extension = _FILE_NAME.search(word)
+    if extension is None or "_" not in word:
+        return []
+    pieces = [p for p in _pieces(word) if p[1] <= extension.start()]
+    texts = [word[s:e] for s, e, _ in pieces]
+    names = [
+        len(piece) > _MIN_LETTERS
+        and (piece.islower() or piece.isupper() or piece.istitle())
+        and lexicon.name_word(piece)
+        and english_zipf(piece.casefold()) < _FILE_NAME_ZIPF
+        and not known_place(piece)
+        and piece.casefold() not in outside
+        for piece in texts
+    ]
+    found = []
+    for i, (s, e, _) in enumerate(pieces):
+        if not names[i] or any(ts < e and s < te for ts, te in taken):
+            continue
+        beside = [j for j in (i - 1, i + 1) if 0 <= j < len(pieces) and pieces[max(i, j)][2] == "_"]
+        if any(names[j] or (len(texts[j]) == 1 and texts[j].isalpha()) for j in beside):
+            found.append((s, e))
+    return found
+
+
+def _people(text: str, results: Sequence[RecognizerResult]) -> list[frozenset[str]]:
+    """The words of each PERSON result, casefolded, without accents and apostrophes ("Sunná" as "sunna",
+    "Nur'aini" as "nuraini"), as a file name writes them."""
+    people = []
+    for r in results:
+        if r.entity_type == "PERSON":
+            value = "".join(
+                c
+                for c in unicodedata.normalize("NFKD", text[r.start : r.end])
+                if not unicodedata.combining(c)
+            )
+            people.append(frozenset(re.sub(r"['’]", "", w).casefold() for w in re.findall(r"[\w'’]+", value)))
+    return people
+
+
+def _split_people(
+    word: str, start: int, end: int, people: Sequence[frozenset[str]], outside: frozenset[str]
+) -> list[tuple[int, int]]:
+    """The span ``word[start:end]`` of a file name cut into its pieces when they are words of different
+    persons the text names ("Teitelbaum_v_Perlmutter_Rosenzweig_dep.pdf": two people, two names), whole when
+    one person holds them all ("offer_sunna_bongo.pdf"); without the pieces at its ends that are no person's
+    words and that the text writes outside its persons ("receipt_cecep_dago.jpg" beside "the Dago branch")."""
+    pieces = [(s, e) for s, e, _ in _pieces(word) if start <= s and e <= end]
+    folded = [word[s:e].casefold() for s, e in pieces]
+    mine = [any(f in p for p in people) for f in folded]
+    while len(pieces) > 1 and any(mine) and not mine[-1] and folded[-1] in outside:
+        pieces, folded, mine = pieces[:-1], folded[:-1], mine[:-1]
+    while len(pieces) > 1 and any(mine) and not mine[0] and folded[0] in outside:
+        pieces, folded, mine = pieces[1:], folded[1:], mine[1:]
+    if len(pieces) == 1:
+        return pieces
+    if not all(mine) or any(all(f in p for f in folded) for p in people):
+        return [(pieces[0][0], pieces[-1][1])]
+    return pieces
 
 
 def _given_name(word: str, lexicon: NameLexicon) -> bool:

@@ -77,6 +77,11 @@ _NOT_NAME_HEADER = re.compile(
     rf"team|unit|division|company|employer|organi[sz]ation|address|venue|room|building|depot|warehouse|"
     rf"role|position|job{_SEP}title|title|grade|status)s?"
 )
+# A header cell over the marks people put in a log or a register: "By", "Initials", "Sign", "Checked by".
+_INITIALS_HEADER = re.compile(
+    rf"(?i:by|initials?|init\.?|inits|sign|signed|sig|signature|initial(?:l)?ed(?:{_SEP}by)?|"
+    rf"(?:checked|done|given|dispensed|counted|witnessed|issued|received|logged|entered){_SEP}by)"
+)
 _NAME_OR_ROLE_HEADER = re.compile(rf"{_NAME_HEADER.pattern}|{_ROLE_HEADER.pattern}")
 _PARTICLE = re.compile(
     r"(?i:van|von|der|den|de|del|della|des|di|da|das|do|dos|du|la|le|les|lo|ten|ter|te|op|bin|binti|bint|"
@@ -118,6 +123,11 @@ def not_name_cells(text: str) -> tuple[Cell, ...]:
     "Department", "Role"): whatever the model or the lexicon reads there is no person. Read once per text
     (``anonymize.resolution.Resolution.not_name_cells``) for the steps that ask."""
     return tuple(cell for _label, cells in _columns(text, _NOT_NAME_HEADER) for cell in cells)
+
+
+def initials_cells(text: str) -> tuple[Cell, ...]:
+    """The values of the cells under a header of people's marks ("By", "Initials", "Sign", "Checked by")."""
+    return tuple(cell for _label, cells in _columns(text, _INITIALS_HEADER) for cell in cells)
 
 
 def _columns(text: str, header: re.Pattern[str]) -> Iterator[tuple[str, list[Cell]]]:

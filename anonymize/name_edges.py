@@ -7,7 +7,9 @@ PERSON span loses its terms of address before and after (``honorifics``, ``addre
 Rosario", "Tante Ingrid", "seu zé", "Ravi garu") and, typed in lower case, the function words of its line's
 language at its edges (``foreign_words``); a conjunction that joins surnames starts no name ("y Ana Paula
 Soares" of a list), nor a sentence adverb or an interjection ("Yesterday Oyelaran said"), nor a
-transcript's answer mark ("A. Shloime is my cousin's husband": ``transcript_marks``).
+transcript's answer mark ("A. Shloime is my cousin's husband": ``transcript_marks``). Then, in a line written
+in another language, its function words at its edges whatever the case (``foreign_lines``: "Pour le", "la
+signature de Tanguy").
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from anonymize.address_terms import BEFORE
+from anonymize.foreign_lines import foreign_lines
 from anonymize.foreign_words import trim_foreign_edges
 from anonymize.honorifics import after_honorific, before_trailing_title
 from anonymize.name_extent import PARTICLES
@@ -53,6 +56,7 @@ def name_edges(state: Resolution) -> None:
         for r in state.results
     ]
     state.results = [r for r in kept if r is not None]
+    foreign_lines(state)
 
 
 def edged(

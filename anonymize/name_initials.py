@@ -19,6 +19,7 @@ from presidio_analyzer import RecognizerResult
 from anonymize.filters import NOT_ACRONYM_ORGANIZATIONS
 from anonymize.name_lexicon import NameLexicon
 from anonymize.propagation import mentions_outside
+from anonymize.results import rule_result
 from anonymize.text import STOP_WORDS
 
 _MIN_LETTERS = 2
@@ -58,8 +59,9 @@ def initials_mentions(
         value = text[r.start : r.end]
         if len(value.split()) >= 2 and not value.isupper() and named_words(value, lexicon):
             known |= initials_of(value)
+    spans = [(r.start, r.end) for r in [*names, *taken]]
     if not known:
-        return []
+        return _cell_initials(text, known, spans)
 
     def usable(letters: str) -> bool:
         folded = letters.casefold()
@@ -70,12 +72,12 @@ def initials_mentions(
             and zipf_frequency(folded, "en") < _ENGLISH_ZIPF
         )
 
-    spans = [(r.start, r.end) for r in [*names, *taken]]
-    return [
+    found = [
         r
         for r in mentions_outside(_INITIALS, text, spans)
         if usable(text[r.start : r.end].replace(".", "")) and not _caps_run(text, r.start, r.end)
     ]
+    return found + _cell_initials(text, known, [*spans, *((r.start, r.end) for r in found)])
 
 
 def named_words(value: str, lexicon: NameLexicon) -> bool:
@@ -101,3 +103,42 @@ def _caps_run(text: str, start: int, end: int) -> bool:
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     letters = [c for c in line if c.isalpha()]
     return len(letters) > 0 and sum(c.isupper() for c in letters) > len(letters) / 2
+
+
+# Initials alone or joined by slashes in a cell of a log or an action list: "ST", "BK/ST", "GT / SW".
+CELL_INITIALS = "CellInitials"
+_CELL_SCORE = 0.85
+_CELL_INITIALS = re.compile(r"(?<![\w.@/-])[A-Z]{2,4}(?:[ \t]*/[ \t]*[A-Z]{2,4})*(?![\w@/-])")
+_ONE = re.compile(r"[A-Z]{2,4}")
+_NO_MARKS = (
+    STOP_WORDS
+    | NOT_ACRONYM_ORGANIZATIONS
+    | frozenset(
+        ["na", "nil", "tbc", "tbd", "tba", "ok", "yes", "all", "am", "pm", "dna", "abs", "sys", "auto", "bot"]
+    )
+)
+
+
+def _cell_initials(text: str, known: set[str], taken: Sequence[tuple[int, int]]) -> list[RecognizerResult]:
+    """The initials that are all of a table's cell, alone or joined by slashes: of the document's persons
+    (a dispensing log's "ST", "BK/ST"; an action list's "GT / SW"), or any under a header of people's marks
+    ("By", "Initials", "Sign"): the cell makes them a person's mark where English reads two letters as a word
+    or an abbreviation ("ST", "MK"); not a stop word, a business abbreviation or a placeholder ("IT", "HR",
+    "NA", "TBC")."""
+    from anonymize.header_columns import initials_cells
+    from anonymize.recognizers.inverted_names import export_cell
+
+    marks: tuple[tuple[int, int], ...] | None = None
+    found = []
+    for unit in _CELL_INITIALS.finditer(text):
+        if any(s < unit.end() and unit.start() < e for s, e in taken) or not export_cell(text, *unit.span()):
+            continue
+        parts = list(_ONE.finditer(text, unit.start(), unit.end()))
+        if any(p.group().casefold() in _NO_MARKS for p in parts):
+            continue
+        if not all(p.group() in known for p in parts):
+            marks = initials_cells(text) if marks is None else marks
+            if not any(s <= unit.start() and unit.end() <= e for s, e in marks):
+                continue
+        found += [rule_result("PERSON", p.start(), p.end(), _CELL_SCORE, CELL_INITIALS) for p in parts]
+    return found

@@ -23,14 +23,15 @@ from anonymize.company_names import (
 from anonymize.coordinated_names import coordinated
 from anonymize.detector_config import DetectorConfig
 from anonymize.doc_places import drop_document_places
+from anonymize.document_titles import document_titles
 from anonymize.dotted_names import dotted_names
 from anonymize.email_edges import cut_before_addresses
 from anonymize.email_names import email_names
 from anonymize.facility_places import facility_places
+from anonymize.family_names import family_names
 from anonymize.field_labels import field_labels
 from anonymize.filters import NOT_NAME_WORDS, keep
 from anonymize.folded_mentions import folded_mentions
-from anonymize.foreign_lines import foreign_lines
 from anonymize.gazetteer import country_names, persons_at_places
 from anonymize.glued_names import glued_names
 from anonymize.header_columns import claim_cells, header_names, persons_outside
@@ -371,9 +372,10 @@ STEPS: tuple[Step, ...] = (
     other_organization_mentions,
     url_names,
     glued_names,
+    family_names,
     late_native_forms,
+    document_titles,
     name_edges,
-    foreign_lines,
     places_by_slot,
     yield_to_addresses,
     merge_same_type,

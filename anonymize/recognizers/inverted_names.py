@@ -54,6 +54,9 @@ _EXPORT_PAIR = re.compile(
     rf"(?P<given>{_ANY_WORD}(?: {_ANY_WORD})?)(?![\w'’-])"
 )
 _CSV_COMMA = re.compile(r",(?=[^\s,])|,(?=,)")
+# A ;-separated export's separator (European spreadsheets write ";" where a comma is the decimal mark):
+# no blank after it, as in "C-02;Catrileo Millaqueo, Juana;sopaipillas;28-02-2027" (prose puts a blank).
+_SEMICOLON = re.compile(r";(?=[^\s;])|;(?=;)")
 
 
 # The surname in capitals, the given names in title case, in either order, anywhere in a line of ordinary
@@ -139,7 +142,7 @@ class InvertedNameRecognizer(LexiconPersonRecognizer):
 def export_cell(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` is all of a cell: of a markdown table (pipes), a tab-separated or fixed-width row
     (tabs, or two blanks or more on one side and the line's edge or two blanks on the other), or a CSV row
-    (commas with no blank after them, two or more on the line)."""
+    (commas, or semicolons, with no blank after them, two or more on the line)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     before, after = text[line_start:start], text[end : len(text) if line_end < 0 else line_end]
@@ -151,6 +154,8 @@ def export_cell(text: str, start: int, end: int) -> bool:
         return True
     if (not left or before.endswith("  ")) and (not right or after.startswith("  ")) and (left or right):
         return True
+    if len(_SEMICOLON.findall(before + after)) >= 2 and (not before or before.endswith(";")):
+        return not after or _SEMICOLON.match(after) is not None
     csv = len(_CSV_COMMA.findall(before + after)) >= 2
     return csv and (not before or before.endswith(",")) and (not after or _CSV_COMMA.match(after) is not None)
 
@@ -182,14 +187,17 @@ def export_names(
 
 def _export_shaped(surname: str, given: str, lexicon: NameLexicon) -> bool:
     """Every word capitalized, all in capitals or none ("ÖZTÜRK, KEMAL", "Nkosi, Thandiwe"), the words before
-    the surname particles ("van Rooyen"), no half a frequent English word ("Cheers, Tev")."""
+    the surname particles ("van Rooyen") or one more surname, a double surname of Spanish, Portuguese or
+    Mapuche names ("Catrileo Millaqueo, Juana", "Souza da Silva, Ana"), no word a frequent English word
+    ("Cheers, Tev", "Head Office, Nairobi")."""
     before, core, names = surname.split()[:-1], surname.split()[-1], given.split()
     caps = all(w.isupper() for w in [*before, core, *names] if len(w) > 1)
-    if not all(_capitalized(w, caps) for w in [core, *names]):
+    surnames = [w for w in before if w.casefold() not in NAME_PARTICLES]
+    if len(surnames) > 1 or not all(_capitalized(w, caps) for w in [*surnames, core, *names]):
         return False
-    if not all(w.casefold() in NAME_PARTICLES for w in before):
-        return False
-    return not any(lexicon.ordinary_word(w.lower()) for w in [core, *names])
+    if surnames and {w.casefold() for w in names} & {w.casefold() for w in [*surnames, core]}:
+        return False  # two people of one family in a cell: "Licán Catrileo, Nahuel Catrileo"
+    return not any(lexicon.ordinary_word(w.lower()) for w in [*surnames, core, *names])
 
 
 def _capitalized(word: str, caps: bool) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from anonymize.detector import PiiDetector
-from anonymize.glued_names import file_name_words, glued_spans
+from anonymize.glued_names import file_name_words, glued_spans, lexicon_file_words
 from anonymize.name_lexicon import NameLexicon
 
 
@@ -111,3 +111,68 @@ def test_a_file_name_word_is_replaced_in_a_document(detector: PiiDetector) -> No
     text = "The owners, Dr Rajeev Nair and Meera Nair, asked twice.\n- Photos: villa14_nair_front.jpg"
     found = [text[r.start : r.end] for r in detector.analyze([text])[0] if r.entity_type == "PERSON"]
     assert found.count("nair") == 1 and "Rajeev Nair" in found
+
+
+@pytest.mark.parametrize(
+    ("word", "names"),
+    [
+        ("handover_Okafor_Lindqvist.docx", ["Okafor", "Lindqvist"]),  # two people's surnames
+        ("HAUGLAND_T_leave.docx", ["HAUGLAND"]),
+        ("Nwosu_Haugland_2026.pdf", ["Nwosu", "Haugland"]),
+        ("mensah_k_2024.pdf", ["mensah"]),  # a surname beside an initial
+        ("okafor_lindqvist_notes.txt", ["okafor", "lindqvist"]),
+    ],
+)
+def test_names_the_lexicon_holds_in_a_file_name(word: str, names: list[str], lexicon: NameLexicon) -> None:
+    """Session 27: two name parts the lexicon holds joined by an underscore, or one and an initial."""
+    assert [word[s:e] for s, e in lexicon_file_words(word, lexicon)] == names
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "Lisbon_offsite_2026.pptx",  # a place
+        "Q3_Sales_Report.xlsx",
+        "Docker_setup.md",
+        "Python_intro.pdf",
+        "budget_Jordan.xlsx",  # a country
+        "Berlin_Marathon.jpg",
+        "mensah.pdf",  # nothing glued
+        "notes_mensah_final.txt",  # lower case alone: no initial or other name beside it
+        "config_loader.py",
+        "McDonald_menu.pdf",  # a capital inside the word
+        "contract_Nwosu_signed.pdf",  # one name alone: a product's name may be a surname too
+        "Redis_Kafka_setup.md",  # tools: "Kafka" is no rare word
+    ],
+)
+def test_no_lexicon_name_in_these_file_names(word: str, lexicon: NameLexicon) -> None:
+    assert lexicon_file_words(word, lexicon) == []
+
+
+def test_two_people_glued_in_a_file_name_are_two_names(detector: PiiDetector) -> None:
+    """Session 27: words of two different persons the text names are two spans, one person's words one."""
+    text = (
+        "Witnesses: Miriam Abergel and Tomasz Wierzbicki. Statement by Ilona Sárközi.\n"
+        "Files: Abergel_Wierzbicki_joint.pdf, statement_ilona_sarkozi.pdf"
+    )
+    found = [text[r.start : r.end] for r in detector.analyze([text])[0] if r.entity_type == "PERSON"]
+    assert "Abergel" in found and "Wierzbicki" in found
+    assert "Abergel_Wierzbicki" not in found
+    assert "ilona_sarkozi" in found
+
+
+def test_a_piece_the_text_writes_outside_its_persons_is_no_name(lexicon: NameLexicon) -> None:
+    """A horse called Okafor in a vet's notes: "xray_okafor_lindqvist.dcm" names no person Okafor, and
+    Lindqvist alone is no evidence."""
+    word = "xray_okafor_lindqvist.dcm"
+    assert [word[s:e] for s, e in lexicon_file_words(word, lexicon)] == ["okafor", "lindqvist"]
+    assert lexicon_file_words(word, lexicon, outside=frozenset({"okafor"})) == []
+
+
+def test_a_place_glued_after_a_person_is_cut(detector: PiiDetector) -> None:
+    text = (
+        "Receipts at the Dago branch print cashier Cecep Saputra for every order.\n"
+        "photo: receipt_cecep_dago.jpg, dago_cecep_2.jpg, offer_sunna_bongo.pdf for Sunná Kristiinná Bongo"
+    )
+    found = [text[r.start : r.end] for r in detector.analyze([text])[0] if r.entity_type == "PERSON"]
+    assert found.count("cecep") == 2 and "sunna_bongo" in found and "cecep_dago" not in found, found

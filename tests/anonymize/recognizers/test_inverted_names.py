@@ -95,3 +95,30 @@ def test_a_found_half_is_the_evidence_where_the_lexicon_has_none(real: NameLexic
     text = "| 1 | Tamatea, Hēmi | Yard |"
     assert exported(text, real) == []
     assert exported(text, real, ("Tamatea",)) == ["Tamatea, Hēmi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ;-separated exports (spreadsheets where the comma is the decimal mark), one or two surnames
+        ("R-12;Quispe Mamani, Rosa;Lima;1.250,00", ["Quispe Mamani, Rosa"]),
+        ("7;Ferreira da Silva, Ana Luísa;Porto;sim", ["Ferreira da Silva, Ana Luísa"]),
+        ("M-3;Sánchez, José Luis;Sevilla;pagado", ["Sánchez, José Luis"]),
+        ("P-4;ÁLVAREZ RUIZ, CARMEN;Oviedo;2026", ["ÁLVAREZ RUIZ, CARMEN"]),
+        ("ID;Nakashima, Yui;Osaka;ok", ["Nakashima, Yui"]),
+        # a double surname in a CSV, a markdown and a tab-separated cell too
+        ("EX-7,Gómez Herrera, Lucía,OPS", ["Gómez Herrera, Lucía"]),
+        ("| 2 | Oliveira Santos, João | Lead |", ["Oliveira Santos, João"]),
+        # prose with semicolons (a blank after them), places, departments, three surname words
+        ("Present: Ana; Rosa; Lima, Peru; and others.", []),
+        ("R-1;San José, Costa Rica;office;2026", []),
+        ("R-2;Head Office, Maria;staff;2026", []),
+        ("R-3;Sales Team, Marketing;Q3;2026", []),
+        ("R-4;Anna Maria Gómez Herrera, Lucía;x;y", []),
+        ("R-5;Licán Quispe, Nahuel Quispe;x;y", []),  # two siblings in one cell
+    ],
+)
+def test_a_semicolon_export_and_double_surnames(text: str, expected: list[str], real: NameLexicon) -> None:
+    """Session 27: a ;-separated export's cell, and a surname of two words before the comma (Spanish,
+    Portuguese); not prose, places, offices or teams."""
+    assert exported(text, real) == expected
