@@ -151,11 +151,10 @@ class PiiDetector:
                     found.append(r)
         return found
 
-    def _pipeline(self) -> Language | None:
-        """The analyzer's English spaCy pipeline."""
+    def _pipeline(self) -> object:
+        """The analyzer's English spaCy pipeline (None without one)."""
         pipelines = getattr(self.analyzer.nlp_engine, "nlp", None)
-        nlp = pipelines.get("en") if isinstance(pipelines, dict) else None
-        return nlp if isinstance(nlp, Language) else None
+        return pipelines.get("en") if isinstance(pipelines, dict) else None
 
     def _vocabulary_zone(self) -> AbstractContextManager[object]:
         """spaCy's memory zone (spaCy >= 3.8): the word forms and strings a batch adds to the vocabulary are
@@ -169,7 +168,7 @@ class PiiDetector:
         """Before the first batch, outside the zone: the frequent words every batch would otherwise add and
         drop again (``anonymize.vocabulary``, ``DetectorConfig.warm_words``), once per pipeline."""
         nlp = self._pipeline()
-        if nlp is not None:
+        if isinstance(nlp, Language):
             vocabulary.warm_once(nlp, self.config.warm_words)
 
 
