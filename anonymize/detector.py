@@ -10,8 +10,9 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 
 from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine, RecognizerResult
+from spacy.language import Language
 
-from anonymize import name_lexicon
+from anonymize import name_lexicon, vocabulary
 from anonymize.analysis_pool import AnalysisPool
 from anonymize.detector_config import DetectorConfig
 from anonymize.engine import build_analyzer
@@ -106,7 +107,14 @@ class PiiDetector:
         # A text typed all in lower case is read with its names' capitals (``anonymize.truecase``); the
         # lower-case name recognizer still reads it as typed ("<pedro.alves>", "haruto pushed").
         prepared = [truecased(t, self.lexicon) for t in typed]
-        with self._vocabulary_lock, self._vocabulary_zone():
+        with self._vocabulary_lock:
+            self._warm_vocabulary()
+            return self._analyze_in_zone(seen, typed, prepared)
+
+    def _analyze_in_zone(
+        self, seen: list[Visible], typed: list[str], prepared: list[str]
+    ) -> list[list[RecognizerResult]]:
+        with self._vocabulary_zone():
             raw: Iterable[list[RecognizerResult]] = self._batch.analyze_iterator(
                 prepared,
                 language="en",
@@ -143,14 +151,25 @@ class PiiDetector:
                     found.append(r)
         return found
 
+    def _pipeline(self) -> object:
+        """The analyzer's English spaCy pipeline (None without one)."""
+        pipelines = getattr(self.analyzer.nlp_engine, "nlp", None)
+        return pipelines.get("en") if isinstance(pipelines, dict) else None
+
     def _vocabulary_zone(self) -> AbstractContextManager[object]:
         """spaCy's memory zone (spaCy >= 3.8): the word forms and strings a batch adds to the vocabulary are
         dropped after it, so a long job's vocabulary does not grow with every new word it reads. Only
         Presidio's results (offsets, scores, plain strings) outlive the batch: same spans."""
-        pipelines = getattr(self.analyzer.nlp_engine, "nlp", None)
-        nlp = pipelines.get("en") if isinstance(pipelines, dict) and self.transient_vocabulary else None
+        nlp = self._pipeline() if self.transient_vocabulary else None
         zone = getattr(nlp, "memory_zone", None)
         return zone() if zone is not None else nullcontext()
+
+    def _warm_vocabulary(self) -> None:
+        """Before the first batch, outside the zone: the frequent words every batch would otherwise add and
+        drop again (``anonymize.vocabulary``, ``DetectorConfig.warm_words``), once per pipeline."""
+        nlp = self._pipeline()
+        if isinstance(nlp, Language):
+            vocabulary.warm_once(nlp, self.config.warm_words)
 
 
 def _unmarked(text: str) -> str:

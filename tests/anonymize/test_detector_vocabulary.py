@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
+import spacy
 from presidio_analyzer import RecognizerResult
 
 from anonymize.detector import DetectorConfig, PiiDetector
@@ -89,3 +90,43 @@ def test_detectors_sharing_a_pipeline_share_its_zone_lock(detector: PiiDetector)
     assert sharing._vocabulary_lock is detector._vocabulary_lock
     with detector._vocabulary_lock:
         assert not sharing._vocabulary_lock.acquire(blocking=False)
+
+
+def test_warmed_words_outlive_every_batch(detector: PiiDetector) -> None:
+    """The frequent words warmed before the first batch (``DetectorConfig.warm_words``) stay in the
+    vocabulary and the tokenizer's cache while batch after batch of new word forms comes and goes."""
+    nlp = detector.analyzer.nlp_engine.nlp["en"]  # type: ignore[attr-defined]
+    rng = random.Random(17)
+    for _ in range(4):
+        assert any(detector.analyze(_batch(rng, 10)))
+    warmed = ["because", "Because", "patient", "Patient", "the", "The", "would"]
+    assert all(word in nlp.vocab for word in warmed)
+    # In a zone, tokenizing warmed words makes no lexeme (``len(vocab)`` counts every lexeme ever made) ...
+    made = len(nlp.vocab)
+    with nlp.memory_zone():
+        assert [t.text for t in nlp.tokenizer("because The patient would, (the")] == [
+            "because",
+            "The",
+            "patient",
+            "would",
+            ",",
+            "(",
+            "the",
+        ]
+        assert len(nlp.vocab) == made
+        nlp.tokenizer("Zorvakimbu")  # ... while a new word form does, and the zone drops it
+        assert len(nlp.vocab) == made + 1
+    assert "Zorvakimbu" not in nlp.vocab
+
+
+def test_spans_with_warmed_words_are_those_without(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A pipeline of its own (the test session shares one, warmed by now: ``tests/conftest.py``).
+    monkeypatch.setattr(spacy, "load", lambda name, **options: spacy.util.load_model(name, **options))
+    cold = PiiDetector(DetectorConfig(warm_words=0))
+    texts = _batch(random.Random(23), 30)
+    spans = _spans(cold.analyze(texts))
+    assert "because" not in cold.analyzer.nlp_engine.nlp["en"].vocab  # type: ignore[attr-defined]
+    warm = PiiDetector(DetectorConfig(), analyzer=cold.analyzer)  # the same pipeline, warmed now
+    assert _spans(warm.analyze(texts)) == spans
+    assert "because" in warm.analyzer.nlp_engine.nlp["en"].vocab  # type: ignore[attr-defined]
+    assert sum(len(found) for found in spans) > 60
