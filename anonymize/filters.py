@@ -18,6 +18,7 @@ from anonymize.honorifics import after_title, honorific_only
 from anonymize.language_names import spoken_language
 from anonymize.name_lexicon import COMMON_ZIPF, NameLexicon
 from anonymize.names import plausible_person
+from anonymize.person_cues import ROLE_TITLES, role_before
 from anonymize.recognizers.caps_in_line import RECOGNIZER as CAPS_IN_LINE
 from anonymize.recognizers.honorific_names import RECOGNIZER as HONORIFIC
 from anonymize.recognizers.honorific_names import SUFFIXED
@@ -169,9 +170,19 @@ def _person(
         text,
         from_model=tier(result) == 2 or evidence,
         technical=technical and not (evidence and " " not in value and _situated(text, result, value)),
-        hyphenated=evidence or (not technical and _given_then_double(value)),
+        hyphenated=evidence
+        or (not technical and (_given_then_double(value) or _after_role(text, result.start))),
         rare_name=None if lexicon is None else lambda word: _rare_name(word, lexicon),
     )
+
+
+_ROLE_BEFORE = role_before(ROLE_TITLES)
+
+
+def _after_role(text: str, start: int) -> bool:
+    """A role or title was cut from right before ``start`` ("Interpreter Vasquez-Lindqvist", "Coach
+    Ould-Abdallah"): a hyphenated word after it is a person's double name, as after a cue."""
+    return _ROLE_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 # A saint's title right before a span: the saint, or the town, church or school named after one ("St.
