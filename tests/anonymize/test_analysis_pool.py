@@ -12,6 +12,8 @@ import pytest
 from anonymize.analysis_pool import AnalysisPool, split_by_length
 from anonymize.detector import DetectorConfig, PiiDetector, helper_detector
 
+pytestmark = pytest.mark.slow_file(200)  # three helper processes, each loading spaCy
+
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
 
 

@@ -10,6 +10,8 @@ import pytest
 from anonymize.detector import DetectorConfig, PiiDetector
 from tests.fixtures.detector.record import FOLDER, record
 
+pytestmark = pytest.mark.slow_file(40)  # the whole diverse dev set
+
 
 @pytest.fixture(scope="module")
 def recorded() -> dict[str, Any]:

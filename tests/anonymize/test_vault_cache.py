@@ -13,6 +13,8 @@ from anonymize.keys import load_or_create_key
 from anonymize.vault import Vault
 from anonymize.vault_cache import BoundedCache
 
+pytestmark = pytest.mark.slow_file(45)
+
 
 def test_the_cache_keeps_the_most_recently_used_entries() -> None:
     cache = BoundedCache(3)

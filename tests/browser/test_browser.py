@@ -25,6 +25,8 @@ from tests.browser.stack import (
     shot,
 )
 
+pytestmark = pytest.mark.slow_file(200)  # `privrag up --sample` and a browser
+
 require_chromium()
 
 EVAL_FIXTURES = ROOT / "tests" / "fixtures" / "eval"

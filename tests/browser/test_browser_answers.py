@@ -30,6 +30,8 @@ from app.ui_pages.citations import ORIGIN_NOTES
 from tests.browser.stack import IN_CI, ROOT, WAIT_MS, Stack, log_in, require_chromium, running_stack
 from tests.browser.test_browser import WATCH_ANSWER
 
+pytestmark = pytest.mark.slow_file(300)  # the default chat model's start and three real answers
+
 require_chromium()
 
 # An answer on a busy 2-core runner: the model's first load, the prompt, 64 tokens and the judge (the UI

@@ -16,6 +16,8 @@ from app.client import ServiceClient
 from tests.browser.stack import Stack, citation_unchecked, log_in, require_chromium, running_stack, shot
 from tests.ldap import PASSWORDS, Tree, ldap_tree, ldap_url  # noqa: F401 (fixtures)
 
+pytestmark = pytest.mark.slow_file(120)  # `privrag up` with a directory, and a browser
+
 require_chromium()
 
 JOB_GUARD_SECONDS = 600  # a guard against a hung job, not a speed check

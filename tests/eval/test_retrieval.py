@@ -16,6 +16,8 @@ from eval.metrics import evaluate, evaluate_per_query
 from eval.retrieval import doc_ranking, write_corpus
 from retrieval.retriever import RetrievedChunk
 
+pytestmark = pytest.mark.slow_file(200)  # numba compiles ranx's metrics on a fresh install
+
 QRELS = {"q1": {"d1": 1, "d3": 2}, "q2": {"d2": 1}, "q3": {"d4": 1}, "q4": {"d7": 1}}
 RANKINGS = {
     "q1": ["d3", "d5", "d1"],  # grade 2 at rank 1, grade 1 at rank 3

@@ -60,10 +60,10 @@ def pii_sentence(rng: random.Random) -> str:
     )
 
 
-def make_corpus(folder: Path, seed: int) -> None:
+def make_corpus(folder: Path, seed: int, files: int = FILES) -> None:
     rng = random.Random(seed)
     folder.mkdir()
-    for i in range(FILES):
+    for i in range(files):
         paragraphs = [
             " ".join(rng.choice(WORDS) for _ in range(rng.randint(60, 120)))
             + ". "

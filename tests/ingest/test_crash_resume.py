@@ -32,7 +32,7 @@ from tests.ingest.pii_corpus import FILES, PEOPLE, make_corpus
 ROOT = Path(__file__).resolve().parents[2]
 BATCH_CHARS = "6000"  # small batches: many commits, so the kills land between and inside them
 
-pytestmark = pytest.mark.crash
+pytestmark = [pytest.mark.crash, pytest.mark.slow_file(200)]  # several CLI children, each loading the models
 
 
 def ingest_command(corpus: Path, home: Path) -> list[str]:
@@ -40,8 +40,17 @@ def ingest_command(corpus: Path, home: Path) -> list[str]:
 
 
 def environment() -> dict[str, str]:
+    """The children's settings: none of this process's, but small batches, and the embedder the reference
+    run uses (torch, as every test home: tests/conftest.py). Left at ``auto``, the first child exported and
+    timed the ONNX variants on a machine without a recorded choice, CI's every run (~3 min of a 2-core
+    runner), which this test is not about (tests/retrieval/test_embedding_variants.py is)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PRIVRAG_")}
-    return {**env, "PRIVRAG_INGEST__BATCH_CHARS": BATCH_CHARS, "PYTHONPATH": str(ROOT)}
+    return {
+        **env,
+        "PRIVRAG_INGEST__BATCH_CHARS": BATCH_CHARS,
+        "PRIVRAG_EMBEDDING__VARIANT": "torch",
+        "PYTHONPATH": str(ROOT),
+    }
 
 
 def catalog_rows(db: Path) -> tuple[int, int]:

@@ -17,6 +17,8 @@ from ingest.loaders import LoadLimits
 from ingest.report import IngestProgress
 from tests.ingest.small_corpus import DOCS, assert_store_matches_catalog, chunk_texts, long_text
 
+pytestmark = pytest.mark.slow_file(90)
+
 SAMPLE_PDF = Path(__file__).resolve().parents[2] / "data" / "sample" / "employee_handbook.pdf"
 
 

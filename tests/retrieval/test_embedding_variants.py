@@ -28,6 +28,8 @@ from retrieval.embedding_variants import (
 from retrieval.onnx_export import ExportError, export_variant
 from tests.conftest import make_settings
 
+pytestmark = pytest.mark.slow_file(65)  # the ONNX exports
+
 TEXTS = [
     "Employees may work remotely three days per week.",
     "Report a lost laptop to the help desk within one hour, and revoke the VPN certificate.",

@@ -15,6 +15,8 @@ import pytest
 from app.models import CHAT_MODELS, ModelAssemblyError, assemble
 from tests.conftest import make_settings
 
+pytestmark = pytest.mark.slow_file(75)
+
 SECRET = "7781"
 DOCS = {
     "hr": f"The bonus approval code for the Lisbon office is {SECRET}. Bonuses are approved each March.",

@@ -9,6 +9,8 @@ import pytest
 
 from tests.conftest import run_cli as run
 
+pytestmark = pytest.mark.slow_file(50)
+
 DATASET = [
     {
         "full_text": "Jane Doe lives at 42 Maple Street and her email is jane@example.com.",
