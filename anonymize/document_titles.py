@@ -18,7 +18,8 @@ from the start of a PERSON span (the span keeps a name word after it):
   letters or more before a name, that the same document also writes in lower case ("Yiddish interpreter ...
   (Interpreter Goldfarb"); not a given name ("Forest Whitaker", "Chance Okonkwo" beside "chance pls call"),
   a sentence's first word, or a word the document writes in lower case only in an address ("an.nguyen@").
-* **a transcript's answer label**: "A." opening a line of a document whose other lines open with "Q.".
+* **a transcript's answer label**: "A." opening a line of a document whose other lines open with "Q."
+  (``transcript_marks``, which ``name_edges`` applies again at the end).
 
 Not "Mr Big" (nothing is cut after a known title: ``honorifics``' work), not a street, a saint or a
 mountain (those are no PERSON spans), not "NO 2" (no name after it), not a capitalized word or capitals the
@@ -38,6 +39,7 @@ from anonymize.normalize import NAME_PARTICLES
 from anonymize.resolution import Resolution
 from anonymize.results import copy_span
 from anonymize.text import STOP_WORDS
+from anonymize.transcript_marks import after_transcript_mark
 from anonymize.word_kinds import english_zipf
 
 _MIN_NAMES = 2
@@ -50,8 +52,6 @@ _PARTICLES = NAME_PARTICLES | frozenset(
 )
 # A word, a blank, and the next word (looked at, not taken: every word is a candidate title).
 _PAIR = re.compile(r"(?<![\w'’.@/-])([^\W\d_]{2,6})[ \t]+(?=([^\W\d_][\w'’-]*))")
-_ANSWER = re.compile(r"(?m)^[ \t]*(A\.[ \t]+)")
-_QUESTION = re.compile(r"(?m)^[ \t]*Q\.[ \t]")
 _SENTENCE_START = re.compile(r"(?:[.!?:][ \t]+|\n[ \t]*)$")
 
 
@@ -63,11 +63,8 @@ def document_titles(state: Resolution) -> None:
     if not persons:
         return
     titles = lower_titles(state.text, persons, state.lexicon)
-    answers = (
-        {m.start(1): m.end(1) for m in _ANSWER.finditer(state.text)} if _QUESTION.search(state.text) else {}
-    )
     state.results = [
-        _trimmed(state.text, r, titles, answers, state.lexicon) if r.entity_type == "PERSON" else r
+        _trimmed(state.text, r, titles, state.lexicon) if r.entity_type == "PERSON" else r
         for r in state.results
     ]
 
@@ -113,14 +110,10 @@ def _trimmed(
     text: str,
     result: RecognizerResult,
     titles: frozenset[str],
-    answers: dict[int, int],
     lexicon: NameLexicon,
 ) -> RecognizerResult:
-    start = result.start
+    start = after_transcript_mark(text, result.start, result.end)
     while True:
-        if start in answers and answers[start] < result.end:
-            start = answers[start]
-            continue
         match = re.match(r"([^\W\d_]+)[ \t]+(?=[^\W\d_])", text[start : result.end])
         if match is None or start + match.end() >= result.end:
             break
