@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from anonymize.foreign_words import foreign_word, line_language, stop_words
+from anonymize.foreign_words import foreign_word, line_language, line_words_around, stop_words
 from anonymize.name_extent import PARTICLES
 from anonymize.name_lexicon import NameLexicon
 from anonymize.resolution import Resolution
@@ -53,10 +53,7 @@ def foreign_edges(text: str, start: int, end: int, lexicon: NameLexicon) -> tupl
     if not inside:
         return start, end
     line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    context = [m.group() for m in _WORD.finditer(text, line_start, start)]
-    context += [m.group() for m in _WORD.finditer(text, end, line_end)]
+    context = line_words_around(text, start, end)
     language = line_language([w for w in context if w.islower() and len(w) >= _MIN_LETTERS])
     if language is None:
         return start, end

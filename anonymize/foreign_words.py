@@ -89,6 +89,16 @@ def _wordfreq_languages() -> frozenset[str]:
     return frozenset(available_languages())
 
 
+def line_words_around(text: str, start: int, end: int) -> list[str]:
+    """The words of the line of ``text[start:end]`` before and after it (the span's own left out)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return [m.group() for m in _WORD.finditer(text, line_start, start)] + [
+        m.group() for m in _WORD.finditer(text, end, line_end)
+    ]
+
+
 def trim_foreign_edges(
     text: str, start: int, end: int, lexicon: NameLexicon, keep_first: frozenset[str]
 ) -> tuple[int, int] | None:
@@ -97,11 +107,7 @@ def trim_foreign_edges(
     is left, or None when every word is one of that language ("vai amanhã": "goes tomorrow")."""
     if " " not in text[start:end].strip():
         return start, end
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    context = [m.group() for m in _WORD.finditer(text, line_start, start)]
-    context += [m.group() for m in _WORD.finditer(text, end, line_end)]
+    context = line_words_around(text, start, end)
     inside = list(_WORD.finditer(text, start, end))
     language = line_language(context + [m.group() for m in inside])
     if language is None:
