@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from anonymize.foreign_words import line_language
+from anonymize.foreign_words import frequent_in, line_language
 from anonymize.name_lexicon import NameLexicon
 from anonymize.text import words
 
@@ -96,12 +96,7 @@ def article_before_name(text: str, start: int, end: int, lexicon: NameLexicon | 
 
 
 def _common_word(word: str, language: str, lexicon: NameLexicon | None) -> bool:
-    from wordfreq import zipf_frequency
-
     folded = word.strip(".,;:!?").casefold()
     if not folded or (lexicon is not None and (folded in lexicon.given or folded in lexicon.surnames)):
         return False
-    try:
-        return zipf_frequency(folded, language) >= _NOUN_ZIPF
-    except (LookupError, ValueError):  # a language wordfreq has no list for
-        return False
+    return frequent_in(folded, language, _NOUN_ZIPF)

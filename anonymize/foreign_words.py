@@ -74,11 +74,19 @@ def foreign_word(word: str, language: str, lexicon: NameLexicon) -> bool:
         return False
     if folded in stop_words().get(language, frozenset()):
         return True
-    if language in _NO_WORDFREQ or folded in lexicon.given or folded in lexicon.surnames:
+    if folded in lexicon.given or folded in lexicon.surnames:
+        return False
+    return frequent_in(folded, language, _FREQUENT_ZIPF)
+
+
+def frequent_in(word: str, language: str, zipf: float) -> bool:
+    """``word`` is at least ``zipf`` frequent in ``language`` (wordfreq's Zipf scale, casefolded); never in a
+    language wordfreq has no list for or cannot split into words here."""
+    if language in _NO_WORDFREQ or language not in _wordfreq_languages():
         return False
     from wordfreq import zipf_frequency
 
-    return language in _wordfreq_languages() and zipf_frequency(folded, language) >= _FREQUENT_ZIPF
+    return zipf_frequency(word.casefold(), language) >= zipf
 
 
 @cache

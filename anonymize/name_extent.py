@@ -23,6 +23,7 @@ from anonymize.calendar_names import DAYS, MONTHS_DAYS, weekday_given_name
 from anonymize.caps_names import caps_names_titled
 from anonymize.company_names import company_named
 from anonymize.filters import NAME_PREFIXES
+from anonymize.foreign_words import frequent_in
 from anonymize.gazetteer import country_names, known_place, place_slot
 from anonymize.name_cells import cell_step_left, cell_step_right
 from anonymize.name_lexicon import NameLexicon
@@ -94,12 +95,6 @@ def _rare(word: str) -> bool:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word.lower(), "en") < _RARE_ZIPF
-
-
-def _german_word(word: str) -> bool:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word.casefold(), "de") >= _GERMAN_ZIPF
 
 
 def _excluded(word: str) -> bool:
@@ -188,7 +183,9 @@ def _step_right(shadow: str, end: int, lexicon: NameLexicon, one_word: bool) -> 
         return match.end(1)  # a roster's "Surname Given" cell: "Achieng Mercy         standby"
     if word in _GERMAN_PARTICLES:  # "Karl-Theodor zu Guttenberg", not "Weber zu Hause"
         after = _step_right(shadow, match.end(1), lexicon, one_word=False)
-        return after if after is not None and not _german_word(shadow[match.end(1) + 1 : after]) else None
+        if after is None or frequent_in(shadow[match.end(1) + 1 : after], "de", _GERMAN_ZIPF):
+            return None
+        return after
     if word.casefold() in _RIGHT_PARTICLES:  # "Nurul Izzah binti Hassan", "Ana Da Silva",
         # "Pieter van der Berg", "Tomás Ó Briain", "Kumaravel a/l Muthusamy"
         return _step_right(shadow, match.end(1), lexicon, one_word=False)
