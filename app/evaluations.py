@@ -101,7 +101,7 @@ def evaluate_pii(
     """Score ``detector`` (and stock Presidio) on ``samples``; the report lands in
     <home>/reports/pii/<run>/."""
     from anonymize.spacy_models import model_location
-    from eval import pii
+    from eval import pii, pii_report
 
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)  # one warning per unmapped spaCy label
     say = stage or (lambda _message: None)
@@ -114,7 +114,13 @@ def evaluate_pii(
         say("loading stock Presidio")
         stock = pii.stock_presidio(model_location(settings.anonymize.spacy_model))
     say(f"detecting in {len(samples)} samples" + (" (privrag, then stock Presidio)" if stock else ""))
-    result = pii.run(samples, detect, stock, iou=pii.DEFAULT_IOU if iou is None else iou)
+    result = pii.run(
+        samples,
+        detect,
+        stock,
+        iou=pii.DEFAULT_IOU if iou is None else iou,
+        pseudonymized=settings.anonymize.pseudonymize,
+    )
     result = {"dataset": str(dataset), "detector": detector.version, **result}
     if stock is not None:
         result["baseline"] = {
@@ -123,9 +129,9 @@ def evaluate_pii(
         }
     say("writing the report")
     out = settings.home / "reports" / "pii" / time.strftime("%Y%m%d-%H%M%S")
-    result["report_files"] = pii.write_reports(result, out)
+    result["report_files"] = pii_report.write_reports(result, out)
     result["report_dir"] = str(out)
-    pii.write_reports(result, out)  # again, so result.json lists the report files too
+    pii_report.write_reports(result, out)  # again, so result.json lists the report files too
     return result
 
 

@@ -28,12 +28,13 @@ import logging
 import math
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from eval.extra import require_eval_extra
+from eval.pii_clear import clear_json, left_in_clear
 
 logger = logging.getLogger("privrag.eval.pii")
 
@@ -280,9 +281,16 @@ def spans_of(results: Iterable[Any]) -> list[Span]:
 
 
 def run(
-    samples: Sequence[Sample], detect: Detect, baseline: Detect | None = None, iou: float = DEFAULT_IOU
+    samples: Sequence[Sample],
+    detect: Detect,
+    baseline: Detect | None = None,
+    iou: float = DEFAULT_IOU,
+    pseudonymized: Collection[str] | None = None,
 ) -> dict[str, Any]:
-    """Detect with privrag (and the baseline), score both; the result is the command's JSON."""
+    """Detect with privrag (and the baseline), score both; the result is the command's JSON.
+
+    With ``pseudonymized`` (the entity types the pseudonymizer replaces), ``left_in_clear`` says which
+    labeled values of those types keep a word no replaced span covers (``eval.pii_clear``)."""
     require_eval_extra("privrag eval pii")
     texts = [s.text for s in samples]
     predictions, speed = timed_detect(detect, texts)
@@ -297,104 +305,17 @@ def run(
         "gold_label_map": GOLD_MAP,
         "prediction_label_map": {k: list(v) for k, v in PREDICTION_MAP.items()},
     }
+    if pseudonymized is not None:
+        result["left_in_clear"] = clear_json(
+            left_in_clear(samples, predictions, pseudonymized), pseudonymized
+        )
     if baseline is not None:
         base_predictions, base_speed = timed_detect(baseline, texts)
         result["baseline"] = {
             **score(samples, base_predictions, iou).to_json(),
             "throughput": base_speed.to_json(),
         }
+        if pseudonymized is not None:
+            clear = left_in_clear(samples, base_predictions, pseudonymized)
+            result["baseline"]["left_in_clear"] = clear_json(clear, pseudonymized)
     return result
-
-
-# --- report files ------------------------------------------------------------------------------------
-
-
-def markdown_report(result: dict[str, Any]) -> str:
-    base = result.get("baseline")
-    lines = [
-        f"# PII detection: {result.get('dataset', '')}",
-        "",
-        f"{result['samples']} samples, {result['spans']} labeled spans; matching: presidio-evaluator "
-        f"SpanEvaluator, character IoU >= {result['iou_threshold']} on normalized spans; "
-        "overall = micro-average over every labeled type except "
-        f"{', '.join(result['excluded_from_overall'])}.",
-        "",
-        "| type | support | privrag P | privrag R | privrag F2 |"
-        + (" stock P | stock R | stock F2 |" if base else ""),
-        "|---|---:|---:|---:|---:|" + ("---:|---:|---:|" if base else ""),
-    ]
-
-    def row(name: str, ours: dict[str, Any], theirs: dict[str, Any] | None, support: int) -> str:
-        cells = [name, str(support), *(f"{ours[k]:.3f}" for k in ("precision", "recall", "f2"))]
-        if base:
-            cells += [f"{theirs[k]:.3f}" if theirs else "-" for k in ("precision", "recall", "f2")]
-        return "| " + " | ".join(cells) + " |"
-
-    overall_support = sum(
-        v["support"] for k, v in result["per_entity"].items() if k not in result["excluded_from_overall"]
-    )
-    lines.append(row("**overall**", result["overall"], base["overall"] if base else None, overall_support))
-    for name, ours in result["per_entity"].items():
-        theirs = base["per_entity"].get(name) if base else None
-        lines.append(row(name, ours, theirs, ours["support"]))
-    lines += ["", "Throughput (words/s):", f"- privrag: {result['throughput']['words_per_s']}"]
-    if base:
-        lines.append(f"- stock Presidio: {base['throughput']['words_per_s']}")
-    if result.get("unscored_predictions") or (base and base.get("unscored_predictions")):
-        lines += ["", "Predicted types with no label in the dataset (not scored):"]
-        lines.append(f"- privrag: {result.get('unscored_predictions') or {}}")
-        if base:
-            lines.append(f"- stock Presidio: {base.get('unscored_predictions') or {}}")
-    return "\n".join(lines) + "\n"
-
-
-def bar_chart(result: dict[str, Any], path: Path) -> None:
-    """Recall and precision per type, privrag next to stock Presidio (PNG, Agg backend)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    names = ["overall", *result["per_entity"]]
-    base = result.get("baseline")
-
-    def values(source: dict[str, Any] | None, key: str) -> list[float]:
-        if source is None:
-            return []
-        return [source["overall"][key]] + [
-            source["per_entity"].get(n, {}).get(key, 0.0) for n in result["per_entity"]
-        ]
-
-    fig, axes = plt.subplots(2, 1, figsize=(max(8, 0.7 * len(names)), 7), sharex=True)
-    width = 0.4 if base else 0.8
-    positions = range(len(names))
-    for ax, key in zip(axes, ("recall", "precision"), strict=True):
-        ax.bar(
-            [p - (width / 2 if base else 0) for p in positions], values(result, key), width, label="privrag"
-        )
-        if base:
-            ax.bar([p + width / 2 for p in positions], values(base, key), width, label="stock Presidio")
-        ax.set_ylabel(key)
-        ax.set_ylim(0, 1.05)
-        ax.grid(axis="y", alpha=0.3)
-    axes[0].legend(loc="lower right")
-    axes[0].set_title(f"PII detection: {Path(str(result.get('dataset', ''))).name}")
-    axes[1].set_xticks(list(positions))
-    axes[1].set_xticklabels(names, rotation=45, ha="right")
-    fig.tight_layout()
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
-
-
-def write_reports(result: dict[str, Any], directory: Path) -> dict[str, str]:
-    """``result.json``, ``report.md`` and ``chart.png`` in ``directory``; returns their paths."""
-    directory.mkdir(parents=True, exist_ok=True)
-    paths = {
-        "json": directory / "result.json",
-        "markdown": directory / "report.md",
-        "chart": directory / "chart.png",
-    }
-    paths["json"].write_text(json.dumps(result, indent=2) + "\n")
-    paths["markdown"].write_text(markdown_report(result))
-    bar_chart(result, paths["chart"])
-    return {k: str(v) for k, v in paths.items()}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eval import pii
+from eval import pii, pii_clear, pii_report
 
 SAMPLES = [
     {
@@ -124,7 +124,55 @@ def test_run_with_a_baseline_and_the_report_files(dataset: Path, tmp_path: Path)
     assert result["baseline"]["overall"]["recall"] == 0.0
     assert {"precision", "recall", "f2", "support"} <= set(result["per_entity"]["PERSON"])
     assert result["throughput"]["words"] == sum(len(s.text.split()) for s in samples)
-    files = pii.write_reports({"dataset": "tiny.json", **result}, tmp_path / "report")
+    files = pii_report.write_reports({"dataset": "tiny.json", **result}, tmp_path / "report")
     assert json.loads(Path(files["json"]).read_text())["overall"]["f2"] == 1.0
     assert "| **overall** |" in Path(files["markdown"]).read_text()
     assert Path(files["chart"]).read_bytes().startswith(b"\x89PNG")
+
+
+def test_left_in_clear_counts_words_no_replaced_span_covers(dataset: Path) -> None:
+    samples = pii.load_dataset(dataset)
+    predictions = [
+        [pii.Span(0, 4, "PERSON"), pii.Span(4, 8, "PERSON")],  # "Jane" + " Doe": covered together
+        [pii.Span(5, 17, "LOCATION")],  # the phone number typed as a place: not replaced, in clear
+        [pii.Span(10, 19, "PERSON")],  # "red Bob" (title or verb inside the span): Bob covered
+        [],
+    ]
+    clear = pii_clear.left_in_clear(samples, predictions, {"PERSON", "PHONE_NUMBER"})
+    assert set(clear) == {"PERSON", "PHONE_NUMBER"}  # ORGANIZATION and GPE are not replaced types
+    assert clear["PERSON"] == pii_clear.ClearScore(support=2, covered=2, words=3, words_in_clear=0)
+    assert clear["PHONE_NUMBER"] == pii_clear.ClearScore(support=1, covered=0, words=3, words_in_clear=3)
+    # the span score still calls "red Bob" a miss: the two measures answer different questions
+    assert pii.score(samples, predictions).per_entity["PERSON"].true_positives == 1
+
+
+def test_left_in_clear_half_a_name(dataset: Path) -> None:
+    samples = pii.load_dataset(dataset, limit=1)
+    clear = pii_clear.left_in_clear(samples, [[pii.Span(0, 4, "PERSON")]], {"PERSON"})
+    assert clear["PERSON"].to_json() == {
+        "support": 1,
+        "covered": 0,
+        "spans_in_clear": 1,
+        "covered_rate": 0.0,
+        "words": 2,
+        "words_in_clear": 1,
+    }
+    with pytest.raises(ValueError, match="1 samples but 0 prediction lists"):
+        pii_clear.left_in_clear(samples, [], {"PERSON"})
+
+
+def test_run_reports_what_is_left_in_clear(dataset: Path, tmp_path: Path) -> None:
+    samples = pii.load_dataset(dataset)
+
+    def names_only(texts: list[str]) -> list[list[pii.Span]]:
+        return [[pii.Span(0, 8, "PERSON")] if t.startswith("Jane") else [] for t in texts]
+
+    result = pii.run(
+        samples, names_only, baseline=lambda texts: [[] for _ in texts], pseudonymized=["PERSON"]
+    )
+    assert result["left_in_clear"]["per_entity"]["PERSON"]["covered"] == 1
+    assert result["left_in_clear"]["per_entity"]["PERSON"]["spans_in_clear"] == 1  # Bob
+    assert result["baseline"]["left_in_clear"]["per_entity"]["PERSON"]["covered"] == 0
+    files = pii_report.write_reports({"dataset": "tiny.json", **result}, tmp_path / "report")
+    assert "| PERSON | 2 | 0.500 | 1 | 1 of 3 | 0.000 | 2 |" in Path(files["markdown"]).read_text()
+    assert "left_in_clear" not in pii.run(samples, names_only)
