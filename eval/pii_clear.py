@@ -6,7 +6,9 @@ Bich Ngoc" found as one span, count as misses although nothing of the name is st
 typed LOCATION matches nothing and IS stored in clear (places are not pseudonymized by default). This module
 measures what the privacy promise is about: for each labeled span of a pseudonymized type, whether every word
 of it (a run of letters or digits) lies inside spans the pseudonymizer replaces (predictions of the types in
-``pseudonymized``, any of them, together).
+``pseudonymized``, any of them, together). Courtesy titles and degrees ("Mr.", "Dr", "PhD", "MD"), which
+some data sets label inside a PERSON span or alone, are not personal data and are not counted; a labeled span
+of titles only is left out.
 """
 
 from __future__ import annotations
@@ -17,6 +19,31 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 _WORD = re.compile(r"[^\W_]+")
+TITLE_WORDS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "madam",
+        "mme",
+        "mlle",
+        "phd",
+        "md",
+        "dvm",
+        "dds",
+        "msc",
+        "bsc",
+        "mba",
+        "esq",
+        "rev",
+    ]
+)
 
 
 class _Span(Protocol):
@@ -79,7 +106,13 @@ def left_in_clear(
         for gold in sample.spans:
             if gold.entity_type not in pseudonymized:
                 continue
-            words = [m.span() for m in _WORD.finditer(sample.text, gold.start, gold.end)]
+            words = [
+                m.span()
+                for m in _WORD.finditer(sample.text, gold.start, gold.end)
+                if m.group().casefold() not in TITLE_WORDS
+            ]
+            if not words:
+                continue
             clear = sum(1 for start, end in words if not all(covered[start:end]))
             row = totals.setdefault(gold.entity_type, [0, 0, 0, 0])
             row[0] += 1

@@ -176,3 +176,12 @@ def test_run_reports_what_is_left_in_clear(dataset: Path, tmp_path: Path) -> Non
     files = pii_report.write_reports({"dataset": "tiny.json", **result}, tmp_path / "report")
     assert "| PERSON | 2 | 0.500 | 1 | 1 of 3 | 0.000 | 2 |" in Path(files["markdown"]).read_text()
     assert "left_in_clear" not in pii.run(samples, names_only)
+
+
+def test_titles_are_not_counted_as_left_in_clear() -> None:
+    text = "Mr. Joshua Okamoto MD and Dr. met."
+    sample = pii.Sample(
+        text, [pii.Span(0, 21, "PERSON"), pii.Span(26, 29, "PERSON")]
+    )  # "Mr. Joshua Okamoto MD" and "Dr." alone
+    clear = pii_clear.left_in_clear([sample], [[pii.Span(4, 18, "PERSON")]], {"PERSON"})
+    assert clear["PERSON"] == pii_clear.ClearScore(support=1, covered=1, words=2, words_in_clear=0)
