@@ -40,6 +40,7 @@ from anonymize.table_columns import (
     line_spans,
     name_shaped,
     pipe_cells,
+    semicolon_cells,
     tab_cells,
 )
 from anonymize.text import STOP_WORDS
@@ -82,6 +83,14 @@ _INITIALS_HEADER = re.compile(
     rf"(?i:by|initials?|init\.?|inits|sign|signed|sig|signature|initial(?:l)?ed(?:{_SEP}by)?|"
     rf"(?:checked|done|given|dispensed|counted|witnessed|issued|received|logged|entered){_SEP}by)"
 )
+# Header cells that name half of a person's name only beside the other half (``_paired``).
+_PAIR_KIND = {
+    **dict.fromkeys(["last", "family", "surname", "apellido", "apellidos", "nom"], "family"),
+    **dict.fromkeys(["first", "given", "forename", "nombre", "prénom", "prenom", "vorname"], "given"),
+}
+_PAIR_LABEL = re.compile(
+    r"(?i:last|family|surname|apellidos?|nom|first|given|forename|nombre|pr[ée]nom|vorname)"
+)
 _NAME_OR_ROLE_HEADER = re.compile(rf"{_NAME_HEADER.pattern}|{_ROLE_HEADER.pattern}")
 _PARTICLE = re.compile(
     r"(?i:van|von|der|den|de|del|della|des|di|da|das|do|dos|du|la|le|les|lo|ten|ter|te|op|bin|binti|bint|"
@@ -103,8 +112,8 @@ Splitter = Callable[[str, int, int], list[Cell]]
 def header_names(text: str, lexicon: NameLexicon) -> list[RecognizerResult]:
     """PERSON results for the name cells under the name columns of the text's tables."""
     found: list[RecognizerResult] = []
-    for label, cells in _columns(text, _NAME_OR_ROLE_HEADER):
-        strong = bool(_NAME_HEADER.fullmatch(label))
+    for label, cells in _columns(text, _NAME_OR_ROLE_HEADER, pairs=True):
+        strong = bool(_NAME_HEADER.fullmatch(label) or _PAIR_LABEL.fullmatch(label))
         for start, end in cells:
             if _is_name(text[start:end], lexicon, strong):
                 found.append(rule_result("PERSON", start, end, _SCORE, HEADER_COLUMN))
@@ -114,8 +123,8 @@ def header_names(text: str, lexicon: NameLexicon) -> list[RecognizerResult]:
 def person_columns(text: str) -> Iterator[tuple[bool, list[Cell]]]:
     """(whether the header names a name column, not a role, the values of its cells) of each column under a
     name or role header ("Full name", "Approver")."""
-    for label, cells in _columns(text, _NAME_OR_ROLE_HEADER):
-        yield bool(_NAME_HEADER.fullmatch(label)), cells
+    for label, cells in _columns(text, _NAME_OR_ROLE_HEADER, pairs=True):
+        yield bool(_NAME_HEADER.fullmatch(label) or _PAIR_LABEL.fullmatch(label)), cells
 
 
 def not_name_cells(text: str) -> tuple[Cell, ...]:
@@ -130,11 +139,12 @@ def initials_cells(text: str) -> tuple[Cell, ...]:
     return tuple(cell for _label, cells in _columns(text, _INITIALS_HEADER) for cell in cells)
 
 
-def _columns(text: str, header: re.Pattern[str]) -> Iterator[tuple[str, list[Cell]]]:
+def _columns(text: str, header: re.Pattern[str], pairs: bool = False) -> Iterator[tuple[str, list[Cell]]]:
     """(label, the values of its cells) of each column whose header cell ``header`` matches whole, in the
-    text's tables. Each line that splits into cells is read as a header line (a search of the whole line for
-    a label, over a hundred words in any case, costs more than the split; ``header`` looks at no character
-    outside its match, so a cell it matches whole is found either way)."""
+    text's tables (with ``pairs``, also a "Last" beside a "First" cell: ``_paired``). Each line that splits
+    into cells is read as a header line (a search of the whole line for a label, over a hundred words in any
+    case, costs more than the split; ``header`` looks at no character outside its match, so a cell it
+    matches whole is found either way)."""
     lines = line_spans(text)
     for index, (start, end) in enumerate(lines):
         how = _splitter(text, start, end)
@@ -142,13 +152,25 @@ def _columns(text: str, header: re.Pattern[str]) -> Iterator[tuple[str, list[Cel
             continue
         split, aligned = how
         heads = split(text, start, end)
-        for column, (cell_start, cell_end) in enumerate(heads):
-            label = text[cell_start:cell_end].strip(" \t|*\"'#:")
-            if not header.fullmatch(label):
+        labels = [text[cell_start:cell_end].strip(" \t|*\"'#:") for cell_start, cell_end in heads]
+        paired = _paired(labels) if pairs else frozenset()
+        for column, (cell_start, _cell_end) in enumerate(heads):
+            label = labels[column]
+            if not header.fullmatch(label) and column not in paired:
                 continue
             offset = cell_start - start if aligned else None
             rows = _column_cells(text, lines[index + 1 :], split, column, offset, len(heads))
             yield label, [value for value in (_value(text, c) for c in rows) if value is not None]
+
+
+def _paired(labels: list[str]) -> frozenset[int]:
+    """The columns of a header line labeled "Last" and "First" (or "Family" and "Given", "Surname" and
+    "Forename") side by side in one header: alone each word may head anything ("Last visit", "First
+    aid"), together they split a person's name ("Position,Last,First,Shift")."""
+    kinds = [_PAIR_KIND.get(label.casefold()) for label in labels]
+    if "family" not in kinds or "given" not in kinds:
+        return frozenset()
+    return frozenset(i for i, kind in enumerate(kinds) if kind is not None)
 
 
 def claim_cells(results: list[RecognizerResult], names: list[RecognizerResult]) -> list[RecognizerResult]:
@@ -178,6 +200,11 @@ def _splitter(text: str, start: int, end: int) -> tuple[Splitter, bool] | None:
         return tab_cells, False  # one tab between cells: a TSV export, whose rows may hold empty fields
     if len(gap_cells(text, start, end)) > 1:
         return gap_cells, "\t" not in line
+    if "," not in line and line.count(";") >= 2:
+        return (
+            semicolon_cells,
+            False,
+        )  # "badge_id;LAST;first;affiliation": a spreadsheet's CSV with semicolons
     return (csv_cells, False) if len(csv_cells(text, start, end)) > 1 else None
 
 

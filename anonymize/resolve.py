@@ -22,7 +22,6 @@ from anonymize.company_names import (
 )
 from anonymize.coordinated_names import coordinated
 from anonymize.detector_config import DetectorConfig
-from anonymize.doc_places import drop_document_places
 from anonymize.document_titles import document_titles
 from anonymize.dotted_names import dotted_names
 from anonymize.email_edges import cut_before_addresses
@@ -32,9 +31,9 @@ from anonymize.family_names import family_names
 from anonymize.field_labels import field_labels
 from anonymize.filters import NOT_NAME_WORDS, keep
 from anonymize.folded_mentions import folded_mentions
-from anonymize.gazetteer import country_names, persons_at_places
+from anonymize.gedcom_names import gedcom_names
 from anonymize.glued_names import glued_names
-from anonymize.header_columns import claim_cells, header_names, persons_outside
+from anonymize.header_columns import claim_cells, header_names
 from anonymize.initial_tails import initial_tails
 from anonymize.inverted_pairs import inverted_pairs
 from anonymize.joined_names import split_joined_names
@@ -53,11 +52,16 @@ from anonymize.org_mentions import organization_mentions
 from anonymize.org_slots import slot_organizations
 from anonymize.overlaps import choose_overlaps, merge_same_type, yield_to_addresses
 from anonymize.person_handles import person_handles
-from anonymize.places import cities_above_countries, towns_before_postcodes
+from anonymize.place_steps import (
+    added_places_not_persons,
+    address_places,
+    places_by_slot,
+    places_not_persons,
+)
 from anonymize.recognizers.inverted_names import export_names
 from anonymize.recognizers.name_evidence import title_caps
 from anonymize.resolution import Resolution, Step
-from anonymize.results import ner_pieces, rule_result, tier
+from anonymize.results import ner_pieces, tier
 from anonymize.retyped_persons import retype_persons
 from anonymize.roster_names import roster_names
 from anonymize.script_runs import split_scripts
@@ -69,7 +73,6 @@ from anonymize.url_names import url_names
 from anonymize.word_given_names import word_given_names
 from anonymize.word_mentions import word_name_mentions
 
-PERSON_AT_PLACE = "PersonAtPlace"  # a person's reading of a place's name in a place's slot, now a LOCATION
 # Other mentions of a detected name win over these NER results ("Calan Lee ... calls me Calan" as a place).
 _YIELD_TO_NAME = frozenset(["LOCATION", "ORGANIZATION", "NRP"])
 # Pattern results whose characters do not make a text technical.
@@ -216,61 +219,6 @@ def admit_added_names(state: Resolution) -> None:
     state.results, state.added = state.results + state.admitted(state.added), []
 
 
-def address_places(state: Resolution) -> None:
-    """The town before a postcode and the city line above a country (an address written without a street)
-    are places; both read the results as they were before either joins them."""
-    cities = state.allowed(cities_above_countries(state.text, state.results))
-    state.results += state.allowed(towns_before_postcodes(state.text, state.results))
-    state.results += cities
-    state.cities = cities
-
-
-def places_not_persons(state: Resolution) -> None:
-    """A city or country read as a person, where the sentence says it is a place ("in Valencia", "the
-    Jordan account", "Amman, Jordan"): no person (``anonymize.gazetteer``), nor a name to seek elsewhere; nor
-    is a word the document names a place or a company with elsewhere (``anonymize.doc_places``), nor a cell
-    under a table's "Site", "City" or "Role" (``anonymize.header_columns``: "| Site |" over "Riga"). The
-    places by their slot wait in ``slot_places`` for the step ``places_by_slot``."""
-    placed = persons_at_places(state.text, state.results, state.lexicon)
-    rest = [r for r in state.results if all(r is not p for p in placed)]
-    cells = state.not_name_cells()
-    state.results = persons_outside(drop_document_places(state.text, rest, cells), cells)
-    state.slot_places += [
-        rule_result("LOCATION", p.start, p.end, p.score, PERSON_AT_PLACE)
-        for p in placed
-        if _place_more_than_name(state.text[p.start : p.end], state.lexicon)
-    ]
-
-
-def places_by_slot(state: Resolution) -> None:
-    """The places ``places_not_persons`` took from the persons ("from Mali", "Burkina Faso was super fun") are
-    LOCATION results, added only now, where no person's and no address's result lies at the end of the
-    other steps: until here the text reads as if they had been dropped, so no step finds fewer names for
-    them, and a name found there after all keeps its person."""
-    taken = [r for r in state.results if r.entity_type in ("PERSON", "STREET_ADDRESS")]
-    spans: set[tuple[int, int]] = set()
-    for place in state.slot_places:
-        overlapping = any(t.start < place.end and place.start < t.end for t in taken)
-        if overlapping or (place.start, place.end) in spans:
-            continue
-        spans.add((place.start, place.end))
-        state.results.append(place)
-
-
-def _place_more_than_name(value: str, lexicon: NameLexicon | None) -> bool:
-    """A country's name, or a place's name none of whose words is a lexicon given name: "Ann, Bo and Carl"
-    lists no towns (both are cities somewhere), though each stays no person where a place's slot says so."""
-    name = value.strip(" .,;:'’").removesuffix("'s").removesuffix("’s")
-    if lexicon is None or name.casefold() in country_names():
-        return True
-    return not any(lexicon.given_name(w) for w in name.split())
-
-
-def added_places_not_persons(state: Resolution) -> None:
-    """The same for the names found from other mentions ("Jordan ... in Jordan"): a place's slot wins."""
-    places_not_persons(state)
-
-
 def column_gaps(state: Resolution) -> None:
     """A name runs into the next cell of a table laid out with blanks or dot leaders ("Zainab Memon
     Reviewed by: ..."): the span is cut at the gap, and the cells that hold no name are dropped."""
@@ -377,6 +325,7 @@ STEPS: tuple[Step, ...] = (
     document_titles,
     name_edges,
     places_by_slot,
+    gedcom_names,
     yield_to_addresses,
     merge_same_type,
     choose_overlaps,

@@ -42,11 +42,11 @@ _CALENDAR_WORD = re.compile(
 Cell = tuple[int, int]  # (start, end) of a cell's value in the text
 
 
-def csv_cells(text: str, start: int, end: int) -> list[Cell]:
-    """Cells of one CSV line (double quotes protect commas)."""
+def csv_cells(text: str, start: int, end: int, delimiter: str = ",") -> list[Cell]:
+    """Cells of one CSV line (double quotes protect the delimiter)."""
     if '"' not in text[start:end]:  # no quotes: every comma splits (most lines; no loop over characters)
         cells, begin = [], start
-        while (comma := text.find(",", begin, end)) >= 0:
+        while (comma := text.find(delimiter, begin, end)) >= 0:
             cells.append((begin, comma))
             begin = comma + 1
         cells.append((begin, end))
@@ -56,11 +56,17 @@ def csv_cells(text: str, start: int, end: int) -> list[Cell]:
         char = text[index]
         if char == '"':
             quoted = not quoted
-        elif char == "," and not quoted:
+        elif char == delimiter and not quoted:
             cells.append((begin, index))
             begin = index + 1
     cells.append((begin, end))
     return cells
+
+
+def semicolon_cells(text: str, start: int, end: int) -> list[Cell]:
+    """Cells of one line of a CSV file with semicolons, as spreadsheets write CSV where the comma is the
+    decimal mark (most of Europe and Latin America)."""
+    return csv_cells(text, start, end, ";")
 
 
 def pipe_cells(text: str, start: int, end: int) -> list[Cell]:

@@ -226,3 +226,39 @@ def test_a_nickname_column(lexicon: NameLexicon) -> None:
         "5   BOONMA        KITTIPONG   GOLF  TWIN\n"
     )
     assert {"CHAI", "BEER", "GOLF"} <= set(names(text, lexicon))
+
+
+def test_a_spreadsheet_csv_with_semicolons(lexicon: NameLexicon) -> None:
+    """Session 28: spreadsheets write CSV with semicolons where the comma is the decimal mark."""
+    text = (
+        "id;Nom;Prénom;Service;Salaire\n"
+        "1;DIALLO;Aminata;Compta;2 450,00\n"
+        "2;Le Goff;Yann;RH;2 310,50\n"
+        "3;Nguyễn;Thu Trang;Achats;2 600,00\n"
+    )
+    assert sorted(names(text, lexicon)) == sorted(
+        ["DIALLO", "Aminata", "Le Goff", "Yann", "Nguyễn", "Thu Trang"]
+    )
+    listing = "badge_id;Full name;affiliation\n0001;Ana Paula Tapia Quispe;Universidad Mayor\n"
+    assert names(listing, lexicon) == ["Ana Paula Tapia Quispe"]
+
+
+def test_last_and_first_columns_side_by_side(lexicon: NameLexicon) -> None:
+    """Session 28: "Last" and "First" alone head anything; side by side they split a person's name, cells
+    that are also words or places included."""
+    text = (
+        "Position,Last,First,Shift\n"
+        "Check-in,RAMOS,Jun,6:00-14:00\n"
+        "Greeter,NAKAMURA,Faith,6:00-14:00\n"
+        "Runner,DOMINGO,Nenita,13:00-20:00\n"
+    )
+    assert sorted(names(text, lexicon)) == sorted(["RAMOS", "Jun", "NAKAMURA", "Faith", "DOMINGO", "Nenita"])
+    tsv = "Family\tGiven\tUnit\nOkonkwo\tChidi\tWard 4\nHoang\tMai\tWard 2\n"
+    assert sorted(names(tsv, lexicon)) == sorted(["Okonkwo", "Chidi", "Hoang", "Mai"])
+
+
+def test_last_or_first_alone_heads_no_name_column(lexicon: NameLexicon) -> None:
+    assert names("Item,Last,Next\nPrinter,Monday,Friday\nScanner,Alpha,Omega\n", lexicon) == []
+    assert names("Stage;First;Second\nHeats;Lisbon;Porto\n", lexicon) == []
+    assert names("Quarter;First;Last\nQ1;2024-01-03;2024-03-28\nQ2;2024-04-02;2024-06-27\n", lexicon) == []
+    assert names("Dear team; first, the last items; then\nthe rest.", lexicon) == []
