@@ -47,7 +47,9 @@ TREE = """0 HEAD
 
 def persons(detector: PiiDetector, text: str) -> list[str]:
     (results,) = detector.analyze([text])
-    return [text[r.start : r.end] for r in sorted(results, key=lambda r: r.start) if r.entity_type == "PERSON"]
+    return [
+        text[r.start : r.end] for r in sorted(results, key=lambda r: r.start) if r.entity_type == "PERSON"
+    ]
 
 
 def test_the_name_tags_are_persons_whole(detector: PiiDetector) -> None:
