@@ -83,7 +83,7 @@ class SlimSpacyNlpEngine(SpacyNlpEngine):
         as_tuples: bool = False,
     ) -> Iterator[tuple[Any, ...]]:
         """Presidio's batch processing, the entity recognizer run with the GIL held
-        (``anonymize.parser_steps``: same entities, about half its time)."""
+        (``anonymize.parser_steps``: same entities, about 60% of its time)."""
         assert self.nlp is not None  # set by load()
         if n_process != 1 or as_tuples:
             yield from super().process_batch(texts, language, batch_size, n_process, as_tuples)
