@@ -4,6 +4,8 @@ recognizers (``anonymize.recognizers``) next to Presidio's own."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from anonymize.offline import go_offline
 
@@ -21,7 +23,7 @@ from spacy.attrs import IDX, LOWER  # noqa: E402
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
-from anonymize import name_lexicon  # noqa: E402
+from anonymize import name_lexicon, parser_steps  # noqa: E402
 from anonymize.detector_config import DetectorConfig  # noqa: E402
 from anonymize.recognizers import builtin_recognizers, custom_recognizers  # noqa: E402
 from anonymize.recognizers.caps_in_line import CapsInLineRecognizer  # noqa: E402
@@ -63,13 +65,31 @@ _UNUSED_COMPONENTS = ("parser", "senter", "tagger", "morphologizer", "attribute_
 
 
 class SlimSpacyNlpEngine(SpacyNlpEngine):
-    """Presidio's spaCy engine with only the components NER needs; lower-cased tokens as lemmas."""
+    """Presidio's spaCy engine with only the components NER needs, its entity recognizer run step by step
+    (``anonymize.parser_steps``); lower-cased tokens as lemmas."""
 
     def load(self) -> None:
         super().load()
         assert self.nlp is not None  # set by load()
         for nlp in self.nlp.values():
             slim_pipeline(nlp)
+
+    def process_batch(  # type: ignore[override]
+        self,
+        texts: Iterable[str] | Iterable[tuple[str, object]],
+        language: str,
+        batch_size: int = 1,
+        n_process: int = 1,
+        as_tuples: bool = False,
+    ) -> Iterator[tuple[Any, ...]]:
+        """Presidio's batch processing, the entity recognizer run with the GIL held
+        (``anonymize.parser_steps``: same entities, about 60% of its time)."""
+        assert self.nlp is not None  # set by load()
+        if n_process != 1 or as_tuples:
+            yield from super().process_batch(texts, language, batch_size, n_process, as_tuples)
+            return
+        for doc in parser_steps.pipe(self.nlp[language], (str(text) for text in texts), batch_size):
+            yield doc.text, self._doc_to_nlp_artifact(doc, language)
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
         if doc.has_annotation("LEMMA"):
