@@ -21,10 +21,18 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 from thinc.api import set_dropout_rate
 
+# The spaCy internals ``parse`` calls (spaCy 3.8's ``Parser``); without one, spaCy runs its own loop.
+_INTERNALS = ("transition_states", "_ensure_labels_are_added", "set_annotations", "moves")
+
 
 def steps_apply(component: object) -> bool:
-    """Whether ``component`` is a greedy (beam width 1) entity recognizer this module can run."""
-    return isinstance(component, EntityRecognizer) and component.cfg.get("beam_width") == 1
+    """Whether ``component`` is a greedy (beam width 1) entity recognizer this module can run: a spaCy whose
+    parser lacks one of the internals ``parse`` calls runs its own greedy parse instead."""
+    return (
+        isinstance(component, EntityRecognizer)
+        and component.cfg.get("beam_width") == 1
+        and all(hasattr(component, name) for name in _INTERNALS)
+    )
 
 
 def parse(recognizer: EntityRecognizer, docs: list[Doc]) -> list[object]:

@@ -67,3 +67,15 @@ def test_engine_batches_give_spacys_entities(detector: PiiDetector) -> None:
     ours = found(engine.process_batch(TEXTS, "en", batch_size=4))
     assert ours == found(SpacyNlpEngine.process_batch(engine, TEXTS, "en", batch_size=4))
     assert [text for text, *_ in ours] == TEXTS
+
+
+def test_a_spacy_without_the_internals_runs_its_own_loop(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A spaCy upgrade that renames a parser internal the steps call falls back to spaCy's own greedy parse:
+    the same entities, never an error at ingestion."""
+    recognizer = nlp.get_pipe("ner")
+    monkeypatch.setattr(parser_steps, "_INTERNALS", (*parser_steps._INTERNALS, "renamed_in_a_later_spacy"))
+    assert not parser_steps.steps_apply(recognizer)
+    expected = [_entities(doc) for doc in nlp.pipe(TEXTS, batch_size=4)]
+    assert [_entities(doc) for doc in parser_steps.pipe(nlp, TEXTS, 4)] == expected
