@@ -144,7 +144,13 @@ def in_lower_case(word: str, text: str) -> bool:
     lower = word.lower()
     if not word[:1].isupper() or lower not in text:  # the search needs the lower-case form somewhere
         return False
-    return re.search(rf"(?<![\w\-.@]){re.escape(lower)}(?![\w\-@]|\.\w)", text) is not None
+    return _lower_word(lower).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _lower_word(lower: str) -> re.Pattern[str]:
+    """``lower`` as a word of its own, compiled once (not inside an e-mail address or a domain)."""
+    return re.compile(rf"(?<![\w\-.@]){re.escape(lower)}(?![\w\-@]|\.\w)")
 
 
 def lower_case_text(text: str) -> bool:
