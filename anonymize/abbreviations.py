@@ -9,6 +9,7 @@ name itself ("Robert (Rob)", "Alexander (Alex)") keeps its short form a name.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from anonymize.name_lexicon import NameLexicon
 
@@ -19,9 +20,11 @@ def defined_short_form(text: str, value: str, lexicon: NameLexicon | None) -> bo
     """``value`` (one word) is defined in ``text`` as the short form of the word before its bracket:
     "Scribble (Scrib)", "lamellipodin (Lpd)"; that word no given name or surname of the ``lexicon`` (without
     one, a word in lower case)."""
-    if " " in value or len(value) < 2 or value not in text:
+    if " " in value or len(value) < 2 or value not in text or "(" not in text:
         return False
-    pattern = re.compile(rf"([^\W\d_][\w-]*)[ \t]*\([ \t]*{re.escape(value)}[ \t]*\)")
+    bracketed, pattern = _patterns(value)
+    if not bracketed.search(text):  # the bracket, found fast by its "(": rare, and needed for a match
+        return False
     for match in pattern.finditer(text):
         term = match.group(1)
         if len(term) < _MIN_TERM or not _letters_in_order(value.casefold(), term.casefold()):
@@ -34,6 +37,13 @@ def defined_short_form(text: str, value: str, lexicon: NameLexicon | None) -> bo
         if not named:
             return True
     return False
+
+
+@lru_cache(maxsize=1024)
+def _patterns(value: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``value`` in brackets, and a term before it: "(Scrib)", "Scribble (Scrib)"."""
+    bracketed = rf"\([ \t]*{re.escape(value)}[ \t]*\)"
+    return re.compile(bracketed), re.compile(rf"([^\W\d_][\w-]*)[ \t]*{bracketed}")
 
 
 def _letters_in_order(short: str, term: str) -> bool:

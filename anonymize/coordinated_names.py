@@ -38,7 +38,8 @@ def coordinated(
     if not names:
         return []
     found: list[RecognizerResult] = []
-    for listing in [*_LIST.finditer(text), *_COUNTED_LIST.finditer(text)]:
+    counted = list(_COUNTED_LIST.finditer(text)) if "other" in text else []  # "... and 18 others" needs it
+    for listing in [*_LIST.finditer(text), *counted]:
         members = list(_LIST_MEMBER.finditer(text, listing.start(), listing.end()))
         named = [m for m in members if any(r.start <= m.start() and m.end() <= r.end for r in names)]
         if not named:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from presidio_analyzer import RecognizerResult
 
@@ -41,7 +40,7 @@ _WORD = re.compile(r"(?<![^\W_])[^\W\d_]+(?:-[^\W\d_]+)*(?![^\W_])")
 _JOINS = (" ", "_", ".")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:the|a|an|this|that|its|their|our|his|her|my|your)[ \t]+$")
 _ADDRESS_CHUNK = re.compile(r"@|://|www\.")
-_fold = lru_cache(maxsize=65_536)(fold)
+_fold = fold  # cached in name_keys
 
 
 def folded_mentions(state: Resolution) -> None:

@@ -53,17 +53,27 @@ def stop_words() -> dict[str, frozenset[str]]:
 def line_language(words: list[str]) -> str | None:
     """The language whose stop words are most of ``words`` (two at least, more than English's); None when
     English or none leads."""
-    lists = stop_words()
-    folded = [w.casefold() for w in words]
-    english = sum(w in lists.get("en", frozenset()) for w in folded)
+    languages = _stop_word_languages()
+    counts = dict.fromkeys(stop_words(), 0)  # in the lists' order: the first of equal counts leads
+    for word in words:
+        for code in languages.get(word.casefold(), ()):
+            counts[code] += 1
+    english = counts.pop("en", 0)
     best, hits = None, 0
-    for code, stops in lists.items():
-        if code == "en":
-            continue
-        count = sum(w in stops for w in folded)
+    for code, count in counts.items():
         if count > hits:
             best, hits = code, count
     return best if hits >= _MIN_HITS and hits > english else None
+
+
+@cache
+def _stop_word_languages() -> dict[str, tuple[str, ...]]:
+    """Each stop word's languages (``stop_words`` read the other way round, built once)."""
+    languages: dict[str, list[str]] = {}
+    for code, stops in stop_words().items():
+        for word in stops:
+            languages.setdefault(word, []).append(code)
+    return {word: tuple(codes) for word, codes in languages.items()}
 
 
 def foreign_word(word: str, language: str, lexicon: NameLexicon) -> bool:

@@ -41,7 +41,13 @@ _FILE_NAME_ZIPF = (
 )
 _RARE_ZIPF = 3.0  # wordfreq's scale: rarer than about one word in a million
 # One written word, up to what surrounds a word in prose, a table or a path.
-_WORD = re.compile(r"[^\s<>()\[\]{}\"'`,;:|/\\=*]+")
+_WORD_CHAR = r"[^\s<>()\[\]{}\"'`,;:|/\\=*]"
+_WORD = re.compile(rf"{_WORD_CHAR}+")
+# Such a word with an underscore, a hyphen or a capital after a letter in it (``_joined``): the words worth
+# a look, found by one scan of the text.
+_JOINED_WORD = re.compile(
+    rf"(?<!{_WORD_CHAR})(?={_WORD_CHAR}*?(?:[_-]|(?<=[^\W\d_])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])){_WORD_CHAR}+"
+)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _WHOLE_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")  # not a piece of "receipt_cecep_dago.jpg"
 _CAMEL = re.compile(r"(?<=[^\W\d_])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
@@ -61,11 +67,11 @@ def glued_names(state: Resolution) -> None:
     found: list[RecognizerResult] = []
     replaced: set[tuple[int, int]] = set()
     outside: frozenset[str] | None = None
-    for word in _WORD.finditer(state.text):
+    for word in _JOINED_WORD.finditer(state.text):  # the words of ``_WORD`` that are ``_joined``
         start, end = word.span()
         file_name = _FILE_NAME.search(word.group()) is not None
         inside = [(s, e) for s, e in taken if start <= s and e <= end] if file_name else []
-        if not _joined(word.group()) or any(s < end and start < e for s, e in taken if (s, e) not in inside):
+        if any(s < end and start < e for s, e in taken if (s, e) not in inside):
             continue
         slot = _in_slot(state.text, start, word.group())
         spans = glued_spans(word.group(), state.lexicon, known, slot=slot)

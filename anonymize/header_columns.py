@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 
 from presidio_analyzer import RecognizerResult
 
@@ -145,13 +146,9 @@ def _columns(text: str, header: re.Pattern[str], pairs: bool = False) -> Iterato
     into cells is read as a header line (a search of the whole line for a label, over a hundred words in any
     case, costs more than the split; ``header`` looks at no character outside its match, so a cell it
     matches whole is found either way)."""
-    lines = line_spans(text)
-    for index, (start, end) in enumerate(lines):
-        how = _splitter(text, start, end)
-        if how is None:
-            continue
-        split, aligned = how
-        heads = split(text, start, end)
+    lines, splits = _line_splits(text)
+    for index, split, aligned, heads in splits:
+        start = lines[index][0]
         labels = [text[cell_start:cell_end].strip(" \t|*\"'#:") for cell_start, cell_end in heads]
         paired = _paired(labels) if pairs else frozenset()
         for column, (cell_start, _cell_end) in enumerate(heads):
@@ -171,6 +168,18 @@ def _paired(labels: list[str]) -> frozenset[int]:
     if "family" not in kinds or "given" not in kinds:
         return frozenset()
     return frozenset(i for i, kind in enumerate(kinds) if kind is not None)
+
+
+@lru_cache(maxsize=4)  # the steps of one text ask for several headers in turn
+def _line_splits(text: str) -> tuple[list[Cell], list[tuple[int, Splitter, bool, list[Cell]]]]:
+    """The text's lines, and (index, splitter, aligned, header cells) of each line that splits into cells."""
+    lines = line_spans(text)
+    splits: list[tuple[int, Splitter, bool, list[Cell]]] = []
+    for index, (start, end) in enumerate(lines):
+        how = _splitter(text, start, end)
+        if how is not None:
+            splits.append((index, how[0], how[1], how[0](text, start, end)))
+    return lines, splits
 
 
 def claim_cells(results: list[RecognizerResult], names: list[RecognizerResult]) -> list[RecognizerResult]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from presidio_analyzer import RecognizerResult
 
@@ -16,6 +17,7 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
+@lru_cache(maxsize=65_536)
 def fold(word: str) -> str:
     """``word`` in lower case without accents, hyphens or apostrophes: "Szabó-Tóth" is "szabototh"."""
     if word.isascii():

@@ -61,3 +61,10 @@ def _char(code: int) -> str:
     """``code`` as written in a character class (none of these letters needs escaping, but be sure)."""
     char = chr(code)
     return "\\" + char if char in "\\]^-[" else char
+
+
+def may_hold_native(text: str) -> bool:
+    """Whether ``text`` has a character above the blocks of Latin and Greek that ``native_letter_class``
+    starts after: where it has none, a search of the class (hundreds of ranges, tried at every character)
+    cannot match, and a text in Latin letters is answered by one pass of ``max``."""
+    return bool(text) and ord(max(text)) > _NOT_NATIVE[0][1]

@@ -18,7 +18,7 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.gazetteer import country_names, known_place
 from anonymize.name_lexicon import NameLexicon
-from anonymize.native_letters import native_letter_class
+from anonymize.native_letters import may_hold_native, native_letter_class
 from anonymize.native_slots import native_slot_names
 from anonymize.results import rule_result
 from anonymize.script_runs import greek_name, greek_runs, script_run_names, trim_honorifics
@@ -126,7 +126,7 @@ def native_script_names(
     no PERSON result covers yet."""
     persons = [r for r in results if r.entity_type == "PERSON"]
     found = bracketed_names(text, persons, lexicon) if persons else []
-    if _ANY_NATIVE.search(text):  # no table or slot is read for a text in Latin letters only
+    if may_hold_native(text) and _ANY_NATIVE.search(text):  # no table or slot read in Latin letters only
         found += native_cells(text, persons) if persons else []
         found += native_slot_names(text, persons, lexicon)  # session 20: more slots
         found += script_run_names(text, results)  # session 23: a short run of the script on its own

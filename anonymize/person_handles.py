@@ -34,6 +34,7 @@ from anonymize.name_keys import covered, fold, name_keys, person_keys
 from anonymize.name_lexicon import NameLexicon
 from anonymize.resolution import Resolution
 from anonymize.results import rule_result, tier
+from anonymize.span_index import SpanIndex
 from anonymize.text import words
 from anonymize.word_kinds import english_zipf
 
@@ -70,6 +71,7 @@ _HEADER_LINES = 40
 # What is worth a look: parts joined, or one word of two letters or more in lower case or capitals.
 _SHAPE = re.compile(r"[._-]|^(?:[^\W\d_A-Z]{2,3}|[^\W\d_A-Z]{5,}|[^\W\d_a-z]{5,})$")
 _ALIGN = 2
+_JOINER = re.compile(r"[._-]")
 _LIST_GAP = re.compile(r"[ \t]*[,;/][ \t]*|[ \t]+(?:and|&)[ \t]+")
 TECHNICAL_ENDS = words(
     """
@@ -93,9 +95,10 @@ def person_handles(state: Resolution) -> None:
     known = {k for keys in people for k in keys if len(k) >= _MIN_WORD}
     known |= {k for r in persons if len(k := fold(text[r.start : r.end])) >= _MIN_WORD}
     points: dict[tuple[int, int], int] = {}
+    occupied = SpanIndex((r.start, r.end) for r in taken)
     for m in _TOKEN.finditer(text):
         start, end = m.span(1)
-        if not _SHAPE.search(m.group(1)) or any(r.start < end and start < r.end for r in taken):
+        if not _SHAPE.search(m.group(1)) or occupied.overlaps(start, end):
             continue
         if _person_initials(m.group(1), people):
             points[(start, end)] = 1 + _slot(text, start, end, m.group(1))  # no list makes initials a person
@@ -149,7 +152,7 @@ def _candidate(value: str, words: set[str], lexicon: NameLexicon, people: list[t
     person's word glued to the initials of the others ("ducpm" of "Phạm Minh Đức", "maitt" of "Trần Thị
     Mai": a given name, then the initials of the family and middle names)."""
     if len(_parts(value)) > 1:  # joined by hyphens only: a lower-case one ("Pieter-Jan" is a name's own)
-        return bool(re.search(r"[._]", value)) or value.islower()
+        return "." in value or "_" in value or value.islower()
     if not (value.islower() or value.isupper()):
         return False
     token = fold(value)
@@ -171,7 +174,7 @@ def _person_initials(value: str, people: list[tuple[str, ...]]) -> bool:
 
 
 def _parts(value: str) -> list[str]:
-    return [p for p in re.split(r"[._-]", value) if p]
+    return [p for p in _JOINER.split(value) if p]
 
 
 def _document(

@@ -8,17 +8,20 @@ from presidio_analyzer import RecognizerResult
 
 # Results of the spaCy NER model yield to overlapping results of pattern recognizers (tier 0, then 1).
 NER_RECOGNIZERS = frozenset(["SpacyRecognizer"])
+_NAME_KEY = RecognizerResult.RECOGNIZER_NAME_KEY
 TIER1_ENTITIES = frozenset(["STREET_ADDRESS", "PERSON", "LOCATION", "ORGANIZATION", "NRP", "DATE_TIME"])
 
 
 def recognizer_name(result: RecognizerResult) -> str:
     """The name of the recognizer that produced ``result`` ("" when Presidio did not record it)."""
-    return (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
+    metadata = result.recognition_metadata
+    return metadata.get(_NAME_KEY, "") if metadata else ""
 
 
 def tier(result: RecognizerResult) -> int:
     """0: identifiers by pattern; 1: names and addresses by pattern; 2: the NER model."""
-    if recognizer_name(result) in NER_RECOGNIZERS:
+    metadata = result.recognition_metadata  # read here, not by ``recognizer_name``: asked for every result
+    if metadata and metadata.get(_NAME_KEY) in NER_RECOGNIZERS:
         return 2
     return 1 if result.entity_type in TIER1_ENTITIES else 0
 

@@ -29,7 +29,7 @@ from presidio_analyzer import RecognizerResult
 
 from anonymize.gazetteer import country_names, known_place
 from anonymize.name_lexicon import NameLexicon
-from anonymize.native_letters import native_letter_class
+from anonymize.native_letters import may_hold_native, native_letter_class
 from anonymize.results import copy_span, rule_result
 from anonymize.table_columns import tables
 from anonymize.text import words as word_list
@@ -267,7 +267,12 @@ def split_scripts(text: str, results: list[RecognizerResult]) -> list[Recognizer
     out = []
     for r in results:
         value = text[r.start : r.end]
-        mixed = r.entity_type == "PERSON" and _NATIVE.search(value) and _ASCII_LETTER.search(value)
+        mixed = (
+            r.entity_type == "PERSON"
+            and may_hold_native(value)
+            and _NATIVE.search(value)
+            and _ASCII_LETTER.search(value)
+        )
         if not mixed:
             out.append(r)
             continue

@@ -4,6 +4,8 @@ whether the text writes a word in lower case (a common noun there)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import lru_cache
 
 from anonymize.word_kinds import SCIENCE_SUFFIX, common_word, technical_word
 
@@ -60,22 +62,36 @@ def science_prose(text: str) -> bool:
     scientific and clinical common words ("expression", "significantly", "cohort", "kinase"), a sentence's
     first word read in lower case ("Deletions of ..."). A memo, a roster, a table or an e-mail writes
     names, codes and plain words instead."""
-    starts = {m.start(1) for m in _SENTENCE_START.finditer(text)}
+    # Each token's share depends on its characters alone (and on its being a sentence's first word, which
+    # always starts a token): counted once per distinct token.
+    tokens = Counter(_TOKEN.findall(text))
+    firsts: Counter[str] = Counter()
+    for m in _SENTENCE_START.finditer(text):
+        if first_token := _TOKEN.match(text, m.start(1)):
+            tokens[first_token.group()] -= 1
+            firsts[first_token.group()] += 1
     words = science = 0
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        if not _WORDISH.fullmatch(token):
-            continue
-        words += 1
-        core = token.strip(_EDGE_PUNCTUATION)
-        if match.start() in starts:
-            core = core.lower()
-        if core.isalpha() and core.islower():
-            long_word = len(core) >= 7 and _LATINATE.search(core) is not None
-            science += (
-                long_word or common_word(core) or (len(core) >= 6 and SCIENCE_SUFFIX.search(core) is not None)
-            )
+    for counts, first in ((tokens, False), (firsts, True)):
+        for token, n in counts.items():
+            word, science_word = _science_token(token, first)
+            words += n * word
+            science += n * science_word
     return words > 0 and science >= _SCIENCE_SHARE * words
+
+
+@lru_cache(maxsize=32_768)
+def _science_token(token: str, first: bool) -> tuple[bool, bool]:
+    """(a word, a word of a science's vocabulary) for ``science_prose`` (``first``: a sentence's first)."""
+    if not _WORDISH.fullmatch(token):
+        return False, False
+    core = token.strip(_EDGE_PUNCTUATION)
+    if first:
+        core = core.lower()
+    if not (core.isalpha() and core.islower()):
+        return True, False
+    long_word = len(core) >= 7 and _LATINATE.search(core) is not None
+    suffix = len(core) >= 6 and SCIENCE_SUFFIX.search(core) is not None
+    return True, long_word or common_word(core) or suffix
 
 
 def technical_text(text: str, acronyms: bool = True) -> bool:
@@ -102,10 +118,9 @@ def technical_readings(text: str) -> tuple[bool, bool]:
 def source_code(text: str) -> bool:
     """Source code: 15% of the tokens or more are calls, indexes, assignments, braces or statement keywords
     ("def parse(row):", "name = row['Name']")."""
-    tokens = _TOKEN.findall(text)
-    return len(tokens) > 0 and sum(_CODE_TOKEN.search(t) is not None for t in tokens) >= _CODE_SHARE * len(
-        tokens
-    )
+    tokens = Counter(_TOKEN.findall(text))
+    total = sum(tokens.values())
+    return total > 0 and sum(n for t, n in tokens.items() if _CODE_TOKEN.search(t)) >= _CODE_SHARE * total
 
 
 def coded_text(text: str, acronyms: bool = True) -> bool:
@@ -113,13 +128,13 @@ def coded_text(text: str, acronyms: bool = True) -> bool:
     (all-caps headings do not count): scientific prose, or a business document with codes and ids. Without
     ``acronyms``, only symbols count (``technical_text``)."""
     count = 0
-    for token in _TOKEN.findall(_heading_words(text)):
+    for token, n in Counter(_TOKEN.findall(_heading_words(text))).items():  # each distinct token once
         if _TECHNICAL_HINT.search(token) and "@" not in token and "://" not in token:
             core = token.strip(".,;:()[]")
             plain = _PLAIN_NUMBER.fullmatch(core) or _PERIOD.fullmatch(core)
             if not acronyms and not _SYMBOL.search(core):
                 continue
-            count += len(core) > 1 and not plain and technical_word(core)
+            count += n * (len(core) > 1 and not plain and technical_word(core))
     return count >= 3 and count >= 0.03 * len(_WORDISH.findall(text))
 
 
@@ -129,7 +144,13 @@ def in_lower_case(word: str, text: str) -> bool:
     lower = word.lower()
     if not word[:1].isupper() or lower not in text:  # the search needs the lower-case form somewhere
         return False
-    return re.search(rf"(?<![\w\-.@]){re.escape(lower)}(?![\w\-@]|\.\w)", text) is not None
+    return _lower_word(lower).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _lower_word(lower: str) -> re.Pattern[str]:
+    """``lower`` as a word of its own, compiled once (not inside an e-mail address or a domain)."""
+    return re.compile(rf"(?<![\w\-.@]){re.escape(lower)}(?![\w\-@]|\.\w)")
 
 
 def lower_case_text(text: str) -> bool:

@@ -13,6 +13,7 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from anonymize.gated_patterns import Gated
 from anonymize.name_patterns import NAME, NAME_WORD
 from anonymize.names import person_shaped
 from anonymize.text import COMPANY_FORM_AHEAD, SENTENCE_START, STOP_WORDS
@@ -76,6 +77,13 @@ _PERSON_SLOTS = [
     rf"{_BEFORE}[ \t]+(?:Bey|Hanım|Hanim|Efendi|bácsi|néni|sensei|Sensei|ji|Ji)\b",
     _NAME_ANSWER,
 ]
+# A part every match of each of these holds: "'s " or " lives ", the honorific after the name.
+_SLOT_NEEDS = [
+    None,
+    r"['’]s\s|\s(?:lives|lived|resides|resided)\s",
+    r"[ \t](?:Bey|Hanım|Hanim|Efendi|bácsi|néni|sensei|Sensei|ji|Ji)\b",
+    None,
+]
 # The one addressed by a question: "Noelia, can I please speak to your boss?" (not "Here, can we ...?")
 _VOCATIVE = (
     rf"(?:^|(?<=[.!?\n])[ \t]*){_NAMED},[ \t]+"
@@ -89,13 +97,15 @@ _SPEECH_SLOTS = [
     # "Ann said", "Ann shouted at"; "Ann Lee, the plant manager, said"
     rf"{_BEFORE}(?:,[ \t]+(?i:the|an?|our|their|its)[ \t]+[^,.;:!?\"\n]{{1,60}},)?\s+{_SPEECH_VERB}\b",
 ]
+_SPEECH_VERB_ANYWHERE = re.compile(_SPEECH_VERB)
 # The one addressed at the end of an exclamation: "Don't go to town, Brett!"
 _EXCLAIMED = rf"(?<=,)[ \t]+(?!{NOT_A_NAME}\b)({NAME_WORD})(?=!)"
 # A former member of a band, a team or a service: "ex-Beatle Paul", "ex-Zombie Wiik".
 _FORMER = rf"\bex-{NAME_WORD}[ \t]+{_NAMED}"
 # Who gave or was given someone's address or number: "Csanád had given Maja his address".
+_GIVING = r"(?:gave|given|give|sent|send|texted|emailed|e-mailed|showed|shown)"
 _GIVEN_DETAILS = (
-    r"(?:gave|given|give|sent|send|texted|emailed|e-mailed|showed|shown)[ \t]+"
+    rf"{_GIVING}[ \t]+"
     rf"(?!{NOT_A_NAME}\b)({NAME})[ \t]+(?:his|her|their|my|our|your)[ \t]+"
     r"(?:home[ \t]+|new[ \t]+|old[ \t]+)?(?:address|number|phone|e-?mail|details|contact)"
 )
@@ -109,6 +119,7 @@ _OF_A_PERSON = (
     r"\b(?i:gender|birthday|funeral|widow|widower|murder|murderer|killers?|biography|memoir|pronouns)"
     rf"[ \t]+of[ \t]+{_NAMED}"
 )
+_PERSONS_THING_NEEDS = r"['’]s[ \t]+(?:killer|murderer|funeral|widow|pronouns|biography|memoir)"
 _PERSONS_THING = (
     rf"{_BEFORE}['’]s[ \t]+(?:killers?|murderer|funeral|widow|widower|pronouns|biography|memoir)\b"
 )
@@ -187,18 +198,31 @@ class NameCueRecognizer(EntityRecognizer):
 
     def __init__(self) -> None:
         super().__init__(supported_entities=["PERSON"], name="NameCueRecognizer")
-        self._patterns = [(re.compile(p), False) for p in _PERSON_SLOTS]
-        self._patterns += [(re.compile(p), True) for p in _SPEECH_SLOTS]
+        # Each pattern with a part all its matches hold (``gated_patterns``): most texts have none.
+        self._patterns = [
+            (Gated(p, needed), False) for p, needed in zip(_PERSON_SLOTS, _SLOT_NEEDS, strict=True)
+        ]
+        self._patterns += [
+            (Gated(p), True) for p in _SPEECH_SLOTS
+        ]  # all hold a verb: read once (``analyze``)
         self._vocative = re.compile(_VOCATIVE)
-        self._of_company = re.compile(rf"(?<![\w'’-])(?!{NOT_A_NAME}\b)({NAME}){_OF_COMPANY}")
+        self._of_company = Gated(rf"(?<![\w'’-])(?!{NOT_A_NAME}\b)({NAME}){_OF_COMPANY}", COMPANY_FORM_AHEAD)
         self._context_names = [
-            re.compile(p)
-            for p in (_EXCLAIMED, _FORMER, _GIVEN_DETAILS, _GIVER, _OF_A_PERSON, _PERSONS_THING, *_WITH_TRAIT)
+            Gated(p, needed)
+            for p, needed in (
+                (_EXCLAIMED, "!"),
+                (_FORMER, "ex-"),
+                (_GIVEN_DETAILS, _GIVING),
+                (_GIVER, "given|gave"),
+                (_OF_A_PERSON, None),  # a case-blind search for its words costs as much as the pattern
+                (_PERSONS_THING, _PERSONS_THING_NEEDS),
+                *((p, rf"[ \t]{_TRAIT}\b") for p in _WITH_TRAIT),
+            )
         ]
         self._work_of = re.compile(_WORK_OF)
         self._with_initial = re.compile(_WITH_INITIAL)
-        self._one_word_of_company = re.compile(
-            rf"{SENTENCE_START}(?!{NOT_A_NAME}\b)({NAME_WORD}){_ONE_WORD_OF_COMPANY}"
+        self._one_word_of_company = Gated(
+            rf"{SENTENCE_START}(?!{NOT_A_NAME}\b)({NAME_WORD}){_ONE_WORD_OF_COMPANY}", COMPANY_FORM_AHEAD
         )
 
     def load(self) -> None:  # nothing to load
@@ -208,9 +232,11 @@ class NameCueRecognizer(EntityRecognizer):
         if "PERSON" not in entities:
             return []
         organizations = _organizations(nlp_artifacts)
+        speech = _SPEECH_VERB_ANYWHERE.search(text) is not None  # every speech slot holds a speech verb
         spans = {
             (m.start(1), m.end(1))
             for pattern, strict in self._patterns
+            if speech or not strict
             for m in pattern.finditer(text)
             if not (strict and _organization_like(text, m.start(1), m.group(1), organizations))
             and not _place_subject(text, m.start(1), m.end(1))

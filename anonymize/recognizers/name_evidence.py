@@ -295,12 +295,12 @@ class NameEvidenceRecognizer(LexiconPersonRecognizer):
         before = line_before(shadow, start)
         at_work = work_slot(shadow, start, end, self.lexicon)  # "Máire from catering", "Femi or Blessing"
         person_slot = bool(
-            _ROLE_BEFORE.search(before)
+            at_work  # known already: no search needed then
+            or _ROLE_BEFORE.search(before)
             or _PERSON_VERB_BEFORE.search(before)
-            or _ROLE_LABEL_BEFORE.search(before)
+            or (":" in before and _ROLE_LABEL_BEFORE.search(before))
             or _PERSON_AFTER.match(shadow, end)
             or score_card_slot(shadow, start, end)  # a score card's fielder or bowler: "c Healy b Fleming"
-            or at_work
         )
         # After a particle inside the name (not its first word): "Ó Dubhghaill" of "Ruairí Ó Dubhghaill".
         vouched = {w for i, w in enumerate(words) if _after_gaelic(words, i, first=1)}

@@ -151,14 +151,14 @@ def person_act(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     return bool(
         _DONE_TO_BEFORE.search(before)
-        or (_LET_BEFORE.search(before) and _LET_AFTER.match(text, end))
-        or (_TELL_BEFORE.search(before) and _TELL_AFTER.match(text, end))
-        or (_SURE_BEFORE.search(before) and _SURE_AFTER.match(text, end))
+        or (_LET_AFTER.match(text, end) and _LET_BEFORE.search(before))  # each test's cheap part first
+        or (_TELL_AFTER.match(text, end) and _TELL_BEFORE.search(before))
+        or (_SURE_AFTER.match(text, end) and _SURE_BEFORE.search(before))
         or _HANDED_BEFORE.search(before)
         or _ACT_AFTER.match(text, end)
         or _THINGS_AFTER.match(text, end)
         or _ROLE_APPOSITIVE_AFTER.match(text, end)
         or _WITH_ME_AFTER.match(text, end)
-        or _WITH_ME_BEFORE.search(before)
-        or (_CLOSING_BEFORE.search(before) and _LINE_END.match(text, end))
+        or (("and" in before or "&" in before) and _WITH_ME_BEFORE.search(before))
+        or (_LINE_END.match(text, end) and _CLOSING_BEFORE.search(before))
     )

@@ -176,3 +176,20 @@ def test_a_place_glued_after_a_person_is_cut(detector: PiiDetector) -> None:
     )
     found = [text[r.start : r.end] for r in detector.analyze([text])[0] if r.entity_type == "PERSON"]
     assert found.count("cecep") == 2 and "sunna_bongo" in found and "cecep_dago" not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '(JohnSmith) a-b _x x_ ÉlodieMartin"anaKowalski" McDonald x=ValBorg',
+        "receipt_cecep_dago.jpg by @amaraOkafor, see /home/wei-lin/Notes; |KofiMensah|",
+        "plain words only here, nothing glued. iPhone eBay 3Com A-1 -- __",
+        "",
+    ],
+)
+def test_one_scan_finds_the_joined_words_of_a_word_by_word_reading(text: str) -> None:
+    from anonymize.glued_names import _JOINED_WORD, _WORD, _joined
+
+    assert [m.span() for m in _JOINED_WORD.finditer(text)] == [
+        m.span() for m in _WORD.finditer(text) if _joined(m.group())
+    ]

@@ -25,3 +25,25 @@ def test_no_latin_greek_or_symbol(text: str) -> None:
     """Greek letters are symbols in science text; Latin with its marks, ligatures, letterlike and
     mathematical forms, full-width Latin and digits are no other script."""
     assert re.search(f"[{native_letter_class()}]", text) is None
+
+
+def test_may_hold_native_is_false_only_where_the_class_cannot_match() -> None:
+    import re
+
+    from anonymize.native_letters import may_hold_native, native_letter_class
+
+    native = re.compile(f"[{native_letter_class()}]")
+    for text in [
+        "",
+        "Jane Doe",
+        "Zoë Ñúñez Łukasz",
+        "NF-κB αβ T cells",
+        "Жакупова",
+        "Karen Wong 黃嘉欣",
+        "x\u03ff",
+        "\u0400",
+    ]:
+        if not may_hold_native(text):
+            assert native.search(text) is None, text
+    assert may_hold_native("Жакупова") and may_hold_native("Wong 黃")
+    assert not may_hold_native("Zoë Ñúñez Łukasz αβ")

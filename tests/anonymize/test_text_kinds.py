@@ -105,3 +105,49 @@ def test_both_technical_readings_at_once() -> None:
     transcript = "TRANSCRIPT WAT. ADEBAYO: Then femi or blessing. BISI: ok. CFO said no. GP notes, ECG fine."
     for text in [ABSTRACT, *ABSTRACTS, *BUSINESS, code, transcript, ""]:
         assert technical_readings(text) == (technical_text(text, acronyms=False), technical_text(text))
+
+
+def _science_prose_token_by_token(text: str) -> bool:
+    """``science_prose`` as it read each token in turn before it counted distinct tokens once."""
+    from anonymize import text_kinds as k
+
+    starts = {m.start(1) for m in k._SENTENCE_START.finditer(text)}
+    words = science = 0
+    for match in k._TOKEN.finditer(text):
+        token = match.group()
+        if not k._WORDISH.fullmatch(token):
+            continue
+        words += 1
+        core = token.strip(k._EDGE_PUNCTUATION)
+        if match.start() in starts:
+            core = core.lower()
+        if core.isalpha() and core.islower():
+            long_word = len(core) >= 7 and k._LATINATE.search(core) is not None
+            science += (
+                long_word
+                or k.common_word(core)
+                or (len(core) >= 6 and k.SCIENCE_SUFFIX.search(core) is not None)
+            )
+    return words > 0 and science >= k._SCIENCE_SHARE * words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deletions of p18 reduce expression. Deletions of p18 reduce expression.",
+        "Expression was high. expression was low.\n\nMutations cause disease in mice. Mutations recur.",
+        "Hi Ann, the roster is attached. Cohort Kinase Regulation: see the table.",
+        "Inflammation increases significantly. Inflammation and obesity.  Obesity rises!",
+        "",
+        "1234 5678 --",
+    ],
+)
+def test_science_prose_counting_distinct_tokens_reads_as_token_by_token(text: str) -> None:
+    assert science_prose(text) == _science_prose_token_by_token(text)
+    from anonymize import text_kinds as k
+
+    tokens = k._TOKEN.findall(text)
+    assert source_code(text) == (
+        len(tokens) > 0
+        and sum(k._CODE_TOKEN.search(t) is not None for t in tokens) >= k._CODE_SHARE * len(tokens)
+    )
