@@ -28,7 +28,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-VERSION = "2"
+from anonymize import name_languages
+
+VERSION = "3"
 MAX_RANK = 10_000
 COMMON_ZIPF = 4.0
 ORDINARY_ZIPF = 3.0  # a lower-case word at least this frequent in English may be kept in a stored question
@@ -36,25 +38,33 @@ ENGLISH_NAME_RANK = 300
 ENGLISH_GIVEN_RANK = 1_000
 _ENGLISH_COUNTRIES = ("US", "GB", "CA", "AU", "IE", "NZ", "ZA")
 _NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*$")
-_SECTIONS = ("given", "surname", "common", "english_given")
+_SECTIONS = ("given", "surname", "common", "english_given", "foreign")
 
 
 @dataclass(frozen=True)
 class NameLexicon:
-    """Casefolded name words; ``common`` holds those that are frequent English words too."""
+    """Casefolded name words; ``common`` holds those that are frequent English words too, ``foreign`` those
+    that are frequent words of another language and rank high as names nowhere."""
 
     given: frozenset[str]
     surnames: frozenset[str]
     common: frozenset[str]
     english_given: frozenset[str] = frozenset()
+    foreign: frozenset[str] = frozenset()
 
     def given_name(self, word: str) -> bool:
         key = word.casefold()
-        return key in self.given and key not in self.common
+        return key in self.given and key not in self.common and key not in self.foreign
 
     def surname(self, word: str) -> bool:
         key = _unquoted(word.casefold())
-        return key in self.surnames and key not in self.common
+        return key in self.surnames and key not in self.common and key not in self.foreign
+
+    def common_word(self, word: str) -> bool:
+        """A name of the lexicon that is a frequent word of English or of another language where it is a
+        name ("Will", "Agua", "Juin"): no evidence of a name."""
+        key = word.casefold()
+        return key in self.common or key in self.foreign
 
     def ordinary_word(self, word: str) -> bool:
         """A word typed in lower case that is a frequent English word and not a name people commonly bear
@@ -70,13 +80,14 @@ class NameLexicon:
     def name_word(self, word: str) -> bool:
         """A given name or surname that is not a frequent English word (parts of "Okafor-Lind" too)."""
         key = _unquoted(word.casefold())
-        if key in self.common:
+        if key in self.common or key in self.foreign:
             return False
         if key in self.given or key in self.surnames:
             return True
         parts = [p for p in re.split(r"[-'’]", key) if len(p) > 1]
         return len(parts) > 1 and all(
-            (p in self.given or p in self.surnames) and p not in self.common for p in parts
+            (p in self.given or p in self.surnames) and p not in self.common and p not in self.foreign
+            for p in parts
         )
 
 
@@ -122,11 +133,13 @@ def load(path: Path | None = None) -> NameLexicon:
         frozenset(sections["surname"]),
         frozenset(sections["common"]),
         frozenset(sections["english_given"]),
+        frozenset(sections["foreign"]),
     )
 
 
-def _ranked(table: dict, max_rank: int) -> dict[str, tuple[int, int]]:
-    """Name -> (best rank anywhere, best in an English-speaking country), names within ``max_rank``."""
+def _ranked(table: dict, max_rank: int, by_country: dict[str, dict[str, int]]) -> dict[str, tuple[int, int]]:
+    """Name -> (best rank anywhere, best in an English-speaking country), names within ``max_rank``; each
+    kept name's rank in each country is added to ``by_country`` (the best, a name being given and surname)."""
     kept: dict[str, tuple[int, int]] = {}
     for name, info in table.items():
         ranks = {c: r for c, r in (info.get("rank") or {}).items() if r}
@@ -135,7 +148,11 @@ def _ranked(table: dict, max_rank: int) -> dict[str, tuple[int, int]]:
         best = min(ranks.values())
         if best <= max_rank:
             english = min((r for c, r in ranks.items() if c in _ENGLISH_COUNTRIES), default=10**9)
-            kept[name.casefold()] = (best, english)
+            key = name.casefold()
+            kept[key] = min((best, english), kept.get(key, (10**9, 10**9)))
+            countries = by_country.setdefault(key, {})
+            for country, rank in ranks.items():
+                countries[country] = min(rank, countries.get(country, rank))
     return kept
 
 
@@ -151,19 +168,22 @@ def build(path: Path, max_rank: int = MAX_RANK) -> Path:
     """Derive the compact lexicon from names-dataset (and wordfreq for common English words) into ``path``."""
     from wordfreq import zipf_frequency
 
-    given = _ranked(_read_table("first_names"), max_rank)
-    surnames = _ranked(_read_table("last_names"), max_rank)
+    by_country: dict[str, dict[str, int]] = {}
+    given = _ranked(_read_table("first_names"), max_rank, by_country)
+    surnames = _ranked(_read_table("last_names"), max_rank, by_country)
     common = set()
     for word in given.keys() | surnames.keys():
         english_rank = min(given.get(word, (0, 10**9))[1], surnames.get(word, (0, 10**9))[1])
         if english_rank > ENGLISH_NAME_RANK and zipf_frequency(word, "en") >= COMMON_ZIPF:
             common.add(word)
     english_given = {word for word, (_, english) in given.items() if english <= ENGLISH_GIVEN_RANK}
+    english_names = english_given | {w for w, (_, english) in surnames.items() if english <= ENGLISH_NAME_RANK}
+    foreign = name_languages.foreign_words(by_country, english_names) - common
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     os.close(fd)
     with gzip.open(tmp, "wt", encoding="utf-8") as out:
-        for section, words in zip(_SECTIONS, (given, surnames, common, english_given), strict=True):
+        for section, words in zip(_SECTIONS, (given, surnames, common, english_given, foreign), strict=True):
             out.write(f"#{section}\n")
             out.writelines(f"{w}\n" for w in sorted(words))
     os.chmod(tmp, 0o644)
