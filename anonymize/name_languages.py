@@ -5,9 +5,9 @@ names-dataset holds nearly every word of other languages as somebody's given nam
 French such a word is no evidence of a name. A name is marked here when, in a language spoken in a country
 where it ranks, it is a frequent word (wordfreq Zipf >= ``FOREIGN_ZIPF``) and it ranks within
 ``FOREIGN_NAME_RANK`` in no country at all: "Rosa", "Paz", "Luz", "Blanca", "Sol", "Esperanza" rank high
-where Spanish is spoken and stay names; "Agua" (2,310th at best) and "Juin" do not. A name English speakers
-know (within ``ENGLISH_GIVEN_RANK`` given names, ``ENGLISH_NAME_RANK`` surnames of an English-speaking
-country: "Chance", "Chase") is never marked: the English ``common`` set judges those.
+where Spanish is spoken and stay names; "Agua" (2,310th at best) and "Juin" do not. A name an
+English-speaking country's records hold ("Chance", "Sage", "Kiri") is never marked: English text names people
+of every origin, and the English ``common`` set judges those names.
 
 Derived once, at install, with the lexicon (one frequency table per language, read whole: no per-word
 lookups); at detection time the answer is one set lookup.
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from functools import cache
 
 FOREIGN_ZIPF = 4.0
 FOREIGN_NAME_RANK = 1_000
@@ -62,6 +63,24 @@ def foreign_words(
     return marked
 
 
+def foreign_pairs(
+    ranks: Mapping[str, Mapping[str, int]],
+    english_names: set[str],
+    zipf: float = FOREIGN_ZIPF,
+    name_rank: int = FOREIGN_NAME_RANK,
+) -> set[tuple[str, str]]:
+    """(name, language) pairs of ``ranks``' names that are frequent words of the language and rank within
+    ``name_rank`` in none of its countries ("hora" in Spanish; not "paz"); never one of ``english_names``."""
+    pairs: set[tuple[str, str]] = set()
+    for language, frequent in _frequent_words(zipf).items():
+        countries = {c for c, codes in COUNTRY_LANGUAGES.items() if language in codes}
+        for name in (ranks.keys() & frequent) - english_names:
+            if all(rank > name_rank for country, rank in ranks[name].items() if country in countries):
+                pairs.add((name, language))
+    return pairs
+
+
+@cache
 def _frequent_words(zipf: float) -> dict[str, set[str]]:
     """Each language's words at least ``zipf`` frequent (wordfreq's whole table, read once per language)."""
     from wordfreq import get_frequency_dict

@@ -3,7 +3,7 @@
 names-dataset ships ~730k given names and ~980k surnames from 106 countries, with each name's rank in each
 country, in two pickles that take ~2 GB of memory to load. A compact lexicon is derived from them once and
 cached (``<venv>/share/privrag/``, else ``~/.cache/privrag/``): names ranked within ``MAX_RANK`` in some
-country, written as three word lists, one a line, gzip'd:
+country, written as word lists, one a line, gzip'd:
 
 * ``given``: given names; ``surname``: surnames (a name can be both);
 * ``common``: names that are also frequent English words (wordfreq Zipf >= ``COMMON_ZIPF``: "Will",
@@ -12,6 +12,11 @@ country, written as three word lists, one a line, gzip'd:
 
 * ``english_given``: given names ranked within ``ENGLISH_GIVEN_RANK`` in an English-speaking country, common
   words among them too ("Hope", "April", "Chase"; not "Yesterday", which some country's records hold).
+* ``foreign``: names that are frequent words of a language spoken where they rank and rank high nowhere
+  ("Agua", "Fecha", "Juin", "Nous"; not "Rosa", "Paz", "Luz"; see ``name_languages``): no evidence of a
+  name either, in any language's text.
+* ``foreign_in``: "language word" pairs: a name that is a frequent word of that language and ranks high in
+  none of its countries ("es hora", "pt tomada", "fr pour"): no name alone in a line of that language.
 
 The lexicon is evidence, never proof: a rule that uses it asks for a second signal (the NER model, a context
 cue, the shape of a list or table, a given name followed by a surname).
@@ -25,7 +30,7 @@ import pickle
 import re
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from anonymize import name_languages
@@ -38,7 +43,7 @@ ENGLISH_NAME_RANK = 300
 ENGLISH_GIVEN_RANK = 1_000
 _ENGLISH_COUNTRIES = ("US", "GB", "CA", "AU", "IE", "NZ", "ZA")
 _NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*$")
-_SECTIONS = ("given", "surname", "common", "english_given", "foreign")
+_SECTIONS = ("given", "surname", "common", "english_given", "foreign", "foreign_in")
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,13 @@ class NameLexicon:
     common: frozenset[str]
     english_given: frozenset[str] = frozenset()
     foreign: frozenset[str] = frozenset()
+    foreign_in: frozenset[str] = frozenset()  # "language word": see ``name_languages.foreign_pairs``
+    # The words of ``foreign_in``, in any language.
+    words_of_languages: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        words = frozenset(pair.split(" ", 1)[-1] for pair in self.foreign_in)
+        object.__setattr__(self, "words_of_languages", words)
 
     def given_name(self, word: str) -> bool:
         key = word.casefold()
@@ -65,6 +77,11 @@ class NameLexicon:
         name ("Will", "Agua", "Juin"): no evidence of a name."""
         key = word.casefold()
         return key in self.common or key in self.foreign
+
+    def word_of(self, word: str, language: str) -> bool:
+        """A name of the lexicon that is a frequent word of ``language`` and ranks high in none of the
+        countries that speak it ("Hora" in Spanish, "Pour" in French; not "Paz" in Spanish)."""
+        return f"{language} {word.casefold()}" in self.foreign_in
 
     def ordinary_word(self, word: str) -> bool:
         """A word typed in lower case that is a frequent English word and not a name people commonly bear
@@ -134,6 +151,7 @@ def load(path: Path | None = None) -> NameLexicon:
         frozenset(sections["common"]),
         frozenset(sections["english_given"]),
         frozenset(sections["foreign"]),
+        frozenset(sections["foreign_in"]),
     )
 
 
@@ -177,13 +195,20 @@ def build(path: Path, max_rank: int = MAX_RANK) -> Path:
         if english_rank > ENGLISH_NAME_RANK and zipf_frequency(word, "en") >= COMMON_ZIPF:
             common.add(word)
     english_given = {word for word, (_, english) in given.items() if english <= ENGLISH_GIVEN_RANK}
-    english_names = english_given | {w for w, (_, english) in surnames.items() if english <= ENGLISH_NAME_RANK}
+    # A name borne in an English-speaking country is a name in English text ("Sage", "Kiri"): never foreign.
+    english_names = {
+        w for table in (given, surnames) for w, (_, english) in table.items() if english <= max_rank
+    }
     foreign = name_languages.foreign_words(by_country, english_names) - common
+    known = english_given | {w for w, (_, english) in surnames.items() if english <= ENGLISH_NAME_RANK}
+    foreign_in = {f"{lang} {w}" for w, lang in name_languages.foreign_pairs(by_country, known)}
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     os.close(fd)
     with gzip.open(tmp, "wt", encoding="utf-8") as out:
-        for section, words in zip(_SECTIONS, (given, surnames, common, english_given, foreign), strict=True):
+        for section, words in zip(
+            _SECTIONS, (given, surnames, common, english_given, foreign, foreign_in), strict=True
+        ):
             out.write(f"#{section}\n")
             out.writelines(f"{w}\n" for w in sorted(words))
     os.chmod(tmp, 0o644)
