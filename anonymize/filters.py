@@ -13,6 +13,7 @@ from presidio_analyzer import RecognizerResult
 from anonymize.abbreviations import defined_short_form
 from anonymize.article_nouns import article_and_noun
 from anonymize.detector_config import DetectorConfig
+from anonymize.foreign_cells import foreign_cell
 from anonymize.gazetteer import known_place
 from anonymize.honorifics import after_title, honorific_only
 from anonymize.language_names import spoken_language
@@ -134,6 +135,8 @@ def _person(
         return False
     if article_and_noun(text, result.start, result.end, lexicon):
         return False  # "Der Vertrag wurde unterschrieben", "Das Angebot gilt": an article and a noun
+    if foreign_cell(text, result.start, result.end, lexicon):
+        return False  # "| Fecha | Firma |", "Precio: USD 2.45": a word of the line's language, no name there
     if _SAINT_BEFORE.search(text, max(0, result.start - 8), result.start):
         return False  # "St. Augustine", "Saint-Denis", "San Isidro": a saint or the place named after one
     if defined_short_form(text, value, lexicon):

@@ -7,7 +7,8 @@ lower case (``foreign_words.line_language``; initials and names say nothing of i
 loses the words of that language at its edges: its stop words (also where a name lexicon holds them: the
 lexicon holds "nous", "pour" and "une" as surnames somewhere) and its frequent words no lexicon holds
 (``foreign_words.foreign_word``), never an initial. It is dropped when nothing is left, or when what is
-left of a capitalized run is a word in lower case ("Bom dia"). A particle stays where it leads a name
+left of a capitalized run is a word in lower case ("Bom dia") or one word of that language alone
+(``foreign_cells``: "Acta de la reunión"). A particle stays where it leads a name
 ("Charles de Gaulle", "M. de Villepin"); after a word in lower case it is a preposition ("l'adresse de
 Gwendal", "cliente da Conceição Figueiró").
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from anonymize.foreign_cells import foreign_cell
 from anonymize.foreign_words import foreign_word, line_language, line_words_around, stop_words
 from anonymize.name_extent import PARTICLES
 from anonymize.name_lexicon import NameLexicon
@@ -77,6 +79,8 @@ def foreign_edges(text: str, start: int, end: int, lexicon: NameLexicon) -> tupl
     rest = text[new_start:new_end]
     if (new_start, new_end) != (start, end) and rest.islower() and not text[start:end].islower():
         return None  # "Ele tem consulta", "Bom dia": what is left of a capitalized run is a word
+    if (new_start, new_end) != (start, end) and foreign_cell(text, new_start, new_end, lexicon):
+        return None  # "Acta de la reunión": what is left is a word of the line's language alone
     return new_start, new_end
 
 

@@ -76,16 +76,18 @@ def _stop_word_languages() -> dict[str, tuple[str, ...]]:
     return {word: tuple(codes) for word, codes in languages.items()}
 
 
-def foreign_word(word: str, language: str, lexicon: NameLexicon) -> bool:
-    """``word`` is a function word of ``language``, or a frequent word of it that no lexicon name is; never
-    a letter (an initial: "shirin f", "babak m.")."""
+def foreign_word(word: str, language: str, lexicon: NameLexicon, names_too: bool = False) -> bool:
+    """``word`` is a function word of ``language``, or a frequent word of it that no lexicon name is (with
+    ``names_too``, or a lexicon name no country speaking it ranks high: ``NameLexicon.word_of``, "hora" in
+    Spanish; a word alone, not one at a name's edge: "Oh Ji-won", "dos Remédios"); never a letter (an
+    initial: "shirin f", "babak m.")."""
     folded = word.casefold()
     if len(folded) < _MIN_LETTERS:
         return False
     if folded in stop_words().get(language, frozenset()):
         return True
     if folded in lexicon.given or folded in lexicon.surnames:
-        return False
+        return names_too and lexicon.word_of(folded, language)  # "hora" in Spanish; not "paz"
     return frequent_in(folded, language, _FREQUENT_ZIPF)
 
 

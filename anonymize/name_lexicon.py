@@ -3,7 +3,7 @@
 names-dataset ships ~730k given names and ~980k surnames from 106 countries, with each name's rank in each
 country, in two pickles that take ~2 GB of memory to load. A compact lexicon is derived from them once and
 cached (``<venv>/share/privrag/``, else ``~/.cache/privrag/``): names ranked within ``MAX_RANK`` in some
-country, written as three word lists, one a line, gzip'd:
+country, written as word lists, one a line, gzip'd:
 
 * ``given``: given names; ``surname``: surnames (a name can be both);
 * ``common``: names that are also frequent English words (wordfreq Zipf >= ``COMMON_ZIPF``: "Will",
@@ -12,6 +12,11 @@ country, written as three word lists, one a line, gzip'd:
 
 * ``english_given``: given names ranked within ``ENGLISH_GIVEN_RANK`` in an English-speaking country, common
   words among them too ("Hope", "April", "Chase"; not "Yesterday", which some country's records hold).
+* ``foreign``: names that are frequent words of a language spoken where they rank and rank high nowhere
+  ("Agua", "Fecha", "Juin", "Nous"; not "Rosa", "Paz", "Luz"; see ``name_languages``): no evidence of a
+  name either, in any language's text.
+* ``foreign_in``: "language word" pairs: a name that is a frequent word of that language and ranks high in
+  none of its countries ("es hora", "pt tomada", "fr pour"): no name alone in a line of that language.
 
 The lexicon is evidence, never proof: a rule that uses it asks for a second signal (the NER model, a context
 cue, the shape of a list or table, a given name followed by a surname).
@@ -25,10 +30,12 @@ import pickle
 import re
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-VERSION = "2"
+from anonymize import name_languages
+
+VERSION = "3"
 MAX_RANK = 10_000
 COMMON_ZIPF = 4.0
 ORDINARY_ZIPF = 3.0  # a lower-case word at least this frequent in English may be kept in a stored question
@@ -36,25 +43,45 @@ ENGLISH_NAME_RANK = 300
 ENGLISH_GIVEN_RANK = 1_000
 _ENGLISH_COUNTRIES = ("US", "GB", "CA", "AU", "IE", "NZ", "ZA")
 _NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*$")
-_SECTIONS = ("given", "surname", "common", "english_given")
+_SECTIONS = ("given", "surname", "common", "english_given", "foreign", "foreign_in")
 
 
 @dataclass(frozen=True)
 class NameLexicon:
-    """Casefolded name words; ``common`` holds those that are frequent English words too."""
+    """Casefolded name words; ``common`` holds those that are frequent English words too, ``foreign`` those
+    that are frequent words of another language and rank high as names nowhere."""
 
     given: frozenset[str]
     surnames: frozenset[str]
     common: frozenset[str]
     english_given: frozenset[str] = frozenset()
+    foreign: frozenset[str] = frozenset()
+    foreign_in: frozenset[str] = frozenset()  # "language word": see ``name_languages.foreign_pairs``
+    # The words of ``foreign_in``, in any language.
+    words_of_languages: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        words = frozenset(pair.split(" ", 1)[-1] for pair in self.foreign_in)
+        object.__setattr__(self, "words_of_languages", words)
 
     def given_name(self, word: str) -> bool:
         key = word.casefold()
-        return key in self.given and key not in self.common
+        return key in self.given and key not in self.common and key not in self.foreign
 
     def surname(self, word: str) -> bool:
         key = _unquoted(word.casefold())
-        return key in self.surnames and key not in self.common
+        return key in self.surnames and key not in self.common and key not in self.foreign
+
+    def common_word(self, word: str) -> bool:
+        """A name of the lexicon that is a frequent word of English or of another language where it is a
+        name ("Will", "Agua", "Juin"): no evidence of a name."""
+        key = word.casefold()
+        return key in self.common or key in self.foreign
+
+    def word_of(self, word: str, language: str) -> bool:
+        """A name of the lexicon that is a frequent word of ``language`` and ranks high in none of the
+        countries that speak it ("Hora" in Spanish, "Pour" in French; not "Paz" in Spanish)."""
+        return f"{language} {word.casefold()}" in self.foreign_in
 
     def ordinary_word(self, word: str) -> bool:
         """A word typed in lower case that is a frequent English word and not a name people commonly bear
@@ -70,13 +97,14 @@ class NameLexicon:
     def name_word(self, word: str) -> bool:
         """A given name or surname that is not a frequent English word (parts of "Okafor-Lind" too)."""
         key = _unquoted(word.casefold())
-        if key in self.common:
+        if key in self.common or key in self.foreign:
             return False
         if key in self.given or key in self.surnames:
             return True
         parts = [p for p in re.split(r"[-'’]", key) if len(p) > 1]
         return len(parts) > 1 and all(
-            (p in self.given or p in self.surnames) and p not in self.common for p in parts
+            (p in self.given or p in self.surnames) and p not in self.common and p not in self.foreign
+            for p in parts
         )
 
 
@@ -122,11 +150,14 @@ def load(path: Path | None = None) -> NameLexicon:
         frozenset(sections["surname"]),
         frozenset(sections["common"]),
         frozenset(sections["english_given"]),
+        frozenset(sections["foreign"]),
+        frozenset(sections["foreign_in"]),
     )
 
 
-def _ranked(table: dict, max_rank: int) -> dict[str, tuple[int, int]]:
-    """Name -> (best rank anywhere, best in an English-speaking country), names within ``max_rank``."""
+def _ranked(table: dict, max_rank: int, by_country: dict[str, dict[str, int]]) -> dict[str, tuple[int, int]]:
+    """Name -> (best rank anywhere, best in an English-speaking country), names within ``max_rank``; each
+    kept name's rank in each country is added to ``by_country`` (the best, a name being given and surname)."""
     kept: dict[str, tuple[int, int]] = {}
     for name, info in table.items():
         ranks = {c: r for c, r in (info.get("rank") or {}).items() if r}
@@ -135,7 +166,11 @@ def _ranked(table: dict, max_rank: int) -> dict[str, tuple[int, int]]:
         best = min(ranks.values())
         if best <= max_rank:
             english = min((r for c, r in ranks.items() if c in _ENGLISH_COUNTRIES), default=10**9)
-            kept[name.casefold()] = (best, english)
+            key = name.casefold()
+            kept[key] = min((best, english), kept.get(key, (10**9, 10**9)))
+            countries = by_country.setdefault(key, {})
+            for country, rank in ranks.items():
+                countries[country] = min(rank, countries.get(country, rank))
     return kept
 
 
@@ -151,19 +186,29 @@ def build(path: Path, max_rank: int = MAX_RANK) -> Path:
     """Derive the compact lexicon from names-dataset (and wordfreq for common English words) into ``path``."""
     from wordfreq import zipf_frequency
 
-    given = _ranked(_read_table("first_names"), max_rank)
-    surnames = _ranked(_read_table("last_names"), max_rank)
+    by_country: dict[str, dict[str, int]] = {}
+    given = _ranked(_read_table("first_names"), max_rank, by_country)
+    surnames = _ranked(_read_table("last_names"), max_rank, by_country)
     common = set()
     for word in given.keys() | surnames.keys():
         english_rank = min(given.get(word, (0, 10**9))[1], surnames.get(word, (0, 10**9))[1])
         if english_rank > ENGLISH_NAME_RANK and zipf_frequency(word, "en") >= COMMON_ZIPF:
             common.add(word)
     english_given = {word for word, (_, english) in given.items() if english <= ENGLISH_GIVEN_RANK}
+    # A name borne in an English-speaking country is a name in English text ("Sage", "Kiri"): never foreign.
+    english_names = {
+        w for table in (given, surnames) for w, (_, english) in table.items() if english <= max_rank
+    }
+    foreign = name_languages.foreign_words(by_country, english_names) - common
+    known = english_given | {w for w, (_, english) in surnames.items() if english <= ENGLISH_NAME_RANK}
+    foreign_in = {f"{lang} {w}" for w, lang in name_languages.foreign_pairs(by_country, known)}
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     os.close(fd)
     with gzip.open(tmp, "wt", encoding="utf-8") as out:
-        for section, words in zip(_SECTIONS, (given, surnames, common, english_given), strict=True):
+        for section, words in zip(
+            _SECTIONS, (given, surnames, common, english_given, foreign, foreign_in), strict=True
+        ):
             out.write(f"#{section}\n")
             out.writelines(f"{w}\n" for w in sorted(words))
     os.chmod(tmp, 0o644)
