@@ -38,6 +38,7 @@ from anonymize.name_lexicon import NameLexicon
 from anonymize.normalize import NAME_PARTICLES
 from anonymize.resolution import Resolution
 from anonymize.results import copy_span
+from anonymize.roster_columns import column_ranks
 from anonymize.text import STOP_WORDS
 from anonymize.transcript_marks import after_transcript_mark
 from anonymize.word_kinds import english_zipf
@@ -62,10 +63,12 @@ def document_titles(state: Resolution) -> None:
     persons = [r for r in state.results if r.entity_type == "PERSON"]
     if not persons:
         return
-    titles = lower_titles(state.text, persons, state.lexicon)
+    ranks = column_ranks(state.text)  # a roster's ranks: "Cadet Wiremu", and "Cadet" alone is no name
+    titles = lower_titles(state.text, persons, state.lexicon) | ranks
     state.results = [
         _trimmed(state.text, r, titles, state.lexicon) if r.entity_type == "PERSON" else r
         for r in state.results
+        if r.entity_type != "PERSON" or not _only_ranks(state.text[r.start : r.end], ranks)
     ]
 
 
@@ -97,6 +100,11 @@ def lower_titles(text: str, persons: Sequence[RecognizerResult], lexicon: NameLe
     return frozenset(w for w in lowered if len(names[w]) >= _MIN_NAMES and english_zipf(w) < _TITLE_ZIPF) | {
         w for w in capitals if len(names[w]) >= _MIN_NAMES
     }
+
+
+def _only_ranks(value: str, ranks: frozenset[str]) -> bool:
+    words = re.findall(r"[^\W_]+", value)
+    return bool(ranks) and bool(words) and all(w.casefold() in ranks for w in words)
 
 
 def _caps_line(text: str, match: re.Match[str]) -> bool:
