@@ -64,7 +64,11 @@ def document_titles(state: Resolution) -> None:
     if not persons:
         return
     ranks = column_ranks(state.text)  # a roster's ranks: "Cadet Wiremu", and "Cadet" alone is no name
-    titles = lower_titles(state.text, persons, state.lexicon) | ranks
+    titles = (
+        lower_titles(state.text, persons, state.lexicon)
+        | ranks
+        | given_titles(state.text, persons, state.lexicon)
+    )
     state.results = [
         _trimmed(state.text, r, titles, state.lexicon) if r.entity_type == "PERSON" else r
         for r in state.results
@@ -100,6 +104,37 @@ def lower_titles(text: str, persons: Sequence[RecognizerResult], lexicon: NameLe
     return frozenset(w for w in lowered if len(names[w]) >= _MIN_NAMES and english_zipf(w) < _TITLE_ZIPF) | {
         w for w in capitals if len(names[w]) >= _MIN_NAMES
     }
+
+
+def given_titles(text: str, persons: Sequence[RecognizerResult], lexicon: NameLexicon) -> frozenset[str]:
+    """The casefolded capitalized words that stand before two different names, one of them a given name the
+    document also writes at the start of another person's full name without the word ("Mana Rosária",
+    "Mana Teresinha" beside "Contact: Rosária Ximenes Pinto"; module doc)."""
+    values = [_words(text[r.start : r.end]) for r in persons]
+    full_starts: dict[str, list[int]] = {}
+    for r, words in zip(persons, values, strict=True):
+        if len(words) >= 2:
+            full_starts.setdefault(words[0].casefold(), []).append(r.start)
+    inner = {w.casefold() for words in values for w in (words[1:] if len(words) > 1 else words)}
+    names: dict[str, set[str]] = {}
+    told: set[str] = set()
+    for words in values:
+        if len(words) < 2 or not (words[0].istitle() and words[1].istitle()):
+            continue
+        title, name = words[0].casefold(), words[1].casefold()
+        if title in _PARTICLES or title in lexicon.english_given or title in inner or title in STOP_WORDS:
+            continue
+        names.setdefault(title, set()).add(name)
+        if len(words) == 2 and any(
+            not re.search(rf"\b{re.escape(words[0])}[ \t]+$", text[max(0, start - 30) : start])
+            for start in full_starts.get(name, [])
+        ):
+            told.add(title)
+    return frozenset(t for t in told if len(names[t]) >= _MIN_NAMES)
+
+
+def _words(value: str) -> list[str]:
+    return re.findall(r"[^\W\d_][\w'’-]*", value)
 
 
 def _only_ranks(value: str, ranks: frozenset[str]) -> bool:
