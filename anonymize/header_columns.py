@@ -60,7 +60,7 @@ _NAME_HEADER = re.compile(
     rf"{_SEP}names?|names?|surnames?|forenames?|given{_SEP}names?|first{_SEP}names?|nick(?:{_SEP}names?)?|"
     rf"aliase?s?|"
     rf"(?:surname|last{_SEP}name|family{_SEP}name)[ \t]*[,/&+][ \t]*(?:given|first|fore)[ \t_-]*names?|"
-    rf"names?[ \t]*\((?:surname|last name|family name)[^)]*\)))"
+    rf"(?:[^\W\d_]+{_SEP})?names?[ \t]*\((?:surname|last(?: name)?|family(?: name)?)[^)]*\)))"
 )
 # A header cell that names a person's role: the cells under it are names when they look like names.
 _ROLE_HEADER = re.compile(
