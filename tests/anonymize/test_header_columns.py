@@ -111,7 +111,11 @@ def test_a_header_that_says_last_then_first(lexicon: NameLexicon) -> None:
         " 3    KUOL, Both Garang         Omaha\n"
     )
     assert names(text, lexicon) == ["TEAREI, Hope Vaimiti", "MABUZA, Precious", "KUOL, Both Garang"]
-    text = "Pupil name (Family, Given)   Grade\nÓ BRIAIN, Saoirse             4\nHEMA, Aroha                   4\n"
+    text = (
+        "Pupil name (Family, Given)   Grade\n"
+        "Ó BRIAIN, Saoirse             4\n"
+        "HEMA, Aroha                   4\n"
+    )
     assert names(text, lexicon) == ["Ó BRIAIN, Saoirse", "HEMA, Aroha"]
 
 
