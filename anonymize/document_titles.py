@@ -4,7 +4,7 @@ interpreter", a deposition's answer line "A. Chaya." beside its "Q." lines.
 
 The lists of ``address_terms`` cannot hold every language's terms of address, ranks and roles, and the NER
 model takes the word before a name into the name ("kang asep", "Interpreter Goldfarb"): the span misses the
-name by a word, and the word becomes part of the pseudonym's key. Three signals a document gives, each cut
+name by a word, and the word becomes part of the pseudonym's key. Five signals a document gives, each cut
 from the start of a PERSON span (the span keeps a name word after it):
 
 * **a lower-case word before several different names** (``lower_titles``): a word of two to six
@@ -20,6 +20,16 @@ from the start of a PERSON span (the span keeps a name word after it):
   a sentence's first word, or a word the document writes in lower case only in an address ("an.nguyen@").
 * **a transcript's answer label**: "A." opening a line of a document whose other lines open with "Q."
   (``transcript_marks``, which ``name_edges`` applies again at the end).
+* **a capitalized word before two different names, one of them a given name the document writes at the start
+  of another person's full name without the word** (``given_titles``, session 28): "Mana Rosária", "Mana
+  Teresinha" beside "Contact: Rosária Ximenes Pinto" (a Tetum "elder sister"). Not an English given name of
+  the lexicon ("Sarah Thomas", "Sarah James" beside "Thomas Müller"), a particle, a stop word, nor a word
+  that is a name's inner word elsewhere ("Dube Sipho" beside "Lwazi Dube"); a word before one name only is
+  no title, whatever the document's other names ("Ji-woo Kim" beside "Kim Min-jun", "Kenji Tanaka" beside
+  "Tanaka Hiroshi": names written in both orders).
+* **a roster's rank or position column** (``roster_columns.column_ranks``, session 28): "Cadet Wiremu",
+  "FO Dashti" under a crew list whose "Rank" or "POS" column holds "Cadet" and "FO"; a PERSON span of such
+  words only ("Cadet" alone, run out of its cell) is dropped.
 
 Not "Mr Big" (nothing is cut after a known title: ``honorifics``' work), not a street, a saint or a
 mountain (those are no PERSON spans), not "NO 2" (no name after it), not a capitalized word or capitals the
