@@ -26,7 +26,8 @@ from the start of a PERSON span (the span keeps a name word after it):
   the lexicon ("Sarah Thomas", "Sarah James" beside "Thomas Müller"), a particle, a stop word, nor a word
   that is a name's inner word elsewhere ("Dube Sipho" beside "Lwazi Dube"); a word before one name only is
   no title, whatever the document's other names ("Ji-woo Kim" beside "Kim Min-jun", "Kenji Tanaka" beside
-  "Tanaka Hiroshi": names written in both orders).
+  "Tanaka Hiroshi": names written in both orders), nor a word before an initial ("Horváth Anna" beside
+  "Horváth A." and "A. Ionescu": a surname written first).
 * **a roster's rank or position column** (``roster_columns.column_ranks``, session 28): "Cadet Wiremu",
   "FO Dashti" under a crew list whose "Rank" or "POS" column holds "Cadet" and "FO"; a PERSON span of such
   words only ("Cadet" alone, run out of its cell) is dropped.
@@ -54,6 +55,7 @@ from anonymize.transcript_marks import after_transcript_mark
 from anonymize.word_kinds import english_zipf
 
 _MIN_NAMES = 2
+_MIN_LETTERS = 2  # a name word, not an initial
 _TITLE_ZIPF = 4.0  # "kang" 3.6, "teh" 3.0, "bu" 3.5; "with", "and", "from" far above
 _ROLE_ZIPF = 3.0  # "interpreter" 3.5, "chaplain" 3.0
 _ROLE_LETTERS = 6  # shorter capitalized words before a name are surnames first too ("Park Ji-sung", "Song")
@@ -128,19 +130,22 @@ def given_titles(text: str, persons: Sequence[RecognizerResult], lexicon: NameLe
     inner = {w.casefold() for words in values for w in (words[1:] if len(words) > 1 else words)}
     names: dict[str, set[str]] = {}
     told: set[str] = set()
+    surnames: set[str] = set()
     for words in values:
         if len(words) < 2 or not (words[0].istitle() and words[1].istitle()):
             continue
         title, name = words[0].casefold(), words[1].casefold()
         if title in _PARTICLES or title in lexicon.english_given or title in inner or title in STOP_WORDS:
             continue
+        if len(name) < _MIN_LETTERS:  # "Horváth A.": a surname before an initial, written surname first
+            surnames.add(title)
         names.setdefault(title, set()).add(name)
         if len(words) == 2 and any(
             not re.search(rf"\b{re.escape(words[0])}[ \t]+$", text[max(0, start - 30) : start])
             for start in full_starts.get(name, [])
         ):
             told.add(title)
-    return frozenset(t for t in told if len(names[t]) >= _MIN_NAMES)
+    return frozenset(t for t in told - surnames if len(names[t]) >= _MIN_NAMES)
 
 
 def _words(value: str) -> list[str]:

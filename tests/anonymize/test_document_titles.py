@@ -136,6 +136,12 @@ def capitalized(text: str, lexicon: NameLexicon, found: tuple[str, ...]) -> froz
             ("Sarah Thomas", "Sarah James", "Thomas Müller", "James Okafor"),
             set(),
         ),
+        # a surname written first before a given name and an initial (Hungarian): no title
+        (
+            "Panel: Tóth Gergely, dr. Horváth Anna, Andreea Ionescu.\nHorváth A.: good.\nA. Ionescu: hire.",
+            ("Tóth Gergely", "Horváth Anna", "Andreea Ionescu", "Horváth A.", "A. Ionescu"),
+            set(),
+        ),
         # the word is a name's inner word elsewhere: a surname, not a title
         (
             "Lwazi Dube and Dube Sipho, Dube Thandi; Sipho Ndlovu.",
