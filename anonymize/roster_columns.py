@@ -18,6 +18,8 @@ or position ("Rank or rating", "POS", "Grade") and often a short code ("CODE", "
   found person ("Tevita Fifita (FO, code TVF)"). Every mention of such a code in the document is that person
   ("CPT KMO PF", "handover TKA -> RHW"). Not a code that is an English word or an everyday abbreviation
   ("IT", "HR"), nor a code beside a city or a product (no person of two words in its row).
+* **User names** (``code_persons`` too): a "github", "username", "login" or "handle" column's cells in rows
+  whose name cell holds a found full name (two such rows at least): "tmalohi" of a sign-up export.
 """
 
 from __future__ import annotations
@@ -48,6 +50,12 @@ _CODE_HEADER = re.compile(
     rf"(?i:(?:staff|crew|employee|emp|person|user|duty|nurse|pilot|teacher|tutor|member){_SEP}codes?|"
     rf"codes?|abbr\.?|abbreviations?|kürzel|kuerzel|sigles?|call{_SEP}signs?)"
 )
+# A header cell over people's user names on a platform: "github", "username", "login", "Slack handle".
+_HANDLE_HEADER = re.compile(
+    rf"(?i:(?:github|gitlab|bitbucket|slack|telegram|instagram|twitter|discord|skype|teams)"
+    rf"(?:{_SEP}(?:handle|user(?:{_SEP}name)?|login|id))?|user{_SEP}names?|logins?|handles?)"
+)
+_HANDLE = re.compile(r"@?(?=[\w.-]*[^\W\d_])\w[\w.-]{1,38}")
 _RANK_WORD = re.compile(r"[^\W\d_][^\W_]*\.?")  # "Master", "FA1", "2nd" is left
 _MAX_RANK_WORDS = 3
 _CODE = re.compile(r"[A-Z]{2,4}")
@@ -87,14 +95,44 @@ def code_persons(
     ``taken`` result is."""
     codes = _table_codes(text, persons) | _bracket_codes(text, persons)
     codes = {c for c in codes if c.casefold() not in NOT_ACRONYM_ORGANIZATIONS and english_zipf(c) < _ZIPF}
-    if not codes:
-        return []
-    pattern = re.compile(rf"(?<![\w@/.&-])(?:{'|'.join(sorted(codes, key=len, reverse=True))})(?![\w@/&-])")
+    found = _handle_cells(text, persons)
+    if codes:
+        pattern = re.compile(
+            rf"(?<![\w@/.&-])(?:{'|'.join(sorted(codes, key=len, reverse=True))})(?![\w@/&-])"
+        )
+        found += [(m.start(), m.end()) for m in pattern.finditer(text)]
     return [
-        rule_result("PERSON", m.start(), m.end(), _SCORE, ROSTER_CODE)
-        for m in pattern.finditer(text)
-        if not any(t.start < m.end() and m.start() < t.end for t in taken)
+        rule_result("PERSON", start, end, _SCORE, ROSTER_CODE)
+        for start, end in found
+        if not any(t.start < end and start < t.end for t in taken)
     ]
+
+
+def _named_lines(text: str, persons: Sequence[RecognizerResult]) -> set[int]:
+    """The starts of the lines whose name cell holds a found person of two words or more."""
+    named: set[int] = set()
+    for cells in name_columns(text):
+        for start, end in cells:
+            if any(_full_name(text, r) and r.start < end and start < r.end for r in persons):
+                named.add(_line(text, start))
+    return named
+
+
+def _handle_cells(text: str, persons: Sequence[RecognizerResult]) -> list[tuple[int, int]]:
+    """The user names of a "github", "username", "login" or "handle" column, in rows whose name cell holds a
+    found person (at least two such rows); no frequent English word ("none", "admin")."""
+    if "\n" not in text:
+        return []
+    cells = [c for _label, values in columns(text, _HANDLE_HEADER) for c in values]
+    if len(cells) < _MIN_ROWS:
+        return []
+    named = _named_lines(text, persons)
+    tied = [
+        (s, e)
+        for s, e in cells
+        if _line(text, s) in named and _HANDLE.fullmatch(text[s:e]) and english_zipf(text[s:e]) < _ZIPF
+    ]
+    return tied if len(tied) >= _MIN_ROWS else []
 
 
 def _table_codes(text: str, persons: Sequence[RecognizerResult]) -> set[str]:
@@ -103,11 +141,7 @@ def _table_codes(text: str, persons: Sequence[RecognizerResult]) -> set[str]:
     code_cells = [c for _label, cells in columns(text, _CODE_HEADER) for c in cells]
     if len(code_cells) < _MIN_ROWS:
         return set()
-    named_lines: set[int] = set()
-    for cells in name_columns(text):
-        for start, end in cells:
-            if any(_full_name(text, r) and r.start < end and start < r.end for r in persons):
-                named_lines.add(_line(text, start))
+    named_lines = _named_lines(text, persons)
     tied = [text[s:e] for s, e in code_cells if _line(text, s) in named_lines and _CODE.fullmatch(text[s:e])]
     return set(tied) if len(tied) >= _MIN_ROWS else set()
 

@@ -118,3 +118,23 @@ def test_a_code_given_beside_a_name() -> None:
 def test_codes_that_are_no_person(detector: PiiDetector, text: str) -> None:
     found = persons(detector, text)
     assert not any(v.isupper() and len(v) <= 4 for v in found), found
+
+
+def test_user_names_of_a_sign_up_export(detector: PiiDetector) -> None:
+    """A sign-up or access export's "github", "username" column holds the row's person's user name, also
+    where it is no piece of the name the NER model or the handle rules would read ("tmalohi", "kofiaa")."""
+    text = (
+        "team,member_name,email,github,tshirt\n"
+        "Reef Rangers,Talia Malohi,talia.m@example.to,tmalohi,M\n"
+        "Reef Rangers,Kofi Asante-Adjei,kofi@example.gh,kofiaa,L\n"
+        "Kete Makers,Aigerim Nurlanovna,aigerim.n@example.kz,aigerimdev,S\n"
+        "Kete Makers,Mele Taufa,mele.t@example.to,,S\n"
+    )
+    found = persons(detector, text)
+    assert {"tmalohi", "kofiaa", "aigerimdev"} <= set(found), found
+    assert "Reef Rangers" not in found and "Kete Makers" not in found, found
+
+
+def test_a_username_column_of_no_person_stays() -> None:
+    text = "service,owner_team,username\nbackup-job,Platform,svc_backup\nmetrics,Platform,svc_metrics\n"
+    assert code_persons(text, []) == []
