@@ -63,7 +63,8 @@ _BEFORE_GROUPS = (
     r"Batono|Kalbatono|Bidzia|Deida|Babua|Bebia",
     # Romance, Germanic, Nordic, Maltese, Welsh
     r"Doña|Dona|Seu|Frei|Fray|Sor|Irmã|Irmão|Padre|Madre|Mossèn|Senyor|Senyora|Tieta|Tiet|Àvia|Doutor|"
-    r"Doutora|Dra\.|Mestre|Maestro|Maestra|Profe|Vovó|Vovô|Vó|Vô|Nonno|Nonna|Zio|Sig\.ra|Sig\.|Dott\.ssa|"
+    r"Doutora|Dra\.|Mestre|Maestro|Maestra|Profe|Vovó|Vovô|Vó|Vô|Avó|Avô|Tío|Tía|"
+    r"Abuela|Abuelo|Abuelita|Abuelito|Nonno|Nonna|Zio|Sig\.ra|Sig\.|Dott\.ssa|"
     r"Dott\.|Avv\.|Frère|Sœur|Soeur|Père|Tonton|Tatie|Maître|Tante|Onkel|Ome|Fräulein|Frl\.|Dhr\.|Mevr\.|"
     r"Mw\.|Juffrouw|Herrn|Herr|Frau|Fru|Frk\.|Fröken|Sinjura|Sinjorina|Patri|Nannu|Ziju|Zija|Perit|Avukat|Parch\.",
     # Pacific, Malagasy, Andean

@@ -4,7 +4,7 @@ interpreter", a deposition's answer line "A. Chaya." beside its "Q." lines.
 
 The lists of ``address_terms`` cannot hold every language's terms of address, ranks and roles, and the NER
 model takes the word before a name into the name ("kang asep", "Interpreter Goldfarb"): the span misses the
-name by a word, and the word becomes part of the pseudonym's key. Three signals a document gives, each cut
+name by a word, and the word becomes part of the pseudonym's key. Five signals a document gives, each cut
 from the start of a PERSON span (the span keeps a name word after it):
 
 * **a lower-case word before several different names** (``lower_titles``): a word of two to six
@@ -20,6 +20,17 @@ from the start of a PERSON span (the span keeps a name word after it):
   a sentence's first word, or a word the document writes in lower case only in an address ("an.nguyen@").
 * **a transcript's answer label**: "A." opening a line of a document whose other lines open with "Q."
   (``transcript_marks``, which ``name_edges`` applies again at the end).
+* **a capitalized word before two different names, one of them a given name the document writes at the start
+  of another person's full name without the word** (``given_titles``, session 28): "Mana Rosária", "Mana
+  Teresinha" beside "Contact: Rosária Ximenes Pinto" (a Tetum "elder sister"). Not an English given name of
+  the lexicon ("Sarah Thomas", "Sarah James" beside "Thomas Müller"), a particle, a stop word, nor a word
+  that is a name's inner word elsewhere ("Dube Sipho" beside "Lwazi Dube"); a word before one name only is
+  no title, whatever the document's other names ("Ji-woo Kim" beside "Kim Min-jun", "Kenji Tanaka" beside
+  "Tanaka Hiroshi": names written in both orders), nor a word before an initial ("Horváth Anna" beside
+  "Horváth A." and "A. Ionescu": a surname written first).
+* **a roster's rank or position column** (``roster_columns.column_ranks``, session 28): "Cadet Wiremu",
+  "FO Dashti" under a crew list whose "Rank" or "POS" column holds "Cadet" and "FO"; a PERSON span of such
+  words only ("Cadet" alone, run out of its cell) is dropped.
 
 Not "Mr Big" (nothing is cut after a known title: ``honorifics``' work), not a street, a saint or a
 mountain (those are no PERSON spans), not "NO 2" (no name after it), not a capitalized word or capitals the
@@ -38,11 +49,13 @@ from anonymize.name_lexicon import NameLexicon
 from anonymize.normalize import NAME_PARTICLES
 from anonymize.resolution import Resolution
 from anonymize.results import copy_span
+from anonymize.roster_columns import column_ranks
 from anonymize.text import STOP_WORDS
 from anonymize.transcript_marks import after_transcript_mark
 from anonymize.word_kinds import english_zipf
 
 _MIN_NAMES = 2
+_MIN_LETTERS = 2  # a name word, not an initial
 _TITLE_ZIPF = 4.0  # "kang" 3.6, "teh" 3.0, "bu" 3.5; "with", "and", "from" far above
 _ROLE_ZIPF = 3.0  # "interpreter" 3.5, "chaplain" 3.0
 _ROLE_LETTERS = 6  # shorter capitalized words before a name are surnames first too ("Park Ji-sung", "Song")
@@ -62,10 +75,16 @@ def document_titles(state: Resolution) -> None:
     persons = [r for r in state.results if r.entity_type == "PERSON"]
     if not persons:
         return
-    titles = lower_titles(state.text, persons, state.lexicon)
+    ranks = column_ranks(state.text)  # a roster's ranks: "Cadet Wiremu", and "Cadet" alone is no name
+    titles = (
+        lower_titles(state.text, persons, state.lexicon)
+        | ranks
+        | given_titles(state.text, persons, state.lexicon)
+    )
     state.results = [
         _trimmed(state.text, r, titles, state.lexicon) if r.entity_type == "PERSON" else r
         for r in state.results
+        if r.entity_type != "PERSON" or not _only_ranks(state.text[r.start : r.end], ranks)
     ]
 
 
@@ -97,6 +116,45 @@ def lower_titles(text: str, persons: Sequence[RecognizerResult], lexicon: NameLe
     return frozenset(w for w in lowered if len(names[w]) >= _MIN_NAMES and english_zipf(w) < _TITLE_ZIPF) | {
         w for w in capitals if len(names[w]) >= _MIN_NAMES
     }
+
+
+def given_titles(text: str, persons: Sequence[RecognizerResult], lexicon: NameLexicon) -> frozenset[str]:
+    """The casefolded capitalized words that stand before two different names, one of them a given name the
+    document also writes at the start of another person's full name without the word ("Mana Rosária",
+    "Mana Teresinha" beside "Contact: Rosária Ximenes Pinto"; module doc)."""
+    values = [_words(text[r.start : r.end]) for r in persons]
+    full_starts: dict[str, list[int]] = {}
+    for r, words in zip(persons, values, strict=True):
+        if len(words) >= 2:
+            full_starts.setdefault(words[0].casefold(), []).append(r.start)
+    inner = {w.casefold() for words in values for w in (words[1:] if len(words) > 1 else words)}
+    names: dict[str, set[str]] = {}
+    told: set[str] = set()
+    surnames: set[str] = set()
+    for words in values:
+        if len(words) < 2 or not (words[0].istitle() and words[1].istitle()):
+            continue
+        title, name = words[0].casefold(), words[1].casefold()
+        if title in _PARTICLES or title in lexicon.english_given or title in inner or title in STOP_WORDS:
+            continue
+        if len(name) < _MIN_LETTERS:  # "Horváth A.": a surname before an initial, written surname first
+            surnames.add(title)
+        names.setdefault(title, set()).add(name)
+        if len(words) == 2 and any(
+            not re.search(rf"\b{re.escape(words[0])}[ \t]+$", text[max(0, start - 30) : start])
+            for start in full_starts.get(name, [])
+        ):
+            told.add(title)
+    return frozenset(t for t in told - surnames if len(names[t]) >= _MIN_NAMES)
+
+
+def _words(value: str) -> list[str]:
+    return re.findall(r"[^\W\d_][\w'’-]*", value)
+
+
+def _only_ranks(value: str, ranks: frozenset[str]) -> bool:
+    words = re.findall(r"[^\W_]+", value)
+    return bool(ranks) and bool(words) and all(w.casefold() in ranks for w in words)
 
 
 def _caps_line(text: str, match: re.Match[str]) -> bool:

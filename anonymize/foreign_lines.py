@@ -10,7 +10,8 @@ lexicon holds "nous", "pour" and "une" as surnames somewhere) and its frequent w
 left of a capitalized run is a word in lower case ("Bom dia") or one word of that language alone
 (``foreign_cells``: "Acta de la reunión"). A particle stays where it leads a name
 ("Charles de Gaulle", "M. de Villepin"); after a word in lower case it is a preposition ("l'adresse de
-Gwendal", "cliente da Conceição Figueiró").
+Gwendal", "cliente da Conceição Figueiró"). A French line's "M." before a name is "Monsieur", no initial
+("M. Kervella doit encore ..." -> "Kervella"; ``_SHORT_TITLES``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ from anonymize.results import copy_span
 _MIN_LETTERS = 2
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # The word right before a span, in lower case: "l'adresse de Gwendal", "la signature de Tanguy".
+# A language's short titles before a name that would read as an initial in English ("M. Kervella" for
+# Monsieur, "MM. Traoré et Diallo", "Me Dubois" for Maître): cut in a line written in that language only.
+_SHORT_TITLES = {
+    "fr": re.compile(r"(?:MM?\.|Me|Mgr)[ \t]+(?=(?:(?:de|du|des|d['’]|le|la)[ \t]*)?[A-ZÀ-ÖØ-Þ])")
+}
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w'’.-])[a-zà-öø-ÿ][\w'’-]*[ \t]+$")
 
 
@@ -76,6 +82,10 @@ def foreign_edges(text: str, start: int, end: int, lexicon: NameLexicon) -> tupl
     ):
         inside.pop(0)
     new_start = start if len(inside) == words else inside[0].start()
+    title = _SHORT_TITLES.get(language)
+    cut = title.match(text, new_start, new_end) if title else None
+    if cut and cut.end() < new_end:  # "M. Kervella doit encore": Monsieur, no initial, in a French line
+        new_start = cut.end()
     rest = text[new_start:new_end]
     if (new_start, new_end) != (start, end) and rest.islower() and not text[start:end].islower():
         return None  # "Ele tem consulta", "Bom dia": what is left of a capitalized run is a word

@@ -62,7 +62,7 @@ _NAME_HEADER = re.compile(
     rf"{_SEP}names?|names?|surnames?|forenames?|given{_SEP}names?|first{_SEP}names?|nick(?:{_SEP}names?)?|"
     rf"aliase?s?|"
     rf"(?:surname|last{_SEP}name|family{_SEP}name)[ \t]*[,/&+][ \t]*(?:given|first|fore)[ \t_-]*names?|"
-    rf"names?[ \t]*\((?:surname|last name|family name)[^)]*\)))"
+    rf"(?:[^\W\d_]+{_SEP})?names?[ \t]*\((?:surname|last(?: name)?|family(?: name)?)[^)]*\)))"
 )
 # A header cell that names a person's role: the cells under it are names when they look like names.
 _ROLE_HEADER = re.compile(
@@ -77,7 +77,7 @@ _ROLE_HEADER = re.compile(
 _NOT_NAME_HEADER = re.compile(
     rf"(?i:site|location|city|town|office|branch|country|region|area|state|province|county|department|dept|"
     rf"team|unit|division|company|employer|organi[sz]ation|address|venue|room|building|depot|warehouse|"
-    rf"role|position|job{_SEP}title|title|grade|status)s?"
+    rf"role|position|job{_SEP}title|title|grade|status|rank|rating|rank[ \t]+or[ \t]+rating|pos\.?)s?"
 )
 # A header cell over the marks people put in a log or a register: "By", "Initials", "Sign", "Checked by".
 _INITIALS_HEADER = re.compile(
@@ -138,6 +138,18 @@ def not_name_cells(text: str) -> tuple[Cell, ...]:
 def initials_cells(text: str) -> tuple[Cell, ...]:
     """The values of the cells under a header of people's marks ("By", "Initials", "Sign", "Checked by")."""
     return tuple(cell for _label, cells in _columns(text, _INITIALS_HEADER) for cell in cells)
+
+
+def name_columns(text: str) -> Iterator[list[Cell]]:
+    """The values of the cells of each column under a header that names a name column ("NAME", "Family
+    name", "Given names"; not a role's header)."""
+    for _label, cells in _columns(text, _NAME_HEADER, pairs=True):
+        yield cells
+
+
+def columns(text: str, header: re.Pattern[str]) -> Iterator[tuple[str, list[Cell]]]:
+    """(label, the values of its cells) of each column whose header cell ``header`` matches whole."""
+    return _columns(text, header)
 
 
 def _columns(text: str, header: re.Pattern[str], pairs: bool = False) -> Iterator[tuple[str, list[Cell]]]:

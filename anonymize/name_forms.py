@@ -31,6 +31,8 @@ _CAPS_ZIPF = 4.5  # a name word this frequent in English ("Will", "Mark", "Brown
 _PARTS = re.compile(r"[^\s.,;:_()<>]+")
 # A mention's end: no letter, "@" or hyphen after it, nor an apostrophe but a possessive's ("dato's and nino's
 # laptops" are the names; "o'neill" is no "o").
+_JOINED = re.compile(r"[-'’]")  # the marks inside one name word: "O'BRIEN", "AL-BALUSHI"
+_JOINED_PARTS = re.compile(r"(?<=[-'’])")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:the|a|an|this|that|its|their|our|his|her|my|your)[ \t]+$")
 _END = r"(?![\w@-]|['’](?![sS]\b)|\.\w)"  # a possessive may follow ("nino's", "WIJESEKERA's", "OKAFOR'S")
 
@@ -59,11 +61,24 @@ def other_case_forms(words: Iterable[str], stop_words: frozenset[str]) -> set[st
                 forms.add(bare.lower())
         elif bare.islower() and not everyday_word(bare):
             forms.add(bare)
-        elif bare.isupper() and bare.isalpha():
-            # A roster in capitals, the same names in the text below: "MATTEO LOMBARDI ... go to Matteo".
-            titled = bare[:1] + bare[1:].lower()
-            if not everyday_word(titled, _CAPS_ZIPF) and not place(titled.casefold()):
-                forms.add(titled)
+        elif bare.isupper() and _JOINED.sub("", bare).isalpha():
+            # A roster in capitals, the same names in the text below: "MATTEO LOMBARDI ... go to Matteo",
+            # "MCCARTHY, Joan ... McCarthy", "O'BRIEN ... O'Brien", "AL-BALUSHI ... Al-Balushi".
+            for titled in _titled_forms(bare):
+                if not everyday_word(titled, _CAPS_ZIPF) and not place(titled.casefold()):
+                    forms.add(titled)
+    return forms
+
+
+def _titled_forms(capitals: str) -> set[str]:
+    """The ways a name in capitals is written with its first letters capitalized: "Mccarthy" and "McCarthy",
+    "O'brien" and "O'Brien", "Al-balushi" and "Al-Balushi"."""
+    forms = {capitals[:1] + capitals[1:].lower()}
+    forms.add("".join(p[:1] + p[1:].lower() for p in _JOINED_PARTS.split(capitals)))
+    for prefix in ("Mc", "Mac"):
+        if capitals.startswith(prefix.upper()) and len(capitals) > len(prefix) + 2:
+            rest = capitals[len(prefix) :]
+            forms.add(prefix + rest[:1] + rest[1:].lower())
     return forms
 
 

@@ -63,6 +63,7 @@ from anonymize.recognizers.name_evidence import title_caps
 from anonymize.resolution import Resolution, Step
 from anonymize.results import ner_pieces, tier
 from anonymize.retyped_persons import retype_persons
+from anonymize.roster_columns import code_persons
 from anonymize.roster_names import roster_names
 from anonymize.script_runs import split_scripts
 from anonymize.signature_orgs import signature_companies
@@ -257,13 +258,13 @@ def company_names(state: Resolution) -> None:
 
 
 def person_initials(state: Resolution) -> None:
-    """A kept name's initials used for the person ("IH: ask legal" in minutes that name Ingrid Haugland;
-    ``anonymize.name_initials``); the NER model's reading of them as an organization or a place yields."""
+    """A kept name's initials ("IH: ask legal") and a roster's codes ("CPT KMO") stand for the person."""
     if state.lexicon is None:
         return
     persons = [r for r in state.results if r.entity_type == "PERSON"]
     fixed = [r for r in state.results if r.entity_type != "PERSON" and tier(r) < 2]
-    found = state.admitted(initials_mentions(state.text, persons, fixed, state.lexicon))
+    codes = code_persons(state.text, persons, fixed)
+    found = state.admitted(initials_mentions(state.text, persons, fixed, state.lexicon) + codes)
     if found:
         state.results = [
             r

@@ -7,7 +7,7 @@ import pytest
 from presidio_analyzer import RecognizerResult
 
 from anonymize.detector import PiiDetector
-from anonymize.document_titles import lower_titles
+from anonymize.document_titles import given_titles, lower_titles
 from anonymize.name_lexicon import NameLexicon
 
 
@@ -86,3 +86,83 @@ def test_names_that_start_with_a_capitalized_word_stay_whole(detector: PiiDetect
     assert "Park Ji-sung" in found and "Song Hye-kyo" in found
     assert "A. Okonjo" in found
     assert "Nguyen Thi Hoa" in found and "Chance Abernathy-Oduya" in found, found
+
+
+def capitalized(text: str, lexicon: NameLexicon, found: tuple[str, ...]) -> frozenset[str]:
+    results = []
+    for p in found:
+        start = text.index(p, results[-1].end if results and p in text[results[-1].end :] else 0)
+        results.append(RecognizerResult("PERSON", start, start + len(p), 0.85))
+    return given_titles(text, sorted(results, key=lambda r: r.start), lexicon)
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        # a kinship title of another language before two different names, one of them a given name the
+        # document writes in a full name elsewhere (Hawaiian, Welsh, Igbo, Samoan, Tetum)
+        (
+            "Tūtū Leilani made the lei; Tūtū Kainoa drove. Contact: Leilani Kahale, 808 555 0142.",
+            ("Tūtū Leilani", "Tūtū Kainoa", "Leilani Kahale"),
+            {"tūtū"},
+        ),
+        (
+            "Nain Gwenda sends her love and Nain Eirlys too. Gwenda Pritchard, Porthmadog.",
+            ("Nain Gwenda", "Nain Eirlys", "Gwenda Pritchard"),
+            {"nain"},
+        ),
+        (
+            "Nne Adaeze will cook; Nne Chinwe brings chairs. Treasurer: Adaeze Okoro.",
+            ("Nne Adaeze", "Nne Chinwe", "Adaeze Okoro"),
+            {"nne"},
+        ),
+        (
+            "Tinā Malia and Tinā Sefo thank you. Malia Tuiasosopo, secretary.",
+            ("Tinā Malia", "Tinā Sefo", "Malia Tuiasosopo"),
+            {"tinā"},
+        ),
+        # a name's first word before two names: no full name starts with the second word elsewhere
+        ("Siti Aminah and Siti Rahmah signed.", ("Siti Aminah", "Siti Rahmah"), set()),
+        ("Nguyen Thi Hoa and Nguyen Van An came.", ("Nguyen Thi Hoa", "Nguyen Van An"), set()),
+        # a given name before one name only, whatever the other full names ("Ji-woo Kim" and "Kim Min-jun")
+        (
+            "Ji-woo Kim met Kim Min-jun and Kenji Tanaka met Tanaka Hiroshi.",
+            ("Ji-woo Kim", "Kim Min-jun", "Kenji Tanaka", "Tanaka Hiroshi"),
+            set(),
+        ),
+        # an English given name before two surnames that are given names too
+        (
+            "Sarah Thomas, Sarah James, Thomas Müller and James Okafor.",
+            ("Sarah Thomas", "Sarah James", "Thomas Müller", "James Okafor"),
+            set(),
+        ),
+        # a surname written first before a given name and an initial (Hungarian): no title
+        (
+            "Panel: Tóth Gergely, dr. Horváth Anna, Andreea Ionescu.\nHorváth A.: good.\nA. Ionescu: hire.",
+            ("Tóth Gergely", "Horváth Anna", "Andreea Ionescu", "Horváth A.", "A. Ionescu"),
+            set(),
+        ),
+        # the word is a name's inner word elsewhere: a surname, not a title
+        (
+            "Lwazi Dube and Dube Sipho, Dube Thandi; Sipho Ndlovu.",
+            ("Lwazi Dube", "Dube Sipho", "Dube Thandi", "Sipho Ndlovu"),
+            set(),
+        ),
+    ],
+)
+def test_a_capitalized_word_before_different_names(
+    text: str, found: tuple[str, ...], expected: set[str], lexicon: NameLexicon
+) -> None:
+    assert capitalized(text, lexicon, found) == expected
+
+
+def test_a_capitalized_title_is_cut_from_the_names(detector: PiiDetector) -> None:
+    text = (
+        "Guest book\n"
+        "Tūtū Leilani, we will miss your singing. — the Akana family\n"
+        "Tūtū Kainoa will bring the flowers on Saturday.\n"
+        "Contact for the service: Leilani Kahale, phone 808 555 0142."
+    )
+    found = persons(detector, text)
+    assert not any(v.startswith("Tūtū") for v in found), found
+    assert "Leilani" in found and "Kainoa" in found, found

@@ -84,3 +84,28 @@ def test_a_particle_leads_a_name_but_follows_a_noun_as_a_preposition(lexicon: Na
 def test_only_function_words_are_no_name(lexicon: NameLexicon) -> None:
     text = "Pour le livret de famille, il faut encore nous apporter l'acte de naissance."
     assert foreign_edges(text, 0, len("Pour le"), lexicon) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Nous avons reçu la lettre de M. Diallo et de Mme Lefèvre hier matin.", ["Diallo", "Lefèvre"]),
+        (
+            "Le dossier de M. Traoré est complet, mais M. Okonkwo doit signer la page deux.",
+            ["Traoré", "Okonkwo"],
+        ),
+        ("Bonjour, je suis M. Nguyen, le voisin de M. Haddad au troisième étage.", ["Nguyen", "Haddad"]),
+        ("La succession est suivie par Me Rakotomalala, notaire à Tananarive.", ["Rakotomalala"]),
+    ],
+)
+def test_a_french_short_title_is_no_initial(detector: PiiDetector, text: str, names: list[str]) -> None:
+    """Session 28: "M." before a name in a French line is "Monsieur" ("Me", Maître), no initial."""
+    found = _persons(detector, text)
+    for name in names:
+        assert name in found, (name, found)
+    assert not any(f.startswith(("M. ", "Me ")) for f in found), found
+
+
+def test_an_initial_in_an_english_line_stays(detector: PiiDetector) -> None:
+    text = "M. Kowalczyk called about the invoice; please ring her back before noon."
+    assert "M. Kowalczyk" in _persons(detector, text)

@@ -101,6 +101,24 @@ def test_a_roster_whose_header_says_surname_then_given_name(lexicon: NameLexicon
     assert names(text, lexicon) == ["PHAM, Thi Hoa", "BINTI YUSOF, Siti Hajar"]
 
 
+def test_a_header_that_says_last_then_first(lexicon: NameLexicon) -> None:
+    """Session 28: "Name (LAST, First)" over a jury panel or a class list: given names that are English
+    words ("Both", "Hope", "Precious") are names under it."""
+    text = (
+        "Seat  Name (LAST, First)        City\n"
+        " 1    TEAREI, Hope Vaimiti      Papeete\n"
+        " 2    MABUZA, Precious          Mbombela\n"
+        " 3    KUOL, Both Garang         Omaha\n"
+    )
+    assert names(text, lexicon) == ["TEAREI, Hope Vaimiti", "MABUZA, Precious", "KUOL, Both Garang"]
+    text = (
+        "Pupil name (Family, Given)   Grade\n"
+        "Ó BRIAIN, Saoirse             4\n"
+        "HEMA, Aroha                   4\n"
+    )
+    assert names(text, lexicon) == ["Ó BRIAIN, Saoirse", "HEMA, Aroha"]
+
+
 def test_a_role_header_needs_a_name_of_the_lexicon(lexicon: NameLexicon) -> None:
     text = (
         "| Employee | Site | Manager |\n"

@@ -26,6 +26,11 @@ from anonymize.honorifics import after_honorific, after_title, before_trailing_t
         ("Ato Abebe Kassa", "Abebe Kassa"),
         ("ATO ABEBE GIRMA", "ABEBE GIRMA"),
         ("Ate Joy", "Joy"),
+        # Session 28: Portuguese and Spanish grandparents and uncles, as the other kinship titles
+        ("Avó Benedita", "Benedita"),
+        ("Avô Joaquim Teixeira", "Joaquim Teixeira"),
+        ("Tía Guadalupe", "Guadalupe"),
+        ("Abuelita Rosaura Quispe", "Rosaura Quispe"),
     ],
 )
 def test_the_name_starts_after_the_honorific(value: str, name: str) -> None:

@@ -118,3 +118,20 @@ def test_a_lower_case_possessive_and_no_determiner() -> None:
     found = [text[r.start : r.end] for r in propagate_other_cases(text, names, [], _STOP)]
     assert found == ["nino"]
     assert text[text.index("nino's") :].startswith("nino")
+
+
+def test_a_name_in_capitals_with_inner_capitals_in_the_text_below() -> None:
+    """Session 28: a roster's "MCCARTHY, Joan", "O'BRIEN", "AL-BALUSHI" are written "McCarthy", "O'Brien",
+    "Al-Balushi" in the notes below; not a name that is an everyday word ("MACE")."""
+    forms = other_case_forms(["MCCARTHY", "O'BRIEN", "AL-BALUSHI", "MACKENZIE", "NGATA-AERENGAMATE"], _STOP)
+    assert {"McCarthy", "O'Brien", "Al-Balushi", "MacKenzie", "Mackenzie", "Ngata-Aerengamate"} <= forms
+    text = (
+        "ALT2  0951     MCCARTHY, Joan      Bellevue\nFA4   AL-BALUSHI, Hani    22540\n\n"
+        "Seated: ALT2 McCarthy. Trainer's report on Al-Balushi to follow."
+    )
+    names = [
+        RecognizerResult("PERSON", text.index("MCCARTHY"), text.index("      Bellevue"), 0.9),
+        RecognizerResult("PERSON", text.index("AL-BALUSHI"), text.index("    22540"), 0.9),
+    ]
+    found = [text[r.start : r.end] for r in propagate_other_cases(text, names, [], _STOP)]
+    assert "McCarthy" in found and "Al-Balushi" in found, found
