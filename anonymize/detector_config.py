@@ -23,7 +23,7 @@ class DetectorConfig:
     # wordfreq's most frequent English words, each also capitalized, kept in spaCy's vocabulary and tokenizer
     # cache across batches (``anonymize.vocabulary``; made at the first batch, ~0.25 s); 0 = none.
     warm_words: int = 5_000
-    version: str = "privrag-detector-56"
+    version: str = "privrag-detector-57"
 
     def threshold(self, entity_type: str) -> float:
         """The minimum score of ``entity_type`` (its own threshold, else the default one)."""
