@@ -22,6 +22,8 @@ so: a ``0 HEAD`` or ``0 @X@ INDI`` record line and a name tag's line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from typing import NamedTuple
 
 from presidio_analyzer import RecognizerResult
 
@@ -67,31 +69,48 @@ _LETTER = re.compile(r"[^\W\d_]")
 _CODE_VALUE = re.compile(r"[^\sa-z]+")  # one token with no lower-case letter: "1 SOUR PAF", "1 CHAR ANSEL"
 
 
+class _Line(NamedTuple):
+    start: int  # the line's level
+    value: int  # where its value starts (the line's end when it has none)
+    end: int
+    codes: bool  # its value holds codes, dates or pointers
+    name: RecognizerResult | None  # its value, when a name tag's
+
+
 def gedcom_names(state: Resolution) -> None:
     """The name tags' values as PERSON, the tags themselves as nothing (module doc)."""
     text = state.text
     if "NAME" not in text or not _RECORD.search(text):
         return
-    names: list[RecognizerResult] = []
-    heads: list[tuple[int, int, int, bool]] = []  # (line start, value start, line end, value holds codes)
+    lines: list[_Line] = []
     for match in _LINE.finditer(text):
         tag, (value_start, value_end) = match.group(2), _value(match)
         value = text[value_start:value_end]
         code = tag in _CODE_TAGS or (tag not in _NAME_TAGS and _CODE_VALUE.fullmatch(value) is not None)
-        heads.append((match.start(), value_start, match.end(), code))
+        name = None
         if tag in _NAME_TAGS and not value.startswith("@") and _LETTER.search(value):
-            names.append(rule_result("PERSON", value_start, value_end, _SCORE, GEDCOM_NAME))
-    if not heads:
+            name = rule_result("PERSON", value_start, value_end, _SCORE, GEDCOM_NAME)
+        lines.append(_Line(match.start(), value_start, match.end(), code, name))
+    if not lines:
         return
+    starts = [line.start for line in lines]
     kept: list[RecognizerResult] = []
     for result in state.results:
-        cut = _cut(result, heads)
+        index = bisect_right(starts, result.start) - 1
+        line = lines[index] if index >= 0 and result.start <= lines[index].end else None
+        cut = result if line is None else _cut(result, line)
         if cut is None:
             continue
-        if cut.entity_type == "PERSON" and any(n.start <= cut.start and cut.end <= n.end for n in names):
+        name = line.name if line is not None else None
+        if (
+            cut.entity_type == "PERSON"
+            and name is not None
+            and name.start <= cut.start
+            and cut.end <= name.end
+        ):
             continue  # a piece of a name value: the whole value stands for it
         kept.append(cut)
-    state.results = kept + state.admitted(names)
+    state.results = kept + state.admitted(line.name for line in lines if line.name is not None)
 
 
 def _value(match: re.Match[str]) -> tuple[int, int]:
@@ -103,17 +122,13 @@ def _value(match: re.Match[str]) -> tuple[int, int]:
     return start, end
 
 
-def _cut(result: RecognizerResult, heads: list[tuple[int, int, int, bool]]) -> RecognizerResult | None:
-    """``result`` without the level, pointer and tag of the GEDCOM line it starts on; None when nothing of it
-    is left, or when it is a PERSON on a line of codes."""
-    for line_start, value_start, line_end, codes in heads:
-        if not line_start <= result.start <= line_end:
-            continue
-        if codes and result.entity_type == "PERSON":
-            return None
-        if result.start >= value_start:
-            return result
-        if result.end <= value_start:
-            return None
-        return copy_span(result, value_start, result.end)
-    return result
+def _cut(result: RecognizerResult, line: _Line) -> RecognizerResult | None:
+    """``result``, which starts on GEDCOM ``line``, without the line's level, pointer and tag; None when
+    nothing of it is left, or when it is a PERSON on a line of codes."""
+    if line.codes and result.entity_type == "PERSON":
+        return None
+    if result.start >= line.value:
+        return result
+    if result.end <= line.value:
+        return None
+    return copy_span(result, line.value, result.end)
