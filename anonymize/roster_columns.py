@@ -32,6 +32,7 @@ from presidio_analyzer import RecognizerResult
 from anonymize.filters import NOT_ACRONYM_ORGANIZATIONS
 from anonymize.header_columns import columns, name_columns
 from anonymize.results import rule_result
+from anonymize.span_index import SpanIndex
 from anonymize.text import STOP_WORDS
 from anonymize.word_kinds import english_zipf
 
@@ -101,21 +102,23 @@ def code_persons(
             rf"(?<![\w@/.&-])(?:{'|'.join(sorted(codes, key=len, reverse=True))})(?![\w@/&-])"
         )
         found += [(m.start(), m.end()) for m in pattern.finditer(text)]
+    taken_spans = SpanIndex((t.start, t.end) for t in taken)
     return [
         rule_result("PERSON", start, end, _SCORE, ROSTER_CODE)
         for start, end in found
-        if not any(t.start < end and start < t.end for t in taken)
+        if not taken_spans.overlaps(start, end)
     ]
 
 
 def _named_lines(text: str, persons: Sequence[RecognizerResult]) -> set[int]:
     """The starts of the lines whose name cell holds a found person of two words or more."""
-    named: set[int] = set()
-    for cells in name_columns(text):
-        for start, end in cells:
-            if any(_full_name(text, r) and r.start < end and start < r.end for r in persons):
-                named.add(_line(text, start))
-    return named
+    full_names = SpanIndex((r.start, r.end) for r in persons if _full_name(text, r))
+    return {
+        _line(text, start)
+        for cells in name_columns(text)
+        for start, end in cells
+        if full_names.overlaps(start, end)
+    }
 
 
 def _handle_cells(text: str, persons: Sequence[RecognizerResult]) -> list[tuple[int, int]]:
