@@ -25,7 +25,7 @@ or position ("Rank or rating", "POS", "Grade") and often a short code ("CODE", "
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from presidio_analyzer import RecognizerResult
 
@@ -94,9 +94,12 @@ def code_persons(
 ) -> list[RecognizerResult]:
     """PERSON results for every mention of a code the text ties to a found person (module doc), where no
     ``taken`` result is."""
-    codes = _table_codes(text, persons) | _bracket_codes(text, persons)
+    code_cells = _header_cells(text, _CODE_HEADER)
+    handle_cells = _header_cells(text, _HANDLE_HEADER)
+    named = _named_lines(text, persons) if code_cells or handle_cells else set()
+    codes = {text[s:e] for s, e in _tied(text, code_cells, named, _code_cell)} | _bracket_codes(text, persons)
     codes = {c for c in codes if c.casefold() not in NOT_ACRONYM_ORGANIZATIONS and english_zipf(c) < _ZIPF}
-    found = _handle_cells(text, persons)
+    found = _tied(text, handle_cells, named, _handle_cell)
     if codes:
         pattern = re.compile(
             rf"(?<![\w@/.&-])(?:{'|'.join(sorted(codes, key=len, reverse=True))})(?![\w@/&-])"
@@ -121,32 +124,31 @@ def _named_lines(text: str, persons: Sequence[RecognizerResult]) -> set[int]:
     }
 
 
-def _handle_cells(text: str, persons: Sequence[RecognizerResult]) -> list[tuple[int, int]]:
-    """The user names of a "github", "username", "login" or "handle" column, in rows whose name cell holds a
-    found person (at least two such rows); no frequent English word ("none", "admin")."""
+def _header_cells(text: str, header: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The cells under the text's ``header`` columns, when there are two or more (a column, no one-off)."""
     if "\n" not in text:
         return []
-    cells = [c for _label, values in columns(text, _HANDLE_HEADER) for c in values]
-    if len(cells) < _MIN_ROWS:
-        return []
-    named = _named_lines(text, persons)
-    tied = [
-        (s, e)
-        for s, e in cells
-        if _line(text, s) in named and _HANDLE.fullmatch(text[s:e]) and english_zipf(text[s:e]) < _ZIPF
-    ]
+    cells = [c for _label, values in columns(text, header) for c in values]
+    return cells if len(cells) >= _MIN_ROWS else []
+
+
+def _tied(
+    text: str, cells: list[tuple[int, int]], named: set[int], fits: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """The ``cells`` in rows whose name cell holds a found person (``named``) whose value ``fits``, when at
+    least two are."""
+    tied = [(s, e) for s, e in cells if _line(text, s) in named and fits(text[s:e])]
     return tied if len(tied) >= _MIN_ROWS else []
 
 
-def _table_codes(text: str, persons: Sequence[RecognizerResult]) -> set[str]:
-    if "\n" not in text:
-        return set()
-    code_cells = [c for _label, cells in columns(text, _CODE_HEADER) for c in cells]
-    if len(code_cells) < _MIN_ROWS:
-        return set()
-    named_lines = _named_lines(text, persons)
-    tied = [text[s:e] for s, e in code_cells if _line(text, s) in named_lines and _CODE.fullmatch(text[s:e])]
-    return set(tied) if len(tied) >= _MIN_ROWS else set()
+def _code_cell(value: str) -> bool:
+    return _CODE.fullmatch(value) is not None
+
+
+def _handle_cell(value: str) -> bool:
+    """A user name of a "github", "username", "login" or "handle" column; no frequent English word ("none",
+    "admin")."""
+    return _HANDLE.fullmatch(value) is not None and english_zipf(value) < _ZIPF
 
 
 def _bracket_codes(text: str, persons: Sequence[RecognizerResult]) -> set[str]:
