@@ -66,16 +66,19 @@ class NameLexicon:
 
     def given_name(self, word: str) -> bool:
         key = word.casefold()
-        return key in self.given and key not in self.common and key not in self.foreign
+        return key in self.given and not self._common(key)
 
     def surname(self, word: str) -> bool:
         key = _unquoted(word.casefold())
-        return key in self.surnames and key not in self.common and key not in self.foreign
+        return key in self.surnames and not self._common(key)
 
     def common_word(self, word: str) -> bool:
         """A name of the lexicon that is a frequent word of English or of another language where it is a
         name ("Will", "Agua", "Juin"): no evidence of a name."""
-        key = word.casefold()
+        return self._common(word.casefold())
+
+    def _common(self, key: str) -> bool:
+        """``key`` (casefolded) is a frequent word of English or of a language where it is a name."""
         return key in self.common or key in self.foreign
 
     def word_of(self, word: str, language: str) -> bool:
@@ -97,14 +100,13 @@ class NameLexicon:
     def name_word(self, word: str) -> bool:
         """A given name or surname that is not a frequent English word (parts of "Okafor-Lind" too)."""
         key = _unquoted(word.casefold())
-        if key in self.common or key in self.foreign:
+        if self._common(key):
             return False
         if key in self.given or key in self.surnames:
             return True
         parts = [p for p in re.split(r"[-'’]", key) if len(p) > 1]
         return len(parts) > 1 and all(
-            (p in self.given or p in self.surnames) and p not in self.common and p not in self.foreign
-            for p in parts
+            (p in self.given or p in self.surnames) and not self._common(p) for p in parts
         )
 
 
