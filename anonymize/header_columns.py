@@ -89,9 +89,6 @@ _PAIR_KIND = {
     **dict.fromkeys(["last", "family", "surname", "apellido", "apellidos", "nom"], "family"),
     **dict.fromkeys(["first", "given", "forename", "nombre", "prénom", "prenom", "vorname"], "given"),
 }
-_PAIR_LABEL = re.compile(
-    r"(?i:last|family|surname|apellidos?|nom|first|given|forename|nombre|pr[ée]nom|vorname)"
-)
 _NAME_OR_ROLE_HEADER = re.compile(rf"{_NAME_HEADER.pattern}|{_ROLE_HEADER.pattern}")
 _PARTICLE = re.compile(
     r"(?i:van|von|der|den|de|del|della|des|di|da|das|do|dos|du|la|le|les|lo|ten|ter|te|op|bin|binti|bint|"
@@ -114,7 +111,7 @@ def header_names(text: str, lexicon: NameLexicon) -> list[RecognizerResult]:
     """PERSON results for the name cells under the name columns of the text's tables."""
     found: list[RecognizerResult] = []
     for label, cells in _columns(text, _NAME_OR_ROLE_HEADER, pairs=True):
-        strong = bool(_NAME_HEADER.fullmatch(label) or _PAIR_LABEL.fullmatch(label))
+        strong = _names_a_name(label)
         for start, end in cells:
             if _is_name(text[start:end], lexicon, strong):
                 found.append(rule_result("PERSON", start, end, _SCORE, HEADER_COLUMN))
@@ -125,7 +122,13 @@ def person_columns(text: str) -> Iterator[tuple[bool, list[Cell]]]:
     """(whether the header names a name column, not a role, the values of its cells) of each column under a
     name or role header ("Full name", "Approver")."""
     for label, cells in _columns(text, _NAME_OR_ROLE_HEADER, pairs=True):
-        yield bool(_NAME_HEADER.fullmatch(label) or _PAIR_LABEL.fullmatch(label)), cells
+        yield _names_a_name(label), cells
+
+
+def _names_a_name(label: str) -> bool:
+    """A header cell that names a name column, not a role: "Full name", or a "Last" or "First" cell
+    ``_columns`` yields only beside its partner (``_paired``)."""
+    return bool(_NAME_HEADER.fullmatch(label)) or label.casefold() in _PAIR_KIND
 
 
 def not_name_cells(text: str) -> tuple[Cell, ...]:
